@@ -1,0 +1,109 @@
+import { sql, type Kysely } from 'kysely';
+import { api, isProcName, type EventName, type ProcName } from '../../shared/api';
+import type { ApiError, ApiResult } from '../../shared/api/errors';
+import { issueToError } from '../../shared/api/validation';
+import { can } from '../../shared/permissions';
+import type { DB } from '../db/schema';
+import type { Clock } from '../clock';
+import type { CoreConfig } from '../config';
+import type { Ctx, HandlersFor } from './context';
+import { AppError } from './errors';
+import type { EventBus, PushEvent } from './events';
+import type { SessionStore } from '../auth/sessions';
+
+export interface CallRequest {
+  name: string;
+  input: unknown;
+  sessionToken: string | null;
+}
+
+export interface CallOutcome {
+  result: ApiResult<unknown>;
+  /** Present when the call changed the session: a new token, or null to clear it. */
+  sessionToken?: string | null;
+}
+
+export type Dispatch = (req: CallRequest) => Promise<CallOutcome>;
+
+export interface DispatcherDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  config: CoreConfig;
+  bus: EventBus;
+  sessions: SessionStore;
+  handlers: HandlersFor<ProcName>;
+  log: (msg: string, err?: unknown) => void;
+}
+
+/** find procedure → check the session's permission → validate input → run the handler in a transaction → (in tests) validate output. */
+export function createDispatcher(deps: DispatcherDeps): Dispatch {
+  const { db, clock, config, bus, sessions, handlers } = deps;
+
+  return async function dispatch(req: CallRequest): Promise<CallOutcome> {
+    if (!isProcName(req.name)) return refuse({ code: 'not_found', key: 'errors.unknown_procedure' });
+    const def = api[req.name];
+
+    const user = req.sessionToken ? await sessions.resolve(req.sessionToken) : null;
+    const access = def.access;
+    if (!('public' in access)) {
+      if (!user) return refuse({ code: 'unauthenticated', key: 'errors.session_expired' });
+      if ('module' in access && !can(user.role, access.module, access.action)) {
+        return refuse({ code: 'forbidden', key: 'errors.forbidden', params: { module: access.module, action: access.action } });
+      }
+    }
+
+    const parsed = def.input.safeParse(req.input ?? {});
+    if (!parsed.success) return refuse(issueToError(parsed.error.issues[0]!));
+
+    const pending: PushEvent[] = [];
+    const after: (() => void)[] = [];
+    let sessionChange: string | null | undefined;
+    const handler = handlers[req.name] as (input: unknown, ctx: Ctx) => Promise<unknown>;
+
+    try {
+      const data = await db.connection().execute(async (conn) => {
+        await sql.raw(def.writes ? 'begin immediate' : 'begin').execute(conn);
+        try {
+          const ctx: Ctx = {
+            db: conn,
+            user,
+            clock,
+            config,
+            sessions,
+            sessionToken: req.sessionToken,
+            emit: (name: EventName, payload) => {
+              if (user) pending.push({ name, payload, orgId: user.orgId } as PushEvent);
+            },
+            setSession: (token) => {
+              sessionChange = token;
+            },
+            afterCommit: (fn) => {
+              after.push(fn);
+            },
+          };
+          const out = await handler(parsed.data, ctx);
+          await sql.raw('commit').execute(conn);
+          return out;
+        } catch (e) {
+          await sql.raw(e instanceof AppError && e.keepWrites ? 'commit' : 'rollback').execute(conn).catch(() => undefined);
+          throw e;
+        }
+      });
+      if (config.validateOutput) {
+        const check = def.output.safeParse(data);
+        if (!check.success) throw new Error(`${req.name} answered outside its contract: ${check.error.message}`);
+      }
+      for (const fn of after) fn();
+      for (const e of pending) bus.publish(e);
+      return sessionChange === undefined ? { result: { ok: true, data } } : { result: { ok: true, data }, sessionToken: sessionChange };
+    } catch (e) {
+      if (e instanceof AppError) return refuse(e.error);
+      deps.log(`procedure ${req.name} failed`, e);
+      return refuse({ code: 'internal', key: 'errors.internal' });
+    }
+  };
+}
+
+function refuse(error: ApiError): CallOutcome {
+  return { result: { ok: false, error } };
+}

@@ -1,0 +1,34 @@
+import path from 'node:path';
+import type { Clock } from './clock';
+
+export interface CoreConfig {
+  dataDir: string;
+  dbFile: string;
+  backupDir: string;
+  attachmentsDir: string;
+  /** How many automatic backups to keep. */
+  backupKeep: number;
+  /** A session ends after this long without a call. */
+  sessionIdleMs: number;
+  /** Check every answer against the contract (tests); production trusts its own handlers. */
+  validateOutput: boolean;
+  /** Start the clock-driven jobs (backups, checkpoints, session cleanup). */
+  jobs: boolean;
+  clock?: Clock;
+  log: (msg: string, err?: unknown) => void;
+}
+
+export function defaultConfig(dataDir: string, over: Partial<CoreConfig> = {}): CoreConfig {
+  return {
+    dataDir,
+    dbFile: path.join(dataDir, 'planora.db'),
+    backupDir: path.join(dataDir, 'backups'),
+    attachmentsDir: path.join(dataDir, 'attachments'),
+    backupKeep: 14,
+    sessionIdleMs: 12 * 60 * 60 * 1000,
+    validateOutput: false,
+    jobs: true,
+    log: (msg, err) => console.error(`[planora] ${msg}`, err ?? ''),
+    ...over,
+  };
+}

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import { migrations } from '../../migrations/index';
+import { createDispatcher, type Dispatch } from './api/dispatcher';
+import { EventBus } from './api/events';
+import { SessionStore } from './auth/sessions';
+import { systemClock, type Clock } from './clock';
+import type { CoreConfig } from './config';
+import { backupName, backupTo, checkFile } from './db/backup';
+import { kyselyOver, openSqlite, type Db, type Sqlite } from './db/connection';
+import { appliedMigrations, migrateAll, pendingMigrations } from './db/migrate';
+import { startJobs, type Jobs } from './jobs/scheduler';
+import { handlers } from './modules';
+
+export interface Core {
+  config: CoreConfig;
+  clock: Clock;
+  db: Db;
+  sqlite: Sqlite;
+  bus: EventBus;
+  sessions: SessionStore;
+  dispatch: Dispatch;
+  backup(reason: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Marks a running core; found at the next start it means the last run did not close cleanly. */
+const RUNNING_MARK = '.running';
+
+export class DatabaseDamagedError extends Error {
+  constructor(
+    public readonly problem: string,
+    public readonly file: string,
+  ) {
+    super(`The database ${file} is damaged (${problem}). Restore the latest backup with \`planora db restore\`.`);
+    this.name = 'DatabaseDamagedError';
+  }
+}
+
+/**
+ * Opens the database, checks it, migrates it (after a backup), registers the handlers and starts the jobs.
+ * Plain Node: tests, benchmarks, web mode and the Electron utility process all start here.
+ */
+export async function createCore(config: CoreConfig): Promise<Core> {
+  const clock = config.clock ?? systemClock;
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const mark = `${config.dbFile}${RUNNING_MARK}`;
+  const existed = fs.existsSync(config.dbFile);
+
+  // A full check costs seconds on a large file: run it only when the last run ended without closing.
+  if (existed && fs.existsSync(mark)) {
+    const problem = checkFile(config.dbFile);
+    if (problem) throw new DatabaseDamagedError(problem, config.dbFile);
+  }
+
+  const sqlite = openSqlite(config.dbFile);
+  const db = kyselyOver(sqlite);
+  let jobs: Jobs | undefined;
+  try {
+    const pending = await pendingMigrations(db, migrations);
+    const backup = (reason: string) => backupTo(sqlite, config.backupDir, backupName(clock, reason), config.backupKeep);
+    if (pending.length && existed && (await appliedMigrations(db)).length > 0) await backup('before-migration');
+    await migrateAll(db, migrations);
+    fs.writeFileSync(mark, String(process.pid));
+
+    const bus = new EventBus();
+    const sessions = new SessionStore(db, clock, config.sessionIdleMs);
+    const dispatch = createDispatcher({ db, clock, config, bus, sessions, handlers, log: config.log });
+    if (config.jobs) jobs = startJobs({ sqlite, sessions, backup, log: config.log });
+
+    let closed = false;
+    return {
+      config,
+      clock,
+      db,
+      sqlite,
+      bus,
+      sessions,
+      dispatch,
+      backup,
+      async close() {
+        if (closed) return;
+        closed = true;
+        jobs?.stop();
+        sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        await db.destroy();
+        fs.rmSync(mark, { force: true });
+      },
+    };
+  } catch (e) {
+    jobs?.stop();
+    await db.destroy().catch(() => undefined);
+    throw e;
+  }
+}

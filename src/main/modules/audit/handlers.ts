@@ -1,0 +1,71 @@
+import { AUDIT_LEVELS, type AuditAction, type AuditLevel } from '../../../shared/api/admin';
+import { MODULES } from '../../../shared/permissions';
+import { me, type HandlersFor } from '../../api/context';
+import { createdStamps, newId } from '../../db/ids';
+import { isoNow } from '../../clock';
+import { DEFAULT_AUDIT_LEVEL, recordAudit } from './service';
+
+export const auditHandlers: HandlersFor<'audit.list' | 'audit.levels' | 'audit.setLevel'> = {
+  async 'audit.list'(input, ctx) {
+    const user = me(ctx);
+    let q = ctx.db.selectFrom('audit_log as a').leftJoin('app_user as u', 'u.id', 'a.user_id').where('a.org_id', '=', user.orgId);
+    if (input.from) q = q.where('a.at', '>=', input.from);
+    if (input.to) q = q.where('a.at', '<', input.to);
+    if (input.userId) q = q.where('a.user_id', '=', input.userId);
+    if (input.module) q = q.where('a.module', '=', input.module);
+    if (input.action) q = q.where('a.action', '=', input.action);
+    if (input.entityId) q = q.where('a.entity_id', '=', input.entityId);
+    const [rows, total] = await Promise.all([
+      q
+        .select(['a.id', 'a.at', 'a.user_id', 'u.name as user_name', 'a.module', 'a.entity', 'a.entity_id', 'a.action', 'a.summary', 'a.diff'])
+        .orderBy('a.at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(input.limit)
+        .offset(input.offset)
+        .execute(),
+      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return {
+      total: Number(total.n),
+      rows: rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        userId: r.user_id,
+        userName: r.user_name ?? null,
+        module: r.module,
+        entity: r.entity,
+        entityId: r.entity_id,
+        action: r.action as AuditAction,
+        summary: r.summary,
+        diff: r.diff ? (JSON.parse(r.diff) as Record<string, [unknown, unknown]>) : null,
+      })),
+    };
+  },
+
+  async 'audit.levels'(_input, ctx) {
+    const user = me(ctx);
+    const rows = await ctx.db
+      .selectFrom('module_setting')
+      .select(['module', 'value'])
+      .where('org_id', '=', user.orgId)
+      .where('key', '=', 'audit_level')
+      .execute();
+    const out: Record<string, AuditLevel> = Object.fromEntries(MODULES.map((m) => [m, DEFAULT_AUDIT_LEVEL]));
+    for (const r of rows) if ((AUDIT_LEVELS as readonly string[]).includes(r.value)) out[r.module] = r.value as AuditLevel;
+    return out;
+  },
+
+  async 'audit.setLevel'(input, ctx) {
+    const user = me(ctx);
+    const now = isoNow(ctx.clock);
+    await ctx.db
+      .insertInto('module_setting')
+      .values({ id: newId(ctx.clock), org_id: user.orgId, module: input.module, key: 'audit_level', value: input.level, ...createdStamps(ctx.clock) })
+      .onConflict((oc) =>
+        oc.columns(['org_id', 'module', 'key']).doUpdateSet((eb) => ({ value: input.level, updated_at: now, version: eb('module_setting.version', '+', 1) })),
+      )
+      .execute();
+    await recordAudit(ctx, { module: 'audit', entity: 'audit_level', entityId: input.module, action: 'update', summary: `${input.module}: ${input.level}` });
+    return { ok: true as const };
+  },
+};

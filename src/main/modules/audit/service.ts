@@ -1,0 +1,69 @@
+import type { AuditAction, AuditLevel } from '../../../shared/api/admin';
+import type { Module } from '../../../shared/permissions';
+import type { Ctx } from '../../api/context';
+import { isoNow } from '../../clock';
+import { newId } from '../../db/ids';
+
+export const DEFAULT_AUDIT_LEVEL: AuditLevel = 'advanced';
+
+export interface AuditEntry {
+  module: Module;
+  entity: string;
+  entityId: string | null;
+  action: AuditAction;
+  /** A readable line (a name, a number); kept from the advanced level up. */
+  summary?: string | null;
+  branchId?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  /** For actions before a session exists (setup, login). */
+  orgId?: string;
+  userId?: string | null;
+}
+
+/** Field-by-field differences; unchanged fields are left out. */
+export function diffFields(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined): Record<string, [unknown, unknown]> {
+  const out: Record<string, [unknown, unknown]> = {};
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  for (const k of keys) {
+    const a = before?.[k] ?? null;
+    const b = after?.[k] ?? null;
+    if (JSON.stringify(a) !== JSON.stringify(b)) out[k] = [a, b];
+  }
+  return out;
+}
+
+export async function auditLevel(ctx: Ctx, orgId: string, module: Module): Promise<AuditLevel> {
+  const row = await ctx.db
+    .selectFrom('module_setting')
+    .select('value')
+    .where('org_id', '=', orgId)
+    .where('module', '=', module)
+    .where('key', '=', 'audit_level')
+    .executeTakeFirst();
+  return (row?.value as AuditLevel | undefined) ?? DEFAULT_AUDIT_LEVEL;
+}
+
+/** Written in the same transaction as the change it describes: both land or neither does. */
+export async function recordAudit(ctx: Ctx, entry: AuditEntry): Promise<void> {
+  const orgId = entry.orgId ?? ctx.user?.orgId;
+  if (!orgId) throw new Error('audit entry without an organization');
+  const level = await auditLevel(ctx, orgId, entry.module);
+  const diff = level === 'detailed' ? diffFields(entry.before, entry.after) : null;
+  await ctx.db
+    .insertInto('audit_log')
+    .values({
+      id: newId(ctx.clock),
+      org_id: orgId,
+      branch_id: entry.branchId ?? null,
+      at: isoNow(ctx.clock),
+      user_id: entry.userId !== undefined ? entry.userId : (ctx.user?.id ?? null),
+      module: entry.module,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      action: entry.action,
+      summary: level === 'basic' ? null : (entry.summary ?? null),
+      diff: diff && Object.keys(diff).length ? JSON.stringify(diff) : null,
+    })
+    .execute();
+}

@@ -1,0 +1,44 @@
+import { me, type HandlersFor } from '../../api/context';
+import { fail } from '../../api/errors';
+import { loadSessionUser } from '../../auth/sessions';
+import { isoNow } from '../../clock';
+import { changePassword, login, logout } from './service';
+import { isEmpty, runSetup } from './setup';
+import { seedDemo } from '../../demo/seed';
+
+type Names = 'auth.login' | 'auth.logout' | 'auth.me' | 'auth.setLanguage' | 'auth.changePassword' | 'setup.status' | 'setup.run' | 'setup.demo';
+
+export const authHandlers: HandlersFor<Names> = {
+  async 'auth.login'(input, ctx) {
+    return login(ctx, input.login, input.password);
+  },
+  async 'auth.logout'(_input, ctx) {
+    await logout(ctx);
+    return { ok: true as const };
+  },
+  async 'auth.me'(_input, ctx) {
+    return ctx.user;
+  },
+  async 'auth.setLanguage'(input, ctx) {
+    const user = me(ctx);
+    await ctx.db.updateTable('app_user').set({ language: input.language, updated_at: isoNow(ctx.clock) }).where('id', '=', user.id).execute();
+    ctx.afterCommit(() => ctx.sessions.invalidate());
+    const updated = await loadSessionUser(ctx.db, user.id);
+    if (!updated) throw fail.notFound('user_not_found');
+    return updated;
+  },
+  async 'auth.changePassword'(input, ctx) {
+    await changePassword(ctx, me(ctx).id, input.current, input.next);
+    return { ok: true as const };
+  },
+  async 'setup.status'(_input, ctx) {
+    return { needsSetup: await isEmpty(ctx) };
+  },
+  async 'setup.run'(input, ctx) {
+    return runSetup(ctx, input);
+  },
+  async 'setup.demo'(_input, ctx) {
+    if (!(await isEmpty(ctx))) throw fail.conflict('already_set_up');
+    return { logins: await seedDemo(ctx) };
+  },
+};

@@ -1,0 +1,57 @@
+import type { Ctx } from '../../api/context';
+import { fail } from '../../api/errors';
+import { createdStamps, newId } from '../../db/ids';
+import type { ParsedInput } from '../../../shared/api';
+import type { SessionUser } from '../../../shared/api/auth';
+import { loadSessionUser } from '../../auth/sessions';
+import { checkTimeZone, createBranch, createUser, normalizePhone } from '../organization/service';
+import { recordAudit } from '../audit/service';
+
+export async function isEmpty(ctx: Ctx): Promise<boolean> {
+  return !(await ctx.db.selectFrom('org').select('id').limit(1).executeTakeFirst());
+}
+
+export interface NewOrg {
+  name: string;
+  country: string;
+  timeZone: string;
+  phone?: string | null;
+  languages: string[];
+}
+
+/** Creates the organization row; both the wizard and the demo start here. */
+export async function createOrg(ctx: Ctx, o: NewOrg): Promise<string> {
+  const orgId = newId(ctx.clock);
+  await ctx.db
+    .insertInto('org')
+    .values({
+      id: orgId,
+      name: o.name,
+      phone: normalizePhone(o.phone, o.country, 'orgPhone'),
+      country: o.country,
+      time_zone: checkTimeZone(o.timeZone),
+      languages: JSON.stringify([...new Set(o.languages)]),
+      ...createdStamps(ctx.clock),
+      deleted_at: null,
+    })
+    .execute();
+  await recordAudit(ctx, { module: 'organization', entity: 'org', entityId: orgId, action: 'create', summary: o.name, orgId, userId: null });
+  return orgId;
+}
+
+export async function runSetup(ctx: Ctx, input: ParsedInput<'setup.run'>): Promise<SessionUser> {
+  if (!(await isEmpty(ctx))) throw fail.conflict('already_set_up');
+  checkTimeZone(input.timeZone);
+  const orgId = await createOrg(ctx, { name: input.orgName, country: input.country, timeZone: input.timeZone, phone: input.orgPhone, languages: input.languages });
+  const branch = await createBranch(ctx, { name: input.branchName, timeZone: input.timeZone }, orgId);
+  const owner = await createUser(
+    ctx,
+    { login: input.ownerLogin, password: input.ownerPassword, name: input.ownerName, role: 'owner', language: input.ownerLanguage, branchIds: [branch.id], email: null },
+    orgId,
+  );
+  const token = await ctx.sessions.create(ctx.db, owner.id);
+  ctx.setSession(token);
+  const user = await loadSessionUser(ctx.db, owner.id);
+  if (!user) throw new Error('owner just created is missing');
+  return user;
+}

@@ -1,0 +1,124 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { ClientDetail, ClientListRow } from '../../../shared/api/clients';
+import type { Language } from '../../../shared/i18n/languages';
+import { looksLikePhone, reversedDigits } from '../../../shared/rules/phone';
+import { foldKey } from '../../../shared/rules/text';
+
+export const CHILD_TABLES = ['client_phone', 'client_email', 'client_address', 'client_contact'] as const;
+export type ChildTable = (typeof CHILD_TABLES)[number];
+
+/** FTS5 query: every word of the search must start a word of the name. Quotes keep user text out of FTS syntax. */
+export function ftsQuery(search: string): string | null {
+  const words = foldKey(search).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (!words.length) return null;
+  return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
+}
+
+export interface ListArgs {
+  orgId: string;
+  search?: string;
+  sort: 'name' | 'fiscalCode' | 'updatedAt';
+  desc: boolean;
+  limit: number;
+  offset: number;
+}
+
+const SORT_COLUMNS = { name: 'c.name_key', fiscalCode: 'c.fiscal_code', updatedAt: 'c.updated_at' } as const;
+
+/** The ids matching a search, as a subquery: names by FTS word prefix, phones by trailing digits, codes by prefix. */
+function matchingIds(db: Kysely<DB>, orgId: string, search: string) {
+  const code = search.trim().toUpperCase();
+  let q = db.selectFrom('client').select('id').where('org_id', '=', orgId).where('fiscal_code', '>=', code).where('fiscal_code', '<', `${code}\uffff`);
+  if (looksLikePhone(search)) {
+    const rev = reversedDigits(search);
+    q = q.union(
+      db
+        .selectFrom('client_phone')
+        .select('client_id as id')
+        .where('org_id', '=', orgId)
+        .where('digits_rev', '>=', rev)
+        .where('digits_rev', '<', `${rev}\uffff`)
+        .where('deleted_at', 'is', null),
+    );
+  }
+  const fts = ftsQuery(search);
+  if (fts) {
+    q = q.union(
+      db
+        .selectFrom('client')
+        .select('id')
+        .where('org_id', '=', orgId)
+        .where(sql<boolean>`rowid in (select rowid from client_fts where client_fts match ${fts})`),
+    );
+  }
+  return q;
+}
+
+export async function listClients(db: Kysely<DB>, a: ListArgs): Promise<{ rows: ClientListRow[]; total: number }> {
+  let base = db
+    .selectFrom('client as c')
+    .where('c.org_id', '=', a.orgId)
+    .where('c.deleted_at', 'is', null);
+  if (a.search?.trim()) base = base.where('c.id', 'in', matchingIds(db, a.orgId, a.search));
+  const dir = a.desc ? 'desc' : 'asc';
+  const [rows, count] = await Promise.all([
+    base
+      .leftJoin('app_user as u', 'u.id', 'c.responsible_id')
+      .select([
+        'c.id',
+        'c.kind',
+        'c.name',
+        'c.fiscal_code',
+        'c.primary_phone',
+        'c.primary_email',
+        'c.primary_locality',
+        'u.name as responsible_name',
+        'c.updated_at',
+      ])
+      .orderBy(SORT_COLUMNS[a.sort], dir)
+      .orderBy('c.id', dir)
+      .limit(a.limit)
+      .offset(a.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(count.n),
+    rows: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as ClientListRow['kind'],
+      name: r.name,
+      fiscalCode: r.fiscal_code,
+      phone: r.primary_phone,
+      email: r.primary_email,
+      locality: r.primary_locality,
+      responsibleName: r.responsible_name ?? null,
+      updatedAt: r.updated_at,
+    })),
+  };
+}
+
+export async function loadClient(db: Kysely<DB>, orgId: string, id: string): Promise<ClientDetail | null> {
+  const c = await db.selectFrom('client').selectAll().where('id', '=', id).where('org_id', '=', orgId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!c) return null;
+  const live = <T extends ChildTable>(t: T) =>
+    db.selectFrom(t as ChildTable).selectAll().where('client_id', '=', id).where('deleted_at', 'is', null).orderBy('position').execute();
+  const [phones, emails, addresses, contacts] = await Promise.all([live('client_phone'), live('client_email'), live('client_address'), live('client_contact')]);
+  return {
+    id: c.id,
+    kind: c.kind as ClientDetail['kind'],
+    name: c.name,
+    fiscalCode: c.fiscal_code,
+    preferredLanguage: c.preferred_language as Language | null,
+    notes: c.notes,
+    responsibleId: c.responsible_id,
+    phones: (phones as any[]).map((p) => ({ number: p.number, label: p.label })),
+    emails: (emails as any[]).map((e) => ({ address: e.address, label: e.label })),
+    addresses: (addresses as any[]).map((a) => ({ label: a.label, street: a.street, locality: a.locality, county: a.county, postalCode: a.postal_code, country: a.country })),
+    contacts: (contacts as any[]).map((k) => ({ id: k.id, name: k.name, position: k.job_position, phone: k.phone, email: k.email })),
+    version: c.version,
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+  };
+}

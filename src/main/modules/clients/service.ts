@@ -1,0 +1,172 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import { me, type Ctx } from '../../api/context';
+import { fail } from '../../api/errors';
+import { createdStamps, newId } from '../../db/ids';
+import { isoNow } from '../../clock';
+import type { ClientDetail, DuplicateMatch, clientFields } from '../../../shared/api/clients';
+import { reversedDigits } from '../../../shared/rules/phone';
+import { foldKey } from '../../../shared/rules/text';
+import type { z } from 'zod';
+import { recordAudit } from '../audit/service';
+import { normalizePhone, orgCountry, getUser } from '../organization/service';
+import { CHILD_TABLES, loadClient, type ChildTable } from './repo';
+
+type ClientInput = z.output<z.ZodObject<typeof clientFields>>;
+
+/** The input with phones in E.164; each bad number is named by its field path. */
+async function normalized(ctx: Ctx, input: ClientInput) {
+  const country = await orgCountry(ctx.db, me(ctx).orgId);
+  const phones = input.phones.map((p, i) => ({ number: normalizePhone(p.number, country, `phones.${i}.number`)!, label: p.label || null }));
+  const contacts = input.contacts.map((k, i) => ({
+    name: k.name,
+    job_position: k.position || null,
+    phone: normalizePhone(k.phone, country, `contacts.${i}.phone`),
+    email: k.email ? k.email.toLowerCase() : null,
+  }));
+  const emails = input.emails.map((e) => ({ address: e.address, address_key: e.address.toLowerCase(), label: e.label || null }));
+  const addresses = input.addresses.map((a) => ({
+    label: a.label || null,
+    street: a.street,
+    locality: a.locality,
+    county: a.county || null,
+    postal_code: a.postalCode || null,
+    country: a.country,
+  }));
+  if (input.responsibleId) await getUser(ctx, input.responsibleId, 'responsibleId');
+  const fiscal = input.fiscalCode ? input.fiscalCode.toUpperCase().replace(/\s+/g, '') : null;
+  return {
+    row: {
+      kind: input.kind,
+      name: input.name,
+      name_key: foldKey(input.name),
+      fiscal_code: fiscal,
+      preferred_language: input.preferredLanguage ?? null,
+      notes: input.notes || null,
+      responsible_id: input.responsibleId ?? null,
+      primary_phone: phones[0]?.number ?? null,
+      primary_email: emails[0]?.address ?? null,
+      primary_locality: addresses[0]?.locality ?? null,
+    },
+    children: {
+      client_phone: phones.map((p) => ({ ...p, digits_rev: reversedDigits(p.number) })),
+      client_email: emails,
+      client_address: addresses,
+      client_contact: contacts,
+    } satisfies Record<ChildTable, Record<string, unknown>[]>,
+  };
+}
+
+/** Children are updated in place by position; surplus rows get a tombstone, so a syncing branch sees the removal. */
+async function writeChildren(ctx: Ctx, clientId: string, orgId: string, children: Record<ChildTable, Record<string, unknown>[]>) {
+  const now = isoNow(ctx.clock);
+  const db = ctx.db as Kysely<any>;
+  for (const table of CHILD_TABLES) {
+    const existing = await db.selectFrom(table).select(['id', 'position', 'version']).where('client_id', '=', clientId).where('deleted_at', 'is', null).orderBy('position').execute();
+    const wanted = children[table];
+    for (let i = 0; i < Math.max(existing.length, wanted.length); i++) {
+      const old = existing[i];
+      const next = wanted[i];
+      if (old && next) await db.updateTable(table).set({ ...next, position: i, updated_at: now, version: old.version + 1 }).where('id', '=', old.id).execute();
+      else if (old) await db.updateTable(table).set({ deleted_at: now, updated_at: now, version: old.version + 1 }).where('id', '=', old.id).execute();
+      else if (next) await db.insertInto(table).values({ id: newId(ctx.clock), org_id: orgId, client_id: clientId, position: i, ...next, ...createdStamps(ctx.clock), deleted_at: null }).execute();
+    }
+  }
+}
+
+export async function findDuplicates(
+  ctx: Ctx,
+  q: { phones: string[]; emails: string[]; fiscalCode?: string | null; excludeId?: string | null },
+): Promise<DuplicateMatch[]> {
+  const orgId = me(ctx).orgId;
+  const country = await orgCountry(ctx.db, orgId);
+  const phones = q.phones.map((p, i) => normalizePhone(p, country, `phones.${i}`)).filter((p): p is string => !!p);
+  const emails = q.emails.map((e) => e.toLowerCase());
+  const exclude = q.excludeId ?? '';
+  const out: DuplicateMatch[] = [];
+  if (phones.length) {
+    const rows = await ctx.db
+      .selectFrom('client_phone as p')
+      .innerJoin('client as c', 'c.id', 'p.client_id')
+      .select(['p.number', 'c.id', 'c.name'])
+      .where('p.org_id', '=', orgId)
+      .where('p.digits_rev', 'in', phones.map(reversedDigits))
+      .where('p.deleted_at', 'is', null)
+      .where('c.deleted_at', 'is', null)
+      .where('c.id', '!=', exclude)
+      .execute();
+    out.push(...rows.map((r) => ({ kind: 'phone' as const, value: r.number, clientId: r.id, clientName: r.name })));
+  }
+  if (emails.length) {
+    const rows = await ctx.db
+      .selectFrom('client_email as e')
+      .innerJoin('client as c', 'c.id', 'e.client_id')
+      .select(['e.address', 'c.id', 'c.name'])
+      .where('e.org_id', '=', orgId)
+      .where('e.address_key', 'in', emails)
+      .where('e.deleted_at', 'is', null)
+      .where('c.deleted_at', 'is', null)
+      .where('c.id', '!=', exclude)
+      .execute();
+    out.push(...rows.map((r) => ({ kind: 'email' as const, value: r.address, clientId: r.id, clientName: r.name })));
+  }
+  const fiscal = q.fiscalCode?.toUpperCase().replace(/\s+/g, '');
+  if (fiscal) {
+    const rows = await ctx.db
+      .selectFrom('client')
+      .select(['id', 'name', 'fiscal_code'])
+      .where('org_id', '=', orgId)
+      .where('fiscal_code', '=', fiscal)
+      .where('deleted_at', 'is', null)
+      .where('id', '!=', exclude)
+      .execute();
+    out.push(...rows.map((r) => ({ kind: 'fiscalCode' as const, value: r.fiscal_code ?? fiscal, clientId: r.id, clientName: r.name })));
+  }
+  return out;
+}
+
+function duplicatesQuery(id: string | null, detail: { phones: { number: string }[]; emails: { address: string }[]; fiscalCode: string | null }) {
+  return { excludeId: id, phones: detail.phones.map((p) => p.number), emails: detail.emails.map((e) => e.address), fiscalCode: detail.fiscalCode };
+}
+
+export async function createClient(ctx: Ctx, input: ClientInput): Promise<{ client: ClientDetail; duplicates: DuplicateMatch[] }> {
+  const orgId = me(ctx).orgId;
+  const { row, children } = await normalized(ctx, input);
+  const id = newId(ctx.clock);
+  await ctx.db.insertInto('client').values({ id, org_id: orgId, ...row, ...createdStamps(ctx.clock), deleted_at: null }).execute();
+  await writeChildren(ctx, id, orgId, children);
+  const client = (await loadClient(ctx.db, orgId, id))!;
+  await recordAudit(ctx, { module: 'clients', entity: 'client', entityId: id, action: 'create', summary: client.name, after: snapshot(client) });
+  ctx.emit('clients.changed', { ids: [id] });
+  return { client, duplicates: await findDuplicates(ctx, duplicatesQuery(id, client)) };
+}
+
+export async function updateClient(ctx: Ctx, id: string, version: number, input: ClientInput): Promise<{ client: ClientDetail; duplicates: DuplicateMatch[] }> {
+  const orgId = me(ctx).orgId;
+  const before = await loadClient(ctx.db, orgId, id);
+  if (!before) throw fail.notFound('client_not_found', 'id');
+  if (before.version !== version) throw fail.conflict('stale', 'version');
+  const { row, children } = await normalized(ctx, input);
+  await ctx.db.updateTable('client').set({ ...row, updated_at: isoNow(ctx.clock), version: version + 1 }).where('id', '=', id).execute();
+  await writeChildren(ctx, id, orgId, children);
+  const client = (await loadClient(ctx.db, orgId, id))!;
+  await recordAudit(ctx, { module: 'clients', entity: 'client', entityId: id, action: 'update', summary: client.name, before: snapshot(before), after: snapshot(client) });
+  ctx.emit('clients.changed', { ids: [id] });
+  return { client, duplicates: await findDuplicates(ctx, duplicatesQuery(id, client)) };
+}
+
+export async function deleteClient(ctx: Ctx, id: string): Promise<void> {
+  const orgId = me(ctx).orgId;
+  const before = await loadClient(ctx.db, orgId, id);
+  if (!before) throw fail.notFound('client_not_found', 'id');
+  const now = isoNow(ctx.clock);
+  await ctx.db.updateTable('client').set({ deleted_at: now, updated_at: now, version: before.version + 1 }).where('id', '=', id).execute();
+  await recordAudit(ctx, { module: 'clients', entity: 'client', entityId: id, action: 'delete', summary: before.name });
+  ctx.emit('clients.changed', { ids: [id] });
+}
+
+/** What the audit log compares: the editable fields only. */
+function snapshot(c: ClientDetail): Record<string, unknown> {
+  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, contacts, ...rest } = c;
+  return { ...rest, contacts: contacts.map(({ id: _k, ...k }) => k) };
+}

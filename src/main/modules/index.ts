@@ -1,0 +1,18 @@
+import type { ProcName } from '../../shared/api';
+import type { HandlersFor } from '../api/context';
+import { auditHandlers } from './audit/handlers';
+import { authHandlers } from './auth/handlers';
+import { clientsHandlers } from './clients/handlers';
+import { organizationHandlers } from './organization/handlers';
+import { periodsHandlers } from './periods/handlers';
+import { seriesHandlers } from './series/handlers';
+
+/** One handler per procedure of the contract; the type fails to compile when one is missing. */
+export const handlers: HandlersFor<ProcName> = {
+  ...authHandlers,
+  ...organizationHandlers,
+  ...clientsHandlers,
+  ...auditHandlers,
+  ...periodsHandlers,
+  ...seriesHandlers,
+};

@@ -1,0 +1,104 @@
+import type { Selectable } from 'kysely';
+import type { DocSeriesTable } from '../../db/schema';
+import { me, type Ctx } from '../../api/context';
+import { fail } from '../../api/errors';
+import { createdStamps, newId } from '../../db/ids';
+import { isoNow } from '../../clock';
+import type { DOC_TYPES, SeriesRow } from '../../../shared/api/admin';
+import { formatDocNumber } from '../../../shared/rules/series';
+import { seesAllBranches } from '../../../shared/permissions';
+import { recordAudit } from '../audit/service';
+import { getBranch } from '../organization/service';
+
+type DocType = (typeof DOC_TYPES)[number];
+
+function toRow(s: Selectable<DocSeriesTable>): SeriesRow {
+  return { id: s.id, docType: s.doc_type as DocType, branchId: s.branch_id, prefix: s.prefix, padding: s.padding, nextNumber: s.next_number, active: s.active === 1, updatedAt: s.updated_at };
+}
+
+export async function listSeries(ctx: Ctx, docType?: DocType): Promise<SeriesRow[]> {
+  const user = me(ctx);
+  let q = ctx.db.selectFrom('doc_series').selectAll().where('org_id', '=', user.orgId).where('deleted_at', 'is', null);
+  if (docType) q = q.where('doc_type', '=', docType);
+  if (!seesAllBranches(user.role)) q = q.where('branch_id', 'in', user.branchIds.length ? user.branchIds : ['']);
+  return (await q.orderBy('doc_type').orderBy('prefix').execute()).map(toRow);
+}
+
+async function getSeries(ctx: Ctx, id: string): Promise<Selectable<DocSeriesTable>> {
+  const row = await ctx.db.selectFrom('doc_series').selectAll().where('id', '=', id).where('org_id', '=', me(ctx).orgId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row) throw fail.notFound('series_not_found', 'id');
+  await getBranch(ctx, row.branch_id);
+  return row;
+}
+
+async function assertPrefixFree(ctx: Ctx, docType: string, prefix: string, exceptId: string) {
+  const clash = await ctx.db
+    .selectFrom('doc_series')
+    .select('id')
+    .where('org_id', '=', me(ctx).orgId)
+    .where('doc_type', '=', docType)
+    .where('prefix', '=', prefix)
+    .where('id', '!=', exceptId)
+    .executeTakeFirst();
+  if (clash) throw fail.conflict('series_prefix_taken', 'prefix');
+}
+
+export async function createSeries(ctx: Ctx, input: { docType: DocType; branchId: string; prefix: string; padding: number; nextNumber: number }): Promise<SeriesRow> {
+  await getBranch(ctx, input.branchId);
+  await assertPrefixFree(ctx, input.docType, input.prefix, '');
+  const row = {
+    id: newId(ctx.clock),
+    org_id: me(ctx).orgId,
+    branch_id: input.branchId,
+    doc_type: input.docType,
+    prefix: input.prefix,
+    padding: input.padding,
+    next_number: input.nextNumber,
+    active: 1,
+    ...createdStamps(ctx.clock),
+    deleted_at: null,
+  };
+  await ctx.db.insertInto('doc_series').values(row).execute();
+  await recordAudit(ctx, { module: 'series', entity: 'doc_series', entityId: row.id, branchId: row.branch_id, action: 'create', summary: `${row.doc_type} ${row.prefix}` });
+  ctx.emit('series.changed', {});
+  return toRow(row);
+}
+
+export async function updateSeries(ctx: Ctx, input: { id: string; prefix: string; padding: number; nextNumber: number; active: boolean }): Promise<SeriesRow> {
+  const before = await getSeries(ctx, input.id);
+  if (input.nextNumber < before.next_number) throw fail.validation('series_number_back', 'nextNumber', { min: before.next_number });
+  await assertPrefixFree(ctx, before.doc_type, input.prefix, before.id);
+  const values = { prefix: input.prefix, padding: input.padding, next_number: input.nextNumber, active: input.active ? 1 : 0 };
+  const now = isoNow(ctx.clock);
+  await ctx.db.updateTable('doc_series').set({ ...values, updated_at: now, version: before.version + 1 }).where('id', '=', before.id).execute();
+  await recordAudit(ctx, {
+    module: 'series',
+    entity: 'doc_series',
+    entityId: before.id,
+    branchId: before.branch_id,
+    action: 'update',
+    summary: `${before.doc_type} ${values.prefix}`,
+    before: { prefix: before.prefix, padding: before.padding, next_number: before.next_number, active: before.active },
+    after: values,
+  });
+  ctx.emit('series.changed', {});
+  return toRow({ ...before, ...values, updated_at: now });
+}
+
+/**
+ * Hands out the series' next number inside the caller's transaction: if the document is not saved the number
+ * goes back with the rollback (never skipped); the write lock of BEGIN IMMEDIATE serializes validations (never duplicated).
+ */
+export async function takeNumber(ctx: Ctx, seriesId: string): Promise<string> {
+  const row = await ctx.db
+    .updateTable('doc_series')
+    .set((eb) => ({ next_number: eb('next_number', '+', 1), updated_at: isoNow(ctx.clock), version: eb('version', '+', 1) }))
+    .where('id', '=', seriesId)
+    .where('org_id', '=', me(ctx).orgId)
+    .where('active', '=', 1)
+    .where('deleted_at', 'is', null)
+    .returning(['prefix', 'padding', 'next_number'])
+    .executeTakeFirst();
+  if (!row) throw fail.validation('series_not_found', 'seriesId');
+  return formatDocNumber(row.prefix, row.next_number - 1, row.padding);
+}

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Input, Output, ProcName } from '../../shared/api';
+import type { ApiResult } from '../../shared/api/errors';
+import type { Role } from '../../shared/permissions';
+import { ManualClock } from '../clock';
+import { defaultConfig, type CoreConfig } from '../config';
+import { createCore, type Core } from '../core';
+
+export function tempDir(prefix = 'planora-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestApp {
+  core: Core;
+  clock: ManualClock;
+  dir: string;
+  /** Calls a procedure with a session token, returning the raw result. */
+  raw<N extends ProcName>(token: string | null, name: N, input: Input<N> | unknown): Promise<ApiResult<Output<N>>>;
+  /** Calls and unwraps, throwing on a refusal. */
+  call<N extends ProcName>(token: string | null, name: N, input: Input<N>): Promise<Output<N>>;
+  login(login: string, password: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const OWNER = { login: 'owner', password: 'owner-pass-1' };
+
+/** A real core on a real SQLite file in a temp folder, with a clock the test moves. */
+export async function startTestApp(over: Partial<CoreConfig> = {}, dir = tempDir()): Promise<TestApp> {
+  const clock = new ManualClock(Date.parse('2026-11-23T09:00:00Z'));
+  const core = await createCore(defaultConfig(dir, { clock, jobs: false, validateOutput: true, log: () => undefined, ...over }));
+  const raw = async (token: string | null, name: string, input: unknown) => (await core.dispatch({ name, input, sessionToken: token })).result as any;
+  const app: TestApp = {
+    core,
+    clock,
+    dir,
+    raw,
+    async call(token, name, input) {
+      const r = await raw(token, name, input);
+      if (!r.ok) throw new Error(`${name} refused: ${JSON.stringify(r.error)}`);
+      return r.data;
+    },
+    async login(login, password) {
+      const out = await core.dispatch({ name: 'auth.login', input: { login, password }, sessionToken: null });
+      if (!out.result.ok || !out.sessionToken) throw new Error(`login ${login} failed: ${JSON.stringify(out.result)}`);
+      return out.sessionToken;
+    },
+    close: () => core.close(),
+  };
+  return app;
+}
+
+/** Runs the setup wizard's procedure and returns the owner's session token. */
+export async function setupOrg(app: TestApp, over: Record<string, unknown> = {}): Promise<string> {
+  const out = await app.core.dispatch({
+    name: 'setup.run',
+    sessionToken: null,
+    input: {
+      orgName: 'Test Serviss',
+      country: 'LV',
+      timeZone: 'Europe/Riga',
+      languages: ['lv', 'en'],
+      branchName: 'Rīga',
+      ownerName: 'Ilze Kalniņa',
+      ownerLogin: OWNER.login,
+      ownerPassword: OWNER.password,
+      ownerLanguage: 'en',
+      ...over,
+    },
+  });
+  if (!out.result.ok || !out.sessionToken) throw new Error(`setup failed: ${JSON.stringify(out.result)}`);
+  return out.sessionToken;
+}
+
+/** Creates a user of the given role in the owner's first branch and logs them in. */
+export async function userWithRole(app: TestApp, ownerToken: string, role: Role, login = `${role}.${Math.random().toString(36).slice(2, 8)}`): Promise<{ token: string; id: string }> {
+  const [branch] = await app.call(ownerToken, 'branches.list', {});
+  const user = await app.call(ownerToken, 'users.create', { login, password: 'password-123', name: `Test ${role}`, role, language: 'en', branchIds: [branch!.id] });
+  return { token: await app.login(login, 'password-123'), id: user.id };
+}
+
+/** Every row of every table, to prove that a refused call changed nothing. */
+export function snapshotDb(core: Core): string {
+  const tables = core.sqlite.prepare(`select name from sqlite_master where type='table' and name not like 'sqlite_%' and name not like 'client_fts%' order by name`).all() as { name: string }[];
+  return JSON.stringify(tables.map((t) => [t.name, core.sqlite.prepare(`select * from "${t.name}" order by rowid`).all()]));
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { procedure } from './contract';
+import { empty, id, language, okOutput, requiredText, role, text } from './common';
+
+export const sessionUser = z.object({
+  id,
+  orgId: id,
+  orgName: z.string(),
+  login: z.string(),
+  name: z.string(),
+  role,
+  language,
+  branchIds: z.array(id),
+});
+export type SessionUser = z.infer<typeof sessionUser>;
+
+export const authApi = {
+  'auth.login': procedure({
+    input: z.strictObject({ login: requiredText(64), password: z.string().min(1).max(256) }),
+    output: sessionUser,
+    access: { public: true },
+    writes: true,
+  }),
+  'auth.logout': procedure({ input: empty, output: okOutput, access: { session: true }, writes: true }),
+  /** Null when not logged in (or the session expired), so the renderer can show the login screen. */
+  'auth.me': procedure({ input: empty, output: sessionUser.nullable(), access: { public: true }, writes: false }),
+  'auth.setLanguage': procedure({ input: z.strictObject({ language }), output: sessionUser, access: { session: true }, writes: true }),
+  'auth.changePassword': procedure({
+    input: z.strictObject({ current: z.string().min(1).max(256), next: z.string().min(8).max(256) }),
+    output: okOutput,
+    access: { session: true },
+    writes: true,
+  }),
+} as const;
+
+export const setupApi = {
+  'setup.status': procedure({
+    input: empty,
+    output: z.object({ needsSetup: z.boolean() }),
+    access: { public: true },
+    writes: false,
+  }),
+  /** First start only: creates the organization, its first branch and the owner, and logs the owner in. */
+  'setup.run': procedure({
+    input: z.strictObject({
+      orgName: requiredText(200),
+      country: z.string().regex(/^[A-Z]{2}$/),
+      timeZone: z.string().min(1).max(64),
+      orgPhone: text(32).optional(),
+      languages: z.array(language).min(1).max(6),
+      branchName: requiredText(200),
+      ownerName: requiredText(200),
+      ownerLogin: requiredText(64).regex(/^[a-zA-Z0-9._@-]+$/),
+      ownerPassword: z.string().min(8).max(256),
+      ownerLanguage: language,
+    }),
+    output: sessionUser,
+    access: { public: true },
+    writes: true,
+  }),
+  /** First start only: loads the demo organization; the logins are printed and returned. */
+  'setup.demo': procedure({
+    input: empty,
+    output: z.object({ logins: z.array(z.object({ login: z.string(), password: z.string(), role })) }),
+    access: { public: true },
+    writes: true,
+  }),
+} as const;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { authApi, setupApi } from './auth';
+import { organizationApi } from './organization';
+import { clientsApi } from './clients';
+import { adminApi } from './admin';
+
+/** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
+export const api = {
+  ...setupApi,
+  ...authApi,
+  ...organizationApi,
+  ...clientsApi,
+  ...adminApi,
+} as const;
+
+export type Api = typeof api;
+export type ProcName = keyof Api;
+export type Input<N extends ProcName> = z.input<Api[N]['input']>;
+export type ParsedInput<N extends ProcName> = z.output<Api[N]['input']>;
+export type Output<N extends ProcName> = z.output<Api[N]['output']>;
+
+/** Push events from main to every window; the renderer invalidates its caches on them. */
+export const events = {
+  'clients.changed': z.object({ ids: z.array(z.string()) }),
+  'org.changed': z.object({}),
+  'users.changed': z.object({}),
+  'periods.changed': z.object({}),
+  'series.changed': z.object({}),
+} as const;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+
+export function isProcName(name: string): name is ProcName {
+  return Object.prototype.hasOwnProperty.call(api, name);
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { procedure } from './contract';
+import { countryCode, empty, id, language, okOutput, optionalId, optionalText, phoneInput, requiredText, role, email } from './common';
+
+export const orgRow = z.object({
+  id,
+  name: z.string(),
+  phone: z.string().nullable(),
+  country: z.string(),
+  timeZone: z.string(),
+  languages: z.array(language),
+  updatedAt: z.string(),
+});
+
+export const branchRow = z.object({
+  id,
+  name: z.string(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  timeZone: z.string(),
+  managerId: id.nullable(),
+  updatedAt: z.string(),
+});
+export type BranchRow = z.infer<typeof branchRow>;
+
+const branchFields = {
+  name: requiredText(200),
+  address: optionalText(300),
+  /** Caller ID for this branch's reminder calls. */
+  phone: phoneInput.nullable().optional(),
+  timeZone: z.string().min(1).max(64),
+  managerId: optionalId,
+};
+
+export const userRow = z.object({
+  id,
+  login: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  role,
+  language,
+  branchIds: z.array(id),
+  active: z.boolean(),
+  updatedAt: z.string(),
+});
+export type UserRow = z.infer<typeof userRow>;
+
+const userFields = {
+  name: requiredText(200),
+  email: email.nullable().optional(),
+  role,
+  language,
+  branchIds: z.array(id).max(200),
+};
+
+export const organizationApi = {
+  'org.get': procedure({ input: empty, output: orgRow, access: { module: 'organization', action: 'read' }, writes: false }),
+  'org.update': procedure({
+    input: z.strictObject({
+      name: requiredText(200),
+      phone: phoneInput.nullable().optional(),
+      country: countryCode,
+      timeZone: z.string().min(1).max(64),
+      languages: z.array(language).min(1).max(6),
+    }),
+    output: orgRow,
+    access: { module: 'organization', action: 'write' },
+    writes: true,
+  }),
+  'branches.list': procedure({ input: empty, output: z.array(branchRow), access: { module: 'organization', action: 'read' }, writes: false }),
+  'branches.create': procedure({ input: z.strictObject(branchFields), output: branchRow, access: { module: 'organization', action: 'write' }, writes: true }),
+  'branches.update': procedure({
+    input: z.strictObject({ id, ...branchFields }),
+    output: branchRow,
+    access: { module: 'organization', action: 'write' },
+    writes: true,
+  }),
+  'branches.delete': procedure({ input: z.strictObject({ id }), output: okOutput, access: { module: 'organization', action: 'delete' }, writes: true }),
+
+  'users.list': procedure({
+    input: z.strictObject({ includeInactive: z.boolean().optional() }),
+    output: z.array(userRow),
+    access: { module: 'users', action: 'read' },
+    writes: false,
+  }),
+  'users.create': procedure({
+    input: z.strictObject({ ...userFields, login: requiredText(64).regex(/^[a-zA-Z0-9._@-]+$/), password: z.string().min(8).max(256) }),
+    output: userRow,
+    access: { module: 'users', action: 'write' },
+    writes: true,
+  }),
+  'users.update': procedure({ input: z.strictObject({ id, ...userFields }), output: userRow, access: { module: 'users', action: 'write' }, writes: true }),
+  'users.setPassword': procedure({
+    input: z.strictObject({ id, password: z.string().min(8).max(256) }),
+    output: okOutput,
+    access: { module: 'users', action: 'write' },
+    writes: true,
+  }),
+  'users.setActive': procedure({
+    input: z.strictObject({ id, active: z.boolean() }),
+    output: userRow,
+    access: { module: 'users', action: 'delete' },
+    writes: true,
+  }),
+} as const;

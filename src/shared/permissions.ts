@@ -1,0 +1,77 @@
+/** Roles, modules and the permission matrix. Pure data: main enforces it, the renderer only uses it to hide what would be refused. */
+export const ROLES = ['owner', 'admin', 'branch_manager', 'dispatcher', 'employee'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const MODULES = [
+  'organization',
+  'users',
+  'clients',
+  'audit',
+  'periods',
+  'series',
+  'interventions',
+  'calendar',
+  'tasks',
+  'chat',
+] as const;
+export type Module = (typeof MODULES)[number];
+
+export const ACTIONS = ['read', 'write', 'delete', 'approve'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+type Grants = Partial<Record<Module, readonly Action[]>>;
+const ALL: readonly Action[] = ACTIONS;
+const RW: readonly Action[] = ['read', 'write'];
+const R: readonly Action[] = ['read'];
+
+const everything = Object.fromEntries(MODULES.map((m) => [m, ALL])) as Grants;
+
+export const ROLE_GRANTS: Record<Role, Grants> = {
+  owner: everything,
+  admin: everything,
+  branch_manager: {
+    organization: R,
+    users: R,
+    clients: ALL,
+    audit: R,
+    periods: R,
+    series: RW,
+    interventions: ALL,
+    calendar: ALL,
+    tasks: ALL,
+    chat: ALL,
+  },
+  dispatcher: {
+    organization: R,
+    users: R,
+    clients: RW,
+    periods: R,
+    series: R,
+    interventions: RW,
+    calendar: RW,
+    tasks: RW,
+    chat: RW,
+  },
+  employee: {
+    organization: R,
+    users: R,
+    clients: R,
+    periods: R,
+    interventions: RW,
+    calendar: RW,
+    tasks: RW,
+    chat: RW,
+  },
+};
+
+export function can(role: Role, module: Module, action: Action): boolean {
+  return ROLE_GRANTS[role][module]?.includes(action) ?? false;
+}
+
+/** Higher rank may manage lower; nobody grants a role above their own. */
+export const ROLE_RANK: Record<Role, number> = { owner: 5, admin: 4, branch_manager: 3, dispatcher: 2, employee: 1 };
+
+/** Owners and admins see every branch of their organization; others only the branches they are assigned to. */
+export function seesAllBranches(role: Role): boolean {
+  return role === 'owner' || role === 'admin';
+}
