@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface PlanoraServer {
+  url: string;
+  dataDir: string;
+}
+
+/** Starts the built web mode on a fresh data folder and a free port; `demo` loads the demo organization first. */
+export async function startPlanora(opts: { demo?: boolean } = {}): Promise<PlanoraServer & { stop(): Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planora-e2e-'));
+  const args = ['dist/main/cli.js', 'web', '--data', dataDir, '--port', '0', ...(opts.demo ? ['--demo'] : [])];
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web mode did not start:\n${output}`)), 60_000);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      const m = output.match(/web mode: (http:\/\/\S+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`web mode exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    dataDir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export const SHOTS = path.join('e2e', 'screenshots');
+
+/** Saves a full-page screenshot under e2e/screenshots for a person to look at. */
+export async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+export const DEMO_PASSWORD = 'planora-demo';
+
+export async function loginAs(page: Page, url: string, login: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel(/^Login|^Pieteikšanās|^Логин/).fill(login);
+  await page.getByLabel(/^Password|^Parole|^Пароль/).fill(password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('current-user')).toBeVisible();
+}
+
+/** One web-mode server per spec file, on a fresh data folder. */
+export const test = base.extend<{}, { planora: PlanoraServer }>({
+  planora: [
+    async ({}, use, workerInfo) => {
+      const demo = /demo/.test(workerInfo.project.name) || process.env.PLANORA_E2E_DEMO === '1';
+      const server = await startPlanora({ demo });
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker' },
+  ],
+});
+export { expect };

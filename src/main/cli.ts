@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { defaultConfig } from './config';
+import { createCore } from './core';
+import { checkFile, listBackups, restoreFrom } from './db/backup';
+import { defaultDataDir } from './paths';
+import { startServer } from './server';
+
+const HELP = `planora — desktop ERP for service businesses
+
+  planora web [--data DIR] [--port N] [--host 127.0.0.1] [--demo]
+      web mode: the app and its API on a local port
+  planora db backup [--data DIR]            online backup into DIR/backups
+  planora db restore [FILE] [--data DIR]    replace the database with FILE (default: the newest backup)
+  planora db check [--full] [--data DIR]    quick_check (or integrity_check with --full)
+`;
+
+function rendererDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path.join(here, '..', 'renderer'), path.join(here, '..', '..', 'dist', 'renderer')]) {
+    if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate;
+  }
+  return path.join(here, '..', 'renderer');
+}
+
+async function web(args: { data: string; port: number; host: string; demo: boolean }) {
+  const core = await createCore(defaultConfig(args.data));
+  const status = await core.dispatch({ name: 'setup.status', input: {}, sessionToken: null });
+  const empty = status.result.ok && (status.result.data as { needsSetup: boolean }).needsSetup;
+  if (empty && args.demo) {
+    console.log('Loading the demo organization (500 clients)…');
+    const out = await core.dispatch({ name: 'setup.demo', input: {}, sessionToken: null });
+    if (!out.result.ok) throw new Error(`demo failed: ${out.result.error.key}`);
+  }
+  const server = await startServer(core, { host: args.host, port: args.port, rendererDir: rendererDir() });
+  console.log(`Planora web mode: ${server.url}   (data: ${args.data})`);
+  if (args.demo || !empty) {
+    const hasDemo = await core.db.selectFrom('app_user').select('login').where('login', '=', 'owner').executeTakeFirst();
+    if (hasDemo && args.demo) console.log('Demo logins (password planora-demo): owner, admin, manager.riga, manager.yerevan, dispatcher.riga, dispatcher.yerevan, tech.riga, tech.yerevan');
+  } else {
+    console.log('Empty data folder: open the address above to run the setup wizard, or choose the demo organization there.');
+  }
+  const stop = async () => {
+    await server.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function db(cmd: string | undefined, rest: string[], data: string, full: boolean) {
+  const config = defaultConfig(data, { jobs: false });
+  switch (cmd) {
+    case 'backup': {
+      const core = await createCore(config);
+      const file = await core.backup('manual');
+      await core.close();
+      console.log(`Backup written: ${file}`);
+      return;
+    }
+    case 'restore': {
+      const file = rest[0] ?? listBackups(config.backupDir).at(-1);
+      if (!file) throw new Error(`No backups in ${config.backupDir}`);
+      restoreFrom(file, config.dbFile);
+      console.log(`Restored ${config.dbFile} from ${file}`);
+      return;
+    }
+    case 'check': {
+      const problem = checkFile(config.dbFile, full);
+      console.log(problem ? `Damaged: ${problem}` : 'ok');
+      if (problem) process.exitCode = 1;
+      return;
+    }
+    default:
+      console.log(HELP);
+      process.exitCode = 2;
+  }
+}
+
+async function main(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      demo: { type: 'boolean' },
+      full: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  const data = path.resolve(values.data ?? defaultDataDir());
+  const [cmd, sub, ...rest] = positionals;
+  if (values.help || !cmd) return console.log(HELP);
+  if (cmd === 'web') return web({ data, port: Number(values.port ?? process.env.PORT ?? 5780), host: values.host ?? '127.0.0.1', demo: values.demo ?? false });
+  if (cmd === 'db') return db(sub, rest, data, values.full ?? false);
+  console.log(HELP);
+  process.exitCode = 2;
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import type { Core } from './core';
+
+export const SESSION_COOKIE = 'planora_sid';
+
+export interface ServerOptions {
+  host?: string;
+  port?: number;
+  /** The built renderer (dist/renderer); omitted in API-only tests. */
+  rendererDir?: string;
+}
+
+export interface WebServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Same-origin only: a page from another site must not drive a clerk's logged-in session. */
+function allowedOrigin(req: FastifyRequest): boolean {
+  const origin = req.headers.origin;
+  const host = req.headers.host;
+  if (!origin || !host) return false;
+  try {
+    const o = new URL(origin);
+    return o.host === host && (o.protocol === 'http:' || o.protocol === 'https:');
+  } catch {
+    return false;
+  }
+}
+
+export function contentSecurityPolicy(): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    // ag-grid and the component library set inline styles.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self' ws: wss:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** Web mode: the renderer and the API on 127.0.0.1 (DESIGN.md), for browsers, tests and later the hub. */
+export async function startServer(core: Core, opts: ServerOptions = {}): Promise<WebServer> {
+  const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024 });
+  await app.register(fastifyCookie);
+  await app.register(fastifyWebsocket);
+  const secureCookie = false; // plain http on loopback; the hub will run behind TLS
+
+  const tokenOf = (req: FastifyRequest) => req.cookies[SESSION_COOKIE] ?? null;
+  const setToken = (reply: FastifyReply, token: string | null) => {
+    if (token) reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: secureCookie });
+    else reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  };
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('Content-Security-Policy', contentSecurityPolicy());
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Frame-Options', 'DENY');
+    return payload;
+  });
+
+  app.post<{ Params: { name: string } }>('/api/call/:name', async (req, reply) => {
+    if (!allowedOrigin(req)) return reply.code(403).send({ ok: false, error: { code: 'forbidden', key: 'errors.bad_origin' } });
+    const out = await core.dispatch({ name: req.params.name, input: req.body ?? {}, sessionToken: tokenOf(req) });
+    if (out.sessionToken !== undefined) setToken(reply, out.sessionToken);
+    return reply.header('Cache-Control', 'no-store').send(out.result);
+  });
+
+  app.get('/api/events', { websocket: true }, async (socket, req) => {
+    const token = tokenOf(req);
+    const user = allowedOrigin(req) && token ? await core.sessions.resolve(token) : null;
+    if (!user) {
+      socket.close(4401, 'unauthenticated');
+      return;
+    }
+    const off = core.bus.on((e) => {
+      if (e.orgId === user.orgId) socket.send(JSON.stringify({ name: e.name, payload: e.payload }));
+    });
+    socket.on('close', off);
+  });
+
+  if (opts.rendererDir && fs.existsSync(path.join(opts.rendererDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: path.resolve(opts.rendererDir), index: ['index.html'] });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.code(404).send({ ok: false, error: { code: 'not_found', key: 'errors.not_found' } });
+    });
+  }
+
+  const host = opts.host ?? '127.0.0.1';
+  const address = await app.listen({ host, port: opts.port ?? 0 });
+  return {
+    url: address.replace('[::1]', 'localhost'),
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title, Select } from '@mantine/core';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../shared/api';
+import type { SessionUser } from '../../../shared/api/auth';
+import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../shared/i18n/languages';
+import { call } from '../../app/api';
+import { errorText } from '../../app/errors';
+import { setUiLanguage } from '../../app/i18n';
+import { contractResolver } from '../../components/form';
+
+interface LoginForm {
+  login: string;
+  password: string;
+}
+
+export function LoginScreen({ onLogin, expired }: { onLogin: (u: SessionUser) => void; expired: boolean }) {
+  const { t, i18n } = useTranslation();
+  const [failure, setFailure] = useState<string | null>(null);
+  const { register, handleSubmit, formState } = useForm<LoginForm>({
+    resolver: contractResolver(api['auth.login'].input),
+    defaultValues: { login: '', password: '' },
+  });
+
+  const submit = handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      onLogin(await call('auth.login', values));
+    } catch (e) {
+      setFailure(errorText(t, e));
+    }
+  });
+
+  return (
+    <Center h="100%" bg="gray.1">
+      <Paper withBorder p="lg" w={340} shadow="sm">
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <Title order={3}>{t('auth.title')}</Title>
+            {expired && <Alert color="yellow">{t('auth.expired')}</Alert>}
+            {failure && (
+              <Alert color="red" role="alert" data-testid="login-error">
+                {failure}
+              </Alert>
+            )}
+            <TextInput label={t('fields.login')} autoFocus autoComplete="username" {...register('login')} error={formState.errors.login?.message} />
+            <PasswordInput label={t('fields.password')} autoComplete="current-password" {...register('password')} error={formState.errors.password?.message} />
+            <Button type="submit" loading={formState.isSubmitting}>
+              {t('auth.submit')}
+            </Button>
+            <Select
+              aria-label={t('shell.language')}
+              data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+              value={i18n.language}
+              onChange={(l) => l && setUiLanguage(l as Language)}
+              allowDeselect={false}
+            />
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

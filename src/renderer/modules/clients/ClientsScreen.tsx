@@ -1,0 +1,3 @@
+export function ClientsScreen() {
+  return <div>ClientsScreen</div>;
+}

@@ -1,0 +1,3 @@
+export function PeriodsScreen() {
+  return <div>PeriodsScreen</div>;
+}

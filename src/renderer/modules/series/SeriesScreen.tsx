@@ -1,0 +1,3 @@
+export function SeriesScreen() {
+  return <div>SeriesScreen</div>;
+}

@@ -1,0 +1,165 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Center, Divider, Group, MultiSelect, Paper, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { api, type Input, type Output } from '../../../shared/api';
+import type { SessionUser } from '../../../shared/api/auth';
+import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../shared/i18n/languages';
+import { call } from '../../app/api';
+import { errorText } from '../../app/errors';
+import { setUiLanguage } from '../../app/i18n';
+import { applyServerError, contractResolver } from '../../components/form';
+
+type SetupForm = Input<'setup.run'>;
+const FIELDS = ['orgName', 'country', 'timeZone', 'orgPhone', 'languages', 'branchName', 'ownerName', 'ownerLogin', 'ownerPassword', 'ownerLanguage'];
+export const SETUP_COUNTRIES = ['LV', 'LT', 'EE', 'RO', 'MD', 'AM', 'PL', 'FI', 'DE', 'GB'];
+
+export function SetupWizard({ onDone }: { onDone: (u: SessionUser) => void }) {
+  const { t, i18n } = useTranslation();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [demo, setDemo] = useState<Output<'setup.demo'> | null>(null);
+  const [loadingDemo, setLoadingDemo] = useState(false);
+  const lang = i18n.language as Language;
+  const countries = useMemo(() => {
+    const names = new Intl.DisplayNames([lang], { type: 'region' });
+    return SETUP_COUNTRIES.map((c) => ({ value: c, label: `${names.of(c) ?? c} (${c})` }));
+  }, [lang]);
+  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+  const { register, control, handleSubmit, formState, setError } = useForm<SetupForm>({
+    resolver: contractResolver(api['setup.run'].input),
+    defaultValues: {
+      orgName: '',
+      country: 'LV',
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Riga',
+      orgPhone: '',
+      languages: ['lv', 'ru', 'en'],
+      branchName: '',
+      ownerName: '',
+      ownerLogin: '',
+      ownerPassword: '',
+      ownerLanguage: lang,
+    },
+  });
+  const err = (f: keyof SetupForm) => formState.errors[f]?.message as string | undefined;
+
+  const submit = handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      onDone(await call('setup.run', values));
+    } catch (e) {
+      if (!applyServerError(e, setError, FIELDS)) setFailure(errorText(t, e));
+    }
+  });
+
+  const loadDemo = async () => {
+    setLoadingDemo(true);
+    setFailure(null);
+    try {
+      setDemo(await call('setup.demo', {}));
+    } catch (e) {
+      setFailure(errorText(t, e));
+    } finally {
+      setLoadingDemo(false);
+    }
+  };
+
+  if (demo) {
+    return (
+      <Center h="100%" bg="gray.1">
+        <Paper withBorder p="lg" w={520}>
+          <Stack gap="sm">
+            <Title order={3}>{t('setup.demoReady')}</Title>
+            <Text size="sm">{t('setup.demoLogins')}</Text>
+            <Table striped withTableBorder data-testid="demo-logins">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('fields.login')}</Table.Th>
+                  <Table.Th>{t('fields.password')}</Table.Th>
+                  <Table.Th>{t('fields.role')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {demo.logins.map((l) => (
+                  <Table.Tr key={l.login}>
+                    <Table.Td>{l.login}</Table.Td>
+                    <Table.Td>{l.password}</Table.Td>
+                    <Table.Td>{t(`roles.${l.role}`)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            <Button onClick={() => location.reload()}>{t('setup.toLogin')}</Button>
+          </Stack>
+        </Paper>
+      </Center>
+    );
+  }
+
+  return (
+    <Center mih="100%" bg="gray.1" py="md">
+      <Paper withBorder p="lg" w={640} shadow="sm">
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <Group justify="space-between">
+              <Title order={3}>{t('setup.title')}</Title>
+              <Select
+                aria-label={t('shell.language')}
+                data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+                value={lang}
+                onChange={(l) => l && setUiLanguage(l as Language)}
+                allowDeselect={false}
+                w={130}
+              />
+            </Group>
+            <Text size="sm" c="dimmed">{t('setup.intro')}</Text>
+            {failure && <Alert color="red" role="alert">{failure}</Alert>}
+            <Divider label={t('setup.organization')} labelPosition="left" />
+            <SimpleGrid cols={2} spacing="xs">
+              <TextInput label={t('fields.orgName')} autoFocus {...register('orgName')} error={err('orgName')} />
+              <TextInput label={t('fields.phone')} {...register('orgPhone')} error={err('orgPhone')} />
+              <Controller
+                control={control}
+                name="country"
+                render={({ field }) => <Select label={t('fields.country')} data={countries} searchable allowDeselect={false} {...field} error={err('country')} />}
+              />
+              <Controller
+                control={control}
+                name="timeZone"
+                render={({ field }) => <Select label={t('fields.timeZone')} data={zones} searchable allowDeselect={false} limit={50} {...field} error={err('timeZone')} />}
+              />
+              <Controller
+                control={control}
+                name="languages"
+                render={({ field }) => (
+                  <MultiSelect label={t('fields.languages')} data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} {...field} error={err('languages')} />
+                )}
+              />
+              <TextInput label={t('fields.branchName')} {...register('branchName')} error={err('branchName')} />
+            </SimpleGrid>
+            <Divider label={t('setup.owner')} labelPosition="left" />
+            <SimpleGrid cols={2} spacing="xs">
+              <TextInput label={t('fields.name')} {...register('ownerName')} error={err('ownerName')} />
+              <TextInput label={t('fields.login')} autoComplete="username" {...register('ownerLogin')} error={err('ownerLogin')} />
+              <PasswordInput label={t('fields.password')} autoComplete="new-password" {...register('ownerPassword')} error={err('ownerPassword')} />
+              <Controller
+                control={control}
+                name="ownerLanguage"
+                render={({ field }) => (
+                  <Select label={t('fields.language')} data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} allowDeselect={false} {...field} />
+                )}
+              />
+            </SimpleGrid>
+            <Group justify="space-between" mt="xs">
+              <Button variant="light" onClick={loadDemo} loading={loadingDemo} data-testid="load-demo">
+                {t('setup.demo')}
+              </Button>
+              <Button type="submit" loading={formState.isSubmitting} data-testid="setup-submit">
+                {t('setup.submit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}
