@@ -58,16 +58,4 @@ export async function loginAs(page: Page, url: string, login: string, password =
   await expect(page.getByTestId('current-user')).toBeVisible();
 }
 
-/** One web-mode server per spec file, on a fresh data folder. */
-export const test = base.extend<{}, { planora: PlanoraServer }>({
-  planora: [
-    async ({}, use, workerInfo) => {
-      const demo = /demo/.test(workerInfo.project.name) || process.env.PLANORA_E2E_DEMO === '1';
-      const server = await startPlanora({ demo });
-      await use(server);
-      await server.stop();
-    },
-    { scope: 'worker' },
-  ],
-});
-export { expect };
+export { base as test, expect };
