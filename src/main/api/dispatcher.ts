@@ -52,7 +52,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       }
     }
 
-    const parsed = def.input.safeParse(req.input ?? {});
+    const parsed = def.input.safeParse(req.input ?? {}, { reportInput: true });
     if (!parsed.success) return refuse(issueToError(parsed.error.issues[0]!));
 
     const pending: PushEvent[] = [];

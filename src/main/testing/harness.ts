@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Input, Output, ProcName } from '../../shared/api';
 import type { ApiResult } from '../../shared/api/errors';
 import type { Role } from '../../shared/permissions';
+import type { SessionUser } from '../../shared/api/auth';
+import type { Ctx } from '../api/context';
 import { ManualClock } from '../clock';
 import { defaultConfig, type CoreConfig } from '../config';
 import { createCore, type Core } from '../core';
@@ -84,4 +86,21 @@ export async function userWithRole(app: TestApp, ownerToken: string, role: Role,
 export function snapshotDb(core: Core): string {
   const tables = core.sqlite.prepare(`select name from sqlite_master where type='table' and name not like 'sqlite_%' and name not like 'client_fts%' order by name`).all() as { name: string }[];
   return JSON.stringify(tables.map((t) => [t.name, core.sqlite.prepare(`select * from "${t.name}" order by rowid`).all()]));
+}
+
+/** Runs service code directly in one transaction, as the given user (or none): for set-ups no procedure offers, like a second organization. */
+export async function withCtx<T>(app: TestApp, user: SessionUser | null, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+  return app.core.db.transaction().execute((trx) =>
+    fn({
+      db: trx,
+      user,
+      clock: app.clock,
+      config: app.core.config,
+      sessions: app.core.sessions,
+      sessionToken: null,
+      emit: () => undefined,
+      setSession: () => undefined,
+      afterCommit: (f) => f(),
+    }),
+  );
 }

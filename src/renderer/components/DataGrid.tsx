@@ -86,7 +86,6 @@ function DataGridInner<T>(props: DataGridProps<T>, ref: React.Ref<DataGridHandle
       },
     }),
     // A new query key means a new datasource: the grid starts again from the first row.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [props.queryKey],
   );
 

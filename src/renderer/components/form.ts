@@ -10,7 +10,7 @@ import { apiError } from '../app/errors';
  */
 export function contractResolver<T extends FieldValues>(schema: z.ZodType): Resolver<T> {
   return async (values) => {
-    const r = schema.safeParse(values);
+    const r = schema.safeParse(values, { reportInput: true });
     if (r.success) return { values: r.data as T, errors: {} };
     const errors: Record<string, { type: string; message: string }> = {};
     for (const issue of r.error.issues) {

@@ -5,6 +5,8 @@ import type { ApiError } from './errors';
 export function issueToError(issue: z.core.$ZodIssue): ApiError {
   const field = issue.path.map(String).join('.') || undefined;
   const base = { code: 'validation' as const, field };
+  // Absent is "required", whatever kind of value was expected.
+  if (issue.code !== 'unrecognized_keys' && 'input' in issue && issue.input === undefined) return { ...base, key: 'errors.required' };
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined || issue.input === null

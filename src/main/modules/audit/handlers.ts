@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { AUDIT_LEVELS, type AuditAction, type AuditLevel } from '../../../shared/api/admin';
 import { MODULES } from '../../../shared/permissions';
 import { me, type HandlersFor } from '../../api/context';
@@ -19,7 +20,8 @@ export const auditHandlers: HandlersFor<'audit.list' | 'audit.levels' | 'audit.s
       q
         .select(['a.id', 'a.at', 'a.user_id', 'u.name as user_name', 'a.module', 'a.entity', 'a.entity_id', 'a.action', 'a.summary', 'a.diff'])
         .orderBy('a.at', 'desc')
-        .orderBy('a.id', 'desc')
+        // Entries of the same millisecond keep the order they were written in.
+        .orderBy(sql`a.rowid`, 'desc')
         .limit(input.limit)
         .offset(input.offset)
         .execute(),

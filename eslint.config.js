@@ -1,0 +1,46 @@
+import tseslint from 'typescript-eslint';
+
+/**
+ * The layer rule of DESIGN.md, enforced rather than hoped for:
+ * shared imports neither side; the renderer never imports main; only src/main/electron imports electron.
+ */
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'url', 'util', 'net', 'dgram', 'tls'];
+const restrict = (patterns, message) => ['error', { patterns: [{ group: patterns, message }] }];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'bench/.cache/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'],
+    languageOptions: { parser: tseslint.parser, ecmaVersion: 2023, sourceType: 'module' },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // Focused or skipped tests never land.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip|todo)$/]",
+          message: 'No focused, skipped or empty tests on main.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**'],
+    // Tests of shared code may read files; the code itself may not.
+    ignores: ['src/shared/**/*.test.ts'],
+    rules: { 'no-restricted-imports': restrict(['**/main/**', '**/renderer/**', 'electron', 'react', 'react-dom', ...nodeBuiltins], 'src/shared is imported by both sides: no Node, no DOM, no main, no renderer.') },
+  },
+  {
+    files: ['src/renderer/**'],
+    rules: { 'no-restricted-imports': restrict(['**/main/**', 'electron', 'better-sqlite3', 'kysely', ...nodeBuiltins], 'The renderer talks to main only through the API contract.') },
+  },
+  {
+    files: ['src/main/**', 'migrations/**'],
+    ignores: ['src/main/electron/**'],
+    rules: { 'no-restricted-imports': restrict(['electron', '**/renderer/**'], 'Only src/main/electron imports electron; main never imports the renderer.') },
+  },
+  {
+    files: ['src/main/electron/**'],
+    rules: { 'no-restricted-imports': restrict(['**/renderer/**'], 'The Electron shell loads the built renderer; it does not import it.') },
+  },
+);
