@@ -70,6 +70,14 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
     return payload;
   });
 
+  // Malformed JSON, an oversize body, a wrong content type: the same translated refusal as any bad input.
+  app.setErrorHandler((err, _req, reply) => {
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) core.config.log('web request failed', err);
+    const key = status === 413 ? 'errors.too_big_body' : status === 415 ? 'errors.wrong_type' : status < 500 ? 'errors.bad_request' : 'errors.internal';
+    return reply.code(status).send({ ok: false, error: { code: status < 500 ? 'validation' : 'internal', key } });
+  });
+
   app.post<{ Params: { name: string } }>('/api/call/:name', async (req, reply) => {
     if (!allowedOrigin(req)) return reply.code(403).send({ ok: false, error: { code: 'forbidden', key: 'errors.bad_origin' } });
     const out = await core.dispatch({ name: req.params.name, input: req.body ?? {}, sessionToken: tokenOf(req) });

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { OWNER, setupOrg, startTestApp, type TestApp } from './testing/harness';
+import { SESSION_COOKIE, startServer, type WebServer } from './server';
+
+let app: TestApp;
+let server: WebServer;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await setupOrg(app);
+  server = await startServer(app.core, { port: 0 });
+});
+afterAll(async () => {
+  await server.close();
+  await app.close();
+});
+
+const post = (name: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}/api/call/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+async function loginCookie(): Promise<string> {
+  const res = await post('auth.login', OWNER);
+  const cookie = res.headers.get('set-cookie')!;
+  return cookie.split(';')[0]!;
+}
+
+describe('web mode', () => {
+  it('listens on loopback only', () => {
+    expect(new URL(server.url).hostname).toBe('127.0.0.1');
+  });
+
+  it('sets an httpOnly SameSite=Strict session cookie and clears it at logout', async () => {
+    const res = await post('auth.login', OWNER);
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    const me = await (await post('auth.me', {}, { cookie: cookie.split(';')[0]! })).json();
+    expect(me).toMatchObject({ ok: true, data: { login: 'owner' } });
+    const out = await post('auth.logout', {}, { cookie: cookie.split(';')[0]! });
+    expect(out.headers.get('set-cookie')).toMatch(new RegExp(`${SESSION_COOKIE}=;`));
+  });
+
+  it('refuses calls from another origin or without one, even with a valid session', async () => {
+    const cookie = await loginCookie();
+    for (const origin of ['http://evil.example', 'null']) {
+      const res = await post('clients.list', {}, { cookie, origin });
+      expect(res.status).toBe(403);
+      expect(await res.json()).toEqual({ ok: false, error: { code: 'forbidden', key: 'errors.bad_origin' } });
+    }
+    const none = await fetch(`${server.url}/api/call/auth.me`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{}' });
+    expect(none.status).toBe(403);
+  });
+
+  it('answers malformed or oversize bodies with a translated refusal, never a stack trace', async () => {
+    const cookie = await loginCookie();
+    const bad = await post('clients.create', '{"kind": "person",', { cookie });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ ok: false, error: { code: 'validation', key: 'errors.bad_request' } });
+    const big = await post('clients.create', { name: 'x'.repeat(3 * 1024 * 1024) }, { cookie });
+    expect(big.status).toBe(413);
+    expect((await big.json()).error.key).toBe('errors.too_big_body');
+  });
+
+  it('sends a strict Content-Security-Policy', async () => {
+    const res = await post('setup.status', {});
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+  });
+
+  it('pushes committed changes to the logged-in organization over the WebSocket', async () => {
+    const cookie = await loginCookie();
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api/events`, { headers: { cookie, origin: server.url } });
+    await new Promise((r, j) => (ws.once('open', r), ws.once('error', j)));
+    const got = new Promise<{ name: string; payload: { ids: string[] } }>((r) => ws.once('message', (m) => r(JSON.parse(String(m)))));
+    const created = await (await post('clients.create', { kind: 'person', name: 'Event Person', phones: [], emails: [], addresses: [], contacts: [] }, { cookie })).json();
+    const event = await got;
+    expect(event).toEqual({ name: 'clients.changed', payload: { ids: [created.data.client.id] } });
+    ws.close();
+  });
+
+  it('closes an events socket that has no session', async () => {
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api/events`, { headers: { origin: server.url } });
+    const code = await new Promise<number>((r) => ws.once('close', (c) => r(c)));
+    expect(code).toBe(4401);
+  });
+});
