@@ -135,7 +135,7 @@ export interface ClientContactTable extends ClientChild {
   email: string | null;
 }
 
-export interface DB {
+export interface DB extends InterventionsDB {
   org: OrgTable;
   branch: BranchTable;
   app_user: UserTable;
@@ -151,4 +151,133 @@ export interface DB {
   client_email: ClientEmailTable;
   client_address: ClientAddressTable;
   client_contact: ClientContactTable;
+}
+
+export interface NomenclatureTable extends Synced {
+  id: string;
+  org_id: string;
+  kind: string;
+  code: string | null;
+  name: string;
+  name_key: string;
+  client_id: string | null;
+  active: number;
+}
+export interface ProductTable extends Synced {
+  id: string;
+  org_id: string;
+  code: string | null;
+  name: string;
+  name_key: string;
+  is_system: number;
+  active: number;
+}
+export interface InterventionTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  series_id: string | null;
+  number: string | null;
+  doc_date: string;
+  client_id: string;
+  contact_id: string | null;
+  priority: number;
+  confirmed_real: number;
+  type_id: string | null;
+  object_product_id: string | null;
+  object_serial: string | null;
+  responsible_id: string | null;
+  taken_by_id: string | null;
+  start_at: string | null;
+  end_at: string | null;
+  start_local: string | null;
+  end_local: string | null;
+  status: string;
+  assignee_confirmed_at: string | null;
+  finalized_at: string | null;
+  valid: number;
+  validated_at: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  notes: string | null;
+  contract_id: string | null;
+  estimate_id: string | null;
+  vehicle_id: string | null;
+  classification_id: string | null;
+  classification2_id: string | null;
+  classification3_id: string | null;
+  zone_id: string | null;
+  client_name: string;
+  client_name_key: string;
+  client_fiscal_code: string | null;
+  client_phone: string | null;
+  client_email: string | null;
+  address: string | null;
+  address_key: string | null;
+  locality: string | null;
+  county: string | null;
+  country: string | null;
+}
+export interface InterventionNoteTable extends Synced {
+  id: string;
+  org_id: string;
+  intervention_id: string;
+  at: string;
+  person_id: string | null;
+  style: number;
+  text: string;
+  attachment_sha256: string | null;
+  attachment_name: string | null;
+  attachment_size: number | null;
+  registry_ref: string | null;
+}
+export interface ApprovalTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string | null;
+  entity: string;
+  entity_id: string;
+  kind: string;
+  reason: string | null;
+  requested_by: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision: string | null;
+}
+export interface OutboxTable {
+  id: string;
+  org_id: string;
+  channel: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  ref_entity: string | null;
+  ref_id: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+export interface SavedViewTable extends Synced {
+  id: string;
+  org_id: string;
+  user_id: string | null;
+  module: string;
+  kind: string;
+  name: string;
+  config: string;
+  favorite: number;
+}
+
+export interface InterventionsDB {
+  nomenclature: NomenclatureTable;
+  product: ProductTable;
+  intervention: InterventionTable;
+  intervention_note: InterventionNoteTable;
+  approval: ApprovalTable;
+  outbox: OutboxTable;
+  saved_view: SavedViewTable;
 }

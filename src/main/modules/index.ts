@@ -6,6 +6,7 @@ import { clientsHandlers } from './clients/handlers';
 import { organizationHandlers } from './organization/handlers';
 import { periodsHandlers } from './periods/handlers';
 import { seriesHandlers } from './series/handlers';
+import { interventionsHandlers } from './interventions/handlers';
 
 /** One handler per procedure of the contract; the type fails to compile when one is missing. */
 export const handlers: HandlersFor<ProcName> = {
@@ -15,4 +16,5 @@ export const handlers: HandlersFor<ProcName> = {
   ...auditHandlers,
   ...periodsHandlers,
   ...seriesHandlers,
+  ...interventionsHandlers,
 };

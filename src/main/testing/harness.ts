@@ -84,7 +84,7 @@ export async function userWithRole(app: TestApp, ownerToken: string, role: Role,
 
 /** Every row of every table, to prove that a refused call changed nothing. */
 export function snapshotDb(core: Core): string {
-  const tables = core.sqlite.prepare(`select name from sqlite_master where type='table' and name not like 'sqlite_%' and name not like 'client_fts%' order by name`).all() as { name: string }[];
+  const tables = core.sqlite.prepare(`select name from sqlite_master where type='table' and name not like 'sqlite_%' and name not like '%_fts%' order by name`).all() as { name: string }[];
   return JSON.stringify(tables.map((t) => [t.name, core.sqlite.prepare(`select * from "${t.name}" order by rowid`).all()]));
 }
 

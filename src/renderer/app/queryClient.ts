@@ -12,6 +12,7 @@ const INVALIDATES: Record<EventName, string[]> = {
   'users.changed': ['users'],
   'periods.changed': ['periods'],
   'series.changed': ['series'],
+  'interventions.changed': ['interventions'],
 };
 
 export function invalidateFor(name: EventName): void {

@@ -3,6 +3,7 @@ import { authApi, setupApi } from './auth';
 import { organizationApi } from './organization';
 import { clientsApi } from './clients';
 import { adminApi } from './admin';
+import { interventionsApi } from './interventions';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -11,6 +12,7 @@ export const api = {
   ...organizationApi,
   ...clientsApi,
   ...adminApi,
+  ...interventionsApi,
 } as const;
 
 export type Api = typeof api;
@@ -26,6 +28,7 @@ export const events = {
   'users.changed': z.object({}),
   'periods.changed': z.object({}),
   'series.changed': z.object({}),
+  'interventions.changed': z.object({ ids: z.array(z.string()) }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

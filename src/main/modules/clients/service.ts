@@ -170,3 +170,10 @@ function snapshot(c: ClientDetail): Record<string, unknown> {
   const { id: _id, version: _v, createdAt: _c, updatedAt: _u, contacts, ...rest } = c;
   return { ...rest, contacts: contacts.map(({ id: _k, ...k }) => k) };
 }
+
+/** For other modules: a live client of the caller's organization, or a refusal naming `field`. */
+export async function getClient(ctx: Ctx, id: string, field = 'clientId'): Promise<ClientDetail> {
+  const c = await loadClient(ctx.db, me(ctx).orgId, id);
+  if (!c) throw fail.notFound('client_not_found', field);
+  return c;
+}

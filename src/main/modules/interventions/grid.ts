@@ -1,0 +1,93 @@
+import { sql, type Kysely, type RawBuilder, type SqlBool, type SelectQueryBuilder } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { SessionUser } from '../../../shared/api/auth';
+import type { DateBucket, GridFilters, GridScope, GroupField, GroupLevel, SortField } from '../../../shared/api/interventions';
+import { seesAllBranches } from '../../../shared/permissions';
+import { PRIORITY_RANK, PRIORITY_BY_RANK } from '../../../shared/rules/interventions';
+import { foldKey } from '../../../shared/rules/text';
+import { ftsQuery } from '../clients/repo';
+
+type Q = SelectQueryBuilder<DB & { i: DB['intervention'] }, 'i', object>;
+
+/** Column of each group field; date fields are grouped by a bucket expression. */
+const GROUP_COLUMN: Record<GroupField, string> = {
+  client: 'i.client_id',
+  classification: 'i.classification_id',
+  classification2: 'i.classification2_id',
+  classification3: 'i.classification3_id',
+  zone: 'i.zone_id',
+  object: 'i.object_product_id',
+  priority: 'i.priority',
+  status: 'i.status',
+  docDate: 'i.doc_date',
+  startAt: 'i.start_local',
+  endAt: 'i.end_local',
+};
+
+export const SORT_COLUMN: Record<SortField, string> = {
+  docDate: 'i.doc_date',
+  number: 'i.number',
+  client: 'i.client_name_key',
+  status: 'i.status',
+  priority: 'i.priority',
+  startAt: 'i.start_local',
+  endAt: 'i.end_local',
+  updatedAt: 'i.updated_at',
+};
+
+/** The group key expression: ids and enums as they are, dates cut to the day, the week's Monday or the month's first day. */
+export function groupKeyExpr(level: GroupLevel): RawBuilder<string | number | null> {
+  const col = sql.ref(GROUP_COLUMN[level.field]);
+  if (level.field === 'docDate' || level.field === 'startAt' || level.field === 'endAt') {
+    const day = sql`substr(${col}, 1, 10)`;
+    const bucket: DateBucket = level.bucket ?? 'day';
+    if (bucket === 'month') return sql<string>`substr(${col}, 1, 7) || '-01'`;
+    if (bucket === 'week') return sql<string>`date(${day}, '-' || ((cast(strftime('%w', ${day}) as integer) + 6) % 7) || ' days')`;
+    return sql<string>`${day}`;
+  }
+  return sql<string>`${col}`;
+}
+
+/** A group key as the API shows it (priority ranks become names). */
+export function keyOut(field: GroupField, v: string | number | null): string | null {
+  if (v == null) return null;
+  return field === 'priority' ? PRIORITY_BY_RANK[Number(v)] ?? String(v) : String(v);
+}
+
+function keyIn(field: GroupField, k: string): string | number {
+  return field === 'priority' ? PRIORITY_RANK[k as keyof typeof PRIORITY_RANK] ?? -1 : k;
+}
+
+function applyFilters(q: Q, f: GridFilters): Q {
+  if (f.dateFrom) q = q.where('i.doc_date', '>=', f.dateFrom);
+  if (f.dateTo) q = q.where('i.doc_date', '<=', f.dateTo);
+  if (f.clientId) q = q.where('i.client_id', '=', f.clientId);
+  if (f.takenById) q = q.where('i.taken_by_id', '=', f.takenById);
+  if (f.responsibleId) q = q.where('i.responsible_id', '=', f.responsibleId);
+  if (f.classificationId) q = q.where('i.classification_id', '=', f.classificationId);
+  if (f.classification2Id) q = q.where('i.classification2_id', '=', f.classification2Id);
+  if (f.classification3Id) q = q.where('i.classification3_id', '=', f.classification3Id);
+  if (f.zoneId) q = q.where('i.zone_id', '=', f.zoneId);
+  if (f.branchId) q = q.where('i.branch_id', '=', f.branchId);
+  if (f.statuses?.length) q = q.where('i.status', 'in', f.statuses);
+  if (f.priorities?.length) q = q.where('i.priority', 'in', f.priorities.map((p) => PRIORITY_RANK[p]));
+  if (f.address?.trim()) q = q.where(sql<SqlBool>`instr(i.address_key, ${foldKey(f.address)}) > 0`);
+  const fts = f.search ? ftsQuery(f.search) : null;
+  if (fts) q = q.where(sql<SqlBool>`i.rowid in (select rowid from intervention_fts where intervention_fts match ${fts})`);
+  return q;
+}
+
+/** Every grid query starts here: the caller's organization and branches, live rows, the filters, and the group being looked into. */
+export function scopedQuery(db: Kysely<DB>, user: SessionUser, scope: GridScope, depth = scope.groupPath?.length ?? 0): Q {
+  let q = db.selectFrom('intervention as i').where('i.org_id', '=', user.orgId).where('i.deleted_at', 'is', null) as unknown as Q;
+  if (!seesAllBranches(user.role)) q = q.where('i.branch_id', 'in', user.branchIds.length ? user.branchIds : ['']);
+  q = applyFilters(q, scope.filters);
+  const levels = scope.groupBy ?? [];
+  (scope.groupPath ?? []).slice(0, depth).forEach((key, i) => {
+    const level = levels[i];
+    if (!level) return;
+    const expr = groupKeyExpr(level);
+    q = key == null ? q.where(expr, 'is', null) : q.where(expr, '=', keyIn(level.field, key));
+  });
+  return q;
+}

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { me, type Ctx } from '../../api/context';
+import { fail } from '../../api/errors';
+import { createdStamps, newId } from '../../db/ids';
+import { isoNow } from '../../clock';
+import type { NoteRow } from '../../../shared/api/interventions';
+import { recordAudit } from '../audit/service';
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+export async function loadTimeline(ctx: Ctx, interventionId: string): Promise<NoteRow[]> {
+  const rows = await ctx.db
+    .selectFrom('intervention_note as n')
+    .leftJoin('app_user as u', 'u.id', 'n.person_id')
+    .select(['n.id', 'n.at', 'n.person_id', 'u.name as person', 'n.style', 'n.text', 'n.attachment_name', 'n.attachment_size', 'n.attachment_sha256', 'n.registry_ref'])
+    .where('n.intervention_id', '=', interventionId)
+    .where('n.deleted_at', 'is', null)
+    .orderBy('n.at')
+    .orderBy('n.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    personId: r.person_id,
+    person: r.person ?? null,
+    style: r.style === 2 ? 2 : 1,
+    text: r.text,
+    attachmentName: r.attachment_name,
+    attachmentSize: r.attachment_size,
+    attachmentSha256: r.attachment_sha256,
+    registryRef: r.registry_ref,
+  }));
+}
+
+/**
+ * Stores a file once under its SHA-256 name (the same file attached twice is kept once). Written before the
+ * transaction commits: a rollback leaves at most an unreferenced file, never a reference to a missing one.
+ */
+export function storeAttachment(dir: string, bytes: Buffer): string {
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  const target = path.join(dir, sha.slice(0, 2), sha);
+  if (!fs.existsSync(target)) {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const tmp = `${target}.${process.pid}.part`;
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      fs.writeSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, target);
+  }
+  return sha;
+}
+
+export function attachmentPath(dir: string, sha: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha)) throw fail.validation('attachment_not_found', 'sha256');
+  return path.join(dir, sha.slice(0, 2), sha);
+}
+
+export async function addNote(
+  ctx: Ctx,
+  intervention: { id: string; branch_id: string },
+  input: { style: 1 | 2; text: string; registryRef?: string | null; attachment?: { name: string; base64: string } },
+): Promise<NoteRow> {
+  const user = me(ctx);
+  let sha: string | null = null;
+  let size: number | null = null;
+  if (input.attachment) {
+    if (input.style !== 1) throw fail.validation('attachment_style', 'attachment');
+    const bytes = Buffer.from(input.attachment.base64, 'base64');
+    if (bytes.length > MAX_ATTACHMENT_BYTES) throw fail.validation('attachment_too_big', 'attachment', { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
+    sha = storeAttachment(ctx.config.attachmentsDir, bytes);
+    size = bytes.length;
+  }
+  const row = {
+    id: newId(ctx.clock),
+    org_id: user.orgId,
+    intervention_id: intervention.id,
+    at: isoNow(ctx.clock),
+    person_id: user.id,
+    style: input.style,
+    text: input.text,
+    attachment_sha256: sha,
+    attachment_name: input.attachment?.name ?? null,
+    attachment_size: size,
+    registry_ref: input.style === 1 ? (input.registryRef ?? null) : null,
+    ...createdStamps(ctx.clock),
+    deleted_at: null,
+  };
+  await ctx.db.insertInto('intervention_note').values(row).execute();
+  await recordAudit(ctx, { module: 'interventions', entity: 'intervention_note', entityId: intervention.id, branchId: intervention.branch_id, action: 'create', summary: input.text.slice(0, 120) });
+  ctx.emit('interventions.changed', { ids: [intervention.id] });
+  return (await loadTimeline(ctx, intervention.id)).find((n) => n.id === row.id)!;
+}

@@ -1,0 +1,372 @@
+import { sql, type Selectable } from 'kysely';
+import { Temporal } from 'temporal-polyfill';
+import type { InterventionTable } from '../../db/schema';
+import { me, type Ctx } from '../../api/context';
+import { fail } from '../../api/errors';
+import { createdStamps, newId } from '../../db/ids';
+import { isoNow } from '../../clock';
+import { can } from '../../../shared/permissions';
+import type { InterventionDetail, Priority, Status, interventionFields } from '../../../shared/api/interventions';
+import { deriveStatus, PRIORITY_BY_RANK, PRIORITY_RANK } from '../../../shared/rules/interventions';
+import { foldKey } from '../../../shared/rules/text';
+import type { z } from 'zod';
+import { recordAudit } from '../audit/service';
+import { getClient } from '../clients/service';
+import { getBranch, getUser } from '../organization/service';
+import { assertPeriodOpen } from '../periods/service';
+import { takeNumber } from '../series/service';
+import { readSettings } from './settings';
+import { loadTimeline } from './notes';
+import { interventionChanged, type InterventionChange } from './notify';
+
+export type InterventionInput = z.output<z.ZodObject<typeof interventionFields>>;
+type Row = Selectable<InterventionTable>;
+
+export async function loadRow(ctx: Ctx, id: string): Promise<Row> {
+  const user = me(ctx);
+  const row = await ctx.db.selectFrom('intervention').selectAll().where('id', '=', id).where('org_id', '=', user.orgId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row || (user.role !== 'owner' && user.role !== 'admin' && !user.branchIds.includes(row.branch_id))) throw fail.notFound('intervention_not_found', 'id');
+  return row;
+}
+
+export async function toDetail(ctx: Ctx, r: Row): Promise<InterventionDetail> {
+  const series = r.series_id ? await ctx.db.selectFrom('doc_series').select('prefix').where('id', '=', r.series_id).executeTakeFirst() : undefined;
+  const pending = await ctx.db.selectFrom('approval').select('kind').where('entity_id', '=', r.id).where('decision', 'is', null).executeTakeFirst();
+  const info = [r.client_name, r.client_fiscal_code, r.client_phone, r.client_email, [r.address, r.locality, r.county, r.country].filter(Boolean).join(', ')].filter(Boolean).join(' · ');
+  return {
+    id: r.id,
+    branchId: r.branch_id,
+    seriesId: r.series_id,
+    series: series?.prefix ?? null,
+    number: r.number,
+    docDate: r.doc_date,
+    clientId: r.client_id,
+    clientInfo: info,
+    contactId: r.contact_id,
+    priority: PRIORITY_BY_RANK[r.priority] as Priority,
+    confirmedReal: r.confirmed_real === 1,
+    typeId: r.type_id,
+    objectProductId: r.object_product_id,
+    objectSerial: r.object_serial,
+    responsibleId: r.responsible_id,
+    takenById: r.taken_by_id,
+    startAt: r.start_at,
+    endAt: r.end_at,
+    status: r.status as Status,
+    assigneeConfirmedAt: r.assignee_confirmed_at,
+    finalizedAt: r.finalized_at,
+    valid: r.valid === 1,
+    validatedAt: r.validated_at,
+    cancelledAt: r.cancelled_at,
+    cancelReason: r.cancel_reason,
+    notes: r.notes,
+    contractId: r.contract_id,
+    estimateId: r.estimate_id,
+    vehicleId: r.vehicle_id,
+    classificationId: r.classification_id,
+    classification2Id: r.classification2_id,
+    classification3Id: r.classification3_id,
+    zoneId: r.zone_id,
+    pendingApproval: (pending?.kind as 'cancel' | 'finalize' | undefined) ?? null,
+    timeline: await loadTimeline(ctx, r.id),
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+const NOMENCLATURE_FIELDS = [
+  ['typeId', 'intervention_type'],
+  ['vehicleId', 'vehicle'],
+  ['classificationId', 'classification'],
+  ['classification2Id', 'classification2'],
+  ['classification3Id', 'classification3'],
+  ['zoneId', 'zone'],
+  ['contractId', 'contract'],
+  ['estimateId', 'estimate'],
+] as const;
+
+function localTime(iso: string | null | undefined, tz: string): string | null {
+  if (!iso) return null;
+  return Temporal.Instant.from(iso).toZonedDateTimeISO(tz).toPlainDateTime().toString({ smallestUnit: 'minute' });
+}
+
+async function assertWritable(ctx: Ctx): Promise<void> {
+  if ((await readSettings(ctx)).lockSession) throw fail.forbidden('module_session_locked');
+}
+
+/** Checks every reference of the input against the caller's organization and turns it into columns. */
+async function resolve(ctx: Ctx, input: InterventionInput) {
+  const user = me(ctx);
+  const branch = await getBranch(ctx, input.branchId);
+  const client = await getClient(ctx, input.clientId);
+  if (input.contactId && !client.contacts.some((c) => c.id === input.contactId)) throw fail.validation('contact_not_of_client', 'contactId');
+  for (const [field, kind] of NOMENCLATURE_FIELDS) {
+    const value = input[field];
+    if (!value) continue;
+    const found = await ctx.db.selectFrom('nomenclature').select(['kind', 'client_id']).where('id', '=', value).where('org_id', '=', user.orgId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!found || found.kind !== kind) throw fail.validation('nomenclature_not_found', field);
+    if (found.client_id && found.client_id !== input.clientId) throw fail.validation('contract_not_of_client', field);
+  }
+  if (input.objectProductId) {
+    const p = await ctx.db.selectFrom('product').select('id').where('id', '=', input.objectProductId).where('org_id', '=', user.orgId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!p) throw fail.validation('product_not_found', 'objectProductId');
+  }
+  for (const field of ['takenById', 'responsibleId'] as const) {
+    const v = input[field];
+    if (v) {
+      const u = await getUser(ctx, v, field);
+      if (!u.active) throw fail.validation('user_inactive', field);
+    }
+  }
+  if (input.seriesId) {
+    const s = await ctx.db.selectFrom('doc_series').select(['branch_id', 'doc_type']).where('id', '=', input.seriesId).where('org_id', '=', user.orgId).executeTakeFirst();
+    if (!s || s.doc_type !== 'intervention' || s.branch_id !== input.branchId) throw fail.validation('series_not_found', 'seriesId');
+  }
+  if (input.startAt && input.endAt && Date.parse(input.endAt) <= Date.parse(input.startAt)) throw fail.validation('end_before_start', 'endAt');
+  const address = client.addresses[0];
+  const street = address ? address.street : null;
+  return {
+    branch_id: branch.id,
+    series_id: input.seriesId ?? null,
+    doc_date: input.docDate,
+    client_id: client.id,
+    contact_id: input.contactId ?? null,
+    priority: PRIORITY_RANK[input.priority],
+    confirmed_real: input.confirmedReal ? 1 : 0,
+    type_id: input.typeId ?? null,
+    object_product_id: input.objectProductId ?? null,
+    object_serial: input.objectSerial || null,
+    responsible_id: input.responsibleId ?? null,
+    taken_by_id: input.takenById ?? null,
+    start_at: input.startAt ?? null,
+    end_at: input.endAt ?? null,
+    start_local: localTime(input.startAt, branch.time_zone),
+    end_local: localTime(input.endAt, branch.time_zone),
+    notes: input.notes || null,
+    contract_id: input.contractId ?? null,
+    estimate_id: input.estimateId ?? null,
+    vehicle_id: input.vehicleId ?? null,
+    classification_id: input.classificationId ?? null,
+    classification2_id: input.classification2Id ?? null,
+    classification3_id: input.classification3Id ?? null,
+    zone_id: input.zoneId ?? null,
+    client_name: client.name,
+    client_name_key: foldKey(client.name),
+    client_fiscal_code: client.fiscalCode,
+    client_phone: client.phones[0]?.number ?? null,
+    client_email: client.emails[0]?.address ?? null,
+    address: street,
+    address_key: street ? foldKey(street) : null,
+    locality: address?.locality ?? null,
+    county: address?.county ?? null,
+    country: address?.country ?? null,
+  };
+}
+
+async function reindex(ctx: Ctx, id: string, remove: boolean): Promise<void> {
+  const r = await ctx.db.selectFrom('intervention').select(['number', 'client_name', 'client_phone', 'notes', sql<number>`rowid`.as('rid')]).where('id', '=', id).executeTakeFirstOrThrow();
+  const rid = r.rid;
+  await sql`delete from intervention_fts where rowid = ${rid}`.execute(ctx.db);
+  if (!remove) {
+    const phone = r.client_phone ? `${r.client_phone} ${r.client_phone.replace(/\D/g, '')}` : '';
+    await sql`insert into intervention_fts(rowid, number, client, phone, notes) values (${rid}, ${r.number ?? ''}, ${r.client_name}, ${phone}, ${r.notes ?? ''})`.execute(ctx.db);
+  }
+}
+
+function snapshot(r: Partial<Row>): Record<string, unknown> {
+  const { created_at: _c, updated_at: _u, version: _v, client_name_key: _k, address_key: _a, start_local: _s, end_local: _e, ...rest } = r as Row;
+  return rest;
+}
+
+async function finish(ctx: Ctx, id: string, change: InterventionChange, before: Row | null, summary?: string): Promise<InterventionDetail> {
+  const after = await ctx.db.selectFrom('intervention').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  await reindex(ctx, id, after.deleted_at != null);
+  await recordAudit(ctx, {
+    module: 'interventions',
+    entity: 'intervention',
+    entityId: id,
+    branchId: after.branch_id,
+    action: change === 'created' ? 'create' : change === 'updated' ? 'update' : change === 'deleted' ? 'delete' : 'status',
+    summary: summary ?? `${after.number ?? after.doc_date} ${after.client_name}: ${after.status}`,
+    before: before ? snapshot(before) : null,
+    after: snapshot(after),
+  });
+  const detail = await toDetail(ctx, after);
+  await interventionChanged(ctx, change, detail, before?.status as Status | undefined);
+  ctx.emit('interventions.changed', { ids: [id] });
+  return detail;
+}
+
+function statusOf(cols: Pick<Row, 'start_at' | 'end_at' | 'taken_by_id' | 'responsible_id' | 'assignee_confirmed_at' | 'finalized_at' | 'cancelled_at'>): Status {
+  return deriveStatus({
+    startAt: cols.start_at,
+    endAt: cols.end_at,
+    takenById: cols.taken_by_id,
+    responsibleId: cols.responsible_id,
+    assigneeConfirmedAt: cols.assignee_confirmed_at,
+    finalizedAt: cols.finalized_at,
+    cancelledAt: cols.cancelled_at,
+  });
+}
+
+export async function createIntervention(ctx: Ctx, input: InterventionInput): Promise<InterventionDetail> {
+  await assertWritable(ctx);
+  await assertPeriodOpen(ctx, input.docDate, 'docDate');
+  const cols = await resolve(ctx, input);
+  const id = newId(ctx.clock);
+  const flow = { assignee_confirmed_at: null, finalized_at: null, cancelled_at: null };
+  await ctx.db
+    .insertInto('intervention')
+    .values({ id, org_id: me(ctx).orgId, ...cols, ...flow, status: statusOf({ ...cols, ...flow }), number: null, valid: 0, validated_at: null, cancel_reason: null, ...createdStamps(ctx.clock), deleted_at: null })
+    .execute();
+  return finish(ctx, id, 'created', null);
+}
+
+function checkVersion(row: Row, version: number): void {
+  if (row.version !== version) throw fail.conflict('stale', 'version');
+}
+
+function checkOpen(row: Row): void {
+  if (row.cancelled_at) throw fail.conflict('intervention_cancelled');
+  if (row.finalized_at) throw fail.conflict('intervention_finalized');
+}
+
+export async function updateIntervention(ctx: Ctx, id: string, version: number, input: InterventionInput): Promise<InterventionDetail> {
+  await assertWritable(ctx);
+  const before = await loadRow(ctx, id);
+  checkVersion(before, version);
+  checkOpen(before);
+  await assertPeriodOpen(ctx, before.doc_date, 'docDate');
+  await assertPeriodOpen(ctx, input.docDate, 'docDate');
+  const cols = await resolve(ctx, input);
+  if (before.valid && (cols.doc_date !== before.doc_date || cols.client_id !== before.client_id || (cols.series_id ?? before.series_id) !== before.series_id || cols.branch_id !== before.branch_id)) {
+    throw fail.conflict('intervention_valid_locked', cols.doc_date !== before.doc_date ? 'docDate' : 'clientId');
+  }
+  if (before.valid) cols.series_id = before.series_id;
+  // A new person or time needs a new confirmation from whoever takes it.
+  const reallocated = cols.taken_by_id !== before.taken_by_id || cols.start_at !== before.start_at || cols.end_at !== before.end_at;
+  const flow = { assignee_confirmed_at: reallocated ? null : before.assignee_confirmed_at, finalized_at: null, cancelled_at: null };
+  await ctx.db
+    .updateTable('intervention')
+    .set({ ...cols, ...flow, status: statusOf({ ...cols, ...flow }), updated_at: isoNow(ctx.clock), version: before.version + 1 })
+    .where('id', '=', id)
+    .execute();
+  return finish(ctx, id, 'updated', before);
+}
+
+export async function confirmIntervention(ctx: Ctx, id: string, version: number): Promise<InterventionDetail> {
+  await assertWritable(ctx);
+  const user = me(ctx);
+  const before = await loadRow(ctx, id);
+  checkVersion(before, version);
+  checkOpen(before);
+  await assertPeriodOpen(ctx, before.doc_date, 'docDate');
+  if (before.status !== 'allocated') throw fail.conflict(before.status === 'confirmed' ? 'intervention_already_confirmed' : 'intervention_not_allocated');
+  if (before.taken_by_id !== user.id && !can(user.role, 'interventions', 'approve')) throw fail.forbidden('not_assignee');
+  const now = isoNow(ctx.clock);
+  await ctx.db.updateTable('intervention').set({ assignee_confirmed_at: now, status: 'confirmed', updated_at: now, version: before.version + 1 }).where('id', '=', id).execute();
+  return finish(ctx, id, 'confirmed', before);
+}
+
+async function requestApproval(ctx: Ctx, row: Row, kind: 'cancel' | 'finalize', reason: string | null): Promise<boolean> {
+  const user = me(ctx);
+  if (!(await readSettings(ctx)).approvals || can(user.role, 'interventions', 'approve')) return false;
+  const open = await ctx.db.selectFrom('approval').select('id').where('entity_id', '=', row.id).where('decision', 'is', null).executeTakeFirst();
+  if (open) throw fail.conflict('approval_pending');
+  await ctx.db
+    .insertInto('approval')
+    .values({
+      id: newId(ctx.clock),
+      org_id: user.orgId,
+      branch_id: row.branch_id,
+      entity: 'intervention',
+      entity_id: row.id,
+      kind,
+      reason,
+      requested_by: user.id,
+      requested_at: isoNow(ctx.clock),
+      decided_by: null,
+      decided_at: null,
+      decision: null,
+      ...createdStamps(ctx.clock),
+      deleted_at: null,
+    })
+    .execute();
+  return true;
+}
+
+export async function applyFinalize(ctx: Ctx, before: Row): Promise<InterventionDetail> {
+  const now = isoNow(ctx.clock);
+  await ctx.db.updateTable('intervention').set({ finalized_at: now, status: 'finalized', updated_at: now, version: before.version + 1 }).where('id', '=', before.id).execute();
+  return finish(ctx, before.id, 'finalized', before);
+}
+
+export async function applyCancel(ctx: Ctx, before: Row, reason: string): Promise<InterventionDetail> {
+  const now = isoNow(ctx.clock);
+  await ctx.db.updateTable('intervention').set({ cancelled_at: now, cancel_reason: reason, status: 'cancelled', updated_at: now, version: before.version + 1 }).where('id', '=', before.id).execute();
+  return finish(ctx, before.id, 'cancelled', before, `${before.number ?? before.doc_date} ${before.client_name}: cancelled (${reason})`);
+}
+
+export async function finalizeIntervention(ctx: Ctx, id: string, version: number): Promise<InterventionDetail> {
+  await assertWritable(ctx);
+  const before = await loadRow(ctx, id);
+  checkVersion(before, version);
+  checkOpen(before);
+  await assertPeriodOpen(ctx, before.doc_date, 'docDate');
+  if (before.status !== 'confirmed') throw fail.conflict('intervention_not_confirmed');
+  if (await requestApproval(ctx, before, 'finalize', null)) return toDetail(ctx, before);
+  return applyFinalize(ctx, before);
+}
+
+export async function cancelIntervention(ctx: Ctx, id: string, version: number, reason: string): Promise<InterventionDetail> {
+  await assertWritable(ctx);
+  const before = await loadRow(ctx, id);
+  checkVersion(before, version);
+  checkOpen(before);
+  await assertPeriodOpen(ctx, before.doc_date, 'docDate');
+  if (await requestApproval(ctx, before, 'cancel', reason)) return toDetail(ctx, before);
+  return applyCancel(ctx, before, reason);
+}
+
+/** Validation numbers the document from its series (or the branch's first active one) inside this transaction. */
+export async function validateIntervention(ctx: Ctx, id: string, version: number): Promise<InterventionDetail> {
+  await assertWritable(ctx);
+  const before = await loadRow(ctx, id);
+  checkVersion(before, version);
+  if (before.cancelled_at) throw fail.conflict('intervention_cancelled');
+  if (before.valid) throw fail.conflict('intervention_already_valid');
+  await assertPeriodOpen(ctx, before.doc_date, 'docDate');
+  const seriesId =
+    before.series_id ??
+    (
+      await ctx.db
+        .selectFrom('doc_series')
+        .select('id')
+        .where('org_id', '=', before.org_id)
+        .where('branch_id', '=', before.branch_id)
+        .where('doc_type', '=', 'intervention')
+        .where('active', '=', 1)
+        .where('deleted_at', 'is', null)
+        .orderBy('prefix')
+        .executeTakeFirst()
+    )?.id;
+  if (!seriesId) throw fail.validation('series_missing', 'seriesId');
+  const number = await takeNumber(ctx, seriesId);
+  const now = isoNow(ctx.clock);
+  await ctx.db.updateTable('intervention').set({ series_id: seriesId, number, valid: 1, validated_at: now, updated_at: now, version: before.version + 1 }).where('id', '=', id).execute();
+  return finish(ctx, id, 'validated', before, `${number} ${before.client_name}: valid`);
+}
+
+/** Numbered documents are cancelled, never deleted: a gap in the series would be unexplained. */
+export async function deleteIntervention(ctx: Ctx, id: string): Promise<void> {
+  await assertWritable(ctx);
+  const before = await loadRow(ctx, id);
+  if (before.valid) throw fail.conflict('intervention_valid_delete');
+  await assertPeriodOpen(ctx, before.doc_date, 'docDate');
+  const now = isoNow(ctx.clock);
+  await ctx.db.updateTable('intervention').set({ deleted_at: now, updated_at: now, version: before.version + 1 }).where('id', '=', id).execute();
+  await finish(ctx, id, 'deleted', before);
+}
+
+export { PRIORITY_BY_RANK };

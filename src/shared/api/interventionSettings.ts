@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** The module's settings from the seed (saving phone conversations comes with telephony). */
+export const interventionSettings = z.strictObject({
+  sendMailToClient: z.boolean(),
+  daysShown: z.number().int().min(1).max(62),
+  groupsOnLeft: z.boolean(),
+  autoResizeColumns: z.boolean(),
+  /** "Session locked for changes": nobody changes documents of this module while on. */
+  lockSession: z.boolean(),
+  /** Warn about interventions still received (not allocated) after this many hours; null = no warnings. */
+  warningHours: z.number().int().min(1).max(720).nullable(),
+  /** Cancelling or finalizing needs a manager's approval. */
+  approvals: z.boolean(),
+});
+export type InterventionSettings = z.infer<typeof interventionSettings>;
+
+export const DEFAULT_INTERVENTION_SETTINGS: InterventionSettings = {
+  sendMailToClient: true,
+  daysShown: 7,
+  groupsOnLeft: false,
+  autoResizeColumns: false,
+  lockSession: false,
+  warningHours: 24,
+  approvals: false,
+};

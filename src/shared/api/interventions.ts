@@ -1,0 +1,273 @@
+import { z } from 'zod';
+import { procedure } from './contract';
+import { id, isoDate, isoInstant, okOutput, optionalId, optionalText, requiredText, text } from './common';
+
+export const PRIORITIES = ['low', 'medium', 'high'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+/** Workflow status, derived by main from the document's fields; never typed by a person. */
+export const STATUSES = ['received', 'allocated', 'confirmed', 'finalized', 'cancelled'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** The seed's 11 grouping fields. */
+export const GROUP_FIELDS = ['client', 'classification2', 'classification3', 'classification', 'docDate', 'object', 'priority', 'status', 'zone', 'startAt', 'endAt'] as const;
+export type GroupField = (typeof GROUP_FIELDS)[number];
+export const DATE_GROUP_FIELDS: readonly GroupField[] = ['docDate', 'startAt', 'endAt'];
+export const DATE_BUCKETS = ['day', 'week', 'month'] as const;
+export type DateBucket = (typeof DATE_BUCKETS)[number];
+
+/** The seed's 28 columns of the main grid (plus the document's id for opening it). */
+export const GRID_COLUMNS = [
+  'series',
+  'number',
+  'docDate',
+  'client',
+  'type',
+  'object',
+  'startAt',
+  'endAt',
+  'status',
+  'priority',
+  'takenBy',
+  'valid',
+  'cancelled',
+  'notes',
+  'vehicle',
+  'fiscalCode',
+  'phone',
+  'email',
+  'address',
+  'locality',
+  'county',
+  'country',
+  'zone',
+  'classification2',
+  'classification3',
+  'classification',
+  'objectSerial',
+  'responsible',
+  'contact',
+] as const;
+export type GridColumn = (typeof GRID_COLUMNS)[number];
+
+/** Sortable on an index, so a sort stays fast at a million rows. */
+export const SORT_FIELDS = ['docDate', 'number', 'client', 'status', 'priority', 'startAt', 'endAt', 'updatedAt'] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+
+/** The seed's 9 filters, plus status, priority and a quick search over number, client, phone and notes. */
+export const gridFilters = z.strictObject({
+  dateFrom: isoDate.optional(),
+  dateTo: isoDate.optional(),
+  clientId: optionalId,
+  takenById: optionalId,
+  classificationId: optionalId,
+  responsibleId: optionalId,
+  address: text(200).optional(),
+  zoneId: optionalId,
+  classification2Id: optionalId,
+  classification3Id: optionalId,
+  statuses: z.array(z.enum(STATUSES)).max(STATUSES.length).optional(),
+  priorities: z.array(z.enum(PRIORITIES)).max(PRIORITIES.length).optional(),
+  search: text(100).optional(),
+  branchId: optionalId,
+});
+export type GridFilters = z.infer<typeof gridFilters>;
+
+export const groupLevel = z.strictObject({ field: z.enum(GROUP_FIELDS), bucket: z.enum(DATE_BUCKETS).optional() });
+export type GroupLevel = z.infer<typeof groupLevel>;
+/** A group's key at one level: an id, an enum value, or a date bucket start (YYYY-MM-DD); null for "(empty)". */
+export const groupKey = z.string().max(64).nullable();
+
+/** Rows of one group: the grouping levels and the keys of the group (and its parents) to stay inside. */
+export const gridScope = z.strictObject({
+  filters: gridFilters,
+  groupBy: z.array(groupLevel).max(4).optional(),
+  groupPath: z.array(groupKey).max(4).optional(),
+});
+export type GridScope = z.infer<typeof gridScope>;
+
+export const gridRow = z.object({
+  id,
+  series: z.string().nullable(),
+  number: z.string().nullable(),
+  docDate: z.string(),
+  clientId: id,
+  client: z.string(),
+  type: z.string().nullable(),
+  object: z.string().nullable(),
+  objectSerial: z.string().nullable(),
+  startAt: z.string().nullable(),
+  endAt: z.string().nullable(),
+  status: z.enum(STATUSES),
+  priority: z.enum(PRIORITIES),
+  takenBy: z.string().nullable(),
+  responsible: z.string().nullable(),
+  valid: z.boolean(),
+  cancelled: z.boolean(),
+  notes: z.string().nullable(),
+  vehicle: z.string().nullable(),
+  fiscalCode: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+  locality: z.string().nullable(),
+  county: z.string().nullable(),
+  country: z.string().nullable(),
+  zone: z.string().nullable(),
+  classification: z.string().nullable(),
+  classification2: z.string().nullable(),
+  classification3: z.string().nullable(),
+  contact: z.string().nullable(),
+  /** Not allocated within the configured hours (the seed's "warnings"). */
+  warning: z.boolean(),
+  version: z.number().int(),
+});
+export type GridRow = z.infer<typeof gridRow>;
+
+export const interventionFields = {
+  branchId: id,
+  clientId: id,
+  contactId: optionalId,
+  priority: z.enum(PRIORITIES),
+  confirmedReal: z.boolean().optional(),
+  typeId: optionalId,
+  seriesId: optionalId,
+  docDate: isoDate,
+  objectProductId: optionalId,
+  objectSerial: optionalText(100),
+  responsibleId: optionalId,
+  takenById: optionalId,
+  startAt: isoInstant.nullable().optional(),
+  endAt: isoInstant.nullable().optional(),
+  notes: optionalText(4000),
+  contractId: optionalId,
+  estimateId: optionalId,
+  vehicleId: optionalId,
+  classificationId: optionalId,
+  classification2Id: optionalId,
+  classification3Id: optionalId,
+  zoneId: optionalId,
+};
+
+export const noteRow = z.object({
+  id,
+  at: z.string(),
+  personId: id.nullable(),
+  person: z.string().nullable(),
+  /** 1: dated line with file and registry reference; 2: a plain remark (the seed's two windows). */
+  style: z.union([z.literal(1), z.literal(2)]),
+  text: z.string(),
+  attachmentName: z.string().nullable(),
+  attachmentSize: z.number().int().nullable(),
+  attachmentSha256: z.string().nullable(),
+  registryRef: z.string().nullable(),
+});
+export type NoteRow = z.infer<typeof noteRow>;
+
+export const interventionDetail = z.object({
+  id,
+  branchId: id,
+  seriesId: id.nullable(),
+  series: z.string().nullable(),
+  number: z.string().nullable(),
+  docDate: z.string(),
+  clientId: id,
+  clientInfo: z.string(),
+  contactId: id.nullable(),
+  priority: z.enum(PRIORITIES),
+  confirmedReal: z.boolean(),
+  typeId: id.nullable(),
+  objectProductId: id.nullable(),
+  objectSerial: z.string().nullable(),
+  responsibleId: id.nullable(),
+  takenById: id.nullable(),
+  startAt: z.string().nullable(),
+  endAt: z.string().nullable(),
+  status: z.enum(STATUSES),
+  assigneeConfirmedAt: z.string().nullable(),
+  finalizedAt: z.string().nullable(),
+  valid: z.boolean(),
+  validatedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  notes: z.string().nullable(),
+  contractId: id.nullable(),
+  estimateId: id.nullable(),
+  vehicleId: id.nullable(),
+  classificationId: id.nullable(),
+  classification2Id: id.nullable(),
+  classification3Id: id.nullable(),
+  zoneId: id.nullable(),
+  pendingApproval: z.enum(['cancel', 'finalize']).nullable(),
+  timeline: z.array(noteRow),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type InterventionDetail = z.infer<typeof interventionDetail>;
+
+const versioned = { id, version: z.number().int().min(1) };
+
+export const interventionsApi = {
+  'interventions.list': procedure({
+    input: z.strictObject({
+      scope: gridScope,
+      sort: z.enum(SORT_FIELDS).optional(),
+      desc: z.boolean().optional(),
+      offset: z.number().int().min(0).max(10_000_000),
+      limit: z.number().int().min(1).max(500),
+    }),
+    output: z.object({ rows: z.array(gridRow) }),
+    access: { module: 'interventions', action: 'read' },
+    writes: false,
+  }),
+  'interventions.count': procedure({
+    input: z.strictObject({ scope: gridScope }),
+    output: z.object({ total: z.number().int() }),
+    access: { module: 'interventions', action: 'read' },
+    writes: false,
+  }),
+  /** The groups at the level below `scope.groupPath`, with counts. */
+  'interventions.groups': procedure({
+    input: z.strictObject({ scope: gridScope }),
+    output: z.array(z.object({ key: z.string().nullable(), label: z.string().nullable(), count: z.number().int() })),
+    access: { module: 'interventions', action: 'read' },
+    writes: false,
+  }),
+  'interventions.get': procedure({ input: z.strictObject({ id }), output: interventionDetail, access: { module: 'interventions', action: 'read' }, writes: false }),
+  'interventions.create': procedure({
+    input: z.strictObject(interventionFields),
+    output: interventionDetail,
+    access: { module: 'interventions', action: 'write' },
+    writes: true,
+  }),
+  'interventions.update': procedure({
+    input: z.strictObject({ ...versioned, ...interventionFields }),
+    output: interventionDetail,
+    access: { module: 'interventions', action: 'write' },
+    writes: true,
+  }),
+  /** The person the intervention is allocated to says they will do it. */
+  'interventions.confirm': procedure({ input: z.strictObject(versioned), output: interventionDetail, access: { module: 'interventions', action: 'write' }, writes: true }),
+  'interventions.finalize': procedure({ input: z.strictObject(versioned), output: interventionDetail, access: { module: 'interventions', action: 'write' }, writes: true }),
+  'interventions.cancel': procedure({
+    input: z.strictObject({ ...versioned, reason: requiredText(500) }),
+    output: interventionDetail,
+    access: { module: 'interventions', action: 'write' },
+    writes: true,
+  }),
+  /** Validation gives the document its number from its series. */
+  'interventions.validate': procedure({ input: z.strictObject(versioned), output: interventionDetail, access: { module: 'interventions', action: 'write' }, writes: true }),
+  'interventions.delete': procedure({ input: z.strictObject({ id }), output: okOutput, access: { module: 'interventions', action: 'delete' }, writes: true }),
+  'interventions.addNote': procedure({
+    input: z.strictObject({
+      id,
+      style: z.union([z.literal(1), z.literal(2)]),
+      text: requiredText(4000),
+      registryRef: optionalText(100),
+      attachment: z.strictObject({ name: requiredText(200), base64: z.string().max(14_000_000) }).optional(),
+    }),
+    output: noteRow,
+    access: { module: 'interventions', action: 'write' },
+    writes: true,
+  }),
+} as const;

@@ -1,0 +1,60 @@
+import type { Priority, Status } from '../api/interventions';
+
+export interface WorkflowFacts {
+  startAt: string | null;
+  endAt: string | null;
+  takenById: string | null;
+  responsibleId: string | null;
+  assigneeConfirmedAt: string | null;
+  finalizedAt: string | null;
+  cancelledAt: string | null;
+}
+
+/** Allocated once start, end, taken-by and responsible are all set (the seed's definition). */
+export function isAllocated(f: WorkflowFacts): boolean {
+  return !!(f.startAt && f.endAt && f.takenById && f.responsibleId);
+}
+
+/** Status is derived from the document, never typed. */
+export function deriveStatus(f: WorkflowFacts): Status {
+  if (f.cancelledAt) return 'cancelled';
+  if (f.finalizedAt) return 'finalized';
+  if (!isAllocated(f)) return 'received';
+  return f.assigneeConfirmedAt ? 'confirmed' : 'allocated';
+}
+
+export const PRIORITY_RANK: Record<Priority, number> = { low: 1, medium: 2, high: 3 };
+export const PRIORITY_BY_RANK: Record<number, Priority> = { 1: 'low', 2: 'medium', 3: 'high' };
+
+/** The seed's "warnings": received and still not allocated after the configured hours. */
+export function isOverdueForAllocation(status: Status, createdAt: string, nowMs: number, hours: number | null): boolean {
+  if (hours == null || status !== 'received') return false;
+  return nowMs - Date.parse(createdAt) > hours * 3_600_000;
+}
+
+/** Monday of the ISO week of a YYYY-MM-DD date, for weekly groups. */
+export function weekStart(date: string): string {
+  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+  const back = (d.getUTCDay() + 6) % 7;
+  d.setUTCDate(d.getUTCDate() - back);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Distribution of waiting interventions (the seed's routing): highest priority first, oldest first within a priority,
+ * each to the person with the fewest waiting; ties go to the earlier person in the list, so the result is repeatable.
+ */
+export function distribute<T extends { id: string; priority: Priority; docDate: string }>(
+  waiting: T[],
+  people: { id: string; load: number }[],
+): { id: string; personId: string }[] {
+  if (!people.length) return [];
+  const load = people.map((p) => ({ ...p }));
+  const ordered = [...waiting].sort((a, b) => PRIORITY_RANK[b.priority] - PRIORITY_RANK[a.priority] || a.docDate.localeCompare(b.docDate) || a.id.localeCompare(b.id));
+  return ordered.map((w) => {
+    let best = load[0]!;
+    for (const p of load) if (p.load < best.load) best = p;
+    best.load += 1;
+    return { id: w.id, personId: best.id };
+  });
+}
