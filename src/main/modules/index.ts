@@ -7,6 +7,7 @@ import { organizationHandlers } from './organization/handlers';
 import { periodsHandlers } from './periods/handlers';
 import { seriesHandlers } from './series/handlers';
 import { interventionsHandlers } from './interventions/handlers';
+import { interventionsFlowHandlers } from './interventions/flowHandlers';
 
 /** One handler per procedure of the contract; the type fails to compile when one is missing. */
 export const handlers: HandlersFor<ProcName> = {
@@ -17,4 +18,5 @@ export const handlers: HandlersFor<ProcName> = {
   ...periodsHandlers,
   ...seriesHandlers,
   ...interventionsHandlers,
+  ...interventionsFlowHandlers,
 };

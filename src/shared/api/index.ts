@@ -3,7 +3,7 @@ import { authApi, setupApi } from './auth';
 import { organizationApi } from './organization';
 import { clientsApi } from './clients';
 import { adminApi } from './admin';
-import { interventionsApi } from './interventions';
+import { interventionsApi, interventionsFlowApi } from './interventions';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -13,6 +13,7 @@ export const api = {
   ...clientsApi,
   ...adminApi,
   ...interventionsApi,
+  ...interventionsFlowApi,
 } as const;
 
 export type Api = typeof api;

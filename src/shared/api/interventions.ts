@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { procedure } from './contract';
 import { id, isoDate, isoInstant, okOutput, optionalId, optionalText, requiredText, text } from './common';
+import { interventionSettings } from './interventionSettings';
 
 export const PRIORITIES = ['low', 'medium', 'high'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -270,4 +271,87 @@ export const interventionsApi = {
     access: { module: 'interventions', action: 'write' },
     writes: true,
   }),
+} as const;
+
+export const calendarEvent = z.object({
+  id,
+  title: z.string(),
+  start: z.string(),
+  end: z.string(),
+  personId: id.nullable(),
+  person: z.string().nullable(),
+  status: z.enum(STATUSES),
+  priority: z.enum(PRIORITIES),
+  version: z.number().int(),
+});
+
+export const approvalRow = z.object({
+  id,
+  interventionId: id,
+  kind: z.enum(['cancel', 'finalize']),
+  reason: z.string().nullable(),
+  requestedBy: z.string().nullable(),
+  requestedAt: z.string(),
+  client: z.string(),
+  number: z.string().nullable(),
+});
+
+export const VIEW_KINDS = ['view', 'report'] as const;
+export const savedView = z.object({
+  id,
+  name: z.string(),
+  kind: z.enum(VIEW_KINDS),
+  shared: z.boolean(),
+  favorite: z.boolean(),
+  mine: z.boolean(),
+  /** Columns, filters, grouping and sort, as the grid screen stores them. */
+  config: z.string(),
+});
+
+export const interventionsFlowApi = {
+  'interventions.settings': procedure({ input: z.strictObject({}), output: interventionSettings, access: { module: 'interventions', action: 'read' }, writes: false }),
+  'interventions.setSettings': procedure({ input: interventionSettings, output: interventionSettings, access: { module: 'interventions', action: 'approve' }, writes: true }),
+  /** Assistant: allocate the selected interventions to a person and time. */
+  'interventions.allocateMany': procedure({
+    input: z.strictObject({ ids: z.array(id).min(1).max(500), takenById: id, responsibleId: id, startAt: isoInstant, endAt: isoInstant }),
+    output: z.object({ updated: z.number().int() }),
+    access: { module: 'interventions', action: 'write' },
+    writes: true,
+  }),
+  /** Assistant: hand the waiting (received, unassigned) interventions to people, by priority and by how much each already has waiting. */
+  'interventions.distribute': procedure({
+    input: z.strictObject({ personIds: z.array(id).min(1).max(200), branchId: optionalId }),
+    output: z.object({ assignments: z.array(z.object({ id, personId: id })) }),
+    access: { module: 'interventions', action: 'write' },
+    writes: true,
+  }),
+  'interventions.calendar': procedure({
+    input: z.strictObject({ from: isoInstant, to: isoInstant, personId: optionalId, branchId: optionalId }),
+    output: z.array(calendarEvent),
+    access: { module: 'interventions', action: 'read' },
+    writes: false,
+  }),
+  /** Drag in the calendar: same rules as the form. */
+  'interventions.reschedule': procedure({
+    input: z.strictObject({ id, version: z.number().int().min(1), startAt: isoInstant, endAt: isoInstant, takenById: optionalId }),
+    output: interventionDetail,
+    access: { module: 'interventions', action: 'write' },
+    writes: true,
+  }),
+  'interventions.approvals': procedure({ input: z.strictObject({}), output: z.array(approvalRow), access: { module: 'interventions', action: 'approve' }, writes: false }),
+  'interventions.decide': procedure({
+    input: z.strictObject({ approvalId: id, approve: z.boolean() }),
+    output: okOutput,
+    access: { module: 'interventions', action: 'approve' },
+    writes: true,
+  }),
+  'views.list': procedure({ input: z.strictObject({ module: z.literal('interventions') }), output: z.array(savedView), access: { module: 'interventions', action: 'read' }, writes: false }),
+  'views.save': procedure({
+    input: z.strictObject({ id: optionalId, module: z.literal('interventions'), kind: z.enum(VIEW_KINDS), name: requiredText(100), shared: z.boolean(), config: z.string().max(20_000) }),
+    output: savedView,
+    access: { module: 'interventions', action: 'read' },
+    writes: true,
+  }),
+  'views.setFavorite': procedure({ input: z.strictObject({ id, favorite: z.boolean() }), output: savedView, access: { module: 'interventions', action: 'read' }, writes: true }),
+  'views.delete': procedure({ input: z.strictObject({ id }), output: okOutput, access: { module: 'interventions', action: 'read' }, writes: true }),
 } as const;
