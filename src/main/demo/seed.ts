@@ -58,7 +58,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ login: string; password: str
     const pool = DEMO_NAMES[lang];
     const name = company ? `${pick(DEMO_COMPANIES)} ${Math.floor(i / 10) + 1}` : `${pick(pool.first)} ${pick(pool.last)}`;
     // Latvian mobiles: 2 + 7 digits, unique per client.
-    const mobile = `+3712${String(1000000 + i * 7919).slice(-7)}`;
+    const mobile = `+3712${String(9000000 + i * 1997)}`;
     const place = DEMO_STREETS.lv;
     await createClient(asOwner, {
       kind: company ? 'company' : 'person',

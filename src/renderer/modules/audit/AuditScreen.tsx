@@ -1,3 +1,362 @@
+import { useMemo, useRef, useState } from 'react';
+import { Badge, Button, Group, Paper, ScrollArea, SegmentedControl, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ColDef } from 'ag-grid-community';
+import { useTranslation } from 'react-i18next';
+import { AUDIT_ACTIONS, AUDIT_LEVELS, type AuditAction, type AuditLevel, type AuditRow } from '../../../shared/api/admin';
+import { MODULES, type Module } from '../../../shared/permissions';
+import { LANGUAGE_NAMES, type Language } from '../../../shared/i18n/languages';
+import { call } from '../../app/api';
+import { errorText } from '../../app/errors';
+import { useFormat } from '../../app/format';
+import { useCan } from '../../app/session';
+import { DataGrid, type DataGridHandle, type PageRequest } from '../../components/DataGrid';
+import { ErrorBanner, KeyButton, ScreenHeader } from '../organization/parts';
+
+interface Filters {
+  /** YYYY-MM-DD as typed, read as local days. */
+  from: string;
+  to: string;
+  userId: string | null;
+  module: Module | null;
+  action: AuditAction | null;
+}
+const NO_FILTERS: Filters = { from: '', to: '', userId: null, module: null, action: null };
+
+/** A local calendar day → the UTC instant it starts at; `nextDay` gives the exclusive end of the day. */
+function dayStart(day: string, nextDay = false): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const d = new Date(`${day}T00:00:00`);
+  if (Number.isNaN(d.getTime())) return undefined;
+  if (nextDay) d.setDate(d.getDate() + 1);
+  return d.toISOString();
+}
+
+/** snake_case column names in stored diffs → the camelCase keys of `fields.*`. */
+function fieldKey(name: string): string {
+  return name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
 export function AuditScreen() {
-  return <div>AuditScreen</div>;
+  const { t } = useTranslation();
+  const can = useCan();
+  const canApprove = can('audit', 'approve');
+  const [tab, setTab] = useState<string | null>('log');
+
+  return (
+    <div className="planora-page" data-testid="audit-screen">
+      <ScreenHeader title={t('audit.title')} />
+      <Tabs value={tab} onChange={setTab} keepMounted={false} style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 }}>
+        <Tabs.List>
+          <Tabs.Tab value="log" data-testid="audit-tab-log">
+            {t('audit.entries')}
+          </Tabs.Tab>
+          {canApprove && (
+            <Tabs.Tab value="levels" data-testid="audit-tab-levels">
+              {t('audit.levels')}
+            </Tabs.Tab>
+          )}
+        </Tabs.List>
+        <Tabs.Panel value="log" pt={6} style={{ flex: 1, minHeight: 0 }}>
+          <AuditLog />
+        </Tabs.Panel>
+        {canApprove && (
+          <Tabs.Panel value="levels" pt={6} style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+            <AuditLevels />
+          </Tabs.Panel>
+        )}
+      </Tabs>
+    </div>
+  );
+}
+
+function AuditLog() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const grid = useRef<DataGridHandle>(null);
+  const listening = useRef(false);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [total, setTotal] = useState<number | null>(null);
+  const [entry, setEntry] = useState<AuditRow | null>(null);
+  const users = useQuery({ queryKey: ['users.list', { includeInactive: true }], queryFn: () => call('users.list', { includeInactive: true }) });
+  const branches = useQuery({ queryKey: ['branches.list'], queryFn: () => call('branches.list', {}) });
+  const userName = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.name])), [users.data]);
+  const branchName = useMemo(() => new Map((branches.data ?? []).map((b) => [b.id, b.name])), [branches.data]);
+
+  const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((f) => ({ ...f, [k]: v }));
+  const input = {
+    from: dayStart(filters.from),
+    to: dayStart(filters.to, true),
+    userId: filters.userId ?? undefined,
+    module: filters.module ?? undefined,
+    action: filters.action ?? undefined,
+  };
+  const queryKey = JSON.stringify(input);
+
+  const moduleText = (m: string) => t(`modules.${m}`, { defaultValue: m });
+  const entityText = (e: string) => t(`audit.entities.${e}`, { defaultValue: e });
+  const actionText = (a: string) => t(`audit.actions.${a}`, { defaultValue: a });
+
+  const columns = useMemo<ColDef<AuditRow>[]>(
+    () => [
+      { colId: 'at', headerName: t('audit.at'), field: 'at', width: 125, valueFormatter: (p) => fmt.dateTime(p.value as string) },
+      { colId: 'user', headerName: t('fields.userId'), field: 'userName', width: 150, valueFormatter: (p) => (p.value as string | null) ?? t('audit.system') },
+      { colId: 'module', headerName: t('fields.module'), field: 'module', width: 125, valueFormatter: (p) => moduleText(p.value as string) },
+      { colId: 'entity', headerName: t('audit.entity'), field: 'entity', width: 125, valueFormatter: (p) => entityText(p.value as string) },
+      { colId: 'action', headerName: t('fields.action'), field: 'action', width: 95, valueFormatter: (p) => actionText(p.value as string) },
+      { colId: 'summary', headerName: t('audit.summary'), field: 'summary', flex: 1, minWidth: 180 },
+    ],
+    [t, fmt.locale],
+  );
+
+  /** Follows the grid's focused row (click or arrow keys) into the side panel. */
+  const listen = () => {
+    const api = grid.current?.api();
+    if (!api || listening.current) return;
+    listening.current = true;
+    const show = () => {
+      const cell = api.getFocusedCell();
+      const row = cell ? (api.getDisplayedRowAtIndex(cell.rowIndex)?.data as AuditRow | undefined) : undefined;
+      const sel = api.getSelectedRows()[0] as AuditRow | undefined;
+      setEntry(row ?? sel ?? null);
+    };
+    api.addEventListener('cellFocused', show);
+    api.addEventListener('selectionChanged', () => {
+      const sel = api.getSelectedRows()[0] as AuditRow | undefined;
+      if (sel) setEntry(sel);
+    });
+  };
+
+  const fetchPage = async (req: PageRequest) => {
+    listen();
+    return call('audit.list', { ...input, offset: req.offset, limit: req.limit });
+  };
+
+  const userOptions = (users.data ?? []).map((u) => ({ value: u.id, label: u.active ? u.name : `${u.name} (${t('users.inactive')})` }));
+  const moduleOptions = MODULES.map((m) => ({ value: m, label: moduleText(m) }));
+  const actionOptions = AUDIT_ACTIONS.map((a) => ({ value: a, label: actionText(a) }));
+
+  return (
+    <Stack gap={6} h="100%">
+      <Group gap="xs" align="flex-end" wrap="wrap" data-testid="audit-filters">
+        <TextInput type="date" label={t('fields.from')} value={filters.from} onChange={(e) => set('from', e.currentTarget.value)} w={140} data-testid="audit-from" />
+        <TextInput type="date" label={t('fields.to')} value={filters.to} onChange={(e) => set('to', e.currentTarget.value)} w={140} data-testid="audit-to" />
+        <Select label={t('fields.userId')} data={userOptions} value={filters.userId} onChange={(v) => set('userId', v)} searchable clearable w={200} placeholder={t('common.all')} data-testid="audit-user" />
+        <Select
+          label={t('fields.module')}
+          data={moduleOptions}
+          value={filters.module}
+          onChange={(v) => set('module', v as Module | null)}
+          clearable
+          w={170}
+          placeholder={t('common.all')}
+          data-testid="audit-module"
+        />
+        <Select
+          label={t('fields.action')}
+          data={actionOptions}
+          value={filters.action}
+          onChange={(v) => set('action', v as AuditAction | null)}
+          clearable
+          w={140}
+          placeholder={t('common.all')}
+          data-testid="audit-action"
+        />
+        <Button variant="subtle" onClick={() => setFilters(NO_FILTERS)} disabled={queryKey === JSON.stringify({})} data-testid="audit-clear">
+          {t('audit.clearFilters')}
+        </Button>
+        <KeyButton label={t('common.refresh')} keys="F5" onClick={() => grid.current?.refresh()} />
+        {total !== null && (
+          <Text size="xs" c="dimmed" ml="auto" data-testid="audit-total">
+            {t('common.rows', { count: total })}
+          </Text>
+        )}
+      </Group>
+      <Group gap={6} align="stretch" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <DataGrid<AuditRow>
+            ref={grid}
+            gridId="audit"
+            columns={columns}
+            queryKey={queryKey}
+            fetchPage={fetchPage}
+            getRowId={(r) => r.id}
+            onOpen={(r) => setEntry(r)}
+            onTotal={setTotal}
+          />
+        </div>
+        <EntryPanel entry={entry} userName={userName} branchName={branchName} moduleText={moduleText} entityText={entityText} actionText={actionText} />
+      </Group>
+    </Stack>
+  );
+}
+
+function EntryPanel(p: {
+  entry: AuditRow | null;
+  userName: Map<string, string>;
+  branchName: Map<string, string>;
+  moduleText(m: string): string;
+  entityText(e: string): string;
+  actionText(a: string): string;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const e = p.entry;
+
+  const value = (field: string, v: unknown): string => {
+    if (v === null || v === undefined || v === '') return '—';
+    const key = fieldKey(field);
+    const name = (id: unknown) => (typeof id === 'string' ? (p.userName.get(id) ?? p.branchName.get(id) ?? id) : String(id));
+    if (Array.isArray(v)) return v.length ? v.map((x) => (key === 'branchIds' ? (p.branchName.get(String(x)) ?? String(x)) : name(x))).join(', ') : '—';
+    if (key.endsWith('Id')) return name(v);
+    if (key === 'role') return t(`roles.${String(v)}`, { defaultValue: String(v) });
+    if (key === 'language') return LANGUAGE_NAMES[v as Language] ?? String(v);
+    if (key === 'active' || key === 'locked') return v === true || v === 1 ? t('common.yes') : t('common.no');
+    if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
+    if (typeof v === 'object') return JSON.stringify(v);
+    return String(v);
+  };
+
+  return (
+    <Paper withBorder p="xs" w={340} style={{ display: 'flex', flexDirection: 'column', minHeight: 0, flexShrink: 0 }} data-testid="audit-entry">
+      {!e ? (
+        <Text size="sm" c="dimmed">
+          {t('audit.pickEntry')}
+        </Text>
+      ) : (
+        <ScrollArea style={{ flex: 1 }} type="auto">
+          <Stack gap={6}>
+            <Group gap={6} wrap="nowrap">
+              <Badge variant="light" size="sm">
+                {p.actionText(e.action)}
+              </Badge>
+              <Title order={6} style={{ overflowWrap: 'anywhere' }}>
+                {p.entityText(e.entity)}
+                {e.summary ? `: ${e.summary}` : ''}
+              </Title>
+            </Group>
+            <Table withRowBorders={false} verticalSpacing={1} horizontalSpacing={4} fz="xs">
+              <Table.Tbody>
+                <Table.Tr>
+                  <Table.Td c="dimmed" w={90}>
+                    {t('audit.at')}
+                  </Table.Td>
+                  <Table.Td>{fmt.dateTime(e.at)}</Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Td c="dimmed">{t('fields.userId')}</Table.Td>
+                  <Table.Td>{e.userName ?? t('audit.system')}</Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Td c="dimmed">{t('fields.module')}</Table.Td>
+                  <Table.Td>{p.moduleText(e.module)}</Table.Td>
+                </Table.Tr>
+                {e.entityId && (
+                  <Table.Tr>
+                    <Table.Td c="dimmed">{t('fields.entityId')}</Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{e.entityId}</Table.Td>
+                  </Table.Tr>
+                )}
+              </Table.Tbody>
+            </Table>
+            <Text size="xs" fw={600}>
+              {t('audit.changes')}
+            </Text>
+            {e.diff && Object.keys(e.diff).length ? (
+              <Table withTableBorder withColumnBorders verticalSpacing={2} horizontalSpacing={4} fz="xs" data-testid="audit-diff">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('audit.field')}</Table.Th>
+                    <Table.Th>{t('audit.before')}</Table.Th>
+                    <Table.Th>{t('audit.after')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {Object.entries(e.diff).map(([field, [before, after]]) => (
+                    <Table.Tr key={field}>
+                      <Table.Td fw={500}>{t([`audit.fieldNames.${e.entity}.${fieldKey(field)}`, `fields.${fieldKey(field)}`], { defaultValue: field })}</Table.Td>
+                      <Table.Td c="red.8" style={{ overflowWrap: 'anywhere' }}>
+                        {value(field, before)}
+                      </Table.Td>
+                      <Table.Td c="teal.8" style={{ overflowWrap: 'anywhere' }}>
+                        {value(field, after)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            ) : (
+              <Text size="xs" c="dimmed">
+                {t('audit.noDiff')}
+              </Text>
+            )}
+          </Stack>
+        </ScrollArea>
+      )}
+    </Paper>
+  );
+}
+
+function AuditLevels() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const levels = useQuery({ queryKey: ['audit.levels'], queryFn: () => call('audit.levels', {}) });
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState<Module | null>(null);
+
+  const change = async (module: Module, level: AuditLevel) => {
+    setFailure(null);
+    setSaving(module);
+    try {
+      await call('audit.setLevel', { module, level });
+      qc.setQueryData(['audit.levels'], (old: Record<string, AuditLevel> | undefined) => ({ ...(old ?? {}), [module]: level }));
+    } catch (e) {
+      setFailure(errorText(t, e));
+    } finally {
+      setSaving(null);
+      void qc.invalidateQueries({ queryKey: ['audit.levels'] });
+    }
+  };
+
+  return (
+    <Stack gap={6} maw={560}>
+      <Text size="sm" c="dimmed">
+        {t('audit.levelsHint')}
+      </Text>
+      <ErrorBanner message={failure ?? (levels.error ? errorText(t, levels.error) : null)} onClose={() => setFailure(null)} />
+      <Table withTableBorder striped verticalSpacing={3} horizontalSpacing={8} fz="sm" data-testid="audit-levels">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={220}>{t('fields.module')}</Table.Th>
+            <Table.Th>{t('fields.level')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {MODULES.map((m) => (
+            <Table.Tr key={m}>
+              <Table.Td>{t(`modules.${m}`)}</Table.Td>
+              <Table.Td>
+                <SegmentedControl
+                  size="xs"
+                  aria-label={t(`modules.${m}`)}
+                  data={AUDIT_LEVELS.map((l) => ({ value: l, label: t(`audit.level.${l}`) }))}
+                  value={levels.data?.[m] ?? ''}
+                  onChange={(v) => void change(m, v as AuditLevel)}
+                  disabled={!levels.data || saving === m}
+                  data-testid={`audit-level-${m}`}
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Stack gap={2}>
+        {AUDIT_LEVELS.map((l) => (
+          <Text size="xs" c="dimmed" key={l}>
+            <b>{t(`audit.level.${l}`)}</b> — {t(`audit.levelInfo.${l}`)}
+          </Text>
+        ))}
+      </Stack>
+    </Stack>
+  );
 }

@@ -1,3 +1,284 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Group, Modal, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { getCountries } from 'libphonenumber-js/min';
+import { api, type Input, type Output } from '../../../shared/api';
+import type { BranchRow, UserRow } from '../../../shared/api/organization';
+import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../shared/i18n/languages';
+import { call } from '../../app/api';
+import { errorText } from '../../app/errors';
+import { useCan } from '../../app/session';
+import { applyServerError } from '../../components/form';
+import { ConfirmDialog, ErrorBanner, KeyButton, ListTable, ScreenHeader, blankToNull, cleanedResolver, useScreenKeys, type Column } from './parts';
+
+type OrgForm = { name: string; phone: string; country: string; timeZone: string; languages: Language[] };
+type BranchForm = { name: string; address: string; phone: string; timeZone: string; managerId: string | null };
+const ORG_FIELDS = ['name', 'phone', 'country', 'timeZone', 'languages'];
+const BRANCH_FIELDS = ['name', 'address', 'phone', 'timeZone', 'managerId'];
+
+/** Every IANA zone the runtime knows, for a searchable select. */
+export function useTimeZones(): string[] {
+  return useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+}
+
+const languageOptions = LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }));
+
 export function OrganizationScreen() {
-  return <div>OrganizationScreen</div>;
+  const { t } = useTranslation();
+  const can = useCan();
+  const qc = useQueryClient();
+  const canWrite = can('organization', 'write');
+  const canDelete = can('organization', 'delete');
+
+  const org = useQuery({ queryKey: ['org.get'], queryFn: () => call('org.get', {}) });
+  const branches = useQuery({ queryKey: ['branches.list'], queryFn: () => call('branches.list', {}) });
+  const users = useQuery({ queryKey: ['users.list', { includeInactive: true }], queryFn: () => call('users.list', { includeInactive: true }) });
+  const userName = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.name])), [users.data]);
+
+  const [selected, setSelected] = useState<string | null>(null);
+  const [editing, setEditing] = useState<BranchRow | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<BranchRow | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const rows = branches.data ?? [];
+  const current = rows.find((b) => b.id === selected) ?? null;
+  const refresh = () => void qc.invalidateQueries({ predicate: (q) => ['org.get', 'branches.list', 'users.list'].includes(String(q.queryKey[0])) });
+
+  useScreenKeys({ enabled: !editing && !deleting, onInsert: canWrite ? () => setEditing('new') : undefined, onRefresh: refresh });
+
+  const columns: Column<BranchRow>[] = [
+    { key: 'name', header: t('fields.name'), render: (b) => b.name, width: 180 },
+    { key: 'address', header: t('org.address'), render: (b) => b.address ?? '' },
+    { key: 'phone', header: t('org.callerId'), render: (b) => b.phone ?? '', width: 150 },
+    { key: 'timeZone', header: t('fields.timeZone'), render: (b) => b.timeZone, width: 150 },
+    { key: 'manager', header: t('fields.managerId'), render: (b) => (b.managerId ? (userName.get(b.managerId) ?? '') : ''), width: 180 },
+  ];
+
+  return (
+    <div className="planora-page" data-testid="organization-screen">
+      <ScreenHeader title={t('org.title')} />
+      {org.error && <ErrorBanner message={errorText(t, org.error)} onClose={() => undefined} />}
+      {org.data && <OrgForm org={org.data} readOnly={!canWrite} />}
+
+      <ScreenHeader title={t('org.branches')}>
+        {canWrite && <KeyButton label={t('common.add')} keys="Ins" onClick={() => setEditing('new')} data-testid="branch-add" />}
+        {canWrite && <KeyButton label={t('common.edit')} keys="Enter" disabled={!current} onClick={() => current && setEditing(current)} data-testid="branch-edit" />}
+        {canDelete && (
+          <KeyButton label={t('common.delete')} keys="Del" disabled={!current} onClick={() => current && setDeleting(current)} data-testid="branch-delete" />
+        )}
+        <KeyButton label={t('common.refresh')} keys="F5" onClick={refresh} />
+      </ScreenHeader>
+      <ErrorBanner message={failure} onClose={() => setFailure(null)} />
+      <ListTable
+        label={t('org.branches')}
+        testId="branches-table"
+        rows={rows}
+        rowKey={(b) => b.id}
+        columns={columns}
+        selected={selected}
+        onSelect={setSelected}
+        loading={branches.isLoading}
+        onOpen={canWrite ? (b) => setEditing(b) : undefined}
+        onDelete={canDelete ? (b) => setDeleting(b) : undefined}
+      />
+
+      {editing && (
+        <BranchDialog
+          branch={editing === 'new' ? null : editing}
+          defaultTimeZone={org.data?.timeZone ?? 'UTC'}
+          users={(users.data ?? []).filter((u) => u.active || (editing !== 'new' && u.id === editing.managerId))}
+          onClose={() => setEditing(null)}
+          onSaved={(b) => {
+            setSelected(b.id);
+            void qc.invalidateQueries({ queryKey: ['branches.list'] });
+          }}
+        />
+      )}
+      <ConfirmDialog
+        opened={!!deleting}
+        title={t('org.deleteBranch')}
+        message={t('org.confirmDeleteBranch', { name: deleting?.name ?? '' })}
+        confirmLabel={t('common.delete')}
+        onClose={() => setDeleting(null)}
+        onConfirm={async () => {
+          if (!deleting) return;
+          await call('branches.delete', { id: deleting.id });
+          setSelected(null);
+          await qc.invalidateQueries({ queryKey: ['branches.list'] });
+        }}
+      />
+    </div>
+  );
+}
+
+function OrgForm({ org, readOnly }: { org: Output<'org.get'>; readOnly: boolean }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const zones = useTimeZones();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const countries = useMemo(() => {
+    const names = new Intl.DisplayNames([i18n.language, 'en'], { type: 'region' });
+    const codes = new Set<string>([...getCountries(), org.country]);
+    return [...codes].map((c) => ({ value: c, label: `${names.of(c) ?? c} (${c})` })).sort((a, b) => a.label.localeCompare(b.label, i18n.language));
+  }, [i18n.language, org.country]);
+
+  const toForm = (o: Output<'org.get'>): OrgForm => ({ name: o.name, phone: o.phone ?? '', country: o.country, timeZone: o.timeZone, languages: o.languages });
+  const { register, control, handleSubmit, formState, setError, reset } = useForm<OrgForm>({
+    resolver: cleanedResolver<OrgForm>(api['org.update'].input, (v) => ({ ...v, phone: blankToNull(v.phone) })),
+    defaultValues: toForm(org),
+  });
+  // Someone else saved (a push event refetched): show their values unless this form has unsaved edits.
+  useEffect(() => {
+    if (!formState.isDirty) reset(toForm(org));
+  }, [org]);
+  const err = (f: keyof OrgForm) => formState.errors[f]?.message as string | undefined;
+
+  const submit = handleSubmit(async (values) => {
+    setFailure(null);
+    setSaved(false);
+    try {
+      const row = await call('org.update', values as unknown as Input<'org.update'>);
+      qc.setQueryData(['org.get'], row);
+      reset(toForm(row));
+      setSaved(true);
+    } catch (e) {
+      if (!applyServerError(e, setError, ORG_FIELDS)) setFailure(errorText(t, e));
+    }
+  });
+
+  return (
+    <Paper withBorder p="xs">
+      <form onSubmit={submit} noValidate data-testid="org-form">
+        <Stack gap={6}>
+          {failure && (
+            <Alert color="red" role="alert" p="xs">
+              {failure}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="xs" verticalSpacing={6}>
+            <TextInput label={t('fields.name')} readOnly={readOnly} {...register('name')} error={err('name')} />
+            <TextInput label={t('fields.phone')} readOnly={readOnly} {...register('phone')} error={err('phone')} />
+            <Controller
+              control={control}
+              name="country"
+              render={({ field }) => (
+                <Select label={t('fields.country')} data={countries} searchable allowDeselect={false} readOnly={readOnly} {...field} error={err('country')} />
+              )}
+            />
+            <Controller
+              control={control}
+              name="timeZone"
+              render={({ field }) => (
+                <Select label={t('fields.timeZone')} data={zones} searchable allowDeselect={false} limit={60} readOnly={readOnly} {...field} error={err('timeZone')} />
+              )}
+            />
+            <Controller
+              control={control}
+              name="languages"
+              render={({ field }) => (
+                <MultiSelect
+                  label={t('fields.languages')}
+                  data={languageOptions}
+                  readOnly={readOnly}
+                  {...field}
+                  error={err('languages')}
+                  style={{ gridColumn: 'span 2' }}
+                />
+              )}
+            />
+          </SimpleGrid>
+          {!readOnly && (
+            <Group gap="xs" justify="flex-end">
+              {saved && !formState.isDirty && (
+                <Text size="sm" c="teal" data-testid="org-saved">
+                  {t('common.saved')}
+                </Text>
+              )}
+              <Button variant="default" disabled={!formState.isDirty} onClick={() => reset(toForm(org))}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={formState.isSubmitting} disabled={!formState.isDirty} data-testid="org-save">
+                {t('common.save')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function BranchDialog(p: { branch: BranchRow | null; defaultTimeZone: string; users: UserRow[]; onClose(): void; onSaved(b: BranchRow): void }) {
+  const { t } = useTranslation();
+  const zones = useTimeZones();
+  const [failure, setFailure] = useState<string | null>(null);
+  const b = p.branch;
+  const { register, control, handleSubmit, formState, setError } = useForm<BranchForm>({
+    resolver: cleanedResolver<BranchForm>(api['branches.create'].input, (v) => ({ ...v, phone: blankToNull(v.phone), address: blankToNull(v.address), managerId: v.managerId || null })),
+    defaultValues: { name: b?.name ?? '', address: b?.address ?? '', phone: b?.phone ?? '', timeZone: b?.timeZone ?? p.defaultTimeZone, managerId: b?.managerId ?? null },
+  });
+  const err = (f: keyof BranchForm) => formState.errors[f]?.message as string | undefined;
+
+  const submit = handleSubmit(async (values) => {
+    setFailure(null);
+    const input = values as unknown as Input<'branches.create'>;
+    try {
+      const row = b ? await call('branches.update', { ...input, id: b.id }) : await call('branches.create', input);
+      p.onSaved(row);
+      p.onClose();
+    } catch (e) {
+      if (!applyServerError(e, setError, BRANCH_FIELDS)) setFailure(errorText(t, e));
+    }
+  });
+
+  return (
+    <Modal opened onClose={p.onClose} title={<Title order={5}>{b ? t('org.editBranch') : t('org.newBranch')}</Title>} size="lg">
+      <form onSubmit={submit} noValidate data-testid="branch-dialog">
+        <Stack gap={6}>
+          {failure && (
+            <Alert color="red" role="alert" p="xs">
+              {failure}
+            </Alert>
+          )}
+          <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
+            <TextInput label={t('fields.name')} data-autofocus {...register('name')} error={err('name')} />
+            <TextInput label={t('org.callerId')} description={t('org.callerIdHint')} inputWrapperOrder={['label', 'input', 'error', 'description']} {...register('phone')} error={err('phone')} />
+          </SimpleGrid>
+          <TextInput label={t('org.address')} {...register('address')} error={err('address')} />
+          <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
+            <Controller
+              control={control}
+              name="timeZone"
+              render={({ field }) => <Select label={t('fields.timeZone')} data={zones} searchable allowDeselect={false} limit={60} {...field} error={err('timeZone')} />}
+            />
+            <Controller
+              control={control}
+              name="managerId"
+              render={({ field }) => (
+                <Select
+                  label={t('fields.managerId')}
+                  data={p.users.map((u) => ({ value: u.id, label: u.name }))}
+                  searchable
+                  clearable
+                  {...field}
+                  error={err('managerId')}
+                />
+              )}
+            />
+          </SimpleGrid>
+          <Group justify="flex-end" gap="xs" mt={4}>
+            <Button variant="default" onClick={p.onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={formState.isSubmitting} data-testid="branch-save">
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
 }

@@ -1,3 +1,277 @@
+import { useMemo, useState } from 'react';
+import { Alert, Badge, Button, Group, Modal, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { api, type Input } from '../../../shared/api';
+import type { BranchRow, UserRow } from '../../../shared/api/organization';
+import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../shared/i18n/languages';
+import { ROLES, ROLE_RANK, type Role } from '../../../shared/permissions';
+import { call } from '../../app/api';
+import { errorText } from '../../app/errors';
+import { useCan, useSession } from '../../app/session';
+import { applyServerError } from '../../components/form';
+import { ConfirmDialog, ErrorBanner, KeyButton, ListTable, ScreenHeader, blankToNull, cleanedResolver, useScreenKeys, type Column } from './parts';
+
+type UserForm = { login: string; password: string; name: string; email: string; role: Role; language: Language; branchIds: string[] };
+type PasswordForm = { password: string; repeat: string };
+const USER_FIELDS = ['login', 'password', 'name', 'email', 'role', 'language', 'branchIds'];
+
 export function UsersScreen() {
-  return <div>UsersScreen</div>;
+  const { t } = useTranslation();
+  const can = useCan();
+  const qc = useQueryClient();
+  const canWrite = can('users', 'write');
+  const canDeactivate = can('users', 'delete');
+  const [includeInactive, setIncludeInactive] = useState(false);
+  const users = useQuery({ queryKey: ['users.list', { includeInactive }], queryFn: () => call('users.list', { includeInactive }) });
+  const branches = useQuery({ queryKey: ['branches.list'], queryFn: () => call('branches.list', {}) });
+  const branchName = useMemo(() => new Map((branches.data ?? []).map((b) => [b.id, b.name])), [branches.data]);
+
+  const [selected, setSelected] = useState<string | null>(null);
+  const [editing, setEditing] = useState<UserRow | 'new' | null>(null);
+  const [password, setPassword] = useState<UserRow | null>(null);
+  const [toggling, setToggling] = useState<UserRow | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const rows = users.data ?? [];
+  const current = rows.find((u) => u.id === selected) ?? null;
+  const refresh = () => void qc.invalidateQueries({ predicate: (q) => ['users.list', 'branches.list'].includes(String(q.queryKey[0])) });
+  useScreenKeys({ enabled: !editing && !password && !toggling, onInsert: canWrite ? () => setEditing('new') : undefined, onRefresh: refresh });
+
+  const columns: Column<UserRow>[] = [
+    { key: 'name', header: t('fields.name'), render: (u) => u.name, width: 200 },
+    { key: 'login', header: t('fields.login'), render: (u) => u.login, width: 150 },
+    { key: 'role', header: t('fields.role'), render: (u) => t(`roles.${u.role}`), width: 130 },
+    {
+      key: 'branches',
+      header: t('fields.branchIds'),
+      render: (u) =>
+        u.branchIds
+          .map((id) => branchName.get(id))
+          .filter(Boolean)
+          .join(', '),
+    },
+    { key: 'email', header: t('fields.email'), render: (u) => u.email ?? '', width: 220 },
+    { key: 'language', header: t('fields.language'), render: (u) => LANGUAGE_NAMES[u.language], width: 100 },
+    {
+      key: 'active',
+      header: t('fields.active'),
+      width: 90,
+      render: (u) => (
+        <Badge size="xs" variant="light" color={u.active ? 'teal' : 'gray'}>
+          {u.active ? t('users.active') : t('users.inactive')}
+        </Badge>
+      ),
+    },
+  ];
+
+  const toggle = async (u: UserRow) => {
+    await call('users.setActive', { id: u.id, active: !u.active });
+    await qc.invalidateQueries({ queryKey: ['users.list'] });
+  };
+
+  return (
+    <div className="planora-page" data-testid="users-screen">
+      <ScreenHeader title={t('users.title')}>
+        <Switch
+          label={t('users.showInactive')}
+          checked={includeInactive}
+          onChange={(e) => setIncludeInactive(e.currentTarget.checked)}
+          size="xs"
+          mr="xs"
+          data-testid="users-show-inactive"
+        />
+        {canWrite && <KeyButton label={t('common.add')} keys="Ins" onClick={() => setEditing('new')} data-testid="user-add" />}
+        {canWrite && <KeyButton label={t('common.edit')} keys="Enter" disabled={!current} onClick={() => current && setEditing(current)} data-testid="user-edit" />}
+        {canWrite && <KeyButton label={t('users.setPassword')} disabled={!current} onClick={() => current && setPassword(current)} data-testid="user-password" />}
+        {canDeactivate && (
+          <KeyButton
+            label={current && !current.active ? t('users.activate') : t('users.deactivate')}
+            keys="Del"
+            disabled={!current}
+            onClick={() => current && setToggling(current)}
+            data-testid="user-toggle-active"
+          />
+        )}
+        <KeyButton label={t('common.refresh')} keys="F5" onClick={refresh} />
+      </ScreenHeader>
+      <ErrorBanner message={failure ?? (users.error ? errorText(t, users.error) : null)} onClose={() => setFailure(null)} />
+      <ListTable
+        label={t('users.title')}
+        testId="users-table"
+        rows={rows}
+        rowKey={(u) => u.id}
+        columns={columns}
+        selected={selected}
+        onSelect={setSelected}
+        loading={users.isLoading}
+        dimmed={(u) => !u.active}
+        onOpen={canWrite ? (u) => setEditing(u) : undefined}
+        onDelete={canDeactivate ? (u) => setToggling(u) : undefined}
+      />
+
+      {editing && (
+        <UserDialog
+          user={editing === 'new' ? null : editing}
+          branches={branches.data ?? []}
+          onClose={() => setEditing(null)}
+          onSaved={(u) => {
+            setSelected(u.id);
+            void qc.invalidateQueries({ queryKey: ['users.list'] });
+          }}
+        />
+      )}
+      {password && <PasswordDialog user={password} onClose={() => setPassword(null)} />}
+      <ConfirmDialog
+        opened={!!toggling}
+        title={toggling?.active ? t('users.deactivate') : t('users.activate')}
+        message={t(toggling?.active ? 'users.confirmDeactivate' : 'users.confirmActivate', { name: toggling?.name ?? '' })}
+        confirmLabel={toggling?.active ? t('users.deactivate') : t('users.activate')}
+        color={toggling?.active ? 'red' : 'teal'}
+        onClose={() => setToggling(null)}
+        onConfirm={() => (toggling ? toggle(toggling) : Promise.resolve())}
+      />
+    </div>
+  );
+}
+
+function UserDialog(p: { user: UserRow | null; branches: BranchRow[]; onClose(): void; onSaved(u: UserRow): void }) {
+  const { t } = useTranslation();
+  const { user: me } = useSession();
+  const [failure, setFailure] = useState<string | null>(null);
+  const u = p.user;
+  const isNew = !u;
+  const { register, control, handleSubmit, formState, setError } = useForm<UserForm>({
+    resolver: cleanedResolver<UserForm>(isNew ? api['users.create'].input : api['users.update'].input, (v) =>
+      isNew
+        ? { ...v, email: blankToNull(v.email) }
+        : { id: u.id, name: v.name, email: blankToNull(v.email), role: v.role, language: v.language, branchIds: v.branchIds },
+    ),
+    defaultValues: {
+      login: u?.login ?? '',
+      password: '',
+      name: u?.name ?? '',
+      email: u?.email ?? '',
+      role: u?.role ?? 'employee',
+      language: u?.language ?? me.language,
+      branchIds: u?.branchIds ?? (p.branches.length === 1 ? [p.branches[0]!.id] : []),
+    },
+  });
+  const err = (f: keyof UserForm) => formState.errors[f]?.message as string | undefined;
+  // Roles above one's own are shown (so the list reads the same for everyone) but cannot be picked.
+  const roles = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`), disabled: ROLE_RANK[r] > ROLE_RANK[me.role] && r !== u?.role }));
+  const branchOptions = p.branches.map((b) => ({ value: b.id, label: b.name }));
+
+  const submit = handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      const row = isNew
+        ? await call('users.create', values as unknown as Input<'users.create'>)
+        : await call('users.update', values as unknown as Input<'users.update'>);
+      p.onSaved(row);
+      p.onClose();
+    } catch (e) {
+      if (!applyServerError(e, setError, USER_FIELDS)) setFailure(errorText(t, e));
+    }
+  });
+
+  return (
+    <Modal opened onClose={p.onClose} title={<Title order={5}>{isNew ? t('users.newUser') : t('users.editUser', { name: u.name })}</Title>} size="lg">
+      <form onSubmit={submit} noValidate data-testid="user-dialog">
+        <Stack gap={6}>
+          {failure && (
+            <Alert color="red" role="alert" p="xs">
+              {failure}
+            </Alert>
+          )}
+          <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
+            <TextInput label={t('fields.login')} autoComplete="off" disabled={!isNew} data-autofocus={isNew || undefined} {...register('login')} error={err('login')} />
+            {isNew ? (
+              <PasswordInput
+                label={t('fields.password')}
+                autoComplete="new-password"
+                description={t('users.passwordHint')}
+                inputWrapperOrder={['label', 'input', 'error', 'description']}
+                {...register('password')} error={err('password')} />
+            ) : (
+              <div />
+            )}
+            <TextInput label={t('fields.name')} data-autofocus={!isNew || undefined} {...register('name')} error={err('name')} />
+            <TextInput label={t('fields.email')} type="email" {...register('email')} error={err('email')} />
+            <Controller
+              control={control}
+              name="role"
+              render={({ field }) => <Select label={t('fields.role')} data={roles} allowDeselect={false} {...field} error={err('role')} />}
+            />
+            <Controller
+              control={control}
+              name="language"
+              render={({ field }) => (
+                <Select label={t('fields.language')} data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} allowDeselect={false} {...field} error={err('language')} />
+              )}
+            />
+          </SimpleGrid>
+          <Controller
+            control={control}
+            name="branchIds"
+            render={({ field }) => <MultiSelect label={t('fields.branchIds')} data={branchOptions} searchable {...field} error={err('branchIds')} />}
+          />
+          <Group justify="flex-end" gap="xs" mt={4}>
+            <Button variant="default" onClick={p.onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={formState.isSubmitting} data-testid="user-save">
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function PasswordDialog({ user, onClose }: { user: UserRow; onClose(): void }) {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<string | null>(null);
+  const { register, handleSubmit, formState, setError, getValues } = useForm<PasswordForm>({
+    resolver: cleanedResolver<PasswordForm>(api['users.setPassword'].input, (v) => ({ id: user.id, password: v.password })),
+    defaultValues: { password: '', repeat: '' },
+  });
+
+  const submit = handleSubmit(async () => {
+    const { password, repeat } = getValues();
+    if (password !== repeat) return setError('repeat', { type: 'validation', message: t('users.passwordMismatch') });
+    setFailure(null);
+    try {
+      await call('users.setPassword', { id: user.id, password });
+      onClose();
+    } catch (e) {
+      if (!applyServerError(e, setError, ['password'])) setFailure(errorText(t, e));
+    }
+  });
+
+  return (
+    <Modal opened onClose={onClose} title={<Title order={5}>{t('users.setPasswordFor', { name: user.name })}</Title>} size="sm">
+      <form onSubmit={submit} noValidate data-testid="password-dialog">
+        <Stack gap={6}>
+          {failure && (
+            <Alert color="red" role="alert" p="xs">
+              {failure}
+            </Alert>
+          )}
+          <PasswordInput label={t('fields.next')} autoComplete="new-password" data-autofocus description={t('users.passwordHint')} {...register('password')} error={formState.errors.password?.message} />
+          <PasswordInput label={t('users.repeatPassword')} autoComplete="new-password" {...register('repeat')} error={formState.errors.repeat?.message} />
+          <Group justify="flex-end" gap="xs" mt={4}>
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={formState.isSubmitting} data-testid="password-save">
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
 }

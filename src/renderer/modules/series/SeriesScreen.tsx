@@ -1,3 +1,242 @@
+import { useMemo, useState } from 'react';
+import { Alert, Badge, Button, Checkbox, Code, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { api, type Input } from '../../../shared/api';
+import { DOC_TYPES, type SeriesRow } from '../../../shared/api/admin';
+import type { BranchRow } from '../../../shared/api/organization';
+import { formatDocNumber } from '../../../shared/rules/series';
+import { call } from '../../app/api';
+import { errorText } from '../../app/errors';
+import { useFormat } from '../../app/format';
+import { useCan } from '../../app/session';
+import { applyServerError } from '../../components/form';
+import { ErrorBanner, KeyButton, ListTable, ScreenHeader, cleanedResolver, useScreenKeys, type Column } from '../organization/parts';
+
+type DocType = (typeof DOC_TYPES)[number];
+type SeriesForm = { docType: DocType; branchId: string; prefix: string; padding: number | string; nextNumber: number | string; active: boolean };
+const SERIES_FIELDS = ['docType', 'branchId', 'prefix', 'padding', 'nextNumber', 'active'];
+
+/** The number the series will hand out next, as it will be printed. */
+export function previewOf(prefix: string, nextNumber: number, padding: number): string {
+  return formatDocNumber(prefix, nextNumber, padding);
+}
+
 export function SeriesScreen() {
-  return <div>SeriesScreen</div>;
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const can = useCan();
+  const qc = useQueryClient();
+  const canWrite = can('series', 'write');
+  const [docType, setDocType] = useState<DocType | null>(null);
+  const input = docType ? { docType } : {};
+  const series = useQuery({ queryKey: ['series.list', input], queryFn: () => call('series.list', input) });
+  const branches = useQuery({ queryKey: ['branches.list'], queryFn: () => call('branches.list', {}) });
+  const branchName = useMemo(() => new Map((branches.data ?? []).map((b) => [b.id, b.name])), [branches.data]);
+
+  const [selected, setSelected] = useState<string | null>(null);
+  const [editing, setEditing] = useState<SeriesRow | 'new' | null>(null);
+  const rows = series.data ?? [];
+  const current = rows.find((s) => s.id === selected) ?? null;
+  const refresh = () => void qc.invalidateQueries({ predicate: (q) => ['series.list', 'branches.list'].includes(String(q.queryKey[0])) });
+  useScreenKeys({ enabled: !editing, onInsert: canWrite ? () => setEditing('new') : undefined, onRefresh: refresh });
+
+  const docTypes = DOC_TYPES.map((d) => ({ value: d, label: t(`series.docTypes.${d}`) }));
+  const columns: Column<SeriesRow>[] = [
+    { key: 'docType', header: t('fields.docType'), render: (s) => t(`series.docTypes.${s.docType}`), width: 150 },
+    { key: 'branch', header: t('series.branch'), render: (s) => branchName.get(s.branchId) ?? '', width: 160 },
+    { key: 'prefix', header: t('fields.prefix'), render: (s) => s.prefix, width: 110 },
+    { key: 'padding', header: t('fields.padding'), render: (s) => s.padding, width: 70, align: 'right' },
+    { key: 'nextNumber', header: t('fields.nextNumber'), render: (s) => fmt.number(s.nextNumber), width: 110, align: 'right' },
+    { key: 'preview', header: t('series.preview'), render: (s) => <Code fz="sm">{previewOf(s.prefix, s.nextNumber, s.padding)}</Code> },
+    {
+      key: 'active',
+      header: t('fields.active'),
+      width: 90,
+      render: (s) => (
+        <Badge size="xs" variant="light" color={s.active ? 'teal' : 'gray'}>
+          {s.active ? t('common.yes') : t('common.no')}
+        </Badge>
+      ),
+    },
+  ];
+
+  return (
+    <div className="planora-page" data-testid="series-screen">
+      <ScreenHeader title={t('series.title')}>
+        <Select
+          aria-label={t('fields.docType')}
+          placeholder={t('series.allTypes')}
+          data={docTypes}
+          value={docType}
+          onChange={(v) => setDocType(v as DocType | null)}
+          clearable
+          w={170}
+          data-testid="series-filter"
+        />
+        {canWrite && <KeyButton label={t('common.add')} keys="Ins" onClick={() => setEditing('new')} data-testid="series-add" />}
+        {canWrite && <KeyButton label={t('common.edit')} keys="Enter" disabled={!current} onClick={() => current && setEditing(current)} data-testid="series-edit" />}
+        <KeyButton label={t('common.refresh')} keys="F5" onClick={refresh} />
+      </ScreenHeader>
+      <ErrorBanner message={series.error ? errorText(t, series.error) : null} onClose={refresh} />
+      <ListTable
+        label={t('series.title')}
+        testId="series-table"
+        rows={rows}
+        rowKey={(s) => s.id}
+        columns={columns}
+        selected={selected}
+        onSelect={setSelected}
+        loading={series.isLoading}
+        dimmed={(s) => !s.active}
+        onOpen={canWrite ? (s) => setEditing(s) : undefined}
+      />
+      {editing && (
+        <SeriesDialog
+          series={editing === 'new' ? null : editing}
+          branches={branches.data ?? []}
+          defaultDocType={docType ?? 'intervention'}
+          onClose={() => setEditing(null)}
+          onSaved={(s) => {
+            setSelected(s.id);
+            void qc.invalidateQueries({ queryKey: ['series.list'] });
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function SeriesDialog(p: { series: SeriesRow | null; branches: BranchRow[]; defaultDocType: DocType; onClose(): void; onSaved(s: SeriesRow): void }) {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<string | null>(null);
+  const s = p.series;
+  const isNew = !s;
+  const toNumber = (v: number | string) => (v === '' ? undefined : Number(v));
+  const { register, control, handleSubmit, formState, setError } = useForm<SeriesForm>({
+    resolver: cleanedResolver<SeriesForm>(isNew ? api['series.create'].input : api['series.update'].input, (v) =>
+      isNew
+        ? { docType: v.docType, branchId: v.branchId || undefined, prefix: v.prefix, padding: toNumber(v.padding), nextNumber: toNumber(v.nextNumber) }
+        : { id: s.id, prefix: v.prefix, padding: toNumber(v.padding), nextNumber: toNumber(v.nextNumber), active: v.active },
+    ),
+    defaultValues: {
+      docType: s?.docType ?? p.defaultDocType,
+      branchId: s?.branchId ?? (p.branches.length === 1 ? p.branches[0]!.id : ''),
+      prefix: s?.prefix ?? '',
+      padding: s?.padding ?? 6,
+      nextNumber: s?.nextNumber ?? 1,
+      active: s?.active ?? true,
+    },
+  });
+  const err = (f: keyof SeriesForm) => formState.errors[f]?.message as string | undefined;
+  const [prefix, padding, nextNumber] = useWatch({ control, name: ['prefix', 'padding', 'nextNumber'] });
+  const preview = Number.isInteger(Number(nextNumber)) && Number(padding) >= 1 && Number(padding) <= 10 ? previewOf(prefix, Number(nextNumber), Number(padding)) : '';
+
+  const submit = handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      const row = isNew
+        ? await call('series.create', values as unknown as Input<'series.create'>)
+        : await call('series.update', values as unknown as Input<'series.update'>);
+      p.onSaved(row);
+      p.onClose();
+    } catch (e) {
+      if (!applyServerError(e, setError, SERIES_FIELDS)) setFailure(errorText(t, e));
+    }
+  });
+
+  return (
+    <Modal opened onClose={p.onClose} title={<Title order={5}>{isNew ? t('series.newSeries') : t('series.editSeries')}</Title>} size="md">
+      <form onSubmit={submit} noValidate data-testid="series-dialog">
+        <Stack gap={6}>
+          {failure && (
+            <Alert color="red" role="alert" p="xs">
+              {failure}
+            </Alert>
+          )}
+          <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
+            <Controller
+              control={control}
+              name="docType"
+              render={({ field }) => (
+                <Select
+                  label={t('fields.docType')}
+                  data={DOC_TYPES.map((d) => ({ value: d, label: t(`series.docTypes.${d}`) }))}
+                  allowDeselect={false}
+                  disabled={!isNew}
+                  {...field}
+                  error={err('docType')}
+                />
+              )}
+            />
+            <Controller
+              control={control}
+              name="branchId"
+              render={({ field }) => (
+                <Select
+                  label={t('series.branch')}
+                  data={p.branches.map((b) => ({ value: b.id, label: b.name }))}
+                  allowDeselect={false}
+                  disabled={!isNew}
+                  {...field}
+                  value={field.value || null}
+                  error={err('branchId')}
+                />
+              )}
+            />
+            <TextInput label={t('fields.prefix')} description={t('series.prefixHint')} data-autofocus {...register('prefix')} error={err('prefix')} />
+            <Controller
+              control={control}
+              name="padding"
+              render={({ field }) => (
+                <NumberInput label={t('fields.padding')} description={t('series.paddingHint')} min={1} max={10} allowDecimal={false} {...field} error={err('padding')} />
+              )}
+            />
+            <Controller
+              control={control}
+              name="nextNumber"
+              render={({ field }) => (
+                <NumberInput
+                  label={t('fields.nextNumber')}
+                  description={isNew ? undefined : t('series.nextNumberHint')}
+                  min={1}
+                  max={999_999_999}
+                  allowDecimal={false}
+                  {...field}
+                  error={err('nextNumber')}
+                  data-testid="series-next-number"
+                />
+              )}
+            />
+            <Stack gap={2} justify="flex-end">
+              <Text size="xs" fw={500}>
+                {t('series.preview')}
+              </Text>
+              <Code fz="md" data-testid="series-preview">
+                {preview || '—'}
+              </Code>
+            </Stack>
+          </SimpleGrid>
+          {!isNew && (
+            <Controller
+              control={control}
+              name="active"
+              render={({ field }) => (
+                <Checkbox label={t('fields.active')} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} onBlur={field.onBlur} ref={field.ref} mt={4} />
+              )}
+            />
+          )}
+          <Group justify="flex-end" gap="xs" mt={4}>
+            <Button variant="default" onClick={p.onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={formState.isSubmitting} data-testid="series-save">
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
 }

@@ -1,0 +1,271 @@
+/**
+ * Small building blocks the administration screens share (organization, users, periods, series, audit):
+ * a keyboard-driven list table for short lists, a confirm dialog, a screen header and the screen-wide keys.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { Alert, Button, Group, Kbd, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import type { FieldValues, Resolver } from 'react-hook-form';
+import type { z } from 'zod';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { apiError, errorText } from '../../app/errors';
+import { contractResolver } from '../../components/form';
+import classes from './parts.module.css';
+
+export interface Column<T> {
+  key: string;
+  header: ReactNode;
+  render(row: T): ReactNode;
+  width?: number | string;
+  align?: 'left' | 'right' | 'center';
+}
+
+export interface ListTableProps<T> {
+  rows: readonly T[];
+  rowKey(row: T): string;
+  columns: Column<T>[];
+  selected: string | null;
+  onSelect(key: string | null): void;
+  /** Enter or double click. */
+  onOpen?(row: T): void;
+  /** Delete key. */
+  onDelete?(row: T): void;
+  testId: string;
+  loading?: boolean;
+  /** Rows drawn dimmed (inactive users, inactive series). */
+  dimmed?(row: T): boolean;
+  label: string;
+}
+
+/**
+ * A Mantine table for short lists with the keys clerks expect: arrows move the selection,
+ * Enter opens, Delete deletes; click selects, double click opens.
+ */
+export function ListTable<T>(p: ListTableProps<T>) {
+  const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  const index = p.rows.findIndex((r) => p.rowKey(r) === p.selected);
+
+  const moveTo = (i: number) => {
+    const row = p.rows[Math.max(0, Math.min(p.rows.length - 1, i))];
+    if (!row) return;
+    const key = p.rowKey(row);
+    p.onSelect(key);
+    box.current?.querySelector(`[data-key="${CSS.escape(key)}"]`)?.scrollIntoView({ block: 'nearest' });
+  };
+
+  const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    // Keys typed on a button inside a row belong to that button.
+    if (e.target !== e.currentTarget) return;
+    const row = index >= 0 ? p.rows[index] : undefined;
+    if (e.key === 'ArrowDown') moveTo(index + 1);
+    else if (e.key === 'ArrowUp') moveTo(index < 0 ? 0 : index - 1);
+    else if (e.key === 'Home') moveTo(0);
+    else if (e.key === 'End') moveTo(p.rows.length - 1);
+    else if (e.key === 'PageDown') moveTo(index + 10);
+    else if (e.key === 'PageUp') moveTo(index - 10);
+    else if (e.key === 'Enter' && row && p.onOpen) p.onOpen(row);
+    else if (e.key === 'Delete' && row && p.onDelete) p.onDelete(row);
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div
+      ref={box}
+      tabIndex={0}
+      role="group"
+      aria-label={p.label}
+      onKeyDown={onKeyDown}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget && index < 0 && p.rows.length) moveTo(0);
+      }}
+      data-testid={p.testId}
+      className={classes.list}
+    >
+      <Table stickyHeader striped highlightOnHover withTableBorder withColumnBorders verticalSpacing={3} horizontalSpacing={8} fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            {p.columns.map((c) => (
+              <Table.Th key={c.key} w={c.width} ta={c.align} style={{ whiteSpace: 'nowrap' }}>
+                {c.header}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {p.rows.map((r) => {
+            const key = p.rowKey(r);
+            const sel = key === p.selected;
+            return (
+              <Table.Tr
+                key={key}
+                data-key={key}
+                aria-selected={sel}
+                data-selected={sel || undefined}
+                onClick={() => p.onSelect(key)}
+                onDoubleClick={() => p.onOpen?.(r)}
+                style={{ cursor: 'default', opacity: p.dimmed?.(r) ? 0.55 : undefined }}
+              >
+                {p.columns.map((c) => (
+                  <Table.Td key={c.key} ta={c.align}>
+                    {c.render(r)}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            );
+          })}
+          {!p.rows.length && (
+            <Table.Tr>
+              <Table.Td colSpan={p.columns.length}>
+                <Text size="sm" c="dimmed" ta="center" py="xs">
+                  {p.loading ? t('common.loading') : t('grid.noRows')}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}
+
+/** Title on the left, the screen's buttons on the right. */
+export function ScreenHeader({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="xs" mih={30}>
+      <Title order={4} style={{ whiteSpace: 'nowrap' }}>
+        {title}
+      </Title>
+      <Group gap={6} wrap="wrap" justify="flex-end">
+        {children}
+      </Group>
+    </Group>
+  );
+}
+
+/** A toolbar button that names its shortcut. */
+export function KeyButton({ label, keys, ...rest }: { label: string; keys?: string } & React.ComponentProps<typeof Button<'button'>>) {
+  return (
+    <Button variant="default" rightSection={keys ? <Kbd size="xs">{keys}</Kbd> : undefined} {...rest}>
+      {label}
+    </Button>
+  );
+}
+
+/**
+ * Insert and F5 anywhere on the screen (not while typing in a field, not while a dialog is open).
+ * The handlers are read at key time, so callers pass fresh closures without re-binding.
+ */
+export function useScreenKeys(keys: { onInsert?: () => void; onRefresh?: () => void; enabled: boolean }) {
+  const ref = useRef(keys);
+  ref.current = keys;
+  useEffect(() => {
+    const on = (e: KeyboardEvent) => {
+      const k = ref.current;
+      if (e.key === 'F5') {
+        e.preventDefault();
+        if (k.enabled) k.onRefresh?.();
+      } else if (e.key === 'Insert' && k.enabled && k.onInsert && !isTyping(e.target)) {
+        e.preventDefault();
+        k.onInsert();
+      }
+    };
+    window.addEventListener('keydown', on);
+    return () => window.removeEventListener('keydown', on);
+  }, []);
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+}
+
+/** A question with a confirm button; a refusal from main is shown inside, translated, and the dialog stays open. */
+export function ConfirmDialog(p: {
+  opened: boolean;
+  title: string;
+  message: ReactNode;
+  confirmLabel: string;
+  color?: string;
+  onConfirm(): Promise<unknown>;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  // Callers clear what they were confirming as the dialog closes; keep showing it while the dialog fades out.
+  const shown = useRef({ title: p.title, message: p.message, confirmLabel: p.confirmLabel, color: p.color });
+  if (p.opened) shown.current = { title: p.title, message: p.message, confirmLabel: p.confirmLabel, color: p.color };
+  const c = shown.current;
+  useEffect(() => {
+    if (p.opened) setFailure(null);
+  }, [p.opened]);
+
+  const confirm = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await p.onConfirm();
+      p.onClose();
+    } catch (e) {
+      setFailure(messageOf(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened={p.opened} onClose={p.onClose} title={<Title order={5}>{c.title}</Title>} size="sm" data-testid="confirm-dialog">
+      <Stack gap="sm">
+        <Text size="sm">{c.message}</Text>
+        {failure && (
+          <Alert color="red" role="alert" p="xs" data-testid="confirm-error">
+            {failure}
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={p.onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color={c.color ?? 'red'} loading={busy} onClick={confirm} data-autofocus data-testid="confirm-ok">
+            {c.confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** A refusal from main without the field label when the field is the record itself (`id`): "The last branch cannot be deleted". */
+export function messageOf(t: TFunction, err: unknown): string {
+  const e = apiError(err);
+  if (!e || !e.field || e.field === 'id') return e ? t(e.key, { ...(e.params ?? {}), defaultValue: t('errors.internal') }) : errorText(t, err);
+  return errorText(t, err);
+}
+
+/** A refusal shown above a list, dismissable. */
+export function ErrorBanner({ message, onClose }: { message: string | null; onClose(): void }) {
+  if (!message) return null;
+  return (
+    <Alert color="red" role="alert" p="xs" withCloseButton onClose={onClose} data-testid="screen-error">
+      {message}
+    </Alert>
+  );
+}
+
+/**
+ * The contract's resolver after turning what an empty input means into what the contract expects
+ * (an empty optional phone is "no phone", not an invalid one).
+ */
+export function cleanedResolver<T extends FieldValues>(schema: z.ZodType, clean: (values: T) => unknown): Resolver<T> {
+  const base = contractResolver<T>(schema);
+  return (values, ctx, opts) => base(clean(values) as T, ctx, opts);
+}
+
+export function blankToNull(v: unknown): unknown {
+  return typeof v === 'string' && v.trim() === '' ? null : v;
+}
+
+export function blankToUndefined(v: unknown): unknown {
+  return v === '' || v === null ? undefined : v;
+}
