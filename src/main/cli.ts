@@ -7,6 +7,7 @@ import { createCore } from './core';
 import { checkFile, listBackups, restoreFrom } from './db/backup';
 import { defaultDataDir } from './paths';
 import { startServer } from './server';
+import { loadOrCreateKeyFile } from './secrets';
 
 const HELP = `planora — desktop ERP for service businesses
 
@@ -26,7 +27,7 @@ function rendererDir(): string {
 }
 
 async function web(args: { data: string; port: number; host: string; demo: boolean }) {
-  const core = await createCore(defaultConfig(args.data));
+  const core = await createCore(defaultConfig(args.data, { secretKey: loadOrCreateKeyFile(path.join(args.data, 'secret.key')) }));
   const status = await core.dispatch({ name: 'setup.status', input: {}, sessionToken: null });
   const empty = status.result.ok && (status.result.data as { needsSetup: boolean }).needsSetup;
   if (empty && args.demo) {

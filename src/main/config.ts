@@ -15,6 +15,8 @@ export interface CoreConfig {
   /** Start the clock-driven jobs (backups, checkpoints, session cleanup). */
   jobs: boolean;
   clock?: Clock;
+  /** Key for secrets at rest (SMTP, SIP, SMS passwords): from the OS key store in Electron, a 0600 key file in web mode. */
+  secretKey?: Buffer;
   log: (msg: string, err?: unknown) => void;
 }
 

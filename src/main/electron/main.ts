@@ -1,1 +1,128 @@
-export {};
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, Menu, app, dialog, type Tray } from 'electron';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { CoreHostClient } from './core-client';
+import { guardAllContents, lockDownSession } from './guards';
+import { attachWindow, bindCalls } from './ipc';
+import { noticeFor, showNotice } from './notify';
+import { Relay } from './relay';
+import { loadDesktopKey } from './secret-key';
+import { createTray } from './tray';
+import { bringForward, createMainWindow } from './window';
+
+/**
+ * The Electron shell: one window, the core in a utility process, IPC relayed between them.
+ * Built to dist/main/electron/main.js, beside preload.cjs and core-host.js; the renderer is dist/renderer.
+ */
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PRELOAD = path.join(here, 'preload.cjs');
+const CORE_HOST = path.join(here, 'core-host.js');
+const RENDERER = path.join(here, '..', '..', 'renderer');
+
+// %APPDATA%\Planora, the folder web mode uses on Windows too; PLANORA_DATA points elsewhere (development, tests).
+// Set before the single-instance lock, which lives in this folder.
+app.setPath('userData', process.env.PLANORA_DATA ? path.resolve(process.env.PLANORA_DATA) : path.join(app.getPath('appData'), 'Planora'));
+// The same id as electron-builder's appId: Windows ties notifications to the Start-menu shortcut by it.
+app.setAppUserModelId('lv.planora.desktop');
+registerAppScheme();
+
+let win: BrowserWindow | null = null;
+let tray: Tray | null = null;
+let core: CoreHostClient | null = null;
+let relay: Relay | null = null;
+let quitting = false;
+let shutdownStarted = false;
+let coreClosed = false;
+let toldAboutTray = false;
+
+function fatal(message: string): void {
+  console.error(`[planora] ${message}`);
+  dialog.showErrorBox('Planora cannot continue', message);
+  coreClosed = true;
+  if (core) void core.close(5_000).finally(() => app.exit(1));
+  else app.exit(1);
+}
+
+function showWindow(): void {
+  if (!relay) return;
+  if (win && !win.isDestroyed()) return bringForward(win);
+  const w = createMainWindow(PRELOAD);
+  attachWindow(relay, w.webContents);
+  // Closing the window leaves Planora in the tray, so reminder calls and jobs go on; Quit is in the tray menu.
+  w.on('close', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    w.hide();
+    if (!toldAboutTray) {
+      toldAboutTray = true;
+      showNotice({ title: 'Planora is still running', body: 'Reminders and scheduled jobs go on. Quit from the tray icon.' }, showWindow);
+    }
+  });
+  // Windows logoff or shutdown skips before-quit: close the database while the OS still waits for us.
+  w.on('session-end', () => void core?.close(4_000));
+  w.on('closed', () => {
+    if (win === w) win = null;
+  });
+  win = w;
+}
+
+async function start(): Promise<void> {
+  lockDownSession();
+  serveRenderer(RENDERER);
+  if (app.isPackaged) Menu.setApplicationMenu(null); // no reload or devtools entries for clerks
+
+  const dataDir = app.getPath('userData');
+  const secretKey = loadDesktopKey(path.join(dataDir, 'secret.key'), (m) => console.warn(`[planora] ${m}`));
+  core = new CoreHostClient(CORE_HOST, { type: 'init', dataDir, secretKey: secretKey.toString('base64'), demo: process.argv.includes('--demo') }, fatal);
+  const ready = core.start();
+
+  const r = new Relay((req) => core!.call(req));
+  relay = r;
+  core.onEvent((e) => {
+    r.publish(e);
+    const notice = noticeFor(e);
+    if (notice && win && !win.isFocused() && r.orgOf(win.webContents.id) === e.orgId) showNotice(notice, showWindow);
+  });
+  bindCalls(r, (contents) => win !== null && !win.isDestroyed() && contents.id === win.webContents.id);
+  tray = createTray({ open: showWindow, quit: () => app.quit() });
+  // The window opens at once; its first calls wait for the core to finish opening (and migrating) the database.
+  showWindow();
+  await ready;
+}
+
+async function shutdown(): Promise<void> {
+  try {
+    await core?.close();
+  } catch (e) {
+    console.error('[planora] closing the core failed', e);
+  } finally {
+    coreClosed = true;
+    tray?.destroy();
+    app.quit();
+  }
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Planora runs on this data folder: it has been told to come forward (second-instance).
+  app.quit();
+} else {
+  guardAllContents();
+  app.on('second-instance', () => showWindow());
+  app.on('activate', () => showWindow());
+  // Stay alive in the tray when the window is gone.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', (event) => {
+    quitting = true;
+    if (coreClosed) return;
+    // Hold the quit until the core has closed the database cleanly (WAL checkpoint, no .running mark).
+    event.preventDefault();
+    win?.hide(); // the clerk asked to quit: do not make them watch the database close
+    if (!shutdownStarted) {
+      shutdownStarted = true;
+      void shutdown();
+    }
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+  app.whenReady().then(start).catch((e: unknown) => fatal(e instanceof Error ? e.message : String(e)));
+}

@@ -1,1 +1,31 @@
-export {};
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { ApiResult } from '../../shared/api/errors';
+import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
+
+/**
+ * window.planora, and nothing else: the shape of PlanoraBridge in src/renderer/app/api.ts
+ * (restated here because the shell may not import the renderer). Runs sandboxed, built as CommonJS.
+ * The session token never comes here: main keeps it per window.
+ */
+interface PushedEvent {
+  name: string;
+  payload: unknown;
+}
+
+const bridge = {
+  call(name: string, input: unknown): Promise<ApiResult<unknown>> {
+    if (typeof name !== 'string') return Promise.reject(new TypeError('planora.call: the procedure name must be a string'));
+    return ipcRenderer.invoke(CALL_CHANNEL, name, input) as Promise<ApiResult<unknown>>;
+  },
+  onEvent(listener: (e: PushedEvent) => void): () => void {
+    if (typeof listener !== 'function') throw new TypeError('planora.onEvent: the listener must be a function');
+    // Only name and payload cross over: the IPC event object (with its sender) stays on this side.
+    const handler = (_event: IpcRendererEvent, e: PushedEvent) => listener({ name: e.name, payload: e.payload });
+    ipcRenderer.on(EVENT_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, handler);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('planora', bridge);

@@ -1,0 +1,3 @@
+/** IPC channel names, shared by main (ipc.ts) and the preload so the two cannot drift apart. */
+export const CALL_CHANNEL = 'planora:call';
+export const EVENT_CHANNEL = 'planora:event';

@@ -1,0 +1,142 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../testing/harness';
+import type { FromHost, ToHost } from './protocol';
+
+/**
+ * Runs core-host.ts as a real child process under plain Node, with a stand-in for the one thing
+ * Electron's utilityProcess adds: process.parentPort (messages by structured clone, data in `e.data`).
+ */
+const HOST = path.join(path.dirname(fileURLToPath(import.meta.url)), 'core-host.ts');
+const SHIM = `
+import { EventEmitter } from 'node:events';
+const port = new EventEmitter();
+const queue = [];
+port.postMessage = (m) => process.send(m);
+// Like Electron's parentPort, keep messages until someone listens (the host module loads after this shim).
+process.on('message', (m) => (port.listenerCount('message') ? port.emit('message', { data: m }) : queue.push(m)));
+port.on('newListener', (event) => {
+  if (event === 'message') setImmediate(() => queue.splice(0).forEach((m) => port.emit('message', { data: m })));
+});
+process.parentPort = port;
+`;
+
+class Host {
+  readonly child: ChildProcess;
+  private readonly inbox: FromHost[] = [];
+  private waiters: (() => void)[] = [];
+  readonly exit: Promise<number | null>;
+
+  constructor(dir: string) {
+    const shim = path.join(dir, 'parent-port-shim.mjs');
+    fs.writeFileSync(shim, SHIM);
+    this.child = fork(HOST, [], { execArgv: ['--import', 'tsx', '--import', shim], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    this.child.on('message', (m) => {
+      this.inbox.push(m as FromHost);
+      for (const w of this.waiters.splice(0)) w();
+    });
+    this.exit = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+  }
+
+  send(m: ToHost): void {
+    this.child.send(m);
+  }
+
+  /** The first message (oldest first) that matches, waiting for it if needed. */
+  async next<T extends FromHost['type']>(type: T, match: (m: Extract<FromHost, { type: T }>) => boolean = () => true): Promise<Extract<FromHost, { type: T }>> {
+    for (;;) {
+      const i = this.inbox.findIndex((m) => m.type === type && match(m as Extract<FromHost, { type: T }>));
+      if (i >= 0) return this.inbox.splice(i, 1)[0] as Extract<FromHost, { type: T }>;
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  /** 'ready', or the reason the core did not start (so a broken start fails fast instead of timing out). */
+  async started(): Promise<FromHost> {
+    for (;;) {
+      const m = this.inbox.find((x) => x.type === 'ready' || x.type === 'failed');
+      if (m) return m;
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  async call(id: number, name: string, input: unknown, sessionToken: string | null = null) {
+    this.send({ type: 'call', id, name, input, sessionToken });
+    return (await this.next('result', (m) => m.id === id)).outcome;
+  }
+}
+
+const KEY = Buffer.alloc(32, 7).toString('base64');
+const SETUP = {
+  orgName: 'Test Serviss',
+  country: 'LV',
+  timeZone: 'Europe/Riga',
+  languages: ['lv', 'en'],
+  branchName: 'Rīga',
+  ownerName: 'Ilze Kalniņa',
+  ownerLogin: 'owner',
+  ownerPassword: 'owner-pass-1',
+  ownerLanguage: 'en',
+};
+
+let host: Host | undefined;
+afterEach(() => {
+  host?.child.kill();
+  host = undefined;
+});
+
+describe('core host (the utility process behind the desktop window)', () => {
+  it('answers calls, forwards events with their organization, and closes the database cleanly', async () => {
+    const dir = tempDir();
+    host = new Host(dir);
+    // A call before init finds no core; it must still be answered, or its window would wait forever.
+    expect((await host.call(0, 'setup.status', {})).result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    host.send({ type: 'init', dataDir: dir, secretKey: KEY, demo: false });
+    expect(await host.started()).toEqual({ type: 'ready' });
+
+    expect((await host.call(1, 'setup.status', {})).result).toEqual({ ok: true, data: { needsSetup: true } });
+    expect((await host.call(2, 'no.such.procedure', {})).result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+    const setup = await host.call(3, 'setup.run', SETUP);
+    expect(setup.result.ok).toBe(true);
+    expect(typeof setup.sessionToken).toBe('string');
+    const orgId = (setup.result as { data: { orgId: string } }).data.orgId;
+
+    // Calls run concurrently and are matched by id, not by order.
+    const [a, b] = await Promise.all([host.call(5, 'auth.me', {}, setup.sessionToken!), host.call(4, 'clients.create', { kind: 'person', name: 'Anna Liepiņa', phones: [], emails: [], addresses: [], contacts: [] }, setup.sessionToken!)]);
+    expect(a.result).toMatchObject({ ok: true, data: { login: 'owner', orgId } });
+    expect(b.result.ok).toBe(true);
+    const event = await host.next('event', (m) => m.event.name === 'clients.changed');
+    expect(event.event).toEqual({ name: 'clients.changed', payload: { ids: [expect.any(String)] }, orgId });
+
+    expect(fs.existsSync(path.join(dir, 'planora.db.running'))).toBe(true);
+    host.send({ type: 'close' });
+    await host.next('closed');
+    expect(await host.exit).toBe(0);
+    // The mark of a running core is gone: the next start skips the slow integrity check.
+    expect(fs.existsSync(path.join(dir, 'planora.db.running'))).toBe(false);
+  });
+
+  it('says why the core could not start, then ends', async () => {
+    const dir = tempDir();
+    const notADir = path.join(dir, 'file');
+    fs.writeFileSync(notADir, 'x');
+    host = new Host(dir);
+    host.send({ type: 'init', dataDir: notADir, secretKey: KEY, demo: false });
+    expect((await host.next('failed')).message).toMatch(/EEXIST|ENOTDIR|not a directory|file already exists/i);
+    expect(await host.exit).toBe(1);
+  });
+
+  it('loads the demo organization into an empty folder when asked', async () => {
+    const dir = tempDir();
+    host = new Host(dir);
+    host.send({ type: 'init', dataDir: dir, secretKey: KEY, demo: true });
+    expect(await host.started()).toEqual({ type: 'ready' });
+    expect((await host.call(1, 'setup.status', {})).result).toEqual({ ok: true, data: { needsSetup: false } });
+    host.send({ type: 'close' });
+    expect(await host.exit).toBe(0);
+  });
+});

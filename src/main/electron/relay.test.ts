@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrg } from '../modules/auth/setup';
+import { createBranch, createUser } from '../modules/organization/service';
+import { OWNER, startTestApp, withCtx, type TestApp } from '../testing/harness';
+import { Relay, type WindowEvent } from './relay';
+
+const SETUP = {
+  orgName: 'Test Serviss',
+  country: 'LV',
+  timeZone: 'Europe/Riga',
+  languages: ['lv', 'en'],
+  branchName: 'Rīga',
+  ownerName: 'Ilze Kalniņa',
+  ownerLogin: OWNER.login,
+  ownerPassword: OWNER.password,
+  ownerLanguage: 'en',
+};
+const CLIENT = { kind: 'person', name: 'Anna Liepiņa', phones: [], emails: [], addresses: [], contacts: [] };
+
+let app: TestApp;
+let relay: Relay;
+const inbox = new Map<number, WindowEvent[]>();
+const open = (id: number) => {
+  inbox.set(id, []);
+  return relay.attach(id, (e) => inbox.get(id)!.push(e));
+};
+const me = async (id: number) => {
+  const r = await relay.call(id, 'auth.me', {});
+  return r.ok ? (r.data as { login: string; orgId: string } | null) : r.error;
+};
+
+beforeAll(async () => {
+  app = await startTestApp();
+  relay = new Relay((req) => app.core.dispatch(req));
+  app.core.bus.on((e) => relay.publish(e));
+});
+afterAll(async () => app.close());
+
+describe('Relay: the window-to-core binding of the desktop app', () => {
+  it('keeps the session token in main and routes events only to windows of the same organization', async () => {
+    open(1);
+    open(2);
+    open(3);
+    const setup = await relay.call(1, 'setup.run', SETUP);
+    expect(setup.ok).toBe(true);
+    // The renderer gets the user, never the token.
+    expect(Object.keys(setup).sort()).toEqual(['data', 'ok']);
+    expect(JSON.stringify(setup)).not.toMatch(/token/i);
+    expect(relay.orgOf(1)).toBe((setup as { data: { orgId: string } }).data.orgId);
+    expect(await me(1)).toMatchObject({ login: OWNER.login });
+    expect(await me(2)).toBeNull();
+
+    await withCtx(app, null, async (ctx) => {
+      const orgId = await createOrg(ctx, { name: 'Other Org', country: 'LT', timeZone: 'Europe/Vilnius', languages: ['lt'] });
+      const b = await createBranch(ctx, { name: 'Vilnius', timeZone: 'Europe/Vilnius' }, orgId);
+      await createUser(ctx, { login: 'other.owner', password: 'password-123', name: 'Other Owner', role: 'owner', language: 'lt', branchIds: [b.id] }, orgId);
+    });
+    expect(await relay.call(3, 'auth.login', { login: 'other.owner', password: 'password-123' })).toMatchObject({ ok: true });
+
+    expect(await relay.call(1, 'clients.create', CLIENT)).toMatchObject({ ok: true });
+    expect(inbox.get(1)).toEqual([{ name: 'clients.changed', payload: { ids: [expect.any(String)] } }]);
+    expect(inbox.get(2)).toEqual([]); // not logged in
+    expect(inbox.get(3)).toEqual([]); // another organization
+
+    expect(await relay.call(3, 'clients.create', CLIENT)).toMatchObject({ ok: true });
+    expect(inbox.get(1)).toHaveLength(1);
+    expect(inbox.get(3)).toHaveLength(1);
+  });
+
+  it('a failed login keeps the session already open in that window', async () => {
+    expect(await relay.call(1, 'auth.login', { login: OWNER.login, password: 'wrong-password' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await me(1)).toMatchObject({ login: OWNER.login });
+  });
+
+  it('logout clears the session and stops the events', async () => {
+    inbox.get(1)!.length = 0;
+    expect(await relay.call(1, 'auth.logout', {})).toMatchObject({ ok: true });
+    expect(await me(1)).toBeNull();
+    expect(relay.orgOf(1)).toBeNull();
+    await relay.call(3, 'auth.login', OWNER);
+    expect(await relay.call(3, 'clients.create', { ...CLIENT, name: 'Jānis Bērziņš' })).toMatchObject({ ok: true });
+    expect(inbox.get(1)).toEqual([]);
+  });
+
+  it('an expired session stops the events as soon as a call finds it dead', async () => {
+    const r = await relay.call(1, 'auth.login', OWNER);
+    expect(r.ok).toBe(true);
+    const orgId = relay.orgOf(1);
+    expect(orgId).toEqual((r as { data: { orgId: string } }).data.orgId);
+    app.clock.advance(app.core.config.sessionIdleMs + 60_000);
+    expect(await relay.call(1, 'clients.list', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(relay.orgOf(1)).toBeNull();
+    inbox.get(1)!.length = 0;
+    relay.publish({ name: 'clients.changed', payload: { ids: [] }, orgId: orgId! });
+    expect(inbox.get(1)).toEqual([]);
+  });
+
+  it('a window that is gone has no session', async () => {
+    const close = open(4);
+    await relay.call(4, 'auth.login', OWNER);
+    expect(await me(4)).toMatchObject({ login: OWNER.login });
+    close();
+    expect(await relay.call(4, 'auth.me', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await relay.call(99, 'auth.me', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+});

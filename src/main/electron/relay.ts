@@ -1,0 +1,79 @@
+import type { ApiResult } from '../../shared/api/errors';
+import type { CallOutcome, CallRequest } from '../api/dispatcher';
+import type { HostEvent } from './protocol';
+
+/**
+ * Binds windows to the core without Electron in sight (so it is tested against a real core):
+ * each window's session token stays here, in main, and push events reach only the windows
+ * whose logged-in user belongs to the event's organization.
+ */
+
+export interface WindowEvent {
+  name: string;
+  payload: unknown;
+}
+
+interface WindowSession {
+  token: string | null;
+  orgId: string | null;
+  send: (e: WindowEvent) => void;
+}
+
+/** Procedures whose answer is the session user, and so tell which organization the window now belongs to. */
+const ANSWERS_SESSION_USER = new Set(['auth.login', 'setup.run', 'auth.me', 'auth.setLanguage']);
+
+export class Relay {
+  private readonly windows = new Map<number, WindowSession>();
+
+  constructor(private readonly dispatch: (req: CallRequest) => Promise<CallOutcome>) {}
+
+  /** Registers a window (by its webContents id); the returned function forgets it and its session. */
+  attach(windowId: number, send: (e: WindowEvent) => void): () => void {
+    this.windows.set(windowId, { token: null, orgId: null, send });
+    return () => this.windows.delete(windowId);
+  }
+
+  async call(windowId: number, name: string, input: unknown): Promise<ApiResult<unknown>> {
+    const w = this.windows.get(windowId);
+    if (!w) return { ok: false, error: { code: 'unauthenticated', key: 'errors.session_expired' } };
+    const outcome = await this.dispatch({ name, input, sessionToken: w.token });
+    this.track(w, name, outcome);
+    return outcome.result;
+  }
+
+  publish(e: HostEvent): void {
+    for (const w of this.windows.values()) {
+      if (w.orgId !== null && w.orgId === e.orgId) {
+        try {
+          w.send({ name: e.name, payload: e.payload });
+        } catch {
+          // A window being torn down must not keep the others from hearing about a change.
+        }
+      }
+    }
+  }
+
+  /** The organization a window's user belongs to (null when logged out); for main's own use, e.g. notifications. */
+  orgOf(windowId: number): string | null {
+    return this.windows.get(windowId)?.orgId ?? null;
+  }
+
+  private track(w: WindowSession, name: string, outcome: CallOutcome): void {
+    if (outcome.sessionToken !== undefined) {
+      w.token = outcome.sessionToken;
+      if (w.token === null) w.orgId = null;
+    }
+    const r = outcome.result;
+    if (r.ok && ANSWERS_SESSION_USER.has(name)) {
+      const orgId = (r.data as { orgId?: unknown } | null)?.orgId;
+      w.orgId = typeof orgId === 'string' ? orgId : null;
+      // auth.me answers null once the session has expired: the token is dead too.
+      if (w.orgId === null) w.token = null;
+    } else if (!r.ok && r.error.code === 'unauthenticated' && name !== 'auth.login') {
+      // The session ended (expired, or the user was disabled): stop routing that org's events here.
+      // A failed login says nothing about the session already open in this window.
+      w.token = null;
+      w.orgId = null;
+    }
+  }
+}
