@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_clients';
 import * as m0003 from './0003_interventions';
+import * as m0004 from './0004_mail';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_clients': m0002,
   '0003_interventions': m0003,
+  '0004_mail': m0004,
 };

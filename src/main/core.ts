@@ -65,7 +65,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     const bus = new EventBus();
     const sessions = new SessionStore(db, clock, config.sessionIdleMs);
     const dispatch = createDispatcher({ db, clock, config, bus, sessions, handlers, log: config.log });
-    if (config.jobs) jobs = startJobs({ sqlite, sessions, backup, log: config.log });
+    if (config.jobs) jobs = startJobs({ sqlite, sessions, backup, log: config.log, db, clock, config });
 
     let closed = false;
     return {

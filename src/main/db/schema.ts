@@ -135,7 +135,7 @@ export interface ClientContactTable extends ClientChild {
   email: string | null;
 }
 
-export interface DB extends InterventionsDB {
+export interface DB extends InterventionsDB, MailDB {
   org: OrgTable;
   branch: BranchTable;
   app_user: UserTable;
@@ -280,4 +280,19 @@ export interface InterventionsDB {
   approval: ApprovalTable;
   outbox: OutboxTable;
   saved_view: SavedViewTable;
+}
+
+/** Outgoing mail (migrations/0004_mail.ts): one SMTP account per organization, its password sealed. */
+export interface MailSettingTable extends Synced {
+  id: string;
+  org_id: string;
+  host: string;
+  port: number;
+  secure: number;
+  user: string | null;
+  password_enc: string | null;
+  from_address: string;
+}
+export interface MailDB {
+  mail_setting: MailSettingTable;
 }

@@ -34,7 +34,7 @@ export async function login(ctx: Ctx, loginName: string, password: string): Prom
       .values({ login: key, failures, locked_until: lockedUntil })
       .onConflict((oc) => oc.column('login').doUpdateSet({ failures, locked_until: lockedUntil }))
       .execute();
-    const err = failures >= MAX_FAILURES ? fail.forbidden('login_locked', 'login', { minutes: LOCKOUT_MS / 60000 }) : fail.unauthenticated('login_failed', 'password');
+    const err = failures >= MAX_FAILURES ? fail.forbidden('login_locked', 'login', { minutes: LOCKOUT_MS / 60000 }) : fail.unauthenticated('login_failed');
     // The failure must be remembered although the call is refused.
     err.keepWrites = true;
     throw err;

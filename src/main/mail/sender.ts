@@ -1,0 +1,293 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import nodemailer from 'nodemailer';
+import type { NodemailerError } from 'nodemailer';
+import type { DB, OutboxTable } from '../db/schema';
+import { isoNow, type Clock } from '../clock';
+import type { CoreConfig } from '../config';
+import { registerSender, TEST_REF } from './outbox';
+import { loadSmtpAccount, secretsFor, type Secrets, type SmtpAccount } from './smtpSettings';
+
+/**
+ * Delivers the outbox. Each run claims due rows with one UPDATE … RETURNING (a row is claimed by one run only,
+ * even when two runs or two processes overlap), talks SMTP with no transaction open, then records the outcome.
+ * A failed attempt waits 1, 2, 4 … minutes (at most an hour) before the next; after MAX_ATTEMPTS it is given up.
+ * A run that dies mid-send leaves its rows 'sending' with a lease; when the lease ends they are due again.
+ */
+
+export const MAX_ATTEMPTS = 10;
+export const BACKOFF_CAP_MS = 60 * 60_000;
+/** How long a claimed row belongs to the run that claimed it. Longer than a batch can take to fail. */
+export const LEASE_MS = 10 * 60_000;
+const BATCH = 20;
+/** A backlog drains over several runs rather than holding one run for hours. */
+const MAX_BATCHES_PER_RUN = 25;
+/** Delivered rows are kept this long for the outbox screen and for "was the client told?". */
+export const KEEP_SENT_MS = 180 * 24 * 3600_000;
+
+/** The wait after the n-th failed attempt (n ≥ 1): 1, 2, 4, 8 … minutes, capped. */
+export function backoffMs(attempts: number): number {
+  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), BACKOFF_CAP_MS);
+}
+
+export interface MailMessage {
+  id: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  date: Date;
+}
+
+/** One SMTP session's worth of sending; `close` ends it. */
+export interface MailTransport {
+  send(message: MailMessage): Promise<void>;
+  close(): void;
+}
+
+/** nodemailer over SMTP: implicit TLS when `secure`, else STARTTLS whenever the server offers it. */
+export function smtpTransport(account: SmtpAccount): MailTransport {
+  const transporter = nodemailer.createTransport({
+    pool: true,
+    maxConnections: 1,
+    host: account.host,
+    port: account.port,
+    secure: account.secure,
+    auth: account.user ? { user: account.user, pass: account.password ?? '' } : undefined,
+    connectionTimeout: 20_000,
+    greetingTimeout: 20_000,
+    socketTimeout: 60_000,
+    dnsTimeout: 20_000,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  return {
+    async send(m) {
+      await transporter.sendMail({
+        from: m.from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        date: m.date,
+        // The same id on every attempt: a receiver that got a message twice (sent, then the run died) can tell.
+        messageId: `<${m.id}@${domainOf(m.from)}>`,
+        headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+      });
+    },
+    close() {
+      transporter.close();
+    },
+  };
+}
+
+function domainOf(from: string): string {
+  const m = /@([A-Za-z0-9.-]+)/.exec(from);
+  return m ? m[1]!.toLowerCase() : 'planora.invalid';
+}
+
+export interface OutboxDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  config: CoreConfig;
+  log?: (msg: string, err?: unknown) => void;
+  /** Defaults to the data folder's secrets (secretsFor). */
+  secrets?: Secrets;
+  /** Defaults to nodemailer SMTP. */
+  transport?: (account: SmtpAccount) => MailTransport;
+}
+
+export interface OutboxRunResult {
+  sent: number;
+  /** Failed this time, will be tried again. */
+  retrying: number;
+  /** Given up on (out of attempts, or refused for good by the server). */
+  failed: number;
+}
+
+type Row = Selectable<OutboxTable>;
+const ACTIVE = ['pending', 'sending'] as const;
+
+/** Rejections of this one message (its recipient, its content): the next message of the batch may still go. */
+const MESSAGE_LEVEL = new Set(['EENVELOPE', 'EMESSAGE']);
+
+function describe(e: unknown): string {
+  const err = e as NodemailerError;
+  const text = [err?.code, err?.originalCode && err.originalCode !== err.code ? err.originalCode : null, err?.response ?? (err instanceof Error ? err.message : String(e))]
+    .filter(Boolean)
+    .join(' ');
+  return text.slice(0, 1000);
+}
+
+/** One pass over the due outbox rows of every organization. Safe to call at any time, from anywhere, concurrently. */
+export async function runOutboxOnce(deps: OutboxDeps, shouldStop: () => boolean = () => false): Promise<OutboxRunResult> {
+  const { db, clock } = deps;
+  const result: OutboxRunResult = { sent: 0, retrying: 0, failed: 0 };
+  const now = isoNow(clock);
+
+  // Claimed by a run that died with no attempts left: give up rather than try an eleventh time.
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({ status: 'failed', last_error: eb.fn.coalesce('last_error', eb.val('interrupted while sending')) }))
+    .where('status', '=', 'sending')
+    .where('next_attempt_at', '<=', now)
+    .where('attempts', '>=', MAX_ATTEMPTS)
+    .execute();
+  await db
+    .deleteFrom('outbox')
+    .where('status', '=', 'sent')
+    .where('next_attempt_at', '<', new Date(clock.now() - KEEP_SENT_MS).toISOString())
+    .execute();
+
+  const orgs = await db.selectFrom('outbox').select('org_id').distinct().where('status', 'in', ACTIVE).where('next_attempt_at', '<=', now).execute();
+  for (const { org_id: orgId } of orgs) {
+    if (shouldStop()) break;
+    let account: SmtpAccount | null;
+    try {
+      account = await loadSmtpAccount(db, orgId, deps.secrets ?? secretsFor(deps.config));
+    } catch (e) {
+      // A password sealed under another key: the admin must enter it again; the mail waits meanwhile.
+      deps.log?.(`outbox: the SMTP settings of organization ${orgId} cannot be opened`, e);
+      continue;
+    }
+    if (!account) continue;
+    const transport = (deps.transport ?? smtpTransport)(account);
+    try {
+      for (let batch = 0; batch < MAX_BATCHES_PER_RUN && !shouldStop(); batch++) {
+        const rows = await claim(deps, orgId);
+        if (!rows.length) break;
+        await sendBatch(deps, account, transport, rows, result);
+      }
+    } finally {
+      transport.close();
+    }
+  }
+  return result;
+}
+
+async function claim(deps: OutboxDeps, orgId: string): Promise<Row[]> {
+  const now = isoNow(deps.clock);
+  const lease = new Date(deps.clock.now() + LEASE_MS).toISOString();
+  const due = deps.db
+    .selectFrom('outbox')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('status', 'in', ACTIVE)
+    .where('next_attempt_at', '<=', now)
+    .where('attempts', '<', MAX_ATTEMPTS)
+    .orderBy('next_attempt_at')
+    .orderBy(sql`rowid`)
+    .limit(BATCH);
+  // One statement: SQLite runs it under its write lock, so two runs never claim the same row.
+  return deps.db
+    .updateTable('outbox')
+    .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), next_attempt_at: lease }))
+    .where('id', 'in', due)
+    .where('status', 'in', ACTIVE)
+    .where('next_attempt_at', '<=', now)
+    .returningAll()
+    .execute();
+}
+
+async function sendBatch(deps: OutboxDeps, account: SmtpAccount, transport: MailTransport, rows: Row[], result: OutboxRunResult): Promise<void> {
+  let broken: string | null = null;
+  for (const row of rows) {
+    if (broken) {
+      // The connection or the login failed: the rest of the batch waits with the same reason, without hammering the server.
+      await recordFailure(deps, row, broken, false, result);
+      continue;
+    }
+    try {
+      await transport.send({ id: row.id, from: account.from, to: row.recipient, subject: row.subject, text: row.body, date: new Date(deps.clock.now()) });
+      await deps.db.updateTable('outbox').set({ status: 'sent', sent_at: isoNow(deps.clock), last_error: null }).where('id', '=', row.id).where('status', '=', 'sending').execute();
+      result.sent++;
+    } catch (e) {
+      const err = e as NodemailerError;
+      const reason = describe(e);
+      const messageLevel = !!err?.code && MESSAGE_LEVEL.has(err.code);
+      if (!messageLevel) broken = reason;
+      await recordFailure(deps, row, reason, messageLevel && err.permanent === true, result);
+    }
+  }
+}
+
+async function recordFailure(deps: OutboxDeps, row: Row, reason: string, permanent: boolean, result: OutboxRunResult): Promise<void> {
+  // `row` is as claimed: its attempts already count this one.
+  const giveUp = permanent || row.attempts >= MAX_ATTEMPTS || row.ref_entity === TEST_REF;
+  await deps.db
+    .updateTable('outbox')
+    .set({
+      status: giveUp ? 'failed' : 'pending',
+      last_error: reason,
+      next_attempt_at: giveUp ? isoNow(deps.clock) : new Date(deps.clock.now() + backoffMs(row.attempts)).toISOString(),
+    })
+    .where('id', '=', row.id)
+    .where('status', '=', 'sending')
+    .execute();
+  if (giveUp) result.failed++;
+  else result.retrying++;
+}
+
+export interface OutboxSender {
+  /** One pass now (or, if one is running, one more right after it). */
+  run(): Promise<OutboxRunResult | undefined>;
+  /** Ask for a pass soon, e.g. after a change queued mail. */
+  wake(): void;
+  /** No new passes; a pass under way stops after its current batch. */
+  stop(): void;
+  /** Resolves when no pass is under way: await it after stop() and before closing the database. */
+  idle(): Promise<void>;
+}
+
+/** The sender of one core: runs never overlap inside the process, and enqueueMail wakes it after a commit. */
+export function createOutboxSender(deps: OutboxDeps): OutboxSender {
+  let stopped = false;
+  let running: Promise<OutboxRunResult | undefined> | null = null;
+  let again = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const pass = async (): Promise<OutboxRunResult | undefined> => {
+    let last: OutboxRunResult | undefined;
+    do {
+      again = false;
+      try {
+        last = await runOutboxOnce(deps, () => stopped);
+      } catch (e) {
+        deps.log?.('outbox run failed', e);
+      }
+    } while (again && !stopped);
+    return last;
+  };
+
+  const sender: OutboxSender = {
+    run() {
+      if (stopped) return Promise.resolve(undefined);
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = pass().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    wake() {
+      if (stopped || timer) return;
+      // A short delay gathers the mails of a burst of changes (an allocation of 50 interventions) into one pass.
+      timer = setTimeout(() => {
+        timer = null;
+        void sender.run();
+      }, 250);
+      timer.unref?.();
+    },
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      unregister();
+    },
+    async idle() {
+      while (running) await running.catch(() => undefined);
+    },
+  };
+  const unregister = registerSender(deps.config, () => sender.wake());
+  return sender;
+}

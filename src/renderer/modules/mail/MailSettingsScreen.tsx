@@ -1,0 +1,315 @@
+import { useEffect, useState } from 'react';
+import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { api, type Input, type Output } from '../../../shared/api';
+import { OUTBOX_STATUSES, type OutboxRow, type OutboxStatus } from '../../../shared/api/mail';
+import { call } from '../../app/api';
+import { errorText } from '../../app/errors';
+import { useFormat } from '../../app/format';
+import { useCan } from '../../app/session';
+import { applyServerError } from '../../components/form';
+import { ErrorBanner, KeyButton, ListTable, ScreenHeader, blankToNull, cleanedResolver, useScreenKeys, type Column } from '../organization/parts';
+
+/**
+ * Outgoing mail: the organization's SMTP account (the password is write-only: the form says whether one is stored,
+ * never shows it) and the outbox, where an admin sees what left, what waits for a retry and why.
+ */
+
+type Settings = Output<'mail.getSettings'>;
+type SmtpForm = { host: string; port: number | string; secure: boolean; user: string; password: string; forgetPassword: boolean; from: string };
+const SMTP_FIELDS = ['host', 'port', 'secure', 'user', 'password', 'from'];
+const PAGE = 50;
+
+export function MailSettingsScreen() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const qc = useQueryClient();
+  const canWrite = can('organization', 'write');
+  const settings = useQuery({ queryKey: ['mail.getSettings'], queryFn: () => call('mail.getSettings', {}) });
+  const refresh = () => void qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('mail.') });
+  useScreenKeys({ enabled: true, onRefresh: refresh });
+
+  return (
+    <div className="planora-page" data-testid="mail-screen">
+      <ScreenHeader title={t('mail.title')}>
+        <KeyButton label={t('common.refresh')} keys="F5" onClick={refresh} />
+      </ScreenHeader>
+      <ErrorBanner message={settings.error ? errorText(t, settings.error) : null} onClose={refresh} />
+      {settings.data && <SmtpSettingsForm settings={settings.data} readOnly={!canWrite} />}
+      {canWrite && settings.data?.configured && <TestMail />}
+      {canWrite && <Outbox />}
+    </div>
+  );
+}
+
+function SmtpSettingsForm({ settings, readOnly }: { settings: Settings; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const toForm = (s: Settings): SmtpForm => ({ host: s.host, port: s.port, secure: s.secure, user: s.user ?? '', password: '', forgetPassword: false, from: s.from });
+  const { register, control, handleSubmit, formState, setError, reset, watch } = useForm<SmtpForm>({
+    resolver: cleanedResolver<SmtpForm>(api['mail.setSettings'].input, (v) => ({
+      host: v.host,
+      port: v.port === '' ? undefined : Number(v.port),
+      secure: v.secure,
+      user: blankToNull(v.user),
+      // Blank keeps the stored password; the box forgets it; anything typed replaces it.
+      password: v.forgetPassword ? null : v.password === '' ? undefined : v.password,
+      from: v.from,
+    })),
+    defaultValues: toForm(settings),
+  });
+  useEffect(() => {
+    if (!formState.isDirty) reset(toForm(settings));
+  }, [settings]);
+  const err = (f: keyof SmtpForm) => formState.errors[f]?.message as string | undefined;
+  const forget = watch('forgetPassword');
+
+  const submit = handleSubmit(async (values) => {
+    setFailure(null);
+    setSaved(false);
+    try {
+      const row = await call('mail.setSettings', values as unknown as Input<'mail.setSettings'>);
+      qc.setQueryData(['mail.getSettings'], row);
+      reset(toForm(row));
+      setSaved(true);
+    } catch (e) {
+      if (!applyServerError(e, setError, SMTP_FIELDS)) setFailure(errorText(t, e));
+    }
+  });
+
+  return (
+    <Paper withBorder p="xs">
+      <form onSubmit={submit} noValidate data-testid="smtp-form">
+        <Stack gap={6}>
+          {!settings.configured && (
+            <Alert color="yellow" p="xs" data-testid="smtp-not-configured">
+              {t('mail.notConfigured')}
+            </Alert>
+          )}
+          {failure && (
+            <Alert color="red" role="alert" p="xs">
+              {failure}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="xs" verticalSpacing={6}>
+            <TextInput label={t('mail.host')} placeholder="smtp.example.com" readOnly={readOnly} {...register('host')} error={err('host')} data-testid="smtp-host" />
+            <Controller
+              control={control}
+              name="port"
+              render={({ field }) => (
+                <NumberInput label={t('mail.port')} description={t('mail.portHint')} min={1} max={65535} allowDecimal={false} readOnly={readOnly} {...field} error={err('port')} data-testid="smtp-port" />
+              )}
+            />
+            <Controller
+              control={control}
+              name="secure"
+              render={({ field }) => (
+                <Checkbox
+                  label={t('mail.secure')}
+                  description={t('mail.secureHint')}
+                  checked={field.value}
+                  onChange={(e) => field.onChange(e.currentTarget.checked)}
+                  onBlur={field.onBlur}
+                  ref={field.ref}
+                  disabled={readOnly}
+                  mt="lg"
+                  data-testid="smtp-secure"
+                />
+              )}
+            />
+            <TextInput label={t('mail.user')} autoComplete="off" readOnly={readOnly} {...register('user')} error={err('user')} data-testid="smtp-user" />
+            <Stack gap={2}>
+              <PasswordInput
+                label={t('mail.password')}
+                placeholder={settings.hasPassword ? t('mail.passwordKept') : ''}
+                autoComplete="new-password"
+                readOnly={readOnly}
+                disabled={forget}
+                {...register('password')}
+                error={err('password')}
+                data-testid="smtp-password"
+              />
+              {settings.hasPassword && !readOnly && <Checkbox size="xs" label={t('mail.forgetPassword')} {...register('forgetPassword')} />}
+            </Stack>
+            <TextInput label={t('mail.from')} placeholder="Planora <noreply@example.com>" readOnly={readOnly} {...register('from')} error={err('from')} data-testid="smtp-from" />
+          </SimpleGrid>
+          {!readOnly && (
+            <Group gap="xs" justify="flex-end">
+              {saved && !formState.isDirty && (
+                <Text size="sm" c="teal" data-testid="smtp-saved">
+                  {t('common.saved')}
+                </Text>
+              )}
+              <Button variant="default" disabled={!formState.isDirty} onClick={() => reset(toForm(settings))}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={formState.isSubmitting} disabled={!formState.isDirty} data-testid="smtp-save">
+                {t('common.save')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function TestMail() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [to, setTo] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const send = async () => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await call('mail.test', { to: to.trim() });
+      setMessage({ ok: true, text: t('mail.testQueued') });
+      await qc.invalidateQueries({ queryKey: ['mail.outbox'] });
+    } catch (e) {
+      setMessage({ ok: false, text: errorText(t, e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Group gap="xs" align="flex-end" wrap="nowrap">
+      <TextInput
+        label={t('mail.testTo')}
+        type="email"
+        value={to}
+        onChange={(e) => setTo(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && to.trim()) void send();
+        }}
+        w={320}
+        data-testid="mail-test-to"
+      />
+      <Button variant="default" loading={busy} disabled={!to.trim()} onClick={() => void send()} data-testid="mail-test-send">
+        {t('mail.sendTest')}
+      </Button>
+      {message && (
+        <Text size="sm" c={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'} data-testid="mail-test-result">
+          {message.text}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+const STATUS_COLORS: Record<OutboxStatus, string> = { pending: 'yellow', sending: 'blue', sent: 'teal', failed: 'red' };
+
+function Outbox() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const qc = useQueryClient();
+  const [status, setStatus] = useState<OutboxStatus | null>(null);
+  const [offset, setOffset] = useState(0);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const input = { ...(status ? { status } : {}), limit: PAGE, offset };
+  const page = useQuery({
+    queryKey: ['mail.outbox', input],
+    queryFn: () => call('mail.outbox', input),
+    // While something is on its way, watch it leave (or fail) without pressing F5.
+    refetchInterval: (q) => (q.state.data?.rows.some((r) => r.status === 'pending' || r.status === 'sending') ? 3000 : false),
+  });
+  const rows = page.data?.rows ?? [];
+  const total = page.data?.total ?? 0;
+  const current = rows.find((r) => r.id === selected) ?? null;
+
+  const retry = async (row: OutboxRow) => {
+    setFailure(null);
+    try {
+      await call('mail.retry', { id: row.id });
+      await qc.invalidateQueries({ queryKey: ['mail.outbox'] });
+    } catch (e) {
+      setFailure(errorText(t, e));
+    }
+  };
+
+  const columns: Column<OutboxRow>[] = [
+    { key: 'createdAt', header: t('mail.queuedAt'), render: (r) => fmt.dateTime(r.createdAt), width: 130 },
+    { key: 'recipient', header: t('mail.recipient'), render: (r) => r.recipient, width: 220 },
+    { key: 'subject', header: t('mail.subject'), render: (r) => r.subject },
+    {
+      key: 'status',
+      header: t('mail.status'),
+      width: 110,
+      render: (r) => (
+        <Badge size="xs" variant="light" color={STATUS_COLORS[r.status]}>
+          {t(`mail.statuses.${r.status}`)}
+        </Badge>
+      ),
+    },
+    { key: 'attempts', header: t('mail.attempts'), render: (r) => fmt.number(r.attempts), width: 80, align: 'right' },
+    { key: 'next', header: t('mail.nextAttempt'), render: (r) => (r.status === 'pending' && r.attempts > 0 ? fmt.dateTime(r.nextAttemptAt) : ''), width: 130 },
+    { key: 'sentAt', header: t('mail.sentAt'), render: (r) => fmt.dateTime(r.sentAt), width: 130 },
+    {
+      key: 'lastError',
+      header: t('mail.lastError'),
+      width: 260,
+      render: (r) =>
+        r.lastError ? (
+          <Tooltip label={r.lastError} multiline w={420} openDelay={300}>
+            <Text size="xs" c="red" lineClamp={1}>
+              {r.lastError}
+            </Text>
+          </Tooltip>
+        ) : (
+          ''
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <ScreenHeader title={t('mail.outbox')}>
+        <Select
+          aria-label={t('mail.status')}
+          placeholder={t('mail.allStatuses')}
+          data={OUTBOX_STATUSES.map((s) => ({ value: s, label: t(`mail.statuses.${s}`) }))}
+          value={status}
+          onChange={(v) => {
+            setStatus(v as OutboxStatus | null);
+            setOffset(0);
+          }}
+          clearable
+          w={160}
+          data-testid="outbox-status"
+        />
+        <KeyButton label={t('mail.retry')} disabled={current?.status !== 'failed'} onClick={() => current && void retry(current)} data-testid="outbox-retry" />
+      </ScreenHeader>
+      <ErrorBanner message={failure ?? (page.error ? errorText(t, page.error) : null)} onClose={() => setFailure(null)} />
+      <ListTable
+        label={t('mail.outbox')}
+        testId="outbox-table"
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={columns}
+        selected={selected}
+        onSelect={setSelected}
+        loading={page.isLoading}
+        dimmed={(r) => r.status === 'sent'}
+      />
+      <Group justify="space-between" gap="xs">
+        <Text size="xs" c="dimmed" data-testid="outbox-total">
+          {t('common.rows', { count: total })}
+        </Text>
+        <Group gap={6}>
+          <Button size="xs" variant="default" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+            {t('mail.previous')}
+          </Button>
+          <Button size="xs" variant="default" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+            {t('mail.next')}
+          </Button>
+        </Group>
+      </Group>
+    </>
+  );
+}
