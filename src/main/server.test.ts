@@ -85,6 +85,21 @@ describe('web mode', () => {
     ws.close();
   });
 
+  it('serves an export only to the user who made it', async () => {
+    const cookie = await loginCookie();
+    const made = await (await post('export.interventions', { scope: { filters: {} }, columns: ['number', 'client'], format: 'csv' }, { cookie })).json();
+    expect(made.ok).toBe(true);
+    const file = await fetch(`${server.url}/api/files/${made.data.fileId}`, { headers: { cookie } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toMatch(/attachment/);
+    expect((await file.text()).replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toMatch(/Nr|Number|No/i);
+    expect((await fetch(`${server.url}/api/files/${made.data.fileId}`)).status).toBe(401);
+    await app.call(await app.login('owner', 'owner-pass-1'), 'users.create', { login: 'other.user', password: 'password-123', name: 'Other', role: 'admin', language: 'en', branchIds: [] });
+    const other = (await post('auth.login', { login: 'other.user', password: 'password-123' })).headers.get('set-cookie')!.split(';')[0]!;
+    expect((await fetch(`${server.url}/api/files/${made.data.fileId}`, { headers: { cookie: other } })).status).toBe(404);
+    expect((await fetch(`${server.url}/api/files/..%2F..%2Fplanora.db`, { headers: { cookie } })).status).toBe(404);
+  });
+
   it('closes an events socket that has no session', async () => {
     const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api/events`, { headers: { origin: server.url } });
     const code = await new Promise<number>((r) => ws.once('close', (c) => r(c)));

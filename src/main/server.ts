@@ -5,6 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { Core } from './core';
+import { resolveReportFile } from './reports/files';
 
 export const SESSION_COOKIE = 'planora_sid';
 
@@ -83,6 +84,21 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
     const out = await core.dispatch({ name: req.params.name, input: req.body ?? {}, sessionToken: tokenOf(req) });
     if (out.sessionToken !== undefined) setToken(reply, out.sessionToken);
     return reply.header('Cache-Control', 'no-store').send(out.result);
+  });
+
+  // Reports and exports made by this user, downloaded once the procedure has answered with their id.
+  app.get<{ Params: { fileId: string } }>('/api/files/:fileId', async (req, reply) => {
+    const token = tokenOf(req);
+    const user = token ? await core.sessions.resolve(token) : null;
+    if (!user) return reply.code(401).send({ ok: false, error: { code: 'unauthenticated', key: 'errors.session_expired' } });
+    const file = resolveReportFile(core.config.dataDir, req.params.fileId);
+    if (!file || file.orgId !== user.orgId || file.userId !== user.id) return reply.code(404).send({ ok: false, error: { code: 'not_found', key: 'errors.not_found' } });
+    return reply
+      .header('Content-Type', file.mime)
+      .header('Content-Length', file.size)
+      .header('Content-Disposition', `attachment; filename="${file.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .header('Cache-Control', 'no-store')
+      .send(fs.createReadStream(file.path));
   });
 
   app.get('/api/events', { websocket: true }, async (socket, req) => {

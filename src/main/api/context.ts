@@ -15,6 +15,8 @@ export interface Ctx {
   sessions: SessionStore;
   /** Queued; published only once the transaction has committed. */
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  /** Published at once, not after commit: progress of a long call, never a claim that something was saved. */
+  emitNow<E extends EventName>(name: E, payload: EventPayload<E>): void;
   /** Set (string) or clear (null) the caller's session token; the transport stores it. */
   setSession(token: string | null): void;
   sessionToken: string | null;

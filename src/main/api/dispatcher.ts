@@ -74,6 +74,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
             emit: (name: EventName, payload) => {
               if (user) pending.push({ name, payload, orgId: user.orgId } as PushEvent);
             },
+            emitNow: (name: EventName, payload) => {
+              if (user) bus.publish({ name, payload, orgId: user.orgId } as PushEvent);
+            },
             setSession: (token) => {
               sessionChange = token;
             },

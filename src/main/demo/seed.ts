@@ -43,7 +43,7 @@ export async function seedDemo(ctx: Ctx): Promise<{ login: string; password: str
     users.push(await createUser(ctx, { login: s.login, password: DEMO_PASSWORD, name: s.name, role: s.role, language: s.language, email: `${s.login}@demo.planora.test`, branchIds: s.branches.map((b) => branchId[b]) }, orgId));
   }
   const owner = await loadSessionUser(ctx.db, users[0]!.id);
-  const asOwner: Ctx = { ...ctx, user: owner, emit: () => undefined };
+  const asOwner: Ctx = { ...ctx, user: owner, emit: () => undefined, emitNow: () => undefined };
 
   await createSeries(asOwner, { docType: 'intervention', branchId: riga.id, prefix: 'RIX-', padding: 6, nextNumber: 1 });
   await createSeries(asOwner, { docType: 'intervention', branchId: yerevan.id, prefix: 'EVN-', padding: 6, nextNumber: 1 });

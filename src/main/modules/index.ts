@@ -7,7 +7,10 @@ import { organizationHandlers } from './organization/handlers';
 import { periodsHandlers } from './periods/handlers';
 import { seriesHandlers } from './series/handlers';
 import { interventionsHandlers } from './interventions/handlers';
+import { reportsHandlers } from '../reports/handlers';
 import { interventionsFlowHandlers } from './interventions/flowHandlers';
+import { mailHandlers } from '../mail/handlers';
+import { nomenclatureHandlers } from './nomenclature/handlers';
 
 /** One handler per procedure of the contract; the type fails to compile when one is missing. */
 export const handlers: HandlersFor<ProcName> = {
@@ -18,5 +21,8 @@ export const handlers: HandlersFor<ProcName> = {
   ...periodsHandlers,
   ...seriesHandlers,
   ...interventionsHandlers,
+  ...reportsHandlers,
   ...interventionsFlowHandlers,
+  ...nomenclatureHandlers,
+  ...mailHandlers,
 };

@@ -99,6 +99,7 @@ export async function withCtx<T>(app: TestApp, user: SessionUser | null, fn: (ct
       sessions: app.core.sessions,
       sessionToken: null,
       emit: () => undefined,
+      emitNow: () => undefined,
       setSession: () => undefined,
       afterCommit: (f) => f(),
     }),

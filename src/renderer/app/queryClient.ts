@@ -13,6 +13,9 @@ const INVALIDATES: Record<EventName, string[]> = {
   'periods.changed': ['periods'],
   'series.changed': ['series'],
   'interventions.changed': ['interventions'],
+  // Progress is read by the export dialog itself; nothing cached goes stale.
+  'export.progress': [],
+  'nomenclature.changed': ['nomenclature', 'products', 'interventions'],
 };
 
 export function invalidateFor(name: EventName): void {

@@ -3,7 +3,10 @@ import { authApi, setupApi } from './auth';
 import { organizationApi } from './organization';
 import { clientsApi } from './clients';
 import { adminApi } from './admin';
+import { mailApi } from './mail';
 import { interventionsApi, interventionsFlowApi } from './interventions';
+import { reportsApi } from './reports';
+import { nomenclatureApi } from './nomenclature';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -14,6 +17,9 @@ export const api = {
   ...adminApi,
   ...interventionsApi,
   ...interventionsFlowApi,
+  ...reportsApi,
+  ...nomenclatureApi,
+  ...mailApi,
 } as const;
 
 export type Api = typeof api;
@@ -30,6 +36,8 @@ export const events = {
   'periods.changed': z.object({}),
   'series.changed': z.object({}),
   'interventions.changed': z.object({ ids: z.array(z.string()) }),
+  'export.progress': z.object({ jobId: z.string(), done: z.number(), total: z.number() }),
+  'nomenclature.changed': z.object({ kind: z.string(), ids: z.array(z.string()) }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
