@@ -22,7 +22,7 @@ const SAME_EVERYWHERE = new Set<string>([]);
 function sourceFiles(root: string): string[] {
   return fs.readdirSync(root, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(root, e.name);
-    if (e.isDirectory()) return sourceFiles(p);
+    if (e.isDirectory()) return e.name === 'testing' ? [] : sourceFiles(p);
     return /\.(ts|tsx)$/.test(e.name) && !e.name.endsWith('.test.ts') ? [p] : [];
   });
 }
