@@ -6,7 +6,8 @@ import { ApiCallError } from './api';
 export function errorText(t: TFunction, err: unknown): string {
   const e: ApiError = err instanceof ApiCallError ? err.error : { code: 'internal', key: 'errors.internal' };
   const message = t(e.key, { ...(e.params ?? {}), defaultValue: t('errors.internal') });
-  if (!e.field) return message;
+  // A refusal about the record itself ("Someone else changed this record") reads better without a field label.
+  if (!e.field || e.field === 'id' || e.field === 'version') return message;
   const last = e.field.split('.').filter((p) => !/^\d+$/.test(p)).at(-1) ?? e.field;
   const label = t(`fields.${last}`, { defaultValue: '' });
   return label ? `${label}: ${message}` : message;

@@ -11,7 +11,7 @@ import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
 import { DataGrid, type DataGridHandle, type PageRequest } from '../../components/DataGrid';
-import { ErrorBanner, KeyButton, ScreenHeader } from '../organization/parts';
+import { ErrorBanner, KeyButton, ScreenHeader } from '../../components/screen';
 
 interface Filters {
   /** YYYY-MM-DD as typed, read as local days. */

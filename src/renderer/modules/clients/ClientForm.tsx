@@ -20,6 +20,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Controller, useFieldArray, useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../app/errors';
 import type { ClientDetail, DuplicateMatch } from '../../../shared/api/clients';
 import { CLIENT_KINDS } from '../../../shared/api/clients';
 import { LANGUAGES, LANGUAGE_NAMES } from '../../../shared/i18n/languages';
@@ -42,9 +43,8 @@ import {
   type ClientFormValues,
   type ClientInput,
 } from './clientForm';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/screen';
 import { DuplicateWarning } from './DuplicateWarning';
-import { refusalText } from './refusal';
 
 /** Countries offered for an address; the organization's own country and the record's stay available whatever the list. */
 const ADDRESS_COUNTRIES = ['LV', 'LT', 'EE', 'FI', 'SE', 'PL', 'DE', 'RO', 'MD', 'AM', 'GE', 'UA', 'RU', 'BY', 'GB', 'FR', 'IT', 'ES', 'NL', 'NO', 'DK', 'US'];
@@ -131,7 +131,7 @@ export function ClientForm(p: ClientFormProps) {
       setTimeout(() => form.setFocus(field as Path<ClientFormValues>));
       return;
     }
-    setFailure({ text: refusalText(t, err), stale: e?.code === 'conflict' && e.key === 'errors.stale' });
+    setFailure({ text: errorText(t, err), stale: e?.code === 'conflict' && e.key === 'errors.stale' });
   };
 
   const persist = async (input: ClientInput) => {
@@ -258,7 +258,7 @@ export function ClientForm(p: ClientFormProps) {
             </Drawer.Header>
             <Drawer.Body style={{ flex: 1, overflowY: 'auto', minHeight: 0 }} pt="xs">
               {p.clientId && !loaded ? (
-                <Center h={200}>{detail.isError ? <Alert color="red">{refusalText(t, detail.error)}</Alert> : <Loader size="sm" />}</Center>
+                <Center h={200}>{detail.isError ? <Alert color="red">{errorText(t, detail.error)}</Alert> : <Loader size="sm" />}</Center>
               ) : (
                 <fieldset disabled={p.readOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
                   <Stack gap={10}>

@@ -10,7 +10,7 @@ import { useCan } from '../../app/session';
 import { DataGrid, type DataGridHandle, type PageRequest } from '../../components/DataGrid';
 import { ClientForm } from './ClientForm';
 import { clientColumns, sortOf } from './clientColumns';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/screen';
 
 /**
  * Clients: a searchable, server-sorted grid fed page by page from main, and the client form.

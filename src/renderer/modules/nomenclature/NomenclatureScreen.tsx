@@ -3,6 +3,7 @@ import { Alert, Badge, Checkbox, CloseButton, Group, Kbd, Table, Text, TextInput
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../app/errors';
 import { api } from '../../../shared/api';
 import { CODE_MAX, NAME_MAX, type NomenclatureKind } from '../../../shared/api/nomenclature';
 import { issueToError } from '../../../shared/api/validation';
@@ -10,7 +11,7 @@ import { call } from '../../app/api';
 import { apiError } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
-import { ConfirmDialog, KeyButton, ScreenHeader, messageOf, useScreenKeys } from '../organization/parts';
+import { ConfirmDialog, KeyButton, ScreenHeader, useScreenKeys } from '../../components/screen';
 import { ClientSelect, type Option } from './NomenclatureSelect';
 import { LIST_KINDS, hasClient, itemLabel, kindLabelKey, type ListKind } from './kinds';
 import classes from './nomenclature.module.css';
@@ -214,7 +215,7 @@ export function NomenclatureScreen() {
         setEditing({ ...editing, saving: false, error: { field: e.field as EditField, message: t(e.key, e.params ?? {}) } });
       } else {
         setEditing({ ...editing, saving: false, error: null });
-        setBanner(messageOf(t, err));
+        setBanner(errorText(t, err));
       }
     } finally {
       saving.current = false;
@@ -382,7 +383,7 @@ export function NomenclatureScreen() {
           )}
           {list.error && (
             <Alert color="red" role="alert" p="xs" data-testid="nomenclature-load-error">
-              {messageOf(t, list.error)}
+              {errorText(t, list.error)}
             </Alert>
           )}
 

@@ -11,7 +11,7 @@ import { call } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { useCan } from '../../app/session';
 import { applyServerError } from '../../components/form';
-import { ConfirmDialog, ErrorBanner, KeyButton, ListTable, ScreenHeader, blankToNull, cleanedResolver, useScreenKeys, type Column } from './parts';
+import { ConfirmDialog, ErrorBanner, KeyButton, ListTable, ScreenHeader, blankToNull, cleanedResolver, useScreenKeys, type Column } from '../../components/screen';
 
 type OrgForm = { name: string; phone: string; country: string; timeZone: string; languages: Language[] };
 type BranchForm = { name: string; address: string; phone: string; timeZone: string; managerId: string | null };

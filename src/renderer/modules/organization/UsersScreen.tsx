@@ -11,7 +11,7 @@ import { call } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { useCan, useSession } from '../../app/session';
 import { applyServerError } from '../../components/form';
-import { ConfirmDialog, ErrorBanner, KeyButton, ListTable, ScreenHeader, blankToNull, cleanedResolver, useScreenKeys, type Column } from './parts';
+import { ConfirmDialog, ErrorBanner, KeyButton, ListTable, ScreenHeader, blankToNull, cleanedResolver, useScreenKeys, type Column } from '../../components/screen';
 
 type UserForm = { login: string; password: string; name: string; email: string; role: Role; language: Language; branchIds: string[] };
 type PasswordForm = { password: string; repeat: string };

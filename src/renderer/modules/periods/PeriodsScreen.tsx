@@ -7,7 +7,7 @@ import { call } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
-import { ConfirmDialog, ErrorBanner, KeyButton, ListTable, ScreenHeader, useScreenKeys, type Column } from '../organization/parts';
+import { ConfirmDialog, ErrorBanner, KeyButton, ListTable, ScreenHeader, useScreenKeys, type Column } from '../../components/screen';
 
 type Period = Output<'periods.list'>[number];
 

@@ -12,7 +12,7 @@ import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
 import { applyServerError } from '../../components/form';
-import { ErrorBanner, KeyButton, ListTable, ScreenHeader, cleanedResolver, useScreenKeys, type Column } from '../organization/parts';
+import { ErrorBanner, KeyButton, ListTable, ScreenHeader, cleanedResolver, useScreenKeys, type Column } from '../../components/screen';
 
 type DocType = (typeof DOC_TYPES)[number];
 type SeriesForm = { docType: DocType; branchId: string; prefix: string; padding: number | string; nextNumber: number | string; active: boolean };

@@ -8,9 +8,9 @@ import type { FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { apiError, errorText } from '../../app/errors';
-import { contractResolver } from '../../components/form';
-import classes from './parts.module.css';
+import { apiError, errorText } from '../app/errors';
+import { contractResolver } from './form';
+import classes from './screen.module.css';
 
 export interface Column<T> {
   key: string;
@@ -187,7 +187,9 @@ export function ConfirmDialog(p: {
   message: ReactNode;
   confirmLabel: string;
   color?: string;
-  onConfirm(): Promise<unknown>;
+  /** Names the dialog (and its `-ok` button) for tests; default `confirm-dialog` / `confirm-ok`. */
+  testId?: string;
+  onConfirm(): Promise<unknown> | void;
   onClose(): void;
 }) {
   const { t } = useTranslation();
@@ -208,14 +210,14 @@ export function ConfirmDialog(p: {
       await p.onConfirm();
       p.onClose();
     } catch (e) {
-      setFailure(messageOf(t, e));
+      setFailure(errorText(t, e));
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <Modal opened={p.opened} onClose={p.onClose} title={<Title order={5}>{c.title}</Title>} size="sm" data-testid="confirm-dialog">
+    <Modal opened={p.opened} onClose={p.onClose} title={<Title order={5}>{c.title}</Title>} size="sm" zIndex={300} data-testid={p.testId ?? 'confirm-dialog'}>
       <Stack gap="sm">
         <Text size="sm">{c.message}</Text>
         {failure && (
@@ -227,20 +229,13 @@ export function ConfirmDialog(p: {
           <Button variant="default" onClick={p.onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color={c.color ?? 'red'} loading={busy} onClick={confirm} data-autofocus data-testid="confirm-ok">
+          <Button color={c.color ?? 'red'} loading={busy} onClick={confirm} data-autofocus data-testid={p.testId ? `${p.testId}-ok` : 'confirm-ok'}>
             {c.confirmLabel}
           </Button>
         </Group>
       </Stack>
     </Modal>
   );
-}
-
-/** A refusal from main without the field label when the field is the record itself (`id`): "The last branch cannot be deleted". */
-export function messageOf(t: TFunction, err: unknown): string {
-  const e = apiError(err);
-  if (!e || !e.field || e.field === 'id') return e ? t(e.key, { ...(e.params ?? {}), defaultValue: t('errors.internal') }) : errorText(t, err);
-  return errorText(t, err);
 }
 
 /** A refusal shown above a list, dismissable. */
