@@ -22,9 +22,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('deleted_at', 'text')
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('client_org_name').on('client').columns(['org_id', 'name_key', 'id']).execute();
-  await db.schema.createIndex('client_org_fiscal').on('client').columns(['org_id', 'fiscal_code']).execute();
-  await db.schema.createIndex('client_org_updated').on('client').columns(['org_id', 'updated_at']).execute();
+  // Partial on live rows: lists and counts are answered from the index alone.
+  const live = (name: string, cols: string[]) => db.schema.createIndex(name).on('client').columns(cols).where(sql.ref('deleted_at'), 'is', null).execute();
+  await live('client_org_name', ['org_id', 'name_key', 'id']);
+  await live('client_org_fiscal', ['org_id', 'fiscal_code']);
+  await live('client_org_updated', ['org_id', 'updated_at']);
 
   for (const table of ['client_phone', 'client_email', 'client_address', 'client_contact'] as const) {
     let t = db.schema
