@@ -60,6 +60,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     const backup = (reason: string) => backupTo(sqlite, config.backupDir, backupName(clock, reason), config.backupKeep);
     if (pending.length && existed && (await appliedMigrations(db)).length > 0) await backup('before-migration');
     await migrateAll(db, migrations);
+    // Keeps the planner's statistics current for a long-lived connection (SQLite's advice at open).
+    sqlite.pragma('optimize = 0x10002');
     fs.writeFileSync(mark, String(process.pid));
 
     const bus = new EventBus();
@@ -81,6 +83,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         if (closed) return;
         closed = true;
         jobs?.stop();
+        sqlite.pragma('optimize');
         sqlite.pragma('wal_checkpoint(TRUNCATE)');
         await db.destroy();
         fs.rmSync(mark, { force: true });

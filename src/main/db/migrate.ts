@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import type { Migration } from 'kysely/migration';
 import type { Db } from './connection';
 
 export class DbFromFutureError extends Error {
@@ -12,11 +12,9 @@ export class DbFromFutureError extends Error {
   }
 }
 
-class StaticProvider implements MigrationProvider {
-  constructor(private readonly all: Record<string, Migration>) {}
-  async getMigrations(): Promise<Record<string, Migration>> {
-    return this.all;
-  }
+/** Same table Kysely's Migrator keeps, so either can read the history. */
+async function ensureHistory(db: Db): Promise<void> {
+  await sql`create table if not exists kysely_migration (name varchar(255) not null primary key, timestamp varchar(255) not null)`.execute(db);
 }
 
 export async function appliedMigrations(db: Db): Promise<string[]> {
@@ -35,15 +33,26 @@ export async function pendingMigrations(db: Db, all: Record<string, Migration>):
     .filter((n) => !applied.includes(n));
 }
 
-/** Runs pending migrations one by one, each in its own transaction; stops at the first failure. */
+/**
+ * Runs pending migrations one by one, each with its history row in its own transaction: a migration that fails
+ * part-way leaves nothing behind and runs again next time. (Kysely's Migrator does not open a transaction on SQLite.)
+ */
 export async function migrateAll(db: Db, all: Record<string, Migration>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(all) });
+  await ensureHistory(db);
   const done: string[] = [];
-  for (;;) {
-    const { error, results } = await migrator.migrateUp();
-    if (error) throw error instanceof Error ? error : new Error(String(error));
-    const step = results?.[0];
-    if (!step) return done;
-    done.push(step.migrationName);
+  for (const name of await pendingMigrations(db, all)) {
+    await db.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      try {
+        await all[name]!.up(conn);
+        await sql`insert into kysely_migration (name, timestamp) values (${name}, ${new Date().toISOString()})`.execute(conn);
+        await sql`commit`.execute(conn);
+      } catch (e) {
+        await sql`rollback`.execute(conn).catch(() => undefined);
+        throw e;
+      }
+    });
+    done.push(name);
   }
+  return done;
 }

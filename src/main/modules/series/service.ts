@@ -95,10 +95,13 @@ export async function takeNumber(ctx: Ctx, seriesId: string): Promise<string> {
     .set((eb) => ({ next_number: eb('next_number', '+', 1), updated_at: isoNow(ctx.clock), version: eb('version', '+', 1) }))
     .where('id', '=', seriesId)
     .where('org_id', '=', me(ctx).orgId)
-    .where('active', '=', 1)
     .where('deleted_at', 'is', null)
+    .where('active', '=', 1)
     .returning(['prefix', 'padding', 'next_number'])
     .executeTakeFirst();
-  if (!row) throw fail.validation('series_not_found', 'seriesId');
+  if (!row) {
+    const inactive = await ctx.db.selectFrom('doc_series').select('id').where('id', '=', seriesId).where('org_id', '=', me(ctx).orgId).where('deleted_at', 'is', null).executeTakeFirst();
+    throw fail.validation(inactive ? 'series_inactive' : 'series_not_found', 'seriesId');
+  }
   return formatDocNumber(row.prefix, row.next_number - 1, row.padding);
 }
