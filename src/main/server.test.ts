@@ -100,6 +100,26 @@ describe('web mode', () => {
     expect((await fetch(`${server.url}/api/files/..%2F..%2Fplanora.db`, { headers: { cookie } })).status).toBe(404);
   });
 
+  it('serves a timeline file to its organization and branch only', async () => {
+    const cookie = await loginCookie();
+    const owner = await app.login('owner', 'owner-pass-1');
+    const branchId = (await app.call(owner, 'branches.list', {}))[0]!.id;
+    const client = await app.call(owner, 'clients.create', { kind: 'person', name: 'File Person', phones: [], emails: [], addresses: [], contacts: [] });
+    const doc = await app.call(owner, 'interventions.create', { branchId, clientId: client.client.id, priority: 'low', docDate: '2026-11-23' });
+    const note = await app.call(owner, 'interventions.addNote', { id: doc.id, style: 1, text: 'scan', attachment: { name: 'akts-Ķemeri.txt', base64: Buffer.from('signed act').toString('base64') } });
+    const url = `${server.url}/api/attachments/${note.attachmentSha256}`;
+    const res = await fetch(url, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('signed act');
+    expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('akts-Ķemeri.txt'));
+    expect((await fetch(url)).status).toBe(401);
+    const other = await app.call(owner, 'branches.create', { name: 'Other', timeZone: 'Europe/Riga' });
+    await app.call(owner, 'users.create', { login: 'far.tech', password: 'password-123', name: 'Far', role: 'employee', language: 'en', branchIds: [other.id] });
+    const far = (await post('auth.login', { login: 'far.tech', password: 'password-123' })).headers.get('set-cookie')!.split(';')[0]!;
+    expect((await fetch(url, { headers: { cookie: far } })).status).toBe(404);
+    expect((await fetch(`${server.url}/api/attachments/${'0'.repeat(64)}`, { headers: { cookie } })).status).toBe(404);
+  });
+
   it('closes an events socket that has no session', async () => {
     const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api/events`, { headers: { origin: server.url } });
     const code = await new Promise<number>((r) => ws.once('close', (c) => r(c)));

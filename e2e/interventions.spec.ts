@@ -1,0 +1,346 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from '@playwright/test';
+import { expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+
+/**
+ * Interventions as the call centre lives in it: a dispatcher records a request with the keyboard, the technician
+ * confirms it, the manager validates and finalizes it; the grid is grouped, filtered, exported and printed;
+ * the appointments calendar shows it.
+ */
+let server: PlanoraServer & { stop(): Promise<void> };
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  server = await startPlanora({ demo: true });
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+interface Result<T> {
+  ok: boolean;
+  data: T;
+  error?: { code: string; key: string };
+}
+
+/** Calls the API with the page's session cookie (same origin, as the renderer does). */
+async function api<T = unknown>(page: Page, name: string, input: unknown): Promise<Result<T>> {
+  const res = await page.request.post(`${server.url}/api/call/${name}`, { data: input, headers: { origin: server.url } });
+  return (await res.json()) as Result<T>;
+}
+
+async function openInterventions(page: Page): Promise<void> {
+  await page.getByTestId('nav-interventions').click();
+  await expect(page.getByTestId('interventions-screen')).toBeVisible();
+  await expect(page.getByTestId('iv-total')).not.toBeEmpty();
+}
+
+/** Tab until the field with this test id has the focus, as a person walks a form. */
+async function tabTo(page: Page, testId: string, max = 30): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === testId) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${testId}`);
+}
+
+/** Quick search for a client's rows, then into the grid with Enter: the focus lands on the first row found. */
+async function findRows(page: Page, text: string, count = 1): Promise<void> {
+  await page.keyboard.press('Control+f');
+  await expect(page.getByTestId('filter-search')).toBeFocused();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('iv-total')).toHaveText(new RegExp(`(^|\\D)${count}(\\D|$)`));
+  await expect(page.getByTestId('interventions-grid').locator('.ag-row:has([data-status]) .ag-cell:focus')).toHaveCount(1);
+}
+
+function row(page: Page, text: string) {
+  return page.getByTestId('interventions-grid').locator('.ag-row:has([data-status])', { hasText: text });
+}
+
+let client = '';
+const zoneName = `Centrs ${Date.now() % 10000}`;
+
+test('a dispatcher records an intervention with the keyboard; it is allocated', async ({ page }) => {
+  await loginAs(page, server.url, 'dispatcher.riga');
+
+  // A company client (unique name) for our intervention; a few other requests so the grid has something to group.
+  const clients = await api<{ rows: { id: string; name: string; fiscalCode: string | null }[] }>(page, 'clients.list', { limit: 500, offset: 0 });
+  const company = clients.data.rows.find((c) => c.fiscalCode)!;
+  client = company.name;
+  const me = await api<{ branchIds: string[] }>(page, 'auth.me', {});
+  const today = new Date().toISOString().slice(0, 10);
+  for (const [i, c] of clients.data.rows.filter((c) => c.id !== company.id).slice(0, 9).entries()) {
+    const r = await api(page, 'interventions.create', { branchId: me.data.branchIds[0], clientId: c.id, priority: (['low', 'medium', 'high'] as const)[i % 3], docDate: today, notes: `Seed ${i}` });
+    expect(r.ok).toBe(true);
+  }
+
+  // A commercial zone (nomenclature) to pick in the form and to filter by later.
+  const z = await api(page, 'nomenclature.create', { kind: 'zone', name: zoneName, code: 'C1' });
+  expect(z.ok).toBe(true);
+
+  await openInterventions(page);
+  await expect(page.getByTestId('iv-total')).toContainText('9');
+  await shot(page, 'interventions-grid');
+
+  // Insert opens a new document with the focus on the client.
+  await page.keyboard.press('Insert');
+  const form = page.getByTestId('intervention-form');
+  await expect(form).toBeVisible();
+  await expect(form.getByTestId('f-client')).toBeFocused();
+  await page.keyboard.type(client);
+  await expect(page.getByRole('option', { name: client })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(form.getByTestId('f-client')).toHaveValue(client);
+  await expect(form.getByTestId('f-client-info')).not.toHaveValue('');
+
+  // Tab: priority (arrow keys move it to High).
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowRight');
+  await expect(form.locator('input[type=radio][value=high]')).toBeChecked();
+
+  // Tab on to the responsible, then taken by: typed and picked with Enter.
+  await tabTo(page, 'f-responsible');
+  await page.keyboard.type('manager.riga');
+  await expect(page.getByRole('option', { name: /manager\.riga/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(form.getByTestId('f-taken-by')).toBeFocused();
+  await page.keyboard.type('tech.riga');
+  await expect(page.getByRole('option', { name: /tech\.riga/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('SN-4711');
+
+  // Scheduled start and end, typed as a clerk types them: "+1 10:00" is tomorrow at ten, and the end only needs its time.
+  await page.keyboard.press('Tab');
+  await expect(form.getByTestId('f-start')).toBeFocused();
+  await page.keyboard.type('+1 10:00');
+  await page.keyboard.press('Tab');
+  await expect(form.getByTestId('f-end')).toBeFocused();
+  await page.keyboard.type('12:00');
+  await page.keyboard.press('Tab');
+  await expect(form.getByTestId('f-start')).not.toHaveValue('+1 10:00');
+  await tabTo(page, 'f-notes');
+  await page.keyboard.type('Boiler makes a noise at night');
+
+  await tabTo(page, 'f-zone');
+  await page.keyboard.type(zoneName.slice(0, 6));
+  // The first match is highlighted: Enter takes it.
+  await expect(page.locator('[role=option][data-combobox-selected]', { hasText: zoneName })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(form.getByTestId('f-zone')).toHaveValue(`C1 · ${zoneName}`);
+  // The status the document will have once saved, derived as main derives it.
+  await expect(form.getByTestId('f-status')).toHaveAttribute('data-status', 'allocated');
+  await shot(page, 'interventions-form');
+
+  await page.keyboard.press('Control+s');
+  await expect(form).toBeHidden();
+
+  // The new row, allocated.
+  await findRows(page, client);
+  await expect(page.getByTestId('iv-total')).toContainText('1');
+  await expect(row(page, client).locator('[data-status]')).toHaveAttribute('data-status', 'allocated');
+  await expect(row(page, client)).toContainText('SN-4711', { timeout: 1000 }).catch(() => undefined);
+});
+
+test('the technician confirms it and notes progress on the timeline', async ({ page }) => {
+  await loginAs(page, server.url, 'tech.riga');
+  await openInterventions(page);
+  await findRows(page, client);
+  await expect(row(page, client)).toHaveCount(1);
+  // Enter from the search went to the grid; Enter again opens the document.
+  await page.keyboard.press('Enter');
+  const form = page.getByTestId('intervention-form');
+  await expect(form).toBeVisible();
+  await expect(form.getByTestId('intervention-status')).toHaveAttribute('data-status', 'allocated');
+  await form.getByTestId('act-confirm').click();
+  await expect(form.getByTestId('intervention-status')).toHaveAttribute('data-status', 'confirmed');
+
+  // A line with a file (style 1) and a registry entry.
+  await form.getByTestId('timeline-style').locator('input[value="1"] + label').click();
+  await form.getByTestId('timeline-registry').fill('REG-12/2026');
+  const file = path.join(os.tmpdir(), `planora-photo-${Date.now()}.txt`);
+  fs.writeFileSync(file, 'photo of the boiler plate');
+  const chooser = page.waitForEvent('filechooser');
+  await form.getByTestId('timeline-file').click();
+  await (await chooser).setFiles(file);
+  await form.getByTestId('timeline-text').fill('Parts ordered, photo attached');
+  await page.keyboard.press('Control+Enter');
+  await expect(form.getByTestId('timeline-line')).toHaveCount(1);
+  await expect(form.getByTestId('timeline-line').first()).toContainText('REG-12/2026');
+  await expect(form.getByTestId('timeline-attachment')).toContainText(path.basename(file));
+  // And a plain remark (style 2).
+  await form.getByTestId('timeline-style').locator('input[value="2"] + label').click();
+  await form.getByTestId('timeline-text').fill('Visit tomorrow 10:00');
+  await form.getByTestId('timeline-add-button').click();
+  await expect(form.getByTestId('timeline-line')).toHaveCount(2);
+  await expect(form.locator('[data-testid=timeline-line][data-style="2"]')).toContainText('Visit tomorrow');
+
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+  await expect(row(page, client).locator('[data-status]')).toHaveAttribute('data-status', 'confirmed');
+});
+
+test('the manager validates and finalizes it and prints the form', async ({ page }) => {
+  await loginAs(page, server.url, 'manager.riga');
+  await openInterventions(page);
+  await findRows(page, client);
+  await expect(row(page, client)).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  const form = page.getByTestId('intervention-form');
+  await expect(form.getByTestId('intervention-status')).toHaveAttribute('data-status', 'confirmed');
+
+  await form.getByTestId('act-validate').click();
+  await expect(form.getByTestId('intervention-valid')).toBeVisible();
+  await expect(form.getByTestId('intervention-form-title')).toContainText('RIX-');
+  await form.getByTestId('act-finalize').click();
+  await expect(form.getByTestId('intervention-status')).toHaveAttribute('data-status', 'finalized');
+  // A finalized document is read-only: no more workflow buttons.
+  await expect(form.getByTestId('act-finalize')).toBeHidden();
+  await expect(form.getByTestId('act-cancel')).toBeHidden();
+
+  // The printable form: main makes the PDF, the browser downloads it; its text names the client and the number.
+  const print = form.getByTestId('act-print');
+  await expect(print).toBeVisible();
+  const downloadPromise = page.waitForEvent('download', { timeout: 20_000 });
+  await print.click();
+  const pdf = await (await downloadPromise).path();
+  expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain(client);
+  expect(text).toContain('RIX-');
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+  await expect(row(page, client).locator('[data-status]')).toHaveAttribute('data-status', 'finalized');
+  await expect(row(page, client)).toContainText('RIX-');
+});
+
+test('the grid groups by status then priority, shows the groups as a tree, filters by zone and exports', async ({ page }) => {
+  await loginAs(page, server.url, 'manager.riga');
+  await openInterventions(page);
+  await expect(page.getByTestId('iv-total')).toContainText('10');
+
+  // Group by status, then priority.
+  await page.getByTestId('group-add').click();
+  await page.getByTestId('group-add-status').click();
+  await page.getByTestId('group-add').click();
+  await page.getByTestId('group-add-priority').click();
+  const groups = page.getByTestId('group-row');
+  await expect(page.locator('[data-testid=group-row][data-depth="0"]')).toHaveCount(2);
+  const received = page.locator('[data-testid=group-row][data-depth="0"][data-group-key=received]');
+  const finalized = page.locator('[data-testid=group-row][data-depth="0"][data-group-key=finalized]');
+  await expect(received.getByTestId('group-count')).toHaveText('9');
+  await expect(finalized.getByTestId('group-count')).toHaveText('1');
+
+  // Keyboard: → opens the focused group (its priorities below with their counts), → on a priority shows its rows.
+  const focusedGroup = page.locator('.ag-full-width-row:focus [data-testid=group-row]');
+  await received.click();
+  await expect(page.locator('[data-testid=group-row][data-depth="1"]')).toHaveCount(3);
+  await expect(page.locator('[data-testid=group-row][data-depth="1"][data-group-key=high] [data-testid=group-count]')).toHaveText('3');
+  await expect(focusedGroup).toHaveAttribute('data-group-key', 'received');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.locator('[data-testid=group-row][data-depth="1"]')).toHaveCount(0);
+  await expect(focusedGroup).toHaveAttribute('data-group-key', 'received');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('[data-testid=group-row][data-depth="1"]')).toHaveCount(3);
+  await expect(focusedGroup).toHaveAttribute('data-group-key', 'received');
+  await page.keyboard.press('ArrowDown');
+  await expect(focusedGroup).toHaveAttribute('data-group-key', 'low');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('interventions-grid').locator('.ag-row:has([data-status])')).toHaveCount(3);
+  await expect(received).toHaveAttribute('data-expanded', 'true');
+  await shot(page, 'interventions-grouped');
+  // "-" on a row closes its group again.
+  await expect(focusedGroup).toHaveAttribute('data-group-key', 'low');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.ag-cell:focus')).toHaveCount(1);
+  await page.keyboard.press('-');
+  await expect(page.getByTestId('interventions-grid').locator('.ag-row:has([data-status])')).toHaveCount(0);
+
+  // The same grouping as a tree on the left (a module setting); a node shows its group's rows.
+  await page.getByTestId('iv-settings').click();
+  await page.getByTestId('setting-groupsOnLeft').click();
+  await page.getByTestId('settings-save').click();
+  const tree = page.getByTestId('group-tree');
+  await expect(tree).toBeVisible();
+  await tree.locator('[data-testid=tree-node][data-group-key=finalized]').click();
+  await expect(page.getByTestId('iv-total')).toContainText('1');
+  await expect(row(page, client)).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await expect(tree.locator('[data-testid=tree-node][data-depth="2"]')).toHaveCount(1);
+  await tree.locator('[data-testid=tree-node][data-group-key=received]').click();
+  await expect(page.getByTestId('iv-total')).toContainText('9');
+  await shot(page, 'interventions-tree');
+  await page.getByTestId('tree-root').click();
+  await expect(page.getByTestId('iv-total')).toContainText('10');
+
+  // Back to groups in the grid, and no grouping.
+  await page.getByTestId('iv-settings').click();
+  await page.getByTestId('setting-groupsOnLeft').click();
+  await page.getByTestId('settings-save').click();
+  await expect(tree).toBeHidden();
+  await page.getByTestId('group-remove-1').click();
+  await page.getByTestId('group-remove-0').click();
+  await expect(groups).toHaveCount(0);
+
+  // Filter by commercial zone: only our intervention has one.
+  await page.getByTestId('filter-more').click();
+  await page.getByTestId('filter-zone').click();
+  await page.getByRole('option', { name: new RegExp(zoneName) }).click();
+  await expect(page.getByTestId('iv-total')).toContainText('1');
+  await expect(row(page, client)).toHaveCount(1);
+  await page.getByTestId('filter-clear').click();
+  await expect(page.getByTestId('iv-total')).toContainText('10');
+
+  // Export exactly the filtered rows and shown columns to XLSX, and read the file back.
+  await page.getByTestId('filter-status').click({ force: true });
+  await page.locator('[role=option][value=received]').click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('iv-total')).toContainText('9');
+  await page.getByTestId('iv-export').click();
+  const dialog = page.getByTestId('export-dialog');
+  await expect(dialog).toContainText('9');
+  const downloadPromise = page.waitForEvent('download', { timeout: 20_000 });
+  await dialog.getByTestId('export-ok').click();
+  await expect(dialog.getByTestId('export-progress')).toBeVisible();
+  const file = await (await downloadPromise).path();
+  await expect(dialog.getByTestId('export-link')).toBeVisible();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.worksheets[0]!;
+  const header = (ws.getRow(1).values as unknown[]).filter(Boolean).map(String);
+  expect(header.length).toBeGreaterThanOrEqual(10);
+  expect(ws.actualRowCount).toBe(1 + 9);
+});
+
+test('appointments by week, and the grid in Latvian', async ({ page }) => {
+  await loginAs(page, server.url, 'dispatcher.riga');
+  await openInterventions(page);
+  await page.getByTestId('iv-appointments').click();
+  await expect(page.getByTestId('appointments-screen')).toBeVisible();
+  await page.getByTestId('cal-view').locator('input[value=timeGridWeek] + label').click();
+  // Weeks start on Monday here: on a Sunday tomorrow's visit is in next week.
+  if (new Date().getDay() === 0) await page.getByTestId('cal-next').click();
+  const event = page.getByTestId('cal-event').filter({ hasText: client });
+  await expect(event).toBeVisible();
+  await shot(page, 'interventions-calendar');
+  // Clicking an appointment opens its document.
+  await event.click();
+  await expect(page.getByTestId('intervention-form')).toBeVisible();
+  await expect(page.getByTestId('f-client')).toHaveValue(client);
+  await page.keyboard.press('Escape');
+
+  // The whole UI in Latvian at once.
+  await page.getByTestId('language-select').click();
+  await page.getByRole('option', { name: 'Latviešu' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'lv');
+  await openInterventions(page);
+  await shot(page, 'interventions-grid-lv');
+});

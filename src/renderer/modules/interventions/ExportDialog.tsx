@@ -1,0 +1,110 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Anchor, Button, Group, Modal, Progress, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { GridColumn, GridScope, SortField } from '../../../shared/api/interventions';
+import { call, subscribeEvents } from '../../app/api';
+import { useFormat } from '../../app/format';
+import { downloadFile, fileUrl, type ProducedFile } from './files';
+import { refusal } from './refusal';
+
+/**
+ * Export of exactly what the grid shows: the filtered rows (and the group chosen in the tree) with the shown columns,
+ * in their order. Main writes the file off the window's thread and reports progress; the browser downloads it.
+ */
+export function ExportDialog(p: {
+  opened: boolean;
+  scope: GridScope;
+  columns: GridColumn[];
+  sort: { sort?: SortField; desc?: boolean };
+  total: number | null;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [file, setFile] = useState<ProducedFile | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const off = useRef<(() => void) | null>(null);
+
+  useEffect(() => {
+    if (p.opened) {
+      setFile(null);
+      setFailure(null);
+      setProgress(null);
+    }
+  }, [p.opened]);
+  useEffect(() => () => off.current?.(), []);
+
+  const run = async () => {
+    setBusy(true);
+    setFailure(null);
+    setFile(null);
+    setProgress({ done: 0, total: p.total ?? 0 });
+    // The job's id is ours, so progress events that arrive before the answer are matched to this export.
+    const jobId = crypto.randomUUID();
+    off.current = subscribeEvents((name, payload) => {
+      if (name !== 'export.progress') return;
+      const e = payload as { jobId?: string; done?: number; total?: number };
+      if (e.jobId === jobId && typeof e.done === 'number' && typeof e.total === 'number') setProgress({ done: e.done, total: e.total });
+    });
+    try {
+      const f = await call('export.interventions', { scope: p.scope, columns: p.columns, format, jobId, ...p.sort });
+      setFile(f);
+      setProgress({ done: f.rows, total: f.rows });
+      downloadFile(f.fileId, f.fileName);
+    } catch (e) {
+      setFailure(refusal(t, e));
+      setProgress(null);
+    } finally {
+      off.current?.();
+      off.current = null;
+      setBusy(false);
+    }
+  };
+
+  const pct = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : busy ? 100 : 0;
+  return (
+    <Modal opened={p.opened} onClose={p.onClose} title={t('interventions.export.title')} size="md" zIndex={350}>
+      <Stack gap="sm" data-testid="export-dialog">
+        <Text size="sm">{t('interventions.export.what', { rows: fmt.number(p.total ?? 0), columns: p.columns.length })}</Text>
+        <SegmentedControl
+          value={format}
+          onChange={(v) => setFormat(v as 'xlsx' | 'csv')}
+          data={[
+            { value: 'xlsx', label: 'Excel (XLSX)' },
+            { value: 'csv', label: 'CSV' },
+          ]}
+          data-testid="export-format"
+        />
+        {progress && (
+          <Stack gap={2}>
+            <Progress value={pct} animated={busy} striped={busy} data-testid="export-progress" />
+            <Text size="xs" c="dimmed">
+              {file ? t('interventions.export.done') : t('interventions.export.progress', { done: fmt.number(progress.done), total: fmt.number(progress.total) })}
+            </Text>
+          </Stack>
+        )}
+        {file && (
+          <Anchor href={fileUrl(file.fileId)} download={file.fileName} size="sm" data-testid="export-link">
+            ⬇ {file.fileName ?? t('interventions.export.download')}
+          </Anchor>
+        )}
+        {failure && (
+          <Alert color="red" p="xs" role="alert">
+            {failure}
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={p.onClose}>
+            {t('common.close')}
+          </Button>
+          <Button onClick={run} loading={busy} disabled={!p.columns.length} data-autofocus data-testid="export-ok">
+            {t('interventions.export.run')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,199 @@
+import { useRef, useState } from 'react';
+import { Alert, Anchor, Badge, Button, FileButton, Group, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { InterventionDetail, NoteRow } from '../../../shared/api/interventions';
+import { call } from '../../app/api';
+import { useFormat } from '../../app/format';
+import { refusal } from './refusal';
+
+const MAX_BYTES = 10 * 1024 * 1024;
+
+function toBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(r.error);
+    r.readAsDataURL(file);
+  });
+}
+
+function size(n: number | null): string {
+  if (n == null) return '';
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Where a stored attachment is read from (content-addressed by its SHA-256 in main). */
+export function attachmentUrl(n: NoteRow): string {
+  return `/api/attachments/${n.attachmentSha256}?name=${encodeURIComponent(n.attachmentName ?? 'file')}`;
+}
+
+/**
+ * The document's history of remarks: the seed's two windows. Style 1 is a dated line with an archived file and a
+ * correspondence-registry reference; style 2 a plain remark. Ctrl+Enter adds the line.
+ */
+export function Timeline({ detail, readOnly }: { detail: InterventionDetail; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const qc = useQueryClient();
+  const [style, setStyle] = useState<'1' | '2'>('2');
+  const [text, setText] = useState('');
+  const [registryRef, setRegistryRef] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const resetFile = useRef<() => void>(null);
+
+  const add = async () => {
+    if (!text.trim()) {
+      setFailure(t('interventions.timeline.textRequired'));
+      return;
+    }
+    if (file && file.size > MAX_BYTES) {
+      setFailure(t('errors.attachment_too_big', { max: 10 }));
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      const attachment = style === '1' && file ? { name: file.name, base64: await toBase64(file) } : undefined;
+      await call('interventions.addNote', {
+        id: detail.id,
+        style: style === '1' ? 1 : 2,
+        text: text.trim(),
+        registryRef: style === '1' && registryRef.trim() ? registryRef.trim() : null,
+        attachment,
+      });
+      setText('');
+      setRegistryRef('');
+      setFile(null);
+      resetFile.current?.();
+      await qc.invalidateQueries({ queryKey: ['interventions.get', { id: detail.id }] });
+    } catch (e) {
+      setFailure(refusal(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack gap={6} data-testid="intervention-timeline">
+      <Group justify="space-between" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} pb={2}>
+        <Text size="sm" fw={600}>
+          {t('interventions.timeline.title')}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('interventions.timeline.count', { count: detail.timeline.length })}
+        </Text>
+      </Group>
+      {detail.timeline.length === 0 ? (
+        <Text size="xs" c="dimmed">
+          {t('interventions.timeline.empty')}
+        </Text>
+      ) : (
+        <Table withRowBorders verticalSpacing={2} horizontalSpacing={6} fz="xs" data-testid="timeline-lines">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={120}>{t('interventions.timeline.at')}</Table.Th>
+              <Table.Th w={150}>{t('interventions.timeline.person')}</Table.Th>
+              <Table.Th>{t('interventions.timeline.text')}</Table.Th>
+              <Table.Th w={170}>{t('interventions.timeline.file')}</Table.Th>
+              <Table.Th w={110}>{t('interventions.timeline.registryRef')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {detail.timeline.map((n) => (
+              <Table.Tr key={n.id} data-testid="timeline-line" data-style={n.style}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(n.at)}</Table.Td>
+                <Table.Td>{n.person ?? t('audit.system')}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>
+                  {n.style === 2 && (
+                    <Badge size="xs" variant="light" color="gray" mr={4}>
+                      {t('interventions.timeline.remark')}
+                    </Badge>
+                  )}
+                  {n.text}
+                </Table.Td>
+                <Table.Td>
+                  {n.attachmentName && n.attachmentSha256 ? (
+                    <Anchor href={attachmentUrl(n)} download={n.attachmentName} target="_blank" rel="noopener" size="xs" data-testid="timeline-attachment">
+                      📎 {n.attachmentName} <Text span size="xs" c="dimmed">({size(n.attachmentSize)})</Text>
+                    </Anchor>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>{n.registryRef ?? ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {!readOnly && (
+        <Stack gap={4} p={6} style={{ background: 'var(--mantine-color-gray-0)', borderRadius: 4 }} data-testid="timeline-add">
+          <Group gap={6} wrap="nowrap" align="flex-end">
+            <SegmentedControl
+              size="xs"
+              value={style}
+              onChange={(v) => setStyle(v as '1' | '2')}
+              data={[
+                { value: '2', label: t('interventions.timeline.style2') },
+                { value: '1', label: t('interventions.timeline.style1') },
+              ]}
+              data-testid="timeline-style"
+            />
+            {style === '1' && (
+              <>
+                <TextInput
+                  w={150}
+                  placeholder={t('interventions.timeline.registryRef')}
+                  aria-label={t('interventions.timeline.registryRef')}
+                  value={registryRef}
+                  maxLength={100}
+                  onChange={(e) => setRegistryRef(e.currentTarget.value)}
+                  data-testid="timeline-registry"
+                />
+                <FileButton onChange={setFile} resetRef={resetFile}>
+                  {(props) => (
+                    <Button {...props} variant="default" data-testid="timeline-file">
+                      📎 {file ? file.name : t('interventions.timeline.attach')}
+                    </Button>
+                  )}
+                </FileButton>
+              </>
+            )}
+          </Group>
+          <Group gap={6} wrap="nowrap" align="flex-start">
+            <Textarea
+              style={{ flex: 1 }}
+              autosize
+              minRows={1}
+              maxRows={5}
+              maxLength={4000}
+              placeholder={t('interventions.timeline.placeholder')}
+              aria-label={t('interventions.timeline.text')}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && e.ctrlKey) {
+                  e.preventDefault();
+                  e.stopPropagation();
+                  void add();
+                }
+              }}
+              data-testid="timeline-text"
+            />
+            <Button onClick={add} loading={busy} variant="light" data-testid="timeline-add-button">
+              {t('interventions.timeline.add')}
+            </Button>
+          </Group>
+          {failure && (
+            <Alert color="red" p={4} role="alert">
+              {failure}
+            </Alert>
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

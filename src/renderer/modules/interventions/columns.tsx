@@ -1,0 +1,121 @@
+import type { ColDef, ICellRendererParams, SortModelItem } from 'ag-grid-community';
+import type { TFunction } from 'i18next';
+import { GRID_COLUMNS, SORT_FIELDS, type GridColumn, type GridRow, type SortField } from '../../../shared/api/interventions';
+import { priorityLabel, statusLabel, type Fmt } from './model';
+
+export type VRowData = GridRow | import('./groupModel').GroupRowData | import('./groupModel').GapRowData;
+
+export function isLeaf(d: VRowData | undefined): d is GridRow {
+  return !!d && !('kind' in d);
+}
+
+/** Shown when a person opens the module for the first time; the rest are in the column chooser. */
+export const DEFAULT_VISIBLE: GridColumn[] = ['series', 'number', 'docDate', 'client', 'type', 'object', 'startAt', 'endAt', 'status', 'priority', 'takenBy', 'responsible', 'phone', 'locality', 'zone', 'notes'];
+
+const WIDTH: Partial<Record<GridColumn, number>> = {
+  series: 70,
+  number: 100,
+  docDate: 92,
+  client: 200,
+  type: 130,
+  object: 150,
+  startAt: 128,
+  endAt: 128,
+  status: 118,
+  priority: 84,
+  takenBy: 140,
+  responsible: 140,
+  valid: 60,
+  cancelled: 70,
+  notes: 220,
+  phone: 120,
+  email: 170,
+  address: 170,
+  fiscalCode: 110,
+  country: 70,
+};
+
+function StatusCell(p: ICellRendererParams<VRowData>) {
+  const d = p.data;
+  if (!isLeaf(d)) return null;
+  return (
+    <span className={`pl-status pl-status-${d.status}`} data-status={d.status}>
+      {statusLabel(p.context.t, d.status)}
+    </span>
+  );
+}
+
+function PriorityCell(p: ICellRendererParams<VRowData>) {
+  const d = p.data;
+  if (!isLeaf(d)) return null;
+  return (
+    <span className={`pl-priority pl-priority-${d.priority}`} data-priority={d.priority}>
+      {priorityLabel(p.context.t, d.priority)}
+    </span>
+  );
+}
+
+/** The narrow first column: the status stripe and the warning marker (not allocated in time). */
+function FlagCell(p: ICellRendererParams<VRowData>) {
+  const d = p.data;
+  if (!isLeaf(d)) return null;
+  return d.warning ? (
+    <span className="pl-warning" title={p.context.t('interventions.warningHint')} aria-label={p.context.t('interventions.warningHint')} data-testid="row-warning">
+      ⚠
+    </span>
+  ) : null;
+}
+
+/** Every column of the seed, ag-grid style; only indexed fields are sortable, and main sorts them. */
+export function interventionColumns(t: TFunction, fmt: Fmt): ColDef<VRowData>[] {
+  const sortable = new Set<string>(SORT_FIELDS);
+  const check = (v: unknown) => (v ? '✓' : '');
+  const defs: ColDef<VRowData>[] = [
+    {
+      colId: 'flag',
+      headerName: '',
+      width: 30,
+      minWidth: 30,
+      maxWidth: 30,
+      pinned: 'left',
+      lockPinned: true,
+      lockPosition: 'left',
+      resizable: false,
+      suppressMovable: true,
+      cellRenderer: FlagCell,
+      cellClass: (p) => (isLeaf(p.data) ? `pl-flag pl-flag-${p.data.status}` : 'pl-flag'),
+      headerTooltip: t('interventions.warningColumn'),
+    },
+  ];
+  for (const c of GRID_COLUMNS) {
+    const def: ColDef<VRowData> = {
+      colId: c,
+      field: c as never,
+      headerName: t(`interventions.col.${c}`),
+      headerTooltip: t(`interventions.col.${c}`),
+      width: WIDTH[c] ?? 120,
+      sortable: sortable.has(c),
+      hide: !DEFAULT_VISIBLE.includes(c),
+      tooltipValueGetter: c === 'notes' || c === 'client' || c === 'address' ? (p) => (p.value as string | null) ?? '' : undefined,
+    };
+    if (c === 'docDate') def.valueFormatter = (p) => (p.value ? fmt.date(`${p.value}T12:00:00Z`) : '');
+    if (c === 'startAt' || c === 'endAt') def.valueFormatter = (p) => fmt.dateTime(p.value as string | null);
+    if (c === 'status') def.cellRenderer = StatusCell;
+    if (c === 'priority') def.cellRenderer = PriorityCell;
+    if (c === 'valid' || c === 'cancelled') {
+      def.valueFormatter = (p) => check(p.value);
+      def.cellStyle = { textAlign: 'center' };
+    }
+    if (c === 'client') def.cellStyle = { fontWeight: 600 };
+    if (c === 'number') def.cellStyle = { fontVariantNumeric: 'tabular-nums' };
+    if (c === 'docDate') def.initialSort = 'desc';
+    defs.push(def);
+  }
+  return defs;
+}
+
+/** ag-grid's sort model → the contract's `sort`/`desc` (unsortable columns fall back to main's default). */
+export function sortOf(model: SortModelItem | undefined): { sort?: SortField; desc?: boolean } {
+  if (!model || !(SORT_FIELDS as readonly string[]).includes(model.colId)) return {};
+  return { sort: model.colId as SortField, desc: model.sort === 'desc' };
+}

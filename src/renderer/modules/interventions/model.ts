@@ -1,0 +1,115 @@
+import type { TFunction } from 'i18next';
+import {
+  DATE_GROUP_FIELDS,
+  GROUP_FIELDS,
+  PRIORITIES,
+  STATUSES,
+  type GridFilters,
+  type GroupField,
+  type GroupLevel,
+  type Priority,
+  type Status,
+} from '../../../shared/api/interventions';
+
+export type GroupKey = string | null;
+
+/** Mantine colour per workflow status: the row's left stripe, the badge, the calendar event. */
+export const STATUS_COLOR: Record<Status, string> = {
+  received: 'gray',
+  allocated: 'blue',
+  confirmed: 'teal',
+  finalized: 'green',
+  cancelled: 'red',
+};
+
+/** Calendar event colours (hex: FullCalendar draws them itself). */
+export const STATUS_HEX: Record<Status, string> = {
+  received: '#868e96',
+  allocated: '#228be6',
+  confirmed: '#12b886',
+  finalized: '#40c057',
+  cancelled: '#fa5252',
+};
+
+export const PRIORITY_COLOR: Record<Priority, string> = { low: 'gray', medium: 'yellow', high: 'red' };
+
+export const MAX_GROUP_LEVELS = 3;
+
+export function isDateField(f: GroupField): boolean {
+  return DATE_GROUP_FIELDS.includes(f);
+}
+
+export function statusLabel(t: TFunction, s: Status): string {
+  return t(`interventions.statuses.${s}`);
+}
+export function priorityLabel(t: TFunction, p: Priority): string {
+  return t(`interventions.priorities.${p}`);
+}
+
+/** Label of a group field in the grouping bar and tree. */
+export function groupFieldLabel(t: TFunction, f: GroupField): string {
+  return t(`interventions.col.${f}`);
+}
+
+export interface Fmt {
+  date(iso: string | null | undefined): string;
+  dateTime(iso: string | null | undefined): string;
+  month(ym: string): string;
+  number(n: number): string;
+}
+
+/** How a group's key reads: enum values translated, date buckets formatted, ids by their label; null is "(empty)". */
+export function groupLabel(t: TFunction, fmt: Fmt, level: GroupLevel, key: GroupKey, label: string | null): string {
+  if (key == null) return t('interventions.grouping.empty');
+  if (level.field === 'status' && (STATUSES as readonly string[]).includes(key)) return statusLabel(t, key as Status);
+  if (level.field === 'priority' && (PRIORITIES as readonly string[]).includes(key)) return priorityLabel(t, key as Priority);
+  if (isDateField(level.field)) {
+    const bucket = level.bucket ?? 'day';
+    if (bucket === 'month') return fmt.month(key.slice(0, 7));
+    if (bucket === 'week') return t('interventions.grouping.weekOf', { date: fmt.date(`${key}T12:00:00Z`) });
+    return fmt.date(`${key}T12:00:00Z`);
+  }
+  return label ?? key;
+}
+
+/** Filters without empty values: what goes to main, and what a saved view stores. */
+export function cleanFilters(f: GridFilters): GridFilters {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(f)) {
+    if (v == null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    out[k] = typeof v === 'string' ? v.trim() : v;
+  }
+  return out as GridFilters;
+}
+
+export function activeFilterCount(f: GridFilters): number {
+  return Object.keys(cleanFilters(f)).length;
+}
+
+export function validLevels(levels: unknown): GroupLevel[] {
+  if (!Array.isArray(levels)) return [];
+  return levels
+    .filter((l): l is GroupLevel => !!l && typeof l === 'object' && (GROUP_FIELDS as readonly string[]).includes((l as GroupLevel).field))
+    .slice(0, MAX_GROUP_LEVELS)
+    .map((l) => (isDateField(l.field) ? { field: l.field, bucket: l.bucket ?? 'day' } : { field: l.field }));
+}
+
+/** ISO instant (UTC) → the value of a datetime-local input in the clerk's time zone. */
+export function toLocalInput(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** datetime-local value → ISO instant in UTC (what the contract takes); '' → null. */
+export function fromLocalInput(v: string | null | undefined): string | null {
+  if (!v) return null;
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString().replace(/\.\d{3}Z$/, '.000Z');
+}
+
+/** Today as YYYY-MM-DD in the clerk's time zone. */
+export function today(): string {
+  return toLocalInput(new Date().toISOString()).slice(0, 10);
+}
