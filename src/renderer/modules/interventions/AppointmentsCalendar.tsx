@@ -1,3 +1,4 @@
+import { errorText } from '../../app/errors';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, CloseButton, Group, SegmentedControl, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -22,7 +23,6 @@ import { call } from '../../app/api';
 import { useCan } from '../../app/session';
 import { InterventionForm } from './InterventionForm';
 import { STATUS_HEX, priorityLabel, statusLabel } from './model';
-import { refusal } from './refusal';
 import { useInterventionSettings } from './SettingsDialog';
 import { UserSelect } from './selects';
 import './interventions.css';
@@ -105,7 +105,7 @@ export function AppointmentsCalendar() {
       ev.setExtendedProp('version', res.version);
     } catch (e) {
       info.revert();
-      setFailure(refusal(t, e));
+      setFailure(errorText(t, e));
     }
   };
 

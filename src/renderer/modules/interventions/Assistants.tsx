@@ -1,3 +1,4 @@
+import { errorText } from '../../app/errors';
 import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -6,7 +7,6 @@ import type { GridRow } from '../../../shared/api/interventions';
 import { call } from '../../app/api';
 import { useSession } from '../../app/session';
 import { fromLocalInput, toLocalInput } from './model';
-import { refusal } from './refusal';
 import { UserSelect, useUserOptions } from './selects';
 import { DateTimeField } from './DateFields';
 
@@ -42,7 +42,7 @@ export function AllocateDialog(p: { opened: boolean; rows: GridRow[]; onClose():
       p.onDone(r.updated);
       p.onClose();
     } catch (e) {
-      setFailure(refusal(t, e));
+      setFailure(errorText(t, e));
     } finally {
       setBusy(false);
     }
@@ -103,7 +103,7 @@ export function DistributeDialog(p: { opened: boolean; onClose(): void; onDone(n
       setResult(r.assignments.length);
       p.onDone(r.assignments.length);
     } catch (e) {
-      setFailure(refusal(t, e));
+      setFailure(errorText(t, e));
     } finally {
       setBusy(false);
     }

@@ -1,3 +1,4 @@
+import { errorText } from '../../app/errors';
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Anchor, Button, Group, Modal, Progress, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -5,7 +6,6 @@ import type { GridColumn, GridScope, SortField } from '../../../shared/api/inter
 import { call, subscribeEvents } from '../../app/api';
 import { useFormat } from '../../app/format';
 import { downloadFile, fileUrl, type ProducedFile } from './files';
-import { refusal } from './refusal';
 
 /**
  * Export of exactly what the grid shows: the filtered rows (and the group chosen in the tree) with the shown columns,
@@ -55,7 +55,7 @@ export function ExportDialog(p: {
       setProgress({ done: f.rows, total: f.rows });
       downloadFile(f.fileId, f.fileName);
     } catch (e) {
-      setFailure(refusal(t, e));
+      setFailure(errorText(t, e));
       setProgress(null);
     } finally {
       off.current?.();

@@ -26,7 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { PRIORITIES, type InterventionDetail, type Status } from '../../../shared/api/interventions';
 import { deriveStatus } from '../../../shared/rules/interventions';
 import { call } from '../../app/api';
-import { apiError } from '../../app/errors';
+import { apiError, errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useCan, useSession } from '../../app/session';
 import { applyServerError } from '../../components/form';
@@ -34,7 +34,6 @@ import { ConfirmDialog, ReasonDialog } from './dialogs';
 import { FORM_FIELDS, interventionResolver, newValues, valuesFromDetail, type InterventionFormValues, type InterventionInput } from './formValues';
 import { downloadFile } from './files';
 import { PRIORITY_COLOR, STATUS_COLOR, priorityLabel, statusLabel, toLocalInput } from './model';
-import { refusal } from './refusal';
 import { ClientSelect, KeySelect, UserSelect } from './selects';
 import { NomenclatureSelect, ProductSelect } from '../nomenclature/NomenclatureSelect';
 import { Timeline } from './Timeline';
@@ -144,7 +143,7 @@ export function InterventionForm(p: InterventionFormProps) {
       setFailure(null);
       return;
     }
-    setFailure({ text: refusal(t, err), stale: e?.key === 'errors.stale' });
+    setFailure({ text: errorText(t, err), stale: e?.key === 'errors.stale' });
   };
 
   const afterChange = (res: InterventionDetail) => {
@@ -321,7 +320,7 @@ export function InterventionForm(p: InterventionFormProps) {
           </Drawer.Header>
           <Drawer.Body style={{ flex: 1, overflowY: 'auto', minHeight: 0 }} pt={8}>
             {loading ? (
-              <Center h={200}>{detail.isError ? <Alert color="red">{refusal(t, detail.error)}</Alert> : <Loader size="sm" />}</Center>
+              <Center h={200}>{detail.isError ? <Alert color="red">{errorText(t, detail.error)}</Alert> : <Loader size="sm" />}</Center>
             ) : (
               <Stack gap={10}>
                 {closedDoc && (

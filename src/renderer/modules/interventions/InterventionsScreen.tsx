@@ -1,3 +1,4 @@
+import { errorText } from '../../app/errors';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Badge, Button, CloseButton, Group, Indicator, Kbd, Menu, Text, Title, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -18,7 +19,6 @@ import { InterventionForm } from './InterventionForm';
 import { InterventionsGrid, type InterventionsGridHandle } from './InterventionsGrid';
 import { downloadFile } from './files';
 import { cleanFilters, validLevels, type GroupKey } from './model';
-import { refusal } from './refusal';
 import { ApprovalsPanel, SettingsDialog, useInterventionSettings } from './SettingsDialog';
 import { ReportsMenu, ViewsMenu, parseConfig, shownColumnsOf, type SavedView, type ViewConfig } from './Views';
 import './interventions.css';
@@ -152,7 +152,7 @@ export function InterventionsScreen() {
       const f = await call('reports.interventionList', input);
       downloadFile(f.fileId, f.fileName);
     } catch (e) {
-      say(refusal(t, e), 'red');
+      say(errorText(t, e), 'red');
     } finally {
       setReporting(false);
     }

@@ -1,3 +1,4 @@
+import { errorText } from '../../app/errors';
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Drawer, Group, Modal, NumberInput, Stack, Switch, Table, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -5,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_INTERVENTION_SETTINGS, type InterventionSettings } from '../../../shared/api/interventionSettings';
 import { call } from '../../app/api';
 import { useFormat } from '../../app/format';
-import { refusal } from './refusal';
 
 export function useInterventionSettings() {
   return useQuery({ queryKey: ['interventions.settings', {}], queryFn: () => call('interventions.settings', {}), staleTime: 60_000 });
@@ -35,7 +35,7 @@ export function SettingsDialog(p: { opened: boolean; onClose(): void }) {
       qc.setQueryData(['interventions.settings', {}], res);
       p.onClose();
     } catch (e) {
-      setFailure(refusal(t, e));
+      setFailure(errorText(t, e));
     } finally {
       setBusy(false);
     }
@@ -121,7 +121,7 @@ export function ApprovalsPanel(p: { opened: boolean; onClose(): void; onOpenInte
       await call('interventions.decide', { approvalId, approve });
       await qc.invalidateQueries({ queryKey: ['interventions.approvals'] });
     } catch (e) {
-      setFailure(refusal(t, e));
+      setFailure(errorText(t, e));
     } finally {
       setBusy(null);
     }

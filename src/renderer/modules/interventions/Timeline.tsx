@@ -1,3 +1,4 @@
+import { errorText } from '../../app/errors';
 import { useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Button, FileButton, Group, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
@@ -5,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import type { InterventionDetail, NoteRow } from '../../../shared/api/interventions';
 import { call } from '../../app/api';
 import { useFormat } from '../../app/format';
-import { refusal } from './refusal';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -72,7 +72,7 @@ export function Timeline({ detail, readOnly }: { detail: InterventionDetail; rea
       resetFile.current?.();
       await qc.invalidateQueries({ queryKey: ['interventions.get', { id: detail.id }] });
     } catch (e) {
-      setFailure(refusal(t, e));
+      setFailure(errorText(t, e));
     } finally {
       setBusy(false);
     }

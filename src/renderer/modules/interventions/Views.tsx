@@ -1,3 +1,4 @@
+import { errorText } from '../../app/errors';
 import { useEffect, useState } from 'react';
 import { ActionIcon, Alert, Button, Checkbox, Group, Menu, Modal, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,7 +9,6 @@ import type { Output } from '../../../shared/api';
 import { call } from '../../app/api';
 import { useCan } from '../../app/session';
 import { cleanFilters, validLevels } from './model';
-import { refusal } from './refusal';
 
 export type SavedView = Output<'views.list'>[number];
 
@@ -68,7 +68,7 @@ function SaveDialog(p: { opened: boolean; kind: 'view' | 'report'; initialName?:
       p.onSaved(v);
       p.onClose();
     } catch (e) {
-      setFailure(refusal(t, e));
+      setFailure(errorText(t, e));
     } finally {
       setBusy(false);
     }
@@ -130,7 +130,7 @@ export function ViewsMenu(p: { current: SavedView | null; config(): string; onAp
       await call('views.setFavorite', { id: v.id, favorite: !v.favorite });
       await refresh();
     } catch (e) {
-      p.onError(refusal(t, e));
+      p.onError(errorText(t, e));
     }
   };
   const remove = async (v: SavedView) => {
@@ -138,7 +138,7 @@ export function ViewsMenu(p: { current: SavedView | null; config(): string; onAp
       await call('views.delete', { id: v.id });
       await refresh();
     } catch (e) {
-      p.onError(refusal(t, e));
+      p.onError(errorText(t, e));
     }
   };
 

@@ -1,60 +1,10 @@
+import { errorText } from '../../app/errors';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { refusal } from './refusal';
 
-/** A yes/no question: focus on the confirm button (Enter accepts, Esc cancels); a refusal stays inside, translated. */
-export function ConfirmDialog(p: {
-  opened: boolean;
-  title: string;
-  message: ReactNode;
-  confirmLabel: string;
-  color?: string;
-  testId: string;
-  onConfirm(): Promise<unknown> | void;
-  onClose(): void;
-}) {
-  const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    if (p.opened) setFailure(null);
-  }, [p.opened]);
-  const confirm = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await p.onConfirm();
-      p.onClose();
-    } catch (e) {
-      setFailure(refusal(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal opened={p.opened} onClose={p.onClose} title={p.title} size="sm" zIndex={350}>
-      <Stack gap="sm" data-testid={p.testId}>
-        <Text size="sm">{p.message}</Text>
-        {failure && (
-          <Alert color="red" role="alert" p="xs">
-            {failure}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={p.onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color={p.color ?? 'red'} loading={busy} onClick={confirm} data-autofocus data-testid={`${p.testId}-ok`}>
-            {p.confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
+export { ConfirmDialog } from '../../components/screen';
 
-/** Cancelling a document asks why (the reason is kept on it and in the audit log). Ctrl+Enter confirms. */
 export function ReasonDialog(p: { opened: boolean; title: string; message?: ReactNode; testId: string; onConfirm(reason: string): Promise<unknown>; onClose(): void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
@@ -77,7 +27,7 @@ export function ReasonDialog(p: { opened: boolean; title: string; message?: Reac
       await p.onConfirm(reason.trim());
       p.onClose();
     } catch (e) {
-      setFailure(refusal(t, e));
+      setFailure(errorText(t, e));
     } finally {
       setBusy(false);
     }
