@@ -15,9 +15,10 @@ import { BENCH_DIR } from './lib/datasets';
 import { Results } from './lib/results';
 import type { Suite } from './lib/suite';
 import { clientsSuite } from './suites/clients';
+import { interventionsSuite } from './suites/interventions';
 import { startupSuite } from './suites/startup';
 
-const SUITES: Suite[] = [startupSuite, clientsSuite];
+const SUITES: Suite[] = [startupSuite, clientsSuite, interventionsSuite];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;

@@ -16,3 +16,14 @@ export function reversedDigits(value: string): string {
 export function looksLikePhone(q: string): boolean {
   return /^[+\d][\d\s().-]{2,}$/.test(q.trim()) && q.replace(/\D/g, '').length >= 3;
 }
+
+/** The number as dialled inside its country (E.164 without the country code), for searches typed the local way. */
+export function nationalDigits(e164: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  return parsed ? String(parsed.nationalNumber) : e164.replace(/\D/g, '');
+}
+
+/** What the quick search indexes for a phone: international digits and the local form ("37129123456 29123456"). */
+export function phoneSearchText(e164: string | null): string {
+  return e164 ? `${e164.replace(/\D/g, '')} ${nationalDigits(e164)}` : '';
+}

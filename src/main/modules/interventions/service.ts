@@ -9,6 +9,7 @@ import { can } from '../../../shared/permissions';
 import type { InterventionDetail, Priority, Status, interventionFields } from '../../../shared/api/interventions';
 import { deriveStatus, PRIORITY_BY_RANK, PRIORITY_RANK } from '../../../shared/rules/interventions';
 import { foldKey } from '../../../shared/rules/text';
+import { phoneSearchText } from '../../../shared/rules/phone';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/service';
 import { getClient } from '../clients/service';
@@ -169,7 +170,7 @@ async function reindex(ctx: Ctx, id: string, remove: boolean): Promise<void> {
   const rid = r.rid;
   await sql`delete from intervention_fts where rowid = ${rid}`.execute(ctx.db);
   if (!remove) {
-    const phone = r.client_phone ? `${r.client_phone} ${r.client_phone.replace(/\D/g, '')}` : '';
+    const phone = phoneSearchText(r.client_phone);
     await sql`insert into intervention_fts(rowid, number, client, phone, notes) values (${rid}, ${r.number ?? ''}, ${r.client_name}, ${phone}, ${r.notes ?? ''})`.execute(ctx.db);
   }
 }

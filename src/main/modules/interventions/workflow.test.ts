@@ -55,6 +55,10 @@ describe('intervention workflow', () => {
     expect(done.status).toBe('finalized');
     expect(await app.raw(owner, 'interventions.update', { ...draft(), id: created.id, version: done.version })).toMatchObject({ ok: false, error: { key: 'errors.intervention_finalized' } });
 
+    for (const phone of ['67111222', '37167111222', '+371 6711']) {
+      const byPhone = await app.call(owner, 'interventions.list', { scope: { filters: { search: phone } }, offset: 0, limit: 10 });
+      expect(byPhone.rows.map((r) => r.id), phone).toEqual([created.id]);
+    }
     const found = await app.call(owner, 'interventions.list', { scope: { filters: { search: 'INT-00001' } }, offset: 0, limit: 10 });
     expect(found.rows.map((r) => r.id)).toEqual([created.id]);
     expect(found.rows[0]).toMatchObject({ status: 'finalized', takenBy: 'Test employee', client: 'SIA Ģertrūdes Serviss', phone: '+37167111222', locality: 'Rīga' });
