@@ -20,6 +20,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Controller, useFieldArray, useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { errorText } from '../../app/errors';
 import type { ClientDetail, DuplicateMatch } from '../../../shared/api/clients';
 import { CLIENT_KINDS } from '../../../shared/api/clients';
@@ -178,20 +179,7 @@ export function ClientForm(p: ClientFormProps) {
     else p.onClose();
   };
 
-  // Ctrl+S saves from any field of the form.
-  const saveRef = useRef(save);
-  saveRef.current = save;
-  useEffect(() => {
-    if (!p.opened) return;
-    const on = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        saveRef.current();
-      }
-    };
-    window.addEventListener('keydown', on);
-    return () => window.removeEventListener('keydown', on);
-  }, [p.opened]);
+  useSaveShortcut(p.opened, save);
 
   const languageOptions = useMemo(() => LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })), []);
   const userOptions = useMemo(() => {

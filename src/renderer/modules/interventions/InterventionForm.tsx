@@ -23,6 +23,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { PRIORITIES, type InterventionDetail, type Status } from '../../../shared/api/interventions';
 import { deriveStatus } from '../../../shared/rules/interventions';
 import { call } from '../../app/api';
@@ -234,24 +235,12 @@ export function InterventionForm(p: InterventionFormProps) {
 
   const requestClose = () => {
     if (innerOpen) return;
-    if (formState.isDirty && !readOnly) setAskDiscard(true);
+    // Opened after this key event: the question's own Esc handler would otherwise close it at once.
+    if (formState.isDirty && !readOnly) setTimeout(() => setAskDiscard(true));
     else p.onClose();
   };
 
-  // Ctrl+S saves from any field.
-  const saveRef = useRef(save);
-  saveRef.current = save;
-  useEffect(() => {
-    if (!p.opened) return;
-    const on = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        saveRef.current();
-      }
-    };
-    window.addEventListener('keydown', on);
-    return () => window.removeEventListener('keydown', on);
-  }, [p.opened]);
+  useSaveShortcut(p.opened, save);
 
   useEffect(() => setCurrentId(p.id), [p.id]);
 
