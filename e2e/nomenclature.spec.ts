@@ -60,27 +60,33 @@ test('an owner keeps the reference lists with the keyboard: adds, edits, meets a
   await shot(page, 'nomenclature-adding');
   await page.keyboard.press('Enter');
   await expect(editRow).toBeHidden();
+  await expect(table).toBeFocused();
   await expect(row(table, /Z01.*Zona Centru/)).toBeVisible();
   await expect(table).toBeFocused();
 
   await page.keyboard.press('Insert');
+  await expect(editRow.getByLabel('Code')).toBeFocused();
   await page.keyboard.type('Z02');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Zona Nord');
   await page.keyboard.press('Enter');
   await expect(editRow).toBeHidden();
+  await expect(table).toBeFocused();
   await expect(row(table, /Z02.*Zona Nord/)).toBeVisible();
 
   // An empty name is refused on its field before anything is sent.
   await page.keyboard.press('Insert');
+  await expect(editRow.getByLabel('Code')).toBeFocused();
   await page.keyboard.type('Z03');
   await page.keyboard.press('Enter');
   await expect(editRow.getByText('Required')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(editRow).toBeHidden();
+  await expect(table).toBeFocused();
 
   // A duplicate code (case aside): main refuses and the message sits under the code.
   await page.keyboard.press('Insert');
+  await expect(editRow.getByLabel('Code')).toBeFocused();
   await page.keyboard.type('z01');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Zona dublată');
@@ -90,6 +96,7 @@ test('an owner keeps the reference lists with the keyboard: adds, edits, meets a
   await shot(page, 'nomenclature-duplicate-code');
   await page.keyboard.press('Escape');
   await expect(editRow).toBeHidden();
+  await expect(table).toBeFocused();
   await expect(table).not.toContainText('Zona dublată');
 
   // ← back to the lists, Home to intervention types, → to its rows.
@@ -100,17 +107,21 @@ test('an owner keeps the reference lists with the keyboard: adds, edits, meets a
   await expect(page.getByTestId('nomenclature-kind-intervention_type')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Insert');
+  await expect(editRow.getByLabel('Code')).toBeFocused();
   await page.keyboard.type('REP');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Reparație centrală termică');
   await page.keyboard.press('Enter');
   await expect(editRow).toBeHidden();
+  await expect(table).toBeFocused();
   await expect(row(table, /REP.*Reparație centrală termică/)).toBeVisible();
   await page.keyboard.press('Insert');
+  await expect(editRow.getByLabel('Code')).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.type('Montaj');
   await page.keyboard.press('Enter');
   await expect(editRow).toBeHidden();
+  await expect(table).toBeFocused();
   await expect(row(table, 'Montaj')).toBeVisible();
   await shot(page, 'nomenclature-types');
 
@@ -122,6 +133,7 @@ test('an owner keeps the reference lists with the keyboard: adds, edits, meets a
   await editRow.getByLabel('Name').fill('Montaj instalație');
   await page.keyboard.press('Enter');
   await expect(editRow).toBeHidden();
+  await expect(table).toBeFocused();
   await expect(row(table, 'Montaj instalație')).toBeVisible();
   await expect(table).toBeFocused();
 
@@ -129,6 +141,7 @@ test('an owner keeps the reference lists with the keyboard: adds, edits, meets a
   await editRow.getByTestId('nomenclature-edit-active').uncheck();
   await page.keyboard.press('Enter');
   await expect(editRow).toBeHidden();
+  await expect(table).toBeFocused();
   await expect(table).not.toContainText('Montaj instalație');
   await page.getByTestId('nomenclature-inactive').check();
   await expect(row(table, 'Montaj instalație')).toContainText('No');
@@ -174,6 +187,7 @@ test('contracts belong to a client, and an item a document uses cannot be delete
   await expect(table.getByRole('columnheader', { name: 'Client' })).toBeVisible();
   await table.focus();
   await page.keyboard.press('Insert');
+  await expect(editRow.getByLabel('Code')).toBeFocused();
   await page.keyboard.type('CTR-1');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Contract de mentenanță');
@@ -194,6 +208,7 @@ test('contracts belong to a client, and an item a document uses cannot be delete
   // A second Enter saves the row.
   await page.keyboard.press('Enter');
   await expect(editRow).toBeHidden();
+  await expect(table).toBeFocused();
   await expect(row(table, /CTR-1.*Contract de mentenanță/)).toContainText(client.name);
 
   // An intervention that uses the contract keeps it from being deleted.
@@ -216,11 +231,13 @@ test('contracts belong to a client, and an item a document uses cannot be delete
   await page.getByTestId('nomenclature-kind-product').click();
   await table.focus();
   await page.keyboard.press('Insert');
+  await expect(editRow.getByLabel('Code')).toBeFocused();
   await page.keyboard.type('CT-24');
   await page.keyboard.press('Tab');
   await page.keyboard.type('Centrală termică 24 kW');
   await page.keyboard.press('Enter');
   await expect(editRow).toBeHidden();
+  await expect(table).toBeFocused();
   await expect(row(table, /CT-24.*Centrală termică 24 kW/)).toBeVisible();
   await expect(page.getByTestId('nomenclature-count')).toHaveText('1 of 1');
   await expect(row(table, /CT-24/)).toHaveAttribute('aria-selected', 'true');
