@@ -10,6 +10,7 @@ import { kyselyOver, openSqlite, type Db, type Sqlite } from './db/connection';
 import { appliedMigrations, migrateAll, pendingMigrations } from './db/migrate';
 import { startJobs, type Jobs } from './jobs/scheduler';
 import { handlers } from './modules';
+import { InterventionIndex } from './modules/interventions/memory/memoryIndex';
 
 export interface Core {
   config: CoreConfig;
@@ -18,6 +19,9 @@ export interface Core {
   sqlite: Sqlite;
   bus: EventBus;
   sessions: SessionStore;
+  interventionIndex: InterventionIndex;
+  /** Settles once the memory index has read the interventions (the grid asks SQL until then). */
+  indexLoaded: Promise<void>;
   dispatch: Dispatch;
   backup(reason: string): Promise<string>;
   close(): Promise<void>;
@@ -66,7 +70,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
     const bus = new EventBus();
     const sessions = new SessionStore(db, clock, config.sessionIdleMs);
-    const dispatch = createDispatcher({ db, clock, config, bus, sessions, handlers, log: config.log });
+    const interventionIndex = new InterventionIndex();
+    const dispatch = createDispatcher({ db, clock, config, bus, sessions, interventionIndex, handlers, log: config.log });
+    const indexLoaded = interventionIndex.load(db, sqlite).catch((e: unknown) => config.log('loading the interventions index failed; the grid stays on SQL', e));
     if (config.jobs) jobs = startJobs({ sqlite, sessions, backup, log: config.log, db, clock, config });
 
     let closed = false;
@@ -77,12 +83,16 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       sqlite,
       bus,
       sessions,
+      interventionIndex,
+      indexLoaded,
       dispatch,
       backup,
       async close() {
         if (closed) return;
         closed = true;
         jobs?.stop();
+        interventionIndex.stop();
+        await indexLoaded;
         sqlite.pragma('optimize');
         sqlite.pragma('wal_checkpoint(TRUNCATE)');
         await db.destroy();

@@ -5,6 +5,7 @@ import type { SessionUser } from '../../shared/api/auth';
 import type { EventName, EventPayload, ParsedInput, Output, ProcName } from '../../shared/api';
 import type { CoreConfig } from '../config';
 import type { SessionStore } from '../auth/sessions';
+import type { InterventionIndex } from '../modules/interventions/memory/memoryIndex';
 
 /** What every handler and service receives: the open transaction, the caller, the clock, and the ways to say what changed. */
 export interface Ctx {
@@ -13,6 +14,8 @@ export interface Ctx {
   clock: Clock;
   config: CoreConfig;
   sessions: SessionStore;
+  /** The interventions grid's filters, counts and groups in memory (not ready during the first seconds after start). */
+  interventionIndex: InterventionIndex;
   /** Queued; published only once the transaction has committed. */
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
   /** Published at once, not after commit: progress of a long call, never a claim that something was saved. */

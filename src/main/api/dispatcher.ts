@@ -10,6 +10,7 @@ import type { Ctx, HandlersFor } from './context';
 import { AppError } from './errors';
 import type { EventBus, PushEvent } from './events';
 import type { SessionStore } from '../auth/sessions';
+import type { InterventionIndex } from '../modules/interventions/memory/memoryIndex';
 
 export interface CallRequest {
   name: string;
@@ -31,13 +32,14 @@ export interface DispatcherDeps {
   config: CoreConfig;
   bus: EventBus;
   sessions: SessionStore;
+  interventionIndex: InterventionIndex;
   handlers: HandlersFor<ProcName>;
   log: (msg: string, err?: unknown) => void;
 }
 
 /** find procedure → check the session's permission → validate input → run the handler in a transaction → (in tests) validate output. */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
-  const { db, clock, config, bus, sessions, handlers } = deps;
+  const { db, clock, config, bus, sessions, handlers, interventionIndex } = deps;
 
   return async function dispatch(req: CallRequest): Promise<CallOutcome> {
     if (!isProcName(req.name)) return refuse({ code: 'not_found', key: 'errors.unknown_procedure' });
@@ -70,6 +72,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
             clock,
             config,
             sessions,
+            interventionIndex,
             sessionToken: req.sessionToken,
             emit: (name: EventName, payload) => {
               if (user) pending.push({ name, payload, orgId: user.orgId } as PushEvent);
@@ -88,7 +91,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
           await sql.raw('commit').execute(conn);
           return out;
         } catch (e) {
-          await sql.raw(e instanceof AppError && e.keepWrites ? 'commit' : 'rollback').execute(conn).catch(() => undefined);
+          const keep = e instanceof AppError && e.keepWrites;
+          await sql.raw(keep ? 'commit' : 'rollback').execute(conn).catch(() => undefined);
+          // What was kept is committed: what waits on a commit runs for it too.
+          if (keep) for (const fn of after) fn();
           throw e;
         }
       });

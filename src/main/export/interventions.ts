@@ -39,7 +39,7 @@ export async function exportInterventions(ctx: Ctx, input: ExportInput, onProgre
   const user = me(ctx);
   const env = await reportEnv(ctx);
   const { fmt } = env;
-  const total = await countScope(ctx.db, user, input.scope);
+  const total = await countScope(ctx.db, user, input.scope, ctx.interventionIndex);
   const file = newReportFile(ctx.config.dataDir, input.format, baseName(env, fmt.tr('reports.titles.export')), { orgId: user.orgId, userId: user.id }, ctx.clock.now());
   const headers = input.columns.map((c) => columnTitle(fmt, c));
   const sort = input.sort ?? 'docDate';
@@ -53,7 +53,7 @@ export async function exportInterventions(ctx: Ctx, input: ExportInput, onProgre
       try {
         await out.row(headers);
         for (let offset = 0; ; offset += EXPORT_PAGE) {
-          const rows = await listPage(ctx.db, user, { scope: input.scope, sort, desc, offset, limit: EXPORT_PAGE, nowMs, warningHours: null });
+          const rows = await listPage(ctx.db, user, { scope: input.scope, sort, desc, offset, limit: EXPORT_PAGE, nowMs, warningHours: null }, ctx.interventionIndex);
           for (const r of rows) await out.row(input.columns.map((c) => cellCsv(fmt, r, c)));
           done += rows.length;
           onProgress?.({ done, total: Math.max(total, done) });
@@ -73,7 +73,7 @@ export async function exportInterventions(ctx: Ctx, input: ExportInput, onProgre
         input.columns.map((c, i) => ({ header: headers[i]!, kind: kinds[i]!, width: WIDTH[c] ?? 18 })),
       );
       for (let offset = 0; ; offset += EXPORT_PAGE) {
-        const rows = await listPage(ctx.db, user, { scope: input.scope, sort, desc, offset, limit: EXPORT_PAGE, nowMs, warningHours: null });
+        const rows = await listPage(ctx.db, user, { scope: input.scope, sort, desc, offset, limit: EXPORT_PAGE, nowMs, warningHours: null }, ctx.interventionIndex);
         for (const r of rows) out.row(input.columns.map((c) => cellValue(fmt, r, c)));
         done += rows.length;
         onProgress?.({ done, total: Math.max(total, done) });

@@ -4,6 +4,7 @@ import type { ClientDetail } from '../../shared/api/clients';
 import type { InterventionDetail, NoteRow } from '../../shared/api/interventions';
 import type { ReportFile } from '../../shared/api/reports';
 import { getClient } from '../modules/clients/service';
+import { withLabels } from '../modules/interventions/listing';
 import { loadRow, toDetail } from '../modules/interventions/service';
 import { frameFor, reportEnv, savePdf, type ReportEnv } from './context';
 
@@ -37,22 +38,10 @@ export interface DocData {
 export async function loadDocData(ctx: Ctx, id: string): Promise<DocData> {
   const row = await loadRow(ctx, id);
   const d = await toDetail(ctx, row);
-  const labels = await ctx.db
-    .selectFrom('intervention as i')
-    .leftJoin('doc_series as s', 's.id', 'i.series_id')
+  const labels = await withLabels(ctx.db)
     .leftJoin('branch as b', 'b.id', 'i.branch_id')
-    .leftJoin('nomenclature as t', 't.id', 'i.type_id')
-    .leftJoin('product as p', 'p.id', 'i.object_product_id')
-    .leftJoin('app_user as tb', 'tb.id', 'i.taken_by_id')
-    .leftJoin('app_user as rs', 'rs.id', 'i.responsible_id')
-    .leftJoin('nomenclature as v', 'v.id', 'i.vehicle_id')
-    .leftJoin('nomenclature as z', 'z.id', 'i.zone_id')
-    .leftJoin('nomenclature as c1', 'c1.id', 'i.classification_id')
-    .leftJoin('nomenclature as c2', 'c2.id', 'i.classification2_id')
-    .leftJoin('nomenclature as c3', 'c3.id', 'i.classification3_id')
     .leftJoin('nomenclature as ct', 'ct.id', 'i.contract_id')
     .leftJoin('nomenclature as es', 'es.id', 'i.estimate_id')
-    .leftJoin('client_contact as cc', 'cc.id', 'i.contact_id')
     .select([
       's.prefix as series',
       'b.name as branch',

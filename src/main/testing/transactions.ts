@@ -5,12 +5,14 @@ import type { SessionStore } from '../auth/sessions';
 import type { Clock } from '../clock';
 import type { CoreConfig } from '../config';
 import type { DB } from '../db/schema';
+import type { InterventionIndex } from '../modules/interventions/memory/memoryIndex';
 
 export interface TxDeps {
   db: Kysely<DB>;
   clock: Clock;
   config: CoreConfig;
   sessions: SessionStore;
+  interventionIndex: InterventionIndex;
 }
 
 /**
@@ -19,7 +21,8 @@ export interface TxDeps {
  * success, rollback when `fn` throws. For service paths no procedure offers yet (numbering a document).
  */
 export async function inWriteTransaction<T>(deps: TxDeps, user: SessionUser | null, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
-  return deps.db.connection().execute(async (conn) => {
+  const after: (() => void)[] = [];
+  const out = await deps.db.connection().execute(async (conn) => {
     await sql.raw('begin immediate').execute(conn);
     try {
       const out = await fn({
@@ -28,11 +31,12 @@ export async function inWriteTransaction<T>(deps: TxDeps, user: SessionUser | nu
         clock: deps.clock,
         config: deps.config,
         sessions: deps.sessions,
+        interventionIndex: deps.interventionIndex,
         sessionToken: null,
         emit: () => undefined,
         emitNow: () => undefined,
         setSession: () => undefined,
-        afterCommit: () => undefined,
+        afterCommit: (f) => void after.push(f),
       });
       await sql.raw('commit').execute(conn);
       return out;
@@ -41,4 +45,6 @@ export async function inWriteTransaction<T>(deps: TxDeps, user: SessionUser | nu
       throw e;
     }
   });
+  for (const f of after) f();
+  return out;
 }

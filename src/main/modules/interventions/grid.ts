@@ -24,16 +24,21 @@ const GROUP_COLUMN: Record<GroupField, string> = {
   endAt: 'i.end_local',
 };
 
-export const SORT_COLUMN: Record<SortField, string> = {
+const SORT_COLUMN: Record<Exclude<SortField, 'status'>, string> = {
   docDate: 'i.doc_date',
   number: 'i.number',
   client: 'i.client_name_key',
-  status: 'i.status',
   priority: 'i.priority',
   startAt: 'i.start_local',
   endAt: 'i.end_local',
   updatedAt: 'i.updated_at',
 };
+
+/** What a grid sort orders by; statuses in workflow order, not alphabetical (as the memory index sorts them). */
+export function sortExpr(field: SortField): RawBuilder<unknown> {
+  if (field === 'status') return sql`case i.status when 'received' then 1 when 'allocated' then 2 when 'confirmed' then 3 when 'finalized' then 4 else 5 end`;
+  return sql.ref(SORT_COLUMN[field]);
+}
 
 /** The group key expression: ids and enums as they are, dates cut to the day, the week's Monday or the month's first day. */
 export function groupKeyExpr(level: GroupLevel): RawBuilder<string | number | null> {

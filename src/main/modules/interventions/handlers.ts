@@ -40,15 +40,15 @@ export const interventionsHandlers: HandlersFor<Names> = {
       limit: input.limit,
       nowMs: ctx.clock.now(),
       warningHours: settings.warningHours,
-    });
+    }, ctx.interventionIndex);
     return { rows };
   },
   async 'interventions.count'(input, ctx) {
-    return { total: await countScope(ctx.db, me(ctx), input.scope) };
+    return { total: await countScope(ctx.db, me(ctx), input.scope, ctx.interventionIndex) };
   },
   async 'interventions.groups'(input, ctx) {
     if (!input.scope.groupBy?.length) throw fail.validation('group_levels_missing', 'scope.groupBy');
-    return groupsAt(ctx.db, me(ctx), input.scope);
+    return groupsAt(ctx.db, me(ctx), input.scope, ctx.interventionIndex);
   },
   async 'interventions.get'(input, ctx) {
     return toDetail(ctx, await loadRow(ctx, input.id));

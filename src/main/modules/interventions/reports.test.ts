@@ -336,6 +336,8 @@ describe('export of the grid (CSV, XLSX)', () => {
         stmt.run(newId(app.clock), orgId, branchId, `2026-10-${day}`, clientY, `bulk ${i}`, '2026-10-01T00:00:00.000Z', '2026-10-01T00:00:00.000Z');
       }
     })();
+    // Written around the service: the grid's memory index is told to read the table again.
+    await app.core.interventionIndex.reload(app.core.db, app.core.sqlite);
     const scope = { filters: { dateTo: '2026-10-31' } };
     events.length = 0;
     const r = await app.call(owner, 'export.interventions', { scope, columns: ['docDate', 'notes'], format: 'csv', delimiter: ',', jobId: 'bulk' });

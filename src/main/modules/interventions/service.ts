@@ -165,14 +165,14 @@ async function resolve(ctx: Ctx, input: InterventionInput) {
   };
 }
 
-async function reindex(ctx: Ctx, id: string, remove: boolean): Promise<void> {
-  const r = await ctx.db.selectFrom('intervention').select(['number', 'client_name', 'client_phone', 'notes', sql<number>`rowid`.as('rid')]).where('id', '=', id).executeTakeFirstOrThrow();
-  const rid = r.rid;
-  await sql`delete from intervention_fts where rowid = ${rid}`.execute(ctx.db);
-  if (!remove) {
+/** Quick search (FTS) now, the grid's memory index once committed: every change of an intervention passes here. */
+async function reindex(ctx: Ctx, r: Row & { rid: number }): Promise<void> {
+  await sql`delete from intervention_fts where rowid = ${r.rid}`.execute(ctx.db);
+  if (r.deleted_at == null) {
     const phone = phoneSearchText(r.client_phone);
-    await sql`insert into intervention_fts(rowid, number, client, phone, notes) values (${rid}, ${r.number ?? ''}, ${r.client_name}, ${phone}, ${r.notes ?? ''})`.execute(ctx.db);
+    await sql`insert into intervention_fts(rowid, number, client, phone, notes) values (${r.rid}, ${r.number ?? ''}, ${r.client_name}, ${phone}, ${r.notes ?? ''})`.execute(ctx.db);
   }
+  ctx.afterCommit(() => ctx.interventionIndex.apply({ ...r, rowid: r.rid }));
 }
 
 function snapshot(r: Partial<Row>): Record<string, unknown> {
@@ -181,8 +181,8 @@ function snapshot(r: Partial<Row>): Record<string, unknown> {
 }
 
 async function finish(ctx: Ctx, id: string, change: InterventionChange, before: Row | null, summary?: string): Promise<InterventionDetail> {
-  const after = await ctx.db.selectFrom('intervention').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  await reindex(ctx, id, after.deleted_at != null);
+  const { rid, ...after } = await ctx.db.selectFrom('intervention').selectAll().select(sql<number>`rowid`.as('rid')).where('id', '=', id).executeTakeFirstOrThrow();
+  await reindex(ctx, { ...after, rid });
   await recordAudit(ctx, {
     module: 'interventions',
     entity: 'intervention',

@@ -90,15 +90,15 @@ describe('intervention workflow', () => {
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'Client solved it', number: 'INT-00001' });
   });
 
-  it('groups in SQL with counts, by status then priority, and by month', async () => {
+  it('groups with counts, by status (in workflow order) then priority, and by week', async () => {
     await app.call(owner, 'interventions.create', draft());
     await app.call(owner, 'interventions.create', { ...draft(), priority: 'low' });
     await app.call(owner, 'interventions.create', { ...draft(), docDate: '2026-10-28', takenById: tech.id, responsibleId: ownerId, startAt: '2026-11-24T07:00:00Z', endAt: '2026-11-24T08:00:00Z' });
     const groupBy = [{ field: 'status' as const }, { field: 'priority' as const }];
     const top = await app.call(owner, 'interventions.groups', { scope: { filters: {}, groupBy } });
     expect(top).toEqual([
-      { key: 'allocated', label: null, count: 1 },
       { key: 'received', label: null, count: 2 },
+      { key: 'allocated', label: null, count: 1 },
     ]);
     const sub = await app.call(owner, 'interventions.groups', { scope: { filters: {}, groupBy, groupPath: ['received'] } });
     expect(sub).toEqual([

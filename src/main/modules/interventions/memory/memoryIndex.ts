@@ -1,0 +1,193 @@
+import type Database from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../../db/schema';
+import type { SessionUser } from '../../../../shared/api/auth';
+import type { GridScope, GroupLevel, SortField } from '../../../../shared/api/interventions';
+import { ftsQuery } from '../../clients/repo';
+import { INDEXED_COLUMNS, InterventionColumns, type IndexedRow } from './columns';
+import { SortOrder } from './ordering';
+import { planFor, type Plan } from './plan';
+import { collectRows, countRows, groupRows, hasTests, pageRows, type RawGroup } from './queries';
+
+/** Pages near the top are walked afresh; deeper ones come from the whole ordered result, kept until the next change. */
+const WALK_LIMIT = 5_000;
+const CACHED_RESULTS = 8;
+const CACHED_SEARCHES = 4;
+const LOAD_SLICE = 20_000;
+
+/** A document number as typed: optional series letters, then digits ("RIX-000123", "rix123", "123"). */
+const NUMBER_TYPED = /^(\p{L}*)[\s\-/.]*(\d{1,15})$/u;
+
+class Lru<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly max: number) {}
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, v: V): void {
+    this.map.delete(key);
+    this.map.set(key, v);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+/**
+ * The interventions grid's filters, sorts, counts and groups answered from memory (see columns.ts); SQL then reads
+ * only the page's rows by rowid. Loaded in slices after start; until then `ready` is false and the grid asks SQL.
+ * Every change goes through the service's funnel, which hands the committed row to `apply`.
+ */
+export class InterventionIndex {
+  cols = new InterventionColumns();
+  private orders = new Map<SortField, SortOrder>();
+  private readonly results = new Lru<Uint32Array>(CACHED_RESULTS);
+  private readonly searches = new Lru<Uint8Array>(CACHED_SEARCHES);
+  private readonly addressMasks = new Lru<Uint8Array>(CACHED_SEARCHES);
+  ready = false;
+  private stopped = false;
+  /** Bumped by every change: cached results belong to one version. */
+  version = 0;
+
+  apply(row: IndexedRow): void {
+    const wasLive = this.cols.isLive(row.rowid);
+    if (wasLive) for (const o of this.orders.values()) o.remove(row.rowid);
+    if (this.cols.write(row)) for (const o of this.orders.values()) o.insert(row.rowid);
+    this.version++;
+    this.results.clear();
+    this.searches.clear();
+  }
+
+  /**
+   * Reads every intervention in slices of rowids, each under the connection's lock (never inside another call's
+   * transaction), yielding between slices so calls are answered meanwhile. Changes committed during the load are
+   * applied as they come; a slice read later is never older than they are.
+   */
+  async load(db: Kysely<DB>, sqlite: Database.Database, pause: () => Promise<void> = () => new Promise((r) => setImmediate(r))): Promise<void> {
+    const stmt = sqlite.prepare(`select rowid, ${INDEXED_COLUMNS.join(', ')} from intervention where rowid > ? order by rowid limit ${LOAD_SLICE}`);
+    const max = Number(sqlite.prepare('select coalesce(max(rowid), 0) from intervention').pluck().get());
+    this.cols.reserve(Math.ceil((max + 1) * 1.05));
+    let after = 0;
+    for (;;) {
+      if (this.stopped) return;
+      const rows = await db.connection().execute(async () => stmt.all(after) as IndexedRow[]);
+      for (const r of rows) this.cols.write(r);
+      if (rows.length < LOAD_SLICE) break;
+      after = rows[rows.length - 1]!.rowid;
+      await pause();
+    }
+    // The grid's default sort, ready before the first page is asked for.
+    this.order('docDate');
+    this.version++;
+    this.ready = true;
+  }
+
+  /** Forgets everything and reads the table again: for rows written around the service (bulk imports, tests). */
+  async reload(db: Kysely<DB>, sqlite: Database.Database): Promise<void> {
+    this.ready = false;
+    this.cols = new InterventionColumns();
+    this.orders = new Map();
+    this.results.clear();
+    this.searches.clear();
+    await this.load(db, sqlite);
+  }
+
+  /** Ends a load under way (the core is closing). */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private order(field: SortField): Uint32Array {
+    let o = this.orders.get(field);
+    if (!o) {
+      o = new SortOrder(this.cols, field);
+      this.orders.set(field, o);
+    }
+    return o.rows;
+  }
+
+  private plan(user: SessionUser, scope: GridScope, depth: number, search: Uint8Array | null): Plan {
+    return planFor(this.cols, user, scope, depth, search, (text) => this.addressMask(text));
+  }
+
+  private addressMask(text: string): Uint8Array {
+    const dict = this.cols.addresses;
+    const key = `${dict.size}\u0000${text}`;
+    let mask = this.addressMasks.get(key);
+    if (!mask) {
+      mask = new Uint8Array(dict.size);
+      dict.values.forEach((v, code) => void (v != null && v.includes(text) && (mask![code] = 1)));
+      this.addressMasks.set(key, mask);
+    }
+    return mask;
+  }
+
+  /** Rowids of one grid page, in the grid's order. */
+  page(user: SessionUser, scope: GridScope, search: Uint8Array | null, sort: SortField, desc: boolean, offset: number, limit: number): number[] {
+    const plan = this.plan(user, scope, scope.groupPath?.length ?? 0, search);
+    const order = this.order(sort);
+    if (!hasTests(plan) || offset + limit <= WALK_LIMIT) return pageRows(plan, order, desc, offset, limit);
+    const key = JSON.stringify([user.orgId, user.role, user.branchIds, scope, search ? scope.filters.search : null, sort, desc]);
+    let all = this.results.get(key);
+    if (!all) {
+      all = collectRows(plan, order, desc);
+      this.results.set(key, all);
+    }
+    return Array.from(all.subarray(offset, offset + limit));
+  }
+
+  count(user: SessionUser, scope: GridScope, search: Uint8Array | null): number {
+    return countRows(this.cols, this.plan(user, scope, scope.groupPath?.length ?? 0, search));
+  }
+
+  /** Groups at the level under the scope's group path. */
+  groups(user: SessionUser, scope: GridScope, level: GroupLevel, search: Uint8Array | null): RawGroup[] {
+    return groupRows(this.cols, this.plan(user, scope, scope.groupPath?.length ?? 0, search), level);
+  }
+
+  /**
+   * The quick search's rows as one flag per rowid: word prefixes from FTS (number, client, phone, notes), and a
+   * typed document number by its value ("123" finds RIX-000123), which FTS's word prefixes cannot.
+   */
+  async searchFlags(db: Kysely<DB>, search: string): Promise<Uint8Array | null> {
+    const text = search.trim();
+    const fts = ftsQuery(text);
+    if (!fts) return null;
+    const key = `${this.version}\u0000${text}`;
+    const cached = this.searches.get(key);
+    if (cached) return cached;
+    const flags = new Uint8Array(this.cols.capacity);
+    const typed = NUMBER_TYPED.exec(text);
+    // Series letters and digits that name a document: that document, not every word starting so.
+    const numbered = typed ? this.flagNumbers(flags, typed[1]!.toUpperCase(), Number(typed[2])) : 0;
+    if (!(numbered && typed![1])) {
+      const found = await sql<{ rowid: number }>`select rowid from intervention_fts where intervention_fts match ${fts}`.execute(db);
+      for (const r of found.rows) if (r.rowid < flags.length) flags[r.rowid] = 1;
+    }
+    this.searches.set(key, flags);
+    return flags;
+  }
+
+  private flagNumbers(flags: Uint8Array, letters: string, value: number): number {
+    const prefixes = this.cols.prefixes.values;
+    const ok = new Uint8Array(prefixes.length);
+    prefixes.forEach((p, code) => void (p != null && p.replace(/[^\p{L}]/gu, '').toUpperCase().startsWith(letters) && (ok[code] = 1)));
+    const { numPrefix } = this.cols.code;
+    const values = this.cols.numValue;
+    const live = this.cols.live;
+    let n = 0;
+    for (let s = 0; s < this.cols.capacity; s++) {
+      if (live[s] === 1 && values[s] === value && ok[numPrefix[s]!] === 1) {
+        flags[s] = 1;
+        n++;
+      }
+    }
+    return n;
+  }
+}
