@@ -344,3 +344,55 @@ test('appointments by week, and the grid in Latvian', async ({ page }) => {
   await openInterventions(page);
   await shot(page, 'interventions-grid-lv');
 });
+
+test("the object is picked from the client's past objects with the keyboard, and its serial comes along", async ({ page }) => {
+  await loginAs(page, server.url, 'dispatcher.riga');
+
+  // A client with two earlier interventions on the same boiler model, two serials; the later one is listed first.
+  const clients = await api<{ rows: { id: string; name: string; fiscalCode: string | null }[] }>(page, 'clients.list', { limit: 500, offset: 0 });
+  const other = clients.data.rows.find((c) => c.name !== client)!;
+  const me = await api<{ branchIds: string[] }>(page, 'auth.me', {});
+  const suffix = String(Date.now() % 100000);
+  const product = await api<{ id: string }>(page, 'products.create', { code: `GK-${suffix}`, name: 'Gāzes katls 24 kW', isSystem: false });
+  expect(product.ok).toBe(true);
+  for (const [docDate, serial] of [
+    ['2026-01-12', `K1-${suffix}`],
+    ['2026-03-05', `K2-${suffix}`],
+  ]) {
+    const r = await api(page, 'interventions.create', { branchId: me.data.branchIds[0], clientId: other.id, priority: 'low', docDate, objectProductId: product.data.id, objectSerial: serial });
+    expect(r.ok).toBe(true);
+  }
+
+  await openInterventions(page);
+  await page.keyboard.press('Insert');
+  const form = page.getByTestId('intervention-form');
+  await expect(form.getByTestId('f-client')).toBeFocused();
+  await page.keyboard.type(other.name);
+  await expect(page.getByRole('option', { name: other.name })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(form.getByTestId('f-client')).toHaveValue(other.name);
+
+  // ↓ opens the object list: the client's objects first, most recent first, then the products.
+  await tabTo(page, 'f-object');
+  await page.keyboard.press('ArrowDown');
+  const options = page.getByRole('option');
+  await expect(options.nth(0)).toContainText(`K2-${suffix}`);
+  await expect(options.nth(1)).toContainText(`K1-${suffix}`);
+  // The date it was last serviced, dimmed beside it (in the user's locale).
+  await expect(options.nth(1)).toContainText(/12\D01\D(20)?26/);
+  await shot(page, 'interventions-object-picker');
+
+  // Typing part of a serial finds that object; Enter takes it and fills the serial too.
+  await page.keyboard.type(`K1-${suffix}`);
+  await expect(page.locator('[role=option][data-combobox-selected]', { hasText: `K1-${suffix}` })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(form.getByTestId('f-object')).toHaveValue(`GK-${suffix} · Gāzes katls 24 kW`);
+  await expect(form.getByTestId('f-serial')).toHaveValue(`K1-${suffix}`);
+  await shot(page, 'interventions-object-picked');
+
+  await page.keyboard.press('Control+s');
+  await expect(form).toBeHidden();
+  // Saved with both: the object now has today's document as its latest intervention.
+  const objects = await api<{ serial: string | null; lastDate: string }[]>(page, 'interventions.clientObjects', { clientId: other.id });
+  expect(objects.data.find((o) => o.serial === `K1-${suffix}`)?.lastDate).not.toBe('2026-01-12');
+});

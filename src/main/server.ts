@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { Core } from './core';
-import { resolveReportFile } from './reports/files';
+import { ownReportFile } from './reports/files';
 import { attachmentPath as attachmentFile } from './modules/interventions/notes';
 import { can, seesAllBranches } from '../shared/permissions';
 
@@ -93,8 +93,8 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
     const token = tokenOf(req);
     const user = token ? await core.sessions.resolve(token) : null;
     if (!user) return reply.code(401).send({ ok: false, error: { code: 'unauthenticated', key: 'errors.session_expired' } });
-    const file = resolveReportFile(core.config.dataDir, req.params.fileId);
-    if (!file || file.orgId !== user.orgId || file.userId !== user.id) return reply.code(404).send({ ok: false, error: { code: 'not_found', key: 'errors.not_found' } });
+    const file = ownReportFile(core.config.dataDir, req.params.fileId, user);
+    if (!file) return reply.code(404).send({ ok: false, error: { code: 'not_found', key: 'errors.not_found' } });
     return reply
       .header('Content-Type', file.mime)
       .header('Content-Length', file.size)

@@ -1,7 +1,11 @@
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import type { ApiResult } from '../../shared/api/errors';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { BrowserWindow, app, dialog, ipcMain, shell, type IpcMainInvokeEvent, type SaveDialogOptions, type WebContents } from 'electron';
+import type { ApiError, ApiResult } from '../../shared/api/errors';
+import type { FileAction, FileActionOutcome } from '../../shared/api/reports';
+import { isReportFileId, ownReportFile, type ResolvedReportFile } from '../reports/files';
 import { isAppPage } from './app-protocol';
-import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
+import { CALL_CHANNEL, EVENT_CHANNEL, FILE_CHANNEL } from './channels';
 import type { Relay } from './relay';
 
 const MAX_NAME = 100;
@@ -16,6 +20,69 @@ export function bindCalls(relay: Relay, isOurs: (contents: WebContents) => boole
     if (typeof name !== 'string' || name.length > MAX_NAME) return { ok: false, error: { code: 'not_found', key: 'errors.unknown_procedure' } };
     return relay.call(event.sender.id, name, input);
   });
+}
+
+const refused = (code: ApiError['code'], key: string): ApiResult<never> => ({ ok: false, error: { code, key } });
+
+/**
+ * window.planora.openFile(fileId, action): a generated report or export, for the user logged in in the asking window only.
+ * The id must be the reports module's own format (so no separator, '..' or other name reaches the disk), and the owner
+ * check is the one web mode's /api/files uses (`ownReportFile`), against the window's session as the core sees it now.
+ *
+ * 'print' opens the file in the system's viewer, like 'open', for the person to print from there (with its page range and
+ * printer choice). Chromium cannot print CSV or XLSX at all; for a PDF a hidden window needs the PDF viewer plugin, which
+ * guards.ts keeps out (no frame may leave app://), and print() must wait for the plugin to render with no event that says
+ * so (blank pages were electron/electron#30947 for years).
+ */
+export function bindFiles(relay: Relay, isOurs: (contents: WebContents) => boolean, dataDir: string): void {
+  ipcMain.handle(FILE_CHANNEL, async (event: IpcMainInvokeEvent, fileId: unknown, action: unknown): Promise<ApiResult<FileActionOutcome>> => {
+    if (!trusted(event, isOurs)) throw new Error('planora: file request refused from an unknown sender');
+    if (!isReportFileId(fileId) || !isFileAction(action)) return refused('validation', 'errors.bad_request');
+    const user = await relay.sessionUser(event.sender.id);
+    if (!user) return refused('unauthenticated', 'errors.session_expired');
+    const file = ownReportFile(dataDir, fileId, user);
+    if (!file) return refused('not_found', 'errors.file_not_found');
+    return action === 'save' ? saveCopy(event.sender, file) : showInViewer(file);
+  });
+}
+
+/** Every action once (the compiler holds this to FileAction), without loading the zod contract into main. */
+const FILE_ACTIONS = { open: true, print: true, save: true } satisfies Record<FileAction, true>;
+
+function isFileAction(value: unknown): value is FileAction {
+  return typeof value === 'string' && Object.hasOwn(FILE_ACTIONS, value);
+}
+
+async function showInViewer(file: ResolvedReportFile): Promise<ApiResult<FileActionOutcome>> {
+  // Resolves to an error message, or '' when the system's program for this kind of file was started.
+  const failure = await shell.openPath(file.path);
+  if (!failure) return { ok: true, data: { done: true } };
+  console.warn(`[planora] no program opened ${path.basename(file.path)}: ${failure}`);
+  return refused('internal', 'errors.file_open_failed');
+}
+
+/** The folder the person last saved a file to, offered again until the app quits. */
+let lastSaveDir: string | null = null;
+
+async function saveCopy(sender: WebContents, file: ResolvedReportFile): Promise<ApiResult<FileActionOutcome>> {
+  const ext = path.extname(file.path).slice(1);
+  const options: SaveDialogOptions = {
+    defaultPath: path.join(lastSaveDir ?? app.getPath('documents'), file.name),
+    filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const owner = BrowserWindow.fromWebContents(sender);
+  const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return { ok: true, data: { done: false } };
+  const target = path.resolve(choice.filePath);
+  try {
+    await fs.copyFile(file.path, target);
+  } catch (e) {
+    console.warn('[planora] saving a copy failed', e);
+    return refused('internal', 'errors.file_save_failed');
+  }
+  lastSaveDir = path.dirname(target);
+  return { ok: true, data: { done: true } };
 }
 
 function trusted(event: IpcMainInvokeEvent, isOurs: (contents: WebContents) => boolean): boolean {

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Menu, app, dialog, type Tray } from 'electron';
+import { BrowserWindow, Menu, app, dialog, type Tray, type WebContents } from 'electron';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { CoreHostClient } from './core-client';
 import { guardAllContents, lockDownSession } from './guards';
-import { attachWindow, bindCalls } from './ipc';
+import { attachWindow, bindCalls, bindFiles } from './ipc';
 import { noticeFor, showNotice } from './notify';
 import { Relay } from './relay';
 import { loadDesktopKey } from './secret-key';
@@ -84,7 +84,9 @@ async function start(): Promise<void> {
     const notice = noticeFor(e);
     if (notice && win && !win.isFocused() && r.orgOf(win.webContents.id) === e.orgId) showNotice(notice, showWindow);
   });
-  bindCalls(r, (contents) => win !== null && !win.isDestroyed() && contents.id === win.webContents.id);
+  const isOurs = (contents: WebContents) => win !== null && !win.isDestroyed() && contents.id === win.webContents.id;
+  bindCalls(r, isOurs);
+  bindFiles(r, isOurs, dataDir);
   tray = createTray({ open: showWindow, quit: () => app.quit() });
   // The window opens at once; its first calls wait for the core to finish opening (and migrating) the database.
   showWindow();

@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiResult } from '../../shared/api/errors';
-import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
+import type { FileAction, FileActionOutcome } from '../../shared/api/reports';
+import { CALL_CHANNEL, EVENT_CHANNEL, FILE_CHANNEL } from './channels';
 
 /**
  * window.planora, and nothing else: the shape of PlanoraBridge in src/renderer/app/api.ts
@@ -16,6 +17,11 @@ const bridge = {
   call(name: string, input: unknown): Promise<ApiResult<unknown>> {
     if (typeof name !== 'string') return Promise.reject(new TypeError('planora.call: the procedure name must be a string'));
     return ipcRenderer.invoke(CALL_CHANNEL, name, input) as Promise<ApiResult<unknown>>;
+  },
+  /** Main checks the id and that the window's user made the file; nothing but the id and the action crosses over. */
+  openFile(fileId: string, action: FileAction): Promise<ApiResult<FileActionOutcome>> {
+    if (typeof fileId !== 'string' || typeof action !== 'string') return Promise.reject(new TypeError('planora.openFile: the file id and the action must be strings'));
+    return ipcRenderer.invoke(FILE_CHANNEL, fileId, action) as Promise<ApiResult<FileActionOutcome>>;
   },
   onEvent(listener: (e: PushedEvent) => void): () => void {
     if (typeof listener !== 'function') throw new TypeError('planora.onEvent: the listener must be a function');

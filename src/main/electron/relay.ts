@@ -53,6 +53,17 @@ export class Relay {
     }
   }
 
+  /**
+   * Who is logged in in a window, asked of the core (so a session that expired answers null, and stops that
+   * window's events like any call would); for main's own checks, e.g. whose generated files the window may open.
+   */
+  async sessionUser(windowId: number): Promise<{ id: string; orgId: string } | null> {
+    if (!this.windows.get(windowId)?.token) return null;
+    const r = await this.call(windowId, 'auth.me', {});
+    const user = r.ok ? (r.data as { id?: unknown; orgId?: unknown } | null) : null;
+    return typeof user?.id === 'string' && typeof user.orgId === 'string' ? { id: user.id, orgId: user.orgId } : null;
+  }
+
   /** The organization a window's user belongs to (null when logged out); for main's own use, e.g. notifications. */
   orgOf(windowId: number): string | null {
     return this.windows.get(windowId)?.orgId ?? null;

@@ -7,6 +7,7 @@ import { organizationHandlers } from './organization/handlers';
 import { periodsHandlers } from './periods/handlers';
 import { seriesHandlers } from './series/handlers';
 import { interventionsHandlers } from './interventions/handlers';
+import { clientObjectsHandlers } from './interventions/clientObjects';
 import { reportsHandlers } from '../reports/handlers';
 import { interventionsFlowHandlers } from './interventions/flowHandlers';
 import { mailHandlers } from '../mail/handlers';
@@ -21,6 +22,7 @@ export const handlers: HandlersFor<ProcName> = {
   ...periodsHandlers,
   ...seriesHandlers,
   ...interventionsHandlers,
+  ...clientObjectsHandlers,
   ...reportsHandlers,
   ...interventionsFlowHandlers,
   ...nomenclatureHandlers,

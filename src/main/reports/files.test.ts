@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/harness';
-import { newReportFile, pruneReportFiles, reportsDir, resolveReportFile, safeFileName } from './files';
+import { isReportFileId, newReportFile, ownReportFile, pruneReportFiles, reportsDir, resolveReportFile, safeFileName } from './files';
 
 const owner = { orgId: 'org-1', userId: 'user-1' };
 
@@ -20,6 +20,26 @@ describe('report files', () => {
       ...owner,
     });
     for (const bad of ['', '../planora.db', `${f.fileId}/../x`, f.fileId.toUpperCase(), `${f.fileId}.json`, 'ffffffff-ffff-4fff-8fff-ffffffffffff']) expect(resolveReportFile(data, bad), bad).toBeNull();
+  });
+
+  it('gives a file only to the user who made it, in their organization, and never a path out of DATA/reports', () => {
+    const data = tempDir();
+    const f = newReportFile(data, 'pdf', 'Form', owner, Date.now());
+    fs.writeFileSync(f.path, '%PDF');
+    // Something worth reaching for beside the reports folder, and a planted file that is not a report's.
+    fs.writeFileSync(path.join(data, 'planora.db'), 'db');
+    fs.writeFileSync(path.join(reportsDir(data), 'planted.pdf'), 'x');
+    const me = { id: owner.userId, orgId: owner.orgId };
+    expect(ownReportFile(data, f.fileId, me)).toMatchObject({ path: path.join(reportsDir(data), `${f.fileId}.pdf`), name: 'Form.pdf', mime: 'application/pdf' });
+    expect(ownReportFile(data, f.fileId, { ...me, id: 'user-2' }), 'another user of the organization').toBeNull();
+    expect(ownReportFile(data, f.fileId, { ...me, orgId: 'org-2' }), 'the same user id in another organization').toBeNull();
+    const traversal = ['../planora.db', '..\\planora.db', '..', `../reports/${f.fileId}`, `${f.fileId}/..`, `${f.fileId}.pdf`, `${f.fileId}.json`, 'planted', path.join(reportsDir(data), f.fileId), ` ${f.fileId}`, `${f.fileId}\n`];
+    for (const bad of traversal) {
+      expect(isReportFileId(bad), bad).toBe(false);
+      expect(ownReportFile(data, bad, me), bad).toBeNull();
+    }
+    for (const bad of [undefined, null, 42, { fileId: f.fileId }]) expect(isReportFileId(bad)).toBe(false);
+    expect(isReportFileId(f.fileId)).toBe(true);
   });
 
   it('does not serve a file whose content was never written', () => {

@@ -16,6 +16,11 @@ export type ReportExt = keyof typeof MIME;
 
 const FILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
+/** True for the id format `newReportFile` hands out (a lower-case UUIDv4): no separator, dot or '..' can pass. */
+export function isReportFileId(value: unknown): value is string {
+  return typeof value === 'string' && FILE_ID.test(value);
+}
+
 export interface ReportMeta {
   name: string;
   ext: ReportExt;
@@ -81,7 +86,7 @@ export interface ResolvedReportFile {
  * unknown, or its content is missing. Never follows a path out of DATA/reports.
  */
 export function resolveReportFile(dataDir: string, fileId: string): ResolvedReportFile | null {
-  if (typeof fileId !== 'string' || !FILE_ID.test(fileId)) return null;
+  if (!isReportFileId(fileId)) return null;
   const dir = reportsDir(dataDir);
   let meta: ReportMeta;
   try {
@@ -101,6 +106,15 @@ export function resolveReportFile(dataDir: string, fileId: string): ResolvedRepo
     return null;
   }
   return { path: file, mime: MIME[meta.ext], name: meta.name, size, orgId: meta.orgId, userId: meta.userId };
+}
+
+/**
+ * The one owner check of generated files, for both ways to them (web mode's /api/files, the desktop app's
+ * window.planora.openFile): the file of `fileId` when `user` made it in their organization, else null.
+ */
+export function ownReportFile(dataDir: string, fileId: string, user: { id: string; orgId: string }): ResolvedReportFile | null {
+  const file = resolveReportFile(dataDir, fileId);
+  return file && file.orgId === user.orgId && file.userId === user.id ? file : null;
 }
 
 /** Deletes reports older than `keepMs`; cheap enough to run whenever a new one is made. */

@@ -206,6 +206,25 @@ export const interventionDetail = z.object({
 });
 export type InterventionDetail = z.infer<typeof interventionDetail>;
 
+/**
+ * Where a client's object was found. Today only their past interventions; sold products can join once invoicing exists
+ * (the seed picks the object "from the product nomenclature or from the client's invoices").
+ */
+export const CLIENT_OBJECT_SOURCES = ['intervention'] as const;
+export const clientObject = z.object({
+  productId: id,
+  code: z.string().nullable(),
+  name: z.string(),
+  isSystem: z.boolean(),
+  active: z.boolean(),
+  /** Serial or lot; null when it was left empty. */
+  serial: z.string().nullable(),
+  source: z.enum(CLIENT_OBJECT_SOURCES),
+  /** The document date of the latest intervention on this object (YYYY-MM-DD). */
+  lastDate: z.string(),
+});
+export type ClientObject = z.infer<typeof clientObject>;
+
 const versioned = { id, version: z.number().int().min(1) };
 
 export const interventionsApi = {
@@ -235,6 +254,16 @@ export const interventionsApi = {
     writes: false,
   }),
   'interventions.get': procedure({ input: z.strictObject({ id }), output: interventionDetail, access: { module: 'interventions', action: 'read' }, writes: false }),
+  /**
+   * The objects (product + serial/lot) this client already had, most recent first, one row per distinct pair:
+   * the intervention form offers them before the product list. `excludeId`: the document being edited.
+   */
+  'interventions.clientObjects': procedure({
+    input: z.strictObject({ clientId: id, search: text(100).optional(), excludeId: optionalId, limit: z.number().int().min(1).max(200).optional() }),
+    output: z.array(clientObject),
+    access: { module: 'interventions', action: 'read' },
+    writes: false,
+  }),
   'interventions.create': procedure({
     input: z.strictObject(interventionFields),
     output: interventionDetail,

@@ -10,7 +10,10 @@ export const reportColumns = z
   .max(GRID_COLUMNS.length)
   .refine((cols) => new Set(cols).size === cols.length, { message: 'duplicate column' });
 
-/** A generated file: `fileId` names it under DATA/reports/ (web mode downloads it from /api/files/<fileId>). */
+/**
+ * A generated file: `fileId` names it under DATA/reports/. Web mode downloads it from /api/files/<fileId>;
+ * the desktop app asks main through window.planora.openFile(fileId, action).
+ */
 export const reportFile = z.object({
   fileId: z.uuid(),
   fileName: z.string(),
@@ -21,6 +24,13 @@ export const reportFile = z.object({
   truncated: z.boolean(),
 });
 export type ReportFile = z.infer<typeof reportFile>;
+
+/** What the desktop app does with a generated file: show it in the system's viewer, print it, or save a copy where the person says. */
+export type FileAction = 'open' | 'print' | 'save';
+/** `done` is false when the person closed the save dialog without choosing a place. */
+export interface FileActionOutcome {
+  done: boolean;
+}
 
 /** Chosen by the caller so it can match progress events that arrive before the answer. */
 export const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);

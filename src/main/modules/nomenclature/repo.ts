@@ -25,7 +25,7 @@ export function likeLiteral(s: string): string {
  * The whole-name prefix is a range on name_key, so the (org, kind, name_key) index does the work in the common case.
  * `table` qualifies the columns when the query joins another table that has a name_key.
  */
-function searchFilter(search: string | undefined, table: string): Expression<SqlBool> | null {
+export function searchFilter(search: string | undefined, table: string): Expression<SqlBool> | null {
   const key = search ? foldKey(search) : '';
   const code = search?.trim() ?? '';
   if (!key && !code) return null;

@@ -4,12 +4,13 @@ import { Alert, Anchor, Button, Group, Modal, Progress, SegmentedControl, Stack,
 import { useTranslation } from 'react-i18next';
 import type { GridColumn, GridScope, SortField } from '../../../shared/api/interventions';
 import { call, subscribeEvents } from '../../app/api';
+import { desktopFiles, fileUrl, openProducedFile, type FileAction, type ProducedFile } from '../../app/files';
 import { useFormat } from '../../app/format';
-import { downloadFile, fileUrl, type ProducedFile } from './files';
 
 /**
  * Export of exactly what the grid shows: the filtered rows (and the group chosen in the tree) with the shown columns,
- * in their order. Main writes the file off the window's thread and reports progress; the browser downloads it.
+ * in their order. Main writes the file off the window's thread and reports progress; then the file opens (desktop:
+ * in the system's program, with "Save as…" beside it) or downloads (web mode).
  */
 export function ExportDialog(p: {
   opened: boolean;
@@ -26,13 +27,16 @@ export function ExportDialog(p: {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [file, setFile] = useState<ProducedFile | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
   const off = useRef<(() => void) | null>(null);
+  const desktop = desktopFiles();
 
   useEffect(() => {
     if (p.opened) {
       setFile(null);
       setFailure(null);
       setProgress(null);
+      setSaved(false);
     }
   }, [p.opened]);
   useEffect(() => () => off.current?.(), []);
@@ -41,6 +45,7 @@ export function ExportDialog(p: {
     setBusy(true);
     setFailure(null);
     setFile(null);
+    setSaved(false);
     setProgress({ done: 0, total: p.total ?? 0 });
     // The job's id is ours, so progress events that arrive before the answer are matched to this export.
     const jobId = crypto.randomUUID();
@@ -49,18 +54,30 @@ export function ExportDialog(p: {
       const e = payload as { jobId?: string; done?: number; total?: number };
       if (e.jobId === jobId && typeof e.done === 'number' && typeof e.total === 'number') setProgress({ done: e.done, total: e.total });
     });
+    let f: ProducedFile & { rows: number };
     try {
-      const f = await call('export.interventions', { scope: p.scope, columns: p.columns, format, jobId, ...p.sort });
+      f = await call('export.interventions', { scope: p.scope, columns: p.columns, format, jobId, ...p.sort });
       setFile(f);
       setProgress({ done: f.rows, total: f.rows });
-      downloadFile(f.fileId, f.fileName);
     } catch (e) {
       setFailure(errorText(t, e));
       setProgress(null);
+      return;
     } finally {
       off.current?.();
       off.current = null;
       setBusy(false);
+    }
+    // The file is made even when no program opens it: the buttons (or the link) stay for another try.
+    await act(f, 'open');
+  };
+
+  const act = async (f: ProducedFile, action: FileAction) => {
+    setFailure(null);
+    try {
+      if ((await openProducedFile(f, action)) && action === 'save') setSaved(true);
+    } catch (e) {
+      setFailure(errorText(t, e));
     }
   };
 
@@ -86,7 +103,23 @@ export function ExportDialog(p: {
             </Text>
           </Stack>
         )}
-        {file && (
+        {file && desktop && (
+          <Group gap="xs" data-testid="export-file">
+            <Text size="sm">{file.fileName}</Text>
+            <Button size="compact-sm" variant="default" onClick={() => void act(file, 'open')} data-testid="export-open">
+              {t('common.open')}
+            </Button>
+            <Button size="compact-sm" variant="default" onClick={() => void act(file, 'save')} data-testid="export-save">
+              {t('files.saveAs')}
+            </Button>
+            {saved && (
+              <Text size="xs" c="dimmed">
+                {t('common.saved')}
+              </Text>
+            )}
+          </Group>
+        )}
+        {file && !desktop && (
           <Anchor href={fileUrl(file.fileId)} download={file.fileName} size="sm" data-testid="export-link">
             ⬇ {file.fileName ?? t('interventions.export.download')}
           </Anchor>

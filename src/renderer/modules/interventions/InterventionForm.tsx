@@ -28,15 +28,16 @@ import { PRIORITIES, type InterventionDetail, type Status } from '../../../share
 import { deriveStatus } from '../../../shared/rules/interventions';
 import { call } from '../../app/api';
 import { apiError, errorText } from '../../app/errors';
+import { openProducedFile } from '../../app/files';
 import { useFormat } from '../../app/format';
 import { useCan, useSession } from '../../app/session';
 import { applyServerError } from '../../components/form';
 import { ConfirmDialog, ReasonDialog } from './dialogs';
 import { FORM_FIELDS, interventionResolver, newValues, valuesFromDetail, type InterventionFormValues, type InterventionInput } from './formValues';
-import { downloadFile } from './files';
 import { PRIORITY_COLOR, STATUS_COLOR, priorityLabel, statusLabel, toLocalInput } from './model';
 import { ClientSelect, KeySelect, UserSelect } from './selects';
-import { NomenclatureSelect, ProductSelect } from '../nomenclature/NomenclatureSelect';
+import { NomenclatureSelect } from '../nomenclature/NomenclatureSelect';
+import { ObjectSelect } from './ObjectSelect';
 import { Timeline } from './Timeline';
 import { DateField, DateTimeField } from './DateFields';
 
@@ -118,13 +119,28 @@ export function InterventionForm(p: InterventionFormProps) {
   }, [client.data, d, clientId]);
   const contactOptions = useMemo(() => (client.data?.contacts ?? []).map((c) => ({ value: c.id, label: c.position ? `${c.name} (${c.position})` : c.name })), [client.data]);
 
-  // Another client: its contact, contract and estimate no longer apply.
+  // The object as last taken from the client's own objects (product + serial), while the fields still hold it.
+  const pickedObject = useRef<{ productId: string; serial: string } | null>(null);
+  const stillPicked = () => {
+    const o = pickedObject.current;
+    return !!o && getValues('objectProductId') === o.productId && getValues('objectSerial') === o.serial;
+  };
+  const pickObject = (productId: string | null, serial: string | undefined) => {
+    // A product from the list (or none) drops the serial that came with the client's object it replaces; a typed serial stays.
+    if (serial === undefined && stillPicked()) setValue('objectSerial', '', { shouldDirty: true });
+    setValue('objectProductId', productId, { shouldDirty: true });
+    if (serial !== undefined) setValue('objectSerial', serial, { shouldDirty: true });
+    pickedObject.current = productId && serial !== undefined ? { productId, serial } : null;
+  };
+
+  // Another client: its contact, contract and estimate no longer apply, nor an object taken from the previous client's.
   const lastClient = useRef<string | null | undefined>(undefined);
   useEffect(() => {
     if (lastClient.current !== undefined && lastClient.current !== clientId) {
       setValue('contactId', null, { shouldDirty: true });
       setValue('contractId', null, { shouldDirty: true });
       setValue('estimateId', null, { shouldDirty: true });
+      if (stillPicked()) pickObject(null, undefined);
     }
     lastClient.current = clientId;
   }, [clientId]);
@@ -216,8 +232,8 @@ export function InterventionForm(p: InterventionFormProps) {
     setFailure(null);
     try {
       const f = await call('reports.interventionForm', { id: currentId });
-      // Web mode serves reports as downloads; the PDF opens in the system's viewer.
-      downloadFile(f.fileId, f.fileName);
+      // Desktop: the PDF opens in the system's viewer, to print from there. Web mode downloads it.
+      await openProducedFile(f, 'print');
     } catch (e) {
       showRefusal(e);
     } finally {
@@ -464,7 +480,18 @@ export function InterventionForm(p: InterventionFormProps) {
                       </Grid.Col>
                       <Grid.Col span={4}>
                         {sel('objectProductId', 'object', (f) => (
-                          <ProductSelect ref={f.ref} label={t('interventions.col.object')} value={f.value} onChange={f.onChange} disabled={readOnly} error={err('objectProductId')} data-testid="f-object" />
+                          <ObjectSelect
+                            ref={f.ref}
+                            label={t('interventions.col.object')}
+                            clientId={clientId}
+                            excludeId={currentId}
+                            value={f.value}
+                            onChange={pickObject}
+                            onBlur={f.onBlur}
+                            disabled={readOnly}
+                            error={err('objectProductId')}
+                            data-testid="f-object"
+                          />
                         ))}
                       </Grid.Col>
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../shared/api';
 import type { GridFilters, GridRow, GridScope, GroupLevel, InterventionDetail } from '../../../shared/api/interventions';
 import { call } from '../../app/api';
+import { desktopFiles, openProducedFile, type ProducedFile } from '../../app/files';
 import { useFormat } from '../../app/format';
 import { useCan, useSession } from '../../app/session';
 import { AllocateDialog, DistributeDialog } from './Assistants';
@@ -17,7 +18,6 @@ import { GroupingBar } from './GroupingBar';
 import { GroupTree } from './GroupTree';
 import { InterventionForm } from './InterventionForm';
 import { InterventionsGrid, type InterventionsGridHandle } from './InterventionsGrid';
-import { downloadFile } from './files';
 import { cleanFilters, validLevels, type GroupKey } from './model';
 import { ApprovalsPanel, SettingsDialog, useInterventionSettings } from './SettingsDialog';
 import { ReportsMenu, ViewsMenu, parseConfig, shownColumnsOf, type SavedView, type ViewConfig } from './Views';
@@ -70,7 +70,8 @@ export function InterventionsScreen() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [approvalsOpen, setApprovalsOpen] = useState(false);
   const [view, setView] = useState<SavedView | null>(null);
-  const [message, setMessage] = useState<{ text: string; color: string } | null>(null);
+  /** `file`: a report just opened in the desktop app, offered for saving beside the message. */
+  const [message, setMessage] = useState<{ text: string; color: string; file?: ProducedFile } | null>(null);
   const [reporting, setReporting] = useState(false);
 
   const clean = useMemo(() => cleanFilters(filters), [filters]);
@@ -81,7 +82,7 @@ export function InterventionsScreen() {
   const pendingApprovals = approvals.data?.length ?? 0;
 
   const busy = editor.open || !!toDelete || !!toCancel || !!allocating || distributing || exporting || settingsOpen;
-  const say = (text: string, color = 'green') => setMessage({ text, color });
+  const say = (text: string, color = 'green', file?: ProducedFile) => setMessage({ text, color, file });
 
   const targets = (): GridRow[] => grid.current?.targetRows() ?? [];
   const add = () => {
@@ -150,7 +151,8 @@ export function InterventionsScreen() {
     setReporting(true);
     try {
       const f = await call('reports.interventionList', input);
-      downloadFile(f.fileId, f.fileName);
+      await openProducedFile(f);
+      if (desktopFiles()) say(t('files.opened', { name: f.fileName }), 'green', f);
     } catch (e) {
       say(errorText(t, e), 'red');
     } finally {
@@ -158,6 +160,13 @@ export function InterventionsScreen() {
     }
   };
   const quickReport = () => void openFile({ scope, columns: grid.current?.shownColumns() ?? [], ...grid.current?.sort() });
+  const saveReport = async (f: ProducedFile) => {
+    try {
+      if (await openProducedFile(f, 'save')) say(t('common.saved'));
+    } catch (e) {
+      say(errorText(t, e), 'red');
+    }
+  };
   const printReport = (v: SavedView) => {
     const c = parseConfig(v.config);
     if (!c) return say(t('interventions.views.broken'), 'red');
@@ -179,7 +188,8 @@ export function InterventionsScreen() {
 
   useEffect(() => {
     if (!message) return;
-    const timer = setTimeout(() => setMessage(null), 6000);
+    // A report's "Save as…" stays longer than a plain message: the person may be reading the report first.
+    const timer = setTimeout(() => setMessage(null), message.file ? 30_000 : 6000);
     return () => clearTimeout(timer);
   }, [message]);
 
@@ -287,6 +297,11 @@ export function InterventionsScreen() {
             <Alert color={message.color} p={2} px={8} data-testid="iv-message" style={{ flexShrink: 1 }}>
               <Group gap={4} wrap="nowrap">
                 <Text size="xs">{message.text}</Text>
+                {message.file && (
+                  <Button size="compact-xs" variant="subtle" onClick={() => void saveReport(message.file!)} data-testid="iv-message-save">
+                    {t('files.saveAs')}
+                  </Button>
+                )}
                 <CloseButton size="xs" onClick={() => setMessage(null)} />
               </Group>
             </Alert>

@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, forwardRef, useEffect, useMemo, useRef, useState } from 'react';
 import { CloseButton, Combobox, Group, InputBase, Text, useCombobox, type InputBaseProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -13,11 +13,18 @@ export interface Option {
   inactive?: boolean;
   /** A dimmed second part of the option line (a client's phone and locality), to tell namesakes apart. */
   extra?: string;
+  /** A heading the option is listed under; consecutive options with the same heading form one group. */
+  group?: string;
+  /**
+   * Choosing this option sets the field to another value (a client's past object sets the product), shown with this label.
+   * Several options may pick the same value; `onChange` still receives the option itself.
+   */
+  picks?: { value: string; label: string };
 }
 
 export interface RemoteSelectProps extends Omit<InputBaseProps, 'value' | 'onChange' | 'rightSection' | 'rightSectionPointerEvents'> {
   value: string | null | undefined;
-  /** The chosen option comes along, so a caller can show its label elsewhere. */
+  /** The chosen option comes along (its own value, which differs from `value` when it `picks` another), so a caller can show its label elsewhere. */
   onChange(value: string | null, option: { value: string; label: string } | null): void;
   placeholder?: string;
   /** A button that clears the value (erasing the text does too). Default: true. */
@@ -29,16 +36,18 @@ export interface RemoteSelectProps extends Omit<InputBaseProps, 'value' | 'onCha
   'data-field'?: string;
 }
 
-interface RemoteProps extends RemoteSelectProps {
+export interface RemoteProps extends RemoteSelectProps {
   /** Must start with the procedure's name, so its `*.changed` event refreshes the options. */
   queryKey: readonly unknown[];
   load(search: string | undefined, include: string[] | undefined): Promise<Option[]>;
   /** An option the caller already knows (the current client of a contract), shown before main answers. */
   known?: Option | null;
+  /** Wider than the box when option lines carry more (a serial and a date). Default: as wide as the box. */
+  dropdownWidth?: number;
 }
 
 /** How many options one search brings back: enough to pick from, small enough to never load a whole table. */
-const OPTION_LIMIT = 50;
+export const OPTION_LIMIT = 50;
 
 /**
  * A searchable select whose options come from main: what is typed is searched in main (diacritics folded there),
@@ -46,8 +55,8 @@ const OPTION_LIMIT = 50;
  * For the keyboard: typing selects the text's first match once main has answered for exactly that text, and Enter takes it;
  * ↓ opens the list; it never pops open on Tab; erasing the text clears the value; Esc closes the list.
  */
-const RemoteSelect = forwardRef<HTMLInputElement, RemoteProps>(function RemoteSelect(
-  { value, onChange, queryKey, load, known, clearable = true, placeholder, disabled, onBlur, size = 'xs', ...rest },
+export const RemoteSelect = forwardRef<HTMLInputElement, RemoteProps>(function RemoteSelect(
+  { value, onChange, queryKey, load, known, dropdownWidth, clearable = true, placeholder, disabled, onBlur, size = 'xs', ...rest },
   ref,
 ) {
   const { t } = useTranslation();
@@ -74,7 +83,11 @@ const RemoteSelect = forwardRef<HTMLInputElement, RemoteProps>(function RemoteSe
 
   // The chosen option's label survives searches that no longer list it.
   const labels = useRef(new Map<string, string>());
-  for (const o of options) labels.current.set(o.value, labelOf(o));
+  for (const o of options) {
+    if (o.picks) {
+      if (!labels.current.has(o.picks.value)) labels.current.set(o.picks.value, o.inactive ? `${o.picks.label} (${t('nomenclature.inactive')})` : o.picks.label);
+    } else labels.current.set(o.value, labelOf(o));
+  }
   const selectedLabel = value ? (labels.current.get(value) ?? '') : '';
 
   // While main has not answered for exactly what was typed, older options are hidden: Enter must never take a stale match.
@@ -88,7 +101,7 @@ const RemoteSelect = forwardRef<HTMLInputElement, RemoteProps>(function RemoteSe
 
   const submit = (v: string) => {
     const o = options.find((x) => x.value === v);
-    onChange(v, o ? { value: o.value, label: o.label } : null);
+    onChange(o?.picks?.value ?? v, o ? { value: o.value, label: o.label } : null);
     setTyping(false);
     setSearch('');
     combobox.closeDropdown();
@@ -101,7 +114,7 @@ const RemoteSelect = forwardRef<HTMLInputElement, RemoteProps>(function RemoteSe
   };
 
   return (
-    <Combobox store={combobox} onOptionSubmit={submit} withinPortal zIndex={400}>
+    <Combobox store={combobox} onOptionSubmit={submit} withinPortal zIndex={400} width={dropdownWidth ?? 'target'}>
       {/* aria-expanded tells the keys of an open list (Enter, Esc) from those of the form around it. */}
       <Combobox.Target withExpandedAttribute>
         <InputBase
@@ -142,20 +155,29 @@ const RemoteSelect = forwardRef<HTMLInputElement, RemoteProps>(function RemoteSe
       <Combobox.Dropdown>
         <Combobox.Options mah={280} style={{ overflowY: 'auto' }}>
           {visible.length ? (
-            visible.map((o) => (
-              <Combobox.Option value={o.value} key={o.value} active={o.value === value}>
-                <Group gap={6} wrap="nowrap" justify="space-between">
-                  <Text size="xs" truncate>
-                    {labelOf(o)}
-                  </Text>
-                  {o.extra && (
-                    <Text size="xs" truncate style={{ opacity: 0.7 }}>
-                      {o.extra}
+            groupRuns(visible).map((run, i) => {
+              const items = run.options.map((o) => (
+                <Combobox.Option value={o.value} key={o.value} active={o.value === value}>
+                  <Group gap={6} wrap="nowrap" justify="space-between">
+                    <Text size="xs" truncate>
+                      {labelOf(o)}
                     </Text>
-                  )}
-                </Group>
-              </Combobox.Option>
-            ))
+                    {o.extra && (
+                      <Text size="xs" truncate style={{ opacity: 0.7 }}>
+                        {o.extra}
+                      </Text>
+                    )}
+                  </Group>
+                </Combobox.Option>
+              ));
+              return run.group ? (
+                <Combobox.Group label={run.group} key={`${i}:${run.group}`}>
+                  {items}
+                </Combobox.Group>
+              ) : (
+                <Fragment key={`${i}:`}>{items}</Fragment>
+              );
+            })
           ) : (
             <Combobox.Empty>{stale || q.isFetching ? t('common.loading') : t('grid.noRows')}</Combobox.Empty>
           )}
@@ -164,6 +186,17 @@ const RemoteSelect = forwardRef<HTMLInputElement, RemoteProps>(function RemoteSe
     </Combobox>
   );
 });
+
+/** Consecutive options under the same heading, in order (options without one stay ungrouped). */
+function groupRuns(options: Option[]): { group?: string; options: Option[] }[] {
+  const runs: { group?: string; options: Option[] }[] = [];
+  for (const o of options) {
+    const last = runs[runs.length - 1];
+    if (last && last.group === o.group) last.options.push(o);
+    else runs.push({ group: o.group, options: [o] });
+  }
+  return runs;
+}
 
 export interface NomenclatureSelectProps extends RemoteSelectProps {
   kind: NomenclatureKind;

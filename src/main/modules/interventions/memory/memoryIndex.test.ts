@@ -65,7 +65,7 @@ beforeAll(async () => {
     const start = new Date(Date.UTC(2026, 8, day + Math.floor(r.next() * 5), 6 + Math.floor(r.next() * 10)));
     const taker = r.pick(ids.user!);
     const doc = await app.call(owner, 'interventions.create', {
-      branchId: r.pick(ids.branch),
+      branchId: r.pick(ids.branch!),
       clientId: r.pick(ids.client!),
       priority: r.pick(['low', 'medium', 'high'] as const),
       docDate,
@@ -105,7 +105,7 @@ function randomScope(r: ReturnType<typeof rng>): GridScope {
   if (r.chance(0.15)) f.clientId = r.pick(ids.client!);
   if (r.chance(0.15)) f.takenById = r.pick(ids.user!);
   if (r.chance(0.1)) f.responsibleId = r.pick(ids.user!);
-  if (r.chance(0.1)) f.branchId = r.pick(ids.branch);
+  if (r.chance(0.1)) f.branchId = r.pick(ids.branch!);
   if (r.chance(0.25)) f.statuses = [r.pick(['received', 'allocated', 'confirmed', 'finalized', 'cancelled'] as const), r.pick(['received', 'allocated'] as const)];
   if (r.chance(0.2)) f.priorities = [r.pick(['low', 'medium', 'high'] as const)];
   if (r.chance(0.2)) f.dateFrom = '2026-09-20';

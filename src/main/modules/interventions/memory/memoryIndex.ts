@@ -7,7 +7,7 @@ import { ftsQuery } from '../../clients/repo';
 import { INDEXED_COLUMNS, InterventionColumns, type IndexedRow } from './columns';
 import { SortOrder } from './ordering';
 import { planFor, type Plan } from './plan';
-import { collectRows, countRows, groupRows, hasTests, pageRows, type RawGroup } from './queries';
+import { countRows, groupRows, hasTests, orderedRows, type RawGroup } from './queries';
 
 /** Pages near the top are walked afresh; deeper ones come from the whole ordered result, kept until the next change. */
 const WALK_LIMIT = 5_000;
@@ -132,11 +132,11 @@ export class InterventionIndex {
   page(user: SessionUser, scope: GridScope, search: Uint8Array | null, sort: SortField, desc: boolean, offset: number, limit: number): number[] {
     const plan = this.plan(user, scope, scope.groupPath?.length ?? 0, search);
     const order = this.order(sort);
-    if (!hasTests(plan) || offset + limit <= WALK_LIMIT) return pageRows(plan, order, desc, offset, limit);
-    const key = JSON.stringify([user.orgId, user.role, user.branchIds, scope, search ? scope.filters.search : null, sort, desc]);
+    if (!hasTests(plan) || offset + limit <= WALK_LIMIT) return Array.from(orderedRows(plan, order, desc, offset, limit));
+    const key = JSON.stringify([user.orgId, user.role, user.branchIds, scope, sort, desc]);
     let all = this.results.get(key);
     if (!all) {
-      all = collectRows(plan, order, desc);
+      all = orderedRows(plan, order, desc, 0, order.length).slice();
       this.results.set(key, all);
     }
     return Array.from(all.subarray(offset, offset + limit));

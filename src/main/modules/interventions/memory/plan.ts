@@ -38,17 +38,6 @@ export function emptyPlan(): Plan {
   return { none: false, eqCols: [], eqVals: [], maskCols: [], masks: [], rangeCols: [], rangeLo: [], rangeHi: [], flags: [] };
 }
 
-export function accepts(p: Plan, s: number): boolean {
-  for (let i = 0; i < p.eqCols.length; i++) if (p.eqCols[i]![s] !== p.eqVals[i]) return false;
-  for (let i = 0; i < p.maskCols.length; i++) if (p.masks[i]![p.maskCols[i]![s]!] !== 1) return false;
-  for (let i = 0; i < p.rangeCols.length; i++) {
-    const v = p.rangeCols[i]![s]!;
-    if (v < p.rangeLo[i]! || v >= p.rangeHi[i]!) return false;
-  }
-  for (let i = 0; i < p.flags.length; i++) if (p.flags[i]![s] !== 1) return false;
-  return true;
-}
-
 /** `code` -1 is a value the index has never seen (an unknown id or key): nothing can match it. */
 function eq(p: Plan, col: Int32Array, code: number): void {
   if (code === -1) p.none = true;

@@ -1,7 +1,8 @@
 import type { GroupLevel } from '../../../../shared/api/interventions';
 import type { InterventionColumns } from './columns';
+import { compileScans } from './compiled';
 import { NO_TIME } from './dates';
-import { accepts, bucketOf, GROUP_CODE_COLUMN, type Plan } from './plan';
+import { bucketOf, GROUP_CODE_COLUMN, type Plan } from './plan';
 
 export function hasTests(p: Plan): boolean {
   return p.eqCols.length + p.maskCols.length + p.rangeCols.length + p.flags.length > 0;
@@ -11,41 +12,19 @@ export function hasTests(p: Plan): boolean {
 export function countRows(cols: InterventionColumns, p: Plan): number {
   if (p.none) return 0;
   if (!hasTests(p)) return cols.liveCount;
-  const live = cols.live;
-  let n = 0;
-  for (let s = 0; s < cols.capacity; s++) if (live[s] === 1 && accepts(p, s)) n++;
-  return n;
+  return compileScans(p).count(cols.live, cols.capacity);
 }
 
-/** Every row passing the plan, in the order given (ascending, or walked from the end for descending). */
-export function collectRows(p: Plan, order: Uint32Array, desc: boolean): Uint32Array {
+/** Rows passing the plan in the order given (ascending, or walked from the end for descending): `limit` of them after `offset`. */
+export function orderedRows(p: Plan, order: Uint32Array, desc: boolean, offset: number, limit: number): Uint32Array {
   if (p.none) return new Uint32Array(0);
-  const out = new Uint32Array(order.length);
-  let n = 0;
-  if (desc) {
-    for (let i = order.length - 1; i >= 0; i--) if (accepts(p, order[i]!)) out[n++] = order[i]!;
-  } else {
-    for (let i = 0; i < order.length; i++) if (accepts(p, order[i]!)) out[n++] = order[i]!;
-  }
-  return out.slice(0, n);
-}
-
-/** One page of rows passing the plan, walking the order only as far as the page's end. */
-export function pageRows(p: Plan, order: Uint32Array, desc: boolean, offset: number, limit: number): number[] {
-  const out: number[] = [];
-  if (p.none) return out;
   if (!hasTests(p)) {
-    for (let k = offset; k < Math.min(order.length, offset + limit); k++) out.push(order[desc ? order.length - 1 - k : k]!);
-    return out;
+    const from = Math.min(order.length, offset);
+    const to = Math.min(order.length, offset + limit);
+    if (!desc) return order.slice(from, to);
+    return order.slice(order.length - to, order.length - from).reverse();
   }
-  let seen = 0;
-  const n = order.length;
-  for (let k = 0; k < n && out.length < limit; k++) {
-    const s = order[desc ? n - 1 - k : k]!;
-    if (!accepts(p, s)) continue;
-    if (seen++ >= offset) out.push(s);
-  }
-  return out;
+  return compileScans(p).walk(order, desc, offset, limit);
 }
 
 export interface RawGroup {
@@ -56,30 +35,21 @@ export interface RawGroup {
 
 /** Counts per group at one level, for rows passing the plan; in code order (dates ascending, "none" first). */
 export function groupRows(cols: InterventionColumns, p: Plan, level: GroupLevel): RawGroup[] {
-  if (p.none) return [];
-  const col = cols.code[GROUP_CODE_COLUMN[level.field]];
-  const live = cols.live;
-  const tests = hasTests(p);
-  const isDate = level.field === 'docDate' || level.field === 'startAt' || level.field === 'endAt';
-  const minutes = level.field === 'startAt' || level.field === 'endAt';
   const out: RawGroup[] = [];
+  if (p.none || cols.liveCount === 0) return out;
+  const col = cols.code[GROUP_CODE_COLUMN[level.field]];
+  const scans = compileScans(p);
+  const isDate = level.field === 'docDate' || level.field === 'startAt' || level.field === 'endAt';
   if (!isDate) {
     const counts = new Int32Array(level.field === 'status' || level.field === 'priority' ? 8 : cols.ids.size);
-    for (let s = 0; s < cols.capacity; s++) if (live[s] === 1 && (!tests || accepts(p, s))) counts[col[s]!]!++;
+    scans.group(cols.live, cols.capacity, col, counts, 0, false);
     counts.forEach((count, code) => void (count > 0 && out.push({ code, count })));
     return out;
   }
-  if (cols.liveCount === 0) return out;
   // One counter per day of the data's span; days are bucketed into weeks or months afterwards.
   const first = cols.minDay;
   const counts = new Int32Array(cols.maxDay - first + 1);
-  let none = 0;
-  for (let s = 0; s < cols.capacity; s++) {
-    if (live[s] !== 1 || (tests && !accepts(p, s))) continue;
-    const v = col[s]!;
-    if (v === NO_TIME) none++;
-    else counts[(minutes ? Math.floor(v / 1440) : v) - first]!++;
-  }
+  const none = scans.group(cols.live, cols.capacity, col, counts, first, level.field !== 'docDate');
   if (none) out.push({ code: NO_TIME, count: none });
   const bucket = level.bucket ?? 'day';
   counts.forEach((count, i) => {

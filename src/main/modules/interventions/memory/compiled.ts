@@ -1,0 +1,67 @@
+import { NO_TIME } from './dates';
+import type { Plan } from './plan';
+
+/**
+ * A plan's tests as straight-line JavaScript: each scan is generated once per query with its columns as locals and
+ * its values as literals, which V8 compiles to a tight loop — about twice as fast as looping over the test lists,
+ * and the scans are the whole cost of a count or a group at a million rows. Only numbers are ever spliced in.
+ */
+export interface CompiledScans {
+  count(live: Uint8Array, n: number): number;
+  /** Matching rows of `order` (descending walks from the end), skipping `offset`, at most `limit`. */
+  walk(order: Uint32Array, desc: boolean, offset: number, limit: number): Uint32Array;
+  /** Adds 1 to `counts[col[s] - first]` (by day for minute columns) for each matching live row; returns how many had no date. */
+  group(live: Uint8Array, n: number, col: Int32Array, counts: Int32Array, first: number, minutes: boolean): number;
+}
+
+function literal(v: number): string {
+  if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
+  return String(Math.trunc(v));
+}
+
+export function compileScans(p: Plan): CompiledScans {
+  const names: string[] = [];
+  const values: unknown[] = [];
+  const local = (prefix: string, v: unknown) => {
+    names.push(`${prefix}${names.length}`);
+    values.push(v);
+    return names[names.length - 1]!;
+  };
+  const cond: string[] = [];
+  p.eqCols.forEach((col, i) => cond.push(`${local('e', col)}[s] === ${literal(p.eqVals[i]!)}`));
+  p.maskCols.forEach((col, i) => cond.push(`${local('m', p.masks[i])}[${local('c', col)}[s]] === 1`));
+  p.rangeCols.forEach((col, i) => {
+    const c = local('r', col);
+    cond.push(`${c}[s] >= ${literal(Math.max(p.rangeLo[i]!, NO_TIME))} && ${c}[s] < ${literal(Math.min(p.rangeHi[i]!, 2 ** 31 - 1))}`);
+  });
+  p.flags.forEach((f) => cond.push(`${local('f', f)}[s] === 1`));
+  const test = cond.length ? cond.join(' && ') : 'true';
+  const body = `
+    return {
+      count(live, n) {
+        let c = 0;
+        for (let s = 0; s < n; s++) if (live[s] === 1 && ${test}) c++;
+        return c;
+      },
+      walk(order, desc, offset, limit) {
+        const out = new Uint32Array(Math.min(limit, order.length));
+        const len = order.length;
+        let seen = 0, k = 0;
+        for (let i = 0; i < len && k < out.length; i++) {
+          const s = order[desc ? len - 1 - i : i];
+          if (${test}) { if (seen >= offset) out[k++] = s; seen++; }
+        }
+        return out.subarray(0, k);
+      },
+      group(live, n, col, counts, first, minutes) {
+        let none = 0;
+        if (minutes) {
+          for (let s = 0; s < n; s++) if (live[s] === 1 && ${test}) { const v = col[s]; if (v === ${NO_TIME}) none++; else counts[Math.floor(v / 1440) - first]++; }
+        } else {
+          for (let s = 0; s < n; s++) if (live[s] === 1 && ${test}) { const v = col[s]; if (v === ${NO_TIME}) none++; else counts[v - first]++; }
+        }
+        return none;
+      },
+    };`;
+  return new Function(...names, body)(...values) as CompiledScans;
+}
