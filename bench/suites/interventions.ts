@@ -9,6 +9,7 @@ import { countScope, groupsAt, sqlListPage, type ListArgs } from '../../src/main
 import type { SessionUser } from '../../src/shared/api/auth';
 import type { GridScope } from '../../src/shared/api/interventions';
 import { call, login, openCore } from '../lib/app';
+import { discardReportFile } from '../../src/main/reports/files';
 import { BENCH_DIR, CACHE_DIR, schemaHash } from '../lib/datasets';
 import { INTERVENTIONS_GENERATOR_VERSION, type InterventionsMeta } from '../lib/generateInterventions';
 import type { Suite } from '../lib/suite';
@@ -192,6 +193,28 @@ export const interventionsSuite: Suite = {
         { warmup: 2, samples: 30, budgetMs: BUDGET_MS },
       );
       results.addSamples('interventions.get + update at 1,000,000 (dispatcher)', changes, null, { note: 'includes keeping 4 sort orders of the index current' });
+
+      // Export of about 100,000 rows (the months that hold them) in the grid's typical 15 columns, with progress events.
+      const days = sq.prepare(`select doc_date d, count(*) n from intervention where deleted_at is null group by doc_date order by doc_date desc`).all() as { d: string; n: number }[];
+      let sum = 0;
+      const from = days.find((x) => (sum += x.n) >= 100_000)!.d;
+      const exportScope: GridScope = { filters: { dateFrom: from } };
+      const columns = ['series', 'number', 'docDate', 'client', 'type', 'object', 'startAt', 'endAt', 'status', 'priority', 'takenBy', 'phone', 'locality', 'zone', 'notes'] as const;
+      let progress = 0;
+      const off = core.bus.on((e) => {
+        if (e.name === 'export.progress') progress++;
+      });
+      let rows = 0;
+      const exports = await sample(
+        async () => {
+          const r = await call(core, token, 'export.interventions', { scope: exportScope, columns: [...columns], format: 'xlsx', jobId: 'bench' });
+          rows = r.rows;
+          discardReportFile(ds.dir, r.fileId);
+        },
+        { warmup: 0, samples: 3, budgetMs: 60_000 },
+      );
+      off();
+      results.addSamples('export.interventions XLSX, ~100,000 rows × 15 columns (dispatcher)', exports, 10_000, { note: `${rows.toLocaleString('en')} rows since ${from}; ${progress} progress events` });
     } finally {
       await core.close();
     }

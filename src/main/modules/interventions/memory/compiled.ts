@@ -12,6 +12,10 @@ export interface CompiledScans {
   walk(order: Uint32Array, desc: boolean, offset: number, limit: number): Uint32Array;
   /** Adds 1 to `counts[col[s] - first]` (by day for minute columns) for each matching live row; returns how many had no date. */
   group(live: Uint8Array, n: number, col: Int32Array, counts: Int32Array, first: number, minutes: boolean): number;
+  /** The same three over a list of live rowids instead of every row. */
+  countList(list: Uint32Array): number;
+  filterList(list: Uint32Array): Uint32Array;
+  groupList(list: Uint32Array, col: Int32Array, counts: Int32Array, first: number, minutes: boolean): number;
 }
 
 function literal(v: number): string {
@@ -59,6 +63,28 @@ export function compileScans(p: Plan): CompiledScans {
           for (let s = 0; s < n; s++) if (live[s] === 1 && ${test}) { const v = col[s]; if (v === ${NO_TIME}) none++; else counts[Math.floor(v / 1440) - first]++; }
         } else {
           for (let s = 0; s < n; s++) if (live[s] === 1 && ${test}) { const v = col[s]; if (v === ${NO_TIME}) none++; else counts[v - first]++; }
+        }
+        return none;
+      },
+      countList(list) {
+        let c = 0;
+        for (let i = 0; i < list.length; i++) { const s = list[i]; if (${test}) c++; }
+        return c;
+      },
+      filterList(list) {
+        const out = new Uint32Array(list.length);
+        let k = 0;
+        for (let i = 0; i < list.length; i++) { const s = list[i]; if (${test}) out[k++] = s; }
+        return out.subarray(0, k);
+      },
+      groupList(list, col, counts, first, minutes) {
+        let none = 0;
+        for (let i = 0; i < list.length; i++) {
+          const s = list[i];
+          if (!(${test})) continue;
+          const v = col[s];
+          if (v === ${NO_TIME}) none++;
+          else counts[(minutes ? Math.floor(v / 1440) : v) - first]++;
         }
         return none;
       },

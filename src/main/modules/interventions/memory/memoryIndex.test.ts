@@ -111,7 +111,7 @@ function randomScope(r: ReturnType<typeof rng>): GridScope {
   if (r.chance(0.2)) f.dateFrom = '2026-09-20';
   if (r.chance(0.2)) f.dateTo = '2026-10-15';
   if (r.chance(0.15)) f.address = r.pick(['brivibas iela 2', 'Brīvības', 'iela 4']);
-  if (r.chance(0.2)) f.search = r.pick(['katl', 'apkope', 'обслуж', 'ozola', '2000000', 'radiators 1']);
+  if (r.chance(0.2)) f.search = r.pick(['katl', 'apkope', 'обслуж', 'ozola', '2000000', 'radiators 1', 'pil 17', 'auksts 3']);
   return { filters: f };
 }
 

@@ -6,14 +6,14 @@ import type { GridScope, GroupLevel, SortField } from '../../../../shared/api/in
 import { ftsQuery } from '../../clients/repo';
 import { INDEXED_COLUMNS, InterventionColumns, type IndexedRow } from './columns';
 import { SortOrder } from './ordering';
-import { planFor, type Plan } from './plan';
+import { planFor, type Plan, type SearchHits } from './plan';
 import { countRows, groupRows, hasTests, orderedRows, type RawGroup } from './queries';
 
 /** Pages near the top are walked afresh; deeper ones come from the whole ordered result, kept until the next change. */
 const WALK_LIMIT = 5_000;
 const CACHED_RESULTS = 8;
 const CACHED_SEARCHES = 4;
-const LOAD_SLICE = 20_000;
+const LOAD_SLICE = 10_000;
 
 /** A document number as typed: optional series letters, then digits ("RIX-000123", "rix123", "123"). */
 const NUMBER_TYPED = /^(\p{L}*)[\s\-/.]*(\d{1,15})$/u;
@@ -48,7 +48,8 @@ export class InterventionIndex {
   cols = new InterventionColumns();
   private orders = new Map<SortField, SortOrder>();
   private readonly results = new Lru<Uint32Array>(CACHED_RESULTS);
-  private readonly searches = new Lru<Uint8Array>(CACHED_SEARCHES);
+  private readonly searches = new Lru<SearchHits>(CACHED_SEARCHES);
+  private ftsRowids: Database.Statement | null = null;
   private readonly addressMasks = new Lru<Uint8Array>(CACHED_SEARCHES);
   ready = false;
   private stopped = false;
@@ -70,16 +71,28 @@ export class InterventionIndex {
    * applied as they come; a slice read later is never older than they are.
    */
   async load(db: Kysely<DB>, sqlite: Database.Database, pause: () => Promise<void> = () => new Promise((r) => setImmediate(r))): Promise<void> {
-    const stmt = sqlite.prepare(`select rowid, ${INDEXED_COLUMNS.join(', ')} from intervention where rowid > ? order by rowid limit ${LOAD_SLICE}`);
+    const stmt = sqlite.prepare(`select rowid, ${INDEXED_COLUMNS.join(', ')} from intervention where rowid > ? order by rowid limit ${LOAD_SLICE}`).raw();
     const max = Number(sqlite.prepare('select coalesce(max(rowid), 0) from intervention').pluck().get());
+    this.ftsRowids = sqlite.prepare('select rowid from intervention_fts where intervention_fts match ?').pluck();
     this.cols.reserve(Math.ceil((max + 1) * 1.05));
+    // Rows are read one at a time into one reused object: a slice read whole would outlive V8's young generation
+    // and be promoted, and the old generation would grow by gigabytes before collecting it.
+    const row = {} as Record<string, unknown>;
     let after = 0;
     for (;;) {
       if (this.stopped) return;
-      const rows = await db.connection().execute(async () => stmt.all(after) as IndexedRow[]);
-      for (const r of rows) this.cols.write(r);
-      if (rows.length < LOAD_SLICE) break;
-      after = rows[rows.length - 1]!.rowid;
+      const read = await db.connection().execute(async () => {
+        let n = 0;
+        for (const values of stmt.iterate(after) as IterableIterator<unknown[]>) {
+          row.rowid = values[0];
+          for (let i = 0; i < INDEXED_COLUMNS.length; i++) row[INDEXED_COLUMNS[i]!] = values[i + 1];
+          this.cols.write(row as unknown as IndexedRow);
+          after = values[0] as number;
+          n++;
+        }
+        return n;
+      });
+      if (read < LOAD_SLICE) break;
       await pause();
     }
     // The grid's default sort, ready before the first page is asked for.
@@ -103,16 +116,16 @@ export class InterventionIndex {
     this.stopped = true;
   }
 
-  private order(field: SortField): Uint32Array {
+  private order(field: SortField): SortOrder {
     let o = this.orders.get(field);
     if (!o) {
       o = new SortOrder(this.cols, field);
       this.orders.set(field, o);
     }
-    return o.rows;
+    return o;
   }
 
-  private plan(user: SessionUser, scope: GridScope, depth: number, search: Uint8Array | null): Plan {
+  private plan(user: SessionUser, scope: GridScope, depth: number, search: SearchHits | null): Plan {
     return planFor(this.cols, user, scope, depth, search, (text) => this.addressMask(text));
   }
 
@@ -129,7 +142,7 @@ export class InterventionIndex {
   }
 
   /** Rowids of one grid page, in the grid's order. */
-  page(user: SessionUser, scope: GridScope, search: Uint8Array | null, sort: SortField, desc: boolean, offset: number, limit: number): number[] {
+  page(user: SessionUser, scope: GridScope, search: SearchHits | null, sort: SortField, desc: boolean, offset: number, limit: number): number[] {
     const plan = this.plan(user, scope, scope.groupPath?.length ?? 0, search);
     const order = this.order(sort);
     if (!hasTests(plan) || offset + limit <= WALK_LIMIT) return Array.from(orderedRows(plan, order, desc, offset, limit));
@@ -142,12 +155,12 @@ export class InterventionIndex {
     return Array.from(all.subarray(offset, offset + limit));
   }
 
-  count(user: SessionUser, scope: GridScope, search: Uint8Array | null): number {
+  count(user: SessionUser, scope: GridScope, search: SearchHits | null): number {
     return countRows(this.cols, this.plan(user, scope, scope.groupPath?.length ?? 0, search));
   }
 
   /** Groups at the level under the scope's group path. */
-  groups(user: SessionUser, scope: GridScope, level: GroupLevel, search: Uint8Array | null): RawGroup[] {
+  groups(user: SessionUser, scope: GridScope, level: GroupLevel, search: SearchHits | null): RawGroup[] {
     return groupRows(this.cols, this.plan(user, scope, scope.groupPath?.length ?? 0, search), level);
   }
 
@@ -155,7 +168,7 @@ export class InterventionIndex {
    * The quick search's rows as one flag per rowid: word prefixes from FTS (number, client, phone, notes), and a
    * typed document number by its value ("123" finds RIX-000123), which FTS's word prefixes cannot.
    */
-  async searchFlags(db: Kysely<DB>, search: string): Promise<Uint8Array | null> {
+  async searchFlags(db: Kysely<DB>, search: string): Promise<SearchHits | null> {
     const text = search.trim();
     const fts = ftsQuery(text);
     if (!fts) return null;
@@ -165,13 +178,22 @@ export class InterventionIndex {
     const flags = new Uint8Array(this.cols.capacity);
     const typed = NUMBER_TYPED.exec(text);
     // Series letters and digits that name a document: that document, not every word starting so.
-    const numbered = typed ? this.flagNumbers(flags, typed[1]!.toUpperCase(), Number(typed[2])) : 0;
-    if (!(numbered && typed![1])) {
-      const found = await sql<{ rowid: number }>`select rowid from intervention_fts where intervention_fts match ${fts}`.execute(db);
-      for (const r of found.rows) if (r.rowid < flags.length) flags[r.rowid] = 1;
+    let found = typed ? this.flagNumbers(flags, typed[1]!.toUpperCase(), Number(typed[2])) : 0;
+    if (!(found && typed![1])) {
+      // The same connection the caller's transaction holds; plucked rowids, not row objects (150,000 of them for a common word).
+      const rowids = this.ftsRowids ? this.ftsRowids.all(fts) as number[] : (await sql<{ rowid: number }>`select rowid from intervention_fts where intervention_fts match ${fts}`.execute(db)).rows.map((r) => r.rowid);
+      for (const r of rowids) {
+        if (r < flags.length && this.cols.live[r] === 1 && flags[r] !== 1) {
+          flags[r] = 1;
+          found++;
+        }
+      }
     }
-    this.searches.set(key, flags);
-    return flags;
+    const rows = new Uint32Array(found);
+    for (let s = 0, k = 0; k < found && s < flags.length; s++) if (flags[s] === 1) rows[k++] = s;
+    const hits = { flags, rows };
+    this.searches.set(key, hits);
+    return hits;
   }
 
   private flagNumbers(flags: Uint8Array, letters: string, value: number): number {

@@ -51,13 +51,14 @@ function comparator(cols: InterventionColumns, field: SortField): Compare {
 export class SortOrder {
   private ids: Uint32Array;
   length = 0;
-  private readonly cmp: Compare;
+  /** The field's order of two rowids (negative when the first comes first). */
+  readonly compare: Compare;
 
   constructor(cols: InterventionColumns, field: SortField) {
-    this.cmp = comparator(cols, field);
+    this.compare = comparator(cols, field);
     this.ids = new Uint32Array(Math.max(1024, Math.ceil(cols.liveCount * 1.1)));
     for (let s = 0; s < cols.capacity; s++) if (cols.live[s]) this.ids[this.length++] = s;
-    this.ids.subarray(0, this.length).sort(this.cmp);
+    this.ids.subarray(0, this.length).sort(this.compare);
   }
 
   get rows(): Uint32Array {
@@ -70,7 +71,7 @@ export class SortOrder {
     let hi = this.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.cmp(this.ids[mid]!, rowid) < 0) lo = mid + 1;
+      if (this.compare(this.ids[mid]!, rowid) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -6,6 +6,15 @@ import { foldKey } from '../../../../shared/rules/text';
 import { STATUS_CODE, type CodeColumn, type InterventionColumns } from './columns';
 import { dayOf, monthOfDay, nextMonthDay, NO_TIME, weekOfDay } from './dates';
 
+/** A quick search's matches: one flag per rowid, and the same rowids as a list. */
+export interface SearchHits {
+  flags: Uint8Array;
+  rows: Uint32Array;
+}
+
+/** Below one match in this many rows, visiting the matches (and sorting them) beats walking every row. */
+const SPARSE_RATIO = 16;
+
 /** The column each grouping field reads. */
 export const GROUP_CODE_COLUMN: Record<GroupField, CodeColumn> = {
   client: 'client',
@@ -32,10 +41,12 @@ export interface Plan {
   rangeLo: number[];
   rangeHi: number[];
   flags: Uint8Array[];
+  /** When a quick search matched few rows: those rowids (ascending), so scans visit them instead of every row. */
+  candidates: Uint32Array | null;
 }
 
 export function emptyPlan(): Plan {
-  return { none: false, eqCols: [], eqVals: [], maskCols: [], masks: [], rangeCols: [], rangeLo: [], rangeHi: [], flags: [] };
+  return { none: false, eqCols: [], eqVals: [], maskCols: [], masks: [], rangeCols: [], rangeLo: [], rangeHi: [], flags: [], candidates: null };
 }
 
 /** `code` -1 is a value the index has never seen (an unknown id or key): nothing can match it. */
@@ -89,7 +100,7 @@ function groupTest(p: Plan, cols: InterventionColumns, level: GroupLevel, key: s
  * The tests a grid scope stands for, for this user: organization, branch scope, filters, and the group path
  * down to `depth`. `searchFlags` is the quick search's answer (from FTS), when there is a search.
  */
-export function planFor(cols: InterventionColumns, user: SessionUser, scope: GridScope, depth: number, searchFlags: Uint8Array | null, addressMask: (text: string) => Uint8Array): Plan {
+export function planFor(cols: InterventionColumns, user: SessionUser, scope: GridScope, depth: number, search: SearchHits | null, addressMask: (text: string) => Uint8Array): Plan {
   const p = emptyPlan();
   const c = cols.code;
   const org = cols.ids.lookup(user.orgId);
@@ -115,7 +126,10 @@ export function planFor(cols: InterventionColumns, user: SessionUser, scope: Gri
     p.maskCols.push(c.address);
     p.masks.push(addressMask(foldKey(f.address)));
   }
-  if (searchFlags) p.flags.push(searchFlags);
+  if (search) {
+    p.flags.push(search.flags);
+    if (search.rows.length * SPARSE_RATIO < cols.liveCount) p.candidates = search.rows;
+  }
   const levels = scope.groupBy ?? [];
   (scope.groupPath ?? []).slice(0, depth).forEach((key, i) => {
     const level = levels[i];
