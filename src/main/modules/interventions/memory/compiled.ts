@@ -8,8 +8,8 @@ import type { Plan } from './plan';
  */
 export interface CompiledScans {
   count(live: Uint8Array, n: number): number;
-  /** Matching rows of `order` (descending walks from the end), skipping `offset`, at most `limit`. */
-  walk(order: Uint32Array, desc: boolean, offset: number, limit: number): Uint32Array;
+  /** Up to `need` matching rows of `order` from position `start` on (descending walks from the end), and where it stopped. */
+  walkFrom(order: Uint32Array, desc: boolean, start: number, need: number): { rows: Uint32Array; next: number };
   /** Adds 1 to `counts[col[s] - first]` (by day for minute columns) for each matching live row; returns how many had no date. */
   group(live: Uint8Array, n: number, col: Int32Array, counts: Int32Array, first: number, minutes: boolean): number;
   /** The same three over a list of live rowids instead of every row. */
@@ -47,15 +47,15 @@ export function compileScans(p: Plan): CompiledScans {
         for (let s = 0; s < n; s++) if (live[s] === 1 && ${test}) c++;
         return c;
       },
-      walk(order, desc, offset, limit) {
-        const out = new Uint32Array(Math.min(limit, order.length));
+      walkFrom(order, desc, start, need) {
         const len = order.length;
-        let seen = 0, k = 0;
-        for (let i = 0; i < len && k < out.length; i++) {
+        const out = new Uint32Array(Math.max(0, Math.min(need, len - start)));
+        let k = 0, i = start;
+        for (; i < len && k < out.length; i++) {
           const s = order[desc ? len - 1 - i : i];
-          if (${test}) { if (seen >= offset) out[k++] = s; seen++; }
+          if (${test}) out[k++] = s;
         }
-        return out.subarray(0, k);
+        return { rows: out.subarray(0, k), next: i };
       },
       group(live, n, col, counts, first, minutes) {
         let none = 0;

@@ -121,7 +121,7 @@ async function compareWalk(user: SessionUser, scope: GridScope, sort: SortField,
   const label = JSON.stringify({ scope, sort, desc, role: user.role });
   expect(await countScope(db, user, scope, index), label).toBe(await countScope(db, user, scope));
   const args = (offset: number, limit: number): ListArgs => ({ scope, sort, desc, offset, limit, nowMs: 0, warningHours: null });
-  for (const [offset, limit] of [[0, 500], [7, 13], [40, 25]] as const) {
+  for (const [offset, limit] of [[7, 13], [40, 25], [0, 500], [1100, 50]] as const) {
     const mem = (await listPage(db, user, args(offset, limit), index)).map((x) => x.id);
     const bare = (await sqlListPage(db, user, args(offset, limit))).map((x) => x.id);
     expect(mem, `${label} @${offset}`).toEqual(bare);

@@ -7,10 +7,9 @@ import { ftsQuery } from '../../clients/repo';
 import { INDEXED_COLUMNS, InterventionColumns, type IndexedRow } from './columns';
 import { SortOrder } from './ordering';
 import { planFor, type Plan, type SearchHits } from './plan';
-import { countRows, groupRows, hasTests, orderedRows, type RawGroup } from './queries';
+import { countRows, groupRows, OrderedResult, type RawGroup } from './queries';
 
-/** Pages near the top are walked afresh; deeper ones come from the whole ordered result, kept until the next change. */
-const WALK_LIMIT = 5_000;
+/** Ordered results kept (each until the next change): a few grids and their scrolling. */
 const CACHED_RESULTS = 8;
 const CACHED_SEARCHES = 4;
 const LOAD_SLICE = 10_000;
@@ -47,7 +46,7 @@ class Lru<V> {
 export class InterventionIndex {
   cols = new InterventionColumns();
   private orders = new Map<SortField, SortOrder>();
-  private readonly results = new Lru<Uint32Array>(CACHED_RESULTS);
+  private readonly results = new Lru<OrderedResult>(CACHED_RESULTS);
   private readonly searches = new Lru<SearchHits>(CACHED_SEARCHES);
   private ftsRowids: Database.Statement | null = null;
   private readonly addressMasks = new Lru<Uint8Array>(CACHED_SEARCHES);
@@ -141,18 +140,15 @@ export class InterventionIndex {
     return mask;
   }
 
-  /** Rowids of one grid page, in the grid's order. */
+  /** Rowids of one grid page, in the grid's order; the result found so far is kept for the next page of the same scope. */
   page(user: SessionUser, scope: GridScope, search: SearchHits | null, sort: SortField, desc: boolean, offset: number, limit: number): number[] {
-    const plan = this.plan(user, scope, scope.groupPath?.length ?? 0, search);
-    const order = this.order(sort);
-    if (!hasTests(plan) || offset + limit <= WALK_LIMIT) return Array.from(orderedRows(plan, order, desc, offset, limit));
     const key = JSON.stringify([user.orgId, user.role, user.branchIds, scope, sort, desc]);
-    let all = this.results.get(key);
-    if (!all) {
-      all = orderedRows(plan, order, desc, 0, order.length).slice();
-      this.results.set(key, all);
+    let result = this.results.get(key);
+    if (!result) {
+      result = new OrderedResult(this.plan(user, scope, scope.groupPath?.length ?? 0, search), this.order(sort), desc);
+      this.results.set(key, result);
     }
-    return Array.from(all.subarray(offset, offset + limit));
+    return Array.from(result.page(offset, limit));
   }
 
   count(user: SessionUser, scope: GridScope, search: SearchHits | null): number {

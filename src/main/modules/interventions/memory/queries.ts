@@ -1,6 +1,6 @@
 import type { GroupLevel } from '../../../../shared/api/interventions';
 import type { InterventionColumns } from './columns';
-import { compileScans } from './compiled';
+import { compileScans, type CompiledScans } from './compiled';
 import { NO_TIME } from './dates';
 import type { SortOrder } from './ordering';
 import { bucketOf, GROUP_CODE_COLUMN, type Plan } from './plan';
@@ -17,23 +17,56 @@ export function countRows(cols: InterventionColumns, p: Plan): number {
   return p.candidates ? scans.countList(p.candidates) : scans.count(cols.live, cols.capacity);
 }
 
-/** Rows passing the plan in the order given (ascending, or walked from the end for descending): `limit` of them after `offset`. */
-export function orderedRows(p: Plan, sorted: SortOrder, desc: boolean, offset: number, limit: number): Uint32Array {
-  if (p.none) return new Uint32Array(0);
-  if (p.candidates) {
-    // Few matches: sort them rather than walk a million rows to find them.
-    const rows = compileScans(p).filterList(p.candidates).slice().sort(sorted.compare);
-    if (desc) rows.reverse();
-    return rows.subarray(offset, offset + limit);
+/**
+ * A filter's rows in one sort order, found only as deep as pages have asked and extended on demand (at least
+ * doubling), so scrolling down costs one walk of the order in all, and a first deep page walks only to its depth.
+ */
+export class OrderedResult {
+  private rows = new Uint32Array(0);
+  private length = 0;
+  private next = 0;
+  private done = false;
+  private readonly scans: CompiledScans | null;
+
+  constructor(
+    private readonly p: Plan,
+    private readonly sorted: SortOrder,
+    private readonly desc: boolean,
+  ) {
+    this.scans = p.none || !hasTests(p) ? null : compileScans(p);
   }
-  const order = sorted.rows;
-  if (!hasTests(p)) {
-    const from = Math.min(order.length, offset);
-    const to = Math.min(order.length, offset + limit);
-    if (!desc) return order.slice(from, to);
-    return order.slice(order.length - to, order.length - from).reverse();
+
+  page(offset: number, limit: number): Uint32Array {
+    const { p, sorted, desc } = this;
+    if (p.none) return new Uint32Array(0);
+    const order = sorted.rows;
+    if (!this.scans) {
+      const from = Math.min(order.length, offset);
+      const to = Math.min(order.length, offset + limit);
+      return desc ? order.slice(order.length - to, order.length - from).reverse() : order.slice(from, to);
+    }
+    if (p.candidates && !this.done) {
+      // Few matches: sort them rather than walk a million rows to find them.
+      this.rows = this.scans.filterList(p.candidates).slice().sort(sorted.compare);
+      if (desc) this.rows.reverse();
+      this.length = this.rows.length;
+      this.done = true;
+    }
+    const need = offset + limit;
+    if (this.length < need && !this.done) {
+      const found = this.scans.walkFrom(order, desc, this.next, Math.max(need - this.length, this.length, 1000));
+      if (this.length + found.rows.length > this.rows.length) {
+        const more = new Uint32Array(Math.max(this.length + found.rows.length, this.rows.length * 2));
+        more.set(this.rows.subarray(0, this.length));
+        this.rows = more;
+      }
+      this.rows.set(found.rows, this.length);
+      this.length += found.rows.length;
+      this.next = found.next;
+      this.done = found.next >= order.length;
+    }
+    return this.rows.slice(Math.min(offset, this.length), Math.min(need, this.length));
   }
-  return compileScans(p).walk(order, desc, offset, limit);
 }
 
 export interface RawGroup {
