@@ -1,5 +1,6 @@
 import { defaultConfig, type CoreConfig } from '../../src/main/config';
 import { createCore, type Core } from '../../src/main/core';
+import { keepHeapTight } from '../../src/main/heap';
 import type { Input, Output, ProcName } from '../../src/shared/api';
 
 /** The configuration the program runs with (no output validation), quiet, with overrides. */
@@ -8,6 +9,8 @@ export function benchConfig(dataDir: string, over: Partial<CoreConfig> = {}): Co
 }
 
 export async function openCore(dataDir: string, over: Partial<CoreConfig> = {}): Promise<Core> {
+  // As the program's own processes do (src/main/heap.ts).
+  keepHeapTight();
   return createCore(benchConfig(dataDir, { jobs: false, ...over }));
 }
 

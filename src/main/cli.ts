@@ -8,6 +8,7 @@ import { checkFile, listBackups, restoreFrom } from './db/backup';
 import { defaultDataDir } from './paths';
 import { startServer } from './server';
 import { loadOrCreateKeyFile } from './secrets';
+import { keepHeapTight } from './heap';
 
 const HELP = `planora — desktop ERP for service businesses
 
@@ -103,6 +104,7 @@ async function main(argv: string[]) {
   process.exitCode = 2;
 }
 
+keepHeapTight();
 main(process.argv.slice(2)).catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);

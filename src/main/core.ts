@@ -72,7 +72,13 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     const sessions = new SessionStore(db, clock, config.sessionIdleMs);
     const interventionIndex = new InterventionIndex();
     const dispatch = createDispatcher({ db, clock, config, bus, sessions, interventionIndex, handlers, log: config.log });
-    const indexLoaded = interventionIndex.load(db, sqlite).catch((e: unknown) => config.log('loading the interventions index failed; the grid stays on SQL', e));
+    const loadStart = Date.now();
+    const indexLoaded = interventionIndex
+      .load(db, sqlite)
+      .then(() => {
+        if (interventionIndex.ready) config.log(`interventions index ready: ${interventionIndex.cols.liveCount} rows in ${Date.now() - loadStart} ms`);
+      })
+      .catch((e: unknown) => config.log('loading the interventions index failed; the grid stays on SQL', e));
     if (config.jobs) jobs = startJobs({ sqlite, sessions, backup, log: config.log, db, clock, config });
 
     let closed = false;

@@ -2,6 +2,7 @@ import { defaultConfig, type CoreConfig } from '../config';
 import { createCore, type Core } from '../core';
 import type { CallOutcome } from '../api/dispatcher';
 import type { FromHost, HostCall, HostInit, ToHost } from './protocol';
+import { keepHeapTight } from '../heap';
 
 /**
  * The core in an Electron utilityProcess: SQLite, jobs and handlers run here, so a long query or
@@ -14,6 +15,7 @@ interface ParentPortLike {
   postMessage(message: unknown): void;
 }
 
+keepHeapTight();
 const port = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
 const INTERNAL: CallOutcome = { result: { ok: false, error: { code: 'internal', key: 'errors.internal' } } };
 

@@ -63,7 +63,11 @@ export class InterventionColumns {
   liveCount = 0;
   /** Live rows per organization code: a test on the organization is skipped when one holds them all. */
   readonly liveByOrg = new Map<number, number>();
+  /** Live rows per branch code: a branch scope that covers every branch with rows needs no test. */
+  readonly liveByBranch = new Map<number, number>();
   /** Lowest and highest day any date column holds, so date groups count into a small array. */
+  /** The highest document number's digits seen (numbers only grow; a search for more digits skips the scan). */
+  maxNumber = -1;
   minDay = Number.POSITIVE_INFINITY;
   maxDay = Number.NEGATIVE_INFINITY;
 
@@ -106,7 +110,10 @@ export class InterventionColumns {
     const s = r.rowid;
     this.grow(s + 1);
     const wasLive = this.live[s] === 1;
-    if (wasLive) this.liveByOrg.set(this.code.org[s]!, (this.liveByOrg.get(this.code.org[s]!) ?? 1) - 1);
+    if (wasLive) {
+      this.liveByOrg.set(this.code.org[s]!, (this.liveByOrg.get(this.code.org[s]!) ?? 1) - 1);
+      this.liveByBranch.set(this.code.branch[s]!, (this.liveByBranch.get(this.code.branch[s]!) ?? 1) - 1);
+    }
     if (r.deleted_at != null) {
       if (wasLive) this.liveCount--;
       this.live[s] = 0;
@@ -139,10 +146,12 @@ export class InterventionColumns {
     const m = r.number == null ? null : NUMBER_PARTS.exec(r.number);
     c.numPrefix[s] = m ? this.prefixes.encode(m[1]!) : 0;
     this.numValue[s] = m ? (m[2] ? Number(m[2]) : -1) : -1;
+    if (this.numValue[s]! > this.maxNumber) this.maxNumber = this.numValue[s]!;
     this.updated[s] = Date.parse(r.updated_at);
     this.live[s] = 1;
     if (!wasLive) this.liveCount++;
     this.liveByOrg.set(c.org[s]!, (this.liveByOrg.get(c.org[s]!) ?? 0) + 1);
+    this.liveByBranch.set(c.branch[s]!, (this.liveByBranch.get(c.branch[s]!) ?? 0) + 1);
     return true;
   }
 

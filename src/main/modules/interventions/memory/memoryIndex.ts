@@ -172,40 +172,36 @@ export class InterventionIndex {
     const cached = this.searches.get(key);
     if (cached) return cached;
     const flags = new Uint8Array(this.cols.capacity);
-    const typed = NUMBER_TYPED.exec(text);
-    // Series letters and digits that name a document: that document, not every word starting so.
-    let found = typed ? this.flagNumbers(flags, typed[1]!.toUpperCase(), Number(typed[2])) : 0;
-    if (!(found && typed![1])) {
-      // The same connection the caller's transaction holds; plucked rowids, not row objects (150,000 of them for a common word).
-      const rowids = this.ftsRowids ? this.ftsRowids.all(fts) as number[] : (await sql<{ rowid: number }>`select rowid from intervention_fts where intervention_fts match ${fts}`.execute(db)).rows.map((r) => r.rowid);
-      for (const r of rowids) {
-        if (r < flags.length && this.cols.live[r] === 1 && flags[r] !== 1) {
-          flags[r] = 1;
-          found++;
-        }
+    const found: number[] = [];
+    const flag = (r: number) => {
+      if (r < flags.length && flags[r] !== 1 && this.cols.live[r] === 1) {
+        flags[r] = 1;
+        found.push(r);
       }
+    };
+    const typed = NUMBER_TYPED.exec(text);
+    if (typed) this.numbered(typed[1]!.toUpperCase(), Number(typed[2]), flag);
+    // Series letters and digits that name a document: that document, not every word starting so.
+    if (!(found.length && typed![1])) {
+      // The same connection the caller's transaction holds; plucked rowids, not row objects (150,000 of them for a common word).
+      const rowids = this.ftsRowids ? (this.ftsRowids.all(fts) as number[]) : (await sql<{ rowid: number }>`select rowid from intervention_fts where intervention_fts match ${fts}`.execute(db)).rows.map((r) => r.rowid);
+      for (const r of rowids) flag(r);
     }
-    const rows = new Uint32Array(found);
-    for (let s = 0, k = 0; k < found && s < flags.length; s++) if (flags[s] === 1) rows[k++] = s;
-    const hits = { flags, rows };
+    const hits = { flags, rows: Uint32Array.from(found).sort() };
     this.searches.set(key, hits);
     return hits;
   }
 
-  private flagNumbers(flags: Uint8Array, letters: string, value: number): number {
+  /** Live documents numbered `value` in a series whose letters start with `letters` (all series when none are typed). */
+  private numbered(letters: string, value: number, hit: (rowid: number) => void): void {
+    // Digits beyond every number given so far (a phone fragment, most often) cannot name a document.
+    if (value > this.cols.maxNumber) return;
     const prefixes = this.cols.prefixes.values;
     const ok = new Uint8Array(prefixes.length);
     prefixes.forEach((p, code) => void (p != null && p.replace(/[^\p{L}]/gu, '').toUpperCase().startsWith(letters) && (ok[code] = 1)));
     const { numPrefix } = this.cols.code;
     const values = this.cols.numValue;
-    const live = this.cols.live;
-    let n = 0;
-    for (let s = 0; s < this.cols.capacity; s++) {
-      if (live[s] === 1 && values[s] === value && ok[numPrefix[s]!] === 1) {
-        flags[s] = 1;
-        n++;
-      }
-    }
-    return n;
+    for (let s = 0; s < this.cols.capacity; s++) if (values[s] === value && ok[numPrefix[s]!] === 1) hit(s);
   }
+
 }

@@ -106,7 +106,11 @@ export function planFor(cols: InterventionColumns, user: SessionUser, scope: Gri
   const org = cols.ids.lookup(user.orgId);
   if (org < 0) p.none = true;
   else if (cols.liveByOrg.get(org) !== cols.liveCount) eq(p, c.org, org);
-  if (!seesAllBranches(user.role)) inSet(p, c.branch, user.branchIds.map((b) => cols.ids.lookup(b)), cols.ids.size);
+  if (!seesAllBranches(user.role)) {
+    const mine = user.branchIds.map((b) => cols.ids.lookup(b));
+    const coversAll = [...cols.liveByBranch].every(([branch, n]) => n === 0 || mine.includes(branch));
+    if (!coversAll) inSet(p, c.branch, mine, cols.ids.size);
+  }
   const f = scope.filters;
   if (f.branchId) eq(p, c.branch, cols.ids.lookup(f.branchId));
   if (f.dateFrom || f.dateTo) range(p, c.docDay, f.dateFrom ? dayOf(f.dateFrom) : NO_TIME, f.dateTo ? dayOf(f.dateTo) + 1 : 2 ** 31 - 1);
