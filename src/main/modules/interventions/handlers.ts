@@ -44,7 +44,7 @@ export const interventionsHandlers: HandlersFor<Names> = {
     return { rows };
   },
   async 'interventions.count'(input, ctx) {
-    return { total: await countScope(ctx.db, me(ctx), input.scope, ctx.interventionIndex) };
+    return { total: await countScope(ctx.db, me(ctx), input.scope, ctx.interventionIndex, input.sort ? { sort: input.sort, desc: input.desc ?? true } : undefined) };
   },
   async 'interventions.groups'(input, ctx) {
     if (!input.scope.groupBy?.length) throw fail.validation('group_levels_missing', 'scope.groupBy');

@@ -144,8 +144,11 @@ function gridRow(r: Record<keyof GridSelected, any>, a: ListArgs): GridRow {
   };
 }
 
-export async function countScope(db: Kysely<DB>, user: SessionUser, scope: GridScope, index: InterventionIndex | null = null): Promise<number> {
-  if (index?.ready) return index.count(user, scope, scope.filters.search ? await index.searchFlags(db, scope.filters.search) : null);
+export async function countScope(db: Kysely<DB>, user: SessionUser, scope: GridScope, index: InterventionIndex | null = null, order?: { sort: SortField; desc: boolean }): Promise<number> {
+  if (index?.ready) {
+    const search = scope.filters.search ? await index.searchFlags(db, scope.filters.search) : null;
+    return order ? index.countOrdered(user, scope, search, order.sort, order.desc) : index.count(user, scope, search);
+  }
   const r = await scopedQuery(db, user, scope)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();

@@ -165,7 +165,8 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
   const loadLayout = useCallback(async (): Promise<Layout> => {
     const scope = scopeRef.current;
     if (!grouped) {
-      const { total } = await call('interventions.count', { scope: scope([]) });
+      // With the grid's sort, main prepares the ordered rows while counting: any page, even far down, is then a slice.
+      const { total } = await call('interventions.count', { scope: scope([]), ...sortOf(toSortItem(apiRef.current?.getColumnState() ?? [])) });
       return flatLayout(total);
     }
     const lv = propsRef.current.levels;

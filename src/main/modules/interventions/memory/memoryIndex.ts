@@ -142,13 +142,22 @@ export class InterventionIndex {
 
   /** Rowids of one grid page, in the grid's order; the result found so far is kept for the next page of the same scope. */
   page(user: SessionUser, scope: GridScope, search: SearchHits | null, sort: SortField, desc: boolean, offset: number, limit: number): number[] {
+    return Array.from(this.result(user, scope, search, sort, desc).page(offset, limit));
+  }
+
+  /** The count, found by putting every row of the scope in order: the pages that follow are then slices. */
+  countOrdered(user: SessionUser, scope: GridScope, search: SearchHits | null, sort: SortField, desc: boolean): number {
+    return this.result(user, scope, search, sort, desc).total();
+  }
+
+  private result(user: SessionUser, scope: GridScope, search: SearchHits | null, sort: SortField, desc: boolean): OrderedResult {
     const key = JSON.stringify([user.orgId, user.role, user.branchIds, scope, sort, desc]);
     let result = this.results.get(key);
     if (!result) {
       result = new OrderedResult(this.plan(user, scope, scope.groupPath?.length ?? 0, search), this.order(sort), desc);
       this.results.set(key, result);
     }
-    return Array.from(result.page(offset, limit));
+    return result;
   }
 
   count(user: SessionUser, scope: GridScope, search: SearchHits | null): number {

@@ -36,6 +36,14 @@ export class OrderedResult {
     this.scans = p.none || !hasTests(p) ? null : compileScans(p);
   }
 
+  /** How many rows the scope holds (finds them all). */
+  total(): number {
+    if (this.p.none) return 0;
+    if (!this.scans) return this.sorted.length;
+    this.page(Number.MAX_SAFE_INTEGER - 1, 1);
+    return this.length;
+  }
+
   page(offset: number, limit: number): Uint32Array {
     const { p, sorted, desc } = this;
     if (p.none) return new Uint32Array(0);
