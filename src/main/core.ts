@@ -72,6 +72,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     const sessions = new SessionStore(db, clock, config.sessionIdleMs);
     const interventionIndex = new InterventionIndex();
     const dispatch = createDispatcher({ db, clock, config, bus, sessions, interventionIndex, handlers, log: config.log });
+    interventionIndex.onBroken = (e) => {
+      config.log('the interventions index missed a change; reading it again', e);
+      void interventionIndex.reload(db, sqlite).catch((err: unknown) => config.log('reloading the interventions index failed; the grid stays on SQL', err));
+    };
     const loadStart = Date.now();
     const indexLoaded = interventionIndex
       .load(db, sqlite)

@@ -173,6 +173,22 @@ describe('interventions memory index', () => {
     }
   });
 
+  it('a change it cannot take sends the grid back to SQL and asks for a reload, never failing the committed call', async () => {
+    const fresh = new InterventionIndex();
+    await fresh.load(app.core.db, app.core.sqlite);
+    const told: unknown[] = [];
+    fresh.onBroken = (e) => void told.push(e);
+    const bad = { rowid: 1, org_id: ownerUser.orgId, branch_id: ids.branch![0]!, deleted_at: null, doc_date: null } as unknown as Parameters<InterventionIndex['apply']>[0];
+    expect(() => fresh.apply(bad)).not.toThrow();
+    expect(fresh.ready).toBe(false);
+    expect(told).toHaveLength(1);
+    // Until reloaded, listing falls back to SQL and still answers.
+    const a = { scope: { filters: {} }, sort: 'docDate' as const, desc: true, offset: 0, limit: 5, nowMs: 0, warningHours: null };
+    expect((await listPage(app.core.db, ownerUser, a, fresh)).map((x) => x.id)).toEqual((await sqlListPage(app.core.db, ownerUser, a)).map((x) => x.id));
+    await fresh.reload(app.core.db, app.core.sqlite);
+    expect(fresh.ready).toBe(true);
+  });
+
   it('keeps deep pages right across a change (cached results are dropped)', async () => {
     const index = app.core.interventionIndex;
     const scope: GridScope = { filters: { statuses: ['received', 'allocated', 'confirmed'] } };

@@ -56,13 +56,23 @@ export class InterventionIndex {
   version = 0;
 
   apply(row: IndexedRow): void {
-    const wasLive = this.cols.isLive(row.rowid);
-    if (wasLive) for (const o of this.orders.values()) o.remove(row.rowid);
-    if (this.cols.write(row)) for (const o of this.orders.values()) o.insert(row.rowid);
-    this.version++;
-    this.results.clear();
-    this.searches.clear();
+    try {
+      const wasLive = this.cols.isLive(row.rowid);
+      if (wasLive) for (const o of this.orders.values()) o.remove(row.rowid);
+      if (this.cols.write(row)) for (const o of this.orders.values()) o.insert(row.rowid);
+    } catch (e) {
+      // The change is committed whatever happens here: the grid goes back to SQL and the index is read again.
+      this.ready = false;
+      this.onBroken?.(e);
+    } finally {
+      this.version++;
+      this.results.clear();
+      this.searches.clear();
+    }
   }
+
+  /** Told when a change could not be applied (the core logs it and reloads). */
+  onBroken: ((e: unknown) => void) | null = null;
 
   /**
    * Reads every intervention in slices of rowids, each under the connection's lock (never inside another call's
