@@ -149,6 +149,9 @@ export const interventionFields = {
   zoneId: optionalId,
 };
 
+/** A document's editable fields, as `interventions.create` and `update` take them. */
+export type InterventionFields = z.output<z.ZodObject<typeof interventionFields>>;
+
 export const noteRow = z.object({
   id,
   at: z.string(),

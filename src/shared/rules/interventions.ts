@@ -1,4 +1,4 @@
-import type { Priority, Status } from '../api/interventions';
+import type { InterventionDetail, InterventionFields, Priority, Status } from '../api/interventions';
 
 export interface WorkflowFacts {
   startAt: string | null;
@@ -57,4 +57,32 @@ export function distribute<T extends { id: string; priority: Priority; docDate: 
     best.load += 1;
     return { id: w.id, personId: best.id };
   });
+}
+
+/** A document's editable fields as they stand: what an assistant changes a few of, and what the form starts from. */
+export function editableFields(d: InterventionDetail): { [K in keyof InterventionFields]-?: Exclude<InterventionFields[K], undefined> } {
+  return {
+    branchId: d.branchId,
+    clientId: d.clientId,
+    contactId: d.contactId,
+    priority: d.priority,
+    confirmedReal: d.confirmedReal,
+    typeId: d.typeId,
+    seriesId: d.seriesId,
+    docDate: d.docDate,
+    objectProductId: d.objectProductId,
+    objectSerial: d.objectSerial,
+    responsibleId: d.responsibleId,
+    takenById: d.takenById,
+    startAt: d.startAt,
+    endAt: d.endAt,
+    notes: d.notes,
+    contractId: d.contractId,
+    estimateId: d.estimateId,
+    vehicleId: d.vehicleId,
+    classificationId: d.classificationId,
+    classification2Id: d.classification2Id,
+    classification3Id: d.classification3Id,
+    zoneId: d.zoneId,
+  };
 }

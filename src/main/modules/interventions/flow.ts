@@ -7,43 +7,15 @@ import { can, seesAllBranches } from '../../../shared/permissions';
 import type { Priority, Status } from '../../../shared/api/interventions';
 import { distribute, PRIORITY_BY_RANK } from '../../../shared/rules/interventions';
 import { getUser } from '../organization/service';
-import { applyCancel, applyFinalize, loadRow, toDetail, updateIntervention, type InterventionInput } from './service';
-import type { InterventionDetail } from '../../../shared/api/interventions';
-
-/** The document's editable fields, as the form would send them. */
-export function inputOf(d: InterventionDetail): InterventionInput {
-  return {
-    branchId: d.branchId,
-    clientId: d.clientId,
-    contactId: d.contactId,
-    priority: d.priority,
-    confirmedReal: d.confirmedReal,
-    typeId: d.typeId,
-    seriesId: d.seriesId,
-    docDate: d.docDate,
-    objectProductId: d.objectProductId,
-    objectSerial: d.objectSerial,
-    responsibleId: d.responsibleId,
-    takenById: d.takenById,
-    startAt: d.startAt,
-    endAt: d.endAt,
-    notes: d.notes,
-    contractId: d.contractId,
-    estimateId: d.estimateId,
-    vehicleId: d.vehicleId,
-    classificationId: d.classificationId,
-    classification2Id: d.classification2Id,
-    classification3Id: d.classification3Id,
-    zoneId: d.zoneId,
-  };
-}
+import { applyCancel, applyFinalize, loadRow, toDetail, updateIntervention } from './service';
+import { editableFields } from '../../../shared/rules/interventions';
 
 /** Assistant: the same rules as the form, applied to each selected document in one transaction (all or none). */
 export async function allocateMany(ctx: Ctx, a: { ids: string[]; takenById: string; responsibleId: string; startAt: string; endAt: string }): Promise<number> {
   for (const [i, id] of a.ids.entries()) {
     const d = await toDetail(ctx, await loadRow(ctx, id));
     try {
-      await updateIntervention(ctx, id, d.version, { ...inputOf(d), takenById: a.takenById, responsibleId: a.responsibleId, startAt: a.startAt, endAt: a.endAt });
+      await updateIntervention(ctx, id, d.version, { ...editableFields(d), takenById: a.takenById, responsibleId: a.responsibleId, startAt: a.startAt, endAt: a.endAt });
     } catch (e) {
       // Name the document that stopped the batch, keeping the original reason.
       if (e && typeof e === 'object' && 'error' in e) (e as { error: { params?: Record<string, string | number> } }).error.params = { ...(e as any).error.params, row: i + 1 };
@@ -82,7 +54,7 @@ export async function distributeWaiting(ctx: Ctx, personIds: string[], branchId:
   );
   for (const step of plan) {
     const d = await toDetail(ctx, await loadRow(ctx, step.id));
-    await updateIntervention(ctx, step.id, d.version, { ...inputOf(d), takenById: step.personId });
+    await updateIntervention(ctx, step.id, d.version, { ...editableFields(d), takenById: step.personId });
   }
   return plan;
 }
@@ -119,7 +91,7 @@ export async function calendarEvents(ctx: Ctx, a: { from: string; to: string; pe
 export async function reschedule(ctx: Ctx, a: { id: string; version: number; startAt: string; endAt: string; takenById?: string | null }) {
   const d = await toDetail(ctx, await loadRow(ctx, a.id));
   if (d.version !== a.version) throw fail.conflict('stale', 'version');
-  return updateIntervention(ctx, a.id, a.version, { ...inputOf(d), startAt: a.startAt, endAt: a.endAt, takenById: a.takenById === undefined ? d.takenById : a.takenById });
+  return updateIntervention(ctx, a.id, a.version, { ...editableFields(d), startAt: a.startAt, endAt: a.endAt, takenById: a.takenById === undefined ? d.takenById : a.takenById });
 }
 
 export async function listApprovals(ctx: Ctx) {

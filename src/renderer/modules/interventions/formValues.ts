@@ -7,6 +7,7 @@ import type { FieldValues, Resolver } from 'react-hook-form';
 import { api, type ParsedInput } from '../../../shared/api';
 import type { InterventionDetail, Priority } from '../../../shared/api/interventions';
 import { contractResolver } from '../../components/form';
+import { editableFields } from '../../../shared/rules/interventions';
 import { fromLocalInput, toLocalInput, today } from './model';
 
 export type InterventionInput = ParsedInput<'interventions.create'>;
@@ -91,28 +92,12 @@ export function newValues(branchId: string | null): InterventionFormValues {
 
 export function valuesFromDetail(d: InterventionDetail): InterventionFormValues {
   return {
-    branchId: d.branchId,
-    clientId: d.clientId,
-    contactId: d.contactId,
-    priority: d.priority,
+    ...editableFields(d),
     confirmedReal: d.confirmedReal,
-    typeId: d.typeId,
-    seriesId: d.seriesId,
-    docDate: d.docDate,
-    objectProductId: d.objectProductId,
     objectSerial: d.objectSerial ?? '',
-    responsibleId: d.responsibleId,
-    takenById: d.takenById,
     startAt: toLocalInput(d.startAt),
     endAt: toLocalInput(d.endAt),
     notes: d.notes ?? '',
-    contractId: d.contractId,
-    estimateId: d.estimateId,
-    vehicleId: d.vehicleId,
-    classificationId: d.classificationId,
-    classification2Id: d.classification2Id,
-    classification3Id: d.classification3Id,
-    zoneId: d.zoneId,
   };
 }
 
