@@ -8,8 +8,8 @@ import type { Plan } from './plan';
  */
 export interface CompiledScans {
   count(live: Uint8Array, n: number): number;
-  /** Up to `need` matching rows of `order` from position `start` on (descending walks from the end), and where it stopped. */
-  walkFrom(order: Uint32Array, desc: boolean, start: number, need: number): { rows: Uint32Array; next: number };
+  /** Up to `need` matching rows of `order` from position `start` on (descending walks from the end): the first `count` of `rows`, and where it stopped. */
+  walkFrom(order: Uint32Array, desc: boolean, start: number, need: number): { rows: Uint32Array; count: number; next: number };
   /** Adds 1 to `counts[col[s] - first]` (by day for minute columns) for each matching live row; returns how many had no date. */
   group(live: Uint8Array, n: number, col: Int32Array, counts: Int32Array, first: number, minutes: boolean): number;
   /** The same three over a list of live rowids instead of every row. */
@@ -49,13 +49,21 @@ export function compileScans(p: Plan): CompiledScans {
       },
       walkFrom(order, desc, start, need) {
         const len = order.length;
-        const out = new Uint32Array(Math.max(0, Math.min(need, len - start)));
+        // Grown as rows are found: a buffer the size of the whole order for every count would keep the collector busy.
+        let out = new Uint32Array(Math.max(0, Math.min(need, len - start, 16384)));
         let k = 0, i = start;
-        for (; i < len && k < out.length; i++) {
+        for (; i < len && k < need; i++) {
           const s = order[desc ? len - 1 - i : i];
-          if (${test}) out[k++] = s;
+          if (${test}) {
+            if (k === out.length) {
+              const more = new Uint32Array(Math.min(need, len - start, out.length * 2));
+              more.set(out);
+              out = more;
+            }
+            out[k++] = s;
+          }
         }
-        return { rows: out.subarray(0, k), next: i };
+        return { rows: out, count: k, next: i };
       },
       group(live, n, col, counts, first, minutes) {
         let none = 0;

@@ -22,7 +22,7 @@ export function countRows(cols: InterventionColumns, p: Plan): number {
  * doubling), so scrolling down costs one walk of the order in all, and a first deep page walks only to its depth.
  */
 export class OrderedResult {
-  private rows = new Uint32Array(0);
+  private rows: Uint32Array = new Uint32Array(0);
   private length = 0;
   private next = 0;
   private done = false;
@@ -63,13 +63,16 @@ export class OrderedResult {
     const need = offset + limit;
     if (this.length < need && !this.done) {
       const found = this.scans.walkFrom(order, desc, this.next, Math.max(need - this.length, this.length, 1000));
-      if (this.length + found.rows.length > this.rows.length) {
-        const more = new Uint32Array(Math.max(this.length + found.rows.length, this.rows.length * 2));
-        more.set(this.rows.subarray(0, this.length));
-        this.rows = more;
+      if (this.length === 0) this.rows = found.rows;
+      else {
+        if (this.length + found.count > this.rows.length) {
+          const more = new Uint32Array(Math.max(this.length + found.count, this.rows.length * 2));
+          more.set(this.rows.subarray(0, this.length));
+          this.rows = more;
+        }
+        this.rows.set(found.rows.subarray(0, found.count), this.length);
       }
-      this.rows.set(found.rows, this.length);
-      this.length += found.rows.length;
+      this.length += found.count;
       this.next = found.next;
       this.done = found.next >= order.length;
     }
