@@ -77,8 +77,9 @@ const GRID_SELECT = [
  */
 export async function listPage(db: Kysely<DB>, user: SessionUser, a: ListArgs, index: InterventionIndex | null = null): Promise<GridRow[]> {
   if (index?.ready) {
-    const search = a.scope.filters.search ? await index.searchFlags(db, a.scope.filters.search) : null;
-    const rowids = index.page(user, a.scope, search, a.sort, a.desc, a.offset, a.limit);
+    const newest = a.scope.filters.search ? index.newestMatches(user, a.scope, a.sort, a.desc, a.offset, a.limit) : null;
+    const search = !newest && a.scope.filters.search ? await index.searchFlags(db, a.scope.filters.search) : null;
+    const rowids = newest ?? index.page(user, a.scope, search, a.sort, a.desc, a.offset, a.limit);
     if (!rowids.length) return [];
     const rows = await withLabels(db)
       .select(GRID_SELECT)

@@ -69,6 +69,12 @@ export class InterventionColumns {
   /** The highest document number's digits seen (numbers only grow; a search for more digits skips the scan). */
   maxNumber = -1;
   minDay = Number.POSITIVE_INFINITY;
+  /**
+   * For each rowid, a day no live row at or below it is later than (only ever raised, so it may be loose, never
+   * wrong): a search walking rowids downwards can tell when no row left could rank among the newest it has.
+   */
+  latestUpTo = new Int32Array(0);
+  private boundTop = -1;
   maxDay = Number.NEGATIVE_INFINITY;
 
   constructor(capacity = 1024) {
@@ -93,6 +99,9 @@ export class InterventionColumns {
     const up = new Float64Array(cap);
     up.set(this.updated);
     this.updated = up;
+    const latest = new Int32Array(cap);
+    latest.set(this.latestUpTo);
+    this.latestUpTo = latest;
     this.capacity = cap;
   }
 
@@ -140,6 +149,7 @@ export class InterventionColumns {
     c.start[s] = minutesOf(r.start_local);
     c.end[s] = minutesOf(r.end_local);
     this.widenDays(day);
+    this.raiseLatest(s, day);
     if (c.start[s] !== NO_TIME) this.widenDays(Math.floor(c.start[s]! / 1440));
     if (c.end[s] !== NO_TIME) this.widenDays(Math.floor(c.end[s]! / 1440));
     c.address[s] = this.addresses.encode(r.address_key);
@@ -153,6 +163,21 @@ export class InterventionColumns {
     this.liveByOrg.set(c.org[s]!, (this.liveByOrg.get(c.org[s]!) ?? 0) + 1);
     this.liveByBranch.set(c.branch[s]!, (this.liveByBranch.get(c.branch[s]!) ?? 0) + 1);
     return true;
+  }
+
+  /** The latest day at or below `rowid` (NO_TIME when there is none). */
+  latestAtOrBelow(rowid: number): number {
+    if (rowid < 0 || this.boundTop < 0) return NO_TIME;
+    return this.latestUpTo[Math.min(rowid, this.boundTop)]!;
+  }
+
+  private raiseLatest(s: number, day: number): void {
+    const b = this.latestUpTo;
+    if (s > this.boundTop) {
+      b.fill(this.boundTop >= 0 ? b[this.boundTop]! : NO_TIME, this.boundTop + 1, s + 1);
+      this.boundTop = s;
+    }
+    for (let t = s; t <= this.boundTop && b[t]! < day; t++) b[t] = day;
   }
 
   private widenDays(day: number): void {

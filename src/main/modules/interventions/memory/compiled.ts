@@ -7,6 +7,8 @@ import type { Plan } from './plan';
  * and the scans are the whole cost of a count or a group at a million rows. Only numbers are ever spliced in.
  */
 export interface CompiledScans {
+  /** Whether one (live) row passes. */
+  test(s: number): boolean;
   count(live: Uint8Array, n: number): number;
   /** Up to `need` matching rows of `order` from position `start` on (descending walks from the end): the first `count` of `rows`, and where it stopped. */
   walkFrom(order: Uint32Array, desc: boolean, start: number, need: number): { rows: Uint32Array; count: number; next: number };
@@ -42,6 +44,9 @@ export function compileScans(p: Plan): CompiledScans {
   const test = cond.length ? cond.join(' && ') : 'true';
   const body = `
     return {
+      test(s) {
+        return ${test};
+      },
       count(live, n) {
         let c = 0;
         for (let s = 0; s < n; s++) if (live[s] === 1 && ${test}) c++;

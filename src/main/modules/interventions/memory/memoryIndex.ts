@@ -7,12 +7,16 @@ import { ftsQuery } from '../../clients/repo';
 import { INDEXED_COLUMNS, InterventionColumns, type IndexedRow } from './columns';
 import { SortOrder } from './ordering';
 import { planFor, type Plan, type SearchHits } from './plan';
+import { compileScans } from './compiled';
 import { countRows, groupRows, OrderedResult, type RawGroup } from './queries';
 
 /** Ordered results kept (each until the next change): a few grids and their scrolling. */
 const CACHED_RESULTS = 8;
 const CACHED_SEARCHES = 4;
 const LOAD_SLICE = 10_000;
+/** The newest-first search shortcut serves pages down to this depth, reading at most this many FTS rowids. */
+const NEWEST_MAX = 1_000;
+const NEWEST_READ = 20_000;
 
 /** A document number as typed: optional series letters, then digits ("RIX-000123", "rix123", "123"). */
 const NUMBER_TYPED = /^(\p{L}*)[\s\-/.]*(\d{1,15})$/u;
@@ -49,6 +53,7 @@ export class InterventionIndex {
   private readonly results = new Lru<OrderedResult>(CACHED_RESULTS);
   private readonly searches = new Lru<SearchHits>(CACHED_SEARCHES);
   private ftsRowids: Database.Statement | null = null;
+  private ftsNewest: Database.Statement | null = null;
   private readonly addressMasks = new Lru<Uint8Array>(CACHED_SEARCHES);
   ready = false;
   private stopped = false;
@@ -83,6 +88,7 @@ export class InterventionIndex {
     const stmt = sqlite.prepare(`select rowid, ${INDEXED_COLUMNS.join(', ')} from intervention where rowid > ? order by rowid limit ${LOAD_SLICE}`).raw();
     const max = Number(sqlite.prepare('select coalesce(max(rowid), 0) from intervention').pluck().get());
     this.ftsRowids = sqlite.prepare('select rowid from intervention_fts where intervention_fts match ?').pluck();
+    this.ftsNewest = sqlite.prepare('select rowid from intervention_fts where intervention_fts match ? order by rowid desc').pluck();
     this.cols.reserve(Math.ceil((max + 1) * 1.05));
     // Rows are read one at a time into one reused object: a slice read whole would outlive V8's young generation
     // and be promoted, and the old generation would grow by gigabytes before collecting it.
@@ -209,6 +215,47 @@ export class InterventionIndex {
     const hits = { flags, rows: Uint32Array.from(found).sort() };
     this.searches.set(key, hits);
     return hits;
+  }
+
+  /**
+   * The first page of a quick search in the grid's default order (newest document date first) without reading
+   * every match: FTS hands rowids newest first, and once the page's last row is later than any day a lower rowid
+   * holds (`latestUpTo`), nothing left can enter it. A word in 150,000 documents costs a few hundred rowids
+   * instead of all of them. Null when this does not apply or does not finish within its budget; the caller then
+   * takes the whole set.
+   */
+  newestMatches(user: SessionUser, scope: GridScope, sort: SortField, desc: boolean, offset: number, limit: number): number[] | null {
+    const text = scope.filters.search?.trim() ?? '';
+    const fts = ftsQuery(text);
+    const need = offset + limit;
+    if (!fts || !this.ftsNewest || sort !== 'docDate' || !desc || need > NEWEST_MAX || NUMBER_TYPED.test(text)) return null;
+    const plan = this.plan(user, { ...scope, filters: { ...scope.filters, search: undefined } }, scope.groupPath?.length ?? 0, null);
+    if (plan.none) return [];
+    const scans = compileScans(plan);
+    const { live, code, capacity } = this.cols;
+    const day = code.docDay;
+    // Best first: later day, then higher rowid.
+    const top: number[] = [];
+    const before = (a: number, b: number) => day[a]! > day[b]! || (day[a] === day[b] && a > b);
+    let read = 0;
+    for (const r of this.ftsNewest.iterate(fts) as IterableIterator<number>) {
+      if (++read > NEWEST_READ) return null;
+      if (r < capacity && live[r] === 1 && scans.test(r)) {
+        let lo = 0;
+        let hi = top.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (before(top[mid]!, r)) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo < need) {
+          top.splice(lo, 0, r);
+          if (top.length > need) top.pop();
+        }
+      }
+      if (top.length === need && day[top[need - 1]!]! >= this.cols.latestAtOrBelow(r - 1)) break;
+    }
+    return top.slice(offset, need);
   }
 
   /** Live documents numbered `value` in a series whose letters start with `letters` (all series when none are typed). */
