@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, NumberInput, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { call } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
-import { applyServerError } from '../../components/form';
+import { SettingsForm, useFormShell } from '../../components/FormDialog';
 import { ErrorBanner, KeyButton, ListTable, ScreenHeader, blankToNull, cleanedResolver, useScreenKeys, type Column } from '../../components/screen';
 
 /**
@@ -47,10 +47,8 @@ export function MailSettingsScreen() {
 function SmtpSettingsForm({ settings, readOnly }: { settings: Settings; readOnly: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
   const toForm = (s: Settings): SmtpForm => ({ host: s.host, port: s.port, secure: s.secure, user: s.user ?? '', password: '', forgetPassword: false, from: s.from });
-  const { register, control, handleSubmit, formState, setError, reset, watch } = useForm<SmtpForm>({
+  const form = useForm<SmtpForm>({
     resolver: cleanedResolver<SmtpForm>(api['mail.setSettings'].input, (v) => ({
       host: v.host,
       port: v.port === '' ? undefined : Number(v.port),
@@ -62,99 +60,74 @@ function SmtpSettingsForm({ settings, readOnly }: { settings: Settings; readOnly
     })),
     defaultValues: toForm(settings),
   });
+  const { register, control, formState, reset, watch } = form;
   useEffect(() => {
     if (!formState.isDirty) reset(toForm(settings));
   }, [settings]);
-  const err = (f: keyof SmtpForm) => formState.errors[f]?.message as string | undefined;
   const forget = watch('forgetPassword');
-
-  const submit = handleSubmit(async (values) => {
-    setFailure(null);
-    setSaved(false);
-    try {
-      const row = await call('mail.setSettings', values as unknown as Input<'mail.setSettings'>);
-      qc.setQueryData(['mail.getSettings'], row);
-      reset(toForm(row));
-      setSaved(true);
-    } catch (e) {
-      if (!applyServerError(e, setError, SMTP_FIELDS)) setFailure(errorText(t, e));
-    }
+  const { err, shell } = useFormShell(form, SMTP_FIELDS, async (values) => {
+    const row = await call('mail.setSettings', values as unknown as Input<'mail.setSettings'>);
+    qc.setQueryData(['mail.getSettings'], row);
+    reset(toForm(row));
   });
 
   return (
-    <Paper withBorder p="xs">
-      <form onSubmit={submit} noValidate data-testid="smtp-form">
-        <Stack gap={6}>
-          {!settings.configured && (
-            <Alert color="yellow" p="xs" data-testid="smtp-not-configured">
-              {t('mail.notConfigured')}
-            </Alert>
+    <SettingsForm
+      name="smtp"
+      readOnly={readOnly}
+      onReset={() => reset(toForm(settings))}
+      {...shell}
+      notice={
+        !settings.configured && (
+          <Alert color="yellow" p="xs" data-testid="smtp-not-configured">
+            {t('mail.notConfigured')}
+          </Alert>
+        )
+      }
+    >
+      <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="xs" verticalSpacing={6}>
+        <TextInput label={t('mail.host')} placeholder="smtp.example.com" readOnly={readOnly} {...register('host')} error={err('host')} data-testid="smtp-host" />
+        <Controller
+          control={control}
+          name="port"
+          render={({ field }) => (
+            <NumberInput label={t('mail.port')} description={t('mail.portHint')} min={1} max={65535} allowDecimal={false} readOnly={readOnly} {...field} error={err('port')} data-testid="smtp-port" />
           )}
-          {failure && (
-            <Alert color="red" role="alert" p="xs">
-              {failure}
-            </Alert>
-          )}
-          <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="xs" verticalSpacing={6}>
-            <TextInput label={t('mail.host')} placeholder="smtp.example.com" readOnly={readOnly} {...register('host')} error={err('host')} data-testid="smtp-host" />
-            <Controller
-              control={control}
-              name="port"
-              render={({ field }) => (
-                <NumberInput label={t('mail.port')} description={t('mail.portHint')} min={1} max={65535} allowDecimal={false} readOnly={readOnly} {...field} error={err('port')} data-testid="smtp-port" />
-              )}
+        />
+        <Controller
+          control={control}
+          name="secure"
+          render={({ field }) => (
+            <Checkbox
+              label={t('mail.secure')}
+              description={t('mail.secureHint')}
+              checked={field.value}
+              onChange={(e) => field.onChange(e.currentTarget.checked)}
+              onBlur={field.onBlur}
+              ref={field.ref}
+              disabled={readOnly}
+              mt="lg"
+              data-testid="smtp-secure"
             />
-            <Controller
-              control={control}
-              name="secure"
-              render={({ field }) => (
-                <Checkbox
-                  label={t('mail.secure')}
-                  description={t('mail.secureHint')}
-                  checked={field.value}
-                  onChange={(e) => field.onChange(e.currentTarget.checked)}
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  disabled={readOnly}
-                  mt="lg"
-                  data-testid="smtp-secure"
-                />
-              )}
-            />
-            <TextInput label={t('mail.user')} autoComplete="off" readOnly={readOnly} {...register('user')} error={err('user')} data-testid="smtp-user" />
-            <Stack gap={2}>
-              <PasswordInput
-                label={t('mail.password')}
-                placeholder={settings.hasPassword ? t('mail.passwordKept') : ''}
-                autoComplete="new-password"
-                readOnly={readOnly}
-                disabled={forget}
-                {...register('password')}
-                error={err('password')}
-                data-testid="smtp-password"
-              />
-              {settings.hasPassword && !readOnly && <Checkbox size="xs" label={t('mail.forgetPassword')} {...register('forgetPassword')} />}
-            </Stack>
-            <TextInput label={t('mail.from')} placeholder="Planora <noreply@example.com>" readOnly={readOnly} {...register('from')} error={err('from')} data-testid="smtp-from" />
-          </SimpleGrid>
-          {!readOnly && (
-            <Group gap="xs" justify="flex-end">
-              {saved && !formState.isDirty && (
-                <Text size="sm" c="teal" data-testid="smtp-saved">
-                  {t('common.saved')}
-                </Text>
-              )}
-              <Button variant="default" disabled={!formState.isDirty} onClick={() => reset(toForm(settings))}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={formState.isSubmitting} disabled={!formState.isDirty} data-testid="smtp-save">
-                {t('common.save')}
-              </Button>
-            </Group>
           )}
+        />
+        <TextInput label={t('mail.user')} autoComplete="off" readOnly={readOnly} {...register('user')} error={err('user')} data-testid="smtp-user" />
+        <Stack gap={2}>
+          <PasswordInput
+            label={t('mail.password')}
+            placeholder={settings.hasPassword ? t('mail.passwordKept') : ''}
+            autoComplete="new-password"
+            readOnly={readOnly}
+            disabled={forget}
+            {...register('password')}
+            error={err('password')}
+            data-testid="smtp-password"
+          />
+          {settings.hasPassword && !readOnly && <Checkbox size="xs" label={t('mail.forgetPassword')} {...register('forgetPassword')} />}
         </Stack>
-      </form>
-    </Paper>
+        <TextInput label={t('mail.from')} placeholder="Planora <noreply@example.com>" readOnly={readOnly} {...register('from')} error={err('from')} data-testid="smtp-from" />
+      </SimpleGrid>
+    </SettingsForm>
   );
 }
 

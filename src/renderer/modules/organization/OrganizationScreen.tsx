@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Group, Modal, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../shared/i18n/l
 import { call } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { useCan } from '../../app/session';
-import { applyServerError } from '../../components/form';
+import { FormDialog, SettingsForm, useFormShell } from '../../components/FormDialog';
 import { ConfirmDialog, ErrorBanner, KeyButton, ListTable, ScreenHeader, blankToNull, cleanedResolver, useScreenKeys, type Column } from '../../components/screen';
 
 type OrgForm = { name: string; phone: string; country: string; timeZone: string; languages: Language[] };
@@ -117,8 +117,6 @@ function OrgForm({ org, readOnly }: { org: Output<'org.get'>; readOnly: boolean 
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const zones = useTimeZones();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
   const countries = useMemo(() => {
     const names = new Intl.DisplayNames([i18n.language, 'en'], { type: 'region' });
     const codes = new Set<string>([...getCountries(), org.country]);
@@ -126,159 +124,103 @@ function OrgForm({ org, readOnly }: { org: Output<'org.get'>; readOnly: boolean 
   }, [i18n.language, org.country]);
 
   const toForm = (o: Output<'org.get'>): OrgForm => ({ name: o.name, phone: o.phone ?? '', country: o.country, timeZone: o.timeZone, languages: o.languages });
-  const { register, control, handleSubmit, formState, setError, reset } = useForm<OrgForm>({
+  const form = useForm<OrgForm>({
     resolver: cleanedResolver<OrgForm>(api['org.update'].input, (v) => ({ ...v, phone: blankToNull(v.phone) })),
     defaultValues: toForm(org),
   });
+  const { register, control, formState, reset } = form;
   // Someone else saved (a push event refetched): show their values unless this form has unsaved edits.
   useEffect(() => {
     if (!formState.isDirty) reset(toForm(org));
   }, [org]);
-  const err = (f: keyof OrgForm) => formState.errors[f]?.message as string | undefined;
-
-  const submit = handleSubmit(async (values) => {
-    setFailure(null);
-    setSaved(false);
-    try {
-      const row = await call('org.update', values as unknown as Input<'org.update'>);
-      qc.setQueryData(['org.get'], row);
-      reset(toForm(row));
-      setSaved(true);
-    } catch (e) {
-      if (!applyServerError(e, setError, ORG_FIELDS)) setFailure(errorText(t, e));
-    }
+  const { err, shell } = useFormShell(form, ORG_FIELDS, async (values) => {
+    const row = await call('org.update', values as unknown as Input<'org.update'>);
+    qc.setQueryData(['org.get'], row);
+    reset(toForm(row));
   });
 
   return (
-    <Paper withBorder p="xs">
-      <form onSubmit={submit} noValidate data-testid="org-form">
-        <Stack gap={6}>
-          {failure && (
-            <Alert color="red" role="alert" p="xs">
-              {failure}
-            </Alert>
+    <SettingsForm name="org" readOnly={readOnly} onReset={() => reset(toForm(org))} {...shell}>
+      <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="xs" verticalSpacing={6}>
+        <TextInput label={t('fields.name')} readOnly={readOnly} {...register('name')} error={err('name')} />
+        <TextInput label={t('fields.phone')} readOnly={readOnly} {...register('phone')} error={err('phone')} />
+        <Controller
+          control={control}
+          name="country"
+          render={({ field }) => (
+            <Select label={t('fields.country')} data={countries} searchable allowDeselect={false} readOnly={readOnly} {...field} error={err('country')} />
           )}
-          <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="xs" verticalSpacing={6}>
-            <TextInput label={t('fields.name')} readOnly={readOnly} {...register('name')} error={err('name')} />
-            <TextInput label={t('fields.phone')} readOnly={readOnly} {...register('phone')} error={err('phone')} />
-            <Controller
-              control={control}
-              name="country"
-              render={({ field }) => (
-                <Select label={t('fields.country')} data={countries} searchable allowDeselect={false} readOnly={readOnly} {...field} error={err('country')} />
-              )}
-            />
-            <Controller
-              control={control}
-              name="timeZone"
-              render={({ field }) => (
-                <Select label={t('fields.timeZone')} data={zones} searchable allowDeselect={false} limit={60} readOnly={readOnly} {...field} error={err('timeZone')} />
-              )}
-            />
-            <Controller
-              control={control}
-              name="languages"
-              render={({ field }) => (
-                <MultiSelect
-                  label={t('fields.languages')}
-                  data={languageOptions}
-                  readOnly={readOnly}
-                  {...field}
-                  error={err('languages')}
-                  style={{ gridColumn: 'span 2' }}
-                />
-              )}
-            />
-          </SimpleGrid>
-          {!readOnly && (
-            <Group gap="xs" justify="flex-end">
-              {saved && !formState.isDirty && (
-                <Text size="sm" c="teal" data-testid="org-saved">
-                  {t('common.saved')}
-                </Text>
-              )}
-              <Button variant="default" disabled={!formState.isDirty} onClick={() => reset(toForm(org))}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={formState.isSubmitting} disabled={!formState.isDirty} data-testid="org-save">
-                {t('common.save')}
-              </Button>
-            </Group>
+        />
+        <Controller
+          control={control}
+          name="timeZone"
+          render={({ field }) => (
+            <Select label={t('fields.timeZone')} data={zones} searchable allowDeselect={false} limit={60} readOnly={readOnly} {...field} error={err('timeZone')} />
           )}
-        </Stack>
-      </form>
-    </Paper>
+        />
+        <Controller
+          control={control}
+          name="languages"
+          render={({ field }) => (
+            <MultiSelect
+              label={t('fields.languages')}
+              data={languageOptions}
+              readOnly={readOnly}
+              {...field}
+              error={err('languages')}
+              style={{ gridColumn: 'span 2' }}
+            />
+          )}
+        />
+      </SimpleGrid>
+    </SettingsForm>
   );
 }
 
 function BranchDialog(p: { branch: BranchRow | null; defaultTimeZone: string; users: UserRow[]; onClose(): void; onSaved(b: BranchRow): void }) {
   const { t } = useTranslation();
   const zones = useTimeZones();
-  const [failure, setFailure] = useState<string | null>(null);
   const b = p.branch;
-  const { register, control, handleSubmit, formState, setError } = useForm<BranchForm>({
+  const form = useForm<BranchForm>({
     resolver: cleanedResolver<BranchForm>(api['branches.create'].input, (v) => ({ ...v, phone: blankToNull(v.phone), address: blankToNull(v.address), managerId: v.managerId || null })),
     defaultValues: { name: b?.name ?? '', address: b?.address ?? '', phone: b?.phone ?? '', timeZone: b?.timeZone ?? p.defaultTimeZone, managerId: b?.managerId ?? null },
   });
-  const err = (f: keyof BranchForm) => formState.errors[f]?.message as string | undefined;
-
-  const submit = handleSubmit(async (values) => {
-    setFailure(null);
+  const { register, control } = form;
+  const { err, shell } = useFormShell(form, BRANCH_FIELDS, async (values) => {
     const input = values as unknown as Input<'branches.create'>;
-    try {
-      const row = b ? await call('branches.update', { ...input, id: b.id }) : await call('branches.create', input);
-      p.onSaved(row);
-      p.onClose();
-    } catch (e) {
-      if (!applyServerError(e, setError, BRANCH_FIELDS)) setFailure(errorText(t, e));
-    }
+    const row = b ? await call('branches.update', { ...input, id: b.id }) : await call('branches.create', input);
+    p.onSaved(row);
+    p.onClose();
   });
 
   return (
-    <Modal opened onClose={p.onClose} title={<Title order={5}>{b ? t('org.editBranch') : t('org.newBranch')}</Title>} size="lg">
-      <form onSubmit={submit} noValidate data-testid="branch-dialog">
-        <Stack gap={6}>
-          {failure && (
-            <Alert color="red" role="alert" p="xs">
-              {failure}
-            </Alert>
+    <FormDialog name="branch" title={b ? t('org.editBranch') : t('org.newBranch')} size="lg" onClose={p.onClose} {...shell}>
+      <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
+        <TextInput label={t('fields.name')} data-autofocus {...register('name')} error={err('name')} />
+        <TextInput label={t('org.callerId')} description={t('org.callerIdHint')} inputWrapperOrder={['label', 'input', 'error', 'description']} {...register('phone')} error={err('phone')} />
+      </SimpleGrid>
+      <TextInput label={t('org.address')} {...register('address')} error={err('address')} />
+      <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
+        <Controller
+          control={control}
+          name="timeZone"
+          render={({ field }) => <Select label={t('fields.timeZone')} data={zones} searchable allowDeselect={false} limit={60} {...field} error={err('timeZone')} />}
+        />
+        <Controller
+          control={control}
+          name="managerId"
+          render={({ field }) => (
+            <Select
+              label={t('fields.managerId')}
+              data={p.users.map((u) => ({ value: u.id, label: u.name }))}
+              searchable
+              clearable
+              {...field}
+              error={err('managerId')}
+            />
           )}
-          <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
-            <TextInput label={t('fields.name')} data-autofocus {...register('name')} error={err('name')} />
-            <TextInput label={t('org.callerId')} description={t('org.callerIdHint')} inputWrapperOrder={['label', 'input', 'error', 'description']} {...register('phone')} error={err('phone')} />
-          </SimpleGrid>
-          <TextInput label={t('org.address')} {...register('address')} error={err('address')} />
-          <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
-            <Controller
-              control={control}
-              name="timeZone"
-              render={({ field }) => <Select label={t('fields.timeZone')} data={zones} searchable allowDeselect={false} limit={60} {...field} error={err('timeZone')} />}
-            />
-            <Controller
-              control={control}
-              name="managerId"
-              render={({ field }) => (
-                <Select
-                  label={t('fields.managerId')}
-                  data={p.users.map((u) => ({ value: u.id, label: u.name }))}
-                  searchable
-                  clearable
-                  {...field}
-                  error={err('managerId')}
-                />
-              )}
-            />
-          </SimpleGrid>
-          <Group justify="flex-end" gap="xs" mt={4}>
-            <Button variant="default" onClick={p.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={formState.isSubmitting} data-testid="branch-save">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        />
+      </SimpleGrid>
+    </FormDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Badge, Button, Group, Modal, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput, Title } from '@mantine/core';
+import { Badge, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { ROLES, ROLE_RANK, type Role } from '../../../shared/permissions';
 import { call } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { useCan, useSession } from '../../app/session';
-import { applyServerError } from '../../components/form';
+import { FormDialog, useFormShell } from '../../components/FormDialog';
 import { ConfirmDialog, ErrorBanner, KeyButton, ListTable, ScreenHeader, blankToNull, cleanedResolver, useScreenKeys, type Column } from '../../components/screen';
 
 type UserForm = { login: string; password: string; name: string; email: string; role: Role; language: Language; branchIds: string[] };
@@ -139,10 +139,9 @@ export function UsersScreen() {
 function UserDialog(p: { user: UserRow | null; branches: BranchRow[]; onClose(): void; onSaved(u: UserRow): void }) {
   const { t } = useTranslation();
   const { user: me } = useSession();
-  const [failure, setFailure] = useState<string | null>(null);
   const u = p.user;
   const isNew = !u;
-  const { register, control, handleSubmit, formState, setError } = useForm<UserForm>({
+  const form = useForm<UserForm>({
     resolver: cleanedResolver<UserForm>(isNew ? api['users.create'].input : api['users.update'].input, (v) =>
       isNew
         ? { ...v, email: blankToNull(v.email) }
@@ -158,120 +157,76 @@ function UserDialog(p: { user: UserRow | null; branches: BranchRow[]; onClose():
       branchIds: u?.branchIds ?? (p.branches.length === 1 ? [p.branches[0]!.id] : []),
     },
   });
-  const err = (f: keyof UserForm) => formState.errors[f]?.message as string | undefined;
+  const { register, control } = form;
   // Roles above one's own are shown (so the list reads the same for everyone) but cannot be picked.
   const roles = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`), disabled: ROLE_RANK[r] > ROLE_RANK[me.role] && r !== u?.role }));
   const branchOptions = p.branches.map((b) => ({ value: b.id, label: b.name }));
 
-  const submit = handleSubmit(async (values) => {
-    setFailure(null);
-    try {
-      const row = isNew
-        ? await call('users.create', values as unknown as Input<'users.create'>)
-        : await call('users.update', values as unknown as Input<'users.update'>);
-      p.onSaved(row);
-      p.onClose();
-    } catch (e) {
-      if (!applyServerError(e, setError, USER_FIELDS)) setFailure(errorText(t, e));
-    }
+  const { err, shell } = useFormShell(form, USER_FIELDS, async (values) => {
+    const row = isNew
+      ? await call('users.create', values as unknown as Input<'users.create'>)
+      : await call('users.update', values as unknown as Input<'users.update'>);
+    p.onSaved(row);
+    p.onClose();
   });
 
   return (
-    <Modal opened onClose={p.onClose} title={<Title order={5}>{isNew ? t('users.newUser') : t('users.editUser', { name: u.name })}</Title>} size="lg">
-      <form onSubmit={submit} noValidate data-testid="user-dialog">
-        <Stack gap={6}>
-          {failure && (
-            <Alert color="red" role="alert" p="xs">
-              {failure}
-            </Alert>
+    <FormDialog name="user" title={isNew ? t('users.newUser') : t('users.editUser', { name: u.name })} size="lg" onClose={p.onClose} {...shell}>
+      <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
+        <TextInput label={t('fields.login')} autoComplete="off" disabled={!isNew} data-autofocus={isNew || undefined} {...register('login')} error={err('login')} />
+        {isNew ? (
+          <PasswordInput
+            label={t('fields.password')}
+            autoComplete="new-password"
+            description={t('users.passwordHint')}
+            inputWrapperOrder={['label', 'input', 'error', 'description']}
+            {...register('password')} error={err('password')} />
+        ) : (
+          <div />
+        )}
+        <TextInput label={t('fields.name')} data-autofocus={!isNew || undefined} {...register('name')} error={err('name')} />
+        <TextInput label={t('fields.email')} type="email" {...register('email')} error={err('email')} />
+        <Controller
+          control={control}
+          name="role"
+          render={({ field }) => <Select label={t('fields.role')} data={roles} allowDeselect={false} {...field} error={err('role')} />}
+        />
+        <Controller
+          control={control}
+          name="language"
+          render={({ field }) => (
+            <Select label={t('fields.language')} data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} allowDeselect={false} {...field} error={err('language')} />
           )}
-          <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
-            <TextInput label={t('fields.login')} autoComplete="off" disabled={!isNew} data-autofocus={isNew || undefined} {...register('login')} error={err('login')} />
-            {isNew ? (
-              <PasswordInput
-                label={t('fields.password')}
-                autoComplete="new-password"
-                description={t('users.passwordHint')}
-                inputWrapperOrder={['label', 'input', 'error', 'description']}
-                {...register('password')} error={err('password')} />
-            ) : (
-              <div />
-            )}
-            <TextInput label={t('fields.name')} data-autofocus={!isNew || undefined} {...register('name')} error={err('name')} />
-            <TextInput label={t('fields.email')} type="email" {...register('email')} error={err('email')} />
-            <Controller
-              control={control}
-              name="role"
-              render={({ field }) => <Select label={t('fields.role')} data={roles} allowDeselect={false} {...field} error={err('role')} />}
-            />
-            <Controller
-              control={control}
-              name="language"
-              render={({ field }) => (
-                <Select label={t('fields.language')} data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} allowDeselect={false} {...field} error={err('language')} />
-              )}
-            />
-          </SimpleGrid>
-          <Controller
-            control={control}
-            name="branchIds"
-            render={({ field }) => <MultiSelect label={t('fields.branchIds')} data={branchOptions} searchable {...field} error={err('branchIds')} />}
-          />
-          <Group justify="flex-end" gap="xs" mt={4}>
-            <Button variant="default" onClick={p.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={formState.isSubmitting} data-testid="user-save">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        />
+      </SimpleGrid>
+      <Controller
+        control={control}
+        name="branchIds"
+        render={({ field }) => <MultiSelect label={t('fields.branchIds')} data={branchOptions} searchable {...field} error={err('branchIds')} />}
+      />
+    </FormDialog>
   );
 }
 
 function PasswordDialog({ user, onClose }: { user: UserRow; onClose(): void }) {
   const { t } = useTranslation();
-  const [failure, setFailure] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, getValues } = useForm<PasswordForm>({
+  const form = useForm<PasswordForm>({
     resolver: cleanedResolver<PasswordForm>(api['users.setPassword'].input, (v) => ({ id: user.id, password: v.password })),
     defaultValues: { password: '', repeat: '' },
   });
-
-  const submit = handleSubmit(async () => {
+  const { register, setError, getValues } = form;
+  // The resolver hands on only what main takes, so the repeat is read from the form.
+  const { err, shell } = useFormShell(form, ['password'], async () => {
     const { password, repeat } = getValues();
     if (password !== repeat) return setError('repeat', { type: 'validation', message: t('users.passwordMismatch') });
-    setFailure(null);
-    try {
-      await call('users.setPassword', { id: user.id, password });
-      onClose();
-    } catch (e) {
-      if (!applyServerError(e, setError, ['password'])) setFailure(errorText(t, e));
-    }
+    await call('users.setPassword', { id: user.id, password });
+    onClose();
   });
 
   return (
-    <Modal opened onClose={onClose} title={<Title order={5}>{t('users.setPasswordFor', { name: user.name })}</Title>} size="sm">
-      <form onSubmit={submit} noValidate data-testid="password-dialog">
-        <Stack gap={6}>
-          {failure && (
-            <Alert color="red" role="alert" p="xs">
-              {failure}
-            </Alert>
-          )}
-          <PasswordInput label={t('fields.next')} autoComplete="new-password" data-autofocus description={t('users.passwordHint')} {...register('password')} error={formState.errors.password?.message} />
-          <PasswordInput label={t('users.repeatPassword')} autoComplete="new-password" {...register('repeat')} error={formState.errors.repeat?.message} />
-          <Group justify="flex-end" gap="xs" mt={4}>
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={formState.isSubmitting} data-testid="password-save">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog name="password" title={t('users.setPasswordFor', { name: user.name })} size="sm" onClose={onClose} {...shell}>
+      <PasswordInput label={t('fields.next')} autoComplete="new-password" data-autofocus description={t('users.passwordHint')} {...register('password')} error={err('password')} />
+      <PasswordInput label={t('users.repeatPassword')} autoComplete="new-password" {...register('repeat')} error={err('repeat')} />
+    </FormDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Code, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Checkbox, Code, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { call } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
-import { applyServerError } from '../../components/form';
+import { FormDialog, useFormShell } from '../../components/FormDialog';
 import { ErrorBanner, KeyButton, ListTable, ScreenHeader, cleanedResolver, useScreenKeys, type Column } from '../../components/screen';
 
 type DocType = (typeof DOC_TYPES)[number];
@@ -110,11 +110,10 @@ export function SeriesScreen() {
 
 function SeriesDialog(p: { series: SeriesRow | null; branches: BranchRow[]; defaultDocType: DocType; onClose(): void; onSaved(s: SeriesRow): void }) {
   const { t } = useTranslation();
-  const [failure, setFailure] = useState<string | null>(null);
   const s = p.series;
   const isNew = !s;
   const toNumber = (v: number | string) => (v === '' ? undefined : Number(v));
-  const { register, control, handleSubmit, formState, setError } = useForm<SeriesForm>({
+  const form = useForm<SeriesForm>({
     resolver: cleanedResolver<SeriesForm>(isNew ? api['series.create'].input : api['series.update'].input, (v) =>
       isNew
         ? { docType: v.docType, branchId: v.branchId || undefined, prefix: v.prefix, padding: toNumber(v.padding), nextNumber: toNumber(v.nextNumber) }
@@ -129,114 +128,92 @@ function SeriesDialog(p: { series: SeriesRow | null; branches: BranchRow[]; defa
       active: s?.active ?? true,
     },
   });
-  const err = (f: keyof SeriesForm) => formState.errors[f]?.message as string | undefined;
+  const { register, control } = form;
   const [prefix, padding, nextNumber] = useWatch({ control, name: ['prefix', 'padding', 'nextNumber'] });
   const preview = Number.isInteger(Number(nextNumber)) && Number(padding) >= 1 && Number(padding) <= 10 ? previewOf(prefix, Number(nextNumber), Number(padding)) : '';
 
-  const submit = handleSubmit(async (values) => {
-    setFailure(null);
-    try {
-      const row = isNew
-        ? await call('series.create', values as unknown as Input<'series.create'>)
-        : await call('series.update', values as unknown as Input<'series.update'>);
-      p.onSaved(row);
-      p.onClose();
-    } catch (e) {
-      if (!applyServerError(e, setError, SERIES_FIELDS)) setFailure(errorText(t, e));
-    }
+  const { err, shell } = useFormShell(form, SERIES_FIELDS, async (values) => {
+    const row = isNew
+      ? await call('series.create', values as unknown as Input<'series.create'>)
+      : await call('series.update', values as unknown as Input<'series.update'>);
+    p.onSaved(row);
+    p.onClose();
   });
 
   return (
-    <Modal opened onClose={p.onClose} title={<Title order={5}>{isNew ? t('series.newSeries') : t('series.editSeries')}</Title>} size="md">
-      <form onSubmit={submit} noValidate data-testid="series-dialog">
-        <Stack gap={6}>
-          {failure && (
-            <Alert color="red" role="alert" p="xs">
-              {failure}
-            </Alert>
-          )}
-          <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
-            <Controller
-              control={control}
-              name="docType"
-              render={({ field }) => (
-                <Select
-                  label={t('fields.docType')}
-                  data={DOC_TYPES.map((d) => ({ value: d, label: t(`series.docTypes.${d}`) }))}
-                  allowDeselect={false}
-                  disabled={!isNew}
-                  {...field}
-                  error={err('docType')}
-                />
-              )}
-            />
-            <Controller
-              control={control}
-              name="branchId"
-              render={({ field }) => (
-                <Select
-                  label={t('series.branch')}
-                  data={p.branches.map((b) => ({ value: b.id, label: b.name }))}
-                  allowDeselect={false}
-                  disabled={!isNew}
-                  {...field}
-                  value={field.value || null}
-                  error={err('branchId')}
-                />
-              )}
-            />
-            <TextInput label={t('fields.prefix')} description={t('series.prefixHint')} data-autofocus {...register('prefix')} error={err('prefix')} />
-            <Controller
-              control={control}
-              name="padding"
-              render={({ field }) => (
-                <NumberInput label={t('fields.padding')} description={t('series.paddingHint')} min={1} max={10} allowDecimal={false} {...field} error={err('padding')} />
-              )}
-            />
-            <Controller
-              control={control}
-              name="nextNumber"
-              render={({ field }) => (
-                <NumberInput
-                  label={t('fields.nextNumber')}
-                  description={isNew ? undefined : t('series.nextNumberHint')}
-                  min={1}
-                  max={999_999_999}
-                  allowDecimal={false}
-                  {...field}
-                  error={err('nextNumber')}
-                  data-testid="series-next-number"
-                />
-              )}
-            />
-            <Stack gap={2} justify="flex-end">
-              <Text size="xs" fw={500}>
-                {t('series.preview')}
-              </Text>
-              <Code fz="md" data-testid="series-preview">
-                {preview || '—'}
-              </Code>
-            </Stack>
-          </SimpleGrid>
-          {!isNew && (
-            <Controller
-              control={control}
-              name="active"
-              render={({ field }) => (
-                <Checkbox label={t('fields.active')} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} onBlur={field.onBlur} ref={field.ref} mt={4} />
-              )}
+    <FormDialog name="series" title={isNew ? t('series.newSeries') : t('series.editSeries')} size="md" onClose={p.onClose} {...shell}>
+      <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
+        <Controller
+          control={control}
+          name="docType"
+          render={({ field }) => (
+            <Select
+              label={t('fields.docType')}
+              data={DOC_TYPES.map((d) => ({ value: d, label: t(`series.docTypes.${d}`) }))}
+              allowDeselect={false}
+              disabled={!isNew}
+              {...field}
+              error={err('docType')}
             />
           )}
-          <Group justify="flex-end" gap="xs" mt={4}>
-            <Button variant="default" onClick={p.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={formState.isSubmitting} data-testid="series-save">
-              {t('common.save')}
-            </Button>
-          </Group>
+        />
+        <Controller
+          control={control}
+          name="branchId"
+          render={({ field }) => (
+            <Select
+              label={t('series.branch')}
+              data={p.branches.map((b) => ({ value: b.id, label: b.name }))}
+              allowDeselect={false}
+              disabled={!isNew}
+              {...field}
+              value={field.value || null}
+              error={err('branchId')}
+            />
+          )}
+        />
+        <TextInput label={t('fields.prefix')} description={t('series.prefixHint')} data-autofocus {...register('prefix')} error={err('prefix')} />
+        <Controller
+          control={control}
+          name="padding"
+          render={({ field }) => (
+            <NumberInput label={t('fields.padding')} description={t('series.paddingHint')} min={1} max={10} allowDecimal={false} {...field} error={err('padding')} />
+          )}
+        />
+        <Controller
+          control={control}
+          name="nextNumber"
+          render={({ field }) => (
+            <NumberInput
+              label={t('fields.nextNumber')}
+              description={isNew ? undefined : t('series.nextNumberHint')}
+              min={1}
+              max={999_999_999}
+              allowDecimal={false}
+              {...field}
+              error={err('nextNumber')}
+              data-testid="series-next-number"
+            />
+          )}
+        />
+        <Stack gap={2} justify="flex-end">
+          <Text size="xs" fw={500}>
+            {t('series.preview')}
+          </Text>
+          <Code fz="md" data-testid="series-preview">
+            {preview || '—'}
+          </Code>
         </Stack>
-      </form>
-    </Modal>
+      </SimpleGrid>
+      {!isNew && (
+        <Controller
+          control={control}
+          name="active"
+          render={({ field }) => (
+            <Checkbox label={t('fields.active')} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} onBlur={field.onBlur} ref={field.ref} mt={4} />
+          )}
+        />
+      )}
+    </FormDialog>
   );
 }
