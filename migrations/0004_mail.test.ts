@@ -33,7 +33,7 @@ describe('0004_mail', () => {
       };
       await db.insertInto('outbox').values(row).execute();
 
-      expect(await migrateAll(db, migrations)).toEqual(['0004_mail']);
+      expect(await migrateAll(db, Object.fromEntries(Object.entries(migrations).filter(([n]) => n <= '0004_mail')))).toEqual(['0004_mail']);
       expect(await db.selectFrom('outbox').selectAll().execute()).toEqual([row]);
 
       const stamps = { created_at: 'now', updated_at: 'now', deleted_at: null, version: 1 };

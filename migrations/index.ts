@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation';
 import * as m0002 from './0002_clients';
 import * as m0003 from './0003_interventions';
 import * as m0004 from './0004_mail';
+import * as m0005 from './0005_search_prefixes';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_clients': m0002,
   '0003_interventions': m0003,
   '0004_mail': m0004,
+  '0005_search_prefixes': m0005,
 };

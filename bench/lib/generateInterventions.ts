@@ -16,13 +16,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import { phoneSearchText, reversedDigits } from '../../src/shared/rules/phone';
+import { reversedDigits } from '../../src/shared/rules/phone';
+import { SEARCH_INSERT, searchValues } from '../../src/main/modules/interventions/searchIndex';
 import { formatDocNumber } from '../../src/shared/rules/series';
 import { foldKey } from '../../src/shared/rules/text';
 import { benchConfig, call, openCore } from './app';
 import { PEOPLE, PLACES, type Lang } from './names';
 
-export const INTERVENTIONS_GENERATOR_VERSION = 2;
+export const INTERVENTIONS_GENERATOR_VERSION = 3;
 
 export interface InterventionsMeta {
   generatorVersion: number;
@@ -238,7 +239,7 @@ export async function generateInterventions(dir: string, log: (msg: string) => v
     'client_fiscal_code', 'client_phone', 'client_email', 'address', 'address_key', 'locality', 'county', 'country', 'created_at', 'updated_at', 'deleted_at', 'version',
   ];
   const insIntervention = db.prepare(`insert into intervention (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`);
-  const insFts = db.prepare(`insert into intervention_fts(rowid, number, client, phone, notes) values (?, ?, ?, ?, ?)`);
+  const insFts = db.prepare(SEARCH_INSERT);
   const numbers = [0, 0];
   const byStatus: Record<string, number> = {};
   // Zones and classifications are skewed (a few big areas, many small); so are clients (regulars call often).
@@ -288,7 +289,7 @@ export async function generateInterventions(dir: string, log: (msg: string) => v
           client.name, foldKey(client.name), client.code, client.phone, client.email, street, foldKey(street), client.locality, null, 'LV',
           iso(created), updated, null, status === 'finalized' ? 4 : status === 'received' ? 1 : 3,
         );
-        insFts.run(res.lastInsertRowid, number ?? '', client.name, phoneSearchText(client.phone), notes ?? '');
+        insFts.run(res.lastInsertRowid, ...searchValues({ number: number ?? null, client_name: client.name, client_phone: client.phone ?? null, notes: notes ?? null }));
       }
     })();
     done = upto;

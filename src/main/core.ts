@@ -11,6 +11,7 @@ import { appliedMigrations, migrateAll, pendingMigrations } from './db/migrate';
 import { startJobs, type Jobs } from './jobs/scheduler';
 import { handlers } from './modules';
 import { InterventionIndex } from './modules/interventions/memory/memoryIndex';
+import { fillSearchIfEmpty } from './modules/interventions/searchIndex';
 
 export interface Core {
   config: CoreConfig;
@@ -70,6 +71,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
     const bus = new EventBus();
     const sessions = new SessionStore(db, clock, config.sessionIdleMs);
+    const filled = fillSearchIfEmpty(sqlite);
+    if (filled) config.log(`quick search: indexed ${filled} interventions`);
     const interventionIndex = new InterventionIndex();
     const dispatch = createDispatcher({ db, clock, config, bus, sessions, interventionIndex, handlers, log: config.log });
     interventionIndex.onBroken = (e) => {

@@ -84,7 +84,11 @@ export async function userWithRole(app: TestApp, ownerToken: string, role: Role,
 
 /** Every row of every table, to prove that a refused call changed nothing. */
 export function snapshotDb(core: Core): string {
-  const tables = core.sqlite.prepare(`select name from sqlite_master where type='table' and name not like 'sqlite_%' and name not like '%_fts%' order by name`).all() as { name: string }[];
+  // Full-text tables and their shadow tables are indexes, not data (FTS5 may reorganise them on any write).
+  const virtual = core.sqlite.prepare(`select name from sqlite_master where type='table' and sql like 'create virtual table%'`).pluck().all() as string[];
+  const tables = (core.sqlite.prepare(`select name from sqlite_master where type='table' and name not like 'sqlite_%' order by name`).all() as { name: string }[]).filter(
+    (t) => !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)),
+  );
   return JSON.stringify(tables.map((t) => [t.name, core.sqlite.prepare(`select * from "${t.name}" order by rowid`).all()]));
 }
 

@@ -78,7 +78,7 @@ function applyFilters(q: Q, f: GridFilters): Q {
   if (f.priorities?.length) q = q.where('i.priority', 'in', f.priorities.map((p) => PRIORITY_RANK[p]));
   if (f.address?.trim()) q = q.where(sql<SqlBool>`instr(i.address_key, ${foldKey(f.address)}) > 0`);
   const fts = f.search ? ftsQuery(f.search) : null;
-  if (fts) q = q.where(sql<SqlBool>`i.rowid in (select rowid from intervention_fts where intervention_fts match ${fts})`);
+  if (fts) q = q.where(sql<SqlBool>`i.rowid in (select rowid from intervention_search where intervention_search match ${fts})`);
   return q;
 }
 

@@ -9,7 +9,7 @@ import { can } from '../../../shared/permissions';
 import type { InterventionDetail, Priority, Status, interventionFields } from '../../../shared/api/interventions';
 import { deriveStatus, PRIORITY_BY_RANK, PRIORITY_RANK } from '../../../shared/rules/interventions';
 import { foldKey } from '../../../shared/rules/text';
-import { phoneSearchText } from '../../../shared/rules/phone';
+import { searchValues } from './searchIndex';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/service';
 import { getClient } from '../clients/service';
@@ -167,10 +167,10 @@ async function resolve(ctx: Ctx, input: InterventionInput) {
 
 /** Quick search (FTS) now, the grid's memory index once committed: every change of an intervention passes here. */
 async function reindex(ctx: Ctx, r: Row & { rid: number }): Promise<void> {
-  await sql`delete from intervention_fts where rowid = ${r.rid}`.execute(ctx.db);
+  await sql`delete from intervention_search where rowid = ${r.rid}`.execute(ctx.db);
   if (r.deleted_at == null) {
-    const phone = phoneSearchText(r.client_phone);
-    await sql`insert into intervention_fts(rowid, number, client, phone, notes) values (${r.rid}, ${r.number ?? ''}, ${r.client_name}, ${phone}, ${r.notes ?? ''})`.execute(ctx.db);
+    const [number, client, phone, notes] = searchValues(r);
+    await sql`insert into intervention_search(rowid, number, client, phone, notes) values (${r.rid}, ${number}, ${client}, ${phone}, ${notes})`.execute(ctx.db);
   }
   ctx.afterCommit(() => ctx.interventionIndex.apply({ ...r, rowid: r.rid }));
 }

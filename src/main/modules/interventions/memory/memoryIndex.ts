@@ -87,8 +87,8 @@ export class InterventionIndex {
   async load(db: Kysely<DB>, sqlite: Database.Database, pause: () => Promise<void> = () => new Promise((r) => setImmediate(r))): Promise<void> {
     const stmt = sqlite.prepare(`select rowid, ${INDEXED_COLUMNS.join(', ')} from intervention where rowid > ? order by rowid limit ${LOAD_SLICE}`).raw();
     const max = Number(sqlite.prepare('select coalesce(max(rowid), 0) from intervention').pluck().get());
-    this.ftsRowids = sqlite.prepare('select rowid from intervention_fts where intervention_fts match ?').pluck();
-    this.ftsNewest = sqlite.prepare('select rowid from intervention_fts where intervention_fts match ? order by rowid desc').pluck();
+    this.ftsRowids = sqlite.prepare('select rowid from intervention_search where intervention_search match ?').pluck();
+    this.ftsNewest = sqlite.prepare('select rowid from intervention_search where intervention_search match ? order by rowid desc').pluck();
     this.cols.reserve(Math.ceil((max + 1) * 1.05));
     // Rows are read one at a time into one reused object: a slice read whole would outlive V8's young generation
     // and be promoted, and the old generation would grow by gigabytes before collecting it.
@@ -209,7 +209,7 @@ export class InterventionIndex {
     // Series letters and digits that name a document: that document, not every word starting so.
     if (!(found.length && typed![1])) {
       // The same connection the caller's transaction holds; plucked rowids, not row objects (150,000 of them for a common word).
-      const rowids = this.ftsRowids ? (this.ftsRowids.all(fts) as number[]) : (await sql<{ rowid: number }>`select rowid from intervention_fts where intervention_fts match ${fts}`.execute(db)).rows.map((r) => r.rowid);
+      const rowids = this.ftsRowids ? (this.ftsRowids.all(fts) as number[]) : (await sql<{ rowid: number }>`select rowid from intervention_search where intervention_search match ${fts}`.execute(db)).rows.map((r) => r.rowid);
       for (const r of rowids) flag(r);
     }
     const hits = { flags, rows: Uint32Array.from(found).sort() };
