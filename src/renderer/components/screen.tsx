@@ -3,7 +3,7 @@
  * a keyboard-driven list table for short lists, a confirm dialog, a screen header and the screen-wide keys.
  */
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
-import { Alert, Button, Group, Kbd, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, CloseButton, Group, Kbd, Modal, Stack, Table, Text, TextInput, Title, type TextInputProps } from '@mantine/core';
 import type { FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
@@ -131,6 +131,23 @@ export function ListTable<T>(p: ListTableProps<T>) {
 }
 
 /** Title on the left, the screen's buttons on the right. */
+/** A screen's search box: Ctrl+F shown while empty, a clear button once something is typed. */
+export function SearchBox({ value, onValueChange, ref, ...rest }: { value: string; onValueChange(v: string): void; ref?: React.Ref<HTMLInputElement> } & Omit<TextInputProps, 'value' | 'onChange'>) {
+  const { t } = useTranslation();
+  return (
+    <TextInput
+      ref={ref}
+      value={value}
+      onChange={(e) => onValueChange(e.currentTarget.value)}
+      maxLength={100}
+      aria-label={t('common.search')}
+      rightSection={value ? <CloseButton size="xs" tabIndex={-1} aria-label={t('common.clearSearch')} onClick={() => onValueChange('')} /> : <Kbd size="xs">Ctrl+F</Kbd>}
+      rightSectionWidth={value ? 28 : 56}
+      {...rest}
+    />
+  );
+}
+
 export function ScreenHeader({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <Group justify="space-between" wrap="nowrap" gap="xs" mih={30}>

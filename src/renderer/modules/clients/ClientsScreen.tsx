@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { Button, CloseButton, Group, Kbd, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Kbd, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { useCan } from '../../app/session';
 import { DataGrid, type DataGridHandle, type PageRequest } from '../../components/DataGrid';
 import { ClientForm } from './ClientForm';
 import { clientColumns, sortOf } from './clientColumns';
-import { ConfirmDialog } from '../../components/screen';
+import { ConfirmDialog, SearchBox } from '../../components/screen';
 
 /**
  * Clients: a searchable, server-sorted grid fed page by page from main, and the client form.
@@ -115,19 +115,7 @@ export function ClientsScreen() {
           <Title order={4} mr="xs" style={{ whiteSpace: 'nowrap' }}>
             {t('nav.clients')}
           </Title>
-          <TextInput
-            ref={searchBox}
-            w={300}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            onKeyDown={onSearchKey}
-            maxLength={100}
-            placeholder={t('clients.searchHint')}
-            aria-label={t('common.search')}
-            rightSection={search ? <CloseButton size="xs" aria-label={t('clients.clearSearch')} onClick={() => setSearch('')} tabIndex={-1} /> : <Kbd size="xs">Ctrl+F</Kbd>}
-            rightSectionWidth={search ? 28 : 56}
-            data-testid="clients-search"
-          />
+          <SearchBox ref={searchBox} w={300} value={search} onValueChange={setSearch} onKeyDown={onSearchKey} placeholder={t('clients.searchHint')} data-testid="clients-search" />
           {canWrite && <KeyButton label={t('common.add')} keys="Ins" onClick={add} testId="clients-add" />}
           <KeyButton label={t('common.open')} keys="Enter" onClick={() => open()} testId="clients-open" />
           {canDelete && <KeyButton label={t('common.delete')} keys="Del" onClick={() => askDelete()} testId="clients-delete" />}

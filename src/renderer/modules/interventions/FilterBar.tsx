@@ -1,5 +1,5 @@
 import { forwardRef, useEffect, useState } from 'react';
-import { Badge, Button, CloseButton, Group, Kbd, MultiSelect, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, MultiSelect, TextInput, Tooltip } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { activeFilterCount, priorityLabel, statusLabel } from './model';
 import { ClientSelect, UserSelect } from './selects';
 import { NomenclatureSelect } from '../nomenclature/NomenclatureSelect';
 import { DateField, INVALID } from './DateFields';
+import { SearchBox } from '../../components/screen';
 
 /** Typed text reaches main after a pause, so a search is one request, not one per key. */
 function useDebouncedText(value: string | undefined, onCommit: (v: string) => void, ms = 300) {
@@ -42,13 +43,12 @@ export const FilterBar = forwardRef<HTMLInputElement, { filters: GridFilters; on
   return (
     <div data-testid="filter-bar" className="pl-filters">
     <Group gap={6} wrap="nowrap" align="flex-end">
-      <TextInput
+      <SearchBox
         ref={searchRef}
         label={t('interventions.filters.search')}
         w={170}
         value={search}
-        maxLength={100}
-        onChange={(e) => setSearch(e.currentTarget.value)}
+        onValueChange={setSearch}
         onKeyDown={(e) => {
           if (e.key === 'Escape' && search) {
             e.preventDefault();
@@ -63,8 +63,6 @@ export const FilterBar = forwardRef<HTMLInputElement, { filters: GridFilters; on
           }
         }}
         placeholder={t('interventions.filters.searchHint')}
-        rightSection={search ? <CloseButton size="xs" tabIndex={-1} aria-label={t('clients.clearSearch')} onClick={() => setSearch('')} /> : <Kbd size="xs">Ctrl+F</Kbd>}
-        rightSectionWidth={search ? 28 : 56}
         data-testid="filter-search"
       />
       <DateField label={t('interventions.filters.dateFrom')} w={104} value={filters.dateFrom} onChange={(v) => !v.startsWith(INVALID) && set('dateFrom', v)} data-testid="filter-date-from" />

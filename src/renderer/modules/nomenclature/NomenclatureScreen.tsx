@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { Alert, Badge, Checkbox, CloseButton, Group, Kbd, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Checkbox, Group, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { call } from '../../app/api';
 import { apiError } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
-import { ConfirmDialog, KeyButton, ScreenHeader, useScreenKeys } from '../../components/screen';
+import { ConfirmDialog, KeyButton, ScreenHeader, SearchBox, useScreenKeys } from '../../components/screen';
 import { ClientSelect, type Option } from './NomenclatureSelect';
 import { LIST_KINDS, hasClient, itemLabel, kindLabelKey, type ListKind } from './kinds';
 import classes from './nomenclature.module.css';
@@ -335,19 +335,7 @@ export function NomenclatureScreen() {
         <div className={classes.main}>
           <Group gap={6} wrap="nowrap" justify="space-between">
             <Group gap={6} wrap="nowrap">
-              <TextInput
-                ref={searchBox}
-                w={260}
-                value={search}
-                onChange={(e) => setSearch(e.currentTarget.value)}
-                onKeyDown={onSearchKey}
-                maxLength={100}
-                placeholder={t('nomenclature.searchHint')}
-                aria-label={t('common.search')}
-                rightSection={search ? <CloseButton size="xs" aria-label={t('common.remove')} onClick={() => setSearch('')} tabIndex={-1} /> : <Kbd size="xs">Ctrl+F</Kbd>}
-                rightSectionWidth={search ? 28 : 56}
-                data-testid="nomenclature-search"
-              />
+              <SearchBox ref={searchBox} w={260} value={search} onValueChange={setSearch} onKeyDown={onSearchKey} placeholder={t('nomenclature.searchHint')} data-testid="nomenclature-search" />
               {withClient && (
                 <ClientSelect
                   w={240}
