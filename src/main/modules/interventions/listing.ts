@@ -77,9 +77,7 @@ const GRID_SELECT = [
  */
 export async function listPage(db: Kysely<DB>, user: SessionUser, a: ListArgs, index: InterventionIndex | null = null): Promise<GridRow[]> {
   if (index?.ready) {
-    const newest = a.scope.filters.search ? index.newestMatches(user, a.scope, a.sort, a.desc, a.offset, a.limit) : null;
-    const search = !newest && a.scope.filters.search ? await index.searchFlags(db, a.scope.filters.search) : null;
-    const rowids = newest ?? index.page(user, a.scope, search, a.sort, a.desc, a.offset, a.limit);
+    const rowids = await index.pageOf(db, user, a.scope, a.sort, a.desc, a.offset, a.limit);
     if (!rowids.length) return [];
     const rows = await withLabels(db)
       .select(GRID_SELECT)
@@ -146,10 +144,7 @@ function gridRow(r: Record<keyof GridSelected, any>, a: ListArgs): GridRow {
 }
 
 export async function countScope(db: Kysely<DB>, user: SessionUser, scope: GridScope, index: InterventionIndex | null = null, order?: { sort: SortField; desc: boolean }): Promise<number> {
-  if (index?.ready) {
-    const search = scope.filters.search ? await index.searchFlags(db, scope.filters.search) : null;
-    return order ? index.countOrdered(user, scope, search, order.sort, order.desc) : index.count(user, scope, search);
-  }
+  if (index?.ready) return index.countOf(db, user, scope, order);
   const r = await scopedQuery(db, user, scope)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
@@ -183,9 +178,8 @@ export async function groupsAt(db: Kysely<DB>, user: SessionUser, scope: GridSco
 }
 
 async function memoryGroups(db: Kysely<DB>, user: SessionUser, scope: GridScope, level: GroupLevel, index: InterventionIndex): Promise<Group[]> {
-  const search = scope.filters.search ? await index.searchFlags(db, scope.filters.search) : null;
   const cols = index.cols;
-  return index.groups(user, scope, level, search).map(({ code, count }) => {
+  return (await index.groupsOf(db, user, scope, level)).map(({ code, count }) => {
     if (level.field === 'docDate' || level.field === 'startAt' || level.field === 'endAt') return { key: code === NO_TIME ? null : isoOfDay(code), label: null, count };
     if (level.field === 'status') return { key: STATUS_ORDER[code - 1] ?? null, label: null, count };
     if (level.field === 'priority') return { key: PRIORITY_BY_RANK[code] ?? null, label: null, count };

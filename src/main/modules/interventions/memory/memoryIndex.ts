@@ -21,6 +21,11 @@ const NEWEST_READ = 20_000;
 /** A document number as typed: optional series letters, then digits ("RIX-000123", "rix123", "123"). */
 const NUMBER_TYPED = /^(\p{L}*)[\s\-/.]*(\d{1,15})$/u;
 
+/** Whose rows, which scope, in which order: one kept ordered result each. */
+function resultKey(user: SessionUser, scope: GridScope, sort: SortField, desc: boolean): string {
+  return JSON.stringify([user.orgId, user.role, user.branchIds, scope, sort, desc]);
+}
+
 class Lru<V> {
   private readonly map = new Map<string, V>();
   constructor(private readonly max: number) {}
@@ -157,17 +162,41 @@ export class InterventionIndex {
   }
 
   /** Rowids of one grid page, in the grid's order; the result found so far is kept for the next page of the same scope. */
-  page(user: SessionUser, scope: GridScope, search: SearchHits | null, sort: SortField, desc: boolean, offset: number, limit: number): number[] {
+  private page(user: SessionUser, scope: GridScope, search: SearchHits | null, sort: SortField, desc: boolean, offset: number, limit: number): number[] {
     return Array.from(this.result(user, scope, search, sort, desc).page(offset, limit));
   }
 
   /** The count, found by putting every row of the scope in order: the pages that follow are then slices. */
-  countOrdered(user: SessionUser, scope: GridScope, search: SearchHits | null, sort: SortField, desc: boolean): number {
+  private countOrdered(user: SessionUser, scope: GridScope, search: SearchHits | null, sort: SortField, desc: boolean): number {
     return this.result(user, scope, search, sort, desc).total();
   }
 
+  /**
+   * What a grid call asks, search included: a page's rowids (from the rows its count or an earlier page already put
+   * in order, else the newest-first search, else a walk of the order), a count, or groups.
+   */
+  async pageOf(db: Kysely<DB>, user: SessionUser, scope: GridScope, sort: SortField, desc: boolean, offset: number, limit: number): Promise<number[]> {
+    const kept = this.results.get(resultKey(user, scope, sort, desc));
+    if (kept) return Array.from(kept.page(offset, limit));
+    const newest = scope.filters.search ? this.newestMatches(user, scope, sort, desc, offset, limit) : null;
+    return newest ?? this.page(user, scope, await this.searchOf(db, scope), sort, desc, offset, limit);
+  }
+
+  async countOf(db: Kysely<DB>, user: SessionUser, scope: GridScope, order?: { sort: SortField; desc: boolean }): Promise<number> {
+    const search = await this.searchOf(db, scope);
+    return order ? this.countOrdered(user, scope, search, order.sort, order.desc) : this.count(user, scope, search);
+  }
+
+  async groupsOf(db: Kysely<DB>, user: SessionUser, scope: GridScope, level: GroupLevel): Promise<RawGroup[]> {
+    return this.groups(user, scope, level, await this.searchOf(db, scope));
+  }
+
+  private searchOf(db: Kysely<DB>, scope: GridScope): Promise<SearchHits | null> {
+    return scope.filters.search ? this.searchFlags(db, scope.filters.search) : Promise.resolve(null);
+  }
+
   private result(user: SessionUser, scope: GridScope, search: SearchHits | null, sort: SortField, desc: boolean): OrderedResult {
-    const key = JSON.stringify([user.orgId, user.role, user.branchIds, scope, sort, desc]);
+    const key = resultKey(user, scope, sort, desc);
     let result = this.results.get(key);
     if (!result) {
       result = new OrderedResult(this.plan(user, scope, scope.groupPath?.length ?? 0, search), this.order(sort), desc);
@@ -176,12 +205,12 @@ export class InterventionIndex {
     return result;
   }
 
-  count(user: SessionUser, scope: GridScope, search: SearchHits | null): number {
+  private count(user: SessionUser, scope: GridScope, search: SearchHits | null): number {
     return countRows(this.cols, this.plan(user, scope, scope.groupPath?.length ?? 0, search));
   }
 
   /** Groups at the level under the scope's group path. */
-  groups(user: SessionUser, scope: GridScope, level: GroupLevel, search: SearchHits | null): RawGroup[] {
+  private groups(user: SessionUser, scope: GridScope, level: GroupLevel, search: SearchHits | null): RawGroup[] {
     return groupRows(this.cols, this.plan(user, scope, scope.groupPath?.length ?? 0, search), level);
   }
 
@@ -189,7 +218,7 @@ export class InterventionIndex {
    * The quick search's rows as one flag per rowid: word prefixes from FTS (number, client, phone, notes), and a
    * typed document number by its value ("123" finds RIX-000123), which FTS's word prefixes cannot.
    */
-  async searchFlags(db: Kysely<DB>, search: string): Promise<SearchHits | null> {
+  private async searchFlags(db: Kysely<DB>, search: string): Promise<SearchHits | null> {
     const text = search.trim();
     const fts = ftsQuery(text);
     if (!fts) return null;

@@ -98,7 +98,7 @@ function groupTest(p: Plan, cols: InterventionColumns, level: GroupLevel, key: s
 
 /**
  * The tests a grid scope stands for, for this user: organization, branch scope, filters, and the group path
- * down to `depth`. `searchFlags` is the quick search's answer (from FTS), when there is a search.
+ * down to `depth`. `search` is the quick search's answer (from FTS), when there is a search.
  */
 export function planFor(cols: InterventionColumns, user: SessionUser, scope: GridScope, depth: number, search: SearchHits | null, addressMask: (text: string) => Uint8Array): Plan {
   const p = emptyPlan();
