@@ -53,7 +53,7 @@ export interface DatasetMeta {
 export const BENCH_PASSWORD = 'bench-password-1';
 
 /** mulberry32: small, fast, deterministic. */
-function rng(seed: number) {
+export function rng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -21,6 +21,7 @@ import { SEARCH_INSERT, searchValues } from '../../src/main/modules/intervention
 import { formatDocNumber } from '../../src/shared/rules/series';
 import { foldKey } from '../../src/shared/rules/text';
 import { benchConfig, call, openCore } from './app';
+import { BENCH_PASSWORD as PASSWORD, rng } from './generate';
 import { PEOPLE, PLACES, type Lang } from './names';
 
 export const INTERVENTIONS_GENERATOR_VERSION = 3;
@@ -37,22 +38,9 @@ export interface InterventionsMeta {
   byStatus: Record<string, number>;
 }
 
-const PASSWORD = 'bench-password-1';
 const START = Date.parse('2021-01-04T06:00:00Z');
 const END = Date.parse('2026-11-20T16:00:00Z');
 const PER_TX = 50_000;
-
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Europe/Riga wall-clock time (EET, EEST from the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC). */
 const dstCache = new Map<number, [number, number]>();
