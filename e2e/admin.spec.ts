@@ -205,6 +205,18 @@ test('an owner sets up branches, users, periods, series and audit levels, then f
   await pick(page, page.getByTestId('audit-module'), 'Working periods');
   await expect(grid.locator('.ag-row', { hasText: january })).toContainText('Locked');
   await expect(grid.locator('.ag-row', { hasText: january })).toContainText('Ilze Kalniņa');
+
+  // The same dialogs in Latvian: an empty name is refused at its field, in the clerk's language, and nothing is saved.
+  await pick(page, page.getByTestId('language-select'), 'Latviešu');
+  await open(page, 'organization');
+  await page.getByTestId('branch-add').click();
+  const lvBranch = page.getByTestId('branch-dialog');
+  await expect(page.getByRole('dialog')).toContainText('Jauna filiāle');
+  await lvBranch.getByTestId('branch-save').click();
+  await expect(lvBranch.getByText('Obligāts lauks')).toBeVisible();
+  await shot(page, 'admin-branch-dialog-lv');
+  await page.keyboard.press('Escape');
+  await expect(lvBranch).toBeHidden();
 });
 
 test('a dispatcher sees the administration lists but none of the controls that change them', async ({ page }) => {
