@@ -220,6 +220,16 @@ test('the manager validates and finalizes it and prints the form', async ({ page
   await expect(form).toBeHidden();
   await expect(row(page, client).locator('[data-status]')).toHaveAttribute('data-status', 'finalized');
   await expect(row(page, client)).toContainText('RIX-');
+
+  // Found again by its number typed the short way, as read out on the phone: series letters and digits, no zeros.
+  const number = /RIX-\d+/.exec(await row(page, client).innerText())![0];
+  await page.keyboard.press('Control+f');
+  await expect(page.getByTestId('filter-search')).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type(`rix${Number(number.slice(4))}`);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('iv-total')).toHaveText(/(^|\D)1(\D|$)/);
+  await expect(row(page, number)).toBeVisible();
 });
 
 test('the grid groups by status then priority, shows the groups as a tree, filters by zone and exports', async ({ page }) => {
