@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './scripts/test-tmp-root.mjs',
   timeout: 90_000,
   expect: { timeout: 10_000 },
   workers: 1,
