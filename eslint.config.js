@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 /**
- * The layer rule of DESIGN.md, enforced rather than hoped for:
+ * The layer rule (README: Architecture), enforced rather than hoped for:
  * shared imports neither side; the renderer never imports main; only src/main/electron imports electron.
  */
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'url', 'util', 'net', 'dgram', 'tls'];

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-/** Columns every synced table carries (DESIGN.md: Data). */
+/** Columns every synced table carries (README: Data), so branches can sync rows later. */
 function synced<T extends { addColumn: (...a: any[]) => T }>(t: T): T {
   return t
     .addColumn('created_at', 'text', (c: any) => c.notNull())

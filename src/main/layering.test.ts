@@ -8,7 +8,7 @@ async function errorsFor(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => m.ruleId ?? m.message);
 }
 
-describe('layer rule (DESIGN.md: dependency direction)', () => {
+describe('layer rule (dependency direction)', () => {
   it.each([
     ['src/shared/api/x.ts', "import { createCore } from '../../main/core';"],
     ['src/shared/rules/x.ts', "import fs from 'node:fs';"],

@@ -5,7 +5,7 @@ import type { DB } from './schema';
 export type Sqlite = Database.Database;
 export type Db = Kysely<DB>;
 
-/** Opens the file with the PRAGMAs DESIGN.md asks for: an acknowledged save survives a power cut. */
+/** Opens the file with WAL and synchronous=FULL: an acknowledged save survives a power cut. */
 export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Sqlite {
   const sqlite = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
   sqlite.pragma('busy_timeout = 10000');

@@ -186,7 +186,7 @@ describe('migrations at start', () => {
     expect(fs.existsSync(`${core.config.dbFile}.running`)).toBe(false);
   });
 
-  // DESIGN.md: "Migrations run at start, each in its own transaction". A migration that fails part-way (a bug, a
+  // Migrations run at start, each in its own transaction. A migration that fails part-way (a bug, a
   // full disk, a crash) must leave nothing behind, so the fixed program can run it again.
   it('rolls back a migration that fails part-way, so it can run again', async () => {
     const file = path.join(tempDir(), 'planora.db');
