@@ -1,6 +1,6 @@
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { DB } from '../db/schema';
-import { seesAllBranches, type Role } from '../../shared/permissions';
+import { ROLES, seesAllBranches, type Role } from '../../shared/permissions';
 import { fail } from './errors';
 
 /**
@@ -125,4 +125,30 @@ export async function assertAssignable(db: Kysely<DB>, caller: ScopeUser, person
   if (!person || !callerSees) throw fail.notFound('user_not_found', field);
   if (!person.active) throw fail.validation('user_inactive', field);
   if (person.branches !== null && !person.branches.includes(branchId)) throw fail.validation('assignee_not_in_branch', field);
+}
+
+/** The columns that put a person on a branch-scoped row: each such person must see the row's branch. */
+export const ASSIGNEE_COLUMNS = {
+  intervention: ['taken_by_id', 'responsible_id'],
+} as const satisfies Partial<Record<BranchScopedTable, readonly string[]>>;
+
+/**
+ * Rows whose assigned person does not see the row's branch: always none, since every write checks
+ * `assertAssignable`. Kept as a query so a test (or a future integrity check) can prove it over a whole file.
+ */
+export async function crossedAssignments(db: Kysely<DB>): Promise<{ table: string; id: string; column: string; personId: string }[]> {
+  const out: { table: string; id: string; column: string; personId: string }[] = [];
+  for (const [table, columns] of Object.entries(ASSIGNEE_COLUMNS) as [keyof typeof ASSIGNEE_COLUMNS, readonly string[]][]) {
+    const branch = BRANCH_COLUMN[table];
+    for (const column of columns) {
+      const rows = await sql<{ id: string; person_id: string }>`
+        select r.id, r.${sql.ref(column)} as person_id from ${sql.table(table)} r
+        join app_user u on u.id = r.${sql.ref(column)}
+        where r.deleted_at is null and u.role not in (${sql.join(ROLES.filter(seesAllBranches).map((r) => sql.val(r)))})
+          and not exists (select 1 from user_branch ub join branch b on b.id = ub.branch_id and b.deleted_at is null
+                          where ub.user_id = u.id and ub.deleted_at is null and ub.branch_id = r.${sql.ref(branch)})`.execute(db);
+      for (const r of rows.rows) out.push({ table, id: r.id, column, personId: r.person_id });
+    }
+  }
+  return out;
 }
