@@ -9,6 +9,7 @@ import { ownReportFile } from './reports/files';
 import { attachmentPath as attachmentFile } from './modules/interventions/notes';
 import { can } from '../shared/permissions';
 import { inScope } from './api/scope';
+import { mayReceive } from './api/events';
 
 export const SESSION_COOKIE = 'planora_sid';
 
@@ -137,7 +138,7 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
       return;
     }
     const off = core.bus.on((e) => {
-      if (e.orgId === user.orgId) socket.send(JSON.stringify({ name: e.name, payload: e.payload }));
+      if (mayReceive(user, e)) socket.send(JSON.stringify({ name: e.name, payload: e.payload }));
     });
     socket.on('close', off);
   });

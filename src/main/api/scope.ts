@@ -2,31 +2,15 @@ import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from
 import type { DB } from '../db/schema';
 import { ROLES, seesAllBranches, type Role } from '../../shared/permissions';
 import { fail } from './errors';
+import { seesBranch, visibleBranchIds, type ScopeUser } from './visibility';
+
+export { seesBranch, visibleBranchIds, type ScopeUser };
 
 /**
  * Branch isolation in one place. Every query of branch-scoped rows filters through `inScope`, every load of a
  * named row goes through `loadInScope`, and every write that puts a person on a row checks `assertAssignable`.
  * Handlers never compare branch lists themselves, so a new module cannot forget a branch check by writing its own.
  */
-
-/** What the scope needs of a caller (a session user, or an event's recipient). */
-export interface ScopeUser {
-  id: string;
-  orgId: string;
-  role: Role;
-  branchIds: readonly string[];
-}
-
-/** The branches a user sees; null means every branch of their organization (owners and admins). */
-export function visibleBranchIds(user: ScopeUser): readonly string[] | null {
-  return seesAllBranches(user.role) ? null : user.branchIds;
-}
-
-/** Whether a user sees a branch; a row without a branch belongs to the whole organization. */
-export function seesBranch(user: ScopeUser, branchId: string | null | undefined): boolean {
-  const mine = visibleBranchIds(user);
-  return branchId == null || mine === null || mine.includes(branchId);
-}
 
 function inList(ref: string, ids: readonly string[]): Expression<SqlBool> {
   // `in ()` is not SQL: a user without branches sees no branch at all.

@@ -190,7 +190,8 @@ async function finish(ctx: Ctx, id: string, change: InterventionChange, before: 
   });
   const detail = await toDetail(ctx, after);
   await interventionChanged(ctx, change, detail, before?.status as Status | undefined);
-  ctx.emit('interventions.changed', { ids: [id] });
+  // Readers of the branch it left hear of it too (it leaves their grid).
+  ctx.emit('interventions.changed', { ids: [id] }, { branchIds: [...new Set([after.branch_id, before?.branch_id ?? after.branch_id])] });
   return detail;
 }
 

@@ -56,7 +56,7 @@ export async function createSeries(ctx: Ctx, input: { docType: DocType; branchId
   };
   await ctx.db.insertInto('doc_series').values(row).execute();
   await recordAudit(ctx, { module: 'series', entity: 'doc_series', entityId: row.id, branchId: row.branch_id, action: 'create', summary: `${row.doc_type} ${row.prefix}` });
-  ctx.emit('series.changed', {});
+  ctx.emit('series.changed', {}, { branchIds: [row.branch_id] });
   return toRow(row);
 }
 
@@ -77,7 +77,7 @@ export async function updateSeries(ctx: Ctx, input: { id: string; prefix: string
     before: { prefix: before.prefix, padding: before.padding, next_number: before.next_number, active: before.active },
     after: values,
   });
-  ctx.emit('series.changed', {});
+  ctx.emit('series.changed', {}, { branchIds: [before.branch_id] });
   return toRow({ ...before, ...values, updated_at: now });
 }
 
