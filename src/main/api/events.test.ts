@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Role } from '../../shared/permissions';
-import { Relay, type WindowEvent } from '../electron/relay';
 import { startServer, type WebServer } from '../server';
 import { setupOrg, startTestApp, type TestApp } from '../testing/harness';
 
@@ -112,25 +111,5 @@ describe('events reach only those who may read what they name', () => {
     expect(tech.heard.map((h) => h.name)).not.toContain('export.progress');
     tech.close();
     manager.close();
-  });
-
-  it('the desktop relay applies the same rule to its windows', async () => {
-    const relay = new Relay((req) => app.core.dispatch(req));
-    const off = app.core.bus.on((e) => relay.publish(e));
-    const inbox = new Map<number, WindowEvent[]>([
-      [1, []],
-      [2, []],
-    ]);
-    for (const [id, box] of inbox) relay.attach(id, (e) => box.push(e));
-    expect(await relay.call(1, 'auth.login', { login: 'tech.riga', password: 'password-123' })).toMatchObject({ ok: true });
-    expect(await relay.call(2, 'auth.login', { login: 'tech.yerevan', password: 'password-123' })).toMatchObject({ ok: true });
-    const { client } = await app.call(owner, 'clients.create', CLIENT);
-    const inYerevan = await app.call(owner, 'interventions.create', { clientId: client.id, priority: 'low', docDate: '2026-11-23', branchId: yerevan });
-    const heard = (id: number) => JSON.stringify(inbox.get(id));
-    expect(heard(2)).toContain(inYerevan.id);
-    expect(heard(1)).not.toContain(inYerevan.id);
-    // Both still hear what the whole organization may read.
-    expect(heard(1)).toContain(client.id);
-    off();
   });
 });
