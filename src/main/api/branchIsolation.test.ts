@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { api, type ProcName } from '../../shared/api';
 import { BRANCH_SCOPED_KINDS, refKind, type RecordKind } from '../../shared/api/refs';
 import { can, type Action, type Module } from '../../shared/permissions';
@@ -227,6 +227,13 @@ describe('branch isolation over the whole contract', () => {
     const unknown = ids.filter(([proc, at]) => !refKind(proc, at)).map(([proc, at]) => `${proc} ${at}`);
     expect(unknown, 'declare these in src/shared/api/refs.ts').toEqual([]);
     expect(secrets).toHaveLength(6);
+  });
+
+  it("would fail on a new procedure's undeclared id, and checks a declared one at once", () => {
+    const widget = z.strictObject({ id: z.uuid(), gadgetIds: z.array(z.uuid()).max(5), filters: z.strictObject({ branchId: z.uuid().optional() }) });
+    const found = idFields(widget as unknown as AnySchema);
+    expect(found).toEqual(['id', 'gadgetIds[]', 'filters.branchId']);
+    expect(found.map((at) => refKind('widgets.get', at))).toEqual([undefined, undefined, 'branch']);
   });
 
   it.each(reads)('%s shows a user of branch A nothing of branch B', async (proc) => {
