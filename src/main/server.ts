@@ -7,7 +7,9 @@ import fastifyWebsocket from '@fastify/websocket';
 import type { Core } from './core';
 import { ownReportFile } from './reports/files';
 import { attachmentPath as attachmentFile } from './modules/interventions/notes';
-import { can, seesAllBranches } from '../shared/permissions';
+import { can } from '../shared/permissions';
+import { inScope } from './api/scope';
+import { mayReceive } from './api/events';
 
 export const SESSION_COOKIE = 'planora_sid';
 
@@ -109,15 +111,14 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
     const user = token ? await core.sessions.resolve(token) : null;
     if (!user) return reply.code(401).send({ ok: false, error: { code: 'unauthenticated', key: 'errors.session_expired' } });
     if (!can(user.role, 'interventions', 'read') || !/^[0-9a-f]{64}$/.test(req.params.sha)) return reply.code(404).send({ ok: false, error: { code: 'not_found', key: 'errors.not_found' } });
-    let q = core.db
+    const q = core.db
       .selectFrom('intervention_note as n')
       .innerJoin('intervention as i', 'i.id', 'n.intervention_id')
       .select(['n.attachment_name', 'n.attachment_size'])
       .where('n.attachment_sha256', '=', req.params.sha)
-      .where('n.org_id', '=', user.orgId)
+      .where(inScope(user, { org: 'i.org_id', branch: 'i.branch_id' }))
       .where('n.deleted_at', 'is', null)
       .where('i.deleted_at', 'is', null);
-    if (!seesAllBranches(user.role)) q = q.where('i.branch_id', 'in', user.branchIds.length ? user.branchIds : ['']);
     const note = await q.executeTakeFirst();
     const file = attachmentFile(core.config.attachmentsDir, req.params.sha);
     if (!note || !fs.existsSync(file)) return reply.code(404).send({ ok: false, error: { code: 'not_found', key: 'errors.not_found' } });
@@ -137,7 +138,7 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
       return;
     }
     const off = core.bus.on((e) => {
-      if (e.orgId === user.orgId) socket.send(JSON.stringify({ name: e.name, payload: e.payload }));
+      if (mayReceive(user, e)) socket.send(JSON.stringify({ name: e.name, payload: e.payload }));
     });
     socket.on('close', off);
   });

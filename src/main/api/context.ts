@@ -6,6 +6,7 @@ import type { EventName, EventPayload, ParsedInput, Output, ProcName } from '../
 import type { CoreConfig } from '../config';
 import type { SessionStore } from '../auth/sessions';
 import type { InterventionIndex } from '../modules/interventions/memory/memoryIndex';
+import type { EventScope } from './events';
 
 /** What every handler and service receives: the open transaction, the caller, the clock, and the ways to say what changed. */
 export interface Ctx {
@@ -16,9 +17,9 @@ export interface Ctx {
   sessions: SessionStore;
   /** The interventions grid's filters, counts and groups in memory (not ready during the first seconds after start). */
   interventionIndex: InterventionIndex;
-  /** Queued; published only once the transaction has committed. */
-  emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
-  /** Published at once, not after commit: progress of a long call, never a claim that something was saved. */
+  /** Queued; published only once the transaction has committed. `scope`: the branches it belongs to (else the whole organization). */
+  emit<E extends EventName>(name: E, payload: EventPayload<E>, scope?: EventScope): void;
+  /** Published at once, not after commit, to the caller only: progress of a long call, never a claim that something was saved. */
   emitNow<E extends EventName>(name: E, payload: EventPayload<E>): void;
   /** Set (string) or clear (null) the caller's session token; the transport stores it. */
   setSession(token: string | null): void;

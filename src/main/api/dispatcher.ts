@@ -74,11 +74,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
             sessions,
             interventionIndex,
             sessionToken: req.sessionToken,
-            emit: (name: EventName, payload) => {
-              if (user) pending.push({ name, payload, orgId: user.orgId } as PushEvent);
+            emit: (name: EventName, payload, scope) => {
+              if (user) pending.push({ ...scope, name, payload, orgId: user.orgId } as PushEvent);
             },
             emitNow: (name: EventName, payload) => {
-              if (user) bus.publish({ name, payload, orgId: user.orgId } as PushEvent);
+              if (user) bus.publish({ name, payload, orgId: user.orgId, userId: user.id } as PushEvent);
             },
             setSession: (token) => {
               sessionChange = token;

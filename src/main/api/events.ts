@@ -1,15 +1,46 @@
 import type { EventName, EventPayload } from '../../shared/api';
+import { can, type Module } from '../../shared/permissions';
+import { seesBranch, type ScopeUser } from './visibility';
 
-export interface PushEvent<E extends EventName = EventName> {
+/** Who may hear a change, besides being of its organization: narrowed by the handler that emits it. */
+export interface EventScope {
+  /** The branches the change belongs to (before and after a move); absent: the whole organization. */
+  branchIds?: readonly string[];
+  /** Only this user (the progress of their own long call). */
+  userId?: string;
+}
+
+export interface PushEvent<E extends EventName = EventName> extends EventScope {
   name: E;
   payload: EventPayload<E>;
   /** Only sessions of this organization receive it. */
   orgId: string;
 }
 
+/** The module whose read right an event's receiver needs: an event names records, and only readers may learn of them. */
+export const EVENT_MODULE: Record<EventName, Module> = {
+  'clients.changed': 'clients',
+  'org.changed': 'organization',
+  'users.changed': 'users',
+  'periods.changed': 'periods',
+  'series.changed': 'series',
+  'interventions.changed': 'interventions',
+  'export.progress': 'interventions',
+  'nomenclature.changed': 'interventions',
+};
+
+/** The one delivery rule of every transport: same organization, the module's read right, and a branch the user sees. */
+export function mayReceive(user: ScopeUser, e: Pick<PushEvent, 'name' | 'orgId' | 'branchIds' | 'userId'>): boolean {
+  if (user.orgId !== e.orgId) return false;
+  if (e.userId !== undefined && e.userId !== user.id) return false;
+  const module = EVENT_MODULE[e.name];
+  if (!module || !can(user.role, module, 'read')) return false;
+  return !e.branchIds || e.branchIds.some((b) => seesBranch(user, b));
+}
+
 type Listener = (event: PushEvent) => void;
 
-/** Fan-out of committed changes to every window, whatever transport carries it. */
+/** Fan-out of committed changes to every window, whatever transport carries it; each transport filters with `mayReceive`. */
 export class EventBus {
   private listeners = new Set<Listener>();
   on(listener: Listener): () => void {

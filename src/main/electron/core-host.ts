@@ -36,7 +36,7 @@ async function start(init: HostInit): Promise<Core> {
   // Typed as an intersection so this compiles before and after CoreConfig declares `secretKey`.
   const config: CoreConfig & { secretKey: Buffer } = { ...defaultConfig(init.dataDir), secretKey: Buffer.from(init.secretKey, 'base64') };
   const c = await createCore(config);
-  c.bus.on((e) => send({ type: 'event', event: { name: e.name, payload: e.payload, orgId: e.orgId } }));
+  c.bus.on((e) => send({ type: 'event', event: { name: e.name, payload: e.payload, orgId: e.orgId, branchIds: e.branchIds, userId: e.userId } }));
   if (init.demo) await loadDemo(c);
   return c;
 }

@@ -32,6 +32,9 @@ export interface HostEvent {
   name: string;
   payload: unknown;
   orgId: string;
+  /** Who may hear it besides its organization (api/events.ts `mayReceive`). */
+  branchIds?: readonly string[];
+  userId?: string;
 }
 
 export type FromHost =

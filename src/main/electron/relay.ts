@@ -1,11 +1,14 @@
 import type { ApiResult } from '../../shared/api/errors';
 import type { CallOutcome, CallRequest } from '../api/dispatcher';
 import type { HostEvent } from './protocol';
+import type { EventName } from '../../shared/api';
+import { mayReceive } from '../api/events';
+import type { ScopeUser } from '../api/visibility';
 
 /**
  * Binds windows to the core without Electron in sight (so it is tested against a real core):
  * each window's session token stays here, in main, and push events reach only the windows
- * whose logged-in user belongs to the event's organization.
+ * whose logged-in user may read what the event names (api/events.ts `mayReceive`).
  */
 
 export interface WindowEvent {
@@ -16,6 +19,8 @@ export interface WindowEvent {
 interface WindowSession {
   token: string | null;
   orgId: string | null;
+  /** The logged-in user as the core last described them (role and branches decide which events they hear). */
+  user: ScopeUser | null;
   send: (e: WindowEvent) => void;
 }
 
@@ -29,7 +34,7 @@ export class Relay {
 
   /** Registers a window (by its webContents id); the returned function forgets it and its session. */
   attach(windowId: number, send: (e: WindowEvent) => void): () => void {
-    this.windows.set(windowId, { token: null, orgId: null, send });
+    this.windows.set(windowId, { token: null, orgId: null, user: null, send });
     return () => this.windows.delete(windowId);
   }
 
@@ -43,7 +48,7 @@ export class Relay {
 
   publish(e: HostEvent): void {
     for (const w of this.windows.values()) {
-      if (w.orgId !== null && w.orgId === e.orgId) {
+      if (w.user !== null && mayReceive(w.user, { ...e, name: e.name as EventName })) {
         try {
           w.send({ name: e.name, payload: e.payload });
         } catch {
@@ -72,19 +77,20 @@ export class Relay {
   private track(w: WindowSession, name: string, outcome: CallOutcome): void {
     if (outcome.sessionToken !== undefined) {
       w.token = outcome.sessionToken;
-      if (w.token === null) w.orgId = null;
+      if (w.token === null) w.orgId = w.user = null;
     }
     const r = outcome.result;
     if (r.ok && ANSWERS_SESSION_USER.has(name)) {
-      const orgId = (r.data as { orgId?: unknown } | null)?.orgId;
-      w.orgId = typeof orgId === 'string' ? orgId : null;
+      const u = r.data as Partial<ScopeUser> | null;
+      w.orgId = typeof u?.orgId === 'string' ? u.orgId : null;
+      w.user = w.orgId !== null && typeof u?.id === 'string' && typeof u.role === 'string' && Array.isArray(u.branchIds) ? (u as ScopeUser) : null;
       // auth.me answers null once the session has expired: the token is dead too.
       if (w.orgId === null) w.token = null;
     } else if (!r.ok && r.error.code === 'unauthenticated' && name !== 'auth.login') {
       // The session ended (expired, or the user was disabled): stop routing that org's events here.
       // A failed login says nothing about the session already open in this window.
       w.token = null;
-      w.orgId = null;
+      w.orgId = w.user = null;
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { GridScope } from '../../shared/api/interventions';
 import type { ReportEnv } from './context';
+import { inScope } from '../api/scope';
 
 /** The grid's filters in words, for the report's subtitle: a printed list must say what it is a list of. */
 export async function filterSummary(env: ReportEnv, scope: GridScope): Promise<string> {
@@ -8,7 +9,9 @@ export async function filterSummary(env: ReportEnv, scope: GridScope): Promise<s
   const parts: string[] = [];
   const name = async (table: 'client' | 'app_user' | 'nomenclature' | 'branch', id: string | null | undefined): Promise<string | null> => {
     if (!id) return null;
-    const r = await ctx.db.selectFrom(table).select('name').where('id', '=', id).where('org_id', '=', user.orgId).executeTakeFirst();
+    // A branch the reader does not see has no name for them (its rows are filtered out anyway).
+    const scope = inScope(user, { org: `${table}.org_id`, branch: table === 'branch' ? 'branch.id' : undefined });
+    const r = await ctx.db.selectFrom(table).select('name').where('id', '=', id).where(scope).executeTakeFirst();
     return r?.name ?? null;
   };
   if (f.dateFrom || f.dateTo) parts.push(`${fmt.tr('reports.columns.docDate')}: ${fmt.date(f.dateFrom) || '…'} – ${fmt.date(f.dateTo) || '…'}`);

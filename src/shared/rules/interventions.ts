@@ -44,19 +44,23 @@ export function weekStart(date: string): string {
  * Distribution of waiting interventions (the seed's routing): highest priority first, oldest first within a priority,
  * each to the person with the fewest waiting; ties go to the earlier person in the list, so the result is repeatable.
  */
-export function distribute<T extends { id: string; priority: Priority; docDate: string }>(
+export function distribute<T extends { id: string; priority: Priority; docDate: string; branchId?: string }>(
   waiting: T[],
-  people: { id: string; load: number }[],
+  people: { id: string; load: number; branchIds?: readonly string[] | null }[],
 ): { id: string; personId: string }[] {
-  if (!people.length) return [];
   const load = people.map((p) => ({ ...p }));
+  // A person takes only documents of a branch they see (branchIds null or absent: every branch).
+  const sees = (p: (typeof load)[number], w: T) => !w.branchId || p.branchIds == null || p.branchIds.includes(w.branchId);
   const ordered = [...waiting].sort((a, b) => PRIORITY_RANK[b.priority] - PRIORITY_RANK[a.priority] || a.docDate.localeCompare(b.docDate) || a.id.localeCompare(b.id));
-  return ordered.map((w) => {
-    let best = load[0]!;
-    for (const p of load) if (p.load < best.load) best = p;
+  const plan: { id: string; personId: string }[] = [];
+  for (const w of ordered) {
+    let best: (typeof load)[number] | undefined;
+    for (const p of load) if (sees(p, w) && (!best || p.load < best.load)) best = p;
+    if (!best) continue;
     best.load += 1;
-    return { id: w.id, personId: best.id };
-  });
+    plan.push({ id: w.id, personId: best.id });
+  }
+  return plan;
 }
 
 /** A document's editable fields as they stand: what an assistant changes a few of, and what the form starts from. */

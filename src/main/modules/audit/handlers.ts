@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { AUDIT_LEVELS, type AuditAction, type AuditLevel } from '../../../shared/api/admin';
 import { MODULES } from '../../../shared/permissions';
 import { me, type HandlersFor } from '../../api/context';
+import { colleaguesOf, inScope } from '../../api/scope';
 import { createdStamps, newId } from '../../db/ids';
 import { isoNow } from '../../clock';
 import { DEFAULT_AUDIT_LEVEL, recordAudit } from './service';
@@ -9,7 +10,12 @@ import { DEFAULT_AUDIT_LEVEL, recordAudit } from './service';
 export const auditHandlers: HandlersFor<'audit.list' | 'audit.levels' | 'audit.setLevel'> = {
   async 'audit.list'(input, ctx) {
     const user = me(ctx);
-    let q = ctx.db.selectFrom('audit_log as a').leftJoin('app_user as u', 'u.id', 'a.user_id').where('a.org_id', '=', user.orgId);
+    // An entry of one branch is read by those who see that branch; an organization-wide entry (a client, a login)
+    // by those who work with whoever made it.
+    let q = ctx.db
+      .selectFrom('audit_log as a')
+      .leftJoin('app_user as u', 'u.id', 'a.user_id')
+      .where(inScope(user, { org: 'a.org_id', branch: 'a.branch_id', unbranched: colleaguesOf(user, 'a.user_id') }));
     if (input.from) q = q.where('a.at', '>=', input.from);
     if (input.to) q = q.where('a.at', '<', input.to);
     if (input.userId) q = q.where('a.user_id', '=', input.userId);

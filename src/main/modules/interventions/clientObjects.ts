@@ -2,7 +2,7 @@ import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { SessionUser } from '../../../shared/api/auth';
 import type { ClientObject } from '../../../shared/api/interventions';
-import { seesAllBranches } from '../../../shared/permissions';
+import { inScope } from '../../api/scope';
 import { me, type HandlersFor } from '../../api/context';
 import { likeLiteral, searchFilter } from '../nomenclature/repo';
 
@@ -31,10 +31,9 @@ export function clientObjectsQuery(db: Kysely<DB>, user: SessionUser, a: ClientO
       sql<string>`max(i.doc_date)`.as('last_date'),
       sql<string>`max(i.created_at)`.as('last_created'),
     ])
-    .where('i.org_id', '=', user.orgId)
+    .where(inScope(user, { org: 'i.org_id', branch: 'i.branch_id' }))
     .where('i.client_id', '=', a.clientId)
     .where('i.deleted_at', 'is', null);
-  if (!seesAllBranches(user.role)) inner = inner.where('i.branch_id', 'in', user.branchIds.length ? user.branchIds : ['']);
   if (a.excludeId) inner = inner.where('i.id', '!=', a.excludeId);
   inner = inner.groupBy([sql.ref('product_id'), sql.ref('serial')]);
 

@@ -41,6 +41,29 @@ describe('assistants, calendar, approvals and saved views', () => {
     ]);
   });
 
+  it("hands each waiting document only to someone who sees its branch, and leaves it waiting when nobody does", () => {
+    const plan = distribute(
+      [
+        { id: 'riga-1', priority: 'high', docDate: '2026-11-01', branchId: 'riga' },
+        { id: 'riga-2', priority: 'high', docDate: '2026-11-02', branchId: 'riga' },
+        { id: 'yerevan-1', priority: 'low', docDate: '2026-11-01', branchId: 'yerevan' },
+        { id: 'vilnius-1', priority: 'low', docDate: '2026-11-01', branchId: 'vilnius' },
+      ],
+      [
+        { id: 'yerevan.tech', load: 0, branchIds: ['yerevan'] },
+        { id: 'riga.tech', load: 5, branchIds: ['riga'] },
+        { id: 'owner', load: 9, branchIds: null },
+      ],
+    );
+    expect(plan).toEqual([
+      { id: 'riga-1', personId: 'riga.tech' },
+      { id: 'riga-2', personId: 'riga.tech' },
+      { id: 'vilnius-1', personId: 'owner' },
+      { id: 'yerevan-1', personId: 'yerevan.tech' },
+    ]);
+    expect(distribute([{ id: 'vilnius-1', priority: 'low', docDate: '2026-11-01', branchId: 'vilnius' }], [{ id: 'riga.tech', load: 0, branchIds: ['riga'] }])).toEqual([]);
+  });
+
   it('allocates many in one go and distributes the waiting through the dispatcher', async () => {
     const t1 = await userWithRole(app, owner, 'employee', 'tech.a');
     const t2 = await userWithRole(app, owner, 'employee', 'tech.b');

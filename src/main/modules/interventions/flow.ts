@@ -3,17 +3,18 @@ import { me, type Ctx } from '../../api/context';
 import { fail } from '../../api/errors';
 import { createdStamps, newId } from '../../db/ids';
 import { isoNow } from '../../clock';
-import { can, seesAllBranches } from '../../../shared/permissions';
+import { can } from '../../../shared/permissions';
+import { branchesOfPerson, inScope, loadInScope } from '../../api/scope';
 import type { Priority, Status } from '../../../shared/api/interventions';
 import { distribute, PRIORITY_BY_RANK } from '../../../shared/rules/interventions';
-import { getUser } from '../organization/service';
+import { getBranch } from '../organization/service';
 import { applyCancel, applyFinalize, loadRow, toDetail, updateIntervention } from './service';
 import { editableFields } from '../../../shared/rules/interventions';
 
 /** Assistant: the same rules as the form, applied to each selected document in one transaction (all or none). */
 export async function allocateMany(ctx: Ctx, a: { ids: string[]; takenById: string; responsibleId: string; startAt: string; endAt: string }): Promise<number> {
   for (const [i, id] of a.ids.entries()) {
-    const d = await toDetail(ctx, await loadRow(ctx, id));
+    const d = await toDetail(ctx, await loadRow(ctx, id, 'ids'));
     try {
       await updateIntervention(ctx, id, d.version, { ...editableFields(d), takenById: a.takenById, responsibleId: a.responsibleId, startAt: a.startAt, endAt: a.endAt });
     } catch (e) {
@@ -27,16 +28,22 @@ export async function allocateMany(ctx: Ctx, a: { ids: string[]; takenById: stri
 
 export async function distributeWaiting(ctx: Ctx, personIds: string[], branchId: string | null | undefined) {
   const user = me(ctx);
-  for (const p of personIds) await getUser(ctx, p, 'personIds');
+  if (branchId) await getBranch(ctx, branchId, 'branchId');
+  const people: { id: string; load: number; branchIds: readonly string[] | null }[] = [];
+  for (const p of new Set(personIds)) {
+    const person = await branchesOfPerson(ctx.db, user.orgId, p);
+    if (!person) throw fail.notFound('user_not_found', 'personIds');
+    if (!person.active) throw fail.validation('user_inactive', 'personIds');
+    people.push({ id: p, load: 0, branchIds: person.branches });
+  }
   let waiting = ctx.db
     .selectFrom('intervention')
     .select(['id', 'priority', 'doc_date', 'branch_id'])
-    .where('org_id', '=', user.orgId)
+    .where(inScope(user, { org: 'intervention.org_id', branch: 'intervention.branch_id' }))
     .where('deleted_at', 'is', null)
     .where('status', '=', 'received')
     .where('taken_by_id', 'is', null);
   if (branchId) waiting = waiting.where('branch_id', '=', branchId);
-  if (!seesAllBranches(user.role)) waiting = waiting.where('branch_id', 'in', user.branchIds.length ? user.branchIds : ['']);
   const rows = await waiting.execute();
   const loads = await ctx.db
     .selectFrom('intervention')
@@ -48,9 +55,10 @@ export async function distributeWaiting(ctx: Ctx, personIds: string[], branchId:
     .groupBy('taken_by_id')
     .execute();
   const loadOf = new Map(loads.map((l) => [l.taken_by_id, Number(l.n)]));
+  // Each document goes only to someone who sees its branch (the update below checks it again, as every assignment is).
   const plan = distribute(
-    rows.map((r) => ({ id: r.id, priority: PRIORITY_BY_RANK[r.priority] as Priority, docDate: r.doc_date })),
-    personIds.map((id) => ({ id, load: loadOf.get(id) ?? 0 })),
+    rows.map((r) => ({ id: r.id, priority: PRIORITY_BY_RANK[r.priority] as Priority, docDate: r.doc_date, branchId: r.branch_id })),
+    people.map((p) => ({ ...p, load: loadOf.get(p.id) ?? 0 })),
   );
   for (const step of plan) {
     const d = await toDetail(ctx, await loadRow(ctx, step.id));
@@ -65,7 +73,7 @@ export async function calendarEvents(ctx: Ctx, a: { from: string; to: string; pe
     .selectFrom('intervention as i')
     .leftJoin('app_user as u', 'u.id', 'i.taken_by_id')
     .select(['i.id', 'i.number', 'i.client_name', 'i.start_at', 'i.end_at', 'i.taken_by_id', 'u.name as person', 'i.status', 'i.priority', 'i.version'])
-    .where('i.org_id', '=', user.orgId)
+    .where(inScope(user, { org: 'i.org_id', branch: 'i.branch_id' }))
     .where('i.deleted_at', 'is', null)
     .where('i.start_at', 'is not', null)
     .where('i.start_at', '<', a.to)
@@ -73,7 +81,6 @@ export async function calendarEvents(ctx: Ctx, a: { from: string; to: string; pe
     .where('i.status', '!=', 'cancelled');
   if (a.personId) q = q.where('i.taken_by_id', '=', a.personId);
   if (a.branchId) q = q.where('i.branch_id', '=', a.branchId);
-  if (!seesAllBranches(user.role)) q = q.where('i.branch_id', 'in', user.branchIds.length ? user.branchIds : ['']);
   const rows = await q.orderBy('i.start_at').limit(5000).execute();
   return rows.map((r) => ({
     id: r.id,
@@ -96,14 +103,13 @@ export async function reschedule(ctx: Ctx, a: { id: string; version: number; sta
 
 export async function listApprovals(ctx: Ctx) {
   const user = me(ctx);
-  let q = ctx.db
+  const q = ctx.db
     .selectFrom('approval as a')
     .innerJoin('intervention as i', 'i.id', 'a.entity_id')
     .leftJoin('app_user as u', 'u.id', 'a.requested_by')
     .select(['a.id', 'a.entity_id', 'a.kind', 'a.reason', 'u.name as requested_by', 'a.requested_at', 'i.client_name', 'i.number'])
-    .where('a.org_id', '=', user.orgId)
+    .where(inScope(user, { org: 'a.org_id', branch: 'i.branch_id' }))
     .where('a.decision', 'is', null);
-  if (!seesAllBranches(user.role)) q = q.where('i.branch_id', 'in', user.branchIds.length ? user.branchIds : ['']);
   const rows = await q.orderBy('a.requested_at').execute();
   return rows.map((r) => ({
     id: r.id,
@@ -119,8 +125,9 @@ export async function listApprovals(ctx: Ctx) {
 
 export async function decide(ctx: Ctx, approvalId: string, approve: boolean): Promise<void> {
   const user = me(ctx);
-  const a = await ctx.db.selectFrom('approval').selectAll().where('id', '=', approvalId).where('org_id', '=', user.orgId).where('decision', 'is', null).executeTakeFirst();
-  if (!a) throw fail.notFound('approval_not_found', 'approvalId');
+  // Loaded through the branch scope before anything is decided: another branch's request is not there for this caller.
+  const a = await loadInScope(ctx.db, user, 'approval', approvalId, { key: 'approval_not_found', field: 'approvalId' });
+  if (a.decision !== null) throw fail.notFound('approval_not_found', 'approvalId');
   const now = isoNow(ctx.clock);
   await ctx.db.updateTable('approval').set({ decision: approve ? 'approved' : 'rejected', decided_by: user.id, decided_at: now, updated_at: now }).where('id', '=', a.id).execute();
   if (!approve) return;

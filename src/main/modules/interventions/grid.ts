@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder, type SqlBool, type SelectQueryBuilde
 import type { DB } from '../../db/schema';
 import type { SessionUser } from '../../../shared/api/auth';
 import type { DateBucket, GridFilters, GridScope, GroupField, GroupLevel, SortField } from '../../../shared/api/interventions';
-import { seesAllBranches } from '../../../shared/permissions';
+import { inScope } from '../../api/scope';
 import { PRIORITY_RANK, PRIORITY_BY_RANK } from '../../../shared/rules/interventions';
 import { foldKey } from '../../../shared/rules/text';
 import { ftsQuery } from '../clients/repo';
@@ -84,8 +84,7 @@ function applyFilters(q: Q, f: GridFilters): Q {
 
 /** Every grid query starts here: the caller's organization and branches, live rows, the filters, and the group being looked into. */
 export function scopedQuery(db: Kysely<DB>, user: SessionUser, scope: GridScope, depth = scope.groupPath?.length ?? 0): Q {
-  let q = db.selectFrom('intervention as i').where('i.org_id', '=', user.orgId).where('i.deleted_at', 'is', null) as unknown as Q;
-  if (!seesAllBranches(user.role)) q = q.where('i.branch_id', 'in', user.branchIds.length ? user.branchIds : ['']);
+  let q = db.selectFrom('intervention as i').where(inScope(user, { org: 'i.org_id', branch: 'i.branch_id' })).where('i.deleted_at', 'is', null) as unknown as Q;
   q = applyFilters(q, scope.filters);
   const levels = scope.groupBy ?? [];
   (scope.groupPath ?? []).slice(0, depth).forEach((key, i) => {

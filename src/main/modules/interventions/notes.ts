@@ -93,6 +93,6 @@ export async function addNote(
   };
   await ctx.db.insertInto('intervention_note').values(row).execute();
   await recordAudit(ctx, { module: 'interventions', entity: 'intervention_note', entityId: intervention.id, branchId: intervention.branch_id, action: 'create', summary: input.text.slice(0, 120) });
-  ctx.emit('interventions.changed', { ids: [intervention.id] });
+  ctx.emit('interventions.changed', { ids: [intervention.id] }, { branchIds: [intervention.branch_id] });
   return (await loadTimeline(ctx, intervention.id)).find((n) => n.id === row.id)!;
 }

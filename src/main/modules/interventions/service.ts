@@ -13,7 +13,8 @@ import { searchValues } from './searchIndex';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/service';
 import { getClient } from '../clients/service';
-import { getBranch, getUser } from '../organization/service';
+import { getBranch } from '../organization/service';
+import { assertAssignable, loadInScope } from '../../api/scope';
 import { assertPeriodOpen } from '../periods/service';
 import { takeNumber } from '../series/service';
 import { readSettings } from './settings';
@@ -23,11 +24,8 @@ import { interventionChanged, type InterventionChange } from './notify';
 export type InterventionInput = z.output<z.ZodObject<typeof interventionFields>>;
 type Row = Selectable<InterventionTable>;
 
-export async function loadRow(ctx: Ctx, id: string): Promise<Row> {
-  const user = me(ctx);
-  const row = await ctx.db.selectFrom('intervention').selectAll().where('id', '=', id).where('org_id', '=', user.orgId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!row || (user.role !== 'owner' && user.role !== 'admin' && !user.branchIds.includes(row.branch_id))) throw fail.notFound('intervention_not_found', 'id');
-  return row;
+export async function loadRow(ctx: Ctx, id: string, field = 'id'): Promise<Row> {
+  return loadInScope(ctx.db, me(ctx), 'intervention', id, { key: 'intervention_not_found', field });
 }
 
 export async function toDetail(ctx: Ctx, r: Row): Promise<InterventionDetail> {
@@ -99,7 +97,7 @@ async function assertWritable(ctx: Ctx): Promise<void> {
 /** Checks every reference of the input against the caller's organization and turns it into columns. */
 async function resolve(ctx: Ctx, input: InterventionInput) {
   const user = me(ctx);
-  const branch = await getBranch(ctx, input.branchId);
+  const branch = await getBranch(ctx, input.branchId, 'branchId');
   const client = await getClient(ctx, input.clientId);
   if (input.contactId && !client.contacts.some((c) => c.id === input.contactId)) throw fail.validation('contact_not_of_client', 'contactId');
   for (const [field, kind] of NOMENCLATURE_FIELDS) {
@@ -115,14 +113,11 @@ async function resolve(ctx: Ctx, input: InterventionInput) {
   }
   for (const field of ['takenById', 'responsibleId'] as const) {
     const v = input[field];
-    if (v) {
-      const u = await getUser(ctx, v, field);
-      if (!u.active) throw fail.validation('user_inactive', field);
-    }
+    if (v) await assertAssignable(ctx.db, user, v, branch.id, field);
   }
   if (input.seriesId) {
-    const s = await ctx.db.selectFrom('doc_series').select(['branch_id', 'doc_type']).where('id', '=', input.seriesId).where('org_id', '=', user.orgId).executeTakeFirst();
-    if (!s || s.doc_type !== 'intervention' || s.branch_id !== input.branchId) throw fail.validation('series_not_found', 'seriesId');
+    const s = await loadInScope(ctx.db, user, 'doc_series', input.seriesId, { key: 'series_not_found', field: 'seriesId' });
+    if (s.doc_type !== 'intervention' || s.branch_id !== input.branchId) throw fail.validation('series_not_found', 'seriesId');
   }
   if (input.startAt && input.endAt && Date.parse(input.endAt) <= Date.parse(input.startAt)) throw fail.validation('end_before_start', 'endAt');
   const address = client.addresses[0];
@@ -195,7 +190,8 @@ async function finish(ctx: Ctx, id: string, change: InterventionChange, before: 
   });
   const detail = await toDetail(ctx, after);
   await interventionChanged(ctx, change, detail, before?.status as Status | undefined);
-  ctx.emit('interventions.changed', { ids: [id] });
+  // Readers of the branch it left hear of it too (it leaves their grid).
+  ctx.emit('interventions.changed', { ids: [id] }, { branchIds: [...new Set([after.branch_id, before?.branch_id ?? after.branch_id])] });
   return detail;
 }
 

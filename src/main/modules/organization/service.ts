@@ -9,7 +9,8 @@ import { toE164 } from '../../../shared/rules/phone';
 import { isValidTimeZone } from '../../../shared/rules/time';
 import type { BranchRow, UserRow } from '../../../shared/api/organization';
 import type { Language } from '../../../shared/i18n/languages';
-import { ROLE_RANK, seesAllBranches, type Role } from '../../../shared/permissions';
+import { ROLE_RANK, type Role } from '../../../shared/permissions';
+import { colleaguesOf, inScope, loadInScope } from '../../api/scope';
 import { hashPassword } from '../../auth/passwords';
 import { recordAudit } from '../audit/service';
 import type { Selectable } from 'kysely';
@@ -39,16 +40,12 @@ export function toBranchRow(b: Selectable<BranchTable>): BranchRow {
 /** The branches a caller may see: all for owners and admins, their own for everyone else. */
 export async function visibleBranches(ctx: Ctx): Promise<BranchRow[]> {
   const user = me(ctx);
-  let q = ctx.db.selectFrom('branch').selectAll().where('org_id', '=', user.orgId).where('deleted_at', 'is', null);
-  if (!seesAllBranches(user.role)) q = q.where('id', 'in', user.branchIds.length ? user.branchIds : ['']);
+  const q = ctx.db.selectFrom('branch').selectAll().where('deleted_at', 'is', null).where(inScope(user, { org: 'branch.org_id', branch: 'branch.id' }));
   return (await q.orderBy('name').execute()).map(toBranchRow);
 }
 
-export async function getBranch(ctx: Ctx, id: string): Promise<Selectable<BranchTable>> {
-  const user = me(ctx);
-  const row = await ctx.db.selectFrom('branch').selectAll().where('id', '=', id).where('org_id', '=', user.orgId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!row || (!seesAllBranches(user.role) && !user.branchIds.includes(id))) throw fail.notFound('branch_not_found', 'id');
-  return row;
+export async function getBranch(ctx: Ctx, id: string, field = 'id'): Promise<Selectable<BranchTable>> {
+  return loadInScope(ctx.db, me(ctx), 'branch', id, { key: 'branch_not_found', field });
 }
 
 export interface BranchInput {
@@ -139,12 +136,10 @@ export async function listUsers(ctx: Ctx, includeInactive: boolean): Promise<Use
   const user = me(ctx);
   let q = ctx.db.selectFrom('app_user').selectAll().where('org_id', '=', user.orgId).where('deleted_at', 'is', null);
   if (!includeInactive) q = q.where('active', '=', 1);
-  const rows = await q.orderBy('name').execute();
+  // Those who do not see every branch see the people they work with: those sharing one of their branches.
+  const rows = await q.where(colleaguesOf(user, 'app_user.id')).orderBy('name').execute();
   const branches = await branchIdsOf(ctx.db, rows.map((r) => r.id));
-  const all = rows.map((r) => toUserRow(r, branches.get(r.id) ?? []));
-  if (seesAllBranches(user.role)) return all;
-  // Others see the people they work with: those sharing one of their branches.
-  return all.filter((u) => u.id === user.id || u.branchIds.some((b) => user.branchIds.includes(b)));
+  return rows.map((r) => toUserRow(r, branches.get(r.id) ?? []));
 }
 
 export interface UserInput {
@@ -163,7 +158,8 @@ function checkRank(ctx: Ctx, role: Role, field = 'role'): void {
 async function checkBranches(ctx: Ctx, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
   if (!unique.length) return unique;
-  const found = await ctx.db.selectFrom('branch').select('id').where('org_id', '=', me(ctx).orgId).where('deleted_at', 'is', null).where('id', 'in', unique).execute();
+  // Nobody hands out a branch they do not see themselves.
+  const found = await ctx.db.selectFrom('branch').select('id').where(inScope(me(ctx), { org: 'branch.org_id', branch: 'branch.id' })).where('deleted_at', 'is', null).where('id', 'in', unique).execute();
   if (found.length !== unique.length) throw fail.validation('branch_not_found', 'branchIds');
   return unique;
 }

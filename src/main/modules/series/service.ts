@@ -6,7 +6,7 @@ import { createdStamps, newId } from '../../db/ids';
 import { isoNow } from '../../clock';
 import type { DOC_TYPES, SeriesRow } from '../../../shared/api/admin';
 import { formatDocNumber } from '../../../shared/rules/series';
-import { seesAllBranches } from '../../../shared/permissions';
+import { inScope, loadInScope } from '../../api/scope';
 import { recordAudit } from '../audit/service';
 import { getBranch } from '../organization/service';
 
@@ -18,17 +18,13 @@ function toRow(s: Selectable<DocSeriesTable>): SeriesRow {
 
 export async function listSeries(ctx: Ctx, docType?: DocType): Promise<SeriesRow[]> {
   const user = me(ctx);
-  let q = ctx.db.selectFrom('doc_series').selectAll().where('org_id', '=', user.orgId).where('deleted_at', 'is', null);
+  let q = ctx.db.selectFrom('doc_series').selectAll().where(inScope(user, { org: 'doc_series.org_id', branch: 'doc_series.branch_id' })).where('deleted_at', 'is', null);
   if (docType) q = q.where('doc_type', '=', docType);
-  if (!seesAllBranches(user.role)) q = q.where('branch_id', 'in', user.branchIds.length ? user.branchIds : ['']);
   return (await q.orderBy('doc_type').orderBy('prefix').execute()).map(toRow);
 }
 
 async function getSeries(ctx: Ctx, id: string): Promise<Selectable<DocSeriesTable>> {
-  const row = await ctx.db.selectFrom('doc_series').selectAll().where('id', '=', id).where('org_id', '=', me(ctx).orgId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!row) throw fail.notFound('series_not_found', 'id');
-  await getBranch(ctx, row.branch_id);
-  return row;
+  return loadInScope(ctx.db, me(ctx), 'doc_series', id, { key: 'series_not_found', field: 'id' });
 }
 
 async function assertPrefixFree(ctx: Ctx, docType: string, prefix: string, exceptId: string) {
@@ -44,7 +40,7 @@ async function assertPrefixFree(ctx: Ctx, docType: string, prefix: string, excep
 }
 
 export async function createSeries(ctx: Ctx, input: { docType: DocType; branchId: string; prefix: string; padding: number; nextNumber: number }): Promise<SeriesRow> {
-  await getBranch(ctx, input.branchId);
+  await getBranch(ctx, input.branchId, 'branchId');
   await assertPrefixFree(ctx, input.docType, input.prefix, '');
   const row = {
     id: newId(ctx.clock),
@@ -60,7 +56,7 @@ export async function createSeries(ctx: Ctx, input: { docType: DocType; branchId
   };
   await ctx.db.insertInto('doc_series').values(row).execute();
   await recordAudit(ctx, { module: 'series', entity: 'doc_series', entityId: row.id, branchId: row.branch_id, action: 'create', summary: `${row.doc_type} ${row.prefix}` });
-  ctx.emit('series.changed', {});
+  ctx.emit('series.changed', {}, { branchIds: [row.branch_id] });
   return toRow(row);
 }
 
@@ -81,7 +77,7 @@ export async function updateSeries(ctx: Ctx, input: { id: string; prefix: string
     before: { prefix: before.prefix, padding: before.padding, next_number: before.next_number, active: before.active },
     after: values,
   });
-  ctx.emit('series.changed', {});
+  ctx.emit('series.changed', {}, { branchIds: [before.branch_id] });
   return toRow({ ...before, ...values, updated_at: now });
 }
 

@@ -505,6 +505,7 @@ export function InterventionForm(p: InterventionFormProps) {
                             onBlur={f.onBlur}
                             disabled={readOnly}
                             error={err('responsibleId')}
+                            branchId={branchId}
                             data-testid="f-responsible"
                           />
                         ))}
@@ -530,6 +531,7 @@ export function InterventionForm(p: InterventionFormProps) {
                             onBlur={f.onBlur}
                             disabled={readOnly}
                             error={err('takenById')}
+                            branchId={branchId}
                             data-testid="f-taken-by"
                           />
                         ))}

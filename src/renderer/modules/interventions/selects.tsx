@@ -4,6 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
+import { seesAllBranches } from '../../../shared/permissions';
 
 type BaseProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
   value: string | null | undefined;
@@ -129,16 +130,20 @@ function OptionLine({ main, extra }: { main: ReactNode; extra?: string }) {
 }
 
 /** Staff: active users (and whoever the record already names), "Name (login)" so either can be typed. */
-export function useUserOptions(current: (string | null | undefined)[] = []): ComboboxItem[] {
+/** `branchId`: only people who see that branch (main refuses anyone else as the document's assignee). */
+export function useUserOptions(current: (string | null | undefined)[] = [], branchId?: string | null): ComboboxItem[] {
   const users = useQuery({ queryKey: ['users.list', { includeInactive: true }], queryFn: () => call('users.list', { includeInactive: true }), staleTime: 60_000 });
   const key = current.join(',');
   return useMemo(
-    () => (users.data ?? []).filter((u) => u.active || current.includes(u.id)).map((u) => ({ value: u.id, label: `${u.name} (${u.login})` })),
-    [users.data, key],
+    () =>
+      (users.data ?? [])
+        .filter((u) => current.includes(u.id) || (u.active && (!branchId || seesAllBranches(u.role) || u.branchIds.includes(branchId))))
+        .map((u) => ({ value: u.id, label: `${u.name} (${u.login})` })),
+    [users.data, key, branchId],
   );
 }
 
-export const UserSelect = forwardRef<HTMLInputElement, BaseProps>(function UserSelect({ value, ...rest }, ref) {
-  const data = useUserOptions([value]);
+export const UserSelect = forwardRef<HTMLInputElement, BaseProps & { branchId?: string | null }>(function UserSelect({ value, branchId, ...rest }, ref) {
+  const data = useUserOptions([value], branchId);
   return <KeySelect ref={ref} value={value} data={data} {...rest} />;
 });

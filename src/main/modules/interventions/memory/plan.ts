@@ -1,6 +1,6 @@
 import type { SessionUser } from '../../../../shared/api/auth';
 import type { DateBucket, GridScope, GroupField, GroupLevel, Priority, Status } from '../../../../shared/api/interventions';
-import { seesAllBranches } from '../../../../shared/permissions';
+import { visibleBranchIds } from '../../../api/scope';
 import { PRIORITY_RANK } from '../../../../shared/rules/interventions';
 import { foldKey } from '../../../../shared/rules/text';
 import { STATUS_CODE, type CodeColumn, type InterventionColumns } from './columns';
@@ -106,8 +106,9 @@ export function planFor(cols: InterventionColumns, user: SessionUser, scope: Gri
   const org = cols.ids.lookup(user.orgId);
   if (org < 0) p.none = true;
   else if (cols.liveByOrg.get(org) !== cols.liveCount) eq(p, c.org, org);
-  if (!seesAllBranches(user.role)) {
-    const mine = user.branchIds.map((b) => cols.ids.lookup(b));
+  const visible = visibleBranchIds(user);
+  if (visible !== null) {
+    const mine = visible.map((b) => cols.ids.lookup(b));
     const coversAll = [...cols.liveByBranch].every(([branch, n]) => n === 0 || mine.includes(branch));
     if (!coversAll) inSet(p, c.branch, mine, cols.ids.size);
   }

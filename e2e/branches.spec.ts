@@ -1,0 +1,66 @@
+import type { Page } from '@playwright/test';
+import { expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+
+/**
+ * Branch isolation on screen: the intervention form offers as assignee only people who see the document's branch
+ * (main refuses anyone else), in any language.
+ */
+let server: PlanoraServer & { stop(): Promise<void> };
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  server = await startPlanora({ demo: true });
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+async function setLanguage(page: Page, language: string): Promise<void> {
+  const res = await page.request.post(`${server.url}/api/call/auth.setLanguage`, { data: { language }, headers: { origin: server.url } });
+  expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+  await page.reload();
+  await expect(page.getByTestId('current-user')).toBeVisible();
+}
+
+/** The people the taken-by list offers for what is typed. */
+async function offered(page: Page, typed: string): Promise<string[]> {
+  const field = page.getByTestId('intervention-form').getByTestId('f-taken-by');
+  await field.fill('');
+  await field.pressSequentially(typed);
+  await expect(page.getByRole('option').first()).toBeVisible();
+  return page.getByRole('option').allTextContents();
+}
+
+for (const [language, branchLabel] of [
+  ['en', 'Branch'],
+  ['lv', 'Filiāle'],
+] as const) {
+  test(`the form offers only people of the document's branch (${language})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await loginAs(page, server.url, 'owner');
+    await setLanguage(page, language);
+    await page.getByTestId('nav-interventions').click();
+    await expect(page.getByTestId('interventions-screen')).toBeVisible();
+    await page.keyboard.press('Insert');
+    const form = page.getByTestId('intervention-form');
+    await expect(form).toBeVisible();
+
+    const branch = form.getByTestId('f-branch');
+    await expect(form.getByText(branchLabel, { exact: true })).toBeVisible();
+    await branch.click();
+    await page.getByRole('option', { name: 'Rīga', exact: true }).click();
+    let names = await offered(page, 'tech');
+    expect(names.some((n) => n.includes('(tech.riga)'))).toBe(true);
+    expect(names.some((n) => n.includes('(tech.yerevan)'))).toBe(false);
+    await shot(page, `branch-assignees-riga-${language}`);
+
+    await branch.click();
+    await page.getByRole('option', { name: 'Yerevan', exact: true }).click();
+    names = await offered(page, 'tech');
+    expect(names.some((n) => n.includes('(tech.yerevan)'))).toBe(true);
+    expect(names.some((n) => n.includes('(tech.riga)'))).toBe(false);
+    await shot(page, `branch-assignees-yerevan-${language}`);
+  });
+}

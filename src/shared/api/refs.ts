@@ -1,0 +1,98 @@
+/**
+ * What each id in the contract names. Every input field that is a UUID, or is named `id`, `…Id` or `…Ids`, must be
+ * declared here (by its name, its path, or its procedure): the contract-wide branch-isolation test
+ * (src/main/api/branchIsolation.test.ts) fails on any id it cannot place, so a new module's procedures are checked
+ * for branch isolation as soon as they exist.
+ */
+export const RECORD_KINDS = [
+  'branch',
+  'intervention',
+  'approval',
+  'series',
+  /** A person put on the branch-scoped rows a call writes: they must see those rows' branch. */
+  'assignee',
+  /** A person named without being put on branch-scoped work (a filter, a client's account manager). */
+  'user',
+  'client',
+  'contact',
+  'nomenclature',
+  'product',
+  'view',
+  'outbox',
+  /** An identifier that names no stored record (a job's progress channel). */
+  'none',
+] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** Records that belong to one branch: a user of another branch can neither read nor change them. */
+export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee'];
+
+/** By the field's name, wherever it appears. */
+const BY_NAME: Record<string, RecordKind> = {
+  branchId: 'branch',
+  branchIds: 'branch',
+  takenById: 'assignee',
+  responsibleId: 'assignee',
+  personIds: 'assignee',
+  personId: 'user',
+  userId: 'user',
+  managerId: 'user',
+  clientId: 'client',
+  contactId: 'contact',
+  typeId: 'nomenclature',
+  vehicleId: 'nomenclature',
+  classificationId: 'nomenclature',
+  classification2Id: 'nomenclature',
+  classification3Id: 'nomenclature',
+  zoneId: 'nomenclature',
+  contractId: 'nomenclature',
+  estimateId: 'nomenclature',
+  objectProductId: 'product',
+  seriesId: 'series',
+  approvalId: 'approval',
+  ids: 'intervention',
+  excludeId: 'intervention',
+  entityId: 'intervention',
+  jobId: 'none',
+};
+
+/** By path inside the input (a filter names a person without assigning them). */
+const BY_PATH: Record<string, RecordKind> = {
+  'scope.filters.takenById': 'user',
+  'scope.filters.responsibleId': 'user',
+};
+
+/** By procedure (a name, or `namespace.*`) and path: where the same name means something else. */
+const BY_PROCEDURE: Record<string, Record<string, RecordKind>> = {
+  'clients.*': { responsibleId: 'user', excludeId: 'client', 'contacts[].id': 'contact' },
+  'nomenclature.list': { include: 'nomenclature' },
+  'products.list': { include: 'product' },
+};
+
+/** What a bare `id` names, by the procedure's namespace. */
+const ID_BY_NAMESPACE: Record<string, RecordKind> = {
+  branches: 'branch',
+  users: 'user',
+  clients: 'client',
+  series: 'series',
+  interventions: 'intervention',
+  reports: 'intervention',
+  views: 'view',
+  nomenclature: 'nomenclature',
+  products: 'product',
+  mail: 'outbox',
+};
+
+/** The kind of record an input field names (`path` as `a.b`, `list[]`, `list[].id`), or undefined when nobody declared it. */
+export function refKind(procedure: string, path: string): RecordKind | undefined {
+  const namespace = procedure.split('.')[0]!;
+  const bare = path.replace(/\[\]$/, '');
+  const name = bare.split('.').pop()!.replace(/\[\]$/, '');
+  return (
+    BY_PROCEDURE[procedure]?.[bare] ??
+    BY_PROCEDURE[`${namespace}.*`]?.[bare] ??
+    BY_PATH[bare] ??
+    (bare === 'id' ? ID_BY_NAMESPACE[namespace] : undefined) ??
+    BY_NAME[name]
+  );
+}
