@@ -8,6 +8,9 @@ import type { Core } from './core';
 import { ownReportFile } from './reports/files';
 import { attachmentPath as attachmentFile } from './modules/interventions/notes';
 import { can, seesAllBranches } from '../shared/permissions';
+import { allowedHosts, hostAllowed, originAllowed } from './web/hosts';
+import { languageFromHeader } from './web/language';
+import { t } from './reports/i18n';
 
 export const SESSION_COOKIE = 'planora_sid';
 
@@ -16,24 +19,13 @@ export interface ServerOptions {
   port?: number;
   /** The built renderer (dist/renderer); omitted in API-only tests. */
   rendererDir?: string;
+  /** Host names besides loopback that may reach web mode (`--allow-host`), e.g. a name in the hosts file. */
+  allowHosts?: string[];
 }
 
 export interface WebServer {
   url: string;
   close(): Promise<void>;
-}
-
-/** Same-origin only: a page from another site must not drive a clerk's logged-in session. */
-function allowedOrigin(req: FastifyRequest): boolean {
-  const origin = req.headers.origin;
-  const host = req.headers.host;
-  if (!origin || !host) return false;
-  try {
-    const o = new URL(origin);
-    return o.host === host && (o.protocol === 'http:' || o.protocol === 'https:');
-  } catch {
-    return false;
-  }
 }
 
 export function contentSecurityPolicy(): string {
@@ -55,6 +47,11 @@ export function contentSecurityPolicy(): string {
 /** Web mode: the renderer and the API on 127.0.0.1 (DESIGN.md), for browsers, tests and later the hub. */
 export async function startServer(core: Core, opts: ServerOptions = {}): Promise<WebServer> {
   const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024 });
+  const host = opts.host ?? '127.0.0.1';
+  // Filled once the port is known; no request arrives before.
+  let hosts: ReadonlySet<string> = new Set();
+  /** Same origin, and that origin one of our own names: a page from another site must not drive a clerk's session. */
+  const allowedOrigin = (req: FastifyRequest) => originAllowed(req.headers.origin, req.headers.host, hosts);
   await app.register(fastifyCookie);
   await app.register(fastifyWebsocket);
   const secureCookie = false; // plain http on loopback; the hub will run behind TLS
@@ -64,6 +61,15 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
     if (token) reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: secureCookie });
     else reply.clearCookie(SESSION_COOKIE, { path: '/' });
   };
+
+  // DNS rebinding: a foreign name pointed at 127.0.0.1 reaches nothing here, not even the pages.
+  app.addHook('onRequest', async (req, reply) => {
+    if (hostAllowed(req.headers.host, hosts)) return;
+    const params = { address: `http://${[...hosts][0] ?? ''}` };
+    if (req.url.startsWith('/api/')) return reply.code(421).send({ ok: false, error: { code: 'forbidden', key: 'errors.bad_host', params } });
+    const text = t(languageFromHeader(req.headers['accept-language']), 'errors.bad_host', params);
+    return reply.code(421).header('Content-Type', 'text/plain; charset=utf-8').send(text);
+  });
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('Content-Security-Policy', contentSecurityPolicy());
@@ -150,8 +156,8 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
     });
   }
 
-  const host = opts.host ?? '127.0.0.1';
   const address = await app.listen({ host, port: opts.port ?? 0 });
+  hosts = allowedHosts(host, (app.server.address() as { port: number }).port, opts.allowHosts);
   return {
     url: address.replace('[::1]', 'localhost'),
     close: () => app.close(),
