@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultConfig } from './config';
-import { createCore } from './core';
+import { createCore, DatabaseDamagedError } from './core';
+import { startUnavailableServer } from './web/unavailable';
 import { checkFile, listBackups, restoreFrom } from './db/backup';
 import { defaultDataDir } from './paths';
 import { startServer } from './server';
@@ -49,6 +50,20 @@ async function web(args: { data: string; port: number; host: string; allowHosts:
     await server.close();
     await core.close();
     process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** A damaged database: say so in the terminal, and answer the browser with the same explanation instead of "connection refused". */
+async function explainDamage(e: DatabaseDamagedError, args: { port: number; host: string; allowHosts: string[] }) {
+  console.error(e.message);
+  const server = await startUnavailableServer(e.report, args);
+  console.log(`Planora web mode cannot open the database; ${server.url} explains what to do.`);
+  process.exitCode = 1;
+  const stop = async () => {
+    await server.close();
+    process.exit(1);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -100,7 +115,10 @@ async function main(argv: string[]) {
   const data = path.resolve(values.data ?? defaultDataDir());
   const [cmd, sub, ...rest] = positionals;
   if (values.help || !cmd) return console.log(HELP);
-  if (cmd === 'web') return web({ data, port: Number(values.port ?? process.env.PORT ?? 5780), host: values.host ?? '127.0.0.1', allowHosts: values['allow-host'] ?? [], demo: values.demo ?? false });
+  if (cmd === 'web') {
+    const args = { data, port: Number(values.port ?? process.env.PORT ?? 5780), host: values.host ?? '127.0.0.1', allowHosts: values['allow-host'] ?? [], demo: values.demo ?? false };
+    return web(args).catch((e: unknown) => (e instanceof DatabaseDamagedError ? explainDamage(e, args) : Promise.reject(e)));
+  }
   if (cmd === 'db') return db(sub, rest, data, values.full ?? false);
   console.log(HELP);
   process.exitCode = 2;

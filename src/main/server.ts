@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
@@ -8,9 +8,7 @@ import type { Core } from './core';
 import { ownReportFile } from './reports/files';
 import { attachmentPath as attachmentFile } from './modules/interventions/notes';
 import { can, seesAllBranches } from '../shared/permissions';
-import { allowedHosts, hostAllowed, originAllowed } from './web/hosts';
-import { languageFromHeader } from './web/language';
-import { t } from './reports/i18n';
+import { allowedHosts, originAllowed, refuseForeignHosts } from './web/hosts';
 
 export const SESSION_COOKIE = 'planora_sid';
 
@@ -44,6 +42,16 @@ export function contentSecurityPolicy(): string {
   ].join('; ');
 }
 
+export function addSecurityHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('Content-Security-Policy', contentSecurityPolicy());
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Frame-Options', 'DENY');
+    return payload;
+  });
+}
+
 /** Web mode: the renderer and the API on 127.0.0.1 (DESIGN.md), for browsers, tests and later the hub. */
 export async function startServer(core: Core, opts: ServerOptions = {}): Promise<WebServer> {
   const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024 });
@@ -63,21 +71,9 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
   };
 
   // DNS rebinding: a foreign name pointed at 127.0.0.1 reaches nothing here, not even the pages.
-  app.addHook('onRequest', async (req, reply) => {
-    if (hostAllowed(req.headers.host, hosts)) return;
-    const params = { address: `http://${[...hosts][0] ?? ''}` };
-    if (req.url.startsWith('/api/')) return reply.code(421).send({ ok: false, error: { code: 'forbidden', key: 'errors.bad_host', params } });
-    const text = t(languageFromHeader(req.headers['accept-language']), 'errors.bad_host', params);
-    return reply.code(421).header('Content-Type', 'text/plain; charset=utf-8').send(text);
-  });
+  refuseForeignHosts(app, () => hosts);
 
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('Content-Security-Policy', contentSecurityPolicy());
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
-    reply.header('X-Frame-Options', 'DENY');
-    return payload;
-  });
+  addSecurityHeaders(app);
 
   // Malformed JSON, an oversize body, a wrong content type: the same translated refusal as any bad input.
   app.setErrorHandler((err, _req, reply) => {

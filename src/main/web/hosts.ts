@@ -1,3 +1,7 @@
+import type { FastifyInstance } from 'fastify';
+import { t } from '../reports/i18n';
+import { languageFromHeader } from './language';
+
 /**
  * Which Host names web mode answers to. A page on another site can rebind its own name to 127.0.0.1
  * (DNS rebinding): the browser then sends that name as Host and as Origin, so comparing the two proves
@@ -36,4 +40,15 @@ export function originAllowed(origin: string | undefined, host: string | undefin
   } catch {
     return false;
   }
+}
+
+/** The first thing every request meets, in every server web mode starts: a foreign Host gets 421 and a short text. */
+export function refuseForeignHosts(app: FastifyInstance, hosts: () => ReadonlySet<string>): void {
+  app.addHook('onRequest', async (req, reply) => {
+    if (hostAllowed(req.headers.host, hosts())) return;
+    const params = { address: `http://${[...hosts()][0] ?? ''}` };
+    if (req.url.startsWith('/api/')) return reply.code(421).send({ ok: false, error: { code: 'forbidden', key: 'errors.bad_host', params } });
+    const text = t(languageFromHeader(req.headers['accept-language']), 'errors.bad_host', params);
+    return reply.code(421).header('Content-Type', 'text/plain; charset=utf-8').send(text);
+  });
 }
