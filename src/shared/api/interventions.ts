@@ -76,6 +76,11 @@ export type GridFilters = z.infer<typeof gridFilters>;
 export const groupLevel = z.strictObject({ field: z.enum(GROUP_FIELDS), bucket: z.enum(DATE_BUCKETS).optional() });
 export type GroupLevel = z.infer<typeof groupLevel>;
 /** A group's key at one level: an id, an enum value, or a date bucket start (YYYY-MM-DD); null for "(empty)". */
+/** The one limit for a timeline file, in both transports (the message names it in MB). */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** Bytes per uploadChunk call: its base64 (≈ 700 KB) stays far below web mode's 2 MB body limit. */
+export const UPLOAD_CHUNK_BYTES = 512 * 1024;
+
 export const groupKey = plainString(64).nullable();
 
 /** Rows of one group: the grouping levels and the keys of the group (and its parents) to stay inside. */
@@ -298,11 +303,29 @@ export const interventionsApi = {
       style: z.union([z.literal(1), z.literal(2)]),
       text: requiredMultilineText(4000),
       registryRef: optionalText(100),
-      attachment: z.strictObject({ name: requiredText(200), base64: plainString(14_000_000) }).optional(),
+      /** A file sent before with interventions.uploadChunk. */
+      attachment: z.strictObject({ name: requiredText(200), uploadId: id }).optional(),
     }),
     output: noteRow,
     access: { module: 'interventions', action: 'write' },
     writes: true,
+  }),
+  /**
+   * A timeline file travels in pieces, each an ordinary call of either transport (HTTP or IPC) well under any body
+   * limit; main appends each to a temporary file while hashing it, so no file is ever whole in memory, and refuses
+   * the piece that would pass ATTACHMENT_MAX_BYTES. The upload is its caller's only, and lasts an hour unused.
+   */
+  'interventions.uploadChunk': procedure({
+    input: z.strictObject({
+      /** Absent for the first piece. */
+      uploadId: optionalId,
+      /** Bytes already sent: a lost or repeated piece is refused rather than stored out of place. */
+      offset: z.number().int().min(0).max(ATTACHMENT_MAX_BYTES),
+      data: plainString(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4).regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/),
+    }),
+    output: z.object({ uploadId: id, size: z.number().int() }),
+    access: { module: 'interventions', action: 'write' },
+    writes: false,
   }),
 } as const;
 
