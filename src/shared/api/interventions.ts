@@ -78,8 +78,8 @@ export type GroupLevel = z.infer<typeof groupLevel>;
 /** A group's key at one level: an id, an enum value, or a date bucket start (YYYY-MM-DD); null for "(empty)". */
 /** The one limit for a timeline file, in both transports (the message names it in MB). */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
-/** Bytes per uploadChunk call: its base64 (≈ 700 KB) stays far below web mode's 2 MB body limit. */
-export const UPLOAD_CHUNK_BYTES = 512 * 1024;
+/** Bytes per uploadChunk call: its base64 (1.4 MB) stays below web mode's 2 MB body limit. */
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
 
 export const groupKey = plainString(64).nullable();
 
@@ -311,7 +311,7 @@ export const interventionsApi = {
     writes: true,
   }),
   /**
-   * A timeline file travels in pieces, each an ordinary call of either transport (HTTP or IPC) well under any body
+   * A timeline file travels in pieces of UPLOAD_CHUNK_BYTES, each an ordinary call of either transport (HTTP or IPC) well under any body
    * limit; main appends each to a temporary file while hashing it, so no file is ever whole in memory, and refuses
    * the piece that would pass ATTACHMENT_MAX_BYTES. The upload is its caller's only, and lasts an hour unused.
    */
@@ -321,7 +321,9 @@ export const interventionsApi = {
       uploadId: optionalId,
       /** Bytes already sent: a lost or repeated piece is refused rather than stored out of place. */
       offset: z.number().int().min(0).max(ATTACHMENT_MAX_BYTES),
-      data: plainString(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4).regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/),
+      data: plainString(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+        .refine((s) => s.length % 4 === 0),
     }),
     output: z.object({ uploadId: id, size: z.number().int() }),
     access: { module: 'interventions', action: 'write' },
