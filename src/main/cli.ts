@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultConfig } from './config';
-import { createCore } from './core';
+import { createCore, DatabaseDamagedError } from './core';
+import { startUnavailableServer } from './web/unavailable';
 import { checkFile, listBackups, restoreFrom } from './db/backup';
 import { defaultDataDir } from './paths';
 import { startServer } from './server';
@@ -12,8 +13,9 @@ import { keepHeapTight } from './heap';
 
 const HELP = `planora — desktop ERP for service businesses
 
-  planora web [--data DIR] [--port N] [--host 127.0.0.1] [--demo]
-      web mode: the app and its API on a local port
+  planora web [--data DIR] [--port N] [--host 127.0.0.1] [--allow-host NAME]... [--demo]
+      web mode: the app and its API on a local port; it answers only at 127.0.0.1, localhost
+      and [::1] (and at each --allow-host NAME), so a foreign site cannot reach it by DNS rebinding
   planora db backup [--data DIR]            online backup into DIR/backups
   planora db restore [FILE] [--data DIR]    replace the database with FILE (default: the newest backup)
   planora db check [--full] [--data DIR]    quick_check (or integrity_check with --full)
@@ -27,7 +29,7 @@ function rendererDir(): string {
   return path.join(here, '..', 'renderer');
 }
 
-async function web(args: { data: string; port: number; host: string; demo: boolean }) {
+async function web(args: { data: string; port: number; host: string; allowHosts: string[]; demo: boolean }) {
   const core = await createCore(defaultConfig(args.data, { secretKey: loadOrCreateKeyFile(path.join(args.data, 'secret.key')) }));
   const status = await core.dispatch({ name: 'setup.status', input: {}, sessionToken: null });
   const empty = status.result.ok && (status.result.data as { needsSetup: boolean }).needsSetup;
@@ -36,7 +38,7 @@ async function web(args: { data: string; port: number; host: string; demo: boole
     const out = await core.dispatch({ name: 'setup.demo', input: {}, sessionToken: null });
     if (!out.result.ok) throw new Error(`demo failed: ${out.result.error.key}`);
   }
-  const server = await startServer(core, { host: args.host, port: args.port, rendererDir: rendererDir() });
+  const server = await startServer(core, { host: args.host, port: args.port, allowHosts: args.allowHosts, rendererDir: rendererDir() });
   console.log(`Planora web mode: ${server.url}   (data: ${args.data})`);
   if (args.demo || !empty) {
     const hasDemo = await core.db.selectFrom('app_user').select('login').where('login', '=', 'owner').executeTakeFirst();
@@ -48,6 +50,20 @@ async function web(args: { data: string; port: number; host: string; demo: boole
     await server.close();
     await core.close();
     process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** A damaged database: say so in the terminal, and answer the browser with the same explanation instead of "connection refused". */
+async function explainDamage(e: DatabaseDamagedError, args: { port: number; host: string; allowHosts: string[] }) {
+  console.error(e.message);
+  const server = await startUnavailableServer(e.report, args);
+  console.log(`Planora web mode cannot open the database; ${server.url} explains what to do.`);
+  process.exitCode = 1;
+  const stop = async () => {
+    await server.close();
+    process.exit(1);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -90,6 +106,7 @@ async function main(argv: string[]) {
       data: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      'allow-host': { type: 'string', multiple: true },
       demo: { type: 'boolean' },
       full: { type: 'boolean' },
       help: { type: 'boolean' },
@@ -98,7 +115,10 @@ async function main(argv: string[]) {
   const data = path.resolve(values.data ?? defaultDataDir());
   const [cmd, sub, ...rest] = positionals;
   if (values.help || !cmd) return console.log(HELP);
-  if (cmd === 'web') return web({ data, port: Number(values.port ?? process.env.PORT ?? 5780), host: values.host ?? '127.0.0.1', demo: values.demo ?? false });
+  if (cmd === 'web') {
+    const args = { data, port: Number(values.port ?? process.env.PORT ?? 5780), host: values.host ?? '127.0.0.1', allowHosts: values['allow-host'] ?? [], demo: values.demo ?? false };
+    return web(args).catch((e: unknown) => (e instanceof DatabaseDamagedError ? explainDamage(e, args) : Promise.reject(e)));
+  }
   if (cmd === 'db') return db(sub, rest, data, values.full ?? false);
   console.log(HELP);
   process.exitCode = 2;

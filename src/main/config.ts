@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Clock } from './clock';
+import type { DateWindowConfig } from '../shared/rules/dateWindow';
 
 export interface CoreConfig {
   dataDir: string;
@@ -18,6 +19,8 @@ export interface CoreConfig {
   /** Key for secrets at rest (SMTP, SIP, SMS passwords): from the OS key store in Electron, a 0600 key file in web mode. */
   secretKey?: Buffer;
   log: (msg: string, err?: unknown) => void;
+  /** Dates a document may carry; default 2000-01-01 … today + 10 years (DOCUMENT_DATE_WINDOW). */
+  documentDates?: DateWindowConfig;
 }
 
 export function defaultConfig(dataDir: string, over: Partial<CoreConfig> = {}): CoreConfig {

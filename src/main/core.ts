@@ -6,6 +6,7 @@ import { SessionStore } from './auth/sessions';
 import { systemClock, type Clock } from './clock';
 import type { CoreConfig } from './config';
 import { backupName, backupTo, checkFile } from './db/backup';
+import { damageReport, damageText, headerProblem, isDamageError, type DamageReport } from './db/damage';
 import { kyselyOver, openSqlite, type Db, type Sqlite } from './db/connection';
 import { appliedMigrations, migrateAll, pendingMigrations } from './db/migrate';
 import { startJobs, type Jobs } from './jobs/scheduler';
@@ -32,12 +33,16 @@ export interface Core {
 const RUNNING_MARK = '.running';
 
 export class DatabaseDamagedError extends Error {
+  public readonly report: DamageReport;
   constructor(
     public readonly problem: string,
     public readonly file: string,
+    config: Pick<CoreConfig, 'dataDir' | 'backupDir'>,
   ) {
-    super(`The database ${file} is damaged (${problem}). Restore the latest backup with \`planora db restore\`.`);
+    const report = damageReport(problem, file, config.dataDir, config.backupDir);
+    super(damageText(report));
     this.name = 'DatabaseDamagedError';
+    this.report = report;
   }
 }
 
@@ -54,10 +59,19 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   // A full check costs seconds on a large file: run it only when the last run ended without closing.
   if (existed && fs.existsSync(mark)) {
     const problem = checkFile(config.dbFile);
-    if (problem) throw new DatabaseDamagedError(problem, config.dbFile);
+    if (problem) throw new DatabaseDamagedError(problem, config.dbFile, config);
   }
+  // Without the mark only the header is read: cheap, and it catches a foreign or cut-off file.
+  const headerIssue = existed ? headerProblem(config.dbFile) : null;
+  if (headerIssue) throw new DatabaseDamagedError(headerIssue, config.dbFile, config);
 
-  const sqlite = openSqlite(config.dbFile);
+  let sqlite: Sqlite;
+  try {
+    sqlite = openSqlite(config.dbFile);
+  } catch (e) {
+    if (isDamageError(e)) throw new DatabaseDamagedError(e.message, config.dbFile, config);
+    throw e;
+  }
   const db = kyselyOver(sqlite);
   let jobs: Jobs | undefined;
   try {
@@ -115,6 +129,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   } catch (e) {
     jobs?.stop();
     await db.destroy().catch(() => undefined);
+    // Damage the header check cannot see (a garbled page) surfaces at the first reads: say the same thing.
+    if (isDamageError(e)) throw new DatabaseDamagedError(e.message, config.dbFile, config);
     throw e;
   }
 }

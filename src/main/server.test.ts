@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { OWNER, setupOrg, startTestApp, type TestApp } from './testing/harness';
 import { SESSION_COOKIE, startServer, type WebServer } from './server';
+import { uploaded } from './testing/uploads';
+
 
 let app: TestApp;
 let server: WebServer;
@@ -106,7 +108,7 @@ describe('web mode', () => {
     const branchId = (await app.call(owner, 'branches.list', {}))[0]!.id;
     const client = await app.call(owner, 'clients.create', { kind: 'person', name: 'File Person', phones: [], emails: [], addresses: [], contacts: [] });
     const doc = await app.call(owner, 'interventions.create', { branchId, clientId: client.client.id, priority: 'low', docDate: '2026-11-23' });
-    const note = await app.call(owner, 'interventions.addNote', { id: doc.id, style: 1, text: 'scan', attachment: { name: 'akts-Ķemeri.txt', base64: Buffer.from('signed act').toString('base64') } });
+    const note = await app.call(owner, 'interventions.addNote', { id: doc.id, style: 1, text: 'scan', attachment: { name: 'akts-Ķemeri.txt', uploadId: await uploaded(app, owner, 'signed act') } });
     const url = `${server.url}/api/attachments/${note.attachmentSha256}`;
     const res = await fetch(url, { headers: { cookie } });
     expect(res.status).toBe(200);

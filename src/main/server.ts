@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
@@ -10,6 +10,7 @@ import { attachmentPath as attachmentFile } from './modules/interventions/notes'
 import { can } from '../shared/permissions';
 import { inScope } from './api/scope';
 import { mayReceive } from './api/events';
+import { allowedHosts, originAllowed, refuseForeignHosts } from './web/hosts';
 
 export const SESSION_COOKIE = 'planora_sid';
 
@@ -18,24 +19,13 @@ export interface ServerOptions {
   port?: number;
   /** The built renderer (dist/renderer); omitted in API-only tests. */
   rendererDir?: string;
+  /** Host names besides loopback that may reach web mode (`--allow-host`), e.g. a name in the hosts file. */
+  allowHosts?: string[];
 }
 
 export interface WebServer {
   url: string;
   close(): Promise<void>;
-}
-
-/** Same-origin only: a page from another site must not drive a clerk's logged-in session. */
-function allowedOrigin(req: FastifyRequest): boolean {
-  const origin = req.headers.origin;
-  const host = req.headers.host;
-  if (!origin || !host) return false;
-  try {
-    const o = new URL(origin);
-    return o.host === host && (o.protocol === 'http:' || o.protocol === 'https:');
-  } catch {
-    return false;
-  }
 }
 
 export function contentSecurityPolicy(): string {
@@ -54,9 +44,24 @@ export function contentSecurityPolicy(): string {
   ].join('; ');
 }
 
+export function addSecurityHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('Content-Security-Policy', contentSecurityPolicy());
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Frame-Options', 'DENY');
+    return payload;
+  });
+}
+
 /** Web mode: the renderer and the API on 127.0.0.1 (DESIGN.md), for browsers, tests and later the hub. */
 export async function startServer(core: Core, opts: ServerOptions = {}): Promise<WebServer> {
   const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024 });
+  const host = opts.host ?? '127.0.0.1';
+  // Filled once the port is known; no request arrives before.
+  let hosts: ReadonlySet<string> = new Set();
+  /** Same origin, and that origin one of our own names: a page from another site must not drive a clerk's session. */
+  const allowedOrigin = (req: FastifyRequest) => originAllowed(req.headers.origin, req.headers.host, hosts);
   await app.register(fastifyCookie);
   await app.register(fastifyWebsocket);
   const secureCookie = false; // plain http on loopback; the hub will run behind TLS
@@ -67,13 +72,10 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
     else reply.clearCookie(SESSION_COOKIE, { path: '/' });
   };
 
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('Content-Security-Policy', contentSecurityPolicy());
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
-    reply.header('X-Frame-Options', 'DENY');
-    return payload;
-  });
+  // DNS rebinding: a foreign name pointed at 127.0.0.1 reaches nothing here, not even the pages.
+  refuseForeignHosts(app, () => hosts);
+
+  addSecurityHeaders(app);
 
   // Malformed JSON, an oversize body, a wrong content type: the same translated refusal as any bad input.
   app.setErrorHandler((err, _req, reply) => {
@@ -151,8 +153,8 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
     });
   }
 
-  const host = opts.host ?? '127.0.0.1';
   const address = await app.listen({ host, port: opts.port ?? 0 });
+  hosts = allowedHosts(host, (app.server.address() as { port: number }).port, opts.allowHosts);
   return {
     url: address.replace('[::1]', 'localhost'),
     close: () => app.close(),

@@ -85,7 +85,8 @@ function sample(proc: ProcName, s: AnySchema, refs: Refs, want: Want, at = ''): 
       // Instants in the order they appear, two weeks apart: from < to, start < end, around the seeded work.
       if (def.format === 'datetime') return new Date(Date.parse(`${TODAY}T10:00:00.000Z`) + (instants++ - 0.5) * 14 * 86_400_000).toISOString();
       if (def.format === 'email') return 'someone@example.lv';
-      return 'x'.repeat(Math.max(1, inner.minLength ?? 1));
+      // Four letters where the length allows: also a valid base64 piece (an upload's data).
+      return 'x'.repeat(Math.min(inner.maxLength ?? 4, Math.max(4, inner.minLength ?? 1)));
     }
     case 'number':
       return Number.isFinite(inner.minValue) ? inner.minValue : 0;

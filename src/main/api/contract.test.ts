@@ -42,6 +42,29 @@ function unbounded(s: AnySchema, path = ''): string[] {
   }
 }
 
+/** Every string field of a schema, nested ones too (an array's element stands at index 0). */
+function stringFields(s: AnySchema, path: (string | number)[] = []): { path: (string | number)[]; freeText: boolean }[] {
+  const inner = unwrap(s);
+  const def = inner._zod.def;
+  switch (def.type) {
+    case 'object':
+      return Object.entries(def.shape as Record<string, AnySchema>).flatMap(([k, v]) => stringFields(v, [...path, k]));
+    case 'array':
+      return stringFields(def.element, [...path, 0]);
+    case 'string': {
+      const patterned = (def.checks ?? []).some((c: any) => c._zod.def.pattern) || def.format != null;
+      return [{ path, freeText: !patterned }];
+    }
+    default:
+      return [];
+  }
+}
+
+/** An input holding `value` at `path` and nothing else. */
+function inputWith(path: (string | number)[], value: unknown): unknown {
+  return path.reduceRight<unknown>((inner, seg) => (typeof seg === 'number' ? [inner] : { [seg]: inner }), value);
+}
+
 function topFields(name: ProcName): [string, AnySchema][] {
   const def = (api[name].input as unknown as AnySchema)._zod.def;
   return Object.entries(def.shape as Record<string, AnySchema>);
@@ -114,6 +137,18 @@ describe('the dispatcher refuses bad input on every procedure and changes nothin
   it.each(names.filter((n) => topFields(n).some(([, s]) => isRequired(s))))('%s: missing fields', async (name) => {
     const r = await refused(name, {});
     if (!r.ok) expect(r.error.key).toBe('errors.required');
+  });
+
+  it.each(names.filter((n) => stringFields(api[n].input as unknown as AnySchema).length > 0))('%s: a NUL byte in any string field, nested ones too', async (name) => {
+    for (const { path, freeText } of stringFields(api[name].input as unknown as AnySchema)) {
+      const at = path.join('.');
+      const input = inputWith(path, 'Bērziņš\u0000; drop');
+      const issues = (api[name].input.safeParse(input).error?.issues ?? []).filter((i) => i.path.join('.') === at);
+      expect(issues.length, `${name}.${at} accepted a NUL byte`).toBeGreaterThan(0);
+      // Free text is refused by the shared helper, with its own translated message.
+      if (freeText) expect(issues.map((i) => i.message), `${name}.${at} is not built with the shared text helper`).toContain('errors.control_char');
+      await refused(name, input);
+    }
   });
 
   it.each(names.filter((n) => topFields(n).some(([, s]) => unwrap(s)._zod.def.type === 'string')))('%s: oversize strings', async (name) => {

@@ -56,12 +56,19 @@ export function checkFile(file: string, full = false): string | null {
   }
 }
 
-/** Replaces the database with a backup; the program must not have the file open. */
+/**
+ * Replaces the database with a backup; the program must not have the file open. The file it replaces is kept
+ * as `planora.db.before-restore` (with its log): a damaged file may still hold what the backup lacks.
+ */
 export function restoreFrom(backupFile: string, dbFile: string): void {
   const problem = checkFile(backupFile, true);
   if (problem) throw new Error(`The backup ${backupFile} is damaged: ${problem}`);
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(dbFile + suffix, { force: true });
   const tmp = `${dbFile}.restoring`;
   fs.copyFileSync(backupFile, tmp);
+  const kept = `${dbFile}.before-restore`;
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(kept + suffix, { force: true });
+  if (fs.existsSync(dbFile)) fs.renameSync(dbFile, kept);
+  if (fs.existsSync(`${dbFile}-wal`)) fs.renameSync(`${dbFile}-wal`, `${kept}-wal`);
+  fs.rmSync(`${dbFile}-shm`, { force: true });
   fs.renameSync(tmp, dbFile);
 }

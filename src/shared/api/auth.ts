@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './contract';
-import { empty, id, language, okOutput, requiredText, role, text } from './common';
+import { empty, id, language, okOutput, password, requiredText, role, text } from './common';
 
 export const sessionUser = z.object({
   id,
@@ -16,7 +16,7 @@ export type SessionUser = z.infer<typeof sessionUser>;
 
 export const authApi = {
   'auth.login': procedure({
-    input: z.strictObject({ login: requiredText(64), password: z.string().min(1).max(256) }),
+    input: z.strictObject({ login: requiredText(64), password: password(1) }),
     output: sessionUser,
     access: { public: true },
     writes: true,
@@ -26,7 +26,7 @@ export const authApi = {
   'auth.me': procedure({ input: empty, output: sessionUser.nullable(), access: { public: true }, writes: false }),
   'auth.setLanguage': procedure({ input: z.strictObject({ language }), output: sessionUser, access: { session: true }, writes: true }),
   'auth.changePassword': procedure({
-    input: z.strictObject({ current: z.string().min(1).max(256), next: z.string().min(8).max(256) }),
+    input: z.strictObject({ current: password(1), next: password(8) }),
     output: okOutput,
     access: { session: true },
     writes: true,
@@ -45,13 +45,13 @@ export const setupApi = {
     input: z.strictObject({
       orgName: requiredText(200),
       country: z.string().regex(/^[A-Z]{2}$/),
-      timeZone: z.string().min(1).max(64),
+      timeZone: text(64).min(1),
       orgPhone: text(32).optional(),
       languages: z.array(language).min(1).max(6),
       branchName: requiredText(200),
       ownerName: requiredText(200),
       ownerLogin: requiredText(64).regex(/^[a-zA-Z0-9._@-]+$/),
-      ownerPassword: z.string().min(8).max(256),
+      ownerPassword: password(8),
       ownerLanguage: language,
     }),
     output: sessionUser,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './contract';
-import { email, id, language, okOutput, optionalId, optionalText, pageInput, pageOf, phoneInput, requiredText, text } from './common';
+import { email, id, language, okOutput, optionalId, optionalMultilineText, optionalText, pageInput, pageOf, phoneInput, requiredText, text } from './common';
 
 export const CLIENT_KINDS = ['person', 'company'] as const;
 
@@ -27,7 +27,7 @@ export const clientFields = {
   name: requiredText(200),
   fiscalCode: optionalText(32),
   preferredLanguage: language.nullable().optional(),
-  notes: optionalText(4000),
+  notes: optionalMultilineText(4000),
   responsibleId: optionalId,
   phones: z.array(phoneItem).max(10),
   emails: z.array(emailItem).max(10),

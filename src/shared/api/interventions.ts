@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './contract';
-import { id, isoDate, isoInstant, okOutput, optionalId, optionalText, requiredText, text } from './common';
+import { id, isoDate, isoInstant, okOutput, optionalId, optionalMultilineText, optionalText, plainString, requiredMultilineText, requiredText, text } from './common';
 import { interventionSettings } from './interventionSettings';
 
 export const PRIORITIES = ['low', 'medium', 'high'] as const;
@@ -76,7 +76,12 @@ export type GridFilters = z.infer<typeof gridFilters>;
 export const groupLevel = z.strictObject({ field: z.enum(GROUP_FIELDS), bucket: z.enum(DATE_BUCKETS).optional() });
 export type GroupLevel = z.infer<typeof groupLevel>;
 /** A group's key at one level: an id, an enum value, or a date bucket start (YYYY-MM-DD); null for "(empty)". */
-export const groupKey = z.string().max(64).nullable();
+/** The one limit for a timeline file, in both transports (the message names it in MB). */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** Bytes per uploadChunk call: its base64 (1.4 MB) stays below web mode's 2 MB body limit. */
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+
+export const groupKey = plainString(64).nullable();
 
 /** Rows of one group: the grouping levels and the keys of the group (and its parents) to stay inside. */
 export const gridScope = z.strictObject({
@@ -139,7 +144,7 @@ export const interventionFields = {
   takenById: optionalId,
   startAt: isoInstant.nullable().optional(),
   endAt: isoInstant.nullable().optional(),
-  notes: optionalText(4000),
+  notes: optionalMultilineText(4000),
   contractId: optionalId,
   estimateId: optionalId,
   vehicleId: optionalId,
@@ -284,7 +289,7 @@ export const interventionsApi = {
   'interventions.confirm': procedure({ input: z.strictObject(versioned), output: interventionDetail, access: { module: 'interventions', action: 'write' }, writes: true }),
   'interventions.finalize': procedure({ input: z.strictObject(versioned), output: interventionDetail, access: { module: 'interventions', action: 'write' }, writes: true }),
   'interventions.cancel': procedure({
-    input: z.strictObject({ ...versioned, reason: requiredText(500) }),
+    input: z.strictObject({ ...versioned, reason: requiredMultilineText(500) }),
     output: interventionDetail,
     access: { module: 'interventions', action: 'write' },
     writes: true,
@@ -296,13 +301,33 @@ export const interventionsApi = {
     input: z.strictObject({
       id,
       style: z.union([z.literal(1), z.literal(2)]),
-      text: requiredText(4000),
+      text: requiredMultilineText(4000),
       registryRef: optionalText(100),
-      attachment: z.strictObject({ name: requiredText(200), base64: z.string().max(14_000_000) }).optional(),
+      /** A file sent before with interventions.uploadChunk. */
+      attachment: z.strictObject({ name: requiredText(200), uploadId: id }).optional(),
     }),
     output: noteRow,
     access: { module: 'interventions', action: 'write' },
     writes: true,
+  }),
+  /**
+   * A timeline file travels in pieces of UPLOAD_CHUNK_BYTES, each an ordinary call of either transport (HTTP or IPC) well under any body
+   * limit; main appends each to a temporary file while hashing it, so no file is ever whole in memory, and refuses
+   * the piece that would pass ATTACHMENT_MAX_BYTES. The upload is its caller's only, and lasts an hour unused.
+   */
+  'interventions.uploadChunk': procedure({
+    input: z.strictObject({
+      /** Absent for the first piece. */
+      uploadId: optionalId,
+      /** Bytes already sent: a lost or repeated piece is refused rather than stored out of place. */
+      offset: z.number().int().min(0).max(ATTACHMENT_MAX_BYTES),
+      data: plainString(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+        .refine((s) => s.length % 4 === 0),
+    }),
+    output: z.object({ uploadId: id, size: z.number().int() }),
+    access: { module: 'interventions', action: 'write' },
+    writes: false,
   }),
 } as const;
 
@@ -380,7 +405,7 @@ export const interventionsFlowApi = {
   }),
   'views.list': procedure({ input: z.strictObject({ module: z.literal('interventions') }), output: z.array(savedView), access: { module: 'interventions', action: 'read' }, writes: false }),
   'views.save': procedure({
-    input: z.strictObject({ id: optionalId, module: z.literal('interventions'), kind: z.enum(VIEW_KINDS), name: requiredText(100), shared: z.boolean(), config: z.string().max(20_000) }),
+    input: z.strictObject({ id: optionalId, module: z.literal('interventions'), kind: z.enum(VIEW_KINDS), name: requiredText(100), shared: z.boolean(), config: plainString(20_000, true) }),
     output: savedView,
     access: { module: 'interventions', action: 'read' },
     writes: true,

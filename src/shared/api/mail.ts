@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './contract';
-import { email, id, pageOf, requiredText } from './common';
+import { email, id, optionalText, pageOf, plainString, requiredText } from './common';
 
 /** What an outbox row can be: waiting (or waiting to retry), being sent right now, delivered, or given up on. */
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
@@ -34,9 +34,9 @@ export const mailSettingsInput = z.strictObject({
   port: z.number().int().min(1).max(65535),
   secure: z.boolean(),
   /** Blank or null: the server takes mail without logging in. */
-  user: z.string().trim().max(254).nullable().optional(),
+  user: optionalText(254),
   /** Omitted: keep the stored password. Null or blank: forget it. Otherwise: replace it. */
-  password: z.string().max(1024).nullable().optional(),
+  password: plainString(1024).nullable().optional(),
   /** The sender address, optionally with a display name: `Planora <noreply@example.lv>` or `noreply@example.lv`. */
   from: requiredText(320),
 });

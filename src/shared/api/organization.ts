@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './contract';
-import { countryCode, empty, id, language, okOutput, optionalId, optionalText, phoneInput, requiredText, role, email } from './common';
+import { countryCode, empty, id, language, okOutput, optionalId, optionalText, password, phoneInput, requiredText, role, email, text } from './common';
 
 export const orgRow = z.object({
   id,
@@ -28,7 +28,7 @@ const branchFields = {
   address: optionalText(300),
   /** Caller ID for this branch's reminder calls. */
   phone: phoneInput.nullable().optional(),
-  timeZone: z.string().min(1).max(64),
+  timeZone: text(64).min(1),
   managerId: optionalId,
 };
 
@@ -60,7 +60,7 @@ export const organizationApi = {
       name: requiredText(200),
       phone: phoneInput.nullable().optional(),
       country: countryCode,
-      timeZone: z.string().min(1).max(64),
+      timeZone: text(64).min(1),
       languages: z.array(language).min(1).max(6),
     }),
     output: orgRow,
@@ -84,14 +84,14 @@ export const organizationApi = {
     writes: false,
   }),
   'users.create': procedure({
-    input: z.strictObject({ ...userFields, login: requiredText(64).regex(/^[a-zA-Z0-9._@-]+$/), password: z.string().min(8).max(256) }),
+    input: z.strictObject({ ...userFields, login: requiredText(64).regex(/^[a-zA-Z0-9._@-]+$/), password: password(8) }),
     output: userRow,
     access: { module: 'users', action: 'write' },
     writes: true,
   }),
   'users.update': procedure({ input: z.strictObject({ id, ...userFields }), output: userRow, access: { module: 'users', action: 'write' }, writes: true }),
   'users.setPassword': procedure({
-    input: z.strictObject({ id, password: z.string().min(8).max(256) }),
+    input: z.strictObject({ id, password: password(8) }),
     output: okOutput,
     access: { module: 'users', action: 'write' },
     writes: true,

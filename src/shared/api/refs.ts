@@ -19,6 +19,8 @@ export const RECORD_KINDS = [
   'product',
   'view',
   'outbox',
+  /** A file its caller is sending in pieces: it belongs to that user alone until a note takes it. */
+  'upload',
   /** An identifier that names no stored record (a job's progress channel). */
   'none',
 ] as const;
@@ -54,6 +56,7 @@ const BY_NAME: Record<string, RecordKind> = {
   excludeId: 'intervention',
   entityId: 'intervention',
   jobId: 'none',
+  uploadId: 'upload',
 };
 
 /** By path inside the input (a filter names a person without assigning them). */

@@ -2,6 +2,7 @@ import { me, type HandlersFor } from '../../api/context';
 import { fail } from '../../api/errors';
 import { countScope, groupsAt, listPage } from './listing';
 import { addNote } from './notes';
+import { uploadsOf } from './uploads';
 import {
   cancelIntervention,
   confirmIntervention,
@@ -27,7 +28,8 @@ type Names =
   | 'interventions.cancel'
   | 'interventions.validate'
   | 'interventions.delete'
-  | 'interventions.addNote';
+  | 'interventions.addNote'
+  | 'interventions.uploadChunk';
 
 export const interventionsHandlers: HandlersFor<Names> = {
   async 'interventions.list'(input, ctx) {
@@ -79,5 +81,8 @@ export const interventionsHandlers: HandlersFor<Names> = {
   async 'interventions.addNote'(input, ctx) {
     const row = await loadRow(ctx, input.id);
     return addNote(ctx, row, input);
+  },
+  async 'interventions.uploadChunk'(input, ctx) {
+    return uploadsOf(ctx.config, ctx.clock).put(me(ctx).id, input.uploadId, input.offset, Buffer.from(input.data, 'base64'));
   },
 };

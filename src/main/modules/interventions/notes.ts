@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { me, type Ctx } from '../../api/context';
@@ -7,8 +6,7 @@ import { createdStamps, newId } from '../../db/ids';
 import { isoNow } from '../../clock';
 import type { NoteRow } from '../../../shared/api/interventions';
 import { recordAudit } from '../audit/service';
-
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+import { uploadsOf, type Received } from './uploads';
 
 export async function loadTimeline(ctx: Ctx, interventionId: string): Promise<NoteRow[]> {
   const rows = await ctx.db
@@ -35,24 +33,24 @@ export async function loadTimeline(ctx: Ctx, interventionId: string): Promise<No
 }
 
 /**
- * Stores a file once under its SHA-256 name (the same file attached twice is kept once). Written before the
- * transaction commits: a rollback leaves at most an unreferenced file, never a reference to a missing one.
+ * Stores a received file once under its SHA-256 name (the same file attached twice is kept once). Moved in before
+ * the transaction commits: a rollback leaves at most an unreferenced file, never a reference to a missing one.
  */
-export function storeAttachment(dir: string, bytes: Buffer): string {
-  const sha = createHash('sha256').update(bytes).digest('hex');
+export function storeAttachment(dir: string, received: Received): string {
+  const sha = received.sha256;
   const target = path.join(dir, sha.slice(0, 2), sha);
-  if (!fs.existsSync(target)) {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.part`;
-    const fd = fs.openSync(tmp, 'w');
-    try {
-      fs.writeSync(fd, bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, target);
+  if (fs.existsSync(target)) {
+    fs.rmSync(received.file, { force: true });
+    return sha;
   }
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const fd = fs.openSync(received.file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(received.file, target);
   return sha;
 }
 
@@ -64,17 +62,16 @@ export function attachmentPath(dir: string, sha: string): string {
 export async function addNote(
   ctx: Ctx,
   intervention: { id: string; branch_id: string },
-  input: { style: 1 | 2; text: string; registryRef?: string | null; attachment?: { name: string; base64: string } },
+  input: { style: 1 | 2; text: string; registryRef?: string | null; attachment?: { name: string; uploadId: string } },
 ): Promise<NoteRow> {
   const user = me(ctx);
   let sha: string | null = null;
   let size: number | null = null;
   if (input.attachment) {
     if (input.style !== 1) throw fail.validation('attachment_style', 'attachment');
-    const bytes = Buffer.from(input.attachment.base64, 'base64');
-    if (bytes.length > MAX_ATTACHMENT_BYTES) throw fail.validation('attachment_too_big', 'attachment', { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
-    sha = storeAttachment(ctx.config.attachmentsDir, bytes);
-    size = bytes.length;
+    const received = uploadsOf(ctx.config, ctx.clock).take(user.id, input.attachment.uploadId);
+    sha = storeAttachment(ctx.config.attachmentsDir, received);
+    size = received.size;
   }
   const row = {
     id: newId(ctx.clock),

@@ -9,6 +9,7 @@ import { can } from '../../../shared/permissions';
 import type { InterventionDetail, Priority, Status, interventionFields } from '../../../shared/api/interventions';
 import { deriveStatus, PRIORITY_BY_RANK, PRIORITY_RANK } from '../../../shared/rules/interventions';
 import { foldKey } from '../../../shared/rules/text';
+import { dateWindow, withinWindow } from '../../../shared/rules/dateWindow';
 import { searchValues } from './searchIndex';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/service';
@@ -207,8 +208,22 @@ function statusOf(cols: Pick<Row, 'start_at' | 'end_at' | 'taken_by_id' | 'respo
   });
 }
 
+/** A date a document newly takes must lie in the window around today (kept dates of old documents stay). */
+function assertDatesInWindow(ctx: Ctx, input: InterventionInput, before?: Row): void {
+  const bounds = dateWindow(isoNow(ctx.clock).slice(0, 10), ctx.config.documentDates);
+  const dates = [
+    ['docDate', input.docDate, before?.doc_date],
+    ['startAt', input.startAt, before?.start_at],
+    ['endAt', input.endAt, before?.end_at],
+  ] as const;
+  for (const [field, value, kept] of dates) {
+    if (value && value !== kept && !withinWindow(value, bounds)) throw fail.validation('date_out_of_range', field, bounds);
+  }
+}
+
 export async function createIntervention(ctx: Ctx, input: InterventionInput): Promise<InterventionDetail> {
   await assertWritable(ctx);
+  assertDatesInWindow(ctx, input);
   await assertPeriodOpen(ctx, input.docDate, 'docDate');
   const cols = await resolve(ctx, input);
   const id = newId(ctx.clock);
@@ -234,6 +249,7 @@ export async function updateIntervention(ctx: Ctx, id: string, version: number, 
   const before = await loadRow(ctx, id);
   checkVersion(before, version);
   checkOpen(before);
+  assertDatesInWindow(ctx, input, before);
   await assertPeriodOpen(ctx, before.doc_date, 'docDate');
   await assertPeriodOpen(ctx, input.docDate, 'docDate');
   const cols = await resolve(ctx, input);

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setupOrg, snapshotDb, startTestApp, userWithRole, type TestApp } from '../../testing/harness';
+import { uploaded } from '../../testing/uploads';
+
 
 let app: TestApp;
 let owner: string;
@@ -117,7 +119,7 @@ describe('intervention workflow', () => {
 
   it('keeps timeline lines with files stored under their SHA-256 name', async () => {
     const c = await app.call(owner, 'interventions.create', draft());
-    const note = await app.call(owner, 'interventions.addNote', { id: c.id, style: 1, text: 'Photo of the boiler', registryRef: 'REG-12', attachment: { name: 'boiler.txt', base64: Buffer.from('hello').toString('base64') } });
+    const note = await app.call(owner, 'interventions.addNote', { id: c.id, style: 1, text: 'Photo of the boiler', registryRef: 'REG-12', attachment: { name: 'boiler.txt', uploadId: await uploaded(app, owner, 'hello') } });
     expect(note).toMatchObject({ person: 'Ilze Kalniņa', attachmentSize: 5, attachmentSha256: '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824', registryRef: 'REG-12' });
     const detail = await app.call(owner, 'interventions.get', { id: c.id });
     expect(detail.timeline.map((n) => n.text)).toEqual(['Photo of the boiler']);

@@ -3,19 +3,32 @@ import { useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Button, FileButton, Group, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { InterventionDetail, NoteRow } from '../../../shared/api/interventions';
+import { ATTACHMENT_MAX_BYTES, UPLOAD_CHUNK_BYTES, type InterventionDetail, type NoteRow } from '../../../shared/api/interventions';
 import { call } from '../../app/api';
 import { useFormat } from '../../app/format';
 
-const MAX_BYTES = 10 * 1024 * 1024;
+const MAX_MB = ATTACHMENT_MAX_BYTES / 1024 / 1024;
 
-function toBase64(file: File): Promise<string> {
+function toBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
     r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
     r.onerror = () => reject(r.error);
     r.readAsDataURL(file);
   });
+}
+
+/** Sends the file in pieces (one ordinary call each, in either transport); main hashes and stores it as it comes. */
+async function upload(file: File): Promise<string> {
+  let uploadId: string | undefined;
+  let offset = 0;
+  do {
+    const data = await toBase64(file.slice(offset, offset + UPLOAD_CHUNK_BYTES));
+    const sent = await call('interventions.uploadChunk', { ...(uploadId ? { uploadId } : {}), offset, data });
+    uploadId = sent.uploadId;
+    offset = sent.size;
+  } while (offset < file.size);
+  return uploadId;
 }
 
 function size(n: number | null): string {
@@ -51,14 +64,14 @@ export function Timeline({ detail, readOnly }: { detail: InterventionDetail; rea
       setFailure(t('interventions.timeline.textRequired'));
       return;
     }
-    if (file && file.size > MAX_BYTES) {
-      setFailure(t('errors.attachment_too_big', { max: 10 }));
+    if (file && file.size > ATTACHMENT_MAX_BYTES) {
+      setFailure(t('errors.attachment_too_big', { max: MAX_MB }));
       return;
     }
     setBusy(true);
     setFailure(null);
     try {
-      const attachment = style === '1' && file ? { name: file.name, base64: await toBase64(file) } : undefined;
+      const attachment = style === '1' && file ? { name: file.name, uploadId: await upload(file) } : undefined;
       await call('interventions.addNote', {
         id: detail.id,
         style: style === '1' ? 1 : 2,
