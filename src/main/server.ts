@@ -83,7 +83,7 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
 
   app.post<{ Params: { name: string } }>('/api/call/:name', async (req, reply) => {
     if (!allowedOrigin(req)) return reply.code(403).send({ ok: false, error: { code: 'forbidden', key: 'errors.bad_origin' } });
-    const out = await core.dispatch({ name: req.params.name, input: req.body ?? {}, sessionToken: tokenOf(req) });
+    const out = await core.dispatch({ name: req.params.name, input: req.body ?? {}, sessionToken: tokenOf(req), source: req.ip });
     if (out.sessionToken !== undefined) setToken(reply, out.sessionToken);
     return reply.header('Cache-Control', 'no-store').send(out.result);
   });
