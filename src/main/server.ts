@@ -136,8 +136,16 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
       socket.close(4401, 'unauthenticated');
       return;
     }
+    // Each push first asks whether the socket's session is still open (logout, a password change, another login in
+    // this browser, expiry all end it); in order, so a later event never overtakes an earlier one.
+    let pushing = Promise.resolve();
     const off = core.bus.on((e) => {
-      if (e.orgId === user.orgId) socket.send(JSON.stringify({ name: e.name, payload: e.payload }));
+      if (e.orgId !== user.orgId) return;
+      pushing = pushing.then(async () => {
+        if (socket.readyState !== socket.OPEN) return;
+        if (await core.sessions.isOpen(token!)) socket.send(JSON.stringify({ name: e.name, payload: e.payload }));
+        else socket.close(4401, 'session ended');
+      });
     });
     socket.on('close', off);
   });
