@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { OWNER, setupOrg, startTestApp, userWithRole, type TestApp } from './testing/harness';
@@ -15,6 +16,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   await app.close();
+  fs.rmSync(app.dir, { recursive: true, force: true });
 });
 
 const post = (name: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -1,8 +1,12 @@
+import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OWNER, setupOrg, startTestApp, type TestApp } from '../../testing/harness';
 
 let app: TestApp;
-afterEach(async () => app?.close());
+afterEach(async () => {
+  await app?.close();
+  if (app) fs.rmSync(app.dir, { recursive: true, force: true });
+});
 
 const PAGE_CALL_LIMIT_MS = 50;
 
