@@ -33,7 +33,8 @@ type Names =
   | 'users.create'
   | 'users.update'
   | 'users.setPassword'
-  | 'users.setActive';
+  | 'users.setActive'
+  | 'users.directory';
 
 export const organizationHandlers: HandlersFor<Names> = {
   async 'org.get'(_input, ctx) {
@@ -82,6 +83,9 @@ export const organizationHandlers: HandlersFor<Names> = {
   },
   async 'users.list'(input, ctx) {
     return listUsers(ctx, input.includeInactive ?? false);
+  },
+  async 'users.directory'(input, ctx) {
+    return (await listUsers(ctx, input.includeInactive ?? false)).map((u) => ({ id: u.id, name: u.name, active: u.active }));
   },
   async 'users.create'(input, ctx) {
     const row = await createUser(ctx, input);

@@ -128,12 +128,12 @@ function OptionLine({ main, extra }: { main: ReactNode; extra?: string }) {
   );
 }
 
-/** Staff: active users (and whoever the record already names), "Name (login)" so either can be typed. */
+/** Staff: active users (and whoever the record already names), by name: logins are for those who administer users. */
 export function useUserOptions(current: (string | null | undefined)[] = []): ComboboxItem[] {
-  const users = useQuery({ queryKey: ['users.list', { includeInactive: true }], queryFn: () => call('users.list', { includeInactive: true }), staleTime: 60_000 });
+  const users = useQuery({ queryKey: ['users.directory', { includeInactive: true }], queryFn: () => call('users.directory', { includeInactive: true }), staleTime: 60_000 });
   const key = current.join(',');
   return useMemo(
-    () => (users.data ?? []).filter((u) => u.active || current.includes(u.id)).map((u) => ({ value: u.id, label: `${u.name} (${u.login})` })),
+    () => (users.data ?? []).filter((u) => u.active || current.includes(u.id)).map((u) => ({ value: u.id, label: u.name })),
     [users.data, key],
   );
 }
