@@ -26,7 +26,7 @@ async function pageCallsDuring(token: string, storm: Promise<unknown>): Promise<
     const r = await app.raw(token, 'clients.list', { limit: 50 });
     took.push(performance.now() - start);
     expect(r.ok).toBe(true);
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 25));
   }
   return took;
 }
@@ -40,9 +40,12 @@ describe('a storm of wrong passwords', () => {
     const outcomes = await storm;
     // None was refused before its password was checked: each source tried once.
     expect(outcomes.every((o) => !o.result.ok && o.result.error.key === 'errors.login_failed')).toBe(true);
-    console.info(`60 bad logins from 60 sources: ${took.length} page calls, slowest ${Math.max(...took).toFixed(1)} ms`);
+    const sorted = [...took].sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1);
+    console.info(`60 bad logins from 60 sources: ${took.length} page calls, p50 ${at(0.5)} p95 ${at(0.95)} p99 ${at(0.99)} max ${at(1)} ms`);
     expect(Math.max(...took)).toBeLessThanOrEqual(PAGE_CALL_LIMIT_MS);
-  });
+    // Sixty hashes one after another on a busy machine: more than the default minute may pass.
+  }, 180_000);
 
   it('from one place at once: that place is throttled without hashing, and the owner still logs in from another', async () => {
     app = await startTestApp();
@@ -68,5 +71,22 @@ describe('a storm of wrong passwords', () => {
     });
     app.clock.advance(6 * 60_000);
     expect((await app.core.dispatch({ name: 'auth.login', input: OWNER, sessionToken: null, source: '203.0.113.9' })).result).toMatchObject({ ok: true });
+  });
+
+  it('logins racing on one account lose no failure from its count, and a correct one among them still succeeds', async () => {
+    app = await startTestApp();
+    await setupOrg(app);
+    const racing = await Promise.all([
+      ...Array.from({ length: 6 }, (_, i) => badLogin(OWNER.login, `198.51.100.${i}`, i)),
+      app.core.dispatch({ name: 'auth.login', input: OWNER, sessionToken: null, source: '192.0.2.10' }),
+    ]);
+    expect(racing.filter((o) => o.result.ok)).toHaveLength(1);
+    const row = await app.core.db.selectFrom('login_attempt').select('failures').where('login', '=', OWNER.login).executeTakeFirst();
+    // The success may land before or after any of the failures: it clears those counted before it.
+    expect(row?.failures ?? 0).toBeLessThanOrEqual(6);
+    const again = await Promise.all(Array.from({ length: 6 }, (_, i) => badLogin(OWNER.login, `198.51.101.${i}`, i)));
+    expect(again.every((o) => !o.result.ok)).toBe(true);
+    const after = await app.core.db.selectFrom('login_attempt').select('failures').where('login', '=', OWNER.login).executeTakeFirstOrThrow();
+    expect(after.failures).toBe((row?.failures ?? 0) + 6);
   });
 });
