@@ -43,7 +43,7 @@ describe('a storm of wrong passwords', () => {
     const sorted = [...took].sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(1);
     console.info(`60 bad logins from 60 sources: ${took.length} page calls, p50 ${at(0.5)} p95 ${at(0.95)} p99 ${at(0.99)} max ${at(1)} ms`);
-    // Hundreds of calls over the storm's seconds: on two cores shared with other test workers the OS alone pauses
+    // Hundreds of calls over the storm's seconds: on two cores shared with other test workers the OS can pause
     // this process for ~100 ms now and then, so the bound is on the 99th percentile, with
     // the slowest call still far from a hash queue's seconds (7.7 s before).
     expect(Number(at(0.99))).toBeLessThanOrEqual(PAGE_CALL_LIMIT_MS);
