@@ -56,7 +56,7 @@ describe('jobs and the connection', () => {
     expect(fs.statSync(wal).size).toBe(0);
   });
 
-  it('another process reading the file postpones the checkpoint with one line, without waiting and without a stack', async () => {
+  it('another connection reading the file (as the command line would) postpones the checkpoint with one line, without waiting and without a stack', async () => {
     const { lines, owner, checkpoint } = await started();
     await app!.call(owner, 'clients.create', { kind: 'person', name: 'Reader Holds', phones: [], emails: [], addresses: [], contacts: [] });
     const other = new Database(app!.core.config.dbFile, { readonly: true });
