@@ -5,9 +5,9 @@ import { EventBus } from './api/events';
 import { SessionStore } from './auth/sessions';
 import { systemClock, type Clock } from './clock';
 import type { CoreConfig } from './config';
-import { backupName, backupTo, checkFile } from './db/backup';
+import { backupName, backupTo, checkFile, checkpointWal } from './db/backup';
 import { damageReport, damageText, headerProblem, isDamageError, type DamageReport } from './db/damage';
-import { kyselyOver, openSqlite, type Db, type Sqlite } from './db/connection';
+import { kyselyOver, openSqlite, withConnection, type Db, type Sqlite } from './db/connection';
 import { appliedMigrations, migrateAll, pendingMigrations } from './db/migrate';
 import { startJobs, type Jobs } from './jobs/scheduler';
 import { handlers } from './modules';
@@ -76,7 +76,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   let jobs: Jobs | undefined;
   try {
     const pending = await pendingMigrations(db, migrations);
-    const backup = (reason: string) => backupTo(sqlite, config.backupDir, backupName(clock, reason), config.backupKeep);
+    // Holds the connection while it copies, so no transaction of ours is half-way through the pages it reads.
+    const backup = (reason: string) => withConnection(db, () => backupTo(sqlite, config.backupDir, backupName(clock, reason), config.backupKeep));
     if (pending.length && existed && (await appliedMigrations(db)).length > 0) await backup('before-migration');
     await migrateAll(db, migrations);
     // Keeps the planner's statistics current for a long-lived connection (SQLite's advice at open).
@@ -120,8 +121,11 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         jobs?.stop();
         interventionIndex.stop();
         await indexLoaded;
-        sqlite.pragma('optimize');
-        sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        // After the calls still running: a checkpoint inside one's transaction would be refused.
+        await withConnection(db, () => {
+          sqlite.pragma('optimize');
+          checkpointWal(sqlite);
+        });
         await db.destroy();
         fs.rmSync(mark, { force: true });
       },

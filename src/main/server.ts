@@ -87,7 +87,7 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
 
   app.post<{ Params: { name: string } }>('/api/call/:name', async (req, reply) => {
     if (!allowedOrigin(req)) return reply.code(403).send({ ok: false, error: { code: 'forbidden', key: 'errors.bad_origin' } });
-    const out = await core.dispatch({ name: req.params.name, input: req.body ?? {}, sessionToken: tokenOf(req) });
+    const out = await core.dispatch({ name: req.params.name, input: req.body ?? {}, sessionToken: tokenOf(req), source: req.ip });
     if (out.sessionToken !== undefined) setToken(reply, out.sessionToken);
     return reply.header('Cache-Control', 'no-store').send(out.result);
   });
@@ -139,8 +139,16 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
       socket.close(4401, 'unauthenticated');
       return;
     }
+    // Each push first asks whether the socket's session is still open (logout, a password change, another login in
+    // this browser, expiry all end it); in order, so a later event never overtakes an earlier one.
+    let pushing = Promise.resolve();
     const off = core.bus.on((e) => {
-      if (mayReceive(user, e)) socket.send(JSON.stringify({ name: e.name, payload: e.payload }));
+      if (!mayReceive(user, e)) return;
+      pushing = pushing.then(async () => {
+        if (socket.readyState !== socket.OPEN) return;
+        if (await core.sessions.isOpen(token!)) socket.send(JSON.stringify({ name: e.name, payload: e.payload }));
+        else socket.close(4401, 'session ended');
+      });
     });
     socket.on('close', off);
   });

@@ -13,6 +13,8 @@ export const MODULES = [
   'calendar',
   'tasks',
   'chat',
+  /** The organization-wide reference lists: intervention types, classifications, zones, vehicles, contracts, products. */
+  'nomenclature',
 ] as const;
 export type Module = (typeof MODULES)[number];
 
@@ -29,9 +31,10 @@ const everything = Object.fromEntries(MODULES.map((m) => [m, ALL])) as Grants;
 export const ROLE_GRANTS: Record<Role, Grants> = {
   owner: everything,
   admin: everything,
+  // `users` is user administration (logins, e-mails, roles): owners and admins only. Everyone else sees colleagues'
+  // names through `users.directory`. Reference lists are shared by the whole organization: dispatchers and above.
   branch_manager: {
     organization: R,
-    users: R,
     clients: ALL,
     audit: R,
     periods: R,
@@ -40,10 +43,10 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     calendar: ALL,
     tasks: ALL,
     chat: ALL,
+    nomenclature: ALL,
   },
   dispatcher: {
     organization: R,
-    users: R,
     clients: RW,
     periods: R,
     series: R,
@@ -51,16 +54,17 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     calendar: RW,
     tasks: RW,
     chat: RW,
+    nomenclature: RW,
   },
   employee: {
     organization: R,
-    users: R,
     clients: R,
     periods: R,
     interventions: RW,
     calendar: RW,
     tasks: RW,
     chat: RW,
+    nomenclature: R,
   },
 };
 

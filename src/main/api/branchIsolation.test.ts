@@ -86,7 +86,7 @@ function sample(proc: ProcName, s: AnySchema, refs: Refs, want: Want, at = ''): 
       if (def.format === 'datetime') return new Date(Date.parse(`${TODAY}T10:00:00.000Z`) + (instants++ - 0.5) * 14 * 86_400_000).toISOString();
       if (def.format === 'email') return 'someone@example.lv';
       // Four letters where the length allows: also a valid base64 piece (an upload's data).
-      return 'x'.repeat(Math.min(inner.maxLength ?? 4, Math.max(4, inner.minLength ?? 1)));
+      return 'x'.repeat(Math.min((inner as { maxLength?: number | null }).maxLength ?? 4, Math.max(4, inner.minLength ?? 1)));
     }
     case 'number':
       return Number.isFinite(inner.minValue) ? inner.minValue : 0;

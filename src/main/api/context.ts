@@ -24,6 +24,8 @@ export interface Ctx {
   /** Set (string) or clear (null) the caller's session token; the transport stores it. */
   setSession(token: string | null): void;
   sessionToken: string | null;
+  /** Where the call comes from (web mode: the client's address; absent or `local`: this machine), for login throttling. */
+  source?: string;
   /** Runs once the transaction has committed (cache invalidation and the like). */
   afterCommit(fn: () => void): void;
 }

@@ -10,12 +10,15 @@ import type { Ctx, HandlersFor } from './context';
 import { AppError } from './errors';
 import type { EventBus, PushEvent } from './events';
 import type { SessionStore } from '../auth/sessions';
+import { LOCAL_SOURCE } from '../auth/throttle';
 import type { InterventionIndex } from '../modules/interventions/memory/memoryIndex';
 
 export interface CallRequest {
   name: string;
   input: unknown;
   sessionToken: string | null;
+  /** Where the call comes from, for login throttling: web mode's client address; absent means this machine (IPC, CLI, tests). */
+  source?: string;
 }
 
 export interface CallOutcome {
@@ -62,32 +65,35 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     let sessionChange: string | null | undefined;
     const handler = handlers[req.name] as (input: unknown, ctx: Ctx) => Promise<unknown>;
 
+    const ctxOver = (conn: Kysely<DB>): Ctx => ({
+      db: conn,
+      user,
+      clock,
+      config,
+      sessions,
+      interventionIndex,
+      sessionToken: req.sessionToken,
+      source: req.source ?? LOCAL_SOURCE,
+      emit: (name: EventName, payload, scope) => {
+        if (user) pending.push({ ...scope, name, payload, orgId: user.orgId } as PushEvent);
+      },
+      emitNow: (name: EventName, payload) => {
+        if (user) bus.publish({ name, payload, orgId: user.orgId, userId: user.id } as PushEvent);
+      },
+      setSession: (token) => {
+        sessionChange = token;
+      },
+      afterCommit: (fn) => {
+        after.push(fn);
+      },
+    });
+
     try {
-      const data = await db.connection().execute(async (conn) => {
+      // Slow work that must not hold the connection (a password hash): the handler opens its own short transactions.
+      const data = await (def.ownTransactions ? handler(parsed.data, ctxOver(db)) : db.connection().execute(async (conn) => {
         await sql.raw(def.writes ? 'begin immediate' : 'begin').execute(conn);
         try {
-          const ctx: Ctx = {
-            db: conn,
-            user,
-            clock,
-            config,
-            sessions,
-            interventionIndex,
-            sessionToken: req.sessionToken,
-            emit: (name: EventName, payload, scope) => {
-              if (user) pending.push({ ...scope, name, payload, orgId: user.orgId } as PushEvent);
-            },
-            emitNow: (name: EventName, payload) => {
-              if (user) bus.publish({ name, payload, orgId: user.orgId, userId: user.id } as PushEvent);
-            },
-            setSession: (token) => {
-              sessionChange = token;
-            },
-            afterCommit: (fn) => {
-              after.push(fn);
-            },
-          };
-          const out = await handler(parsed.data, ctx);
+          const out = await handler(parsed.data, ctxOver(conn));
           await sql.raw('commit').execute(conn);
           return out;
         } catch (e) {
@@ -97,7 +103,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
           if (keep) for (const fn of after) fn();
           throw e;
         }
-      });
+      }));
       if (config.validateOutput) {
         const check = def.output.safeParse(data);
         if (!check.success) throw new Error(`${req.name} answered outside its contract: ${check.error.message}`);

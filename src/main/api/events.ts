@@ -21,12 +21,13 @@ export interface PushEvent<E extends EventName = EventName> extends EventScope {
 export const EVENT_MODULE: Record<EventName, Module> = {
   'clients.changed': 'clients',
   'org.changed': 'organization',
-  'users.changed': 'users',
+  // Everyone reads colleagues' names (users.directory), so everyone in the organization hears that they changed.
+  'users.changed': 'organization',
   'periods.changed': 'periods',
   'series.changed': 'series',
   'interventions.changed': 'interventions',
   'export.progress': 'interventions',
-  'nomenclature.changed': 'interventions',
+  'nomenclature.changed': 'nomenclature',
 };
 
 /** The one delivery rule of every transport: same organization, the module's read right, and a branch the user sees. */

@@ -106,3 +106,43 @@ describe('branch scope and organization scope', () => {
     expect(await loadSessionUser(app.core.db, stranger.id)).toMatchObject({ orgName: 'Other Org' });
   });
 });
+
+describe('reference lists and colleagues', () => {
+  it('everyone reads the reference lists; only dispatchers and above change them, managers and above delete', async () => {
+    for (const [name, input] of [
+      ['nomenclature.create', { kind: 'zone', name: 'Zone by a technician' }],
+      ['nomenclature.create', { kind: 'intervention_type', name: 'Type by a technician' }],
+      ['products.create', { name: 'Product by a technician', isSystem: false }],
+    ] as const) {
+      expect(await app.raw(tokens.employee, name, input)).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'errors.forbidden', params: { module: 'nomenclature' } } });
+    }
+    const zone = await app.call(tokens.dispatcher, 'nomenclature.create', { kind: 'zone', name: 'Zone North' });
+    expect((await app.call(tokens.employee, 'nomenclature.list', { kind: 'zone' })).map((r) => r.id)).toContain(zone.id);
+    expect(await app.raw(tokens.employee, 'nomenclature.update', { id: zone.id, version: zone.version, name: 'Renamed', code: null, active: true })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await app.raw(tokens.employee, 'nomenclature.delete', { id: zone.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await app.raw(tokens.dispatcher, 'nomenclature.delete', { id: zone.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await app.call(tokens.branch_manager, 'nomenclature.delete', { id: zone.id })).toEqual({ ok: true });
+  });
+
+  it('logins and e-mails go only to those who administer users; the others see their colleagues by name', async () => {
+    await app.call(owner, 'users.update', {
+      id: (await app.call(owner, 'auth.me', {}))!.id,
+      name: 'Ilze Kalniņa',
+      email: 'ilze@example.lv',
+      role: 'owner',
+      language: 'en',
+      branchIds: (await app.call(owner, 'branches.list', {})).map((b) => b.id),
+    });
+    for (const role of ['branch_manager', 'dispatcher', 'employee'] as const) {
+      expect(await app.raw(tokens[role], 'users.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      const colleagues = await app.call(tokens[role], 'users.directory', {});
+      expect(colleagues.map((c) => c.name)).toContain('Ilze Kalniņa');
+      for (const c of colleagues) expect(Object.keys(c).sort()).toEqual(['active', 'id', 'name']);
+    }
+    const full = await app.call(tokens.admin, 'users.list', {});
+    expect(full.find((u) => u.name === 'Ilze Kalniņa')).toMatchObject({ login: 'owner', email: 'ilze@example.lv' });
+  });
+});

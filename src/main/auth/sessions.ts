@@ -5,6 +5,7 @@ import type { Clock } from '../clock';
 import type { SessionUser } from '../../shared/api/auth';
 import type { Language } from '../../shared/i18n/languages';
 import type { Role } from '../../shared/permissions';
+import { SourceThrottle } from './throttle';
 
 const SLIDE_EVERY_MS = 60_000;
 
@@ -48,12 +49,16 @@ export async function loadSessionUser(db: Kysely<DB>, userId: string): Promise<S
  */
 export class SessionStore {
   private cache = new Map<string, { user: SessionUser; expiresAt: number; seenAt: number }>();
+  /** Failed logins per source, kept beside the sessions they guard (in memory, one per core). */
+  readonly throttle: SourceThrottle;
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: Clock,
     private readonly idleMs: number,
-  ) {}
+  ) {
+    this.throttle = new SourceThrottle(clock);
+  }
 
   async create(trx: Kysely<DB>, userId: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
@@ -75,6 +80,32 @@ export class SessionStore {
     const h = hashToken(token);
     await trx.deleteFrom('session').where('token_hash', '=', h).execute();
     this.cache.delete(h);
+  }
+
+  /** Ends every session of a user but `keep` (a password changed: whoever knew the old one is out), or all of them. */
+  async endUserSessions(trx: Kysely<DB>, userId: string, keep: string | null = null): Promise<void> {
+    let q = trx.deleteFrom('session').where('user_id', '=', userId);
+    if (keep) q = q.where('token_hash', '!=', hashToken(keep));
+    await q.execute();
+    // Dropped now, not at commit: until then the rows still exist, and a rollback only costs a re-read.
+    for (const [h, hit] of this.cache) if (hit.user.id === userId && h !== (keep && hashToken(keep))) this.cache.delete(h);
+  }
+
+  /**
+   * Whether a session is still open, without sliding it: an open event socket must not keep a session alive
+   * that nobody uses, but must stop once it ended (logout, password change, expiry).
+   */
+  async isOpen(token: string): Promise<boolean> {
+    const h = hashToken(token);
+    const now = this.clock.now();
+    const hit = this.cache.get(h);
+    if (hit) return hit.expiresAt > now;
+    const row = await this.db.selectFrom('session').select(['user_id', 'expires_at']).where('token_hash', '=', h).executeTakeFirst();
+    const expiresAt = row ? Date.parse(row.expires_at) : 0;
+    const user = row && expiresAt > now ? await loadSessionUser(this.db, row.user_id) : null;
+    // Remembered as never seen, so the next call still slides the session.
+    if (user) this.cache.set(h, { user, expiresAt, seenAt: 0 });
+    return user !== null;
   }
 
   async resolve(token: string): Promise<SessionUser | null> {

@@ -13,12 +13,28 @@ export function backupName(clock: Clock, reason: string): string {
 }
 
 /**
+ * A TRUNCATE checkpoint that does not wait for other connections (the busy timeout would block the thread that
+ * answers calls for up to 10 s): false when another process's reader or writer kept it from completing.
+ * The caller holds the connection (`withConnection`): on a connection inside a transaction SQLite refuses it.
+ */
+export function checkpointWal(sqlite: Sqlite): boolean {
+  const timeout = Number(sqlite.pragma('busy_timeout', { simple: true }));
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    const [row] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return !row?.busy;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${timeout}`);
+  }
+}
+
+/**
  * Online backup through SQLite's backup API (never a file copy under WAL), after a TRUNCATE checkpoint
- * so the log does not keep growing. Keeps the newest `keep` backups.
+ * so the log does not keep growing. Keeps the newest `keep` backups. The caller holds the connection.
  */
 export async function backupTo(sqlite: Sqlite, dir: string, name: string, keep: number): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
-  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  checkpointWal(sqlite);
   const target = path.join(dir, name);
   const tmp = `${target}.part`;
   await sqlite.backup(tmp);

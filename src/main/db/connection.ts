@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { DB } from './schema';
 
 export type Sqlite = Database.Database;
@@ -19,4 +19,28 @@ export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Sql
 
 export function kyselyOver(sqlite: Sqlite): Db {
   return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/**
+ * Runs `fn` holding the one connection. Calls, jobs and the index loader all take turns here (Kysely's
+ * connection lock), so nothing runs on the connection while another's transaction is open on it.
+ */
+export function withConnection<T>(db: Db, fn: (conn: Db) => Promise<T> | T): Promise<T> {
+  return db.connection().execute(async (conn) => fn(conn));
+}
+
+/** A short write transaction (BEGIN IMMEDIATE, like the dispatcher's writes), for work that opens its own. */
+export function inWriteTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  return withConnection(db, async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const out = await fn(conn);
+      await sql`commit`.execute(conn);
+      return out;
+    } catch (e) {
+      // SQLite may already have rolled back (a full disk): the first error is the one to report.
+      await sql`rollback`.execute(conn).catch(() => undefined);
+      throw e;
+    }
+  });
 }

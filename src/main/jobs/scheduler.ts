@@ -1,7 +1,8 @@
 import cron from 'node-cron';
 import type { Sqlite } from '../db/connection';
 import type { SessionStore } from '../auth/sessions';
-import type { Db } from '../db/connection';
+import { withConnection, type Db } from '../db/connection';
+import { checkpointWal } from '../db/backup';
 import type { Clock } from '../clock';
 import type { CoreConfig } from '../config';
 import { createOutboxSender } from '../mail/sender';
@@ -10,7 +11,7 @@ export interface Jobs {
   stop(): void;
 }
 
-interface JobDeps {
+export interface JobDeps {
   sqlite: Sqlite;
   sessions: SessionStore;
   backup(reason: string): Promise<string>;
@@ -20,21 +21,44 @@ interface JobDeps {
   config: CoreConfig;
 }
 
-/** Clock-driven upkeep. Each job is idempotent: running it twice, or late, does no harm. */
-export function startJobs(deps: JobDeps): Jobs {
-  const guard = (name: string, fn: () => unknown) => async () => {
+/** SQLITE_BUSY / SQLITE_LOCKED and their extended codes: another connection is using the file; the next run will do. */
+export function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+/** A job run that never throws: expected conditions are one line in the log, anything else the error with its stack. */
+export function guarded(name: string, fn: () => unknown, log: JobDeps['log']): () => Promise<void> {
+  return async () => {
     try {
       await fn();
     } catch (e) {
-      deps.log(`job ${name} failed`, e);
+      if (isBusy(e)) log(`job ${name} postponed: the database is busy (${(e as { code: string }).code})`);
+      else log(`job ${name} failed`, e);
     }
   };
+}
+
+/**
+ * The WAL checkpoint job. It takes the connection like a call does (so it waits for an open transaction instead of
+ * colliding with it), and never waits on another process: that only postpones it by one run.
+ */
+export async function checkpointJob(deps: Pick<JobDeps, 'db' | 'sqlite' | 'log'>): Promise<void> {
+  await withConnection(deps.db, () => {
+    if (!checkpointWal(deps.sqlite)) deps.log('checkpoint postponed: another connection is reading or writing the database');
+  });
+}
+
+/** Clock-driven upkeep. Each job is idempotent: running it twice, or late, does no harm. */
+export function startJobs(deps: JobDeps): Jobs {
+  const guard = (name: string, fn: () => unknown) => guarded(name, fn, deps.log);
   const outbox = createOutboxSender({ db: deps.db, clock: deps.clock, config: deps.config, log: deps.log });
   const tasks = [
-    // Daily backup at 03:15 local time; the newest N are kept.
+    // Daily backup at 03:15 local time; the newest N are kept. (`core.backup` holds the connection while it copies.)
     cron.schedule('15 3 * * *', guard('backup', () => deps.backup('daily')), { name: 'backup' }),
     // Keep the WAL from growing without bound between backups.
-    cron.schedule('*/10 * * * *', guard('checkpoint', () => deps.sqlite.pragma('wal_checkpoint(TRUNCATE)')), { name: 'checkpoint' }),
+    cron.schedule('*/10 * * * *', guard('checkpoint', () => checkpointJob(deps)), { name: 'checkpoint' }),
+    // Single statements through Kysely: each takes the connection for itself.
     cron.schedule('7 * * * *', guard('sessions', () => deps.sessions.purgeExpired()), { name: 'sessions' }),
     // Outgoing mail: every minute, and at once when a change queues some (wake).
     cron.schedule('* * * * *', guard('outbox', () => outbox.run()), { name: 'outbox' }),

@@ -20,6 +20,7 @@ export const authApi = {
     output: sessionUser,
     access: { public: true },
     writes: true,
+    ownTransactions: true,
   }),
   'auth.logout': procedure({ input: empty, output: okOutput, access: { session: true }, writes: true }),
   /** Null when not logged in (or the session expired), so the renderer can show the login screen. */
@@ -30,6 +31,7 @@ export const authApi = {
     output: okOutput,
     access: { session: true },
     writes: true,
+    ownTransactions: true,
   }),
 } as const;
 

@@ -13,6 +13,11 @@ export interface ProcedureDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
   access: Access;
   /** Reads run in a deferred transaction; writes take the write lock up front (BEGIN IMMEDIATE). */
   writes: boolean;
+  /**
+   * The handler opens its own short transactions instead of running in one: for slow work that must not hold the
+   * connection, like checking a password (a hash costs ~100 ms of CPU).
+   */
+  ownTransactions?: true;
 }
 
 export function procedure<I extends z.ZodType, O extends z.ZodType>(def: ProcedureDef<I, O>): ProcedureDef<I, O> {

@@ -59,9 +59,10 @@ export const productRow = z.object({
 });
 export type ProductRow = z.infer<typeof productRow>;
 
-const read = { module: 'interventions', action: 'read' } as const;
-const write = { module: 'interventions', action: 'write' } as const;
-const remove = { module: 'interventions', action: 'delete' } as const;
+// Everyone who works with interventions reads the lists (the pickers); changing them is a right of its own.
+const read = { module: 'nomenclature', action: 'read' } as const;
+const write = { module: 'nomenclature', action: 'write' } as const;
+const remove = { module: 'nomenclature', action: 'delete' } as const;
 
 export const nomenclatureApi = {
   /** One kind's items by name (diacritics folded), name or word prefix, or code prefix; active ones unless asked. */

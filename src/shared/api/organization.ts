@@ -45,6 +45,10 @@ export const userRow = z.object({
 });
 export type UserRow = z.infer<typeof userRow>;
 
+/** A colleague as the pickers and lists show them: the name, nothing private (no login, e-mail or language). */
+export const colleagueRow = z.object({ id, name: z.string(), active: z.boolean() });
+export type ColleagueRow = z.infer<typeof colleagueRow>;
+
 const userFields = {
   name: requiredText(200),
   email: email.nullable().optional(),
@@ -101,5 +105,16 @@ export const organizationApi = {
     output: userRow,
     access: { module: 'users', action: 'delete' },
     writes: true,
+  }),
+  /** The colleagues a user works with (their branches'; everyone for owners and admins), by name: for pickers. */
+  'users.directory': procedure({
+    input: z.strictObject({
+      includeInactive: z.boolean().optional(),
+      /** Only people who see this branch: whom a branch's document may be given to. */
+      branchId: id.optional(),
+    }),
+    output: z.array(colleagueRow),
+    access: { session: true },
+    writes: false,
   }),
 } as const;

@@ -244,7 +244,7 @@ describe('nomenclature', () => {
       const before = snapshotDb(app.core);
       const made = await app.raw(token, 'nomenclature.create', { kind: 'zone', name: `Zona ${role}` });
       const product = await app.raw(token, 'products.create', { name: `Produs ${role}`, isSystem: false });
-      if (can(role, 'interventions', 'write')) {
+      if (can(role, 'nomenclature', 'write')) {
         expect(made.ok && product.ok, role).toBe(true);
       } else {
         expect(made, role).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'errors.forbidden' } });
@@ -254,15 +254,16 @@ describe('nomenclature', () => {
       const target = made.ok ? made.data.id : zone.id;
       const afterWrites = snapshotDb(app.core);
       const removed = await app.raw(token, 'nomenclature.delete', { id: target });
-      if (can(role, 'interventions', 'delete')) {
+      if (can(role, 'nomenclature', 'delete')) {
         expect(removed, role).toEqual({ ok: true, data: { ok: true } });
       } else {
         expect(removed, role).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'errors.forbidden' } });
         expect(snapshotDb(app.core)).toBe(afterWrites);
       }
     }
-    // The matrix has roles on both sides of the delete right, so both branches above ran.
-    expect(ROLES.some((r) => !can(r, 'interventions', 'delete'))).toBe(true);
+    // The matrix has roles on both sides of the write and delete rights, so both branches above ran.
+    expect(ROLES.some((r) => !can(r, 'nomenclature', 'delete'))).toBe(true);
+    expect(ROLES.some((r) => !can(r, 'nomenclature', 'write'))).toBe(true);
     expect(await app.raw(null, 'nomenclature.list', { kind: 'zone' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 });

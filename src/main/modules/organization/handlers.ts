@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { OrgTable } from '../../db/schema';
 import { me, type HandlersFor } from '../../api/context';
+import { seesBranch } from '../../api/visibility';
 import { isoNow } from '../../clock';
 import type { Language } from '../../../shared/i18n/languages';
 import { recordAudit } from '../audit/service';
@@ -33,7 +34,8 @@ type Names =
   | 'users.create'
   | 'users.update'
   | 'users.setPassword'
-  | 'users.setActive';
+  | 'users.setActive'
+  | 'users.directory';
 
 export const organizationHandlers: HandlersFor<Names> = {
   async 'org.get'(_input, ctx) {
@@ -82,6 +84,12 @@ export const organizationHandlers: HandlersFor<Names> = {
   },
   async 'users.list'(input, ctx) {
     return listUsers(ctx, input.includeInactive ?? false);
+  },
+  async 'users.directory'(input, ctx) {
+    const people = await listUsers(ctx, input.includeInactive ?? false);
+    return people
+      .filter((u) => !input.branchId || seesBranch({ ...u, orgId: me(ctx).orgId }, input.branchId))
+      .map((u) => ({ id: u.id, name: u.name, active: u.active }));
   },
   async 'users.create'(input, ctx) {
     const row = await createUser(ctx, input);

@@ -78,7 +78,7 @@ function AuditLog() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [total, setTotal] = useState<number | null>(null);
   const [entry, setEntry] = useState<AuditRow | null>(null);
-  const users = useQuery({ queryKey: ['users.list', { includeInactive: true }], queryFn: () => call('users.list', { includeInactive: true }) });
+  const users = useQuery({ queryKey: ['users.directory', { includeInactive: true }], queryFn: () => call('users.directory', { includeInactive: true }) });
   const branches = useQuery({ queryKey: ['branches.list'], queryFn: () => call('branches.list', {}) });
   const userName = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.name])), [users.data]);
   const branchName = useMemo(() => new Map((branches.data ?? []).map((b) => [b.id, b.name])), [branches.data]);

@@ -66,7 +66,7 @@ export interface ClientFormProps {
 export function ClientForm(p: ClientFormProps) {
   const { t, i18n } = useTranslation();
   const org = useQuery({ queryKey: ['org.get', {}], queryFn: () => call('org.get', {}) });
-  const users = useQuery({ queryKey: ['users.list', { includeInactive: true }], queryFn: () => call('users.list', { includeInactive: true }) });
+  const users = useQuery({ queryKey: ['users.directory', { includeInactive: true }], queryFn: () => call('users.directory', { includeInactive: true }) });
   const detail = useQuery({
     queryKey: ['clients.get', { id: p.clientId }],
     queryFn: () => call('clients.get', { id: p.clientId! }),

@@ -4,7 +4,6 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
-import { seesAllBranches } from '../../../shared/permissions';
 
 type BaseProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
   value: string | null | undefined;
@@ -129,17 +128,17 @@ function OptionLine({ main, extra }: { main: ReactNode; extra?: string }) {
   );
 }
 
-/** Staff: active users (and whoever the record already names), "Name (login)" so either can be typed. */
-/** `branchId`: only people who see that branch (main refuses anyone else as the document's assignee). */
+/**
+ * Staff: active users (and whoever the record already names), by name: logins are for those who administer users.
+ * `branchId`: only people who see that branch (main refuses anyone else as the document's assignee).
+ */
 export function useUserOptions(current: (string | null | undefined)[] = [], branchId?: string | null): ComboboxItem[] {
-  const users = useQuery({ queryKey: ['users.list', { includeInactive: true }], queryFn: () => call('users.list', { includeInactive: true }), staleTime: 60_000 });
+  const input = { includeInactive: true, ...(branchId ? { branchId } : {}) };
+  const users = useQuery({ queryKey: ['users.directory', input], queryFn: () => call('users.directory', input), staleTime: 60_000 });
   const key = current.join(',');
   return useMemo(
-    () =>
-      (users.data ?? [])
-        .filter((u) => current.includes(u.id) || (u.active && (!branchId || seesAllBranches(u.role) || u.branchIds.includes(branchId))))
-        .map((u) => ({ value: u.id, label: `${u.name} (${u.login})` })),
-    [users.data, key, branchId],
+    () => (users.data ?? []).filter((u) => u.active || current.includes(u.id)).map((u) => ({ value: u.id, label: u.name })),
+    [users.data, key],
   );
 }
 

@@ -64,8 +64,8 @@ export function NomenclatureScreen() {
   const fmt = useFormat();
   const can = useCan();
   const qc = useQueryClient();
-  const canWrite = can('interventions', 'write');
-  const canDelete = can('interventions', 'delete');
+  const canWrite = can('nomenclature', 'write');
+  const canDelete = can('nomenclature', 'delete');
 
   const [kind, setKind] = useState<ListKind>('intervention_type');
   const [search, setSearch] = useState('');
@@ -457,7 +457,7 @@ export function NomenclatureScreen() {
               </Table.Tbody>
             </Table>
           </div>
-          <div className={classes.hints}>{editing ? t('nomenclature.editHints') : t('nomenclature.hints')}</div>
+          <div className={classes.hints}>{editing ? t('nomenclature.editHints') : t(canDelete ? 'nomenclature.hints' : canWrite ? 'nomenclature.writeHints' : 'nomenclature.readHints')}</div>
         </div>
       </div>
 

@@ -5,7 +5,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { getCountries } from 'libphonenumber-js/min';
 import { api, type Input, type Output } from '../../../shared/api';
-import type { BranchRow, UserRow } from '../../../shared/api/organization';
+import type { BranchRow, ColleagueRow } from '../../../shared/api/organization';
 import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../shared/i18n/languages';
 import { call } from '../../app/api';
 import { errorText } from '../../app/errors';
@@ -34,7 +34,7 @@ export function OrganizationScreen() {
 
   const org = useQuery({ queryKey: ['org.get'], queryFn: () => call('org.get', {}) });
   const branches = useQuery({ queryKey: ['branches.list'], queryFn: () => call('branches.list', {}) });
-  const users = useQuery({ queryKey: ['users.list', { includeInactive: true }], queryFn: () => call('users.list', { includeInactive: true }) });
+  const users = useQuery({ queryKey: ['users.directory', { includeInactive: true }], queryFn: () => call('users.directory', { includeInactive: true }) });
   const userName = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.name])), [users.data]);
 
   const [selected, setSelected] = useState<string | null>(null);
@@ -44,7 +44,7 @@ export function OrganizationScreen() {
 
   const rows = branches.data ?? [];
   const current = rows.find((b) => b.id === selected) ?? null;
-  const refresh = () => void qc.invalidateQueries({ predicate: (q) => ['org.get', 'branches.list', 'users.list'].includes(String(q.queryKey[0])) });
+  const refresh = () => void qc.invalidateQueries({ predicate: (q) => ['org.get', 'branches.list', 'users.directory'].includes(String(q.queryKey[0])) });
 
   useScreenKeys({ enabled: !editing && !deleting, onInsert: canWrite ? () => setEditing('new') : undefined, onRefresh: refresh });
 
@@ -177,7 +177,7 @@ function OrgForm({ org, readOnly }: { org: Output<'org.get'>; readOnly: boolean 
   );
 }
 
-function BranchDialog(p: { branch: BranchRow | null; defaultTimeZone: string; users: UserRow[]; onClose(): void; onSaved(b: BranchRow): void }) {
+function BranchDialog(p: { branch: BranchRow | null; defaultTimeZone: string; users: ColleagueRow[]; onClose(): void; onSaved(b: BranchRow): void }) {
   const { t } = useTranslation();
   const zones = useTimeZones();
   const b = p.branch;
