@@ -154,9 +154,10 @@ function webMode(reason, what = 'Electron is not available here') {
 
 async function main() {
   if (buildNeeded()) build();
+  // Before fetching ~100 MB of Electron that could not show a window anyway.
+  if (noDisplay()) return (await webMode('no display')).code;
   const electron = await findOrInstallElectron();
   if (!electron.bin) return (await webMode(electron.reason)).code;
-  if (noDisplay()) return (await webMode('no display')).code;
 
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE; // set, it would make Electron behave as plain Node

@@ -5,7 +5,9 @@ import { parseArgs } from 'node:util';
 import { defaultConfig } from './config';
 import { createCore } from './core';
 import { checkFile, listBackups, restoreFrom } from './db/backup';
-import { defaultDataDir } from './paths';
+import { DEMO_LOGINS, DEMO_PASSWORD } from './demo/seed';
+import { coreLog } from './logfile';
+import { dataDirOf, ensureDataDir } from './paths';
 import { startServer } from './server';
 import { loadOrCreateKeyFile } from './secrets';
 import { keepHeapTight } from './heap';
@@ -28,22 +30,27 @@ function rendererDir(): string {
 }
 
 async function web(args: { data: string; port: number; host: string; demo: boolean }) {
-  const core = await createCore(defaultConfig(args.data, { secretKey: loadOrCreateKeyFile(path.join(args.data, 'secret.key')) }));
+  // Before anything is written there: on a fresh machine neither the folder nor its parents exist yet.
+  ensureDataDir(args.data);
+  const log = coreLog(args.data, { echo: true });
+  const core = await createCore(defaultConfig(args.data, { secretKey: loadOrCreateKeyFile(path.join(args.data, 'secret.key')), log }));
   const status = await core.dispatch({ name: 'setup.status', input: {}, sessionToken: null });
   const empty = status.result.ok && (status.result.data as { needsSetup: boolean }).needsSetup;
+  let demo = false;
   if (empty && args.demo) {
-    console.log('Loading the demo organization (500 clients)…');
+    console.log('Loading the demo organization (2 branches, 500 clients)…');
     const out = await core.dispatch({ name: 'setup.demo', input: {}, sessionToken: null });
     if (!out.result.ok) throw new Error(`demo failed: ${out.result.error.key}`);
+    demo = true;
+  } else if (args.demo) {
+    // Started with --demo again on the folder the demo filled earlier: its logins still work.
+    demo = (await core.db.selectFrom('app_user').select('login').where('login', '=', DEMO_LOGINS[0]!).executeTakeFirst()) !== undefined;
   }
   const server = await startServer(core, { host: args.host, port: args.port, rendererDir: rendererDir() });
   console.log(`Planora web mode: ${server.url}   (data: ${args.data})`);
-  if (args.demo || !empty) {
-    const hasDemo = await core.db.selectFrom('app_user').select('login').where('login', '=', 'owner').executeTakeFirst();
-    if (hasDemo && args.demo) console.log('Demo logins (password planora-demo): owner, admin, manager.riga, manager.yerevan, dispatcher.riga, dispatcher.yerevan, tech.riga, tech.yerevan');
-  } else {
-    console.log('Empty data folder: open the address above to run the setup wizard, or choose the demo organization there.');
-  }
+  if (demo) console.log(`Demo logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.join(', ')}`);
+  else if (empty) console.log('Empty data folder: open the address above to run the setup wizard, or choose the demo organization there.');
+  console.log('Stop with Ctrl+C.');
   const stop = async () => {
     await server.close();
     await core.close();
@@ -95,7 +102,7 @@ async function main(argv: string[]) {
       help: { type: 'boolean' },
     },
   });
-  const data = path.resolve(values.data ?? defaultDataDir());
+  const data = dataDirOf(values.data);
   const [cmd, sub, ...rest] = positionals;
   if (values.help || !cmd) return console.log(HELP);
   if (cmd === 'web') return web({ data, port: Number(values.port ?? process.env.PORT ?? 5780), host: values.host ?? '127.0.0.1', demo: values.demo ?? false });

@@ -88,6 +88,12 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
     return reply.header('Cache-Control', 'no-store').send(out.result);
   });
 
+  // For monitors and the start test: the process answers and its database reads. Says nothing about the data.
+  app.get('/api/health', async (_req, reply) => {
+    core.sqlite.prepare('select 1').get();
+    return reply.header('Cache-Control', 'no-store').send({ ok: true });
+  });
+
   // Reports and exports made by this user, downloaded once the procedure has answered with their id.
   app.get<{ Params: { fileId: string } }>('/api/files/:fileId', async (req, reply) => {
     const token = tokenOf(req);
