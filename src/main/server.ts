@@ -6,8 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { Core } from './core';
 import { ownReportFile } from './reports/files';
-import { attachmentPath as attachmentFile } from './modules/interventions/notes';
-import { can, seesAllBranches } from '../shared/permissions';
+import { readableAttachment } from './modules/interventions/attachmentAccess';
 
 export const SESSION_COOKIE = 'planora_sid';
 
@@ -114,25 +113,13 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
     const token = tokenOf(req);
     const user = token ? await core.sessions.resolve(token) : null;
     if (!user) return reply.code(401).send({ ok: false, error: { code: 'unauthenticated', key: 'errors.session_expired' } });
-    if (!can(user.role, 'interventions', 'read') || !/^[0-9a-f]{64}$/.test(req.params.sha)) return reply.code(404).send({ ok: false, error: { code: 'not_found', key: 'errors.not_found' } });
-    let q = core.db
-      .selectFrom('intervention_note as n')
-      .innerJoin('intervention as i', 'i.id', 'n.intervention_id')
-      .select(['n.attachment_name', 'n.attachment_size'])
-      .where('n.attachment_sha256', '=', req.params.sha)
-      .where('n.org_id', '=', user.orgId)
-      .where('n.deleted_at', 'is', null)
-      .where('i.deleted_at', 'is', null);
-    if (!seesAllBranches(user.role)) q = q.where('i.branch_id', 'in', user.branchIds.length ? user.branchIds : ['']);
-    const note = await q.executeTakeFirst();
-    const file = attachmentFile(core.config.attachmentsDir, req.params.sha);
-    if (!note || !fs.existsSync(file)) return reply.code(404).send({ ok: false, error: { code: 'not_found', key: 'errors.not_found' } });
-    const name = note.attachment_name ?? 'file';
+    const file = await readableAttachment(core.db, core.config.attachmentsDir, req.params.sha, user);
+    if (!file) return reply.code(404).send({ ok: false, error: { code: 'not_found', key: 'errors.not_found' } });
     return reply
       .header('Content-Type', 'application/octet-stream')
-      .header('Content-Disposition', `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .header('Content-Disposition', `attachment; filename="${file.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
       .header('Cache-Control', 'no-store')
-      .send(fs.createReadStream(file));
+      .send(fs.createReadStream(file.path));
   });
 
   app.get('/api/events', { websocket: true }, async (socket, req) => {
