@@ -9,7 +9,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from './demo/seed';
 import { coreLog } from './logfile';
 import { dataDirOf, ensureDataDir } from './paths';
 import { startServer } from './server';
-import { loadOrCreateKeyFile } from './secrets';
+import { webModeKey } from './secrets';
 import { keepHeapTight } from './heap';
 
 const HELP = `planora — desktop ERP for service businesses
@@ -33,7 +33,15 @@ async function web(args: { data: string; port: number; host: string; demo: boole
   // Before anything is written there: on a fresh machine neither the folder nor its parents exist yet.
   ensureDataDir(args.data);
   const log = coreLog(args.data, { echo: true });
-  const core = await createCore(defaultConfig(args.data, { secretKey: loadOrCreateKeyFile(path.join(args.data, 'secret.key')), log }));
+  const keyFile = path.join(args.data, 'secret.key');
+  const secretKey = webModeKey(keyFile);
+  if (!secretKey) {
+    console.log(
+      `This data folder belongs to the desktop app, whose secrets key (${keyFile}) only it can open (the OS key store). ` +
+        'Web mode runs without it: everything works except saved mail passwords, which stay unused until the desktop app runs again.',
+    );
+  }
+  const core = await createCore(defaultConfig(args.data, { ...(secretKey ? { secretKey } : {}), log }));
   const status = await core.dispatch({ name: 'setup.status', input: {}, sessionToken: null });
   const empty = status.result.ok && (status.result.data as { needsSetup: boolean }).needsSetup;
   let demo = false;
