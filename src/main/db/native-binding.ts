@@ -14,8 +14,9 @@ export const BINDING_STAMP = 'electron.json';
 
 const flavour = (platform: string) => (platform === 'win32' ? path.win32 : path.posix);
 
-export function electronBindingDir(repoRoot: string, platform: string, arch: string): string {
-  return flavour(platform).join(repoRoot, 'build', 'native', `electron-${platform}-${arch}`);
+/** `p`: the path rules of the machine the folder is on (this one, unless a test describes another). */
+export function electronBindingDir(repoRoot: string, platform: string, arch: string, p: path.PlatformPath = path): string {
+  return p.join(repoRoot, 'build', 'native', `electron-${platform}-${arch}`);
 }
 
 export interface BindingInputs {
@@ -35,7 +36,7 @@ export function chooseNativeBinding(i: BindingInputs): string | undefined {
   const resources = resourcesOf(i.modulePath);
   const p = flavour(i.platform);
   if (resources !== null) return p.join(resources, 'native', BINDING_FILE);
-  return p.join(electronBindingDir(i.repoRoot, i.platform, i.arch), BINDING_FILE);
+  return p.join(electronBindingDir(i.repoRoot, i.platform, i.arch, p), BINDING_FILE);
 }
 
 /**
