@@ -14,10 +14,10 @@ import { expect, test } from './fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-/** The command under "**Run it**": the first line of the shell block that follows it. */
+/** The command under "**Run it**": the first line of the next shell block. */
 function readmeStartCommand(): { full: string; start: string } {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const m = /\*\*Run it\*\*[^\n]*\n+```sh\n([^\n]+)\n```/.exec(readme);
+  const m = /\*\*Run it\*\*[\s\S]*?```sh\n([^\n]+)\n```/.exec(readme);
   if (!m) throw new Error('README.md has no "**Run it**" shell block');
   const full = m[1]!.trim();
   const start = full
