@@ -56,12 +56,14 @@ async function web(args: { data: string; port: number; host: string; demo: boole
   }
   const server = await startServer(core, { host: args.host, port: args.port, rendererDir: rendererDir() });
   console.log(`Planora web mode: ${server.url}   (data: ${args.data})`);
+  log(`web mode started: ${server.url}`);
   if (demo) console.log(`Demo logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.join(', ')}`);
   else if (empty) console.log('Empty data folder: open the address above to run the setup wizard, or choose the demo organization there.');
   console.log('Stop with Ctrl+C.');
   const stop = async () => {
     await server.close();
     await core.close();
+    log('web mode stopped; database closed');
     process.exit(0);
   };
   process.on('SIGINT', stop);
