@@ -60,7 +60,11 @@ async function web(args: { data: string; port: number; host: string; demo: boole
   if (demo) console.log(`Demo logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.join(', ')}`);
   else if (empty) console.log('Empty data folder: open the address above to run the setup wizard, or choose the demo organization there.');
   console.log('Stop with Ctrl+C.');
+  let stopping = false;
   const stop = async () => {
+    // Ctrl+C reaches the whole process group: npm start passes the signal on as well.
+    if (stopping) return;
+    stopping = true;
     await server.close();
     await core.close();
     log('web mode stopped; database closed');
