@@ -105,13 +105,22 @@ export async function prepareSqlite(t: Target, log: (line: string) => void, run:
   throw new Error(`no SQLite build for Electron ${t.electron} (${failures.join('; ')})`);
 }
 
+/** The line that says why a tool failed: a network error first, then an Error, then any line that mentions failing. */
 function lastLine(text: string): string | undefined {
-  const line = text
+  const lines = text
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('at '))
-    .findLast((l) => /err|fail|not found|ENOTFOUND|ECONN|EAI_AGAIN/i.test(l));
-  return line && line.length > 160 ? `${line.slice(0, 157)}…` : line;
+    .filter((l) => l && !/^(gyp ERR! )?(stack )?at /.test(l));
+  const network = lines.find((l) => /ENOTFOUND|ECONN|EAI_AGAIN|ETIMEDOUT|certificate/i.test(l));
+  const error = lines.findIndex((l) => /Error:/.test(l));
+  // node-gyp spreads its reason over several "gyp ERR! stack" lines.
+  const gyp = (from: number) => {
+    const parts = [lines[from]!];
+    for (let i = from + 1; i < lines.length && lines[i]!.startsWith('gyp ERR! stack '); i++) parts.push(lines[i]!.slice('gyp ERR! stack '.length));
+    return parts.join(' ').replace(/^gyp ERR! stack /, '');
+  };
+  const line = network ?? (error >= 0 ? gyp(error) : lines.findLast((l) => /err|fail|not found/i.test(l)));
+  return line && line.length > 200 ? `${line.slice(0, 197)}…` : line;
 }
 
 function runStep(s: Step): Promise<{ code: number; output: string }> {
