@@ -136,6 +136,9 @@ export function Timeline({ detail, readOnly }: { detail: InterventionDetail; rea
                       <Anchor component="button" type="button" size="xs" onClick={() => void openAttachment(n, 'open')} data-testid="timeline-attachment">
                         📎 {n.attachmentName} <Text span size="xs" c="dimmed">({size(n.attachmentSize)})</Text>
                       </Anchor>
+                      <Anchor component="button" type="button" size="xs" c="dimmed" onClick={() => void openAttachment(n, 'print')} data-testid="timeline-attachment-print">
+                        {t('interventions.actions.print')}
+                      </Anchor>
                       <Anchor component="button" type="button" size="xs" c="dimmed" onClick={() => void openAttachment(n, 'save')} data-testid="timeline-attachment-save">
                         {t('files.saveAs')}
                       </Anchor>
