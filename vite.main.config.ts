@@ -13,6 +13,8 @@ export default defineConfig({
         cli: 'src/main/cli.ts',
         'electron/main': 'src/main/electron/main.ts',
         'electron/core-host': 'src/main/electron/core-host.ts',
+        // Loaded by scripts/start.mjs after the build: the data-folder rule and the desktop preparation, in one place.
+        'start-support': 'src/main/start-support.ts',
       },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       external: ['electron'],

@@ -3,11 +3,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const INSTALL_TIMEOUT_MS = 60_000;
+/** Unpacking the downloaded zip (the download itself has its own limits, in src/main/electron-prep.ts). */
+const UNPACK_TIMEOUT_MS = 120_000;
+/** The exit code of the desktop app that could not start (src/main/electron/main.ts): web mode takes over. */
+const CANNOT_START = 3;
 /** Electron ending with an error this soon never got to show a window (missing libraries, no GPU...). */
 const EARLY_EXIT_MS = 10_000;
 
@@ -72,37 +75,35 @@ function electronBinary() {
   return fs.existsSync(bin) ? bin : null;
 }
 
-/** One attempt at fetching the binary; resolves with the binary or why there is none. */
-async function findOrInstallElectron() {
+/** The Electron binary, fetched (with progress and a time limit) when missing; or why there is none. */
+async function findOrInstallElectron(support, target) {
   const install = path.join(root, 'node_modules', 'electron', 'install.js');
   if (!fs.existsSync(install)) return { reason: 'the electron package is not installed' };
   const found = electronBinary();
   if (found) return { bin: found };
-  const r = await fetchElectron(install);
+  try {
+    await support.downloadElectron(target, (line) => console.log(line));
+  } catch (e) {
+    return { reason: `no Electron binary, and fetching it failed: ${e.message}` };
+  }
+  // install.js finds the zip in the cache it was just put in, checks it and unpacks it.
+  const r = await unpackElectron(install);
   const bin = electronBinary();
   if (bin) return { bin };
-  if (r.timedOut) return { reason: `no Electron binary, and fetching it timed out after ${INSTALL_TIMEOUT_MS / 1000} s` };
-  return { reason: `no Electron binary, and fetching it failed: ${firstErrorLine(r.output) ?? `exit code ${r.code}`}` };
+  return { reason: `the Electron download did not unpack: ${firstErrorLine(r.output) ?? `exit code ${r.code}`}` };
 }
 
-/** Runs electron/install.js quietly (its failure is summed up in one line), killed after INSTALL_TIMEOUT_MS. */
-function fetchElectron(install) {
+/** Runs electron/install.js quietly (its failure is summed up in one line), killed after UNPACK_TIMEOUT_MS. */
+function unpackElectron(install) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [install], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    // Said only when it takes a while, so a quick failure stays a single line.
-    const slow = setTimeout(() => console.log(`Fetching the Electron binary (up to ${INSTALL_TIMEOUT_MS / 1000} s)…`), 3_000);
-    let timedOut = false;
-    const limit = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, INSTALL_TIMEOUT_MS);
+    const limit = setTimeout(() => child.kill('SIGKILL'), UNPACK_TIMEOUT_MS);
     const done = (code) => {
-      clearTimeout(slow);
       clearTimeout(limit);
-      resolve({ code, output, timedOut });
+      resolve({ code, output });
     };
     child.on('error', (e) => {
       output += `\n${e.message}`;
@@ -147,23 +148,51 @@ function run(cmd, cmdArgs, env = process.env) {
   });
 }
 
-function webMode(reason, what = 'Electron is not available here') {
+/** The arguments without --data: the start script passes the folder it chose by the common rule instead. */
+function withoutData(list) {
+  const out = [];
+  for (let i = 0; i < list.length; i++) {
+    if (list[i] === '--data') i++;
+    else if (!list[i].startsWith('--data=')) out.push(list[i]);
+  }
+  return out;
+}
+
+function webMode(hostArgs, reason, what = 'Electron is not available here') {
   console.log(`${what} (${reason}); opening web mode instead.`);
-  return run(process.execPath, [path.join(root, 'dist', 'main', 'cli.js'), 'web', ...args]);
+  return run(process.execPath, [path.join(root, 'dist', 'main', 'cli.js'), 'web', ...hostArgs]);
 }
 
 async function main() {
   if (buildNeeded()) build();
-  const electron = await findOrInstallElectron();
-  if (!electron.bin) return (await webMode(electron.reason)).code;
-  if (noDisplay()) return (await webMode('no display')).code;
+  const support = await import(pathToFileURL(path.join(root, 'dist', 'main', 'start-support.js')).href);
+  // One folder for the desktop app and its web fallback, chosen once by the rule every host uses.
+  const hostArgs = [...withoutData(args), '--data', support.dataDirOf(support.dataFlag(args))];
+  // Before fetching ~110 MB of Electron that could not show a window anyway.
+  if (noDisplay()) return (await webMode(hostArgs, 'no display')).code;
+  const electronPkg = path.join(root, 'node_modules', 'electron');
+  const target = {
+    repoRoot: root,
+    electron: JSON.parse(fs.readFileSync(path.join(electronPkg, 'package.json'), 'utf8')).version,
+    abi: fs.readFileSync(path.join(electronPkg, 'abi_version'), 'utf8').trim(),
+    platform: process.platform,
+    arch: process.arch,
+  };
+  const electron = await findOrInstallElectron(support, target);
+  if (!electron.bin) return (await webMode(hostArgs, electron.reason)).code;
+  try {
+    await support.prepareSqlite(target, (line) => console.log(line));
+  } catch (e) {
+    return (await webMode(hostArgs, e.message, 'The desktop app cannot open its database here')).code;
+  }
 
-  const env = { ...process.env };
+  const env = { ...process.env, PLANORA_WEB_FALLBACK: '1' };
   delete env.ELECTRON_RUN_AS_NODE; // set, it would make Electron behave as plain Node
   const startedAt = Date.now();
-  const r = await run(electron.bin, ['.', ...args], env);
-  if (!stopping && (r.error || (r.code !== 0 && Date.now() - startedAt < EARLY_EXIT_MS))) {
-    return (await webMode(r.error ? r.error.message : `exit code ${r.code}`, 'Electron did not start')).code;
+  const r = await run(electron.bin, ['.', ...hostArgs], env);
+  const early = Date.now() - startedAt < EARLY_EXIT_MS;
+  if (!stopping && (r.error || r.code === CANNOT_START || (r.code !== 0 && early))) {
+    return (await webMode(hostArgs, r.error ? r.error.message : `exit code ${r.code}`, 'Electron did not start')).code;
   }
   return r.code;
 }

@@ -6,9 +6,11 @@ import { defaultConfig } from './config';
 import { createCore, DatabaseDamagedError } from './core';
 import { startUnavailableServer } from './web/unavailable';
 import { checkFile, listBackups, restoreFrom } from './db/backup';
-import { defaultDataDir } from './paths';
+import { DEMO_LOGINS, DEMO_PASSWORD } from './demo/seed';
+import { coreLog } from './logfile';
+import { dataDirOf, ensureDataDir } from './paths';
 import { startServer } from './server';
-import { loadOrCreateKeyFile } from './secrets';
+import { webModeKey } from './secrets';
 import { keepHeapTight } from './heap';
 
 const HELP = `planora — desktop ERP for service businesses
@@ -30,25 +32,44 @@ function rendererDir(): string {
 }
 
 async function web(args: { data: string; port: number; host: string; allowHosts: string[]; demo: boolean }) {
-  const core = await createCore(defaultConfig(args.data, { secretKey: loadOrCreateKeyFile(path.join(args.data, 'secret.key')) }));
+  // Before anything is written there: on a fresh machine neither the folder nor its parents exist yet.
+  ensureDataDir(args.data);
+  const log = coreLog(args.data, { echo: true });
+  const keyFile = path.join(args.data, 'secret.key');
+  const secretKey = webModeKey(keyFile);
+  if (!secretKey) {
+    console.log(
+      `This data folder belongs to the desktop app, whose secrets key (${keyFile}) only it can open (the OS key store). ` +
+        'Web mode runs without it: everything works except saved mail passwords, which stay unused until the desktop app runs again.',
+    );
+  }
+  const core = await createCore(defaultConfig(args.data, { ...(secretKey ? { secretKey } : {}), log }));
   const status = await core.dispatch({ name: 'setup.status', input: {}, sessionToken: null });
   const empty = status.result.ok && (status.result.data as { needsSetup: boolean }).needsSetup;
+  let demo = false;
   if (empty && args.demo) {
-    console.log('Loading the demo organization (500 clients)…');
+    console.log('Loading the demo organization (2 branches, 500 clients)…');
     const out = await core.dispatch({ name: 'setup.demo', input: {}, sessionToken: null });
     if (!out.result.ok) throw new Error(`demo failed: ${out.result.error.key}`);
+    demo = true;
+  } else if (args.demo) {
+    // Started with --demo again on the folder the demo filled earlier: its logins still work.
+    demo = (await core.db.selectFrom('app_user').select('login').where('login', '=', DEMO_LOGINS[0]!).executeTakeFirst()) !== undefined;
   }
   const server = await startServer(core, { host: args.host, port: args.port, allowHosts: args.allowHosts, rendererDir: rendererDir() });
   console.log(`Planora web mode: ${server.url}   (data: ${args.data})`);
-  if (args.demo || !empty) {
-    const hasDemo = await core.db.selectFrom('app_user').select('login').where('login', '=', 'owner').executeTakeFirst();
-    if (hasDemo && args.demo) console.log('Demo logins (password planora-demo): owner, admin, manager.riga, manager.yerevan, dispatcher.riga, dispatcher.yerevan, tech.riga, tech.yerevan');
-  } else {
-    console.log('Empty data folder: open the address above to run the setup wizard, or choose the demo organization there.');
-  }
+  log(`web mode started: ${server.url}`);
+  if (demo) console.log(`Demo logins (password ${DEMO_PASSWORD}): ${DEMO_LOGINS.join(', ')}`);
+  else if (empty) console.log('Empty data folder: open the address above to run the setup wizard, or choose the demo organization there.');
+  console.log('Stop with Ctrl+C.');
+  let stopping = false;
   const stop = async () => {
+    // Ctrl+C reaches the whole process group: npm start passes the signal on as well.
+    if (stopping) return;
+    stopping = true;
     await server.close();
     await core.close();
+    log('web mode stopped; database closed');
     process.exit(0);
   };
   process.on('SIGINT', stop);
@@ -112,7 +133,7 @@ async function main(argv: string[]) {
       help: { type: 'boolean' },
     },
   });
-  const data = path.resolve(values.data ?? defaultDataDir());
+  const data = dataDirOf(values.data);
   const [cmd, sub, ...rest] = positionals;
   if (values.help || !cmd) return console.log(HELP);
   if (cmd === 'web') {

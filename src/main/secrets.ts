@@ -133,6 +133,27 @@ export function replaceFile(file: string, text: string): void {
   fs.renameSync(tmp, file);
 }
 
+/**
+ * The desktop app wraps the key with the OS key store (DPAPI on Windows), which only Electron's safeStorage opens:
+ * plain Node cannot. Web mode then runs on the same folder without it: everything but stored passwords works.
+ */
+export class SecretsLockedError extends SecretError {
+  constructor(public readonly file: string) {
+    super(`${file} is protected by the desktop app's OS key store, which web mode cannot open`);
+    this.name = 'SecretsLockedError';
+  }
+}
+
+/** The key for web mode, or null when the desktop app keeps it in the OS key store (see SecretsLockedError). */
+export function webModeKey(file: string): Buffer | null {
+  try {
+    return loadOrCreateKeyFile(file);
+  } catch (e) {
+    if (e instanceof SecretsLockedError) return null;
+    throw e;
+  }
+}
+
 /** Web mode's key: a 0600 file in the data folder, made on first start. */
 export function loadOrCreateKeyFile(file: string): Buffer {
   for (;;) {
@@ -142,9 +163,7 @@ export function loadOrCreateKeyFile(file: string): Buffer {
       if (process.platform !== 'win32' && (fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
       return found.key;
     }
-    if (found?.kind === 'os') {
-      throw new SecretError(`${file} is protected by the desktop app's OS key store; web mode cannot open it. Use another data folder (--data) for web mode.`);
-    }
+    if (found?.kind === 'os') throw new SecretsLockedError(file);
     const key = randomBytes(KEY_BYTES);
     if (createFileExclusive(file, plainKeyFileText(key))) return key;
   }

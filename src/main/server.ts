@@ -6,9 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import type { Core } from './core';
 import { ownReportFile } from './reports/files';
-import { attachmentPath as attachmentFile } from './modules/interventions/notes';
-import { can } from '../shared/permissions';
-import { inScope } from './api/scope';
+import { readableAttachment } from './modules/interventions/attachmentAccess';
 import { mayReceive } from './api/events';
 import { allowedHosts, originAllowed, refuseForeignHosts } from './web/hosts';
 
@@ -92,6 +90,12 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
     return reply.header('Cache-Control', 'no-store').send(out.result);
   });
 
+  // For monitors and the start test: the process answers and its database reads. Says nothing about the data.
+  app.get('/api/health', async (_req, reply) => {
+    core.sqlite.prepare('select 1').get();
+    return reply.header('Cache-Control', 'no-store').send({ ok: true });
+  });
+
   // Reports and exports made by this user, downloaded once the procedure has answered with their id.
   app.get<{ Params: { fileId: string } }>('/api/files/:fileId', async (req, reply) => {
     const token = tokenOf(req);
@@ -112,24 +116,13 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
     const token = tokenOf(req);
     const user = token ? await core.sessions.resolve(token) : null;
     if (!user) return reply.code(401).send({ ok: false, error: { code: 'unauthenticated', key: 'errors.session_expired' } });
-    if (!can(user.role, 'interventions', 'read') || !/^[0-9a-f]{64}$/.test(req.params.sha)) return reply.code(404).send({ ok: false, error: { code: 'not_found', key: 'errors.not_found' } });
-    const q = core.db
-      .selectFrom('intervention_note as n')
-      .innerJoin('intervention as i', 'i.id', 'n.intervention_id')
-      .select(['n.attachment_name', 'n.attachment_size'])
-      .where('n.attachment_sha256', '=', req.params.sha)
-      .where(inScope(user, { org: 'i.org_id', branch: 'i.branch_id' }))
-      .where('n.deleted_at', 'is', null)
-      .where('i.deleted_at', 'is', null);
-    const note = await q.executeTakeFirst();
-    const file = attachmentFile(core.config.attachmentsDir, req.params.sha);
-    if (!note || !fs.existsSync(file)) return reply.code(404).send({ ok: false, error: { code: 'not_found', key: 'errors.not_found' } });
-    const name = note.attachment_name ?? 'file';
+    const file = await readableAttachment(core.db, core.config.attachmentsDir, req.params.sha, user);
+    if (!file) return reply.code(404).send({ ok: false, error: { code: 'not_found', key: 'errors.not_found' } });
     return reply
       .header('Content-Type', 'application/octet-stream')
-      .header('Content-Disposition', `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .header('Content-Disposition', `attachment; filename="${file.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
       .header('Cache-Control', 'no-store')
-      .send(fs.createReadStream(file));
+      .send(fs.createReadStream(file.path));
   });
 
   app.get('/api/events', { websocket: true }, async (socket, req) => {

@@ -5,9 +5,19 @@ import type { DB } from './schema';
 export type Sqlite = Database.Database;
 export type Db = Kysely<DB>;
 
+let nativeBinding: string | undefined;
+
+/**
+ * Set once, before the first open, by the Electron core host (see native-binding.ts for where the Electron build
+ * lives); plain Node never calls it and keeps better-sqlite3's own lookup of the Node build.
+ */
+export function useNativeBinding(file: string | undefined): void {
+  nativeBinding = file;
+}
+
 /** Opens the file with WAL and synchronous=FULL: an acknowledged save survives a power cut. */
 export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Sqlite {
-  const sqlite = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  const sqlite = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false, ...(nativeBinding ? { nativeBinding } : {}) });
   sqlite.pragma('busy_timeout = 10000');
   if (!opts.readonly) {
     sqlite.pragma('journal_mode = WAL');

@@ -31,6 +31,8 @@ const STAFF: { login: string; name: string; role: Role; language: Language; bran
   { login: 'tech.yerevan', name: 'Դավիթ Հակոբյան', role: 'employee', language: 'hy', branches: ['yerevan'] },
 ];
 
+export const DEMO_LOGINS: readonly string[] = STAFF.map((s) => s.login);
+
 /** The demo organization: 2 branches in different time zones, 8 staff in every role, 500 clients. Returns the logins. */
 export async function seedDemo(ctx: Ctx): Promise<{ login: string; password: string; role: Role }[]> {
   const orgId = await createOrg(ctx, { name: 'Planora Demo Serviss', country: 'LV', timeZone: 'Europe/Riga', phone: '+37167000000', languages: ['lv', 'ru', 'en', 'lt', 'ro', 'hy'] });

@@ -1,5 +1,6 @@
 import { utilityProcess, type UtilityProcess } from 'electron';
 import type { CallOutcome, CallRequest } from '../api/dispatcher';
+import type { ReadableAttachment } from '../modules/interventions/attachmentAccess';
 import type { FromHost, HostEvent, HostInit, ToHost } from './protocol';
 
 const INTERNAL: CallOutcome = { result: { ok: false, error: { code: 'internal', key: 'errors.internal' } } };
@@ -15,6 +16,7 @@ export class CoreHostClient {
   private child: UtilityProcess | undefined;
   private ready: Promise<void> = Promise.reject(new Error('core host not started'));
   private readonly pending = new Map<number, (o: CallOutcome) => void>();
+  private readonly pendingFiles = new Map<number, (f: ReadableAttachment | null) => void>();
   private readonly listeners = new Set<(e: HostEvent) => void>();
   private readonly crashes: number[] = [];
   private nextId = 1;
@@ -51,6 +53,10 @@ export class CoreHostClient {
           case 'event':
             for (const l of this.listeners) l(m.event);
             return;
+          case 'attachment':
+            this.pendingFiles.get(m.id)?.(m.file);
+            this.pendingFiles.delete(m.id);
+            return;
         }
       });
       child.once('exit', (code) => {
@@ -85,6 +91,28 @@ export class CoreHostClient {
     });
   }
 
+  /** A timeline file the session may read (the core runs the same check as web mode's /api/attachments); else null. */
+  async attachment(req: { sha: string; sessionToken: string | null }): Promise<ReadableAttachment | null> {
+    if (this.closing) return null;
+    try {
+      await this.ready;
+    } catch {
+      return null;
+    }
+    const child = this.child;
+    if (!child || this.closing) return null;
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pendingFiles.set(id, resolve);
+      try {
+        child.postMessage({ type: 'attachment', id, sha: req.sha, sessionToken: req.sessionToken } satisfies ToHost);
+      } catch {
+        this.pendingFiles.delete(id);
+        resolve(null);
+      }
+    });
+  }
+
   onEvent(listener: (e: HostEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -107,6 +135,8 @@ export class CoreHostClient {
     this.child = undefined;
     for (const resolve of this.pending.values()) resolve(INTERNAL);
     this.pending.clear();
+    for (const resolve of this.pendingFiles.values()) resolve(null);
+    this.pendingFiles.clear();
     // Not started: start()'s caller hears the reason. Closing: expected.
     if (this.closing || !started) return;
     const now = Date.now();

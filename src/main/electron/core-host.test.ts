@@ -67,6 +67,18 @@ class Host {
     this.send({ type: 'call', id, name, input, sessionToken });
     return (await this.next('result', (m) => m.id === id)).outcome;
   }
+
+  /** Calls and unwraps, failing the test on a refusal. */
+  async ok<T>(id: number, name: string, input: unknown, sessionToken: string | null = null): Promise<T> {
+    const out = await this.call(id, name, input, sessionToken);
+    if (!out.result.ok) throw new Error(`${name} refused: ${JSON.stringify(out.result.error)}`);
+    return out.result.data as T;
+  }
+
+  async attachment(id: number, sha: string, sessionToken: string | null) {
+    this.send({ type: 'attachment', id, sha, sessionToken });
+    return (await this.next('attachment', (m) => m.id === id)).file;
+  }
 }
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
@@ -138,5 +150,37 @@ describe('core host (the utility process behind the desktop window)', () => {
     expect((await host.call(1, 'setup.status', {})).result).toEqual({ ok: true, data: { needsSetup: false } });
     host.send({ type: 'close' });
     expect(await host.exit).toBe(0);
+  });
+
+  it('hands a timeline file to main only for a session whose branch holds it, and logs to the data folder', async () => {
+    const dir = tempDir();
+    host = new Host(dir);
+    host.send({ type: 'init', dataDir: dir, secretKey: KEY, demo: false });
+    expect(await host.started()).toEqual({ type: 'ready' });
+    const owner = (await host.call(1, 'setup.run', SETUP)).sessionToken!;
+    const [riga] = await host.ok<{ id: string }[]>(2, 'branches.list', {}, owner);
+    const far = await host.ok<{ id: string }>(3, 'branches.create', { name: 'Yerevan', timeZone: 'Asia/Yerevan' }, owner);
+    for (const [i, login, branchId] of [[4, 'tech.riga', riga!.id], [5, 'tech.far', far.id]] as const) {
+      await host.ok(i, 'users.create', { login, password: 'password-123', name: login, role: 'employee', language: 'en', branchIds: [branchId] }, owner);
+    }
+    const client = await host.ok<{ client: { id: string } }>(6, 'clients.create', { kind: 'person', name: 'Anna Liepiņa', phones: [], emails: [], addresses: [], contacts: [] }, owner);
+    const doc = await host.ok<{ id: string }>(7, 'interventions.create', { branchId: riga!.id, clientId: client.client.id, priority: 'low', docDate: '2026-11-23' }, owner);
+    const upload = await host.ok<{ uploadId: string }>(17, 'interventions.uploadChunk', { offset: 0, data: Buffer.from('%PDF-1.4 act').toString('base64') }, owner);
+    const note = await host.ok<{ attachmentSha256: string }>(8, 'interventions.addNote', { id: doc.id, style: 1, text: 'scan', attachment: { name: 'akts-Ķemeri.pdf', uploadId: upload.uploadId } }, owner);
+    const token = async (id: number, login: string) => (await host!.call(id, 'auth.login', { login, password: 'password-123' })).sessionToken!;
+
+    const mine = await host.attachment(10, note.attachmentSha256, await token(9, 'tech.riga'));
+    expect(mine).toEqual({ path: expect.stringContaining(path.join(dir, 'attachments')), name: 'akts-Ķemeri.pdf' });
+    expect(fs.readFileSync(mine!.path, 'utf8')).toBe('%PDF-1.4 act');
+    expect(await host.attachment(11, note.attachmentSha256, owner)).toEqual(mine);
+    // Another branch, no session, an unknown or malformed hash: nothing, and the same nothing.
+    expect(await host.attachment(13, note.attachmentSha256, await token(12, 'tech.far'))).toBeNull();
+    expect(await host.attachment(14, note.attachmentSha256, null)).toBeNull();
+    expect(await host.attachment(15, '0'.repeat(64), owner)).toBeNull();
+    expect(await host.attachment(16, '../planora.db', owner)).toBeNull();
+
+    host.send({ type: 'close' });
+    expect(await host.exit).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'planora.log'), 'utf8')).toMatch(/^\S+Z core started \(Electron -, data /m);
   });
 });

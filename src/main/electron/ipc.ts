@@ -1,10 +1,13 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { BrowserWindow, app, dialog, ipcMain, shell, type IpcMainInvokeEvent, type SaveDialogOptions, type WebContents } from 'electron';
 import type { ApiError, ApiResult } from '../../shared/api/errors';
 import type { FileAction, FileActionOutcome } from '../../shared/api/reports';
-import { isReportFileId, ownReportFile, type ResolvedReportFile } from '../reports/files';
+import { attachmentShaOf } from '../../shared/files';
+import { isReportFileId, ownReportFile } from '../reports/files';
 import { isAppPage } from './app-protocol';
+import { mayOpen, tempName } from './open-policy';
 import { CALL_CHANNEL, EVENT_CHANNEL, FILE_CHANNEL } from './channels';
 import type { Relay } from './relay';
 
@@ -24,8 +27,16 @@ export function bindCalls(relay: Relay, isOurs: (contents: WebContents) => boole
 
 const refused = (code: ApiError['code'], key: string): ApiResult<never> => ({ ok: false, error: { code, key } });
 
+/** What the bridge opens or saves: a file on disk and the name the person knows it by. */
+interface OpenableFile {
+  path: string;
+  name: string;
+}
+
 /**
- * window.planora.openFile(fileId, action): a generated report or export, for the user logged in in the asking window only.
+ * window.planora.openFile(fileId, action): a generated report or export, or a timeline attachment ('attachment:<sha256>'),
+ * for the user logged in in the asking window only. Attachments get the check web mode's /api/attachments uses
+ * (`readableAttachment`: organization, branch, read right), run in the core with the window's own session.
  * The id must be the reports module's own format (so no separator, '..' or other name reaches the disk), and the owner
  * check is the one web mode's /api/files uses (`ownReportFile`), against the window's session as the core sees it now.
  *
@@ -37,10 +48,18 @@ const refused = (code: ApiError['code'], key: string): ApiResult<never> => ({ ok
 export function bindFiles(relay: Relay, isOurs: (contents: WebContents) => boolean, dataDir: string): void {
   ipcMain.handle(FILE_CHANNEL, async (event: IpcMainInvokeEvent, fileId: unknown, action: unknown): Promise<ApiResult<FileActionOutcome>> => {
     if (!trusted(event, isOurs)) throw new Error('planora: file request refused from an unknown sender');
-    if (!isReportFileId(fileId) || !isFileAction(action)) return refused('validation', 'errors.bad_request');
+    const sha = attachmentShaOf(fileId);
+    if ((!sha && !isReportFileId(fileId)) || !isFileAction(action)) return refused('validation', 'errors.bad_request');
     const user = await relay.sessionUser(event.sender.id);
     if (!user) return refused('unauthenticated', 'errors.session_expired');
-    const file = ownReportFile(dataDir, fileId, user);
+    if (sha) {
+      const file = await relay.attachment(event.sender.id, sha);
+      if (!file) return refused('not_found', 'errors.attachment_not_found');
+      if (action === 'save') return saveCopy(event.sender, file);
+      if (!mayOpen(file.name)) return refused('forbidden', 'errors.file_open_blocked');
+      return showInViewer(await namedCopy(file));
+    }
+    const file = ownReportFile(dataDir, fileId as string, user);
     if (!file) return refused('not_found', 'errors.file_not_found');
     return action === 'save' ? saveCopy(event.sender, file) : showInViewer(file);
   });
@@ -53,7 +72,34 @@ function isFileAction(value: unknown): value is FileAction {
   return typeof value === 'string' && Object.hasOwn(FILE_ACTIONS, value);
 }
 
-async function showInViewer(file: ResolvedReportFile): Promise<ApiResult<FileActionOutcome>> {
+/**
+ * Attachments are stored under their hash, without an extension, and the system picks a program by the name:
+ * the viewer gets a copy under the person's file name in a folder of its own (removed when the app quits).
+ */
+const openedCopies = new Set<string>();
+
+async function namedCopy(file: OpenableFile): Promise<OpenableFile> {
+  // mkdtemp: a new folder only this user can enter, never one someone else prepared in a shared temp folder.
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'planora-open-'));
+  openedCopies.add(dir);
+  const target = path.join(dir, tempName(file.name));
+  await fs.copyFile(file.path, target);
+  return { path: target, name: file.name };
+}
+
+/** Copies handed to viewers; the viewer may still hold one open, so this is best effort. */
+export async function removeOpenedCopies(): Promise<void> {
+  for (const dir of openedCopies) {
+    try {
+      await fs.rm(dir, { recursive: true, force: true });
+      openedCopies.delete(dir);
+    } catch (e) {
+      console.warn('[planora] a temporary copy was not removed', e);
+    }
+  }
+}
+
+async function showInViewer(file: OpenableFile): Promise<ApiResult<FileActionOutcome>> {
   // Resolves to an error message, or '' when the system's program for this kind of file was started.
   const failure = await shell.openPath(file.path);
   if (!failure) return { ok: true, data: { done: true } };
@@ -64,11 +110,12 @@ async function showInViewer(file: ResolvedReportFile): Promise<ApiResult<FileAct
 /** The folder the person last saved a file to, offered again until the app quits. */
 let lastSaveDir: string | null = null;
 
-async function saveCopy(sender: WebContents, file: ResolvedReportFile): Promise<ApiResult<FileActionOutcome>> {
-  const ext = path.extname(file.path).slice(1);
+async function saveCopy(sender: WebContents, file: OpenableFile): Promise<ApiResult<FileActionOutcome>> {
+  // Attachments are stored under their hash, without an extension: the name the person gave it has the kind.
+  const ext = path.extname(file.name).slice(1);
   const options: SaveDialogOptions = {
-    defaultPath: path.join(lastSaveDir ?? app.getPath('documents'), file.name),
-    filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
+    defaultPath: path.join(lastSaveDir ?? app.getPath('documents'), path.basename(file.name)),
+    filters: ext ? [{ name: ext.toUpperCase(), extensions: [ext] }] : [],
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };
   const owner = BrowserWindow.fromWebContents(sender);

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, type Tray, type WebContents } from 'electron';
+import { dataDirOf, dataFlag, ensureDataDir } from '../paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { CoreHostClient } from './core-client';
 import { guardAllContents, lockDownSession } from './guards';
-import { attachWindow, bindCalls, bindFiles } from './ipc';
+import { attachWindow, bindCalls, bindFiles, removeOpenedCopies } from './ipc';
 import { noticeFor, showNotice } from './notify';
 import { Relay } from './relay';
 import { loadDesktopKey } from './secret-key';
@@ -20,9 +21,13 @@ const PRELOAD = path.join(here, 'preload.cjs');
 const CORE_HOST = path.join(here, 'core-host.js');
 const RENDERER = path.join(here, '..', '..', 'renderer');
 
-// %APPDATA%\Planora, the folder web mode uses on Windows too; PLANORA_DATA points elsewhere (development, tests).
-// Set before the single-instance lock, which lives in this folder.
-app.setPath('userData', process.env.PLANORA_DATA ? path.resolve(process.env.PLANORA_DATA) : path.join(app.getPath('appData'), 'Planora'));
+// The data folder by the rule every host uses (--data, PLANORA_DATA, %APPDATA%\Planora), so the desktop app and
+// its web-mode fallback open the same database. Set before the single-instance lock, which lives in this folder.
+app.setPath('userData', ensureDataDir(dataDirOf(dataFlag(process.argv))));
+/** Set by `npm start`, which opens web mode itself when the desktop app cannot start: no dialog to wait on then. */
+const WEB_FALLBACK = process.env.PLANORA_WEB_FALLBACK === '1';
+/** The exit code that tells `npm start` the desktop app could not start (as opposed to a clerk quitting). */
+const CANNOT_START = 3;
 // The same id as electron-builder's appId: Windows ties notifications to the Start-menu shortcut by it.
 app.setAppUserModelId('lv.planora.desktop');
 registerAppScheme();
@@ -38,10 +43,12 @@ let toldAboutTray = false;
 
 function fatal(message: string): void {
   console.error(`[planora] ${message}`);
-  dialog.showErrorBox('Planora cannot continue', message);
+  // The box blocks until dismissed; under `npm start` web mode takes over at once instead.
+  if (!WEB_FALLBACK) dialog.showErrorBox('Planora cannot continue', message);
   coreClosed = true;
-  if (core) void core.close(5_000).finally(() => app.exit(1));
-  else app.exit(1);
+  const code = WEB_FALLBACK ? CANNOT_START : 1;
+  if (core) void core.close(5_000).finally(() => app.exit(code));
+  else app.exit(code);
 }
 
 function showWindow(): void {
@@ -59,12 +66,21 @@ function showWindow(): void {
       showNotice({ title: 'Planora is still running', body: 'Reminders and scheduled jobs go on. Quit from the tray icon.' }, showWindow);
     }
   });
-  // Windows logoff or shutdown skips before-quit: close the database while the OS still waits for us.
-  w.on('session-end', () => void core?.close(4_000));
+  // Windows logoff or shutdown skips before-quit: close the database while the OS still waits for us. Asked first
+  // (query-session-end), the close starts at once: the OS gives a few seconds at most once the session ends.
+  w.on('query-session-end', () => endOfSession());
+  w.on('session-end', () => endOfSession());
   w.on('closed', () => {
     if (win === w) win = null;
   });
   win = w;
+}
+
+function endOfSession(): void {
+  quitting = true;
+  if (shutdownStarted) return;
+  shutdownStarted = true;
+  void shutdown(4_000);
 }
 
 async function start(): Promise<void> {
@@ -73,11 +89,14 @@ async function start(): Promise<void> {
   if (app.isPackaged) Menu.setApplicationMenu(null); // no reload or devtools entries for clerks
 
   const dataDir = app.getPath('userData');
-  const secretKey = loadDesktopKey(path.join(dataDir, 'secret.key'), (m) => console.warn(`[planora] ${m}`));
+  const secretKey = await loadDesktopKey(path.join(dataDir, 'secret.key'), (m) => console.warn(`[planora] ${m}`));
   core = new CoreHostClient(CORE_HOST, { type: 'init', dataDir, secretKey: secretKey.toString('base64'), demo: process.argv.includes('--demo') }, fatal);
   const ready = core.start();
 
-  const r = new Relay((req) => core!.call(req));
+  const r = new Relay(
+    (req) => core!.call(req),
+    (req) => core!.attachment(req),
+  );
   relay = r;
   core.onEvent((e) => {
     r.publish(e);
@@ -93,13 +112,14 @@ async function start(): Promise<void> {
   await ready;
 }
 
-async function shutdown(): Promise<void> {
+async function shutdown(timeoutMs?: number): Promise<void> {
   try {
-    await core?.close();
+    await core?.close(timeoutMs);
   } catch (e) {
     console.error('[planora] closing the core failed', e);
   } finally {
     coreClosed = true;
+    await removeOpenedCopies();
     tray?.destroy();
     app.quit();
   }

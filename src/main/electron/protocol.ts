@@ -1,4 +1,5 @@
 import type { CallOutcome } from '../api/dispatcher';
+import type { ReadableAttachment } from '../modules/interventions/attachmentAccess';
 
 /**
  * Messages between the Electron main process and the core host (a utilityProcess).
@@ -22,11 +23,19 @@ export interface HostCall {
   sessionToken: string | null;
 }
 
+/** A timeline file for the window whose session this is: checked in the core exactly as web mode checks it. */
+export interface HostAttachment {
+  type: 'attachment';
+  id: number;
+  sha: string;
+  sessionToken: string | null;
+}
+
 export interface HostClose {
   type: 'close';
 }
 
-export type ToHost = HostInit | HostCall | HostClose;
+export type ToHost = HostInit | HostCall | HostAttachment | HostClose;
 
 export interface HostEvent {
   name: string;
@@ -43,4 +52,5 @@ export type FromHost =
   | { type: 'failed'; message: string }
   | { type: 'result'; id: number; outcome: CallOutcome }
   | { type: 'event'; event: HostEvent }
+  | { type: 'attachment'; id: number; file: ReadableAttachment | null }
   | { type: 'closed' };

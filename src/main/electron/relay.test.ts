@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg } from '../modules/auth/setup';
 import { createBranch, createUser } from '../modules/organization/service';
 import { OWNER, startTestApp, withCtx, type TestApp } from '../testing/harness';
+import { attachmentForSession } from '../modules/interventions/attachmentAccess';
+import { uploaded } from '../testing/uploads';
 import { Relay, type WindowEvent } from './relay';
 
 const SETUP = {
@@ -31,7 +33,10 @@ const me = async (id: number) => {
 
 beforeAll(async () => {
   app = await startTestApp();
-  relay = new Relay((req) => app.core.dispatch(req));
+  relay = new Relay(
+    (req) => app.core.dispatch(req),
+    (req) => attachmentForSession(app.core, req.sha, req.sessionToken),
+  );
   app.core.bus.on((e) => relay.publish(e));
 });
 afterAll(async () => app.close());
@@ -102,5 +107,27 @@ describe('Relay: the window-to-core binding of the desktop app', () => {
     close();
     expect(await relay.call(4, 'auth.me', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     expect(await relay.call(99, 'auth.me', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+  });
+
+  it('gives a window only the timeline files its own session may read', async () => {
+    const owner = await app.login('owner', 'owner-pass-1');
+    const [riga] = await app.call(owner, 'branches.list', {});
+    const far = await app.call(owner, 'branches.create', { name: 'Tālā', timeZone: 'Europe/Riga' });
+    await app.call(owner, 'users.create', { login: 'far.tech', password: 'password-123', name: 'Far', role: 'employee', language: 'en', branchIds: [far.id] });
+    const client = await app.call(owner, 'clients.create', { kind: 'person', name: 'Anna Liepiņa', phones: [], emails: [], addresses: [], contacts: [] });
+    const doc = await app.call(owner, 'interventions.create', { branchId: riga!.id, clientId: client.client.id, priority: 'low', docDate: '2026-11-23' });
+    const note = await app.call(owner, 'interventions.addNote', { id: doc.id, style: 1, text: 'scan', attachment: { name: 'akts.pdf', uploadId: await uploaded(app, owner, '%PDF') } });
+    const sha = note.attachmentSha256!;
+
+    open(21);
+    open(22);
+    open(23);
+    expect((await relay.call(21, 'auth.login', { login: 'owner', password: 'owner-pass-1' })).ok).toBe(true);
+    expect((await relay.call(22, 'auth.login', { login: 'far.tech', password: 'password-123' })).ok).toBe(true);
+    expect(await relay.attachment(21, sha)).toEqual({ path: expect.any(String), name: 'akts.pdf' });
+    // Another branch's clerk, a window nobody logged in to, a window that is gone: nothing.
+    expect(await relay.attachment(22, sha)).toBeNull();
+    expect(await relay.attachment(23, sha)).toBeNull();
+    expect(await relay.attachment(99, sha)).toBeNull();
   });
 });

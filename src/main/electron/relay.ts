@@ -1,5 +1,6 @@
 import type { ApiResult } from '../../shared/api/errors';
 import type { CallOutcome, CallRequest } from '../api/dispatcher';
+import type { ReadableAttachment } from '../modules/interventions/attachmentAccess';
 import type { HostEvent } from './protocol';
 import type { EventName } from '../../shared/api';
 import { mayReceive } from '../api/events';
@@ -30,7 +31,11 @@ const ANSWERS_SESSION_USER = new Set(['auth.login', 'setup.run', 'auth.me', 'aut
 export class Relay {
   private readonly windows = new Map<number, WindowSession>();
 
-  constructor(private readonly dispatch: (req: CallRequest) => Promise<CallOutcome>) {}
+  constructor(
+    private readonly dispatch: (req: CallRequest) => Promise<CallOutcome>,
+    /** The core's attachment check for a session (attachmentForSession), behind the desktop's openFile. */
+    private readonly findAttachment: (req: { sha: string; sessionToken: string | null }) => Promise<ReadableAttachment | null> = async () => null,
+  ) {}
 
   /** Registers a window (by its webContents id); the returned function forgets it and its session. */
   attach(windowId: number, send: (e: WindowEvent) => void): () => void {
@@ -67,6 +72,12 @@ export class Relay {
     const r = await this.call(windowId, 'auth.me', {});
     const user = r.ok ? (r.data as { id?: unknown; orgId?: unknown } | null) : null;
     return typeof user?.id === 'string' && typeof user.orgId === 'string' ? { id: user.id, orgId: user.orgId } : null;
+  }
+
+  /** A timeline file the window's logged-in user may read, checked by the core with that window's own session. */
+  async attachment(windowId: number, sha: string): Promise<ReadableAttachment | null> {
+    const token = this.windows.get(windowId)?.token ?? null;
+    return token ? this.findAttachment({ sha, sessionToken: token }) : null;
   }
 
   /** The organization a window's user belongs to (null when logged out); for main's own use, e.g. notifications. */

@@ -8,7 +8,7 @@ import { me, type Ctx } from '../api/context';
 import { AppError } from '../api/errors';
 import { createdStamps, newId } from '../db/ids';
 import { isoNow } from '../clock';
-import { SecretBox, loadOrCreateKeyFile } from '../secrets';
+import { SecretBox, SecretsLockedError, loadOrCreateKeyFile } from '../secrets';
 import type { MailSettings, MailSettingsInput } from '../../shared/api/mail';
 import { recordAudit } from '../modules/audit/service';
 
@@ -25,13 +25,25 @@ const boxes = new WeakMap<CoreConfig, Secrets>();
  * else web mode's 0600 key file beside the database, made on first use.
  */
 export function secretsFor(config: CoreConfig): Secrets {
-  let box = boxes.get(config);
-  if (!box) {
-    const key = (config as CoreConfig & { secretKey?: Uint8Array }).secretKey ?? loadOrCreateKeyFile(path.join(config.dataDir, 'secret.key'));
-    box = new SecretBox(key);
-    boxes.set(config, box);
+  let secrets = boxes.get(config);
+  if (!secrets) {
+    // Opened at first use: settings without a password still save when the key is out of reach (web mode on the
+    // desktop app's folder), and only the password itself is refused, with a message that says why.
+    let box: SecretBox | undefined;
+    const open = () => (box ??= new SecretBox((config as CoreConfig & { secretKey?: Uint8Array }).secretKey ?? webKey(config)));
+    secrets = { encrypt: (plaintext, context) => open().encrypt(plaintext, context), decrypt: (sealed, context) => open().decrypt(sealed, context) };
+    boxes.set(config, secrets);
   }
-  return box;
+  return secrets;
+}
+
+function webKey(config: CoreConfig): Buffer {
+  try {
+    return loadOrCreateKeyFile(path.join(config.dataDir, 'secret.key'));
+  } catch (e) {
+    if (e instanceof SecretsLockedError) throw new AppError({ code: 'conflict', key: 'errors.secrets_locked' });
+    throw e;
+  }
 }
 
 export const passwordContext = (orgId: string) => `smtp.password:${orgId}`;

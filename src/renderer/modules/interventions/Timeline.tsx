@@ -4,7 +4,9 @@ import { Alert, Anchor, Badge, Button, FileButton, Group, SegmentedControl, Stac
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_MAX_BYTES, UPLOAD_CHUNK_BYTES, type InterventionDetail, type NoteRow } from '../../../shared/api/interventions';
+import { attachmentFileId } from '../../../shared/files';
 import { call } from '../../app/api';
+import { desktopFiles, openProducedFile, type FileAction } from '../../app/files';
 import { useFormat } from '../../app/format';
 
 const MAX_MB = ATTACHMENT_MAX_BYTES / 1024 / 1024;
@@ -58,6 +60,18 @@ export function Timeline({ detail, readOnly }: { detail: InterventionDetail; rea
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const resetFile = useRef<() => void>(null);
+  const desktop = desktopFiles();
+
+  // Desktop: main checks the file as web mode does and hands it to the system's viewer or a save dialog
+  // (app:// serves no /api/ and the window opens no downloads or new windows).
+  const openAttachment = async (n: NoteRow, action: FileAction) => {
+    setFailure(null);
+    try {
+      await openProducedFile({ fileId: attachmentFileId(n.attachmentSha256!), fileName: n.attachmentName ?? '' }, action);
+    } catch (e) {
+      setFailure(errorText(t, e));
+    }
+  };
 
   const add = async () => {
     if (!text.trim()) {
@@ -130,7 +144,19 @@ export function Timeline({ detail, readOnly }: { detail: InterventionDetail; rea
                   {n.text}
                 </Table.Td>
                 <Table.Td>
-                  {n.attachmentName && n.attachmentSha256 ? (
+                  {n.attachmentName && n.attachmentSha256 && desktop ? (
+                    <Group gap={4} wrap="nowrap">
+                      <Anchor component="button" type="button" size="xs" onClick={() => void openAttachment(n, 'open')} data-testid="timeline-attachment">
+                        📎 {n.attachmentName} <Text span size="xs" c="dimmed">({size(n.attachmentSize)})</Text>
+                      </Anchor>
+                      <Anchor component="button" type="button" size="xs" c="dimmed" onClick={() => void openAttachment(n, 'print')} data-testid="timeline-attachment-print">
+                        {t('interventions.actions.print')}
+                      </Anchor>
+                      <Anchor component="button" type="button" size="xs" c="dimmed" onClick={() => void openAttachment(n, 'save')} data-testid="timeline-attachment-save">
+                        {t('files.saveAs')}
+                      </Anchor>
+                    </Group>
+                  ) : n.attachmentName && n.attachmentSha256 ? (
                     <Anchor href={attachmentUrl(n)} download={n.attachmentName} target="_blank" rel="noopener" size="xs" data-testid="timeline-attachment">
                       📎 {n.attachmentName} <Text span size="xs" c="dimmed">({size(n.attachmentSize)})</Text>
                     </Anchor>
