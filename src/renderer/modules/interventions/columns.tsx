@@ -1,6 +1,6 @@
-import type { ColDef, ICellRendererParams, SortModelItem } from 'ag-grid-community';
+import type { CellClassParams, ColDef, ICellRendererParams, SortModelItem } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
-import { GRID_COLUMNS, SORT_FIELDS, type GridColumn, type GridRow, type SortField } from '../../../shared/api/interventions';
+import { GRID_COLUMNS, SORT_FIELDS, STATUSES, type GridColumn, type GridRow, type SortField } from '../../../shared/api/interventions';
 import { priorityLabel, statusLabel, type Fmt } from './model';
 
 export type VRowData = GridRow | import('./groupModel').GroupRowData | import('./groupModel').GapRowData;
@@ -83,7 +83,9 @@ export function interventionColumns(t: TFunction, fmt: Fmt): ColDef<VRowData>[] 
       resizable: false,
       suppressMovable: true,
       cellRenderer: FlagCell,
-      cellClass: (p) => (isLeaf(p.data) ? `pl-flag pl-flag-${p.data.status}` : 'pl-flag'),
+      cellClass: 'pl-flag',
+      // Rules (re-evaluated on new data), not a class callback (whose classes are never taken off).
+      cellClassRules: Object.fromEntries(STATUSES.map((s) => [`pl-flag-${s}`, (p: CellClassParams<VRowData>) => isLeaf(p.data) && p.data.status === s])),
       headerTooltip: t('interventions.warningColumn'),
     },
   ];
