@@ -6,6 +6,7 @@ import type { ReportFile } from '../../shared/api/reports';
 import { getClient } from '../modules/clients/service';
 import { withLabels } from '../modules/interventions/listing';
 import { loadRow, toDetail } from '../modules/interventions/service';
+import { seriesName } from '../../shared/rules/series';
 import { frameFor, reportEnv, savePdf, type ReportEnv } from './context';
 
 /** Everything one intervention's documents print: the detail, the names behind its ids, and the client as they are now. */
@@ -76,7 +77,7 @@ export async function loadDocData(ctx: Ctx, id: string): Promise<DocData> {
   return {
     d,
     labels: {
-      series: labels.series ?? null,
+      series: labels.series ? seriesName(labels.series) : null,
       branch: labels.branch ?? null,
       type: labels.type ?? null,
       objectCode: labels.objectCode ?? null,

@@ -5,6 +5,7 @@ import type { GridRow, GridScope, GroupField, GroupLevel, Priority, SortField, S
 import { STATUS_ORDER } from './memory/columns';
 import { isoOfDay, NO_TIME } from './memory/dates';
 import { PRIORITY_BY_RANK, isOverdueForAllocation } from '../../../shared/rules/interventions';
+import { seriesName } from '../../../shared/rules/series';
 import { groupKeyExpr, keyOut, scopedQuery, sortExpr } from './grid';
 import type { InterventionIndex } from './memory/memoryIndex';
 
@@ -108,7 +109,7 @@ type GridSelected = { [K in (typeof GRID_SELECT)[number] as K extends `${string}
 function gridRow(r: Record<keyof GridSelected, any>, a: ListArgs): GridRow {
   return {
     id: r.id,
-    series: r.series ?? null,
+    series: r.series ? seriesName(r.series) : null,
     number: r.number,
     docDate: r.doc_date,
     clientId: r.client_id,

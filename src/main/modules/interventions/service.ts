@@ -16,6 +16,7 @@ import { getClient } from '../clients/service';
 import { getBranch, getUser } from '../organization/service';
 import { assertPeriodOpen } from '../periods/service';
 import { takeNumber } from '../series/service';
+import { seriesName } from '../../../shared/rules/series';
 import { readSettings } from './settings';
 import { loadTimeline } from './notes';
 import { interventionChanged, type InterventionChange } from './notify';
@@ -38,7 +39,7 @@ export async function toDetail(ctx: Ctx, r: Row): Promise<InterventionDetail> {
     id: r.id,
     branchId: r.branch_id,
     seriesId: r.series_id,
-    series: series?.prefix ?? null,
+    series: series ? seriesName(series.prefix) : null,
     number: r.number,
     docDate: r.doc_date,
     clientId: r.client_id,

@@ -34,6 +34,7 @@ import { useCan, useSession } from '../../app/session';
 import { applyServerError } from '../../components/form';
 import { ConfirmDialog, ReasonDialog } from './dialogs';
 import { FORM_FIELDS, interventionResolver, newValues, valuesFromDetail, type InterventionFormValues, type InterventionInput } from './formValues';
+import { documentName, seriesName } from '../../../shared/rules/series';
 import { PRIORITY_COLOR, STATUS_COLOR, priorityLabel, statusLabel, toLocalInput } from './model';
 import { ClientSelect, KeySelect, UserSelect } from './selects';
 import { NomenclatureSelect } from '../nomenclature/NomenclatureSelect';
@@ -149,7 +150,7 @@ export function InterventionForm(p: InterventionFormProps) {
   const series = useQuery({ queryKey: ['series.list', { docType: 'intervention' }], queryFn: () => call('series.list', { docType: 'intervention' }), staleTime: 60_000, retry: false });
   const seriesOptions = useMemo(() => {
     const current = getValues('seriesId');
-    const list = (series.data ?? []).filter((s) => s.branchId === branchId && (s.active || s.id === current)).map((s) => ({ value: s.id, label: s.prefix }));
+    const list = (series.data ?? []).filter((s) => s.branchId === branchId && (s.active || s.id === current)).map((s) => ({ value: s.id, label: seriesName(s.prefix) }));
     if (current && !list.some((o) => o.value === current) && d?.series) list.push({ value: current, label: d.series });
     return list;
   }, [series.data, branchId, d]);
@@ -285,7 +286,7 @@ export function InterventionForm(p: InterventionFormProps) {
   const title = !currentId
     ? t('interventions.form.new')
     : d
-      ? t('interventions.form.title', { number: d.number ? `${d.series ?? ''}${d.number}` : t('interventions.form.draft'), date: fmt.date(`${d.docDate}T12:00:00Z`) })
+      ? t('interventions.form.title', { number: documentName(d.number, t('interventions.form.draft')), date: fmt.date(`${d.docDate}T12:00:00Z`) })
       : t('common.loading');
 
   const sel = (name: (typeof FORM_FIELDS)[number], label: string, el: (field: { value: string | null; onChange(v: string | null): void; onBlur(): void; ref: React.Ref<HTMLInputElement> }) => React.ReactNode) => (
