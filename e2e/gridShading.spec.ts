@@ -54,7 +54,7 @@ async function wrongShading(page: Page): Promise<{ checked: number; wrong: strin
   const { rows } = await call<{ rows: Row[] }>(page.request, 'interventions.list', { scope: { filters: {} }, sort: 'docDate', desc: true, offset: 0, limit: 200 });
   for (const r of rows) truth.set(r.id, r);
   const rendered = await page.getByTestId('interventions-grid').locator('.ag-row[row-id]').evaluateAll((els) =>
-    els.map((e) => ({ id: e.getAttribute('row-id')!, classes: [...e.classList] })),
+    els.map((e) => ({ id: e.getAttribute('row-id')!, classes: Array.from(e.classList) })),
   );
   const wrong: string[] = [];
   let checked = 0;
