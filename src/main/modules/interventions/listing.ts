@@ -33,7 +33,8 @@ export function withLabels(db: Kysely<DB>) {
     .leftJoin('nomenclature as c1', 'c1.id', 'i.classification_id')
     .leftJoin('nomenclature as c2', 'c2.id', 'i.classification2_id')
     .leftJoin('nomenclature as c3', 'c3.id', 'i.classification3_id')
-    .leftJoin('client_contact as cc', 'cc.id', 'i.contact_id');
+    .leftJoin('client_contact as cc', 'cc.id', 'i.contact_id')
+    .leftJoin('branch as bz', 'bz.id', 'i.branch_id');
 }
 
 const GRID_SELECT = [
@@ -70,6 +71,7 @@ const GRID_SELECT = [
   'cc.name as contact',
   'i.created_at',
   'i.version',
+  'bz.time_zone as time_zone',
 ] as const;
 
 /**
@@ -141,6 +143,7 @@ function gridRow(r: Record<keyof GridSelected, any>, a: ListArgs): GridRow {
     contact: r.contact ?? null,
     warning: isOverdueForAllocation(r.status as Status, r.created_at, a.nowMs, a.warningHours),
     version: r.version,
+    timeZone: r.time_zone ?? 'UTC',
   };
 }
 

@@ -1,5 +1,4 @@
 import { sql, type Selectable } from 'kysely';
-import { Temporal } from 'temporal-polyfill';
 import type { InterventionTable } from '../../db/schema';
 import { me, type Ctx } from '../../api/context';
 import { fail } from '../../api/errors';
@@ -17,6 +16,7 @@ import { getBranch, getUser } from '../organization/service';
 import { assertPeriodOpen } from '../periods/service';
 import { takeNumber } from '../series/service';
 import { seriesName } from '../../../shared/rules/series';
+import { wallClock } from '../../../shared/rules/zonedTime';
 import { readSettings } from './settings';
 import { loadTimeline } from './notes';
 import { interventionChanged, type InterventionChange } from './notify';
@@ -33,6 +33,7 @@ export async function loadRow(ctx: Ctx, id: string): Promise<Row> {
 
 export async function toDetail(ctx: Ctx, r: Row): Promise<InterventionDetail> {
   const series = r.series_id ? await ctx.db.selectFrom('doc_series').select('prefix').where('id', '=', r.series_id).executeTakeFirst() : undefined;
+  const branch = await ctx.db.selectFrom('branch').select('time_zone').where('id', '=', r.branch_id).executeTakeFirst();
   const pending = await ctx.db.selectFrom('approval').select('kind').where('entity_id', '=', r.id).where('decision', 'is', null).executeTakeFirst();
   const info = [r.client_name, r.client_fiscal_code, r.client_phone, r.client_email, [r.address, r.locality, r.county, r.country].filter(Boolean).join(', ')].filter(Boolean).join(' · ');
   return {
@@ -74,6 +75,7 @@ export async function toDetail(ctx: Ctx, r: Row): Promise<InterventionDetail> {
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    timeZone: branch?.time_zone ?? 'UTC',
   };
 }
 
@@ -89,8 +91,7 @@ const NOMENCLATURE_FIELDS = [
 ] as const;
 
 function localTime(iso: string | null | undefined, tz: string): string | null {
-  if (!iso) return null;
-  return Temporal.Instant.from(iso).toZonedDateTimeISO(tz).toPlainDateTime().toString({ smallestUnit: 'minute' });
+  return iso ? wallClock(iso, tz) : null;
 }
 
 async function assertWritable(ctx: Ctx): Promise<void> {

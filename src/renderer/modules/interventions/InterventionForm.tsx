@@ -29,7 +29,7 @@ import { deriveStatus } from '../../../shared/rules/interventions';
 import { call } from '../../app/api';
 import { apiError, errorText } from '../../app/errors';
 import { openProducedFile } from '../../app/files';
-import { useFormat } from '../../app/format';
+import { deviceZone, useFormat, useZoneNote } from '../../app/format';
 import { useCan, useSession } from '../../app/session';
 import { applyServerError } from '../../components/form';
 import { ConfirmDialog, ReasonDialog } from './dialogs';
@@ -79,7 +79,7 @@ export function InterventionForm(p: InterventionFormProps) {
 
   const form = useForm<InterventionFormValues, unknown, InterventionInput>({
     resolver: interventionResolver(),
-    defaultValues: newValues(user.branchIds[0] ?? null),
+    defaultValues: newValues(user.branchIds[0] ?? null, deviceZone()),
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
@@ -102,6 +102,15 @@ export function InterventionForm(p: InterventionFormProps) {
   useEffect(() => {
     if (!currentId && !getValues('branchId') && myBranches[0]) setValue('branchId', myBranches[0].id);
   }, [myBranches]);
+
+  // Start and end are on the branch's clock: the zone follows the branch chosen.
+  const branchId = watch('branchId');
+  const timeZone = watch('timeZone');
+  useEffect(() => {
+    const zone = (branches.data ?? []).find((b) => b.id === branchId)?.timeZone;
+    if (zone && zone !== getValues('timeZone')) setValue('timeZone', zone);
+  }, [branchId, branches.data]);
+  const zoneNote = useZoneNote(timeZone);
 
   // Load once; a newer version from someone else replaces it only while nothing was typed here.
   useEffect(() => {
@@ -146,7 +155,6 @@ export function InterventionForm(p: InterventionFormProps) {
     lastClient.current = clientId;
   }, [clientId]);
 
-  const branchId = watch('branchId');
   const series = useQuery({ queryKey: ['series.list', { docType: 'intervention' }], queryFn: () => call('series.list', { docType: 'intervention' }), staleTime: 60_000, retry: false });
   const seriesOptions = useMemo(() => {
     const current = getValues('seriesId');
@@ -271,7 +279,7 @@ export function InterventionForm(p: InterventionFormProps) {
           endAt: wEnd || null,
           takenById: wTaken,
           responsibleId: wResp,
-          assigneeConfirmedAt: d && d.takenById === wTaken && toLocalInput(d.startAt) === wStart && toLocalInput(d.endAt) === wEnd ? d.assigneeConfirmedAt : null,
+          assigneeConfirmedAt: d && d.takenById === wTaken && toLocalInput(d.startAt, d.timeZone) === wStart && toLocalInput(d.endAt, d.timeZone) === wEnd ? d.assigneeConfirmedAt : null,
           finalizedAt: null,
           cancelledAt: null,
         });
@@ -475,7 +483,7 @@ export function InterventionForm(p: InterventionFormProps) {
                           control={control}
                           name="docDate"
                           render={({ field }) => (
-                            <DateField ref={field.ref} label={t('interventions.col.docDate')} withAsterisk value={field.value} onChange={field.onChange} readOnly={!!d?.valid} error={err('docDate')} data-testid="f-doc-date" />
+                            <DateField ref={field.ref} label={t('interventions.col.docDate')} timeZone={timeZone} withAsterisk value={field.value} onChange={field.onChange} readOnly={!!d?.valid} error={err('docDate')} data-testid="f-doc-date" />
                           )}
                         />
                       </Grid.Col>
@@ -544,7 +552,16 @@ export function InterventionForm(p: InterventionFormProps) {
                           control={control}
                           name="startAt"
                           render={({ field }) => (
-                            <DateTimeField ref={field.ref} label={t('interventions.form.startAt')} value={field.value} onChange={field.onChange} error={err('startAt')} data-testid="f-start" />
+                            <DateTimeField
+                              ref={field.ref}
+                              label={t('interventions.form.startAt')}
+                              description={zoneNote && <span data-testid="f-zone-note">{zoneNote}</span>}
+                              timeZone={timeZone}
+                              value={field.value}
+                              onChange={field.onChange}
+                              error={err('startAt')}
+                              data-testid="f-start"
+                            />
                           )}
                         />
                       </Grid.Col>
@@ -556,6 +573,8 @@ export function InterventionForm(p: InterventionFormProps) {
                             <DateTimeField
                               ref={field.ref}
                               label={t('interventions.form.endAt')}
+                              description={zoneNote && '\u00a0'}
+                              timeZone={timeZone}
                               value={field.value}
                               onChange={field.onChange}
                               baseDate={wStart && !wStart.startsWith('!') ? wStart.slice(0, 10) : undefined}

@@ -19,8 +19,8 @@ const WIDTH: Partial<Record<GridColumn, number>> = {
   client: 200,
   type: 130,
   object: 150,
-  startAt: 128,
-  endAt: 128,
+  startAt: 150,
+  endAt: 150,
   status: 118,
   priority: 84,
   takenBy: 140,
@@ -101,7 +101,11 @@ export function interventionColumns(t: TFunction, fmt: Fmt): ColDef<VRowData>[] 
       tooltipValueGetter: c === 'notes' || c === 'client' || c === 'address' ? (p) => (p.value as string | null) ?? '' : undefined,
     };
     if (c === 'docDate') def.valueFormatter = (p) => (p.value ? fmt.date(`${p.value}T12:00:00Z`) : '');
-    if (c === 'startAt' || c === 'endAt') def.valueFormatter = (p) => fmt.dateTime(p.value as string | null);
+    if (c === 'startAt' || c === 'endAt') {
+      // On the row's branch clock, whatever this computer's zone; the zone's name on hover.
+      def.valueFormatter = (p) => (isLeaf(p.data) ? fmt.zoned(p.value as string | null, p.data.timeZone) : '');
+      def.tooltipValueGetter = (p) => (isLeaf(p.data) && p.value ? p.data.timeZone : '');
+    }
     if (c === 'status') def.cellRenderer = StatusCell;
     if (c === 'priority') def.cellRenderer = PriorityCell;
     if (c === 'valid' || c === 'cancelled') {
