@@ -100,10 +100,12 @@ test('a clerk in another time zone types the branch time: the screen, the form a
   expect(Temporal.Instant.from(saved.startAt).equals(startInstant)).toBe(true);
   expect(Temporal.Instant.from(saved.endAt).equals(endInstant)).toBe(true);
 
-  // The grid: 10:00 and 12:00, with the branch's zone beside them.
-  const row = page.getByTestId('interventions-grid').locator(`.ag-row[row-id="${id}"]:has([col-id=client])`);
+  // The grid: 10:00 and 12:00; every branch this clerk sees is in Rīga, so the headers name its zone once.
+  const grid = page.getByTestId('interventions-grid');
+  const row = grid.locator(`.ag-row[row-id="${id}"]:has([col-id=client])`);
   await expect(row.locator('[col-id=startAt]')).toContainText('10:00');
-  await expect(row.locator('[col-id=startAt]')).toContainText('Riga');
+  await expect(grid.locator('.ag-header-cell[col-id=startAt]')).toContainText('Riga');
+  await expect(grid.locator('.ag-header-cell[col-id=endAt]')).toContainText('Riga');
   await expect(row.locator('[col-id=endAt]')).toContainText('12:00');
   await expect(row).not.toContainText(computerHour);
   await shot(page, 'branch-time-grid');
@@ -138,6 +140,21 @@ test('a clerk in another time zone types the branch time: the screen, the form a
   await expect(event).toContainText('10:00');
   await expect(page.getByTestId('cal-zone-note')).toContainText(BRANCH_ZONE);
   await shot(page, 'branch-time-calendar');
+
+  // The same in English.
+  await page.getByTestId('language-select').click();
+  await page.getByRole('option', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('cal-zone-note')).toHaveText(`Times in ${BRANCH_ZONE}`);
+  await shot(page, 'branch-time-calendar-en');
+  await page.getByTestId('nav-interventions').click();
+  await expect(row.locator('[col-id=startAt]')).toContainText('10:00');
+  await expect(grid.locator('.ag-header-cell[col-id=startAt]')).toContainText('(Riga)');
+  await shot(page, 'branch-time-grid-en');
+  await row.locator('[col-id=client]').dblclick();
+  await expect(form.getByTestId('f-zone-note')).toHaveText(`Times in ${BRANCH_ZONE}`);
+  await shot(page, 'branch-time-form-en');
+  await page.keyboard.press('Escape');
 });
 
 test('the list report and the CSV and XLSX exports carry the branch time and name its zone', async ({ page }) => {
@@ -182,4 +199,32 @@ test('the list report and the CSV and XLSX exports carry the branch time and nam
   expect(startCol).toBeGreaterThan(0);
   const cell = ws.getRow(2).getCell(startCol).value as Date;
   expect(cell.toISOString().slice(0, 16)).toBe(`${tomorrow.toString()}T10:00`);
+});
+
+test('someone who sees branches on different clocks reads each time with its place, and picks the branch in the calendar', async ({ page }) => {
+  await loginAs(page, server.url, 'owner');
+  await page.getByTestId('nav-interventions').click();
+  const grid = page.getByTestId('interventions-grid');
+  const row = grid.locator(`.ag-row[row-id="${id}"]:has([col-id=client])`);
+  await expect(row.locator('[col-id=startAt]')).toContainText(/10:00 Riga$/);
+  await expect(grid.locator('.ag-header-cell[col-id=startAt]')).not.toContainText('Riga');
+
+  await page.getByTestId('iv-appointments').click();
+  await page.getByTestId('cal-view').locator('input[value=timeGridWeek] + label').click();
+  await page.getByTestId('cal-branch').click();
+  await page.getByRole('option', { name: 'Rīga' }).click();
+  await expect(page.getByTestId('cal-zone-note')).toContainText(BRANCH_ZONE);
+  const calTitle = await page.getByTestId('cal-title').innerText();
+  const event = page.getByTestId('cal-event').filter({ hasText: client });
+  if (!(await event.isVisible())) {
+    await page.getByTestId('cal-next').click();
+    await expect(page.getByTestId('cal-title')).not.toHaveText(calTitle);
+  }
+  await expect(event).toContainText('10:00');
+  // Yerevan's calendar runs on Yerevan's clock and does not hold Rīga's visit.
+  await page.getByTestId('cal-branch').click();
+  await page.getByRole('option', { name: 'Yerevan' }).click();
+  await expect(page.getByTestId('cal-zone-note')).toContainText('Asia/Yerevan');
+  await expect(event).toHaveCount(0);
+  await shot(page, 'branch-time-calendar-owner');
 });

@@ -20,11 +20,14 @@ export function useFormat() {
     dateTime: (iso: string | null | undefined) =>
       iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso)) : '',
     wall,
-    /** A branch's time on the branch's clock, with the branch's place beside it when this computer's clock differs. */
-    zoned: (iso: string | null | undefined, tz: string) => {
+    /**
+     * A branch's time on the branch's clock, with the branch's place beside it when this computer's clock differs
+     * (`labelled` false: the zone is said elsewhere, as in a column header).
+     */
+    zoned: (iso: string | null | undefined, tz: string, labelled = true) => {
       if (!iso) return '';
       const text = wall(wallClock(iso, tz));
-      return zonesDiffer(tz, deviceZone(), Date.parse(iso)) ? `${text} ${zoneCity(tz)}` : text;
+      return labelled && zonesDiffer(tz, deviceZone(), Date.parse(iso)) ? `${text} ${zoneCity(tz)}` : text;
     },
     number: (n: number) => new Intl.NumberFormat(locale).format(n),
     month: (ym: string) => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${ym}-01T00:00:00Z`)),

@@ -19,6 +19,7 @@ import { GRID_COLUMNS, PRIORITIES, STATUSES } from '../../../shared/api/interven
 import { call } from '../../app/api';
 import { useFormat } from '../../app/format';
 import { useSession } from '../../app/session';
+import { seesAllBranches } from '../../../shared/permissions';
 import { gridTheme } from '../../components/DataGrid';
 import { interventionColumns, isLeaf, sortOf, type VRowData } from './columns';
 import {
@@ -316,7 +317,11 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
     seen.current = changes.data;
   }, [changes.data, reload]);
 
-  const columns = useMemo(() => interventionColumns(t, fmt), [i18n.language]);
+  // Where every branch this person sees keeps one clock, the time columns' headers name it once.
+  const branches = useQuery({ queryKey: ['branches.list', {}], queryFn: () => call('branches.list', {}), staleTime: 60_000 });
+  const zones = new Set((branches.data ?? []).filter((b) => seesAllBranches(user.role) || user.branchIds.includes(b.id)).map((b) => b.timeZone));
+  const sharedZone = zones.size === 1 ? [...zones][0]! : null;
+  const columns = useMemo(() => interventionColumns(t, fmt, sharedZone), [i18n.language, sharedZone]);
 
   // Dates and labels are drawn by renderers: a new language redraws them.
   useEffect(() => {

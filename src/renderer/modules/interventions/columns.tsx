@@ -2,6 +2,8 @@ import type { CellClassParams, ColDef, ICellRendererParams, SortModelItem } from
 import type { TFunction } from 'i18next';
 import { GRID_COLUMNS, SORT_FIELDS, STATUSES, type GridColumn, type GridRow, type SortField } from '../../../shared/api/interventions';
 import { priorityLabel, statusLabel, type Fmt } from './model';
+import { deviceZone } from '../../app/format';
+import { zoneCity, zonesDiffer } from '../../../shared/rules/zonedTime';
 
 export type VRowData = GridRow | import('./groupModel').GroupRowData | import('./groupModel').GapRowData;
 
@@ -66,8 +68,13 @@ function FlagCell(p: ICellRendererParams<VRowData>) {
   ) : null;
 }
 
-/** Every column of the seed, ag-grid style; only indexed fields are sortable, and main sorts them. */
-export function interventionColumns(t: TFunction, fmt: Fmt): ColDef<VRowData>[] {
+/**
+ * Every column of the seed, ag-grid style; only indexed fields are sortable, and main sorts them. `sharedZone`: the one
+ * zone of every branch the person sees — when its clock differs from this computer's, the time columns' headers name
+ * it (else each time names its own branch's place).
+ */
+export function interventionColumns(t: TFunction, fmt: Fmt, sharedZone: string | null = null): ColDef<VRowData>[] {
+  const headerZone = sharedZone && zonesDiffer(sharedZone, deviceZone(), Date.now()) ? sharedZone : null;
   const sortable = new Set<string>(SORT_FIELDS);
   const check = (v: unknown) => (v ? '✓' : '');
   const defs: ColDef<VRowData>[] = [
@@ -103,8 +110,12 @@ export function interventionColumns(t: TFunction, fmt: Fmt): ColDef<VRowData>[] 
     if (c === 'docDate') def.valueFormatter = (p) => (p.value ? fmt.date(`${p.value}T12:00:00Z`) : '');
     if (c === 'startAt' || c === 'endAt') {
       // On the row's branch clock, whatever this computer's zone; the zone's name on hover.
-      def.valueFormatter = (p) => (isLeaf(p.data) ? fmt.zoned(p.value as string | null, p.data.timeZone) : '');
+      def.valueFormatter = (p) => (isLeaf(p.data) ? fmt.zoned(p.value as string | null, p.data.timeZone, !sharedZone) : '');
       def.tooltipValueGetter = (p) => (isLeaf(p.data) && p.value ? p.data.timeZone : '');
+      if (headerZone) {
+        def.headerName = `${def.headerName} (${zoneCity(headerZone)})`;
+        def.headerTooltip = `${t(`interventions.col.${c}`)} — ${t('interventions.zoneNote', { zone: headerZone })}`;
+      }
     }
     if (c === 'status') def.cellRenderer = StatusCell;
     if (c === 'priority') def.cellRenderer = PriorityCell;

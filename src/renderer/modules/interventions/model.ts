@@ -57,7 +57,7 @@ export interface Fmt {
   date(iso: string | null | undefined): string;
   dateTime(iso: string | null | undefined): string;
   /** A branch's time on its clock (labelled when this computer's differs). */
-  zoned(iso: string | null | undefined, tz: string): string;
+  zoned(iso: string | null | undefined, tz: string, labelled?: boolean): string;
   month(ym: string): string;
   number(n: number): string;
 }
