@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantAt, offsetCache, todayIn, wallClock, zoneCity, zonesDiffer } from './zonedTime';
+import { instantAt, offsetCache, offsetMs, todayIn, wallClock, zoneCity, zonesDiffer } from './zonedTime';
 
 describe("a branch's wall clock", () => {
   it('reads an instant on the branch clock, whatever the computer', () => {
@@ -44,5 +44,10 @@ describe("a branch's wall clock", () => {
     expect(off('Europe/Riga', Date.parse('2026-03-29T00:59:00Z'))).toBe(2 * 3_600_000);
     expect(off('Europe/Riga', Date.parse('2026-03-29T01:00:00Z'))).toBe(3 * 3_600_000);
     expect(off('Asia/Yerevan', Date.parse('2026-03-29T01:00:00Z'))).toBe(4 * 3_600_000);
+    // Asked in any order, across years and exactly at the changes, it answers as the zone does.
+    const fresh = offsetCache();
+    const times = [Date.parse('2026-10-25T01:00:00Z'), Date.parse('2026-10-25T00:59:59Z'), Date.parse('2021-07-01T00:00:00Z'), Date.parse('2026-03-29T01:00:00Z'), Date.parse('2031-12-31T23:00:00Z')];
+    for (let i = 0; i < 2000; i++) times.push(Date.parse('2020-01-01T00:00:00Z') + ((i * 7_919_993_111) % (12 * 365 * 86_400_000)));
+    for (const ms of times) for (const tz of ['Europe/Riga', 'Asia/Yerevan', 'America/New_York']) expect(fresh(tz, ms), `${tz} ${new Date(ms).toISOString()}`).toBe(offsetMs(tz, ms));
   });
 });
