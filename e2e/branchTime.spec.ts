@@ -208,6 +208,12 @@ test('someone who sees branches on different clocks reads each time with its pla
   const row = grid.locator(`.ag-row[row-id="${id}"]:has([col-id=client])`);
   await expect(row.locator('[col-id=startAt]')).toContainText(/10:00 Riga$/);
   await expect(grid.locator('.ag-header-cell[col-id=startAt]')).not.toContainText('Riga');
+  // A new form takes its branch's zone without counting as typed in: Escape closes it at once.
+  await page.keyboard.press('Insert');
+  const form = page.getByTestId('intervention-form');
+  await expect(form.getByTestId('f-zone-note')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
 
   await page.getByTestId('iv-appointments').click();
   await page.getByTestId('cal-view').locator('input[value=timeGridWeek] + label').click();

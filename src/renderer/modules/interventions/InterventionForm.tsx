@@ -83,7 +83,7 @@ export function InterventionForm(p: InterventionFormProps) {
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const { register, control, handleSubmit, reset, setError, formState, watch, setValue, getValues } = form;
+  const { register, control, handleSubmit, reset, resetField, setError, formState, watch, setValue, getValues } = form;
   const errors = formState.errors;
   const d = detail.data;
   const closedDoc = !!d && (d.status === 'cancelled' || d.status === 'finalized');
@@ -108,7 +108,11 @@ export function InterventionForm(p: InterventionFormProps) {
   const timeZone = watch('timeZone');
   useEffect(() => {
     const zone = (branches.data ?? []).find((b) => b.id === branchId)?.timeZone;
-    if (zone && zone !== getValues('timeZone')) setValue('timeZone', zone);
+    // Not the clerk's input: it moves the default with it, so an untouched form stays untouched.
+    if (zone && zone !== getValues('timeZone')) {
+      resetField('timeZone', { defaultValue: zone });
+      setValue('timeZone', zone);
+    }
   }, [branchId, branches.data]);
   const zoneNote = useZoneNote(timeZone);
 
