@@ -6,6 +6,7 @@ import { reportEnv, baseName } from '../reports/context';
 import { discardReportFile, newReportFile } from '../reports/files';
 import { cellCsv, cellValue, columnTitle, DATE_COLUMNS, INSTANT_COLUMNS } from '../reports/format';
 import { localeOf } from '../reports/i18n';
+import { seesAllBranches } from '../../shared/permissions';
 import { CsvWriter, defaultDelimiter } from './csv';
 import { XlsxWriter, type XlsxKind } from './xlsx';
 
@@ -28,6 +29,15 @@ export interface ExportProgress {
 
 const WIDTH: Partial<Record<GridColumn, number>> = { series: 8, number: 13, docDate: 11, startAt: 16, endAt: 16, status: 16, priority: 10, valid: 8, cancelled: 9, client: 32, notes: 48, email: 28, address: 30, phone: 16, object: 24 };
 
+/** The zones of the branches whose rows the scope can hold (the caller's, or the one filtered on). */
+async function scopeZones(ctx: Ctx, scope: GridScope): Promise<string[]> {
+  const user = me(ctx);
+  let q = ctx.db.selectFrom('branch').select('time_zone').distinct().where('org_id', '=', user.orgId).where('deleted_at', 'is', null);
+  if (!seesAllBranches(user.role)) q = q.where('id', 'in', user.branchIds.length ? user.branchIds : ['']);
+  if (scope.filters.branchId) q = q.where('id', '=', scope.filters.branchId);
+  return (await q.orderBy('time_zone').execute()).map((r) => r.time_zone);
+}
+
 /** Lets the event loop breathe: file streams flush and other work (web mode, progress) runs between pages. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -41,7 +51,13 @@ export async function exportInterventions(ctx: Ctx, input: ExportInput, onProgre
   const { fmt } = env;
   const total = await countScope(ctx.db, user, input.scope, ctx.interventionIndex);
   const file = newReportFile(ctx.config.dataDir, input.format, baseName(env, fmt.tr('reports.titles.export')), { orgId: user.orgId, userId: user.id }, ctx.clock.now());
-  const headers = input.columns.map((c) => columnTitle(fmt, c));
+  // Times are the wall clock of each row's branch (spreadsheets have no zones): the header names the zone when the
+  // branches the export can hold share one, else a last column gives each row's.
+  const zones = input.columns.some((c) => INSTANT_COLUMNS.has(c)) ? await scopeZones(ctx, input.scope) : [];
+  const zoneColumn = zones.length > 1;
+  const headers = input.columns.map((c) => (zones.length === 1 && INSTANT_COLUMNS.has(c) ? `${columnTitle(fmt, c)} (${zones[0]})` : columnTitle(fmt, c)));
+  if (zoneColumn) headers.push(fmt.tr('reports.timeZone'));
+  const extra = (r: { timeZone: string }) => (zoneColumn ? [r.timeZone] : []);
   const sort = input.sort ?? 'docDate';
   const desc = input.desc ?? true;
   const nowMs = ctx.clock.now();
@@ -54,7 +70,7 @@ export async function exportInterventions(ctx: Ctx, input: ExportInput, onProgre
         await out.row(headers);
         for (let offset = 0; ; offset += EXPORT_PAGE) {
           const rows = await listPage(ctx.db, user, { scope: input.scope, sort, desc, offset, limit: EXPORT_PAGE, nowMs, warningHours: null }, ctx.interventionIndex);
-          for (const r of rows) await out.row(input.columns.map((c) => cellCsv(fmt, r, c)));
+          for (const r of rows) await out.row([...input.columns.map((c) => cellCsv(fmt, r, c)), ...extra(r)]);
           done += rows.length;
           onProgress?.({ done, total: Math.max(total, done) });
           if (rows.length < EXPORT_PAGE) break;
@@ -67,14 +83,15 @@ export async function exportInterventions(ctx: Ctx, input: ExportInput, onProgre
       }
     } else {
       const kinds: XlsxKind[] = input.columns.map((c) => (DATE_COLUMNS.has(c) ? 'date' : INSTANT_COLUMNS.has(c) ? 'dateTime' : 'text'));
+      if (zoneColumn) kinds.push('text');
       const out = new XlsxWriter(
         file.path,
         fmt.tr('reports.sheet'),
-        input.columns.map((c, i) => ({ header: headers[i]!, kind: kinds[i]!, width: WIDTH[c] ?? 18 })),
+        headers.map((header, i) => ({ header, kind: kinds[i]!, width: WIDTH[input.columns[i] as GridColumn] ?? 18 })),
       );
       for (let offset = 0; ; offset += EXPORT_PAGE) {
         const rows = await listPage(ctx.db, user, { scope: input.scope, sort, desc, offset, limit: EXPORT_PAGE, nowMs, warningHours: null }, ctx.interventionIndex);
-        for (const r of rows) out.row(input.columns.map((c) => cellValue(fmt, r, c)));
+        for (const r of rows) out.row([...input.columns.map((c) => cellValue(fmt, r, c)), ...extra(r)]);
         done += rows.length;
         onProgress?.({ done, total: Math.max(total, done) });
         if (rows.length < EXPORT_PAGE) break;

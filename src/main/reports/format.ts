@@ -1,19 +1,23 @@
 import { PRIORITIES, STATUSES, type GridColumn, type GridRow, type Priority, type Status } from '../../shared/api/interventions';
 import { localeOf, translator, type Translate } from './i18n';
+import { offsetCache, zoneCity } from '../../shared/rules/zonedTime';
 
-/** Texts, dates and times for one reader: their language, the organization's time zone. */
+/**
+ * Texts, dates and times for one reader: their language, and a zone for times that belong to no branch (when the
+ * report was printed). A branch's times are given with the branch's zone: they are read on its clock.
+ */
 export interface Fmt {
   lng: string;
   tz: string;
   tr: Translate;
   /** `YYYY-MM-DD` (a calendar date, no zone) in the reader's short form. */
   date(d: string | null | undefined): string;
-  /** A UTC instant as date and time in the organization's zone. */
-  dateTime(iso: string | null | undefined): string;
-  /** The wall clock of an instant in the organization's zone, as a Date whose UTC fields are that wall clock (what Excel shows). */
-  wall(iso: string): Date;
-  /** `YYYY-MM-DD HH:MM` wall clock in the organization's zone (CSV). */
-  wallText(iso: string | null | undefined): string;
+  /** A UTC instant as date and time on the clock of `tz` (by default the report's own zone). */
+  dateTime(iso: string | null | undefined, tz?: string): string;
+  /** The wall clock of an instant in `tz`, as a Date whose UTC fields are that wall clock (what Excel shows). */
+  wall(iso: string, tz?: string): Date;
+  /** `YYYY-MM-DD HH:MM` wall clock in `tz` (CSV). */
+  wallText(iso: string | null | undefined, tz?: string): string;
   yesNo(b: boolean): string;
   status(s: Status): string;
   priority(p: Priority): string;
@@ -23,25 +27,14 @@ export function makeFmt(lng: string, tz: string): Fmt {
   const locale = localeOf(lng);
   const tr = translator(lng);
   const dateF = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' });
-  const dateTimeF = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: tz });
-  const partsF = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  // Offsets change at most every quarter hour; 100,000 rows share few of them.
-  const offsets = new Map<number, number>();
-  const offsetMs = (ms: number): number => {
-    const bucket = Math.floor(ms / 900_000);
-    let off = offsets.get(bucket);
-    if (off === undefined) {
-      const p = Object.fromEntries(partsF.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-      const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-      off = asUtc - Math.floor(ms / 1000) * 1000;
-      offsets.set(bucket, off);
-    }
-    return off;
+  // Wall clocks are formatted as if they were UTC: the zone's offset is added first, by the shared rule.
+  const wallF = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' });
+  const offset = offsetCache();
+  const wallMs = (iso: string, zone: string): number => {
+    const ms = Math.floor(Date.parse(iso) / 60_000) * 60_000;
+    return ms + offset(zone, ms);
   };
-  const wall = (iso: string): Date => {
-    const ms = Date.parse(iso);
-    return new Date(ms + offsetMs(ms));
-  };
+  const wall = (iso: string, zone = tz): Date => new Date(wallMs(iso, zone));
   // Looked up once: an export asks for them on every row.
   const yes = tr('reports.yes');
   const no = tr('reports.no');
@@ -52,9 +45,9 @@ export function makeFmt(lng: string, tz: string): Fmt {
     tz,
     tr,
     date: (d) => (d ? dateF.format(Date.parse(`${d.slice(0, 10)}T00:00:00Z`)) : ''),
-    dateTime: (iso) => (iso ? dateTimeF.format(Date.parse(iso)) : ''),
+    dateTime: (iso, zone = tz) => (iso ? wallF.format(wallMs(iso, zone)) : ''),
     wall,
-    wallText: (iso) => (iso ? wall(iso).toISOString().slice(0, 16).replace('T', ' ') : ''),
+    wallText: (iso, zone = tz) => (iso ? wall(iso, zone).toISOString().slice(0, 16).replace('T', ' ') : ''),
     yesNo: (b) => (b ? yes : no),
     status: (s) => statuses[s] ?? String(s ?? ''),
     priority: (p) => priorities[p] ?? String(p ?? ''),
@@ -70,14 +63,16 @@ export function columnTitle(fmt: Fmt, col: GridColumn): string {
 
 type Plain = Exclude<GridColumn, 'docDate' | 'startAt' | 'endAt' | 'status' | 'priority' | 'valid' | 'cancelled'>;
 
-/** A cell as people read it (PDF). */
-export function cellText(fmt: Fmt, row: GridRow, col: GridColumn): string {
+/** A cell as people read it (PDF); `zoned`: times carry their branch's place (a list whose branches' clocks differ). */
+export function cellText(fmt: Fmt, row: GridRow, col: GridColumn, zoned = false): string {
   switch (col) {
     case 'docDate':
       return fmt.date(row.docDate);
     case 'startAt':
-    case 'endAt':
-      return fmt.dateTime(row[col]);
+    case 'endAt': {
+      const v = row[col];
+      return v && zoned ? `${fmt.dateTime(v, row.timeZone)} ${zoneCity(row.timeZone)}` : fmt.dateTime(v, row.timeZone);
+    }
     case 'status':
       return fmt.status(row.status);
     case 'priority':
@@ -90,7 +85,7 @@ export function cellText(fmt: Fmt, row: GridRow, col: GridColumn): string {
   }
 }
 
-/** A cell for a spreadsheet: dates as dates (wall clock of the organization's zone), the rest as the text people read. */
+/** A cell for a spreadsheet: dates as dates (wall clock of the row's branch), the rest as the text people read. */
 export function cellValue(fmt: Fmt, row: GridRow, col: GridColumn): string | Date | null {
   switch (col) {
     case 'docDate':
@@ -98,7 +93,7 @@ export function cellValue(fmt: Fmt, row: GridRow, col: GridColumn): string | Dat
     case 'startAt':
     case 'endAt': {
       const v = row[col];
-      return v ? fmt.wall(v) : null;
+      return v ? fmt.wall(v, row.timeZone) : null;
     }
     case 'status':
     case 'priority':
@@ -117,8 +112,18 @@ export function cellCsv(fmt: Fmt, row: GridRow, col: GridColumn): string {
       return row.docDate.slice(0, 10);
     case 'startAt':
     case 'endAt':
-      return fmt.wallText(row[col]);
+      return fmt.wallText(row[col], row.timeZone);
     default:
       return cellText(fmt, row, col);
   }
+}
+
+/**
+ * How a list names its times' zone: one zone for all its rows goes in the header (or subtitle); rows of branches on
+ * different clocks carry their zone each. Paper and files leave the computer, so the zone is always said.
+ */
+export function zonesOf(rows: Iterable<{ timeZone: string }>): string[] {
+  const zones = new Set<string>();
+  for (const r of rows) zones.add(r.timeZone);
+  return [...zones].sort();
 }

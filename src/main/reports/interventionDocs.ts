@@ -6,7 +6,9 @@ import type { ReportFile } from '../../shared/api/reports';
 import { getClient } from '../modules/clients/service';
 import { withLabels } from '../modules/interventions/listing';
 import { loadRow, toDetail } from '../modules/interventions/service';
+import { seriesName } from '../../shared/rules/series';
 import { frameFor, reportEnv, savePdf, type ReportEnv } from './context';
+import { makeFmt } from './format';
 
 /** Everything one intervention's documents print: the detail, the names behind its ids, and the client as they are now. */
 export interface DocData {
@@ -76,7 +78,7 @@ export async function loadDocData(ctx: Ctx, id: string): Promise<DocData> {
   return {
     d,
     labels: {
-      series: labels.series ?? null,
+      series: labels.series ? seriesName(labels.series) : null,
       branch: labels.branch ?? null,
       type: labels.type ?? null,
       objectCode: labels.objectCode ?? null,
@@ -201,13 +203,24 @@ function docHeadline(env: ReportEnv, data: DocData): string {
   const { fmt } = env;
   const { d } = data;
   const number = docNumber(data);
-  return [number ? `${fmt.tr('reports.form.number')}: ${number}` : fmt.tr('reports.form.draft'), `${fmt.tr('reports.columns.docDate')}: ${fmt.date(d.docDate)}`, `${fmt.tr('reports.columns.status')}: ${fmt.status(d.status)}`].join(' · ');
+  return [
+    number ? `${fmt.tr('reports.form.number')}: ${number}` : fmt.tr('reports.form.draft'),
+    `${fmt.tr('reports.columns.docDate')}: ${fmt.date(d.docDate)}`,
+    `${fmt.tr('reports.columns.status')}: ${fmt.status(d.status)}`,
+    fmt.tr('reports.timesIn', { zone: d.timeZone }),
+  ].join(' · ');
+}
+
+/** The document's times (schedule, timeline, even when it was printed) are all on its branch's clock, which it names. */
+async function branchEnv(ctx: Ctx, data: DocData): Promise<ReportEnv> {
+  const env = await reportEnv(ctx);
+  return { ...env, fmt: makeFmt(env.user.language, data.d.timeZone) };
 }
 
 /** "Interventii – Formular": the document a technician carries and the client signs. */
 export async function interventionFormReport(ctx: Ctx, id: string): Promise<ReportFile> {
-  const env = await reportEnv(ctx);
   const data = await loadDocData(ctx, id);
+  const env = await branchEnv(ctx, data);
   const { fmt } = env;
   const { d, labels: l, snapshot: s } = data;
   const c = data.client;
@@ -305,8 +318,8 @@ function signatures(env: ReportEnv, data: DocData): Content {
 
 /** "Fișa evoluție sesizare": who wrote what about this intervention, and when it changed state. */
 export async function evolutionSheetReport(ctx: Ctx, id: string): Promise<ReportFile> {
-  const env = await reportEnv(ctx);
   const data = await loadDocData(ctx, id);
+  const env = await branchEnv(ctx, data);
   const { fmt } = env;
   const { d, labels: l } = data;
   const tr = fmt.tr;

@@ -3,7 +3,7 @@ import type { Ctx } from '../api/context';
 import type { GridColumn, GridRow, GridScope, GroupLevel, SortField } from '../../shared/api/interventions';
 import type { ReportFile } from '../../shared/api/reports';
 import { countScope, groupsAt, listPage } from '../modules/interventions/listing';
-import { cellText, columnTitle, type Fmt } from './format';
+import { cellText, columnTitle, INSTANT_COLUMNS, zonesOf, type Fmt } from './format';
 import { localeOf } from './i18n';
 import { contentWidth } from './pdf';
 import { frameFor, reportEnv, savePdf, type ReportEnv } from './context';
@@ -135,7 +135,8 @@ export function listLayout(columns: GridColumn[], titles: string[] = []): { land
   return { landscape, fontSize, widths: header.map((m, i) => m + (total(share) ? share[i]! / total(share) : 1 / columns.length) * spare) };
 }
 
-export function listTable(fmt: Fmt, columns: GridColumn[], lines: Line[]): Content {
+/** `zoned`: each time carries its branch's place (the list's branches are on different clocks). */
+export function listTable(fmt: Fmt, columns: GridColumn[], lines: Line[], zoned = false): Content {
   const titles = columns.map((c) => columnTitle(fmt, c));
   const { widths, fontSize } = listLayout(columns, titles);
   const header: TableCell[] = titles.map((text) => ({ text, style: 'th' }));
@@ -149,7 +150,7 @@ export function listTable(fmt: Fmt, columns: GridColumn[], lines: Line[]): Conte
     } else {
       body.push(
         columns.map((c) => {
-          const text = cellText(fmt, line.row, c);
+          const text = cellText(fmt, line.row, c, zoned);
           return { text: text.length > NOTE_CHARS ? `${text.slice(0, NOTE_CHARS)}…` : text, noWrap: false };
         }),
       );
@@ -171,10 +172,13 @@ export async function interventionListReport(ctx: Ctx, input: ListInput): Promis
   const truncated = rows < total;
   const title = fmt.tr('reports.titles.interventionList');
   const body: Content[] = [];
+  // The times' zone is said once when every row shares it, else beside each time.
+  const zones = input.columns.some((c) => INSTANT_COLUMNS.has(c)) ? zonesOf(lines.flatMap((l) => (l.kind === 'row' ? [l.row] : []))) : [];
   if (!total) body.push({ text: fmt.tr('reports.nothing'), style: 'muted' });
-  else body.push(listTable(fmt, input.columns, lines));
+  else body.push(listTable(fmt, input.columns, lines, zones.length > 1));
   const grouped = input.scope.groupBy?.length ? fmt.tr('reports.groupedBy', { fields: input.scope.groupBy.map((g) => fmt.tr(`reports.columns.${g.field}`)).join(', ') }) : '';
   const summary = [await filterSummary(env, input.scope), grouped, fmt.tr('reports.rowCount', { count: total })].filter(Boolean);
+  if (zones.length === 1) summary.push(fmt.tr('reports.timesIn', { zone: zones[0]! }));
   if (truncated) summary.push(fmt.tr('reports.truncated', { shown: rows, total }));
   const frame = frameFor(env, title, { landscape: listLayout(input.columns).landscape, subtitle: summary.join(' · ') });
   return savePdf(env, frame, body, null, { rows, truncated });

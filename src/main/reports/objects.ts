@@ -9,6 +9,8 @@ import { frameFor, reportEnv, savePdf, type ReportEnv } from './context';
 import { filterSummary } from './filters';
 import { MAX_PDF_ROWS } from './interventionList';
 import { contentWidth } from './pdf';
+import { zonesOf } from './format';
+import { zoneCity } from '../../shared/rules/zonedTime';
 
 const OPEN = sql<number>`sum(case when i.status in ('received', 'allocated', 'confirmed') then 1 else 0 end)`;
 const FINALIZED = sql<number>`sum(case when i.status = 'finalized' then 1 else 0 end)`;
@@ -118,8 +120,9 @@ export async function objectsDetailedReport(ctx: Ctx, scope: GridScope): Promise
     .leftJoin('doc_series as s', 's.id', 'i.series_id')
     .leftJoin('nomenclature as t', 't.id', 'i.type_id')
     .leftJoin('app_user as tb', 'tb.id', 'i.taken_by_id')
+    .leftJoin('branch as bz', 'bz.id', 'i.branch_id')
     .where(HAS_OBJECT)
-    .select(['i.object_product_id as productId', 'i.object_serial as serial', 'i.client_id as clientId', 'i.number', 'i.doc_date', 'i.status', 'i.priority', 't.name as type', 'tb.name as takenBy', 'i.start_at', 'i.end_at', 'i.notes'])
+    .select(['bz.time_zone as timeZone', 'i.object_product_id as productId', 'i.object_serial as serial', 'i.client_id as clientId', 'i.number', 'i.doc_date', 'i.status', 'i.priority', 't.name as type', 'tb.name as takenBy', 'i.start_at', 'i.end_at', 'i.notes'])
     .orderBy('p.name_key')
     .orderBy('i.object_serial')
     .orderBy('i.client_name_key')
@@ -136,6 +139,9 @@ export async function objectsDetailedReport(ctx: Ctx, scope: GridScope): Promise
     if (list) list.push(l);
     else byGroup.set(k, [l]);
   }
+  // A branch's times on its clock: the zone said once when all share it, else beside each time.
+  const zones = zonesOf(lines.map((l) => ({ timeZone: l.timeZone ?? 'UTC' })));
+  const when = (iso: string | null, tz: string) => (iso ? (zones.length > 1 ? `${fmt.dateTime(iso, tz)} ${zoneCity(tz)}` : fmt.dateTime(iso, tz)) : '');
   const body: Content[] = [];
   const n = 8;
   if (!groups.length) body.push({ text: tr('reports.objects.none'), style: 'muted' });
@@ -155,7 +161,7 @@ export async function objectsDetailedReport(ctx: Ctx, scope: GridScope): Promise
           fmt.status(l.status as Status),
           fmt.priority(PRIORITY_BY_RANK[l.priority] as Priority),
           l.takenBy ?? '',
-          [fmt.dateTime(l.start_at), fmt.dateTime(l.end_at)].filter(Boolean).join(' – '),
+          [when(l.start_at, l.timeZone ?? 'UTC'), when(l.end_at, l.timeZone ?? 'UTC')].filter(Boolean).join(' – '),
           l.notes ? (l.notes.length > 300 ? `${l.notes.slice(0, 300)}…` : l.notes) : '',
         ]);
         printed++;
@@ -167,7 +173,14 @@ export async function objectsDetailedReport(ctx: Ctx, scope: GridScope): Promise
   }
   const totalRows = await scopedQuery(ctx.db, env.user, scope).where(HAS_OBJECT).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   const truncated = lines.length < Number(totalRows.n) || groups.length < totalGroups;
-  const subtitle = [await filterSummary(env, scope), tr('reports.rowCount', { count: Number(totalRows.n) }), truncated ? tr('reports.truncated', { shown: lines.length, total: Number(totalRows.n) }) : null].filter(Boolean).join(' · ');
+  const subtitle = [
+    await filterSummary(env, scope),
+    tr('reports.rowCount', { count: Number(totalRows.n) }),
+    zones.length === 1 ? tr('reports.timesIn', { zone: zones[0]! }) : null,
+    truncated ? tr('reports.truncated', { shown: lines.length, total: Number(totalRows.n) }) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const frame = frameFor(env, tr('reports.titles.objectsDetailed'), { subtitle, landscape: true });
   return savePdf(env, frame, body, null, { rows: lines.length, truncated });
 }

@@ -126,6 +126,8 @@ export const gridRow = z.object({
   /** Not allocated within the configured hours (the seed's "warnings"). */
   warning: z.boolean(),
   version: z.number().int(),
+  /** The branch's IANA zone: its start and end are read on that clock, wherever they are shown or printed. */
+  timeZone: z.string(),
 });
 export type GridRow = z.infer<typeof gridRow>;
 
@@ -211,6 +213,8 @@ export const interventionDetail = z.object({
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The branch's IANA zone: the form reads and writes start and end on that clock. */
+  timeZone: z.string(),
 });
 export type InterventionDetail = z.infer<typeof interventionDetail>;
 

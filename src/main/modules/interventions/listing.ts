@@ -5,6 +5,7 @@ import type { GridRow, GridScope, GroupField, GroupLevel, Priority, SortField, S
 import { STATUS_ORDER } from './memory/columns';
 import { isoOfDay, NO_TIME } from './memory/dates';
 import { PRIORITY_BY_RANK, isOverdueForAllocation } from '../../../shared/rules/interventions';
+import { seriesName } from '../../../shared/rules/series';
 import { groupKeyExpr, keyOut, scopedQuery, sortExpr } from './grid';
 import type { InterventionIndex } from './memory/memoryIndex';
 
@@ -32,7 +33,8 @@ export function withLabels(db: Kysely<DB>) {
     .leftJoin('nomenclature as c1', 'c1.id', 'i.classification_id')
     .leftJoin('nomenclature as c2', 'c2.id', 'i.classification2_id')
     .leftJoin('nomenclature as c3', 'c3.id', 'i.classification3_id')
-    .leftJoin('client_contact as cc', 'cc.id', 'i.contact_id');
+    .leftJoin('client_contact as cc', 'cc.id', 'i.contact_id')
+    .leftJoin('branch as bz', 'bz.id', 'i.branch_id');
 }
 
 const GRID_SELECT = [
@@ -69,6 +71,7 @@ const GRID_SELECT = [
   'cc.name as contact',
   'i.created_at',
   'i.version',
+  'bz.time_zone as time_zone',
 ] as const;
 
 /**
@@ -108,7 +111,7 @@ type GridSelected = { [K in (typeof GRID_SELECT)[number] as K extends `${string}
 function gridRow(r: Record<keyof GridSelected, any>, a: ListArgs): GridRow {
   return {
     id: r.id,
-    series: r.series ?? null,
+    series: r.series ? seriesName(r.series) : null,
     number: r.number,
     docDate: r.doc_date,
     clientId: r.client_id,
@@ -140,6 +143,7 @@ function gridRow(r: Record<keyof GridSelected, any>, a: ListArgs): GridRow {
     contact: r.contact ?? null,
     warning: isOverdueForAllocation(r.status as Status, r.created_at, a.nowMs, a.warningHours),
     version: r.version,
+    timeZone: r.time_zone ?? 'UTC',
   };
 }
 

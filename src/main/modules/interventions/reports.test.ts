@@ -276,7 +276,8 @@ describe('export of the grid (CSV, XLSX)', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.name).toBe('Interventions');
     const header = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['Status', 'Doc. no.', 'Doc. date', 'Client', 'Start', 'Priority', 'Valid', 'Notes', 'Phone']);
+    // Spreadsheets have no zones: the header says whose wall clock the times are.
+    expect(header).toEqual(['Status', 'Doc. no.', 'Doc. date', 'Client', 'Start (Europe/Riga)', 'Priority', 'Valid', 'Notes', 'Phone']);
     expect(ws.actualRowCount - 1).toBe(total);
 
     const fmt = makeFmt('en', 'Europe/Riga');
@@ -312,7 +313,7 @@ describe('export of the grid (CSV, XLSX)', () => {
     const text = bytes.toString('utf8').slice(1);
     expect(text).toBe(
       [
-        'Doc. no.,Doc. date,Start,Notes,Phone,Status',
+        'Doc. no.,Doc. date,Start (Europe/Riga),Notes,Phone,Status',
         ',2026-11-20,,Second visit,+37167111222,Received',
         `INT-00001,2026-11-23,2026-11-24 09:00,"Letters: ${LETTERS}; ""quoted"", semi;colon\nsecond line",+37167111222,Allocated and confirmed`,
         '',
@@ -357,4 +358,54 @@ describe('export of the grid (CSV, XLSX)', () => {
     expect(wide).toMatchObject({ rows: 2500, truncated: true });
     expect(pdfText(wide.fileId)).toContain('Only the first 2500 of 4500 rows are printed');
   }, 120_000);
+
+  it("a branch on another clock: its times are its own wall clock in the list, the form and the exports, and its zone is named", async () => {
+    const yerevan = await app.call(owner, 'branches.create', { name: 'Yerevan', timeZone: 'Asia/Yerevan' });
+    // 06:00 UTC: 10:00 in Yerevan, 08:00 in Rīga.
+    const doc = await app.call(owner, 'interventions.create', {
+      branchId: yerevan.id,
+      clientId: clientY,
+      priority: 'low',
+      docDate: '2026-12-07',
+      startAt: '2026-12-07T06:00:00.000Z',
+      endAt: '2026-12-07T08:00:00.000Z',
+      notes: 'Yerevan visit',
+    });
+    expect(doc.timeZone).toBe('Asia/Yerevan');
+    const only = { filters: { branchId: yerevan.id } };
+    const [row] = (await app.call(owner, 'interventions.list', { scope: only, offset: 0, limit: 5 })).rows;
+    expect(row).toMatchObject({ timeZone: 'Asia/Yerevan', startAt: '2026-12-07T06:00:00.000Z' });
+
+    const form = pdfText((await app.call(owner, 'reports.interventionForm', { id: doc.id })).fileId);
+    expect(form).toContain('07/12/2026, 10:00');
+    expect(form).toContain('07/12/2026, 12:00');
+    expect(form).toContain('Times in Asia/Yerevan');
+
+    const list = pdfText((await app.call(owner, 'reports.interventionList', { scope: only, columns: ['notes', 'startAt', 'endAt'] })).fileId);
+    expect(list).toContain('10:00');
+    expect(list).toContain('Times in Asia/Yerevan');
+
+    const csv = await app.call(owner, 'export.interventions', { scope: only, columns: ['notes', 'startAt', 'endAt'], format: 'csv', delimiter: ',' });
+    expect(fs.readFileSync(resolveReportFile(app.core.config.dataDir, csv.fileId)!.path, 'utf8').slice(1)).toBe(
+      ['Notes,Start (Asia/Yerevan),End (Asia/Yerevan)', 'Yerevan visit,2026-12-07 10:00,2026-12-07 12:00', ''].join('\r\n'),
+    );
+
+    // Both branches in one export: each row on its own clock, and a column saying which.
+    const both = { filters: { dateFrom: '2026-11-23', dateTo: '2026-12-07' } };
+    const mixed = await app.call(owner, 'export.interventions', { scope: both, columns: ['notes', 'startAt'], format: 'xlsx', sort: 'docDate', desc: true });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(resolveReportFile(app.core.config.dataDir, mixed.fileId)!.path);
+    const ws = wb.worksheets[0]!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Notes', 'Start', 'Time zone']);
+    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(['Yerevan visit', new Date('2026-12-07T10:00:00.000Z'), 'Asia/Yerevan']);
+    const riga = (ws.getRow(3).values as unknown[]).slice(1);
+    expect(riga[2]).toBe('Europe/Riga');
+    const mixedList = pdfText((await app.call(owner, 'reports.interventionList', { scope: both, columns: ['notes', 'startAt'] })).fileId);
+    // Each time with its place (a narrow column wraps the place under the time).
+    expect(mixedList).toMatch(/07\/12\/2026, 10:00\s+Yerevan/);
+    expect(mixedList).toMatch(/24\/11\/2026, 09:00\s+(second line\s+)?Riga/);
+    expect(mixedList).not.toContain('Times in');
+
+    await app.call(owner, 'interventions.delete', { id: doc.id });
+  });
 });

@@ -1,5 +1,4 @@
 import { sql, type Selectable } from 'kysely';
-import { Temporal } from 'temporal-polyfill';
 import type { InterventionTable } from '../../db/schema';
 import { me, type Ctx } from '../../api/context';
 import { fail } from '../../api/errors';
@@ -18,6 +17,8 @@ import { getBranch } from '../organization/service';
 import { assertAssignable, loadInScope } from '../../api/scope';
 import { assertPeriodOpen } from '../periods/service';
 import { takeNumber } from '../series/service';
+import { seriesName } from '../../../shared/rules/series';
+import { wallClock } from '../../../shared/rules/zonedTime';
 import { readSettings } from './settings';
 import { loadTimeline } from './notes';
 import { interventionChanged, type InterventionChange } from './notify';
@@ -31,13 +32,14 @@ export async function loadRow(ctx: Ctx, id: string, field = 'id'): Promise<Row> 
 
 export async function toDetail(ctx: Ctx, r: Row): Promise<InterventionDetail> {
   const series = r.series_id ? await ctx.db.selectFrom('doc_series').select('prefix').where('id', '=', r.series_id).executeTakeFirst() : undefined;
+  const branch = await ctx.db.selectFrom('branch').select('time_zone').where('id', '=', r.branch_id).executeTakeFirst();
   const pending = await ctx.db.selectFrom('approval').select('kind').where('entity_id', '=', r.id).where('decision', 'is', null).executeTakeFirst();
   const info = [r.client_name, r.client_fiscal_code, r.client_phone, r.client_email, [r.address, r.locality, r.county, r.country].filter(Boolean).join(', ')].filter(Boolean).join(' · ');
   return {
     id: r.id,
     branchId: r.branch_id,
     seriesId: r.series_id,
-    series: series?.prefix ?? null,
+    series: series ? seriesName(series.prefix) : null,
     number: r.number,
     docDate: r.doc_date,
     clientId: r.client_id,
@@ -72,6 +74,7 @@ export async function toDetail(ctx: Ctx, r: Row): Promise<InterventionDetail> {
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    timeZone: branch?.time_zone ?? 'UTC',
   };
 }
 
@@ -87,8 +90,7 @@ const NOMENCLATURE_FIELDS = [
 ] as const;
 
 function localTime(iso: string | null | undefined, tz: string): string | null {
-  if (!iso) return null;
-  return Temporal.Instant.from(iso).toZonedDateTimeISO(tz).toPlainDateTime().toString({ smallestUnit: 'minute' });
+  return iso ? wallClock(iso, tz) : null;
 }
 
 async function assertWritable(ctx: Ctx): Promise<void> {

@@ -52,7 +52,7 @@ describe('intervention workflow', () => {
     const confirmed = await app.call(tech.token, 'interventions.confirm', { id: created.id, version: allocated.version });
     expect(confirmed.status).toBe('confirmed');
     const valid = await app.call(owner, 'interventions.validate', { id: created.id, version: confirmed.version });
-    expect(valid).toMatchObject({ valid: true, number: 'INT-00001', series: 'INT-' });
+    expect(valid).toMatchObject({ valid: true, number: 'INT-00001', series: 'INT' });
     const done = await app.call(owner, 'interventions.finalize', { id: created.id, version: valid.version });
     expect(done.status).toBe('finalized');
     expect(await app.raw(owner, 'interventions.update', { ...draft(), id: created.id, version: done.version })).toMatchObject({ ok: false, error: { key: 'errors.intervention_finalized' } });

@@ -1,6 +1,6 @@
 import { errorText } from '../../app/errors';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, CloseButton, Group, SegmentedControl, Text, Title } from '@mantine/core';
+import { Alert, Button, CloseButton, Group, SegmentedControl, Select, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import FullCalendar, { type CalendarRef, type EventChangeInfo, type EventInput, type EventSourceFuncInfo, type LocaleInput } from '@fullcalendar/react';
@@ -20,7 +20,9 @@ import '@fullcalendar/react/themes/classic/palette.css';
 import type { Language } from '../../../shared/i18n/languages';
 import type { Priority, Status } from '../../../shared/api/interventions';
 import { call } from '../../app/api';
-import { useCan } from '../../app/session';
+import { useCan, useSession } from '../../app/session';
+import { deviceZone, useZoneNote } from '../../app/format';
+import { seesAllBranches } from '../../../shared/permissions';
 import { InterventionForm } from './InterventionForm';
 import { STATUS_HEX, priorityLabel, statusLabel } from './model';
 import { useInterventionSettings } from './SettingsDialog';
@@ -58,6 +60,19 @@ export function AppointmentsCalendar() {
   const personRef = useRef(personId);
   personRef.current = personId;
 
+  // The calendar runs on one branch's clock. Where the clerk's branches keep different clocks they pick the branch
+  // (and see its appointments only); otherwise every branch shows, on their shared clock.
+  const { user } = useSession();
+  const branches = useQuery({ queryKey: ['branches.list', {}], queryFn: () => call('branches.list', {}), staleTime: 60_000 });
+  const mine = useMemo(() => (branches.data ?? []).filter((b) => seesAllBranches(user.role) || user.branchIds.includes(b.id)), [branches.data, user]);
+  const zones = new Set(mine.map((b) => b.timeZone));
+  const [branchPick, setBranchPick] = useState<string | null>(null);
+  const branch = zones.size > 1 ? (mine.find((b) => b.id === branchPick) ?? mine[0]) : undefined;
+  const zone = branch?.timeZone ?? mine[0]?.timeZone ?? deviceZone();
+  const zoneNote = useZoneNote(zone);
+  const branchRef = useRef<string | null>(null);
+  branchRef.current = branch?.id ?? null;
+
   const api = () => cal.current?.getApi();
 
   useEffect(() => {
@@ -66,7 +81,7 @@ export function AppointmentsCalendar() {
   }, [view]);
   useEffect(() => {
     api()?.refetchEvents();
-  }, [personId]);
+  }, [personId, branch?.id]);
 
   // `interventions.changed` from main invalidates this query: the calendar reads its events again.
   const changes = useQuery({ queryKey: ['interventions.calendar-refresh'], queryFn: async () => Date.now(), staleTime: Infinity });
@@ -78,7 +93,7 @@ export function AppointmentsCalendar() {
 
   const events = useMemo(
     () => async (info: EventSourceFuncInfo): Promise<EventInput[]> => {
-      const rows = await call('interventions.calendar', { from: info.start.toISOString(), to: info.end.toISOString(), personId: personRef.current });
+      const rows = await call('interventions.calendar', { from: info.start.toISOString(), to: info.end.toISOString(), personId: personRef.current, branchId: branchRef.current });
       return rows.map((e) => ({
         id: e.id,
         title: e.title,
@@ -130,6 +145,11 @@ export function AppointmentsCalendar() {
           <Text fw={600} size="sm" ml={6} data-testid="cal-title" style={{ whiteSpace: 'nowrap' }}>
             {title}
           </Text>
+          {zoneNote && (
+            <Text size="xs" c="dimmed" data-testid="cal-zone-note" style={{ whiteSpace: 'nowrap' }}>
+              {zoneNote}
+            </Text>
+          )}
         </Group>
         <Group gap={6} wrap="nowrap">
           <SegmentedControl
@@ -144,6 +164,17 @@ export function AppointmentsCalendar() {
             ]}
             data-testid="cal-view"
           />
+          {zones.size > 1 && (
+            <Select
+              w={160}
+              aria-label={t('fields.branchId')}
+              data={mine.map((b) => ({ value: b.id, label: b.name }))}
+              value={branch?.id ?? null}
+              onChange={setBranchPick}
+              allowDeselect={false}
+              data-testid="cal-branch"
+            />
+          )}
           <UserSelect w={220} placeholder={t('interventions.appointments.everyone')} aria-label={t('interventions.appointments.person')} value={personId} onChange={setPersonId} data-testid="cal-person" />
           <Button variant="subtle" onClick={() => (location.hash = '#/interventions')} data-testid="cal-back">
             {t('interventions.appointments.back')}
@@ -166,6 +197,7 @@ export function AppointmentsCalendar() {
           views={{ custom: { type: 'timeGrid', duration: { days: daysShown } } }}
           headerToolbar={false}
           locale={locale}
+          timeZone={zone}
           height="100%"
           nowIndicator
           allDaySlot={false}

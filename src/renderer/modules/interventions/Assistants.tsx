@@ -7,6 +7,8 @@ import type { GridRow } from '../../../shared/api/interventions';
 import { call } from '../../app/api';
 import { useSession } from '../../app/session';
 import { fromLocalInput, toLocalInput } from './model';
+import { deviceZone, useZoneNote } from '../../app/format';
+import { instantAt, wallClock } from '../../../shared/rules/zonedTime';
 import { UserSelect, useUserOptions } from './selects';
 import { DateTimeField } from './DateFields';
 
@@ -19,20 +21,21 @@ export function AllocateDialog(p: { opened: boolean; rows: GridRow[]; onClose():
   const [end, setEnd] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  // The slot is on the clock of the rows' branch (the first row's, when a selection spans branches).
+  const tz = p.rows[0]?.timeZone ?? deviceZone();
+  const zoneNote = useZoneNote(tz);
   useEffect(() => {
     if (!p.opened) return;
     setFailure(null);
-    // Next full hour, for one hour: the usual slot; the clerk changes it.
-    const s = new Date();
-    s.setMinutes(0, 0, 0);
-    s.setHours(s.getHours() + 1);
-    setStart(toLocalInput(s.toISOString()));
-    setEnd(toLocalInput(new Date(s.getTime() + 3_600_000).toISOString()));
+    // Next full hour on the branch clock, for one hour: the usual slot; the clerk changes it.
+    const hour = Date.parse(instantAt(`${wallClock(Date.now(), tz).slice(0, 13)}:00`, tz) ?? new Date().toISOString()) + 3_600_000;
+    setStart(toLocalInput(new Date(hour).toISOString(), tz));
+    setEnd(toLocalInput(new Date(hour + 3_600_000).toISOString(), tz));
   }, [p.opened]);
 
   const run = async () => {
-    const startAt = start.startsWith('!') ? null : fromLocalInput(start);
-    const endAt = end.startsWith('!') ? null : fromLocalInput(end);
+    const startAt = start.startsWith('!') ? null : fromLocalInput(start, tz);
+    const endAt = end.startsWith('!') ? null : fromLocalInput(end, tz);
     if (!takenById || !responsibleId || !startAt || !endAt) return setFailure(t('interventions.assist.allRequired'));
     if (endAt <= startAt) return setFailure(t('errors.end_before_start'));
     setBusy(true);
@@ -55,9 +58,14 @@ export function AllocateDialog(p: { opened: boolean; rows: GridRow[]; onClose():
         <UserSelect label={t('interventions.col.takenBy')} value={takenById} onChange={setTakenBy} data-autofocus withAsterisk data-testid="allocate-taken-by" />
         <UserSelect label={t('interventions.form.responsible')} value={responsibleId} onChange={setResponsible} withAsterisk data-testid="allocate-responsible" />
         <Group grow>
-          <DateTimeField label={t('interventions.form.startAt')} value={start} onChange={setStart} data-testid="allocate-start" />
-          <DateTimeField label={t('interventions.form.endAt')} value={end} onChange={setEnd} baseDate={start && !start.startsWith('!') ? start.slice(0, 10) : undefined} data-testid="allocate-end" />
+          <DateTimeField label={t('interventions.form.startAt')} value={start} onChange={setStart} timeZone={tz} data-testid="allocate-start" />
+          <DateTimeField label={t('interventions.form.endAt')} value={end} onChange={setEnd} timeZone={tz} baseDate={start && !start.startsWith('!') ? start.slice(0, 10) : undefined} data-testid="allocate-end" />
         </Group>
+        {zoneNote && (
+          <Text size="xs" c="dimmed" data-testid="allocate-zone-note">
+            {zoneNote}
+          </Text>
+        )}
         {failure && (
           <Alert color="red" p="xs" role="alert">
             {failure}

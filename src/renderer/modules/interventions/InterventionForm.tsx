@@ -29,11 +29,12 @@ import { deriveStatus } from '../../../shared/rules/interventions';
 import { call } from '../../app/api';
 import { apiError, errorText } from '../../app/errors';
 import { openProducedFile } from '../../app/files';
-import { useFormat } from '../../app/format';
+import { deviceZone, useFormat, useZoneNote } from '../../app/format';
 import { useCan, useSession } from '../../app/session';
 import { applyServerError } from '../../components/form';
 import { ConfirmDialog, ReasonDialog } from './dialogs';
 import { FORM_FIELDS, interventionResolver, newValues, valuesFromDetail, type InterventionFormValues, type InterventionInput } from './formValues';
+import { documentName, seriesName } from '../../../shared/rules/series';
 import { PRIORITY_COLOR, STATUS_COLOR, priorityLabel, statusLabel, toLocalInput } from './model';
 import { ClientSelect, KeySelect, UserSelect } from './selects';
 import { NomenclatureSelect } from '../nomenclature/NomenclatureSelect';
@@ -78,11 +79,11 @@ export function InterventionForm(p: InterventionFormProps) {
 
   const form = useForm<InterventionFormValues, unknown, InterventionInput>({
     resolver: interventionResolver(),
-    defaultValues: newValues(user.branchIds[0] ?? null),
+    defaultValues: newValues(user.branchIds[0] ?? null, deviceZone()),
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const { register, control, handleSubmit, reset, setError, formState, watch, setValue, getValues } = form;
+  const { register, control, handleSubmit, reset, resetField, setError, formState, watch, setValue, getValues } = form;
   const errors = formState.errors;
   const d = detail.data;
   const closedDoc = !!d && (d.status === 'cancelled' || d.status === 'finalized');
@@ -101,6 +102,19 @@ export function InterventionForm(p: InterventionFormProps) {
   useEffect(() => {
     if (!currentId && !getValues('branchId') && myBranches[0]) setValue('branchId', myBranches[0].id);
   }, [myBranches]);
+
+  // Start and end are on the branch's clock: the zone follows the branch chosen.
+  const branchId = watch('branchId');
+  const timeZone = watch('timeZone');
+  useEffect(() => {
+    const zone = (branches.data ?? []).find((b) => b.id === branchId)?.timeZone;
+    // Not the clerk's input: it moves the default with it, so an untouched form stays untouched.
+    if (zone && zone !== getValues('timeZone')) {
+      resetField('timeZone', { defaultValue: zone });
+      setValue('timeZone', zone);
+    }
+  }, [branchId, branches.data]);
+  const zoneNote = useZoneNote(timeZone);
 
   // Load once; a newer version from someone else replaces it only while nothing was typed here.
   useEffect(() => {
@@ -145,11 +159,10 @@ export function InterventionForm(p: InterventionFormProps) {
     lastClient.current = clientId;
   }, [clientId]);
 
-  const branchId = watch('branchId');
   const series = useQuery({ queryKey: ['series.list', { docType: 'intervention' }], queryFn: () => call('series.list', { docType: 'intervention' }), staleTime: 60_000, retry: false });
   const seriesOptions = useMemo(() => {
     const current = getValues('seriesId');
-    const list = (series.data ?? []).filter((s) => s.branchId === branchId && (s.active || s.id === current)).map((s) => ({ value: s.id, label: s.prefix }));
+    const list = (series.data ?? []).filter((s) => s.branchId === branchId && (s.active || s.id === current)).map((s) => ({ value: s.id, label: seriesName(s.prefix) }));
     if (current && !list.some((o) => o.value === current) && d?.series) list.push({ value: current, label: d.series });
     return list;
   }, [series.data, branchId, d]);
@@ -270,7 +283,7 @@ export function InterventionForm(p: InterventionFormProps) {
           endAt: wEnd || null,
           takenById: wTaken,
           responsibleId: wResp,
-          assigneeConfirmedAt: d && d.takenById === wTaken && toLocalInput(d.startAt) === wStart && toLocalInput(d.endAt) === wEnd ? d.assigneeConfirmedAt : null,
+          assigneeConfirmedAt: d && d.takenById === wTaken && toLocalInput(d.startAt, d.timeZone) === wStart && toLocalInput(d.endAt, d.timeZone) === wEnd ? d.assigneeConfirmedAt : null,
           finalizedAt: null,
           cancelledAt: null,
         });
@@ -285,7 +298,7 @@ export function InterventionForm(p: InterventionFormProps) {
   const title = !currentId
     ? t('interventions.form.new')
     : d
-      ? t('interventions.form.title', { number: d.number ? `${d.series ?? ''}${d.number}` : t('interventions.form.draft'), date: fmt.date(`${d.docDate}T12:00:00Z`) })
+      ? t('interventions.form.title', { number: documentName(d.number, t('interventions.form.draft')), date: fmt.date(`${d.docDate}T12:00:00Z`) })
       : t('common.loading');
 
   const sel = (name: (typeof FORM_FIELDS)[number], label: string, el: (field: { value: string | null; onChange(v: string | null): void; onBlur(): void; ref: React.Ref<HTMLInputElement> }) => React.ReactNode) => (
@@ -474,7 +487,7 @@ export function InterventionForm(p: InterventionFormProps) {
                           control={control}
                           name="docDate"
                           render={({ field }) => (
-                            <DateField ref={field.ref} label={t('interventions.col.docDate')} withAsterisk value={field.value} onChange={field.onChange} readOnly={!!d?.valid} error={err('docDate')} data-testid="f-doc-date" />
+                            <DateField ref={field.ref} label={t('interventions.col.docDate')} timeZone={timeZone} withAsterisk value={field.value} onChange={field.onChange} readOnly={!!d?.valid} error={err('docDate')} data-testid="f-doc-date" />
                           )}
                         />
                       </Grid.Col>
@@ -545,7 +558,16 @@ export function InterventionForm(p: InterventionFormProps) {
                           control={control}
                           name="startAt"
                           render={({ field }) => (
-                            <DateTimeField ref={field.ref} label={t('interventions.form.startAt')} value={field.value} onChange={field.onChange} error={err('startAt')} data-testid="f-start" />
+                            <DateTimeField
+                              ref={field.ref}
+                              label={t('interventions.form.startAt')}
+                              description={zoneNote && <span data-testid="f-zone-note">{zoneNote}</span>}
+                              timeZone={timeZone}
+                              value={field.value}
+                              onChange={field.onChange}
+                              error={err('startAt')}
+                              data-testid="f-start"
+                            />
                           )}
                         />
                       </Grid.Col>
@@ -557,6 +579,8 @@ export function InterventionForm(p: InterventionFormProps) {
                             <DateTimeField
                               ref={field.ref}
                               label={t('interventions.form.endAt')}
+                              description={zoneNote && '\u00a0'}
+                              timeZone={timeZone}
                               value={field.value}
                               onChange={field.onChange}
                               baseDate={wStart && !wStart.startsWith('!') ? wStart.slice(0, 10) : undefined}

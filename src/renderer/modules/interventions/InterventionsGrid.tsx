@@ -10,14 +10,16 @@ import type {
   IDatasource,
   IRowNode,
   RowClassParams,
+  RowClassRules,
 } from 'ag-grid-community';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { GridColumn, GridFilters, GridRow, GridScope, GroupLevel } from '../../../shared/api/interventions';
-import { GRID_COLUMNS } from '../../../shared/api/interventions';
+import { GRID_COLUMNS, PRIORITIES, STATUSES } from '../../../shared/api/interventions';
 import { call } from '../../app/api';
 import { useFormat } from '../../app/format';
 import { useSession } from '../../app/session';
+import { seesAllBranches } from '../../../shared/permissions';
 import { gridTheme } from '../../components/DataGrid';
 import { interventionColumns, isLeaf, sortOf, type VRowData } from './columns';
 import {
@@ -33,7 +35,7 @@ import {
   type GroupRowData,
   type Layout,
 } from './groupModel';
-import { groupFieldLabel, groupLabel, type Fmt, type GroupKey } from './model';
+import { groupFieldLabel, groupLabel, MAX_GROUP_LEVELS, type Fmt, type GroupKey } from './model';
 
 export interface InterventionsGridHandle {
   /** F5 / a push event: counts, groups and rows again, keeping scroll, expanded groups and selection. */
@@ -315,7 +317,11 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
     seen.current = changes.data;
   }, [changes.data, reload]);
 
-  const columns = useMemo(() => interventionColumns(t, fmt), [i18n.language]);
+  // Where every branch this person sees keeps one clock, the time columns' headers name it once.
+  const branches = useQuery({ queryKey: ['branches.list', {}], queryFn: () => call('branches.list', {}), staleTime: 60_000 });
+  const zones = new Set((branches.data ?? []).filter((b) => seesAllBranches(user.role) || user.branchIds.includes(b.id)).map((b) => b.timeZone));
+  const sharedZone = zones.size === 1 ? [...zones][0]! : null;
+  const columns = useMemo(() => interventionColumns(t, fmt, sharedZone), [i18n.language, sharedZone]);
 
   // Dates and labels are drawn by renderers: a new language redraws them.
   useEffect(() => {
@@ -476,12 +482,9 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
     return () => window.removeEventListener('keydown', onKey);
   }, [reload]);
 
-  const getRowClass = (p: RowClassParams<VRowData>) => {
-    const d = p.data;
-    if (!d) return undefined;
-    if ('kind' in d) return d.kind === 'group' ? `pl-grp pl-grp-${d.depth}` : 'pl-gap';
-    return [`pl-row-${d.status}`, `pl-row-p-${d.priority}`, d.warning ? 'pl-row-warn' : ''].join(' ');
-  };
+  // Rules, not a class callback: ag-grid only adds what `getRowClass` returns and never takes it off, so a row node
+  // that is handed another document (rows move down when one is inserted above) kept the old shading as well.
+  const rowClassRules = useMemo(() => rowClassRulesFor(), []);
 
   return (
     <div ref={boxRef} style={{ height: '100%', width: '100%' }} className="pl-grid" data-testid="interventions-grid" data-grouped={grouped || undefined}>
@@ -506,7 +509,7 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
         }}
         fullWidthCellRenderer={GroupRow}
         rowSelection={{ mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true, isRowSelectable: (n) => isLeaf(n.data) }}
-        getRowClass={getRowClass}
+        rowClassRules={rowClassRules}
         tooltipShowDelay={400}
         onGridReady={onGridReady}
         onCellKeyDown={onKeyDown}
@@ -530,4 +533,19 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
 function toSortItem(state: ColumnState[]) {
   const s = state.find((c) => c.sort);
   return s ? { colId: s.colId, sort: s.sort! } : undefined;
+}
+
+const leaf = (p: RowClassParams<VRowData>): GridRow | undefined => (isLeaf(p.data) ? p.data : undefined);
+
+/** One rule per class, each evaluated on the row's current data, so a class comes off as soon as it no longer fits. */
+export function rowClassRulesFor(): RowClassRules<VRowData> {
+  const rules: RowClassRules<VRowData> = {
+    'pl-gap': (p) => !!p.data && 'kind' in p.data && p.data.kind === 'gap',
+    'pl-grp': (p) => !!p.data && 'kind' in p.data && p.data.kind === 'group',
+    'pl-row-warn': (p) => !!leaf(p)?.warning,
+  };
+  for (let depth = 0; depth <= MAX_GROUP_LEVELS; depth++) rules[`pl-grp-${depth}`] = (p) => !!p.data && 'kind' in p.data && p.data.kind === 'group' && p.data.depth === depth;
+  for (const s of STATUSES) rules[`pl-row-${s}`] = (p) => leaf(p)?.status === s;
+  for (const pr of PRIORITIES) rules[`pl-row-p-${pr}`] = (p) => leaf(p)?.priority === pr;
+  return rules;
 }

@@ -133,7 +133,7 @@ export function Timeline({ detail, readOnly }: { detail: InterventionDetail; rea
           <Table.Tbody>
             {detail.timeline.map((n) => (
               <Table.Tr key={n.id} data-testid="timeline-line" data-style={n.style}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(n.at)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.zoned(n.at, detail.timeZone)}</Table.Td>
                 <Table.Td>{n.person ?? t('audit.system')}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'pre-wrap' }}>
                   {n.style === 2 && (

@@ -1,7 +1,9 @@
-import type { ColDef, ICellRendererParams, SortModelItem } from 'ag-grid-community';
+import type { CellClassParams, ColDef, ICellRendererParams, SortModelItem } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
-import { GRID_COLUMNS, SORT_FIELDS, type GridColumn, type GridRow, type SortField } from '../../../shared/api/interventions';
+import { GRID_COLUMNS, SORT_FIELDS, STATUSES, type GridColumn, type GridRow, type SortField } from '../../../shared/api/interventions';
 import { priorityLabel, statusLabel, type Fmt } from './model';
+import { deviceZone } from '../../app/format';
+import { zoneCity, zonesDiffer } from '../../../shared/rules/zonedTime';
 
 export type VRowData = GridRow | import('./groupModel').GroupRowData | import('./groupModel').GapRowData;
 
@@ -19,8 +21,8 @@ const WIDTH: Partial<Record<GridColumn, number>> = {
   client: 200,
   type: 130,
   object: 150,
-  startAt: 128,
-  endAt: 128,
+  startAt: 150,
+  endAt: 150,
   status: 118,
   priority: 84,
   takenBy: 140,
@@ -66,8 +68,13 @@ function FlagCell(p: ICellRendererParams<VRowData>) {
   ) : null;
 }
 
-/** Every column of the seed, ag-grid style; only indexed fields are sortable, and main sorts them. */
-export function interventionColumns(t: TFunction, fmt: Fmt): ColDef<VRowData>[] {
+/**
+ * Every column of the seed, ag-grid style; only indexed fields are sortable, and main sorts them. `sharedZone`: the one
+ * zone of every branch the person sees — when its clock differs from this computer's, the time columns' headers name
+ * it (else each time names its own branch's place).
+ */
+export function interventionColumns(t: TFunction, fmt: Fmt, sharedZone: string | null = null): ColDef<VRowData>[] {
+  const headerZone = sharedZone && zonesDiffer(sharedZone, deviceZone(), Date.now()) ? sharedZone : null;
   const sortable = new Set<string>(SORT_FIELDS);
   const check = (v: unknown) => (v ? '✓' : '');
   const defs: ColDef<VRowData>[] = [
@@ -83,7 +90,9 @@ export function interventionColumns(t: TFunction, fmt: Fmt): ColDef<VRowData>[] 
       resizable: false,
       suppressMovable: true,
       cellRenderer: FlagCell,
-      cellClass: (p) => (isLeaf(p.data) ? `pl-flag pl-flag-${p.data.status}` : 'pl-flag'),
+      cellClass: 'pl-flag',
+      // Rules (re-evaluated on new data), not a class callback (whose classes are never taken off).
+      cellClassRules: Object.fromEntries(STATUSES.map((s) => [`pl-flag-${s}`, (p: CellClassParams<VRowData>) => isLeaf(p.data) && p.data.status === s])),
       headerTooltip: t('interventions.warningColumn'),
     },
   ];
@@ -99,7 +108,15 @@ export function interventionColumns(t: TFunction, fmt: Fmt): ColDef<VRowData>[] 
       tooltipValueGetter: c === 'notes' || c === 'client' || c === 'address' ? (p) => (p.value as string | null) ?? '' : undefined,
     };
     if (c === 'docDate') def.valueFormatter = (p) => (p.value ? fmt.date(`${p.value}T12:00:00Z`) : '');
-    if (c === 'startAt' || c === 'endAt') def.valueFormatter = (p) => fmt.dateTime(p.value as string | null);
+    if (c === 'startAt' || c === 'endAt') {
+      // On the row's branch clock, whatever this computer's zone; the zone's name on hover.
+      def.valueFormatter = (p) => (isLeaf(p.data) ? fmt.zoned(p.value as string | null, p.data.timeZone, !sharedZone) : '');
+      def.tooltipValueGetter = (p) => (isLeaf(p.data) && p.value ? p.data.timeZone : '');
+      if (headerZone) {
+        def.headerName = `${def.headerName} (${zoneCity(headerZone)})`;
+        def.headerTooltip = `${t(`interventions.col.${c}`)} — ${t('interventions.zoneNote', { zone: headerZone })}`;
+      }
+    }
     if (c === 'status') def.cellRenderer = StatusCell;
     if (c === 'priority') def.cellRenderer = PriorityCell;
     if (c === 'valid' || c === 'cancelled') {

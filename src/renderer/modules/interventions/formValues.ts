@@ -1,6 +1,6 @@
 /**
  * The intervention form's values and how they become the contract's input: text boxes hold strings, scheduled
- * times are datetime-local values in the clerk's time zone, and empty choices become null.
+ * times are wall clocks on the branch's clock (`timeZone`, not sent), and empty choices become null.
  */
 import i18next from 'i18next';
 import type { FieldValues, Resolver } from 'react-hook-form';
@@ -35,6 +35,8 @@ export interface InterventionFormValues extends FieldValues {
   classification2Id: string | null;
   classification3Id: string | null;
   zoneId: string | null;
+  /** The branch's IANA zone: start and end are read and written on its clock. Follows the branch; never sent. */
+  timeZone: string;
 }
 
 /** Fields of the form: a refusal from main naming one of them is shown at that field. */
@@ -63,7 +65,7 @@ export const FORM_FIELDS = [
   'zoneId',
 ] as const;
 
-export function newValues(branchId: string | null): InterventionFormValues {
+export function newValues(branchId: string | null, timeZone: string): InterventionFormValues {
   return {
     branchId,
     clientId: null,
@@ -72,7 +74,7 @@ export function newValues(branchId: string | null): InterventionFormValues {
     confirmedReal: false,
     typeId: null,
     seriesId: null,
-    docDate: today(),
+    docDate: today(timeZone),
     objectProductId: null,
     objectSerial: '',
     responsibleId: null,
@@ -87,6 +89,7 @@ export function newValues(branchId: string | null): InterventionFormValues {
     classification2Id: null,
     classification3Id: null,
     zoneId: null,
+    timeZone,
   };
 }
 
@@ -95,9 +98,10 @@ export function valuesFromDetail(d: InterventionDetail): InterventionFormValues 
     ...editableFields(d),
     confirmedReal: d.confirmedReal,
     objectSerial: d.objectSerial ?? '',
-    startAt: toLocalInput(d.startAt),
-    endAt: toLocalInput(d.endAt),
+    startAt: toLocalInput(d.startAt, d.timeZone),
+    endAt: toLocalInput(d.endAt, d.timeZone),
     notes: d.notes ?? '',
+    timeZone: d.timeZone,
   };
 }
 
@@ -118,8 +122,8 @@ export function toInput(v: InterventionFormValues): Record<string, unknown> {
     responsibleId: v.responsibleId,
     takenById: v.takenById,
     // Text that is not a date goes as typed, so the contract names the field.
-    startAt: v.startAt.startsWith('!') ? v.startAt.slice(1) : fromLocalInput(v.startAt),
-    endAt: v.endAt.startsWith('!') ? v.endAt.slice(1) : fromLocalInput(v.endAt),
+    startAt: v.startAt.startsWith('!') ? v.startAt.slice(1) : fromLocalInput(v.startAt, v.timeZone),
+    endAt: v.endAt.startsWith('!') ? v.endAt.slice(1) : fromLocalInput(v.endAt, v.timeZone),
     notes: trim(v.notes),
     contractId: v.contractId,
     estimateId: v.estimateId,

@@ -10,6 +10,8 @@ import {
   type Priority,
   type Status,
 } from '../../../shared/api/interventions';
+import { instantAt, todayIn, wallClock } from '../../../shared/rules/zonedTime';
+import { deviceZone } from '../../app/format';
 
 export type GroupKey = string | null;
 
@@ -54,6 +56,8 @@ export function groupFieldLabel(t: TFunction, f: GroupField): string {
 export interface Fmt {
   date(iso: string | null | undefined): string;
   dateTime(iso: string | null | undefined): string;
+  /** A branch's time on its clock (labelled when this computer's differs). */
+  zoned(iso: string | null | undefined, tz: string, labelled?: boolean): string;
   month(ym: string): string;
   number(n: number): string;
 }
@@ -94,22 +98,17 @@ export function validLevels(levels: unknown): GroupLevel[] {
     .map((l) => (isDateField(l.field) ? { field: l.field, bucket: l.bucket ?? 'day' } : { field: l.field }));
 }
 
-/** ISO instant (UTC) → the value of a datetime-local input in the clerk's time zone. */
-export function toLocalInput(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/** ISO instant (UTC) → the wall clock (`YYYY-MM-DDTHH:MM`) a form shows, on the branch's clock. */
+export function toLocalInput(iso: string | null | undefined, tz: string): string {
+  return iso ? wallClock(iso, tz) : '';
 }
 
-/** datetime-local value → ISO instant in UTC (what the contract takes); '' → null. */
-export function fromLocalInput(v: string | null | undefined): string | null {
-  if (!v) return null;
-  const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString().replace(/\.\d{3}Z$/, '.000Z');
+/** A form's wall clock on the branch's clock → ISO instant in UTC (what the contract takes); '' → null. */
+export function fromLocalInput(v: string | null | undefined, tz: string): string | null {
+  return v ? instantAt(v, tz) : null;
 }
 
-/** Today as YYYY-MM-DD in the clerk's time zone. */
-export function today(): string {
-  return toLocalInput(new Date().toISOString()).slice(0, 10);
+/** Today as YYYY-MM-DD on the branch's calendar (the computer's when no branch is known). */
+export function today(tz: string = deviceZone()): string {
+  return todayIn(tz, Date.now());
 }

@@ -1,0 +1,46 @@
+import type { Page } from '@playwright/test';
+import { expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+
+/** A validated document's number already carries its series' prefix: shown once, in the title and in the grid. */
+let server: PlanoraServer & { stop(): Promise<void> };
+
+test.beforeAll(async () => {
+  server = await startPlanora({ demo: true });
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const res = await page.request.post(`${server.url}/api/call/${name}`, { data: input, headers: { origin: server.url } });
+  const body = (await res.json()) as { ok: boolean; data: T };
+  expect(body.ok, `${name}: ${JSON.stringify(body)}`).toBe(true);
+  return body.data;
+}
+
+test('a validated document is named by its number once: "RIX-000001", never "RIX-RIX-000001"', async ({ page }) => {
+  await loginAs(page, server.url, 'manager.riga');
+  const me = await api<{ branchIds: string[] }>(page, 'auth.me', {});
+  const clients = await api<{ rows: { id: string }[] }>(page, 'clients.list', { limit: 5, offset: 0 });
+  const created = await api<{ id: string; version: number }>(page, 'interventions.create', {
+    branchId: me.branchIds[0],
+    clientId: clients.rows[0]!.id,
+    priority: 'medium',
+    docDate: new Date().toISOString().slice(0, 10),
+  });
+  const valid = await api<{ number: string }>(page, 'interventions.validate', { id: created.id, version: created.version });
+  expect(valid.number).toMatch(/^RIX-\d{6}$/);
+
+  await page.getByTestId('nav-interventions').click();
+  const row = page.getByTestId('interventions-grid').locator(`.ag-row[row-id="${created.id}"]:has([col-id=client])`);
+  await expect(row.locator('[col-id=number]')).toHaveText(valid.number);
+  await row.locator('[col-id=client]').dblclick();
+  const title = page.getByTestId('intervention-form-title');
+  await expect(title).toContainText(valid.number);
+  await expect(title).not.toContainText('RIX-RIX');
+  await shot(page, 'document-number-title');
+  await page.keyboard.press('Escape');
+  // The series column names the series; the number beside it is whole.
+  await expect(row.locator('[col-id=series]')).toHaveText('RIX');
+});
