@@ -6,7 +6,7 @@ import { reportEnv, baseName } from '../reports/context';
 import { discardReportFile, newReportFile } from '../reports/files';
 import { cellCsv, cellValue, columnTitle, DATE_COLUMNS, INSTANT_COLUMNS } from '../reports/format';
 import { localeOf } from '../reports/i18n';
-import { seesAllBranches } from '../../shared/permissions';
+import { inScope } from '../api/scope';
 import { CsvWriter, defaultDelimiter } from './csv';
 import { XlsxWriter, type XlsxKind } from './xlsx';
 
@@ -32,8 +32,7 @@ const WIDTH: Partial<Record<GridColumn, number>> = { series: 8, number: 13, docD
 /** The zones of the branches whose rows the scope can hold (the caller's, or the one filtered on). */
 async function scopeZones(ctx: Ctx, scope: GridScope): Promise<string[]> {
   const user = me(ctx);
-  let q = ctx.db.selectFrom('branch').select('time_zone').distinct().where('org_id', '=', user.orgId).where('deleted_at', 'is', null);
-  if (!seesAllBranches(user.role)) q = q.where('id', 'in', user.branchIds.length ? user.branchIds : ['']);
+  let q = ctx.db.selectFrom('branch').select('time_zone').distinct().where(inScope(user, { org: 'org_id', branch: 'id' })).where('deleted_at', 'is', null);
   if (scope.filters.branchId) q = q.where('id', '=', scope.filters.branchId);
   return (await q.orderBy('time_zone').execute()).map((r) => r.time_zone);
 }
