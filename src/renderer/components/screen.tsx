@@ -240,10 +240,10 @@ export function ErrorBanner({ message, onClose }: { message: string | null; onCl
 
 /**
  * The contract's resolver after turning what an empty input means into what the contract expects
- * (an empty optional phone is "no phone", not an invalid one).
+ * (an empty optional phone is "no phone", not an invalid one). What it hands on is the contract's parsed input.
  */
-export function cleanedResolver<T extends FieldValues>(schema: z.ZodType, clean: (values: T) => unknown): Resolver<T> {
-  const base = contractResolver<T>(schema);
+export function cleanedResolver<T extends FieldValues, S extends z.ZodType>(schema: S, clean: (values: T) => unknown): Resolver<T, unknown, z.output<S>> {
+  const base = contractResolver<T, z.output<S>>(schema);
   return (values, ctx, opts) => base(clean(values) as T, ctx, opts);
 }
 
