@@ -2,7 +2,7 @@
  * Small building blocks the administration screens share (organization, users, periods, series, audit):
  * a keyboard-driven list table for short lists, a confirm dialog, a screen header and the screen-wide keys.
  */
-import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { Alert, Button, CloseButton, Group, Kbd, Modal, Stack, Table, Text, TextInput, Title, type TextInputProps } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
@@ -180,6 +180,22 @@ export function useScreenKeys(keys: { onInsert?: () => void; onRefresh?: () => v
   // F5 is the screen's even in a field (the browser's reload would lose the screen); Insert only outside fields.
   useHotkeys([['F5', () => keys.enabled && keys.onRefresh?.()]], []);
   useHotkeys([['Insert', () => keys.enabled && keys.onInsert?.(), { preventDefault: keys.enabled && !!keys.onInsert }]]);
+}
+
+/** Ctrl+F (⌘F) goes to the screen's search box from anywhere on it, a field included, and selects what it holds. */
+export function useFindShortcut(searchBox: RefObject<HTMLInputElement | null>) {
+  useHotkeys(
+    [
+      [
+        'mod+F',
+        () => {
+          searchBox.current?.focus();
+          searchBox.current?.select();
+        },
+      ],
+    ],
+    [],
+  );
 }
 
 /** A question with a confirm button; a refusal from main is shown inside, translated, and the dialog stays open. */

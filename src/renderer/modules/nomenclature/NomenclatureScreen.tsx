@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { Alert, Checkbox, Group, Text } from '@mantine/core';
-import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
-import { ConfirmDialog, KeyButton, ScreenHeader, SearchBox, useScreenKeys } from '../../components/screen';
+import { ConfirmDialog, KeyButton, ScreenHeader, SearchBox, useFindShortcut, useScreenKeys } from '../../components/screen';
 import { KindList } from './KindList';
 import { ClientSelect, type Option } from './NomenclatureSelect';
 import { RowsTable } from './RowsTable';
@@ -160,19 +160,7 @@ export function NomenclatureScreen() {
   };
 
   useScreenKeys({ enabled: !busy, onInsert: canWrite ? startNew : undefined, onRefresh: refresh });
-  // Ctrl+F goes to the search box, from anywhere on the screen, a field included.
-  useHotkeys(
-    [
-      [
-        'mod+F',
-        () => {
-          searchBox.current?.focus();
-          searchBox.current?.select();
-        },
-      ],
-    ],
-    [],
-  );
+  useFindShortcut(searchBox);
 
   // The first visit lands on the lists, so the arrows work at once.
   useEffect(() => {
