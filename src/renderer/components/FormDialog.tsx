@@ -3,37 +3,14 @@
  * a dialog with one form (users, branches, series, passwords) and a settings form that stays on the screen
  * (organization, outgoing mail). Both show a refusal from main on top and Cancel/Save at the foot;
  * Enter in a field submits (a real <form>), Esc closes the dialog (Mantine's Modal).
- * `useFormShell` submits the react-hook-form form to main and gives the shell what it shows.
+ * `useFormShell` (recordForm.ts) submits the react-hook-form form to main and gives the shell what it shows.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { Alert, Button, Group, Modal, Paper, Stack, Text, Title, type MantineSize } from '@mantine/core';
-import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../app/errors';
-import { applyServerError } from './form';
+import type { Refusal } from './recordForm';
 
-/**
- * Submits `form` through `save` (which calls main): a refusal naming one of `fields` goes on that field,
- * any other is shown on top of the form. `err` reads a field's message for its input.
- */
-export function useFormShell<T extends FieldValues>(form: UseFormReturn<T>, fields: readonly string[], save: (values: T) => Promise<unknown>) {
-  const { t } = useTranslation();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const { formState, handleSubmit, setError } = form;
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
-    setSaved(false);
-    try {
-      await save(values);
-      setSaved(true);
-    } catch (e) {
-      if (!applyServerError(e, setError, fields)) setFailure(errorText(t, e));
-    }
-  });
-  const err = (f: keyof T & string) => formState.errors[f]?.message as string | undefined;
-  return { err, shell: { failure, saved, dirty: formState.isDirty, submitting: formState.isSubmitting, onSubmit } };
-}
+export { useFormShell } from './recordForm';
 
 interface FormShellProps {
   /** Names the test ids: `${name}-dialog` / `${name}-form` on the form, `${name}-save` on its Save button. */
@@ -112,5 +89,23 @@ function SaveButtons(p: { name: string; submitting: boolean; disabled?: boolean;
         {t('common.save')}
       </Button>
     </Group>
+  );
+}
+
+/** A refusal above a record's fields; after a stale refusal, a button loads the other person's version. */
+export function RecordFailure(p: { failure: Refusal | null; onReload(): void; testId: string; reloadTestId?: string }) {
+  const { t } = useTranslation();
+  if (!p.failure) return null;
+  return (
+    <Alert color="red" role="alert" p={6} data-testid={p.testId}>
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm">{p.failure.text}</Text>
+        {p.failure.stale && (
+          <Button size="compact-xs" variant="white" color="red" onClick={p.onReload} data-testid={p.reloadTestId}>
+            {t('clients.reload')}
+          </Button>
+        )}
+      </Group>
+    </Alert>
   );
 }

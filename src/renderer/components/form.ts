@@ -8,10 +8,10 @@ import { apiError } from '../app/errors';
  * react-hook-form resolver from a contract schema: the form checks exactly what main will check,
  * with the same translated messages.
  */
-export function contractResolver<T extends FieldValues>(schema: z.ZodType): Resolver<T> {
+export function contractResolver<T extends FieldValues, O = T>(schema: z.ZodType): Resolver<T, unknown, O> {
   return async (values) => {
     const r = schema.safeParse(values, { reportInput: true });
-    if (r.success) return { values: r.data as T, errors: {} };
+    if (r.success) return { values: r.data as O, errors: {} };
     const errors: Record<string, { type: string; message: string }> = {};
     for (const issue of r.error.issues) {
       const e = issueToError(issue);

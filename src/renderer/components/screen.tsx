@@ -2,8 +2,10 @@
  * Small building blocks the administration screens share (organization, users, periods, series, audit):
  * a keyboard-driven list table for short lists, a confirm dialog, a screen header and the screen-wide keys.
  */
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { Alert, Button, CloseButton, Group, Kbd, Modal, Stack, Table, Text, TextInput, Title, type TextInputProps } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useMutation } from '@tanstack/react-query';
 import type { FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
@@ -172,29 +174,28 @@ export function KeyButton({ label, keys, ...rest }: { label: string; keys?: stri
 
 /**
  * Insert and F5 anywhere on the screen (not while typing in a field, not while a dialog is open).
- * The handlers are read at key time, so callers pass fresh closures without re-binding.
+ * The handlers are read at key time (`useHotkeys`), so callers pass fresh closures without re-binding.
  */
 export function useScreenKeys(keys: { onInsert?: () => void; onRefresh?: () => void; enabled: boolean }) {
-  const ref = useRef(keys);
-  ref.current = keys;
-  useEffect(() => {
-    const on = (e: KeyboardEvent) => {
-      const k = ref.current;
-      if (e.key === 'F5') {
-        e.preventDefault();
-        if (k.enabled) k.onRefresh?.();
-      } else if (e.key === 'Insert' && k.enabled && k.onInsert && !isTyping(e.target)) {
-        e.preventDefault();
-        k.onInsert();
-      }
-    };
-    window.addEventListener('keydown', on);
-    return () => window.removeEventListener('keydown', on);
-  }, []);
+  // F5 is the screen's even in a field (the browser's reload would lose the screen); Insert only outside fields.
+  useHotkeys([['F5', () => keys.enabled && keys.onRefresh?.()]], []);
+  useHotkeys([['Insert', () => keys.enabled && keys.onInsert?.(), { preventDefault: keys.enabled && !!keys.onInsert }]]);
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+/** Ctrl+F (⌘F) goes to the screen's search box from anywhere on it, a field included, and selects what it holds. */
+export function useFindShortcut(searchBox: RefObject<HTMLInputElement | null>) {
+  useHotkeys(
+    [
+      [
+        'mod+F',
+        () => {
+          searchBox.current?.focus();
+          searchBox.current?.select();
+        },
+      ],
+    ],
+    [],
+  );
 }
 
 /** A question with a confirm button; a refusal from main is shown inside, translated, and the dialog stays open. */
@@ -210,28 +211,16 @@ export function ConfirmDialog(p: {
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  // The confirmed action's busy state and refusal; a reopened dialog starts without the last refusal.
+  const confirm = useMutation({ mutationFn: async () => void (await p.onConfirm()), onSuccess: () => p.onClose() });
   // Callers clear what they were confirming as the dialog closes; keep showing it while the dialog fades out.
   const shown = useRef({ title: p.title, message: p.message, confirmLabel: p.confirmLabel, color: p.color });
   if (p.opened) shown.current = { title: p.title, message: p.message, confirmLabel: p.confirmLabel, color: p.color };
   const c = shown.current;
   useEffect(() => {
-    if (p.opened) setFailure(null);
+    if (p.opened) confirm.reset();
   }, [p.opened]);
-
-  const confirm = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      await p.onConfirm();
-      p.onClose();
-    } catch (e) {
-      setFailure(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const failure = confirm.error ? errorText(t, confirm.error) : null;
 
   return (
     <Modal opened={p.opened} onClose={p.onClose} title={<Title order={5}>{c.title}</Title>} size="sm" zIndex={300} data-testid={p.testId ?? 'confirm-dialog'}>
@@ -246,7 +235,7 @@ export function ConfirmDialog(p: {
           <Button variant="default" onClick={p.onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color={c.color ?? 'red'} loading={busy} onClick={confirm} data-autofocus data-testid={p.testId ? `${p.testId}-ok` : 'confirm-ok'}>
+          <Button color={c.color ?? 'red'} loading={confirm.isPending} onClick={() => confirm.mutate()} data-autofocus data-testid={p.testId ? `${p.testId}-ok` : 'confirm-ok'}>
             {c.confirmLabel}
           </Button>
         </Group>
@@ -267,10 +256,10 @@ export function ErrorBanner({ message, onClose }: { message: string | null; onCl
 
 /**
  * The contract's resolver after turning what an empty input means into what the contract expects
- * (an empty optional phone is "no phone", not an invalid one).
+ * (an empty optional phone is "no phone", not an invalid one). What it hands on is the contract's parsed input.
  */
-export function cleanedResolver<T extends FieldValues>(schema: z.ZodType, clean: (values: T) => unknown): Resolver<T> {
-  const base = contractResolver<T>(schema);
+export function cleanedResolver<T extends FieldValues, S extends z.ZodType>(schema: S, clean: (values: T) => unknown): Resolver<T, unknown, z.output<S>> {
+  const base = contractResolver<T, z.output<S>>(schema);
   return (values, ctx, opts) => base(clean(values) as T, ctx, opts);
 }
 

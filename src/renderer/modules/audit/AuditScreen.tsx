@@ -1,12 +1,13 @@
 import { useMemo, useRef, useState } from 'react';
 import { Badge, Button, Group, Paper, ScrollArea, SegmentedControl, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ColDef } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, AUDIT_LEVELS, type AuditAction, type AuditLevel, type AuditRow } from '../../../shared/api/admin';
 import { MODULES, type Module } from '../../../shared/permissions';
 import { LANGUAGE_NAMES, type Language } from '../../../shared/i18n/languages';
 import { call } from '../../app/api';
+import { apiQueryKey, useApiMutation, useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
@@ -78,8 +79,8 @@ function AuditLog() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [total, setTotal] = useState<number | null>(null);
   const [entry, setEntry] = useState<AuditRow | null>(null);
-  const users = useQuery({ queryKey: ['users.directory', { includeInactive: true }], queryFn: () => call('users.directory', { includeInactive: true }) });
-  const branches = useQuery({ queryKey: ['branches.list'], queryFn: () => call('branches.list', {}) });
+  const users = useApiQuery('users.directory', { includeInactive: true });
+  const branches = useApiQuery('branches.list', {});
   const userName = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.name])), [users.data]);
   const branchName = useMemo(() => new Map((branches.data ?? []).map((b) => [b.id, b.name])), [branches.data]);
 
@@ -300,30 +301,20 @@ function EntryPanel(p: {
 function AuditLevels() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const levels = useQuery({ queryKey: ['audit.levels'], queryFn: () => call('audit.levels', {}) });
-  const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState<Module | null>(null);
-
-  const change = async (module: Module, level: AuditLevel) => {
-    setFailure(null);
-    setSaving(module);
-    try {
-      await call('audit.setLevel', { module, level });
-      qc.setQueryData(['audit.levels'], (old: Record<string, AuditLevel> | undefined) => ({ ...(old ?? {}), [module]: level }));
-    } catch (e) {
-      setFailure(errorText(t, e));
-    } finally {
-      setSaving(null);
-      void qc.invalidateQueries({ queryKey: ['audit.levels'] });
-    }
-  };
+  const levels = useApiQuery('audit.levels', {});
+  const setLevel = useApiMutation('audit.setLevel', {
+    onSuccess: (_, { module, level }) => qc.setQueryData(apiQueryKey('audit.levels', {}), (old: Record<string, AuditLevel> | undefined) => ({ ...(old ?? {}), [module]: level })),
+    onSettled: () => void qc.invalidateQueries({ queryKey: ['audit.levels'] }),
+  });
+  const saving: Module | null = setLevel.isPending ? setLevel.variables.module : null;
+  const failure = setLevel.error ? errorText(t, setLevel.error) : null;
 
   return (
     <Stack gap={6} maw={560}>
       <Text size="sm" c="dimmed">
         {t('audit.levelsHint')}
       </Text>
-      <ErrorBanner message={failure ?? (levels.error ? errorText(t, levels.error) : null)} onClose={() => setFailure(null)} />
+      <ErrorBanner message={failure ?? (levels.error ? errorText(t, levels.error) : null)} onClose={() => setLevel.reset()} />
       <Table withTableBorder striped verticalSpacing={3} horizontalSpacing={8} fz="sm" data-testid="audit-levels">
         <Table.Thead>
           <Table.Tr>
@@ -341,7 +332,7 @@ function AuditLevels() {
                   aria-label={t(`modules.${m}`)}
                   data={AUDIT_LEVELS.map((l) => ({ value: l, label: t(`audit.level.${l}`) }))}
                   value={levels.data?.[m] ?? ''}
-                  onChange={(v) => void change(m, v as AuditLevel)}
+                  onChange={(v) => setLevel.mutate({ module: m, level: v as AuditLevel })}
                   disabled={!levels.data || saving === m}
                   data-testid={`audit-level-${m}`}
                 />

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title, Select } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import type { SessionUser } from '../../../shared/api/auth';
 import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../shared/i18n/languages';
-import { call } from '../../app/api';
+import { useApiMutation } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { setUiLanguage } from '../../app/i18n';
 import { contractResolver } from '../../components/form';
@@ -17,20 +16,14 @@ interface LoginForm {
 
 export function LoginScreen({ onLogin, expired }: { onLogin: (u: SessionUser) => void; expired: boolean }) {
   const { t, i18n } = useTranslation();
-  const [failure, setFailure] = useState<string | null>(null);
+  const login = useApiMutation('auth.login', { onSuccess: onLogin });
+  const failure = login.error ? errorText(t, login.error) : null;
   const { register, handleSubmit, formState } = useForm<LoginForm>({
     resolver: contractResolver(api['auth.login'].input),
     defaultValues: { login: '', password: '' },
   });
 
-  const submit = handleSubmit(async (values) => {
-    setFailure(null);
-    try {
-      onLogin(await call('auth.login', values));
-    } catch (e) {
-      setFailure(errorText(t, e));
-    }
-  });
+  const submit = handleSubmit((values) => login.mutate(values));
 
   return (
     <Center h="100%" bg="gray.1">
@@ -46,7 +39,7 @@ export function LoginScreen({ onLogin, expired }: { onLogin: (u: SessionUser) =>
             )}
             <TextInput label={t('fields.login')} autoFocus autoComplete="username" {...register('login')} error={formState.errors.login?.message} />
             <PasswordInput label={t('fields.password')} autoComplete="current-password" {...register('password')} error={formState.errors.password?.message} />
-            <Button type="submit" loading={formState.isSubmitting}>
+            <Button type="submit" loading={login.isPending}>
               {t('auth.submit')}
             </Button>
             <Select

@@ -10,7 +10,7 @@ import { useCan } from '../../app/session';
 import { DataGrid, type DataGridHandle, type PageRequest } from '../../components/DataGrid';
 import { ClientForm } from './ClientForm';
 import { clientColumns, sortOf } from './clientColumns';
-import { ConfirmDialog, SearchBox } from '../../components/screen';
+import { ConfirmDialog, SearchBox, useFindShortcut } from '../../components/screen';
 
 /**
  * Clients: a searchable, server-sorted grid fed page by page from main, and the client form.
@@ -95,18 +95,7 @@ export function ClientsScreen() {
     }
   };
 
-  // Ctrl+F goes to the search box.
-  useEffect(() => {
-    const on = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
-        e.preventDefault();
-        searchBox.current?.focus();
-        searchBox.current?.select();
-      }
-    };
-    window.addEventListener('keydown', on);
-    return () => window.removeEventListener('keydown', on);
-  }, []);
+  useFindShortcut(searchBox);
 
   return (
     <div className="planora-page" data-testid="clients-screen">

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, NumberInput, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, type Input, type Output } from '../../../shared/api';
+import { api, type Output } from '../../../shared/api';
 import { OUTBOX_STATUSES, type OutboxRow, type OutboxStatus } from '../../../shared/api/mail';
 import { call } from '../../app/api';
+import { apiQueryKey, useApiMutation, useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
@@ -27,7 +28,7 @@ export function MailSettingsScreen() {
   const can = useCan();
   const qc = useQueryClient();
   const canWrite = can('organization', 'write');
-  const settings = useQuery({ queryKey: ['mail.getSettings'], queryFn: () => call('mail.getSettings', {}) });
+  const settings = useApiQuery('mail.getSettings', {});
   const refresh = () => void qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('mail.') });
   useScreenKeys({ enabled: true, onRefresh: refresh });
 
@@ -48,8 +49,8 @@ function SmtpSettingsForm({ settings, readOnly }: { settings: Settings; readOnly
   const { t } = useTranslation();
   const qc = useQueryClient();
   const toForm = (s: Settings): SmtpForm => ({ host: s.host, port: s.port, secure: s.secure, user: s.user ?? '', password: '', forgetPassword: false, from: s.from });
-  const form = useForm<SmtpForm>({
-    resolver: cleanedResolver<SmtpForm>(api['mail.setSettings'].input, (v) => ({
+  const form = useForm({
+    resolver: cleanedResolver(api['mail.setSettings'].input, (v: SmtpForm) => ({
       host: v.host,
       port: v.port === '' ? undefined : Number(v.port),
       secure: v.secure,
@@ -66,8 +67,8 @@ function SmtpSettingsForm({ settings, readOnly }: { settings: Settings; readOnly
   }, [settings]);
   const forget = watch('forgetPassword');
   const { err, shell } = useFormShell(form, SMTP_FIELDS, async (values) => {
-    const row = await call('mail.setSettings', values as unknown as Input<'mail.setSettings'>);
-    qc.setQueryData(['mail.getSettings'], row);
+    const row = await call('mail.setSettings', values);
+    qc.setQueryData(apiQueryKey('mail.getSettings', {}), row);
     reset(toForm(row));
   });
 
@@ -135,21 +136,9 @@ function TestMail() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [to, setTo] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const send = async () => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await call('mail.test', { to: to.trim() });
-      setMessage({ ok: true, text: t('mail.testQueued') });
-      await qc.invalidateQueries({ queryKey: ['mail.outbox'] });
-    } catch (e) {
-      setMessage({ ok: false, text: errorText(t, e) });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const test = useApiMutation('mail.test', { onSuccess: () => qc.invalidateQueries({ queryKey: ['mail.outbox'] }) });
+  const send = () => test.mutate({ to: to.trim() });
+  const message = test.isSuccess ? { ok: true, text: t('mail.testQueued') } : test.isError ? { ok: false, text: errorText(t, test.error) } : null;
   return (
     <Group gap="xs" align="flex-end" wrap="nowrap">
       <TextInput
@@ -158,12 +147,12 @@ function TestMail() {
         value={to}
         onChange={(e) => setTo(e.currentTarget.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && to.trim()) void send();
+          if (e.key === 'Enter' && to.trim()) send();
         }}
         w={320}
         data-testid="mail-test-to"
       />
-      <Button variant="default" loading={busy} disabled={!to.trim()} onClick={() => void send()} data-testid="mail-test-send">
+      <Button variant="default" loading={test.isPending} disabled={!to.trim()} onClick={send} data-testid="mail-test-send">
         {t('mail.sendTest')}
       </Button>
       {message && (
@@ -184,11 +173,8 @@ function Outbox() {
   const [status, setStatus] = useState<OutboxStatus | null>(null);
   const [offset, setOffset] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const input = { ...(status ? { status } : {}), limit: PAGE, offset };
-  const page = useQuery({
-    queryKey: ['mail.outbox', input],
-    queryFn: () => call('mail.outbox', input),
+  const page = useApiQuery('mail.outbox', input, {
     // While something is on its way, watch it leave (or fail) without pressing F5.
     refetchInterval: (q) => (q.state.data?.rows.some((r) => r.status === 'pending' || r.status === 'sending') ? 3000 : false),
   });
@@ -196,15 +182,8 @@ function Outbox() {
   const total = page.data?.total ?? 0;
   const current = rows.find((r) => r.id === selected) ?? null;
 
-  const retry = async (row: OutboxRow) => {
-    setFailure(null);
-    try {
-      await call('mail.retry', { id: row.id });
-      await qc.invalidateQueries({ queryKey: ['mail.outbox'] });
-    } catch (e) {
-      setFailure(errorText(t, e));
-    }
-  };
+  const retry = useApiMutation('mail.retry', { onSuccess: () => qc.invalidateQueries({ queryKey: ['mail.outbox'] }) });
+  const failure = retry.error ? errorText(t, retry.error) : null;
 
   const columns: Column<OutboxRow>[] = [
     { key: 'createdAt', header: t('mail.queuedAt'), render: (r) => fmt.dateTime(r.createdAt), width: 130 },
@@ -256,9 +235,9 @@ function Outbox() {
           w={160}
           data-testid="outbox-status"
         />
-        <KeyButton label={t('mail.retry')} disabled={current?.status !== 'failed'} onClick={() => current && void retry(current)} data-testid="outbox-retry" />
+        <KeyButton label={t('mail.retry')} disabled={current?.status !== 'failed'} onClick={() => current && retry.mutate({ id: current.id })} data-testid="outbox-retry" />
       </ScreenHeader>
-      <ErrorBanner message={failure ?? (page.error ? errorText(t, page.error) : null)} onClose={() => setFailure(null)} />
+      <ErrorBanner message={failure ?? (page.error ? errorText(t, page.error) : null)} onClose={() => retry.reset()} />
       <ListTable
         label={t('mail.outbox')}
         testId="outbox-table"

@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { getCountries } from 'libphonenumber-js/min';
-import { api, type Input, type Output } from '../../../shared/api';
+import { api, type Output } from '../../../shared/api';
 import type { BranchRow, ColleagueRow } from '../../../shared/api/organization';
 import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../shared/i18n/languages';
 import { call } from '../../app/api';
+import { apiQueryKey, useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { useCan } from '../../app/session';
 import { FormDialog, SettingsForm, useFormShell } from '../../components/FormDialog';
@@ -32,9 +33,9 @@ export function OrganizationScreen() {
   const canWrite = can('organization', 'write');
   const canDelete = can('organization', 'delete');
 
-  const org = useQuery({ queryKey: ['org.get'], queryFn: () => call('org.get', {}) });
-  const branches = useQuery({ queryKey: ['branches.list'], queryFn: () => call('branches.list', {}) });
-  const users = useQuery({ queryKey: ['users.directory', { includeInactive: true }], queryFn: () => call('users.directory', { includeInactive: true }) });
+  const org = useApiQuery('org.get', {});
+  const branches = useApiQuery('branches.list', {});
+  const users = useApiQuery('users.directory', { includeInactive: true });
   const userName = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.name])), [users.data]);
 
   const [selected, setSelected] = useState<string | null>(null);
@@ -124,8 +125,8 @@ function OrgForm({ org, readOnly }: { org: Output<'org.get'>; readOnly: boolean 
   }, [i18n.language, org.country]);
 
   const toForm = (o: Output<'org.get'>): OrgForm => ({ name: o.name, phone: o.phone ?? '', country: o.country, timeZone: o.timeZone, languages: o.languages });
-  const form = useForm<OrgForm>({
-    resolver: cleanedResolver<OrgForm>(api['org.update'].input, (v) => ({ ...v, phone: blankToNull(v.phone) })),
+  const form = useForm({
+    resolver: cleanedResolver(api['org.update'].input, (v: OrgForm) => ({ ...v, phone: blankToNull(v.phone) })),
     defaultValues: toForm(org),
   });
   const { register, control, formState, reset } = form;
@@ -134,8 +135,8 @@ function OrgForm({ org, readOnly }: { org: Output<'org.get'>; readOnly: boolean 
     if (!formState.isDirty) reset(toForm(org));
   }, [org]);
   const { err, shell } = useFormShell(form, ORG_FIELDS, async (values) => {
-    const row = await call('org.update', values as unknown as Input<'org.update'>);
-    qc.setQueryData(['org.get'], row);
+    const row = await call('org.update', values);
+    qc.setQueryData(apiQueryKey('org.get', {}), row);
     reset(toForm(row));
   });
 
@@ -181,14 +182,13 @@ function BranchDialog(p: { branch: BranchRow | null; defaultTimeZone: string; us
   const { t } = useTranslation();
   const zones = useTimeZones();
   const b = p.branch;
-  const form = useForm<BranchForm>({
-    resolver: cleanedResolver<BranchForm>(api['branches.create'].input, (v) => ({ ...v, phone: blankToNull(v.phone), address: blankToNull(v.address), managerId: v.managerId || null })),
+  const form = useForm({
+    resolver: cleanedResolver(api['branches.create'].input, (v: BranchForm) => ({ ...v, phone: blankToNull(v.phone), address: blankToNull(v.address), managerId: v.managerId || null })),
     defaultValues: { name: b?.name ?? '', address: b?.address ?? '', phone: b?.phone ?? '', timeZone: b?.timeZone ?? p.defaultTimeZone, managerId: b?.managerId ?? null },
   });
   const { register, control } = form;
   const { err, shell } = useFormShell(form, BRANCH_FIELDS, async (values) => {
-    const input = values as unknown as Input<'branches.create'>;
-    const row = b ? await call('branches.update', { ...input, id: b.id }) : await call('branches.create', input);
+    const row = b ? await call('branches.update', { ...values, id: b.id }) : await call('branches.create', values);
     p.onSaved(row);
     p.onClose();
   });

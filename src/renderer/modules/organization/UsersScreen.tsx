@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Badge, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, type Input } from '../../../shared/api';
+import { api } from '../../../shared/api';
 import type { BranchRow, UserRow } from '../../../shared/api/organization';
 import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../shared/i18n/languages';
 import { ROLES, ROLE_RANK, type Role } from '../../../shared/permissions';
 import { call } from '../../app/api';
+import { useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { useCan, useSession } from '../../app/session';
 import { FormDialog, useFormShell } from '../../components/FormDialog';
@@ -24,8 +25,8 @@ export function UsersScreen() {
   const canWrite = can('users', 'write');
   const canDeactivate = can('users', 'delete');
   const [includeInactive, setIncludeInactive] = useState(false);
-  const users = useQuery({ queryKey: ['users.list', { includeInactive }], queryFn: () => call('users.list', { includeInactive }) });
-  const branches = useQuery({ queryKey: ['branches.list'], queryFn: () => call('branches.list', {}) });
+  const users = useApiQuery('users.list', { includeInactive });
+  const branches = useApiQuery('branches.list', {});
   const branchName = useMemo(() => new Map((branches.data ?? []).map((b) => [b.id, b.name])), [branches.data]);
 
   const [selected, setSelected] = useState<string | null>(null);
@@ -141,8 +142,8 @@ function UserDialog(p: { user: UserRow | null; branches: BranchRow[]; onClose():
   const { user: me } = useSession();
   const u = p.user;
   const isNew = !u;
-  const form = useForm<UserForm>({
-    resolver: cleanedResolver<UserForm>(isNew ? api['users.create'].input : api['users.update'].input, (v) =>
+  const form = useForm({
+    resolver: cleanedResolver(isNew ? api['users.create'].input : api['users.update'].input, (v: UserForm) =>
       isNew
         ? { ...v, email: blankToNull(v.email) }
         : { id: u.id, name: v.name, email: blankToNull(v.email), role: v.role, language: v.language, branchIds: v.branchIds },
@@ -163,9 +164,8 @@ function UserDialog(p: { user: UserRow | null; branches: BranchRow[]; onClose():
   const branchOptions = p.branches.map((b) => ({ value: b.id, label: b.name }));
 
   const { err, shell } = useFormShell(form, USER_FIELDS, async (values) => {
-    const row = isNew
-      ? await call('users.create', values as unknown as Input<'users.create'>)
-      : await call('users.update', values as unknown as Input<'users.update'>);
+    // What the resolver hands on carries the id only for an existing user.
+    const row = 'id' in values ? await call('users.update', values) : await call('users.create', values);
     p.onSaved(row);
     p.onClose();
   });
@@ -210,8 +210,8 @@ function UserDialog(p: { user: UserRow | null; branches: BranchRow[]; onClose():
 
 function PasswordDialog({ user, onClose }: { user: UserRow; onClose(): void }) {
   const { t } = useTranslation();
-  const form = useForm<PasswordForm>({
-    resolver: cleanedResolver<PasswordForm>(api['users.setPassword'].input, (v) => ({ id: user.id, password: v.password })),
+  const form = useForm({
+    resolver: cleanedResolver(api['users.setPassword'].input, (v: PasswordForm) => ({ id: user.id, password: v.password })),
     defaultValues: { password: '', repeat: '' },
   });
   const { register, setError, getValues } = form;

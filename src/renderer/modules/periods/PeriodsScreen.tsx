@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { ActionIcon, Badge, Button, Group, Select, Text } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/api';
 import { call } from '../../app/api';
+import { useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
@@ -29,7 +30,7 @@ export function PeriodsScreen() {
   const [year, setYear] = useState(nowYear);
   const [selected, setSelected] = useState<string | null>(thisMonth());
   const [confirming, setConfirming] = useState<Period | null>(null);
-  const periods = useQuery({ queryKey: ['periods.list', { year }], queryFn: () => call('periods.list', { year }) });
+  const periods = useApiQuery('periods.list', { year });
   const refresh = () => void qc.invalidateQueries({ queryKey: ['periods.list'] });
   useScreenKeys({ enabled: !confirming, onRefresh: refresh });
 

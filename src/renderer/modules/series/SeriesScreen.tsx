@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Badge, Checkbox, Code, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, type Input } from '../../../shared/api';
+import { api } from '../../../shared/api';
 import { DOC_TYPES, type SeriesRow } from '../../../shared/api/admin';
 import type { BranchRow } from '../../../shared/api/organization';
 import { formatDocNumber } from '../../../shared/rules/series';
 import { call } from '../../app/api';
+import { useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
@@ -31,8 +32,8 @@ export function SeriesScreen() {
   const canWrite = can('series', 'write');
   const [docType, setDocType] = useState<DocType | null>(null);
   const input = docType ? { docType } : {};
-  const series = useQuery({ queryKey: ['series.list', input], queryFn: () => call('series.list', input) });
-  const branches = useQuery({ queryKey: ['branches.list'], queryFn: () => call('branches.list', {}) });
+  const series = useApiQuery('series.list', input);
+  const branches = useApiQuery('branches.list', {});
   const branchName = useMemo(() => new Map((branches.data ?? []).map((b) => [b.id, b.name])), [branches.data]);
 
   const [selected, setSelected] = useState<string | null>(null);
@@ -113,8 +114,8 @@ function SeriesDialog(p: { series: SeriesRow | null; branches: BranchRow[]; defa
   const s = p.series;
   const isNew = !s;
   const toNumber = (v: number | string) => (v === '' ? undefined : Number(v));
-  const form = useForm<SeriesForm>({
-    resolver: cleanedResolver<SeriesForm>(isNew ? api['series.create'].input : api['series.update'].input, (v) =>
+  const form = useForm({
+    resolver: cleanedResolver(isNew ? api['series.create'].input : api['series.update'].input, (v: SeriesForm) =>
       isNew
         ? { docType: v.docType, branchId: v.branchId || undefined, prefix: v.prefix, padding: toNumber(v.padding), nextNumber: toNumber(v.nextNumber) }
         : { id: s.id, prefix: v.prefix, padding: toNumber(v.padding), nextNumber: toNumber(v.nextNumber), active: v.active },
@@ -133,9 +134,8 @@ function SeriesDialog(p: { series: SeriesRow | null; branches: BranchRow[]; defa
   const preview = Number.isInteger(Number(nextNumber)) && Number(padding) >= 1 && Number(padding) <= 10 ? previewOf(prefix, Number(nextNumber), Number(padding)) : '';
 
   const { err, shell } = useFormShell(form, SERIES_FIELDS, async (values) => {
-    const row = isNew
-      ? await call('series.create', values as unknown as Input<'series.create'>)
-      : await call('series.update', values as unknown as Input<'series.update'>);
+    // What the resolver hands on carries the id only for an existing series.
+    const row = 'id' in values ? await call('series.update', values) : await call('series.create', values);
     p.onSaved(row);
     p.onClose();
   });

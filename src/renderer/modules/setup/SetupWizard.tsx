@@ -1,14 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, Button, Center, Divider, Group, MultiSelect, Paper, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, type Input, type Output } from '../../../shared/api';
+import { api, type Input } from '../../../shared/api';
 import type { SessionUser } from '../../../shared/api/auth';
 import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../shared/i18n/languages';
-import { call } from '../../app/api';
-import { errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/apiQuery';
 import { setUiLanguage } from '../../app/i18n';
-import { applyServerError, contractResolver } from '../../components/form';
+import { contractResolver } from '../../components/form';
+import { useRefusal } from '../../components/recordForm';
 
 type SetupForm = Input<'setup.run'>;
 const FIELDS = ['orgName', 'country', 'timeZone', 'orgPhone', 'languages', 'branchName', 'ownerName', 'ownerLogin', 'ownerPassword', 'ownerLanguage'];
@@ -16,16 +16,13 @@ export const SETUP_COUNTRIES = ['LV', 'LT', 'EE', 'RO', 'MD', 'AM', 'PL', 'FI', 
 
 export function SetupWizard({ onDone }: { onDone: (u: SessionUser) => void }) {
   const { t, i18n } = useTranslation();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [demo, setDemo] = useState<Output<'setup.demo'> | null>(null);
-  const [loadingDemo, setLoadingDemo] = useState(false);
   const lang = i18n.language as Language;
   const countries = useMemo(() => {
     const names = new Intl.DisplayNames([lang], { type: 'region' });
     return SETUP_COUNTRIES.map((c) => ({ value: c, label: `${names.of(c) ?? c} (${c})` }));
   }, [lang]);
   const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
-  const { register, control, handleSubmit, formState, setError } = useForm<SetupForm>({
+  const form = useForm<SetupForm>({
     resolver: contractResolver(api['setup.run'].input),
     defaultValues: {
       orgName: '',
@@ -40,28 +37,18 @@ export function SetupWizard({ onDone }: { onDone: (u: SessionUser) => void }) {
       ownerLanguage: lang,
     },
   });
+  const { register, control, handleSubmit, formState } = form;
   const err = (f: keyof SetupForm) => formState.errors[f]?.message as string | undefined;
 
-  const submit = handleSubmit(async (values) => {
-    setFailure(null);
-    try {
-      onDone(await call('setup.run', values));
-    } catch (e) {
-      if (!applyServerError(e, setError, FIELDS)) setFailure(errorText(t, e));
-    }
+  const refusal = useRefusal(form, FIELDS);
+  const setup = useApiMutation('setup.run', { onSuccess: onDone, onError: (e) => refusal.refuse(e) });
+  const loadDemo = useApiMutation('setup.demo', { onMutate: refusal.clearFailure, onError: (e) => refusal.refuse(e) });
+  const failure = refusal.failure?.text ?? null;
+  const demo = loadDemo.data;
+  const submit = handleSubmit((values) => {
+    refusal.clearFailure();
+    setup.mutate(values);
   });
-
-  const loadDemo = async () => {
-    setLoadingDemo(true);
-    setFailure(null);
-    try {
-      setDemo(await call('setup.demo', {}));
-    } catch (e) {
-      setFailure(errorText(t, e));
-    } finally {
-      setLoadingDemo(false);
-    }
-  };
 
   if (demo) {
     return (
@@ -150,10 +137,10 @@ export function SetupWizard({ onDone }: { onDone: (u: SessionUser) => void }) {
               />
             </SimpleGrid>
             <Group justify="space-between" mt="xs">
-              <Button variant="light" onClick={loadDemo} loading={loadingDemo} data-testid="load-demo">
+              <Button variant="light" onClick={() => loadDemo.mutate({})} loading={loadDemo.isPending} data-testid="load-demo">
                 {t('setup.demo')}
               </Button>
-              <Button type="submit" loading={formState.isSubmitting} data-testid="setup-submit">
+              <Button type="submit" loading={setup.isPending} data-testid="setup-submit">
                 {t('setup.submit')}
               </Button>
             </Group>

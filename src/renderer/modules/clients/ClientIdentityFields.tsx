@@ -1,0 +1,93 @@
+import { useMemo } from 'react';
+import { Grid, Input, SegmentedControl, Select, TextInput } from '@mantine/core';
+import { Controller, type UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { CLIENT_KINDS } from '../../../shared/api/clients';
+import { LANGUAGES, LANGUAGE_NAMES } from '../../../shared/i18n/languages';
+import { useApiQuery } from '../../app/apiQuery';
+import type { ClientFormValues, ClientInput } from './clientForm';
+
+/** Who the client is: name, person or company, fiscal code, the language to write to them in, and who looks after them. */
+export function ClientIdentityFields(p: { form: UseFormReturn<ClientFormValues, unknown, ClientInput>; readOnly: boolean; loaded: boolean }) {
+  const { t } = useTranslation();
+  const { register, control, getValues, formState } = p.form;
+  const { errors } = formState;
+  const users = useApiQuery('users.directory', { includeInactive: true });
+
+  const languageOptions = useMemo(() => LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })), []);
+  // A responsible person who has left stays shown on the clients already theirs.
+  const userOptions = useMemo(() => {
+    const current = getValues('responsibleId');
+    return (users.data ?? []).filter((u) => u.active || u.id === current).map((u) => ({ value: u.id, label: u.name }));
+  }, [users.data, p.loaded]);
+
+  return (
+    <Grid gap={8}>
+      <Grid.Col span={8}>
+        <TextInput label={t('fields.name')} withAsterisk data-autofocus {...register('name')} error={errors.name?.message} data-testid="client-name" />
+      </Grid.Col>
+      <Grid.Col span={4}>
+        <Controller
+          control={control}
+          name="kind"
+          render={({ field }) => (
+            <Input.Wrapper label={t('fields.kind')}>
+              <SegmentedControl
+                fullWidth
+                size="xs"
+                value={field.value}
+                onChange={(v) => field.onChange(v)}
+                data={CLIENT_KINDS.map((k) => ({ value: k, label: t(`clients.kinds.${k}`) }))}
+                disabled={p.readOnly}
+                data-testid="client-kind"
+              />
+            </Input.Wrapper>
+          )}
+        />
+      </Grid.Col>
+      <Grid.Col span={4}>
+        <TextInput label={t('fields.fiscalCode')} {...register('fiscalCode')} error={errors.fiscalCode?.message} data-testid="client-fiscal-code" />
+      </Grid.Col>
+      <Grid.Col span={4}>
+        <Controller
+          control={control}
+          name="preferredLanguage"
+          render={({ field }) => (
+            <Select
+              label={t('fields.preferredLanguage')}
+              data={languageOptions}
+              clearable
+              ref={field.ref}
+              value={field.value}
+              onChange={(v) => field.onChange(v)}
+              onBlur={field.onBlur}
+              error={errors.preferredLanguage?.message}
+              data-testid="client-language"
+            />
+          )}
+        />
+      </Grid.Col>
+      <Grid.Col span={4}>
+        <Controller
+          control={control}
+          name="responsibleId"
+          render={({ field }) => (
+            <Select
+              label={t('fields.responsibleId')}
+              data={userOptions}
+              searchable
+              clearable
+              nothingFoundMessage={t('grid.noRows')}
+              ref={field.ref}
+              value={field.value}
+              onChange={(v) => field.onChange(v)}
+              onBlur={field.onBlur}
+              error={errors.responsibleId?.message}
+              data-testid="client-responsible"
+            />
+          )}
+        />
+      </Grid.Col>
+    </Grid>
+  );
+}

@@ -1,0 +1,182 @@
+import { useMemo, type ReactNode } from 'react';
+import { Button, CloseButton, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Controller, useFieldArray, type Path, type UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { MAX_ROWS, emptyAddress, emptyContact, emptyEmail, emptyPhone, type ClientFormValues, type ClientInput } from './clientForm';
+
+/** Countries offered for an address; the organization's own country and the record's stay available whatever the list. */
+const ADDRESS_COUNTRIES = ['LV', 'LT', 'EE', 'FI', 'SE', 'PL', 'DE', 'RO', 'MD', 'AM', 'GE', 'UA', 'RU', 'BY', 'GB', 'FR', 'IT', 'ES', 'NL', 'NO', 'DK', 'US'];
+
+/** The client's lists of rows: phones, e-mails, addresses and contact persons, each with Add and a remove button per row. */
+export function ClientRowSections(p: { form: UseFormReturn<ClientFormValues, unknown, ClientInput>; readOnly: boolean; country: string; loaded: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { register, control, getValues, formState } = p.form;
+  const { errors } = formState;
+  const phones = useFieldArray({ control, name: 'phones' });
+  const emails = useFieldArray({ control, name: 'emails' });
+  const addresses = useFieldArray({ control, name: 'addresses' });
+  const contacts = useFieldArray({ control, name: 'contacts' });
+  const { country, readOnly } = p;
+
+  const countryOptions = useMemo(() => {
+    const names = new Intl.DisplayNames([i18n.language, 'en'], { type: 'region' });
+    const codes = new Set([country, ...ADDRESS_COUNTRIES, ...getValues('addresses').map((a) => a.country)]);
+    return [...codes].filter((c) => /^[A-Z]{2}$/.test(c)).map((c) => ({ value: c, label: `${names.of(c) ?? c} (${c})` }));
+  }, [i18n.language, country, p.loaded]);
+
+  const fieldError = (path: string): string | undefined => {
+    let node: unknown = errors;
+    for (const part of path.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+    return (node as { message?: string } | undefined)?.message;
+  };
+  /** Row inputs carry their label only on the first row (a header for the column) and an aria-label always. */
+  const rowInput = (path: Path<ClientFormValues>, labelKey: string, i: number, testId: string, extra: Partial<React.ComponentProps<typeof TextInput>> = {}) => (
+    <TextInput
+      label={i === 0 ? t(labelKey) : undefined}
+      aria-label={t(labelKey)}
+      {...register(path)}
+      error={fieldError(path)}
+      data-testid={testId}
+      errorProps={{ 'data-testid': `${testId}-error` }}
+      {...extra}
+    />
+  );
+  const removeButton = (onRemove: () => void, i: number, testId: string) => (
+    <CloseButton
+      size="sm"
+      mt={i === 0 ? 20 : 3}
+      tabIndex={-1}
+      aria-label={t('common.remove')}
+      title={t('clients.removeHint')}
+      onClick={onRemove}
+      disabled={readOnly}
+      data-testid={testId}
+    />
+  );
+  const arrayError = (key: string) => (errors as Record<string, { message?: string } | undefined>)[key]?.message;
+
+  return (
+    <>
+      <Section
+        title={t('fields.phones')}
+        addLabel={t('clients.addPhone')}
+        onAdd={() => phones.append(emptyPhone())}
+        canAdd={!readOnly && phones.fields.length < MAX_ROWS.phones}
+        error={arrayError('phones')}
+        testId="client-phones"
+      >
+        {phones.fields.map((f, i) => (
+          <Group key={f.id} gap={6} wrap="nowrap" align="flex-start">
+            {rowInput(`phones.${i}.number`, 'fields.phone', i, `client-phone-${i}`, { w: 240, inputMode: 'tel', placeholder: '+371 2…' })}
+            {rowInput(`phones.${i}.label`, 'fields.label', i, `client-phone-label-${i}`, { w: 200, placeholder: t('clients.phoneLabelHint') })}
+            {removeButton(() => phones.remove(i), i, `client-phone-remove-${i}`)}
+          </Group>
+        ))}
+      </Section>
+
+      <Section
+        title={t('fields.emails')}
+        addLabel={t('clients.addEmail')}
+        onAdd={() => emails.append(emptyEmail())}
+        canAdd={!readOnly && emails.fields.length < MAX_ROWS.emails}
+        error={arrayError('emails')}
+        testId="client-emails"
+      >
+        {emails.fields.map((f, i) => (
+          <Group key={f.id} gap={6} wrap="nowrap" align="flex-start">
+            {rowInput(`emails.${i}.address`, 'fields.email', i, `client-email-${i}`, { w: 360, type: 'email' })}
+            {rowInput(`emails.${i}.label`, 'fields.label', i, `client-email-label-${i}`, { w: 200, placeholder: t('clients.emailLabelHint') })}
+            {removeButton(() => emails.remove(i), i, `client-email-remove-${i}`)}
+          </Group>
+        ))}
+      </Section>
+
+      <Section
+        title={t('fields.addresses')}
+        addLabel={t('clients.addAddress')}
+        onAdd={() => addresses.append(emptyAddress(country))}
+        canAdd={!readOnly && addresses.fields.length < MAX_ROWS.addresses}
+        error={arrayError('addresses')}
+        testId="client-addresses"
+      >
+        {addresses.fields.map((f, i) => (
+          <Group key={f.id} gap={6} wrap="nowrap" align="flex-start">
+            {rowInput(`addresses.${i}.street`, 'fields.street', i, `client-street-${i}`, { style: { flex: 2 } })}
+            {rowInput(`addresses.${i}.locality`, 'fields.locality', i, `client-locality-${i}`, { style: { flex: 1 } })}
+            {rowInput(`addresses.${i}.county`, 'fields.county', i, `client-county-${i}`, { style: { flex: 1 } })}
+            {rowInput(`addresses.${i}.postalCode`, 'fields.postalCode', i, `client-postal-${i}`, { w: 90 })}
+            <Controller
+              control={control}
+              name={`addresses.${i}.country`}
+              render={({ field }) => (
+                <Select
+                  w={150}
+                  label={i === 0 ? t('fields.country') : undefined}
+                  aria-label={t('fields.country')}
+                  data={countryOptions}
+                  searchable
+                  allowDeselect={false}
+                  ref={field.ref}
+                  value={field.value}
+                  onChange={(v) => field.onChange(v ?? country)}
+                  onBlur={field.onBlur}
+                  error={fieldError(`addresses.${i}.country`)}
+                  data-testid={`client-country-${i}`}
+                />
+              )}
+            />
+            {removeButton(() => addresses.remove(i), i, `client-address-remove-${i}`)}
+          </Group>
+        ))}
+      </Section>
+
+      <Section
+        title={t('fields.contacts')}
+        addLabel={t('clients.addContact')}
+        onAdd={() => contacts.append(emptyContact())}
+        canAdd={!readOnly && contacts.fields.length < MAX_ROWS.contacts}
+        error={arrayError('contacts')}
+        empty={t('clients.noContacts')}
+        testId="client-contacts"
+      >
+        {contacts.fields.map((f, i) => (
+          <Group key={f.id} gap={6} wrap="nowrap" align="flex-start">
+            {rowInput(`contacts.${i}.name`, 'fields.name', i, `client-contact-name-${i}`, { style: { flex: 3 } })}
+            {rowInput(`contacts.${i}.position`, 'fields.position', i, `client-contact-position-${i}`, { style: { flex: 2 } })}
+            {rowInput(`contacts.${i}.phone`, 'fields.phone', i, `client-contact-phone-${i}`, { style: { flex: 2 }, inputMode: 'tel' })}
+            {rowInput(`contacts.${i}.email`, 'fields.email', i, `client-contact-email-${i}`, { style: { flex: 3 }, type: 'email' })}
+            {removeButton(() => contacts.remove(i), i, `client-contact-remove-${i}`)}
+          </Group>
+        ))}
+      </Section>
+    </>
+  );
+}
+
+/** A list of rows under a small heading with its Add button. */
+function Section(p: { title: string; addLabel: string; onAdd(): void; canAdd: boolean; error?: string; empty?: string; testId: string; children: ReactNode[] }) {
+  return (
+    <Stack gap={4} data-testid={p.testId}>
+      <Group gap="xs" justify="space-between" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} pb={2}>
+        <Text size="sm" fw={600}>
+          {p.title}
+        </Text>
+        <Button size="compact-xs" variant="subtle" onClick={p.onAdd} disabled={!p.canAdd} data-testid={`${p.testId}-add`}>
+          + {p.addLabel}
+        </Button>
+      </Group>
+      {p.error && (
+        <Text size="xs" c="red">
+          {p.error}
+        </Text>
+      )}
+      {p.children.length === 0 && p.empty ? (
+        <Text size="xs" c="dimmed">
+          {p.empty}
+        </Text>
+      ) : (
+        p.children
+      )}
+    </Stack>
+  );
+}
