@@ -9,7 +9,7 @@ import type { Core } from './core';
 import { databaseAnswers } from './db/health';
 import { ownReportFile } from './reports/files';
 import { readableAttachment } from './modules/interventions/attachmentAccess';
-import { mayReceive } from './api/events';
+import { followSession } from './api/events';
 import { allowedHosts, originAllowed, refuseForeignHosts } from './web/hosts';
 import { addSecurityHeaders } from './web/security';
 import { sessionHooks, sessionToken, setSessionCookie } from './web/session';
@@ -110,16 +110,10 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
       socket.close(4401, 'unauthenticated');
       return;
     }
-    // Each push first asks whether the socket's session is still open (logout, a password change, another login in
-    // this browser, expiry all end it); in order, so a later event never overtakes an earlier one.
-    let pushing = Promise.resolve();
-    const off = core.bus.on((e) => {
-      if (!mayReceive(user, e)) return;
-      pushing = pushing.then(async () => {
-        if (socket.readyState !== socket.OPEN) return;
-        if (await core.sessions.isOpen(token)) socket.send(JSON.stringify({ name: e.name, payload: e.payload }));
-        else socket.close(4401, 'session ended');
-      });
+    const off = followSession(core.bus, core.sessions, { user, token }, {
+      open: () => socket.readyState === socket.OPEN,
+      send: (e) => socket.send(JSON.stringify({ name: e.name, payload: e.payload })),
+      ended: () => socket.close(4401, 'session ended'),
     });
     socket.on('close', off);
   });
