@@ -4,13 +4,19 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
+import * as contentDisposition from 'content-disposition';
 import type { Core } from './core';
+import { databaseAnswers } from './db/health';
 import { ownReportFile } from './reports/files';
 import { readableAttachment } from './modules/interventions/attachmentAccess';
-import { mayReceive } from './api/events';
+import { followSession } from './api/events';
 import { allowedHosts, originAllowed, refuseForeignHosts } from './web/hosts';
+import { addSecurityHeaders } from './web/security';
+import { sessionHooks, sessionToken, setSessionCookie } from './web/session';
 
-export const SESSION_COOKIE = 'planora_sid';
+export { SESSION_COOKIE } from './web/session';
+/** Web mode's policy, the renderer's one (helmet sends it, see web/security.ts). */
+export { contentSecurityPolicy } from './csp';
 
 export interface ServerOptions {
   host?: string;
@@ -26,30 +32,16 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export function contentSecurityPolicy(): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    // ag-grid and the component library set inline styles.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self' ws: wss:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'self'",
-  ].join('; ');
-}
+const notFound = { ok: false, error: { code: 'not_found', key: 'errors.not_found' } } as const;
 
-export function addSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('Content-Security-Policy', contentSecurityPolicy());
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
-    reply.header('X-Frame-Options', 'DENY');
-    return payload;
-  });
+/** A file offered for download under its own name, any script (RFC 6266, with an ASCII fallback for old clients). */
+function download(reply: FastifyReply, file: { path: string; name: string; mime: string; size?: number }): FastifyReply {
+  if (file.size !== undefined) reply.header('Content-Length', file.size);
+  return reply
+    .header('Content-Type', file.mime)
+    .header('Content-Disposition', contentDisposition.create(file.name))
+    .header('Cache-Control', 'no-store')
+    .send(fs.createReadStream(file.path));
 }
 
 /** Web mode: the renderer and the API on 127.0.0.1 (DESIGN.md), for browsers, tests and later the hub. */
@@ -60,20 +52,20 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
   let hosts: ReadonlySet<string> = new Set();
   /** Same origin, and that origin one of our own names: a page from another site must not drive a clerk's session. */
   const allowedOrigin = (req: FastifyRequest) => originAllowed(req.headers.origin, req.headers.host, hosts);
+  /** The CSRF rule of every call, checked before the body is even parsed. */
+  const sameOrigin = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!allowedOrigin(req)) return reply.code(403).send({ ok: false, error: { code: 'forbidden', key: 'errors.bad_origin' } });
+    return undefined;
+  };
   await app.register(fastifyCookie);
   await app.register(fastifyWebsocket);
-  const secureCookie = false; // plain http on loopback; the hub will run behind TLS
+  const session = sessionHooks(app, core.sessions);
 
-  const tokenOf = (req: FastifyRequest) => req.cookies[SESSION_COOKIE] ?? null;
-  const setToken = (reply: FastifyReply, token: string | null) => {
-    if (token) reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: secureCookie });
-    else reply.clearCookie(SESSION_COOKIE, { path: '/' });
-  };
+  // Headers first, so that every answer carries them, the refusals below too.
+  await addSecurityHeaders(app);
 
   // DNS rebinding: a foreign name pointed at 127.0.0.1 reaches nothing here, not even the pages.
   refuseForeignHosts(app, () => hosts);
-
-  addSecurityHeaders(app);
 
   // Malformed JSON, an oversize body, a wrong content type: the same translated refusal as any bad input.
   app.setErrorHandler((err, _req, reply) => {
@@ -83,65 +75,45 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
     return reply.code(status).send({ ok: false, error: { code: status < 500 ? 'validation' : 'internal', key } });
   });
 
-  app.post<{ Params: { name: string } }>('/api/call/:name', async (req, reply) => {
-    if (!allowedOrigin(req)) return reply.code(403).send({ ok: false, error: { code: 'forbidden', key: 'errors.bad_origin' } });
-    const out = await core.dispatch({ name: req.params.name, input: req.body ?? {}, sessionToken: tokenOf(req), source: req.ip });
-    if (out.sessionToken !== undefined) setToken(reply, out.sessionToken);
+  // The dispatcher resolves the session itself: a call may open one (auth.login) or answer without (setup.status).
+  app.post<{ Params: { name: string } }>('/api/call/:name', { onRequest: sameOrigin }, async (req, reply) => {
+    const out = await core.dispatch({ name: req.params.name, input: req.body ?? {}, sessionToken: sessionToken(req), source: req.ip });
+    if (out.sessionToken !== undefined) setSessionCookie(reply, out.sessionToken);
     return reply.header('Cache-Control', 'no-store').send(out.result);
   });
 
   // For monitors and the start test: the process answers and its database reads. Says nothing about the data.
   app.get('/api/health', async (_req, reply) => {
-    core.sqlite.prepare('select 1').get();
+    databaseAnswers(core.sqlite);
     return reply.header('Cache-Control', 'no-store').send({ ok: true });
   });
 
   // Reports and exports made by this user, downloaded once the procedure has answered with their id.
-  app.get<{ Params: { fileId: string } }>('/api/files/:fileId', async (req, reply) => {
-    const token = tokenOf(req);
-    const user = token ? await core.sessions.resolve(token) : null;
-    if (!user) return reply.code(401).send({ ok: false, error: { code: 'unauthenticated', key: 'errors.session_expired' } });
-    const file = ownReportFile(core.config.dataDir, req.params.fileId, user);
-    if (!file) return reply.code(404).send({ ok: false, error: { code: 'not_found', key: 'errors.not_found' } });
-    return reply
-      .header('Content-Type', file.mime)
-      .header('Content-Length', file.size)
-      .header('Content-Disposition', `attachment; filename="${file.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-      .header('Cache-Control', 'no-store')
-      .send(fs.createReadStream(file.path));
+  app.get<{ Params: { fileId: string } }>('/api/files/:fileId', { preHandler: session.requireUser }, async (req, reply) => {
+    const file = ownReportFile(core.config.dataDir, req.params.fileId, req.user!);
+    return file ? download(reply, file) : reply.code(404).send(notFound);
   });
 
   // Timeline files: served only to users of the organization (and branch) whose intervention holds the file.
-  app.get<{ Params: { sha: string } }>('/api/attachments/:sha', async (req, reply) => {
-    const token = tokenOf(req);
-    const user = token ? await core.sessions.resolve(token) : null;
-    if (!user) return reply.code(401).send({ ok: false, error: { code: 'unauthenticated', key: 'errors.session_expired' } });
-    const file = await readableAttachment(core.db, core.config.attachmentsDir, req.params.sha, user);
-    if (!file) return reply.code(404).send({ ok: false, error: { code: 'not_found', key: 'errors.not_found' } });
-    return reply
-      .header('Content-Type', 'application/octet-stream')
-      .header('Content-Disposition', `attachment; filename="${file.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-      .header('Cache-Control', 'no-store')
-      .send(fs.createReadStream(file.path));
+  app.get<{ Params: { sha: string } }>('/api/attachments/:sha', { preHandler: session.requireUser }, async (req, reply) => {
+    const file = await readableAttachment(core.db, core.config.attachmentsDir, req.params.sha, req.user!);
+    return file ? download(reply, { ...file, mime: 'application/octet-stream' }) : reply.code(404).send(notFound);
   });
 
-  app.get('/api/events', { websocket: true }, async (socket, req) => {
-    const token = tokenOf(req);
-    const user = allowedOrigin(req) && token ? await core.sessions.resolve(token) : null;
-    if (!user) {
+  // A socket refused after the upgrade (close code 4401), so the page's reconnect logic can tell "log in again"
+  // from a network failure; a foreign origin's session is not even looked up (that would slide it).
+  const socketUser = async (req: FastifyRequest) => (allowedOrigin(req) ? session.findUser(req) : undefined);
+  app.get('/api/events', { websocket: true, preHandler: socketUser }, async (socket, req) => {
+    const user = req.user;
+    const token = sessionToken(req);
+    if (!user || !token) {
       socket.close(4401, 'unauthenticated');
       return;
     }
-    // Each push first asks whether the socket's session is still open (logout, a password change, another login in
-    // this browser, expiry all end it); in order, so a later event never overtakes an earlier one.
-    let pushing = Promise.resolve();
-    const off = core.bus.on((e) => {
-      if (!mayReceive(user, e)) return;
-      pushing = pushing.then(async () => {
-        if (socket.readyState !== socket.OPEN) return;
-        if (await core.sessions.isOpen(token!)) socket.send(JSON.stringify({ name: e.name, payload: e.payload }));
-        else socket.close(4401, 'session ended');
-      });
+    const off = followSession(core.bus, core.sessions, { user, token }, {
+      open: () => socket.readyState === socket.OPEN,
+      send: (e) => socket.send(JSON.stringify({ name: e.name, payload: e.payload })),
+      ended: () => socket.close(4401, 'session ended'),
     });
     socket.on('close', off);
   });
@@ -150,7 +122,7 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
     await app.register(fastifyStatic, { root: path.resolve(opts.rendererDir), index: ['index.html'] });
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.code(404).send({ ok: false, error: { code: 'not_found', key: 'errors.not_found' } });
+      return reply.code(404).send(notFound);
     });
   }
 

@@ -58,3 +58,33 @@ export class EventBus {
     }
   }
 }
+
+/** Where a session's events go: one connection of one transport (web mode's socket). */
+export interface SessionOutlet {
+  /** False once the connection closed: nothing more is sent or asked. */
+  open(): boolean;
+  send(event: PushEvent): void;
+  /** The session ended (logout, a password change, another login in this browser, expiry): close the connection. */
+  ended(): void;
+}
+
+/**
+ * A session's share of the bus: each event its user may receive (`mayReceive`), in order, so a later event never
+ * overtakes an earlier one, and each only after asking whether the session is still open. Returns the unsubscribe.
+ */
+export function followSession(
+  bus: EventBus,
+  sessions: { isOpen(token: string): Promise<boolean> },
+  session: { user: ScopeUser; token: string },
+  outlet: SessionOutlet,
+): () => void {
+  let pushing = Promise.resolve();
+  return bus.on((e) => {
+    if (!mayReceive(session.user, e)) return;
+    pushing = pushing.then(async () => {
+      if (!outlet.open()) return;
+      if (await sessions.isOpen(session.token)) outlet.send(e);
+      else outlet.ended();
+    });
+  });
+}

@@ -1,9 +1,10 @@
 import Fastify from 'fastify';
 import type { DamageReport } from '../db/damage';
 import { t } from '../reports/i18n';
-import { addSecurityHeaders, type WebServer } from '../server';
+import type { WebServer } from '../server';
 import { allowedHosts, refuseForeignHosts } from './hosts';
 import { languageFromHeader } from './language';
+import { addSecurityHeaders } from './security';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -29,8 +30,8 @@ export async function startUnavailableServer(report: DamageReport, opts: { host?
   const app = Fastify({ logger: false });
   const host = opts.host ?? '127.0.0.1';
   let hosts: ReadonlySet<string> = new Set();
+  await addSecurityHeaders(app);
   refuseForeignHosts(app, () => hosts);
-  addSecurityHeaders(app);
   const error = {
     code: 'internal' as const,
     key: 'errors.database_damaged',

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseDisposition } from 'content-disposition';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../csp';
+import { newReportFile } from '../reports/files';
+import { startServer, type WebServer } from '../server';
+import { OWNER, setupOrg, startTestApp, tempDir, type TestApp } from '../testing/harness';
+import { uploaded } from '../testing/uploads';
+import { startUnavailableServer } from './unavailable';
+
+const directives = (csp: string | null) =>
+  new Map((csp ?? '').split(';').filter((d) => d.trim()).map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v.sort()]));
+// The desktop window's policy (electron/csp.ts sends this one; main may not import the shell's folder).
+const DESKTOP = directives(contentSecurityPolicy());
+
+/** What every answer of web mode carries, whatever it is: the desktop window's policy and the same protections. */
+function expectProtected(res: Response, what: string): void {
+  expect(directives(res.headers.get('content-security-policy')), what).toEqual(DESKTOP);
+  expect(res.headers.get('content-security-policy'), what).toMatch(/frame-ancestors 'none'/);
+  expect(res.headers.get('x-content-type-options'), what).toBe('nosniff');
+  expect(res.headers.get('referrer-policy'), what).toBe('no-referrer');
+  expect(res.headers.get('x-frame-options'), what).toBe('DENY');
+}
+
+describe('security headers of web mode', () => {
+  let app: TestApp;
+  let server: WebServer;
+  let renderer: string;
+  let owner: string;
+  let cookie: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    owner = await setupOrg(app);
+    renderer = tempDir('planora-renderer-');
+    fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Planora</title>');
+    server = await startServer(app.core, { port: 0, rendererDir: renderer });
+    const login = await fetch(`${server.url}/api/call/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify(OWNER) });
+    cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  });
+  afterAll(async () => {
+    await server.close();
+    await app.close();
+    fs.rmSync(renderer, { recursive: true, force: true });
+    fs.rmSync(app.dir, { recursive: true, force: true });
+  });
+
+  it('a page, an API answer and the refusals carry the desktop CSP, nosniff, no-referrer and no framing', async () => {
+    const page = await fetch(`${server.url}/clients`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Planora');
+    expectProtected(page, 'page');
+    const answer = await fetch(`${server.url}/api/call/auth.me`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie }, body: '{}' });
+    expect(await answer.json()).toMatchObject({ ok: true, data: { login: 'owner' } });
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    expectProtected(answer, 'API answer');
+    const foreign = await fetch(`${server.url}/api/call/auth.me`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://evil.example', cookie }, body: '{}' });
+    expect(foreign.status).toBe(403);
+    expectProtected(foreign, 'bad origin');
+    const anonymous = await fetch(`${server.url}/api/files/${'0'.repeat(8)}`);
+    expect(anonymous.status).toBe(401);
+    expectProtected(anonymous, 'no session');
+  });
+
+  it('a report download names its file in any script, with its size, and keeps the protections', async () => {
+    const user = (await app.core.sessions.resolve(owner))!;
+    const made = newReportFile(app.core.config.dataDir, 'pdf', 'akts-Ķemeri', { orgId: user.orgId, userId: user.id }, Date.now());
+    fs.writeFileSync(made.path, '%PDF-1.4 act');
+    const res = await fetch(`${server.url}/api/files/${made.fileId}`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('%PDF-1.4 act');
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-length')).toBe('12');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const disposition = res.headers.get('content-disposition')!;
+    expect(parseDisposition(disposition)).toEqual({ type: 'attachment', parameters: { filename: 'akts-Ķemeri.pdf' } });
+    expect(disposition).toContain("filename*=UTF-8''akts-%C4%B6emeri.pdf");
+    // Old clients that read only `filename` get plain ASCII, never a raw non-ASCII byte.
+    expect(/filename="([^"]*)"/.exec(disposition)![1]).toMatch(/^akts-.emeri\.pdf$/);
+    expectProtected(res, 'report file');
+  });
+
+  it('a timeline file download does the same, with quotes and non-ASCII in its name', async () => {
+    const branchId = (await app.call(owner, 'branches.list', {}))[0]!.id;
+    const client = await app.call(owner, 'clients.create', { kind: 'person', name: 'Header Person', phones: [], emails: [], addresses: [], contacts: [] });
+    const doc = await app.call(owner, 'interventions.create', { branchId, clientId: client.client.id, priority: 'low', docDate: '2026-11-23' });
+    const name = 'akts "Ķemeri" 2.pdf';
+    const note = await app.call(owner, 'interventions.addNote', { id: doc.id, style: 1, text: 'scan', attachment: { name, uploadId: await uploaded(app, owner, 'signed act') } });
+    const res = await fetch(`${server.url}/api/attachments/${note.attachmentSha256}`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('signed act');
+    expect(res.headers.get('content-type')).toBe('application/octet-stream');
+    expect(parseDisposition(res.headers.get('content-disposition')!).parameters.filename).toBe(name);
+    expectProtected(res, 'timeline file');
+  });
+
+  it('the "cannot open database" server sends the same headers', async () => {
+    const dir = tempDir('planora-damaged-');
+    const down = await startUnavailableServer({ problem: 'file is not a database', file: `${dir}/planora.db`, dataDir: dir, newestBackup: null, commands: ['npm run db -- restore'] });
+    try {
+      const page = await fetch(`${down.url}/clients`);
+      expect(page.status).toBe(503);
+      expectProtected(page, 'damaged page');
+      const api = await fetch(`${down.url}/api/call/auth.me`, { method: 'POST', headers: { 'content-type': 'application/json', origin: down.url }, body: '{}' });
+      expect(api.status).toBe(503);
+      expectProtected(api, 'damaged API');
+    } finally {
+      await down.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
