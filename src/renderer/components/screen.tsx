@@ -3,7 +3,7 @@
  * a keyboard-driven list table for short lists, a confirm dialog, a screen header and the screen-wide keys.
  */
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
-import { Alert, Button, CloseButton, Group, Kbd, Modal, Stack, Table, Text, TextInput, Title, type TextInputProps } from '@mantine/core';
+import { Alert, Button, CloseButton, Group, Kbd, Modal, Stack, Table, Text, TextInput, Title, VisuallyHidden, type TextInputProps } from '@mantine/core';
 import type { FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,8 @@ export interface Column<T> {
   render(row: T): ReactNode;
   width?: number | string;
   align?: 'left' | 'right' | 'center';
+  /** The header names the column for screen readers only (a column of buttons needs no visible title). */
+  headerHidden?: boolean;
 }
 
 export interface ListTableProps<T> {
@@ -88,7 +90,7 @@ export function ListTable<T>(p: ListTableProps<T>) {
           <Table.Tr>
             {p.columns.map((c) => (
               <Table.Th key={c.key} w={c.width} ta={c.align} style={{ whiteSpace: 'nowrap' }}>
-                {c.header}
+                {c.headerHidden ? <VisuallyHidden>{c.header}</VisuallyHidden> : c.header}
               </Table.Th>
             ))}
           </Table.Tr>
@@ -130,7 +132,6 @@ export function ListTable<T>(p: ListTableProps<T>) {
   );
 }
 
-/** Title on the left, the screen's buttons on the right. */
 /** A screen's search box: Ctrl+F shown while empty, a clear button once something is typed. */
 export function SearchBox({ value, onValueChange, ref, ...rest }: { value: string; onValueChange(v: string): void; ref?: React.Ref<HTMLInputElement> } & Omit<TextInputProps, 'value' | 'onChange'>) {
   const { t } = useTranslation();
@@ -148,12 +149,20 @@ export function SearchBox({ value, onValueChange, ref, ...rest }: { value: strin
   );
 }
 
+/** The screen's one page heading: an h1 for assistive technology, drawn at the dense h4 size. */
+export function ScreenTitle({ children, ...rest }: React.ComponentProps<typeof Title>) {
+  return (
+    <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }} {...rest}>
+      {children}
+    </Title>
+  );
+}
+
+/** Title on the left, the screen's buttons on the right. */
 export function ScreenHeader({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <Group justify="space-between" wrap="nowrap" gap="xs" mih={30}>
-      <Title order={4} style={{ whiteSpace: 'nowrap' }}>
-        {title}
-      </Title>
+      <ScreenTitle>{title}</ScreenTitle>
       <Group gap={6} wrap="wrap" justify="flex-end">
         {children}
       </Group>
