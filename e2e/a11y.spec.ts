@@ -32,14 +32,18 @@ async function apiCall<T>(page: Page, name: string, input: unknown): Promise<T> 
   return r.data as T;
 }
 
-/** A few requests in each priority, two of them booked for today, so grid badges and calendar events are on screen. */
+/**
+ * A few requests in each priority, two of them booked for today, so grid badges and calendar events are on screen;
+ * audited in detail, the newest with a long note, so its audit entry scrolls.
+ */
 async function seedInterventions(page: Page): Promise<void> {
+  await apiCall(page, 'audit.setLevel', { module: 'interventions', level: 'detailed' });
   const me = await apiCall<{ id: string; branchIds: string[] }>(page, 'auth.me', {});
   const clients = await apiCall<{ rows: { id: string }[] }>(page, 'clients.list', { limit: 6, offset: 0 });
   const today = new Date().toISOString().slice(0, 10);
   for (const [i, c] of clients.rows.entries()) {
     const booked = i < 2 ? { takenById: me.id, responsibleId: me.id, startAt: `${today}T${String(9 + i * 2).padStart(2, '0')}:00:00.000Z`, endAt: `${today}T${10 + i * 2}:00:00.000Z` } : {};
-    await apiCall(page, 'interventions.create', { branchId: me.branchIds[0], clientId: c.id, priority: (['low', 'medium', 'high'] as const)[i % 3], docDate: today, notes: `A11y ${i}`, ...booked });
+    await apiCall(page, 'interventions.create', { branchId: me.branchIds[0], clientId: c.id, priority: (['low', 'medium', 'high'] as const)[i % 3], docDate: today, notes: i === clients.rows.length - 1 ? 'Long note. '.repeat(300) : `A11y ${i}`, ...booked });
   }
 }
 
@@ -127,7 +131,7 @@ for (const [code, language] of [
 
     // An intervention's audit entry: a long list of fields in a scrolling panel the keyboard must reach.
     await page.getByTestId('grid-audit').locator('.ag-row[row-id]').first().click();
-    await expect(page.getByTestId('audit-diff')).toBeVisible();
+    await expect(page.getByTestId('audit-entry').getByRole('heading')).toBeVisible();
     await expectAccessible(page, `audit entry (${code})`);
     await shot(page, `a11y-audit-entry-${code}`);
 

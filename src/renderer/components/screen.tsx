@@ -149,7 +149,7 @@ export function SearchBox({ value, onValueChange, ref, ...rest }: { value: strin
   );
 }
 
-/** The screen's one page heading: an h1 for assistive technology, drawn at the dense h4 size. */
+/** A screen's heading, drawn at the dense h4 size: its one h1 by default (a section passes `order={2}`). */
 export function ScreenTitle({ children, ...rest }: React.ComponentProps<typeof Title>) {
   return (
     <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }} {...rest}>
@@ -158,11 +158,11 @@ export function ScreenTitle({ children, ...rest }: React.ComponentProps<typeof T
   );
 }
 
-/** Title on the left, the screen's buttons on the right. */
-export function ScreenHeader({ title, children }: { title: string; children?: ReactNode }) {
+/** Title on the left, the screen's buttons on the right; a section of the screen (`level` 2) looks the same. */
+export function ScreenHeader({ title, level = 1, children }: { title: string; level?: 1 | 2; children?: ReactNode }) {
   return (
     <Group justify="space-between" wrap="nowrap" gap="xs" mih={30}>
-      <ScreenTitle>{title}</ScreenTitle>
+      <ScreenTitle order={level}>{title}</ScreenTitle>
       <Group gap={6} wrap="wrap" justify="flex-end">
         {children}
       </Group>
