@@ -12,8 +12,11 @@ let server: PlanoraServer & { stop(): Promise<void> };
 test.describe.configure({ timeout: 8 * 60_000 });
 
 
+let seeded = false;
+
 test.beforeAll(async () => {
   server = await startPlanora({ demo: true });
+  seeded = false;
 });
 
 test.afterAll(async () => {
@@ -85,7 +88,8 @@ for (const [code, language] of [
 ] as const) {
   test(`every main screen in ${language} has no serious accessibility violation`, async ({ page }) => {
     await loginAs(page, server.url, 'owner');
-    await seedInterventions(page);
+    if (!seeded) await seedInterventions(page);
+    seeded = true;
     await chooseLanguage(page, language);
 
     await open(page, 'interventions');

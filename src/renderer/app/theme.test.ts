@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME, mergeMantineTheme } from '@mantine/core';
+import { STATUS_HEX } from '../modules/interventions/model';
 import { contrastRatio, cssVariablesResolver, readableOn, theme } from './theme';
 
 /** The theme's colours against WCAG AA (4.5:1 for normal text), as axe measures them in the browser tests. */
@@ -30,6 +31,10 @@ describe('theme colours', () => {
       expect(contrastRatio(text, shades[1]), name).toBeGreaterThanOrEqual(AA);
       expect(contrastRatio(text, shades[2]), name).toBeGreaterThanOrEqual(AA);
     }
+  });
+
+  it('white text on every calendar event colour reads 4.5:1', () => {
+    for (const [status, hex] of Object.entries(STATUS_HEX)) expect(contrastRatio('#ffffff', hex), status).toBeGreaterThanOrEqual(AA);
   });
 
   it('keeps a colour that already reads well, darkens one that does not', () => {
