@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { MantineProvider, Center, Loader, createTheme } from '@mantine/core';
+import { MantineProvider, Center, Loader } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { SessionUser } from '../../shared/api/auth';
 import { call, onSessionEnded, subscribeEvents } from './api';
@@ -7,24 +7,9 @@ import { setUiLanguage } from './i18n';
 import { invalidateFor, queryClient } from './queryClient';
 import { SessionContext } from './session';
 import { Shell } from './Shell';
+import { cssVariablesResolver, theme } from './theme';
 import { LoginScreen } from '../modules/auth/LoginScreen';
 import { SetupWizard } from '../modules/setup/SetupWizard';
-
-const theme = createTheme({
-  primaryColor: 'indigo',
-  defaultRadius: 'xs',
-  fontSizes: { xs: '11px', sm: '12px', md: '13px', lg: '15px', xl: '18px' },
-  components: {
-    TextInput: { defaultProps: { size: 'xs' } },
-    PasswordInput: { defaultProps: { size: 'xs' } },
-    Select: { defaultProps: { size: 'xs' } },
-    MultiSelect: { defaultProps: { size: 'xs' } },
-    NumberInput: { defaultProps: { size: 'xs' } },
-    Textarea: { defaultProps: { size: 'xs' } },
-    Button: { defaultProps: { size: 'xs' } },
-    Checkbox: { defaultProps: { size: 'xs' } },
-  },
-});
 
 type Phase = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; expired: boolean } | { kind: 'in'; user: SessionUser };
 
@@ -58,7 +43,7 @@ export function App() {
   useEffect(() => (loggedIn ? subscribeEvents((name) => invalidateFor(name)) : undefined), [loggedIn]);
 
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         {phase.kind === 'loading' && (
           <Center h="100%">

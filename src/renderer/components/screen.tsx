@@ -2,8 +2,8 @@
  * Small building blocks the administration screens share (organization, users, periods, series, audit):
  * a keyboard-driven list table for short lists, a confirm dialog, a screen header and the screen-wide keys.
  */
-import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode, type RefObject } from 'react';
-import { Alert, Button, CloseButton, Group, Kbd, Modal, Stack, Table, Text, TextInput, Title, type TextInputProps } from '@mantine/core';
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { Alert, Button, CloseButton, Group, Kbd, Modal, Stack, Table, Text, TextInput, Title, VisuallyHidden, type TextInputProps } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import type { FieldValues, Resolver } from 'react-hook-form';
@@ -20,6 +20,8 @@ export interface Column<T> {
   render(row: T): ReactNode;
   width?: number | string;
   align?: 'left' | 'right' | 'center';
+  /** The header names the column for screen readers only (a column of buttons needs no visible title). */
+  headerHidden?: boolean;
 }
 
 export interface ListTableProps<T> {
@@ -90,7 +92,7 @@ export function ListTable<T>(p: ListTableProps<T>) {
           <Table.Tr>
             {p.columns.map((c) => (
               <Table.Th key={c.key} w={c.width} ta={c.align} style={{ whiteSpace: 'nowrap' }}>
-                {c.header}
+                {c.headerHidden ? <VisuallyHidden>{c.header}</VisuallyHidden> : c.header}
               </Table.Th>
             ))}
           </Table.Tr>
@@ -132,7 +134,6 @@ export function ListTable<T>(p: ListTableProps<T>) {
   );
 }
 
-/** Title on the left, the screen's buttons on the right. */
 /** A screen's search box: Ctrl+F shown while empty, a clear button once something is typed. */
 export function SearchBox({ value, onValueChange, ref, ...rest }: { value: string; onValueChange(v: string): void; ref?: React.Ref<HTMLInputElement> } & Omit<TextInputProps, 'value' | 'onChange'>) {
   const { t } = useTranslation();
@@ -150,12 +151,20 @@ export function SearchBox({ value, onValueChange, ref, ...rest }: { value: strin
   );
 }
 
-export function ScreenHeader({ title, children }: { title: string; children?: ReactNode }) {
+/** A screen's heading, drawn at the dense h4 size: its one h1 by default (a section passes `order={2}`). */
+export function ScreenTitle({ children, ...rest }: React.ComponentProps<typeof Title>) {
+  return (
+    <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }} {...rest}>
+      {children}
+    </Title>
+  );
+}
+
+/** Title on the left, the screen's buttons on the right; a section of the screen (`level` 2) looks the same. */
+export function ScreenHeader({ title, level = 1, children }: { title: string; level?: 1 | 2; children?: ReactNode }) {
   return (
     <Group justify="space-between" wrap="nowrap" gap="xs" mih={30}>
-      <Title order={4} style={{ whiteSpace: 'nowrap' }}>
-        {title}
-      </Title>
+      <ScreenTitle order={level}>{title}</ScreenTitle>
       <Group gap={6} wrap="wrap" justify="flex-end">
         {children}
       </Group>

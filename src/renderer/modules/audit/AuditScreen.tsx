@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { Badge, Button, Group, Paper, ScrollArea, SegmentedControl, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ColDef } from 'ag-grid-community';
@@ -203,6 +203,7 @@ function EntryPanel(p: {
   const { t } = useTranslation();
   const fmt = useFormat();
   const e = p.entry;
+  const titleId = useId();
 
   const value = (field: string, v: unknown): string => {
     if (v === null || v === undefined || v === '') return '—';
@@ -225,13 +226,14 @@ function EntryPanel(p: {
           {t('audit.pickEntry')}
         </Text>
       ) : (
-        <ScrollArea style={{ flex: 1 }} type="auto">
+        // A long change list scrolls: the panel takes the focus (named by the entry's title) so arrow keys can scroll it.
+        <ScrollArea style={{ flex: 1 }} type="auto" viewportProps={{ tabIndex: 0, 'aria-labelledby': titleId }}>
           <Stack gap={6}>
             <Group gap={6} wrap="nowrap">
               <Badge variant="light" size="sm">
                 {p.actionText(e.action)}
               </Badge>
-              <Title order={6} style={{ overflowWrap: 'anywhere' }}>
+              <Title order={6} id={titleId} style={{ overflowWrap: 'anywhere' }}>
                 {p.entityText(e.entity)}
                 {e.summary ? `: ${e.summary}` : ''}
               </Title>
@@ -276,10 +278,10 @@ function EntryPanel(p: {
                   {Object.entries(e.diff).map(([field, [before, after]]) => (
                     <Table.Tr key={field}>
                       <Table.Td fw={500}>{t([`audit.fieldNames.${e.entity}.${fieldKey(field)}`, `fields.${fieldKey(field)}`], { defaultValue: field })}</Table.Td>
-                      <Table.Td c="red.8" style={{ overflowWrap: 'anywhere' }}>
+                      <Table.Td c="red.9" style={{ overflowWrap: 'anywhere' }}>
                         {value(field, before)}
                       </Table.Td>
-                      <Table.Td c="teal.8" style={{ overflowWrap: 'anywhere' }}>
+                      <Table.Td c="teal.9" style={{ overflowWrap: 'anywhere' }}>
                         {value(field, after)}
                       </Table.Td>
                     </Table.Tr>

@@ -30,7 +30,7 @@ export function LoginScreen({ onLogin, expired }: { onLogin: (u: SessionUser) =>
       <Paper withBorder p="lg" w={340} shadow="sm">
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            <Title order={3}>{t('auth.title')}</Title>
+            <Title order={1} size="h3">{t('auth.title')}</Title>
             {expired && <Alert color="yellow">{t('auth.expired')}</Alert>}
             {failure && (
               <Alert color="red" role="alert" data-testid="login-error">

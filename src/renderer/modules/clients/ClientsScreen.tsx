@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { Button, Group, Kbd, Text, Title } from '@mantine/core';
+import { Button, Group, Kbd, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { useCan } from '../../app/session';
 import { DataGrid, type DataGridHandle, type PageRequest } from '../../components/DataGrid';
 import { ClientForm } from './ClientForm';
 import { clientColumns, sortOf } from './clientColumns';
-import { ConfirmDialog, SearchBox, useFindShortcut } from '../../components/screen';
+import { ConfirmDialog, ScreenTitle, SearchBox, useFindShortcut } from '../../components/screen';
 
 /**
  * Clients: a searchable, server-sorted grid fed page by page from main, and the client form.
@@ -101,9 +101,9 @@ export function ClientsScreen() {
     <div className="planora-page" data-testid="clients-screen">
       <Group gap={6} wrap="nowrap" justify="space-between">
         <Group gap={6} wrap="nowrap">
-          <Title order={4} mr="xs" style={{ whiteSpace: 'nowrap' }}>
+          <ScreenTitle mr="xs">
             {t('nav.clients')}
-          </Title>
+          </ScreenTitle>
           <SearchBox ref={searchBox} w={300} value={search} onValueChange={setSearch} onKeyDown={onSearchKey} placeholder={t('clients.searchHint')} data-testid="clients-search" />
           {canWrite && <KeyButton label={t('common.add')} keys="Ins" onClick={add} testId="clients-add" />}
           <KeyButton label={t('common.open')} keys="Enter" onClick={() => open()} testId="clients-open" />

@@ -130,7 +130,7 @@ export function AppointmentsCalendar() {
     <div className="planora-page" data-testid="appointments-screen">
       <Group gap={6} justify="space-between" wrap="wrap">
         <Group gap={6} wrap="nowrap">
-          <Title order={5} mr={6} style={{ whiteSpace: 'nowrap' }}>
+          <Title order={1} size="h5" mr={6} style={{ whiteSpace: 'nowrap' }}>
             {t('interventions.appointments.title')}
           </Title>
           <Button variant="default" onClick={() => api()?.prev()} aria-label={t('interventions.appointments.prev')} data-testid="cal-prev">

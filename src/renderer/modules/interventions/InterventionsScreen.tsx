@@ -199,7 +199,7 @@ export function InterventionsScreen() {
       <Group gap={4} wrap="wrap" justify="space-between" className="pl-toolbar" data-testid="interventions-toolbar">
         <Group gap={4} wrap="wrap">
           {/* The module's name is in the navigation; the toolbar keeps every operation on one line. */}
-          <Title order={5} className="pl-sr-only">
+          <Title order={1} className="pl-sr-only">
             {t('interventions.title')}
           </Title>
           {canWrite && <KeyButton label={t('common.add')} keys="Ins" onClick={add} testId="iv-add" showKey />}

@@ -80,7 +80,9 @@ export function interventionColumns(t: TFunction, fmt: Fmt, sharedZone: string |
   const defs: ColDef<VRowData>[] = [
     {
       colId: 'flag',
-      headerName: '',
+      // Named for screen readers (the header cell must not be empty); the narrow column hides the text (interventions.css).
+      headerName: t('interventions.warningColumn'),
+      headerClass: 'pl-flag-header',
       width: 30,
       minWidth: 30,
       maxWidth: 30,

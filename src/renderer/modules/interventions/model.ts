@@ -24,13 +24,13 @@ export const STATUS_COLOR: Record<Status, string> = {
   cancelled: 'red',
 };
 
-/** Calendar event colours (hex: FullCalendar draws them itself). */
+/** Calendar event colours (hex: FullCalendar draws them itself), dark enough for the white event text to read 4.5:1. */
 export const STATUS_HEX: Record<Status, string> = {
-  received: '#868e96',
-  allocated: '#228be6',
-  confirmed: '#12b886',
-  finalized: '#40c057',
-  cancelled: '#fa5252',
+  received: '#495057',
+  allocated: '#1971c2',
+  confirmed: '#087f5b',
+  finalized: '#237032',
+  cancelled: '#c92a2a',
 };
 
 export const PRIORITY_COLOR: Record<Priority, string> = { low: 'gray', medium: 'yellow', high: 'red' };

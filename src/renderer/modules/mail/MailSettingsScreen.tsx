@@ -221,7 +221,7 @@ function Outbox() {
 
   return (
     <>
-      <ScreenHeader title={t('mail.outbox')}>
+      <ScreenHeader title={t('mail.outbox')} level={2}>
         <Select
           aria-label={t('mail.status')}
           placeholder={t('mail.allStatuses')}

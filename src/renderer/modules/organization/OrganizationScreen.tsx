@@ -63,7 +63,7 @@ export function OrganizationScreen() {
       {org.error && <ErrorBanner message={errorText(t, org.error)} onClose={() => undefined} />}
       {org.data && <OrgForm org={org.data} readOnly={!canWrite} />}
 
-      <ScreenHeader title={t('org.branches')}>
+      <ScreenHeader title={t('org.branches')} level={2}>
         {canWrite && <KeyButton label={t('common.add')} keys="Ins" onClick={() => setEditing('new')} data-testid="branch-add" />}
         {canWrite && <KeyButton label={t('common.edit')} keys="Enter" disabled={!current} onClick={() => current && setEditing(current)} data-testid="branch-edit" />}
         {canDelete && (

@@ -60,7 +60,7 @@ export function PeriodsScreen() {
             {monthName(p.month)}
           </Text>
           {p.month === current && (
-            <Badge size="xs" variant="outline" color="indigo">
+            <Badge size="xs" variant="light" color="indigo">
               {t('periods.current')}
             </Badge>
           )}
@@ -83,7 +83,8 @@ export function PeriodsScreen() {
   if (canApprove) {
     columns.push({
       key: 'action',
-      header: '',
+      header: t('fields.action'),
+      headerHidden: true,
       width: 110,
       align: 'right',
       render: (p) => (

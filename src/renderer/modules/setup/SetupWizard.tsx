@@ -55,7 +55,7 @@ export function SetupWizard({ onDone }: { onDone: (u: SessionUser) => void }) {
       <Center h="100%" bg="gray.1">
         <Paper withBorder p="lg" w={520}>
           <Stack gap="sm">
-            <Title order={3}>{t('setup.demoReady')}</Title>
+            <Title order={1} size="h3">{t('setup.demoReady')}</Title>
             <Text size="sm">{t('setup.demoLogins')}</Text>
             <Table striped withTableBorder data-testid="demo-logins">
               <Table.Thead>
@@ -88,7 +88,7 @@ export function SetupWizard({ onDone }: { onDone: (u: SessionUser) => void }) {
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <Group justify="space-between">
-              <Title order={3}>{t('setup.title')}</Title>
+              <Title order={1} size="h3">{t('setup.title')}</Title>
               <Select
                 aria-label={t('shell.language')}
                 data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
