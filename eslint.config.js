@@ -1,4 +1,5 @@
 import tseslint from 'typescript-eslint';
+import { moduleBoundaries } from './eslint/module-boundaries.js';
 
 /**
  * The layer rule (README: Architecture), enforced rather than hoped for:
@@ -42,5 +43,12 @@ export default tseslint.config(
   {
     files: ['src/main/electron/**'],
     rules: { 'no-restricted-imports': restrict(['**/renderer/**'], 'The Electron shell loads the built renderer; it does not import it.') },
+  },
+  {
+    // Modules use each other only through their face (README: Architecture); tests may set up across modules.
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/**/*.test.ts', 'src/main/testing/**', 'src/main/*/testing/**'],
+    plugins: { planora: { rules: { 'module-boundaries': moduleBoundaries } } },
+    rules: { 'planora/module-boundaries': 'error' },
   },
 );

@@ -10,6 +10,7 @@ import type { SessionUser } from '../../src/shared/api/auth';
 import type { GridScope } from '../../src/shared/api/interventions';
 import { call, login, openCore } from '../lib/app';
 import { discardReportFile } from '../../src/main/reports/files';
+import { INTERVENTION_INDEX } from '../../src/main/modules/interventions';
 import { BENCH_DIR, CACHE_DIR, schemaHash } from '../lib/datasets';
 import { INTERVENTIONS_GENERATOR_VERSION, type InterventionsMeta } from '../lib/generateInterventions';
 import type { Suite } from '../lib/suite';
@@ -70,9 +71,9 @@ export const interventionsSuite: Suite = {
     const t0 = performance.now();
     const core = await openCore(ds.dir);
     const opened = performance.now() - t0;
-    await core.indexLoaded;
+    await core.ready;
     const loaded = performance.now() - t0;
-    if (!core.interventionIndex.ready) throw new Error('the memory index did not load');
+    if (!core.services.get(INTERVENTION_INDEX).ready) throw new Error('the memory index did not load');
     results.addValue('interventions memory index: open to ready', 'ms', loaded, null, `core open ${opened.toFixed(0)} ms; the grid asks SQL until ready`);
     results.addValue('interventions memory index: RSS once ready', 'MB', process.memoryUsage().rss / 1e6, 400, 'whole process: core, SQLite cache, index');
     try {

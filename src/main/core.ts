@@ -10,9 +10,8 @@ import { damageReport, damageText, headerProblem, isDamageError, type DamageRepo
 import { kyselyOver, openSqlite, withConnection, type Db, type Sqlite } from './db/connection';
 import { appliedMigrations, migrateAll, pendingMigrations } from './db/migrate';
 import { startJobs, type Jobs } from './jobs/scheduler';
-import { handlers } from './modules';
-import { InterventionIndex } from './modules/interventions/memory/memoryIndex';
-import { fillSearchIfEmpty } from './modules/interventions/searchIndex';
+import { app } from './modules';
+import { Services } from './api/services';
 
 export interface Core {
   config: CoreConfig;
@@ -21,9 +20,10 @@ export interface Core {
   sqlite: Sqlite;
   bus: EventBus;
   sessions: SessionStore;
-  interventionIndex: InterventionIndex;
-  /** Settles once the memory index has read the interventions (the grid asks SQL until then). */
-  indexLoaded: Promise<void>;
+  /** What the modules made at start, by their typed keys (`modules/<m>/index.ts`). */
+  services: Services;
+  /** Settles once every module has warmed up (the interventions grid asks SQL until its memory index is read). */
+  ready: Promise<void>;
   dispatch: Dispatch;
   backup(reason: string): Promise<string>;
   close(): Promise<void>;
@@ -74,6 +74,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   }
   const db = kyselyOver(sqlite);
   let jobs: Jobs | undefined;
+  let modules: ReturnType<typeof app.start> | undefined;
   try {
     const pending = await pendingMigrations(db, migrations);
     // Holds the connection while it copies, so no transaction of ours is half-way through the pages it reads.
@@ -86,22 +87,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
 
     const bus = new EventBus();
     const sessions = new SessionStore(db, clock, config.sessionIdleMs);
-    const filled = fillSearchIfEmpty(sqlite);
-    if (filled) config.log(`quick search: indexed ${filled} interventions`);
-    const interventionIndex = new InterventionIndex();
-    const dispatch = createDispatcher({ db, clock, config, bus, sessions, interventionIndex, handlers, log: config.log });
-    interventionIndex.onBroken = (e) => {
-      config.log('the interventions index missed a change; reading it again', e);
-      void interventionIndex.reload(db, sqlite).catch((err: unknown) => config.log('reloading the interventions index failed; the grid stays on SQL', err));
-    };
-    const loadStart = Date.now();
-    const indexLoaded = interventionIndex
-      .load(db, sqlite)
-      .then(() => {
-        if (interventionIndex.ready) config.log(`interventions index ready: ${interventionIndex.cols.liveCount} rows in ${Date.now() - loadStart} ms`);
-      })
-      .catch((e: unknown) => config.log('loading the interventions index failed; the grid stays on SQL', e));
-    if (config.jobs) jobs = startJobs({ sqlite, sessions, backup, log: config.log, db, clock, config });
+    const services = new Services();
+    const host = { db, sqlite, clock, config, services, log: config.log };
+    const started = app.start(host);
+    modules = started;
+    const dispatch = createDispatcher({ db, clock, config, bus, sessions, services, handlers: app.handlers, log: config.log });
+    if (config.jobs) jobs = startJobs({ sqlite, sessions, backup, log: config.log, db }, app.jobs(host));
 
     let closed = false;
     return {
@@ -111,16 +102,15 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       sqlite,
       bus,
       sessions,
-      interventionIndex,
-      indexLoaded,
+      services,
+      ready: started.ready,
       dispatch,
       backup,
       async close() {
         if (closed) return;
         closed = true;
         jobs?.stop();
-        interventionIndex.stop();
-        await indexLoaded;
+        await started.stop();
         // After the calls still running: a checkpoint inside one's transaction would be refused.
         await withConnection(db, () => {
           sqlite.pragma('optimize');
@@ -132,6 +122,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     };
   } catch (e) {
     jobs?.stop();
+    await modules?.stop().catch(() => undefined);
     await db.destroy().catch(() => undefined);
     // Damage the header check cannot see (a garbled page) surfaces at the first reads: say the same thing.
     if (isDamageError(e)) throw new DatabaseDamagedError(e.message, config.dbFile, config);

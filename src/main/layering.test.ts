@@ -36,3 +36,35 @@ describe('layer rule (dependency direction)', () => {
     expect(await errorsFor('src/main/y.test.ts', call('describe', 'skip'))).toContain('no-restricted-syntax');
   });
 });
+
+describe('module rule (modules meet only at their faces)', () => {
+  it.each([
+    ['src/main/modules/interventions/x.ts', "import { ftsQuery } from '../clients/repo';"],
+    ['src/main/modules/interventions/memory/x.ts', "import { getClient } from '../../clients/service';"],
+    ['src/main/modules/interventions/x.ts', "import { enqueueMail } from '../../mail/outbox';"],
+    ['src/main/reports/x.ts', "import { listPage } from '../modules/interventions/listing';"],
+    ['src/main/mail/x.ts', "export { recordAudit } from '../modules/audit/service';"],
+  ])("refuses %s reaching into another module's internals", async (file, code) => {
+    expect(await errorsFor(file, code)).toContain('planora/module-boundaries');
+  });
+
+  it.each([
+    ['src/main/core.ts', "import { InterventionIndex } from './modules/interventions/memory/memoryIndex';"],
+    ['src/main/api/dispatcher.ts', "import { interventionIndex } from '../modules/interventions';"],
+    ['src/main/api/context.ts', "import type { MailAudience } from '../mail';"],
+  ])('refuses %s naming a module: the core composes them without knowing one', async (file, code) => {
+    expect(await errorsFor(file, code)).toContain('planora/module-boundaries');
+  });
+
+  it.each([
+    ['src/main/modules/interventions/x.ts', "import { getClient } from '../clients';"],
+    ['src/main/modules/interventions/x.ts', "import { getClient } from '../clients/index';"],
+    ['src/main/modules/interventions/memory/x.ts', "import { loadRow } from '../service';"],
+    ['src/main/reports/export/x.ts', "import { reportEnv } from '../context';"],
+    ['src/main/mail/x.ts', "import { recordAudit } from '../modules/audit';"],
+    ['src/main/core.ts', "import { app } from './modules';"],
+    ['src/main/modules/interventions/x.test.ts', "import { createOrg } from '../auth/setup';"],
+  ])('allows %s', async (file, code) => {
+    expect(await errorsFor(file, code)).toEqual([]);
+  });
+});

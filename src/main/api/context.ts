@@ -5,7 +5,7 @@ import type { SessionUser } from '../../shared/api/auth';
 import type { EventName, EventPayload, ParsedInput, Output, ProcName } from '../../shared/api';
 import type { CoreConfig } from '../config';
 import type { SessionStore } from '../auth/sessions';
-import type { InterventionIndex } from '../modules/interventions/memory/memoryIndex';
+import type { Services } from './services';
 import type { EventScope } from './events';
 
 /** What every handler and service receives: the open transaction, the caller, the clock, and the ways to say what changed. */
@@ -15,8 +15,8 @@ export interface Ctx {
   clock: Clock;
   config: CoreConfig;
   sessions: SessionStore;
-  /** The interventions grid's filters, counts and groups in memory (not ready during the first seconds after start). */
-  interventionIndex: InterventionIndex;
+  /** What the modules made at start (a memory index…), each reached through its module's typed key. */
+  services: Services;
   /** Queued; published only once the transaction has committed. `scope`: the branches it belongs to (else the whole organization). */
   emit<E extends EventName>(name: E, payload: EventPayload<E>, scope?: EventScope): void;
   /** Published at once, not after commit, to the caller only: progress of a long call, never a claim that something was saved. */

@@ -11,7 +11,7 @@ import { AppError } from './errors';
 import type { EventBus, PushEvent } from './events';
 import type { SessionStore } from '../auth/sessions';
 import { LOCAL_SOURCE } from '../auth/throttle';
-import type { InterventionIndex } from '../modules/interventions/memory/memoryIndex';
+import type { Services } from './services';
 
 export interface CallRequest {
   name: string;
@@ -35,14 +35,14 @@ export interface DispatcherDeps {
   config: CoreConfig;
   bus: EventBus;
   sessions: SessionStore;
-  interventionIndex: InterventionIndex;
+  services: Services;
   handlers: HandlersFor<ProcName>;
   log: (msg: string, err?: unknown) => void;
 }
 
 /** find procedure → check the session's permission → validate input → run the handler in a transaction → (in tests) validate output. */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
-  const { db, clock, config, bus, sessions, handlers, interventionIndex } = deps;
+  const { db, clock, config, bus, sessions, handlers, services } = deps;
 
   return async function dispatch(req: CallRequest): Promise<CallOutcome> {
     if (!isProcName(req.name)) return refuse({ code: 'not_found', key: 'errors.unknown_procedure' });
@@ -71,7 +71,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       clock,
       config,
       sessions,
-      interventionIndex,
+      services,
       sessionToken: req.sessionToken,
       source: req.source ?? LOCAL_SOURCE,
       emit: (name: EventName, payload, scope) => {

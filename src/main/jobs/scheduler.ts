@@ -3,9 +3,7 @@ import type { Sqlite } from '../db/connection';
 import type { SessionStore } from '../auth/sessions';
 import { withConnection, type Db } from '../db/connection';
 import { checkpointWal } from '../db/backup';
-import type { Clock } from '../clock';
-import type { CoreConfig } from '../config';
-import { createOutboxSender } from '../mail/sender';
+import type { ModuleJobs } from '../api/module';
 
 export interface Jobs {
   stop(): void;
@@ -17,8 +15,6 @@ export interface JobDeps {
   backup(reason: string): Promise<string>;
   log: (msg: string, err?: unknown) => void;
   db: Db;
-  clock: Clock;
-  config: CoreConfig;
 }
 
 /** SQLITE_BUSY / SQLITE_LOCKED and their extended codes: another connection is using the file; the next run will do. */
@@ -49,10 +45,9 @@ export async function checkpointJob(deps: Pick<JobDeps, 'db' | 'sqlite' | 'log'>
   });
 }
 
-/** Clock-driven upkeep. Each job is idempotent: running it twice, or late, does no harm. */
-export function startJobs(deps: JobDeps): Jobs {
+/** Clock-driven upkeep, the core's own and the modules' (`ModuleFace.jobs`). Each job is idempotent: running it twice, or late, does no harm. */
+export function startJobs(deps: JobDeps, modules: ModuleJobs = { tasks: [] }): Jobs {
   const guard = (name: string, fn: () => unknown) => guarded(name, fn, deps.log);
-  const outbox = createOutboxSender({ db: deps.db, clock: deps.clock, config: deps.config, log: deps.log });
   const tasks = [
     // Daily backup at 03:15 local time; the newest N are kept. (`core.backup` holds the connection while it copies.)
     cron.schedule('15 3 * * *', guard('backup', () => deps.backup('daily')), { name: 'backup' }),
@@ -60,13 +55,11 @@ export function startJobs(deps: JobDeps): Jobs {
     cron.schedule('*/10 * * * *', guard('checkpoint', () => checkpointJob(deps)), { name: 'checkpoint' }),
     // Single statements through Kysely: each takes the connection for itself.
     cron.schedule('7 * * * *', guard('sessions', () => deps.sessions.purgeExpired()), { name: 'sessions' }),
-    // Outgoing mail: every minute, and at once when a change queues some (wake).
-    cron.schedule('* * * * *', guard('outbox', () => outbox.run()), { name: 'outbox' }),
+    ...modules.tasks.map((t) => cron.schedule(t.cron, guard(t.name, () => t.run()), { name: t.name })),
   ];
-  outbox.wake();
   return {
     stop() {
-      outbox.stop();
+      modules.stop?.();
       for (const t of tasks) void t.stop();
     },
   };

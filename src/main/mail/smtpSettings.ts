@@ -10,7 +10,7 @@ import { createdStamps, newId } from '../db/ids';
 import { isoNow } from '../clock';
 import { SecretBox, SecretsLockedError, loadOrCreateKeyFile } from '../secrets';
 import type { MailSettings, MailSettingsInput } from '../../shared/api/mail';
-import { recordAudit } from '../modules/audit/service';
+import { recordAudit } from '../modules/audit';
 
 /** Seals and opens secrets; `context` binds a sealed value to its field and organization. */
 export interface Secrets {

@@ -1,30 +1,30 @@
 import type { ProcName } from '../../shared/api';
 import type { HandlersFor } from '../api/context';
-import { auditHandlers } from './audit/handlers';
-import { authHandlers } from './auth/handlers';
-import { clientsHandlers } from './clients/handlers';
-import { organizationHandlers } from './organization/handlers';
-import { periodsHandlers } from './periods/handlers';
-import { seriesHandlers } from './series/handlers';
-import { interventionsHandlers } from './interventions/handlers';
-import { clientObjectsHandlers } from './interventions/clientObjects';
-import { reportsHandlers } from '../reports/handlers';
-import { interventionsFlowHandlers } from './interventions/flowHandlers';
-import { mailHandlers } from '../mail/handlers';
-import { nomenclatureHandlers } from './nomenclature/handlers';
+import { combine } from '../api/module';
+import { auditModule } from './audit';
+import { authModule } from './auth';
+import { clientsModule } from './clients';
+import { interventionsModule } from './interventions';
+import { nomenclatureModule } from './nomenclature';
+import { organizationModule } from './organization';
+import { periodsModule } from './periods';
+import { seriesModule } from './series';
+import { mailModule } from '../mail';
+import { reportsModule } from '../reports';
+
+/** Every module of the application, composed: the one place that names them. A new module is one line here. */
+export const app = combine(
+  authModule,
+  organizationModule,
+  clientsModule,
+  auditModule,
+  periodsModule,
+  seriesModule,
+  interventionsModule,
+  reportsModule,
+  nomenclatureModule,
+  mailModule,
+);
 
 /** One handler per procedure of the contract; the type fails to compile when one is missing. */
-export const handlers: HandlersFor<ProcName> = {
-  ...authHandlers,
-  ...organizationHandlers,
-  ...clientsHandlers,
-  ...auditHandlers,
-  ...periodsHandlers,
-  ...seriesHandlers,
-  ...interventionsHandlers,
-  ...clientObjectsHandlers,
-  ...reportsHandlers,
-  ...interventionsFlowHandlers,
-  ...nomenclatureHandlers,
-  ...mailHandlers,
-};
+export const handlers: HandlersFor<ProcName> = app.handlers;

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { HandlersFor, Ctx } from '../api/context';
-import { exportInterventions, type ExportProgress } from '../export/interventions';
+import { exportInterventions, type ExportProgress } from './export/interventions';
 import { evolutionSheetReport, interventionFormReport } from './interventionDocs';
 import { interventionListReport } from './interventionList';
 import { objectsDetailedReport, objectsListReport, productsListReport } from './objects';

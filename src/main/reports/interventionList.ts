@@ -2,7 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Ctx } from '../api/context';
 import type { GridColumn, GridRow, GridScope, GroupLevel, SortField } from '../../shared/api/interventions';
 import type { ReportFile } from '../../shared/api/reports';
-import { countScope, groupsAt, listPage } from '../modules/interventions/listing';
+import { countScope, groupsAt, interventionIndex, listPage } from '../modules/interventions';
 import { cellText, columnTitle, INSTANT_COLUMNS, zonesOf, type Fmt } from './format';
 import { localeOf } from './i18n';
 import { contentWidth } from './pdf';
@@ -50,7 +50,7 @@ export async function collectLines(ctx: Ctx, env: ReportEnv, input: ListInput, c
   const rowsOf = async (scope: GridScope) => {
     for (let offset = 0; rows < cap; offset += PAGE) {
       const limit = Math.min(PAGE, cap - rows);
-      const page = await listPage(ctx.db, user, { scope, sort, desc, offset, limit, nowMs: ctx.clock.now(), warningHours: null }, ctx.interventionIndex);
+      const page = await listPage(ctx.db, user, { scope, sort, desc, offset, limit, nowMs: ctx.clock.now(), warningHours: null }, interventionIndex(ctx));
       for (const row of page) lines.push({ kind: 'row', row });
       rows += page.length;
       if (page.length < limit) return;
@@ -60,13 +60,13 @@ export async function collectLines(ctx: Ctx, env: ReportEnv, input: ListInput, c
     const depth = scope.groupPath?.length ?? 0;
     const level = levels[depth];
     if (!level) return rowsOf(scope);
-    for (const g of await groupsAt(ctx.db, user, scope, ctx.interventionIndex)) {
+    for (const g of await groupsAt(ctx.db, user, scope, interventionIndex(ctx))) {
       if (rows >= cap) return;
       lines.push({ kind: 'group', depth: depth - (input.scope.groupPath?.length ?? 0), text: groupTitle(env.fmt, level, g.key, g.label, g.count) });
       await walk({ ...scope, groupPath: [...(scope.groupPath ?? []), g.key] });
     }
   };
-  const total = await countScope(ctx.db, user, input.scope, ctx.interventionIndex);
+  const total = await countScope(ctx.db, user, input.scope, interventionIndex(ctx));
   await walk(input.scope);
   return { lines, rows, total };
 }

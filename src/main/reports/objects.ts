@@ -4,7 +4,7 @@ import type { Ctx } from '../api/context';
 import type { GridScope, Priority, Status } from '../../shared/api/interventions';
 import type { ReportFile } from '../../shared/api/reports';
 import { PRIORITY_BY_RANK } from '../../shared/rules/interventions';
-import { scopedQuery } from '../modules/interventions/grid';
+import { scopedQuery } from '../modules/interventions';
 import { frameFor, reportEnv, savePdf, type ReportEnv } from './context';
 import { filterSummary } from './filters';
 import { MAX_PDF_ROWS } from './interventionList';

@@ -101,7 +101,7 @@ export async function withCtx<T>(app: TestApp, user: SessionUser | null, fn: (ct
       clock: app.clock,
       config: app.core.config,
       sessions: app.core.sessions,
-      interventionIndex: app.core.interventionIndex,
+      services: app.core.services,
       sessionToken: null,
       emit: () => undefined,
       emitNow: () => undefined,

@@ -5,14 +5,14 @@ import type { SessionStore } from '../auth/sessions';
 import type { Clock } from '../clock';
 import type { CoreConfig } from '../config';
 import type { DB } from '../db/schema';
-import type { InterventionIndex } from '../modules/interventions/memory/memoryIndex';
+import type { Services } from '../api/services';
 
 export interface TxDeps {
   db: Kysely<DB>;
   clock: Clock;
   config: CoreConfig;
   sessions: SessionStore;
-  interventionIndex: InterventionIndex;
+  services: Services;
 }
 
 /**
@@ -31,7 +31,7 @@ export async function inWriteTransaction<T>(deps: TxDeps, user: SessionUser | nu
         clock: deps.clock,
         config: deps.config,
         sessions: deps.sessions,
-        interventionIndex: deps.interventionIndex,
+        services: deps.services,
         sessionToken: null,
         emit: () => undefined,
         emitNow: () => undefined,

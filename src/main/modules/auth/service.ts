@@ -7,7 +7,7 @@ import { fail } from '../../api/errors';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import { loadSessionUser } from '../../auth/sessions';
 import type { SessionUser } from '../../../shared/api/auth';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '../audit';
 
 let dummyHash: Promise<string> | undefined;
 

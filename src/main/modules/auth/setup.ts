@@ -4,8 +4,9 @@ import { createdStamps, newId } from '../../db/ids';
 import type { ParsedInput } from '../../../shared/api';
 import type { SessionUser } from '../../../shared/api/auth';
 import { loadSessionUser } from '../../auth/sessions';
-import { checkTimeZone, createBranch, createUser, normalizePhone } from '../organization/service';
-import { recordAudit } from '../audit/service';
+import { checkTimeZone, createBranch, createUser } from '../organization';
+import { normalizePhone } from '../../rules/phone';
+import { recordAudit } from '../audit';
 
 export async function isEmpty(ctx: Ctx): Promise<boolean> {
   return !(await ctx.db.selectFrom('org').select('id').limit(1).executeTakeFirst());

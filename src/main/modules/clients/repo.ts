@@ -3,17 +3,10 @@ import type { DB } from '../../db/schema';
 import type { ClientDetail, ClientListRow } from '../../../shared/api/clients';
 import type { Language } from '../../../shared/i18n/languages';
 import { looksLikePhone, reversedDigits } from '../../../shared/rules/phone';
-import { foldKey } from '../../../shared/rules/text';
+import { ftsQuery } from '../../db/fts';
 
 export const CHILD_TABLES = ['client_phone', 'client_email', 'client_address', 'client_contact'] as const;
 export type ChildTable = (typeof CHILD_TABLES)[number];
-
-/** FTS5 query: every word of the search must start a word of the name. Quotes keep user text out of FTS syntax. */
-export function ftsQuery(search: string): string | null {
-  const words = foldKey(search).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  if (!words.length) return null;
-  return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
-}
 
 export interface ListArgs {
   orgId: string;

@@ -8,8 +8,9 @@ import type { ClientDetail, DuplicateMatch, clientFields } from '../../../shared
 import { reversedDigits } from '../../../shared/rules/phone';
 import { foldKey } from '../../../shared/rules/text';
 import type { z } from 'zod';
-import { recordAudit } from '../audit/service';
-import { normalizePhone, orgCountry, getUser } from '../organization/service';
+import { recordAudit } from '../audit';
+import { getUser } from '../organization';
+import { normalizePhone, orgCountry } from '../../rules/phone';
 import { CHILD_TABLES, loadClient, type ChildTable } from './repo';
 
 type ClientInput = z.output<z.ZodObject<typeof clientFields>>;

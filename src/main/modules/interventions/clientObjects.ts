@@ -4,7 +4,7 @@ import type { SessionUser } from '../../../shared/api/auth';
 import type { ClientObject } from '../../../shared/api/interventions';
 import { inScope } from '../../api/scope';
 import { me, type HandlersFor } from '../../api/context';
-import { likeLiteral, searchFilter } from '../nomenclature/repo';
+import { likeLiteral, searchFilter } from '../../db/like';
 
 export interface ClientObjectsArgs {
   clientId: string;

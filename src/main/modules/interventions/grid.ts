@@ -5,7 +5,7 @@ import type { DateBucket, GridFilters, GridScope, GroupField, GroupLevel, SortFi
 import { inScope } from '../../api/scope';
 import { PRIORITY_RANK, PRIORITY_BY_RANK } from '../../../shared/rules/interventions';
 import { foldKey } from '../../../shared/rules/text';
-import { ftsQuery } from '../clients/repo';
+import { ftsQuery } from '../../db/fts';
 
 type Q = SelectQueryBuilder<DB & { i: DB['intervention'] }, 'i', object>;
 

@@ -15,6 +15,7 @@ import {
   validateIntervention,
 } from './service';
 import { readSettings } from './settings';
+import { interventionIndex } from './gridIndex';
 
 type Names =
   | 'interventions.list'
@@ -42,15 +43,15 @@ export const interventionsHandlers: HandlersFor<Names> = {
       limit: input.limit,
       nowMs: ctx.clock.now(),
       warningHours: settings.warningHours,
-    }, ctx.interventionIndex);
+    }, interventionIndex(ctx));
     return { rows };
   },
   async 'interventions.count'(input, ctx) {
-    return { total: await countScope(ctx.db, me(ctx), input.scope, ctx.interventionIndex, input.sort ? { sort: input.sort, desc: input.desc ?? true } : undefined) };
+    return { total: await countScope(ctx.db, me(ctx), input.scope, interventionIndex(ctx), input.sort ? { sort: input.sort, desc: input.desc ?? true } : undefined) };
   },
   async 'interventions.groups'(input, ctx) {
     if (!input.scope.groupBy?.length) throw fail.validation('group_levels_missing', 'scope.groupBy');
-    return groupsAt(ctx.db, me(ctx), input.scope, ctx.interventionIndex);
+    return groupsAt(ctx.db, me(ctx), input.scope, interventionIndex(ctx));
   },
   async 'interventions.get'(input, ctx) {
     return toDetail(ctx, await loadRow(ctx, input.id));

@@ -5,7 +5,7 @@ import { fail } from '../../api/errors';
 import { createdStamps, newId } from '../../db/ids';
 import { isoNow } from '../../clock';
 import type { NoteRow } from '../../../shared/api/interventions';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '../audit';
 import { uploadsOf, type Received } from './uploads';
 
 export async function loadTimeline(ctx: Ctx, interventionId: string): Promise<NoteRow[]> {

@@ -2,11 +2,9 @@ import { me, type Ctx } from '../../api/context';
 import { AppError } from '../../api/errors';
 import type { InterventionDetail, Status } from '../../../shared/api/interventions';
 import type { Language } from '../../../shared/i18n/languages';
-import { enqueueMail, lastQueued } from '../../mail/outbox';
-import { mailConfigured } from '../../mail/smtpSettings';
-import { factsSection, fieldLine, isLanguage, renderInterventionMail, type ClientEvent, type FieldKey, type InterventionFacts, type MailAudience } from '../../mail/templates';
-import { getClient } from '../clients/service';
-import { getBranch, getUser } from '../organization/service';
+import { enqueueMail, lastQueued, mailConfigured, factsSection, fieldLine, isLanguage, renderInterventionMail, type ClientEvent, type FieldKey, type InterventionFacts, type MailAudience } from '../../mail';
+import { getClient } from '../clients';
+import { getBranch, getUser } from '../organization';
 import { readSettings } from './settings';
 
 export type InterventionChange = 'created' | 'updated' | 'confirmed' | 'finalized' | 'cancelled' | 'validated' | 'deleted';

@@ -10,6 +10,7 @@ import { foldKey } from '../../../shared/rules/text';
 import { setupOrg, startTestApp, userWithRole, withCtx, type TestApp } from '../../testing/harness';
 import { resolveReportFile } from '../../reports/files';
 import { makeFmt, cellValue } from '../../reports/format';
+import { INTERVENTION_INDEX } from './gridIndex';
 
 /** The letters the issue names, a Russian and an Armenian word: pdftotext returns them only if the embedded font maps them. */
 const LETTERS = 'ă ș ț ā ē ķ ļ ņ š ž ą ė į ų';
@@ -338,7 +339,7 @@ describe('export of the grid (CSV, XLSX)', () => {
       }
     })();
     // Written around the service: the grid's memory index is told to read the table again.
-    await app.core.interventionIndex.reload(app.core.db, app.core.sqlite);
+    await app.core.services.get(INTERVENTION_INDEX).reload(app.core.db, app.core.sqlite);
     const scope = { filters: { dateTo: '2026-10-31' } };
     events.length = 0;
     const r = await app.call(owner, 'export.interventions', { scope, columns: ['docDate', 'notes'], format: 'csv', delimiter: ',', jobId: 'bulk' });

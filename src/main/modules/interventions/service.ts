@@ -11,15 +11,16 @@ import { foldKey } from '../../../shared/rules/text';
 import { dateWindow, withinWindow } from '../../../shared/rules/dateWindow';
 import { searchValues } from './searchIndex';
 import type { z } from 'zod';
-import { recordAudit } from '../audit/service';
-import { getClient } from '../clients/service';
-import { getBranch } from '../organization/service';
+import { recordAudit } from '../audit';
+import { getClient } from '../clients';
+import { getBranch } from '../organization';
 import { assertAssignable, loadInScope } from '../../api/scope';
-import { assertPeriodOpen } from '../periods/service';
-import { takeNumber } from '../series/service';
+import { assertPeriodOpen } from '../periods';
+import { takeNumber } from '../series';
 import { seriesName } from '../../../shared/rules/series';
 import { wallClock } from '../../../shared/rules/zonedTime';
 import { readSettings } from './settings';
+import { interventionIndex } from './gridIndex';
 import { loadTimeline } from './notes';
 import { interventionChanged, type InterventionChange } from './notify';
 
@@ -170,7 +171,7 @@ async function reindex(ctx: Ctx, r: Row & { rid: number }): Promise<void> {
     const [number, client, phone, notes] = searchValues(r);
     await sql`insert into intervention_search(rowid, number, client, phone, notes) values (${r.rid}, ${number}, ${client}, ${phone}, ${notes})`.execute(ctx.db);
   }
-  ctx.afterCommit(() => ctx.interventionIndex.apply({ ...r, rowid: r.rid }));
+  ctx.afterCommit(() => interventionIndex(ctx).apply({ ...r, rowid: r.rid }));
 }
 
 function snapshot(r: Partial<Row>): Record<string, unknown> {

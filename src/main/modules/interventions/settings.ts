@@ -1,9 +1,8 @@
-import type { Ctx } from '../../api/context';
-import { me } from '../../api/context';
+import { me, type Ctx, type HandlersFor } from '../../api/context';
 import { createdStamps, newId } from '../../db/ids';
 import { isoNow } from '../../clock';
 import { DEFAULT_INTERVENTION_SETTINGS, interventionSettings, type InterventionSettings } from '../../../shared/api/interventionSettings';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '../audit';
 
 const KEY = 'settings';
 
@@ -27,3 +26,12 @@ export async function writeSettings(ctx: Ctx, next: InterventionSettings): Promi
   await recordAudit(ctx, { module: 'interventions', entity: 'settings', entityId: null, action: 'update', summary: 'settings', before, after: next });
   return next;
 }
+
+export const settingsHandlers: HandlersFor<'interventions.settings' | 'interventions.setSettings'> = {
+  async 'interventions.settings'(_input, ctx) {
+    return readSettings(ctx);
+  },
+  async 'interventions.setSettings'(input, ctx) {
+    return writeSettings(ctx, input);
+  },
+};

@@ -4,8 +4,8 @@ import { isoNow } from '../../clock';
 import { createdStamps, newId } from '../../db/ids';
 import { isClientBound, type NomenclatureKind, type NomenclatureRow, type ProductRow } from '../../../shared/api/nomenclature';
 import { foldKey } from '../../../shared/rules/text';
-import { recordAudit } from '../audit/service';
-import { getClient } from '../clients/service';
+import { recordAudit } from '../audit';
+import { getClient } from '../clients';
 import {
   loadNomenclature,
   loadProduct,

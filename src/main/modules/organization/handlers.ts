@@ -4,20 +4,20 @@ import { me, type HandlersFor } from '../../api/context';
 import { seesBranch } from '../../api/visibility';
 import { isoNow } from '../../clock';
 import type { Language } from '../../../shared/i18n/languages';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '../audit';
 import {
   checkTimeZone,
   createBranch,
   createUser,
   deleteBranch,
   listUsers,
-  normalizePhone,
   setUserActive,
   setUserPassword,
   updateBranch,
   updateUser,
   visibleBranches,
 } from './service';
+import { normalizePhone } from '../../rules/phone';
 
 function toOrgRow(o: Selectable<OrgTable>) {
   return { id: o.id, name: o.name, phone: o.phone, country: o.country, timeZone: o.time_zone, languages: JSON.parse(o.languages) as Language[], updatedAt: o.updated_at };

@@ -5,32 +5,20 @@ import { me } from '../../api/context';
 import { fail } from '../../api/errors';
 import { createdStamps, newId } from '../../db/ids';
 import { isoNow } from '../../clock';
-import { toE164 } from '../../../shared/rules/phone';
+import { normalizePhone, orgCountry } from '../../rules/phone';
 import { isValidTimeZone } from '../../../shared/rules/time';
 import type { BranchRow, UserRow } from '../../../shared/api/organization';
 import type { Language } from '../../../shared/i18n/languages';
 import { ROLE_RANK, type Role } from '../../../shared/permissions';
 import { colleaguesOf, inScope, loadInScope } from '../../api/scope';
 import { hashPassword } from '../../auth/passwords';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '../audit';
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 
 export function checkTimeZone(tz: string, field = 'timeZone'): string {
   if (!isValidTimeZone(tz)) throw fail.validation('time_zone_invalid', field);
   return tz;
-}
-
-export function normalizePhone(raw: string | null | undefined, country: string, field: string): string | null {
-  if (raw == null || raw.trim() === '') return null;
-  const e164 = toE164(raw, country);
-  if (!e164) throw fail.validation('phone_invalid', field, { value: raw });
-  return e164;
-}
-
-export async function orgCountry(db: Kysely<DB>, orgId: string): Promise<string> {
-  const row = await db.selectFrom('org').select('country').where('id', '=', orgId).executeTakeFirstOrThrow();
-  return row.country;
 }
 
 export function toBranchRow(b: Selectable<BranchTable>): BranchRow {

@@ -3,7 +3,7 @@ import { fail } from '../../api/errors';
 import { createdStamps, newId } from '../../db/ids';
 import { isoNow } from '../../clock';
 import { monthsOf, periodOf } from '../../../shared/rules/periods';
-import { recordAudit } from '../audit/service';
+import { recordAudit } from '../audit';
 
 export async function isLocked(ctx: Ctx, orgId: string, month: string): Promise<boolean> {
   const row = await ctx.db.selectFrom('work_period').select('locked').where('org_id', '=', orgId).where('month', '=', month).executeTakeFirst();

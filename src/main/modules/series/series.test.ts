@@ -22,7 +22,7 @@ beforeEach(async () => {
 });
 afterEach(async () => app.close());
 
-const deps = () => ({ db: app.core.db, clock: app.clock, config: app.core.config, sessions: app.core.sessions, interventionIndex: app.core.interventionIndex });
+const deps = () => ({ db: app.core.db, clock: app.clock, config: app.core.config, sessions: app.core.sessions, services: app.core.services });
 const take = (fn?: () => Promise<void>) =>
   inWriteTransaction(deps(), user, async (ctx) => {
     const n = await takeNumber(ctx, seriesId);

@@ -7,8 +7,8 @@ import { isoNow } from '../../clock';
 import type { DOC_TYPES, SeriesRow } from '../../../shared/api/admin';
 import { formatDocNumber } from '../../../shared/rules/series';
 import { inScope, loadInScope } from '../../api/scope';
-import { recordAudit } from '../audit/service';
-import { getBranch } from '../organization/service';
+import { recordAudit } from '../audit';
+import { getBranch } from '../organization';
 
 type DocType = (typeof DOC_TYPES)[number];
 

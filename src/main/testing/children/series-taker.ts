@@ -10,7 +10,7 @@
 import path from 'node:path';
 import readline from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { InterventionIndex } from '../../modules/interventions/memory/memoryIndex';
+import { Services } from '../../api/services';
 import { SessionStore, loadSessionUser } from '../../auth/sessions';
 import { systemClock } from '../../clock';
 import { defaultConfig } from '../../config';
@@ -28,7 +28,7 @@ class RolledBack extends Error {}
 const sqlite = openSqlite(dbFile);
 const db = kyselyOver(sqlite);
 const config = defaultConfig(path.dirname(dbFile), { dbFile, jobs: false });
-const deps = { db, clock: systemClock, config, sessions: new SessionStore(db, systemClock, config.sessionIdleMs), interventionIndex: new InterventionIndex() };
+const deps = { db, clock: systemClock, config, sessions: new SessionStore(db, systemClock, config.sessionIdleMs), services: new Services() };
 const user = await loadSessionUser(db, userId);
 if (!user) throw new Error(`no user ${userId}`);
 

@@ -4,6 +4,7 @@ import { SORT_FIELDS, type GridScope, type GroupLevel, type SortField } from '..
 import { setupOrg, startTestApp, type TestApp } from '../../../testing/harness';
 import { countScope, groupsAt, listPage, sqlListPage, type ListArgs } from '../listing';
 import { InterventionIndex } from './memoryIndex';
+import { INTERVENTION_INDEX } from '../gridIndex';
 import { editableFields } from '../../../../shared/rules/interventions';
 
 /**
@@ -82,7 +83,7 @@ beforeAll(async () => {
     if (r.chance(0.08)) await app.call(owner, 'interventions.cancel', { id: doc.id, version: v, reason: 'Client called off' });
     else if (r.chance(0.05) && v === doc.version) await app.call(owner, 'interventions.delete', { id: doc.id });
   }
-  await app.core.indexLoaded;
+  await app.core.ready;
 }, 120_000);
 afterAll(async () => app.close());
 
@@ -148,7 +149,7 @@ async function compareWalk(user: SessionUser, scope: GridScope, sort: SortField,
 
 describe('interventions memory index', () => {
   it('answers filters, sorts, pages, counts and groups exactly as SQL does', async () => {
-    const index = app.core.interventionIndex;
+    const index = app.core.services.get(INTERVENTION_INDEX);
     expect(index.ready).toBe(true);
     const r = rng(42);
     let leaves = 0;
@@ -169,8 +170,8 @@ describe('interventions memory index', () => {
       const scope: GridScope = { ...randomScope(r), groupBy: [r.pick(LEVELS)] };
       const sort = r.pick(SORT_FIELDS);
       const a = { scope, sort, desc: true, offset: 0, limit: 500, nowMs: 0, warningHours: null };
-      expect((await listPage(app.core.db, ownerUser, a, fresh)).map((x) => x.id)).toEqual((await listPage(app.core.db, ownerUser, a, app.core.interventionIndex)).map((x) => x.id));
-      expect(await groupsAt(app.core.db, ownerUser, scope, fresh)).toEqual(await groupsAt(app.core.db, ownerUser, scope, app.core.interventionIndex));
+      expect((await listPage(app.core.db, ownerUser, a, fresh)).map((x) => x.id)).toEqual((await listPage(app.core.db, ownerUser, a, app.core.services.get(INTERVENTION_INDEX))).map((x) => x.id));
+      expect(await groupsAt(app.core.db, ownerUser, scope, fresh)).toEqual(await groupsAt(app.core.db, ownerUser, scope, app.core.services.get(INTERVENTION_INDEX)));
     }
   });
 
@@ -191,7 +192,7 @@ describe('interventions memory index', () => {
   });
 
   it('keeps deep pages right across a change (cached results are dropped)', async () => {
-    const index = app.core.interventionIndex;
+    const index = app.core.services.get(INTERVENTION_INDEX);
     const scope: GridScope = { filters: { statuses: ['received', 'allocated', 'confirmed'] } };
     const args = (offset: number): ListArgs => ({ scope, sort: 'docDate', desc: true, offset, limit: 3, nowMs: 0, warningHours: null });
     // Deep enough to take the cached path.
@@ -207,7 +208,7 @@ describe('interventions memory index', () => {
   });
 
   it('gives the newest matches of a search first without reading them all, and exactly as SQL orders them', async () => {
-    const index = app.core.interventionIndex;
+    const index = app.core.services.get(INTERVENTION_INDEX);
     const [branchId] = ids.branch!;
     // Documents dated in order of entry (as a call centre records them), so the walk can stop early.
     const made: string[] = [];
@@ -235,7 +236,7 @@ describe('interventions memory index', () => {
   });
 
   it('finds a document by its number typed short: series letters optional, leading zeros not needed', async () => {
-    const index = app.core.interventionIndex;
+    const index = app.core.services.get(INTERVENTION_INDEX);
     const [first] = (await listPage(app.core.db, ownerUser, { scope: { filters: {} }, sort: 'number', desc: true, offset: 0, limit: 1, nowMs: 0, warningHours: null }, index));
     expect(first?.number).toMatch(/^(RIX|LPX)-\d{5}$/);
     const digits = String(Number(first!.number!.slice(4)));

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema';
 import type { SessionUser } from '../../../../shared/api/auth';
 import type { GridScope, GroupLevel, SortField } from '../../../../shared/api/interventions';
-import { ftsQuery } from '../../clients/repo';
+import { ftsQuery } from '../../../db/fts';
 import { INDEXED_COLUMNS, InterventionColumns, type IndexedRow } from './columns';
 import { SortOrder } from './ordering';
 import { planFor, type Plan, type SearchHits } from './plan';

@@ -1,12 +1,12 @@
-import { me, type Ctx } from '../api/context';
-import type { GridColumn, GridScope, SortField } from '../../shared/api/interventions';
-import type { ExportFormat } from '../../shared/api/reports';
-import { countScope, listPage } from '../modules/interventions/listing';
-import { reportEnv, baseName } from '../reports/context';
-import { discardReportFile, newReportFile } from '../reports/files';
-import { cellCsv, cellValue, columnTitle, DATE_COLUMNS, INSTANT_COLUMNS } from '../reports/format';
-import { localeOf } from '../reports/i18n';
-import { inScope } from '../api/scope';
+import { me, type Ctx } from '../../api/context';
+import type { GridColumn, GridScope, SortField } from '../../../shared/api/interventions';
+import type { ExportFormat } from '../../../shared/api/reports';
+import { countScope, interventionIndex, listPage } from '../../modules/interventions';
+import { reportEnv, baseName } from '../context';
+import { discardReportFile, newReportFile } from '../files';
+import { cellCsv, cellValue, columnTitle, DATE_COLUMNS, INSTANT_COLUMNS } from '../format';
+import { localeOf } from '../i18n';
+import { inScope } from '../../api/scope';
 import { CsvWriter, defaultDelimiter } from './csv';
 import { XlsxWriter, type XlsxKind } from './xlsx';
 
@@ -48,7 +48,7 @@ export async function exportInterventions(ctx: Ctx, input: ExportInput, onProgre
   const user = me(ctx);
   const env = await reportEnv(ctx);
   const { fmt } = env;
-  const total = await countScope(ctx.db, user, input.scope, ctx.interventionIndex);
+  const total = await countScope(ctx.db, user, input.scope, interventionIndex(ctx));
   const file = newReportFile(ctx.config.dataDir, input.format, baseName(env, fmt.tr('reports.titles.export')), { orgId: user.orgId, userId: user.id }, ctx.clock.now());
   // Times are the wall clock of each row's branch (spreadsheets have no zones): the header names the zone when the
   // branches the export can hold share one, else a last column gives each row's.
@@ -68,7 +68,7 @@ export async function exportInterventions(ctx: Ctx, input: ExportInput, onProgre
       try {
         await out.row(headers);
         for (let offset = 0; ; offset += EXPORT_PAGE) {
-          const rows = await listPage(ctx.db, user, { scope: input.scope, sort, desc, offset, limit: EXPORT_PAGE, nowMs, warningHours: null }, ctx.interventionIndex);
+          const rows = await listPage(ctx.db, user, { scope: input.scope, sort, desc, offset, limit: EXPORT_PAGE, nowMs, warningHours: null }, interventionIndex(ctx));
           for (const r of rows) await out.row([...input.columns.map((c) => cellCsv(fmt, r, c)), ...extra(r)]);
           done += rows.length;
           onProgress?.({ done, total: Math.max(total, done) });
@@ -89,7 +89,7 @@ export async function exportInterventions(ctx: Ctx, input: ExportInput, onProgre
         headers.map((header, i) => ({ header, kind: kinds[i]!, width: WIDTH[input.columns[i] as GridColumn] ?? 18 })),
       );
       for (let offset = 0; ; offset += EXPORT_PAGE) {
-        const rows = await listPage(ctx.db, user, { scope: input.scope, sort, desc, offset, limit: EXPORT_PAGE, nowMs, warningHours: null }, ctx.interventionIndex);
+        const rows = await listPage(ctx.db, user, { scope: input.scope, sort, desc, offset, limit: EXPORT_PAGE, nowMs, warningHours: null }, interventionIndex(ctx));
         for (const r of rows) out.row([...input.columns.map((c) => cellValue(fmt, r, c)), ...extra(r)]);
         done += rows.length;
         onProgress?.({ done, total: Math.max(total, done) });

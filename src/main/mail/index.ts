@@ -1,0 +1,22 @@
+import { defineModule } from '../api/module';
+import { mailHandlers } from './handlers';
+import { createOutboxSender } from './sender';
+
+/**
+ * Outgoing mail, a module like the others (it lives beside `modules/` because web mode reads its folder too): SMTP settings,
+ * the outbox other modules queue into, and the sender job that drains it.
+ */
+export const mailModule = defineModule({
+  name: 'mail',
+  handlers: mailHandlers,
+  jobs(host) {
+    const outbox = createOutboxSender({ db: host.db, clock: host.clock, config: host.config, log: host.log });
+    // At once, not at the next minute: mail queued while the app was closed goes out on start.
+    outbox.wake();
+    return { tasks: [{ name: 'outbox', cron: '* * * * *', run: () => outbox.run() }], stop: () => outbox.stop() };
+  },
+});
+
+export { enqueueMail, lastQueued } from './outbox';
+export { mailConfigured } from './smtpSettings';
+export { factsSection, fieldLine, isLanguage, renderInterventionMail, type ClientEvent, type FieldKey, type InterventionFacts, type MailAudience } from './templates';

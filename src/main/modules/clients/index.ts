@@ -1,0 +1,5 @@
+import { defineModule } from '../../api/module';
+import { clientsHandlers } from './handlers';
+
+export const clientsModule = defineModule({ name: 'clients', handlers: clientsHandlers });
+export { createClient, getClient } from './service';

@@ -1,0 +1,53 @@
+import { me, type Ctx, type HandlersFor } from '../../api/context';
+import { fail } from '../../api/errors';
+import { inScope, loadInScope } from '../../api/scope';
+import { isoNow } from '../../clock';
+import { applyCancel, applyFinalize, loadRow } from './service';
+
+export async function listApprovals(ctx: Ctx) {
+  const user = me(ctx);
+  const q = ctx.db
+    .selectFrom('approval as a')
+    .innerJoin('intervention as i', 'i.id', 'a.entity_id')
+    .leftJoin('app_user as u', 'u.id', 'a.requested_by')
+    .select(['a.id', 'a.entity_id', 'a.kind', 'a.reason', 'u.name as requested_by', 'a.requested_at', 'i.client_name', 'i.number'])
+    .where(inScope(user, { org: 'a.org_id', branch: 'i.branch_id' }))
+    .where('a.decision', 'is', null);
+  const rows = await q.orderBy('a.requested_at').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    interventionId: r.entity_id,
+    kind: r.kind as 'cancel' | 'finalize',
+    reason: r.reason,
+    requestedBy: r.requested_by ?? null,
+    requestedAt: r.requested_at,
+    client: r.client_name,
+    number: r.number,
+  }));
+}
+
+export async function decide(ctx: Ctx, approvalId: string, approve: boolean): Promise<void> {
+  const user = me(ctx);
+  // Loaded through the branch scope before anything is decided: another branch's request is not there for this caller.
+  const a = await loadInScope(ctx.db, user, 'approval', approvalId, { key: 'approval_not_found', field: 'approvalId' });
+  if (a.decision !== null) throw fail.notFound('approval_not_found', 'approvalId');
+  const now = isoNow(ctx.clock);
+  await ctx.db.updateTable('approval').set({ decision: approve ? 'approved' : 'rejected', decided_by: user.id, decided_at: now, updated_at: now }).where('id', '=', a.id).execute();
+  if (!approve) return;
+  const row = await loadRow(ctx, a.entity_id);
+  if (row.cancelled_at || row.finalized_at) throw fail.conflict(row.cancelled_at ? 'intervention_cancelled' : 'intervention_finalized');
+  if (a.kind === 'finalize') {
+    if (row.status !== 'confirmed') throw fail.conflict('intervention_not_confirmed');
+    await applyFinalize(ctx, row);
+  } else await applyCancel(ctx, row, a.reason ?? '');
+}
+
+export const approvalsHandlers: HandlersFor<'interventions.approvals' | 'interventions.decide'> = {
+  async 'interventions.approvals'(_input, ctx) {
+    return listApprovals(ctx);
+  },
+  async 'interventions.decide'(input, ctx) {
+    await decide(ctx, input.approvalId, input.approve);
+    return { ok: true as const };
+  },
+};

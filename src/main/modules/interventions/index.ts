@@ -1,0 +1,30 @@
+import { defineModule } from '../../api/module';
+import { approvalsHandlers } from './approvals';
+import { assistantsHandlers } from './assistants';
+import { calendarHandlers } from './calendar';
+import { clientObjectsHandlers } from './clientObjects';
+import { startInterventionIndex } from './gridIndex';
+import { interventionsHandlers } from './handlers';
+import { settingsHandlers } from './settings';
+import { viewsHandlers } from './views';
+
+/** Call-centre documents: the form and its workflow, the grid (memory index + SQL), assistants, calendar, approvals, views. */
+export const interventionsModule = defineModule({
+  name: 'interventions',
+  handlers: {
+    ...interventionsHandlers,
+    ...clientObjectsHandlers,
+    ...settingsHandlers,
+    ...assistantsHandlers,
+    ...calendarHandlers,
+    ...approvalsHandlers,
+    ...viewsHandlers,
+  },
+  start: startInterventionIndex,
+});
+
+// What reports and exports read: the grid's rows, counts and groups, and one document with its labels.
+export { INTERVENTION_INDEX, interventionIndex } from './gridIndex';
+export { countScope, groupsAt, listPage, withLabels } from './listing';
+export { scopedQuery } from './grid';
+export { loadRow, toDetail } from './service';

@@ -1,0 +1,86 @@
+import { me, type Ctx, type HandlersFor } from '../../api/context';
+import { fail } from '../../api/errors';
+import { createdStamps, newId } from '../../db/ids';
+import { isoNow } from '../../clock';
+import { can } from '../../../shared/permissions';
+
+/** Saved grid views and shared custom reports, per module; shared ones are managed by those who approve. */
+function toView(v: { id: string; name: string; kind: string; user_id: string | null; favorite: number; config: string }, userId: string) {
+  return { id: v.id, name: v.name, kind: v.kind as 'view' | 'report', shared: v.user_id == null, favorite: v.favorite === 1, mine: v.user_id === userId, config: v.config };
+}
+
+export async function listViews(ctx: Ctx, module: string) {
+  const user = me(ctx);
+  const rows = await ctx.db
+    .selectFrom('saved_view')
+    .selectAll()
+    .where('org_id', '=', user.orgId)
+    .where('module', '=', module)
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('user_id', 'is', null), eb('user_id', '=', user.id)]))
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => toView(r, user.id));
+}
+
+async function ownView(ctx: Ctx, id: string) {
+  const user = me(ctx);
+  const v = await ctx.db.selectFrom('saved_view').selectAll().where('id', '=', id).where('org_id', '=', user.orgId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!v || (v.user_id !== null && v.user_id !== user.id)) throw fail.notFound('view_not_found', 'id');
+  // Shared views and reports belong to everyone: managing them is a manager's right.
+  if (v.user_id === null && !can(user.role, 'interventions', 'approve')) throw fail.forbidden('forbidden');
+  return v;
+}
+
+export async function saveView(ctx: Ctx, a: { id?: string | null; module: string; kind: 'view' | 'report'; name: string; shared: boolean; config: string }) {
+  const user = me(ctx);
+  if (a.shared && !can(user.role, 'interventions', 'approve')) throw fail.forbidden('forbidden', 'shared');
+  try {
+    JSON.parse(a.config);
+  } catch {
+    throw fail.validation('invalid_format', 'config');
+  }
+  const now = isoNow(ctx.clock);
+  if (a.id) {
+    const v = await ownView(ctx, a.id);
+    await ctx.db.updateTable('saved_view').set({ name: a.name, kind: a.kind, config: a.config, user_id: a.shared ? null : user.id, updated_at: now, version: v.version + 1 }).where('id', '=', v.id).execute();
+  } else {
+    a.id = newId(ctx.clock);
+    await ctx.db
+      .insertInto('saved_view')
+      .values({ id: a.id, org_id: user.orgId, user_id: a.shared ? null : user.id, module: a.module, kind: a.kind, name: a.name, config: a.config, favorite: 0, ...createdStamps(ctx.clock), deleted_at: null })
+      .execute();
+  }
+  const row = await ctx.db.selectFrom('saved_view').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow();
+  return toView(row, user.id);
+}
+
+export async function setFavorite(ctx: Ctx, id: string, favorite: boolean) {
+  const user = me(ctx);
+  const v = await ctx.db.selectFrom('saved_view').selectAll().where('id', '=', id).where('org_id', '=', user.orgId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!v || (v.user_id !== null && v.user_id !== user.id)) throw fail.notFound('view_not_found', 'id');
+  await ctx.db.updateTable('saved_view').set({ favorite: favorite ? 1 : 0, updated_at: isoNow(ctx.clock) }).where('id', '=', id).execute();
+  return toView({ ...v, favorite: favorite ? 1 : 0 }, user.id);
+}
+
+export async function deleteView(ctx: Ctx, id: string) {
+  const v = await ownView(ctx, id);
+  const now = isoNow(ctx.clock);
+  await ctx.db.updateTable('saved_view').set({ deleted_at: now, updated_at: now, version: v.version + 1 }).where('id', '=', id).execute();
+}
+
+export const viewsHandlers: HandlersFor<'views.list' | 'views.save' | 'views.setFavorite' | 'views.delete'> = {
+  async 'views.list'(input, ctx) {
+    return listViews(ctx, input.module);
+  },
+  async 'views.save'(input, ctx) {
+    return saveView(ctx, input);
+  },
+  async 'views.setFavorite'(input, ctx) {
+    return setFavorite(ctx, input.id, input.favorite);
+  },
+  async 'views.delete'(input, ctx) {
+    await deleteView(ctx, input.id);
+    return { ok: true as const };
+  },
+};

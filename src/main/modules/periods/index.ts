@@ -1,0 +1,6 @@
+import { defineModule } from '../../api/module';
+import { periodsHandlers } from './handlers';
+
+/** Working periods: a locked month refuses documents dated in it. */
+export const periodsModule = defineModule({ name: 'periods', handlers: periodsHandlers });
+export { assertPeriodOpen } from './service';

@@ -1,0 +1,5 @@
+import { defineModule } from '../api/module';
+import { reportsHandlers } from './handlers';
+
+/** PDF reports and grid exports (CSV, XLSX), written to files the caller then opens, prints or saves. */
+export const reportsModule = defineModule({ name: 'reports', handlers: reportsHandlers });
