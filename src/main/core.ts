@@ -8,6 +8,7 @@ import type { CoreConfig } from './config';
 import { backupName, backupTo, checkFile, checkpointWal } from './db/backup';
 import { damageReport, damageText, headerProblem, isDamageError, type DamageReport } from './db/damage';
 import { kyselyOver, openSqlite, withConnection, type Db, type Sqlite } from './db/connection';
+import { ReaderPool } from './db/readers';
 import { appliedMigrations, migrateAll, pendingMigrations } from './db/migrate';
 import { startJobs, type Jobs } from './jobs/scheduler';
 import { handlers } from './modules';
@@ -19,6 +20,8 @@ export interface Core {
   clock: Clock;
   db: Db;
   sqlite: Sqlite;
+  /** Read-only connections for calls that do not write (exports and reports among them). */
+  readers: ReaderPool;
   bus: EventBus;
   sessions: SessionStore;
   interventionIndex: InterventionIndex;
@@ -89,7 +92,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     const filled = fillSearchIfEmpty(sqlite);
     if (filled) config.log(`quick search: indexed ${filled} interventions`);
     const interventionIndex = new InterventionIndex();
-    const dispatch = createDispatcher({ db, clock, config, bus, sessions, interventionIndex, handlers, log: config.log });
+    const readers = new ReaderPool(config.dbFile);
+    const dispatch = createDispatcher({ db, clock, config, bus, sessions, interventionIndex, handlers, readers, log: config.log });
     interventionIndex.onBroken = (e) => {
       config.log('the interventions index missed a change; reading it again', e);
       void interventionIndex.reload(db, sqlite).catch((err: unknown) => config.log('reloading the interventions index failed; the grid stays on SQL', err));
@@ -109,6 +113,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       clock,
       db,
       sqlite,
+      readers,
       bus,
       sessions,
       interventionIndex,
@@ -121,6 +126,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         jobs?.stop();
         interventionIndex.stop();
         await indexLoaded;
+        // Readers first: a snapshot still open would keep the last checkpoint from emptying the log.
+        await readers.close();
         // After the calls still running: a checkpoint inside one's transaction would be refused.
         await withConnection(db, () => {
           sqlite.pragma('optimize');
