@@ -71,9 +71,10 @@ export class ReaderPool {
   }
 
   private release(reader: Reader): void {
+    // A waiting call was counted busy when it asked: the reader passes to it as it is.
+    this.busy--;
     const next = this.waiting.shift();
     if (next) return next(reader);
-    this.busy--;
     this.idle.push(reader);
     if (this.busy === 0 && this.drained) this.drained();
   }
