@@ -55,7 +55,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; out: T }> {
 }
 
 describe('reads off the writer', () => {
-  it('while a long XLSX export runs, a grid page and a save each answer within 50 ms, and the export still has every row', async () => {
+  it('while a long XLSX export runs, grid pages and saves answer within 50 ms (median; none near the length of the export), and the export still has every row', async () => {
     let doc = await app.call(owner, 'interventions.create', { branchId, clientId, priority: 'high', docDate: '2026-11-23', notes: 'edited during the export' });
     const scope = { filters: { dateTo: '2026-10-31' } };
     const list = () => app.call(owner, 'interventions.list', { scope: { filters: {} }, offset: 0, limit: 50 });
