@@ -15,6 +15,7 @@ import { BENCH_DIR, CACHE_DIR, schemaHash } from '../lib/datasets';
 import { INTERVENTIONS_GENERATOR_VERSION, type InterventionsMeta } from '../lib/generateInterventions';
 import type { Suite } from '../lib/suite';
 import { startWebMode } from '../lib/webMode';
+import { gridAndSaveDuringExport } from '../lib/duringExport';
 import { percentile, sample, sampleInterleaved } from '../lib/timing';
 
 const NAME = 'interventions-1m';
@@ -236,6 +237,13 @@ export const interventionsSuite: Suite = {
       );
       off();
       results.addSamples('export.interventions XLSX, ~100,000 rows × 15 columns (dispatcher)', exports, 10_000, { note: `${rows.toLocaleString('en')} rows since ${exportFrom}; ${progress} progress events` });
+
+      // Another clerk while that export runs: the export reads on a reader connection, so a grid page and a save
+      // wait at most one of its short slices, never the whole export.
+      const during = await gridAndSaveDuringExport(core, token, { scope: exportScope, columns: [...columns], victims });
+      const dnote = `while a ${during.rows.toLocaleString('en')}-row XLSX export ran (${(during.exportMs / 1000).toFixed(1)} s)`;
+      results.addSamples('interventions.list page during a 100,000-row export (dispatcher)', during.page, 50, { note: dnote });
+      results.addSamples('interventions.get + update during a 100,000-row export (dispatcher)', during.save, 50, { note: dnote });
     } finally {
       await core.close();
     }

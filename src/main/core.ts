@@ -8,6 +8,7 @@ import type { CoreConfig } from './config';
 import { backupName, backupTo, checkFile, checkpointWal } from './db/backup';
 import { damageReport, damageText, headerProblem, isDamageError, type DamageReport } from './db/damage';
 import { kyselyOver, openSqlite, withConnection, type Db, type Sqlite } from './db/connection';
+import { ReaderPool } from './db/readers';
 import { appliedMigrations, migrateAll, pendingMigrations } from './db/migrate';
 import { startJobs, type Jobs } from './jobs/scheduler';
 import { app } from './modules';
@@ -18,6 +19,8 @@ export interface Core {
   clock: Clock;
   db: Db;
   sqlite: Sqlite;
+  /** Read-only connections for calls that do not write (exports and reports among them). */
+  readers: ReaderPool;
   bus: EventBus;
   sessions: SessionStore;
   /** What the modules made at start, by their typed keys (`modules/<m>/index.ts`). */
@@ -91,7 +94,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     const host = { db, sqlite, clock, config, services, log: config.log };
     const started = app.start(host);
     modules = started;
-    const dispatch = createDispatcher({ db, clock, config, bus, sessions, services, handlers: app.handlers, log: config.log });
+    const readers = new ReaderPool(config.dbFile);
+    const dispatch = createDispatcher({ db, clock, config, bus, sessions, services, handlers: app.handlers, readers, log: config.log });
     if (config.jobs) jobs = startJobs({ sqlite, sessions, backup, log: config.log, db }, app.jobs(host));
 
     let closed = false;
@@ -100,6 +104,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       clock,
       db,
       sqlite,
+      readers,
       bus,
       sessions,
       services,
@@ -111,6 +116,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
         closed = true;
         jobs?.stop();
         await started.stop();
+        // Readers first: a snapshot still open would keep the last checkpoint from emptying the log.
+        await readers.close();
         // After the calls still running: a checkpoint inside one's transaction would be refused.
         await withConnection(db, () => {
           sqlite.pragma('optimize');

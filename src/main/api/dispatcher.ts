@@ -12,6 +12,7 @@ import type { EventBus, PushEvent } from './events';
 import type { SessionStore } from '../auth/sessions';
 import { LOCAL_SOURCE } from '../auth/throttle';
 import type { Services } from './services';
+import type { ReaderPool } from '../db/readers';
 
 export interface CallRequest {
   name: string;
@@ -37,14 +38,20 @@ export interface DispatcherDeps {
   sessions: SessionStore;
   services: Services;
   handlers: HandlersFor<ProcName>;
+  /** Read-only connections: procedures that do not write run there, off the writer's lock. */
+  readers: ReaderPool;
   log: (msg: string, err?: unknown) => void;
 }
 
+/** A call slower than this is logged (its name and duration, never its input or answer). */
+export const SLOW_CALL_MS = 100;
+
 /** find procedure → check the session's permission → validate input → run the handler in a transaction → (in tests) validate output. */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
-  const { db, clock, config, bus, sessions, handlers, services } = deps;
+  const { db, clock, config, bus, sessions, handlers, services, readers } = deps;
+  const inWrite = writeOn(db);
 
-  return async function dispatch(req: CallRequest): Promise<CallOutcome> {
+  async function dispatch(req: CallRequest): Promise<CallOutcome> {
     if (!isProcName(req.name)) return refuse({ code: 'not_found', key: 'errors.unknown_procedure' });
     const def = api[req.name];
 
@@ -90,20 +97,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
 
     try {
       // Slow work that must not hold the connection (a password hash): the handler opens its own short transactions.
-      const data = await (def.ownTransactions ? handler(parsed.data, ctxOver(db)) : db.connection().execute(async (conn) => {
-        await sql.raw(def.writes ? 'begin immediate' : 'begin').execute(conn);
-        try {
-          const out = await handler(parsed.data, ctxOver(conn));
-          await sql.raw('commit').execute(conn);
-          return out;
-        } catch (e) {
-          const keep = e instanceof AppError && e.keepWrites;
-          await sql.raw(keep ? 'commit' : 'rollback').execute(conn).catch(() => undefined);
-          // What was kept is committed: what waits on a commit runs for it too.
-          if (keep) for (const fn of after) fn();
-          throw e;
-        }
-      }));
+      // Reads run in a snapshot on a reader of their own, so a long one (an export) never keeps a save waiting.
+      const run = (conn: Kysely<DB>) => handler(parsed.data, ctxOver(conn));
+      const data = await (def.ownTransactions ? run(db) : def.writes ? inWrite(run, after) : readers.read(run));
       if (config.validateOutput) {
         const check = def.output.safeParse(data);
         if (!check.success) throw new Error(`${req.name} answered outside its contract: ${check.error.message}`);
@@ -116,7 +112,37 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       deps.log(`procedure ${req.name} failed`, e);
       return refuse({ code: 'internal', key: 'errors.internal' });
     }
+  }
+
+  // Timed by the monotonic clock (the core's clock is business time, moved by tests).
+  return async function timed(req: CallRequest): Promise<CallOutcome> {
+    const start = performance.now();
+    try {
+      return await dispatch(req);
+    } finally {
+      const ms = performance.now() - start;
+      if (ms > SLOW_CALL_MS) deps.log(`slow call: ${isProcName(req.name) ? req.name : 'unknown procedure'} took ${Math.round(ms)} ms`);
+    }
   };
+}
+
+/** A writing call on the writer: `begin immediate` takes the write lock up front, so writers queue instead of failing on upgrade. */
+function writeOn(db: Kysely<DB>) {
+  return <T>(fn: (conn: Kysely<DB>) => Promise<T>, after: (() => void)[]): Promise<T> =>
+    db.connection().execute(async (conn) => {
+      await sql.raw('begin immediate').execute(conn);
+      try {
+        const out = await fn(conn);
+        await sql.raw('commit').execute(conn);
+        return out;
+      } catch (e) {
+        const keep = e instanceof AppError && e.keepWrites;
+        await sql.raw(keep ? 'commit' : 'rollback').execute(conn).catch(() => undefined);
+        // What was kept is committed: what waits on a commit runs for it too.
+        if (keep) for (const fn of after) fn();
+        throw e;
+      }
+    });
 }
 
 function refuse(error: ApiError): CallOutcome {

@@ -25,6 +25,6 @@ export const interventionsModule = defineModule({
 
 // What reports and exports read: the grid's rows, counts and groups, and one document with its labels.
 export { INTERVENTION_INDEX, interventionIndex } from './gridIndex';
-export { countScope, groupsAt, listPage, withLabels } from './listing';
+export { countScope, groupsAt, listPage, rowsOf, withLabels } from './listing';
 export { scopedQuery } from './grid';
 export { loadRow, toDetail } from './service';

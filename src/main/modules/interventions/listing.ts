@@ -79,20 +79,22 @@ const GRID_SELECT = [
  * before (the first seconds after start on a large file), SQL filters and sorts on its indexes.
  */
 export async function listPage(db: Kysely<DB>, user: SessionUser, a: ListArgs, index: InterventionIndex | null = null): Promise<GridRow[]> {
-  if (index?.ready) {
-    const rowids = await index.pageOf(db, user, a.scope, a.sort, a.desc, a.offset, a.limit);
-    if (!rowids.length) return [];
-    const rows = await withLabels(db)
-      .select(GRID_SELECT)
-      .select(sql<number>`i.rowid`.as('rid'))
-      .where('i.org_id', '=', user.orgId)
-      .where(sql<SqlBool>`i.rowid in (${sql.join(rowids)})`)
-      .execute();
-    const at = new Map(rowids.map((r, k) => [r, k]));
-    rows.sort((x, y) => at.get(x.rid)! - at.get(y.rid)!);
-    return rows.map((r) => gridRow(r, a));
-  }
+  if (index?.ready) return rowsOf(db, user, await index.pageOf(db, user, a.scope, a.sort, a.desc, a.offset, a.limit), a);
   return sqlListPage(db, user, a);
+}
+
+/** The grid rows of these rowids, in their order; a rowid the transaction does not see is left out. */
+export async function rowsOf(db: Kysely<DB>, user: SessionUser, rowids: number[], a: Pick<ListArgs, 'nowMs' | 'warningHours'>): Promise<GridRow[]> {
+  if (!rowids.length) return [];
+  const rows = await withLabels(db)
+    .select(GRID_SELECT)
+    .select(sql<number>`i.rowid`.as('rid'))
+    .where('i.org_id', '=', user.orgId)
+    .where(sql<SqlBool>`i.rowid in (${sql.join(rowids)})`)
+    .execute();
+  const at = new Map(rowids.map((r, k) => [r, k]));
+  rows.sort((x, y) => at.get(x.rid)! - at.get(y.rid)!);
+  return rows.map((r) => gridRow(r, a));
 }
 
 /** The grid page in SQL alone (also the bench's "bare query" to compare against). */
@@ -108,7 +110,7 @@ export async function sqlListPage(db: Kysely<DB>, user: SessionUser, a: ListArgs
 
 type GridSelected = { [K in (typeof GRID_SELECT)[number] as K extends `${string} as ${infer A}` ? A : K extends `i.${infer C}` ? C : never]: unknown };
 
-function gridRow(r: Record<keyof GridSelected, any>, a: ListArgs): GridRow {
+function gridRow(r: Record<keyof GridSelected, any>, a: Pick<ListArgs, 'nowMs' | 'warningHours'>): GridRow {
   return {
     id: r.id,
     series: r.series ? seriesName(r.series) : null,

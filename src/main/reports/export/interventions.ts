@@ -1,7 +1,7 @@
 import { me, type Ctx } from '../../api/context';
-import type { GridColumn, GridScope, SortField } from '../../../shared/api/interventions';
+import type { GridColumn, GridRow, GridScope, SortField } from '../../../shared/api/interventions';
 import type { ExportFormat } from '../../../shared/api/reports';
-import { countScope, interventionIndex, listPage } from '../../modules/interventions';
+import { countScope, interventionIndex, listPage, rowsOf } from '../../modules/interventions';
 import { reportEnv, baseName } from '../context';
 import { discardReportFile, newReportFile } from '../files';
 import { cellCsv, cellValue, columnTitle, DATE_COLUMNS, INSTANT_COLUMNS } from '../format';
@@ -10,8 +10,14 @@ import { inScope } from '../../api/scope';
 import { CsvWriter, defaultDelimiter } from './csv';
 import { XlsxWriter, type XlsxKind } from './xlsx';
 
-/** Rows read per query: big enough to amortize the query, small enough to keep memory flat. */
-export const EXPORT_PAGE = 2000;
+/**
+ * Rows read per query: big enough to amortize the query, small enough that one query (run synchronously) keeps
+ * a grid page or a save waiting only a few milliseconds, and memory stays flat.
+ */
+export const EXPORT_PAGE = 250;
+
+/** The longest stretch the export works without letting other calls in (writing rows is synchronous too). */
+const SLICE_MS = 8;
 
 export interface ExportInput {
   scope: GridScope;
@@ -37,8 +43,44 @@ async function scopeZones(ctx: Ctx, scope: GridScope): Promise<string[]> {
   return (await q.orderBy('time_zone').execute()).map((r) => r.time_zone);
 }
 
-/** Lets the event loop breathe: file streams flush and other work (web mode, progress) runs between pages. */
+/**
+ * The export's pages. The call runs in a snapshot on a reader while saves go on, and the memory index follows
+ * every save: so its order is taken once, at the start, and each page reads those rows from the snapshot (a row
+ * deleted meanwhile is left out, one changed comes as it was). Offsets into a live order would skip or repeat rows.
+ */
+async function pages(ctx: Ctx, scope: GridScope, sort: SortField, desc: boolean, nowMs: number): Promise<{ total: number; pageAt: (offset: number) => Promise<{ rows: GridRow[]; last: boolean }> }> {
+  const user = me(ctx);
+  const index = interventionIndex(ctx);
+  if (index.ready) {
+    const count = await countScope(ctx.db, user, scope, index, { sort, desc });
+    const order = await index.pageOf(ctx.db, user, scope, sort, desc, 0, count);
+    return {
+      total: order.length,
+      pageAt: async (offset) => ({ rows: await rowsOf(ctx.db, user, order.slice(offset, offset + EXPORT_PAGE), { nowMs, warningHours: null }), last: offset + EXPORT_PAGE >= order.length }),
+    };
+  }
+  // Not loaded yet: SQL pages over the snapshot, which no save moves.
+  const total = await countScope(ctx.db, user, scope, null);
+  return {
+    total,
+    pageAt: async (offset) => {
+      const rows = await listPage(ctx.db, user, { scope, sort, desc, offset, limit: EXPORT_PAGE, nowMs, warningHours: null }, null);
+      return { rows, last: rows.length < EXPORT_PAGE };
+    },
+  };
+}
+
+/** Lets the event loop breathe: file streams flush and other work (calls, web mode, progress) runs between pages. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Breathes once `SLICE_MS` have passed since it last did: called per row, it keeps every stretch short whatever the load. */
+function pacer(): () => Promise<void> | undefined {
+  let since = performance.now();
+  return () => {
+    if (performance.now() - since < SLICE_MS) return undefined;
+    return breathe().then(() => void (since = performance.now()));
+  };
+}
 
 /**
  * Exactly the grid's rows (its filters, group path and sort) with exactly its shown columns, read page by page from the same
@@ -48,7 +90,6 @@ export async function exportInterventions(ctx: Ctx, input: ExportInput, onProgre
   const user = me(ctx);
   const env = await reportEnv(ctx);
   const { fmt } = env;
-  const total = await countScope(ctx.db, user, input.scope, interventionIndex(ctx));
   const file = newReportFile(ctx.config.dataDir, input.format, baseName(env, fmt.tr('reports.titles.export')), { orgId: user.orgId, userId: user.id }, ctx.clock.now());
   // Times are the wall clock of each row's branch (spreadsheets have no zones): the header names the zone when the
   // branches the export can hold share one, else a last column gives each row's.
@@ -60,7 +101,9 @@ export async function exportInterventions(ctx: Ctx, input: ExportInput, onProgre
   const sort = input.sort ?? 'docDate';
   const desc = input.desc ?? true;
   const nowMs = ctx.clock.now();
+  const { total, pageAt } = await pages(ctx, input.scope, sort, desc, nowMs);
   let done = 0;
+  const pace = pacer();
   onProgress?.({ done, total });
   try {
     if (input.format === 'csv') {
@@ -68,11 +111,14 @@ export async function exportInterventions(ctx: Ctx, input: ExportInput, onProgre
       try {
         await out.row(headers);
         for (let offset = 0; ; offset += EXPORT_PAGE) {
-          const rows = await listPage(ctx.db, user, { scope: input.scope, sort, desc, offset, limit: EXPORT_PAGE, nowMs, warningHours: null }, interventionIndex(ctx));
-          for (const r of rows) await out.row([...input.columns.map((c) => cellCsv(fmt, r, c)), ...extra(r)]);
+          const { rows, last } = await pageAt(offset);
+          for (const r of rows) {
+            await out.row([...input.columns.map((c) => cellCsv(fmt, r, c)), ...extra(r)]);
+            await pace();
+          }
           done += rows.length;
           onProgress?.({ done, total: Math.max(total, done) });
-          if (rows.length < EXPORT_PAGE) break;
+          if (last) break;
           await breathe();
         }
         await out.close();
@@ -89,11 +135,14 @@ export async function exportInterventions(ctx: Ctx, input: ExportInput, onProgre
         headers.map((header, i) => ({ header, kind: kinds[i]!, width: WIDTH[input.columns[i] as GridColumn] ?? 18 })),
       );
       for (let offset = 0; ; offset += EXPORT_PAGE) {
-        const rows = await listPage(ctx.db, user, { scope: input.scope, sort, desc, offset, limit: EXPORT_PAGE, nowMs, warningHours: null }, interventionIndex(ctx));
-        for (const r of rows) out.row([...input.columns.map((c) => cellValue(fmt, r, c)), ...extra(r)]);
+        const { rows, last } = await pageAt(offset);
+        for (const r of rows) {
+          out.row([...input.columns.map((c) => cellValue(fmt, r, c)), ...extra(r)]);
+          await pace();
+        }
         done += rows.length;
         onProgress?.({ done, total: Math.max(total, done) });
-        if (rows.length < EXPORT_PAGE) break;
+        if (last) break;
         await out.settle();
         await breathe();
       }
