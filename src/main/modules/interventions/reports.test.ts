@@ -9,7 +9,7 @@ import { createdStamps, newId } from '../../db/ids';
 import { foldKey } from '../../../shared/rules/text';
 import { setupOrg, startTestApp, userWithRole, withCtx, type TestApp } from '../../testing/harness';
 import { resolveReportFile } from '../../reports/files';
-import { EXPORT_PAGE } from '../../export/interventions';
+import { EXPORT_PAGE } from '../../reports/export/interventions';
 import { makeFmt, cellValue } from '../../reports/format';
 import { INTERVENTION_INDEX } from './gridIndex';
 

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GridColumn } from '../../shared/api/interventions';
-import { newId } from '../db/ids';
-import { setupOrg, startTestApp, type TestApp } from '../testing/harness';
-import { resolveReportFile } from '../reports/files';
+import type { GridColumn } from '../../../shared/api/interventions';
+import { newId } from '../../db/ids';
+import { setupOrg, startTestApp, type TestApp } from '../../testing/harness';
+import { resolveReportFile } from '../files';
+import { INTERVENTION_INDEX } from '../../modules/interventions';
 
 /** Enough rows that the export takes well over a second here. */
 const ROWS = 40_000;
@@ -36,7 +37,7 @@ beforeAll(async () => {
       stmt.run(newId(app.clock), orgId, branchId, `2026-10-${day}`, clientId, CLIENT_NAME, `bulk row ${i} with some notes`, '2026-10-01T00:00:00.000Z', '2026-10-01T00:00:00.000Z');
     }
   })();
-  await app.core.interventionIndex.reload(app.core.db, app.core.sqlite);
+  await app.core.services.get(INTERVENTION_INDEX).reload(app.core.db, app.core.sqlite);
 }, 120_000);
 
 afterAll(async () => {
