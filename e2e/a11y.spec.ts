@@ -1,6 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
 import { expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+import { STATUS_HEX } from '../src/renderer/modules/interventions/model';
+
+/** `#1971c2` as the browser reports a computed colour. */
+const rgbOf = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 /**
  * Every main screen, in English and in Latvian, checked by axe-core against WCAG 2 A/AA:
@@ -106,8 +110,15 @@ for (const [code, language] of [
     await expect(form).toBeHidden();
 
     await open(page, 'interventions-calendar', 'appointments-screen');
-    await expect(page.getByTestId('appointments-screen').getByRole('button', { name: /\d\d:\d\d–\d\d:\d\d/ }).first()).toBeVisible();
+    const appointments = page.getByTestId('appointments-screen').getByRole('button', { name: /\d\d:\d\d–\d\d:\d\d/ });
+    await expect(appointments.first()).toBeVisible();
     await expectAccessible(page, `appointments calendar (${code})`);
+    // Each event is painted in its status colour (dark enough for its white text), not the calendar's default blue.
+    const painted = await appointments.evaluateAll((els) =>
+      els.map((el) => [el, ...Array.from(el.querySelectorAll('*'))].map((n) => getComputedStyle(n).backgroundColor).find((c) => c !== 'rgba(0, 0, 0, 0)') ?? null),
+    );
+    expect(painted.length).toBeGreaterThan(0);
+    for (const colour of painted) expect(Object.values(STATUS_HEX).map(rgbOf)).toContain(colour);
     await shot(page, `a11y-appointments-${code}`);
 
     await open(page, 'clients');
