@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+import { apiCall, demoServer, expect, loginAs, shot, startPlanora, test } from './fixtures';
 import { STATUS_HEX } from '../src/renderer/modules/interventions/model';
 
 /** `#1971c2` as the browser reports a computed colour. */
@@ -10,34 +10,13 @@ const rgbOf = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i,
  * Every main screen, in English and in Latvian, checked by axe-core against WCAG 2 A/AA:
  * no serious or critical violation (contrast, names, headings, keyboard reach).
  */
-let server: PlanoraServer & { stop(): Promise<void> };
+const server = demoServer();
 
 // axe measures every text's contrast on every screen: minutes, not seconds, on a busy machine.
 test.describe.configure({ timeout: 8 * 60_000 });
 
 
 let seeded = false;
-
-test.beforeAll(async () => {
-  server = await startPlanora({ demo: true });
-  seeded = false;
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-async function apiCall<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ([n, i]) => {
-      const res = await fetch(`/api/call/${n}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) });
-      return res.json();
-    },
-    [name, input] as const,
-  );
-  if (!r.ok) throw new Error(`${name} refused: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
 
 /**
  * A few requests in each priority, two of them booked for today, so grid badges and calendar events are on screen;
