@@ -1,39 +1,22 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './a11y';
-import { expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+import { apiCall, demoServer, expect, loginAs, shot, startPlanora, test } from './fixtures';
+import { STATUS_HEX } from '../src/renderer/modules/interventions/model';
+
+/** `#1971c2` as the browser reports a computed colour. */
+const rgbOf = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 
 /**
  * Every main screen, in English and in Latvian, checked by axe-core against WCAG 2 A/AA:
  * no serious or critical violation (contrast, names, headings, keyboard reach).
  */
-let server: PlanoraServer & { stop(): Promise<void> };
+const server = demoServer();
 
 // axe measures every text's contrast on every screen: minutes, not seconds, on a busy machine.
 test.describe.configure({ timeout: 8 * 60_000 });
 
 
 let seeded = false;
-
-test.beforeAll(async () => {
-  server = await startPlanora({ demo: true });
-  seeded = false;
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-async function apiCall<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ([n, i]) => {
-      const res = await fetch(`/api/call/${n}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) });
-      return res.json();
-    },
-    [name, input] as const,
-  );
-  if (!r.ok) throw new Error(`${name} refused: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
 
 /**
  * A few requests in each priority, two of them booked for today, so grid badges and calendar events are on screen;
@@ -106,8 +89,15 @@ for (const [code, language] of [
     await expect(form).toBeHidden();
 
     await open(page, 'interventions-calendar', 'appointments-screen');
-    await expect(page.getByTestId('appointments-screen').getByRole('button', { name: /\d\d:\d\d–\d\d:\d\d/ }).first()).toBeVisible();
+    const appointments = page.getByTestId('appointments-screen').getByRole('button', { name: /\d\d:\d\d–\d\d:\d\d/ });
+    await expect(appointments.first()).toBeVisible();
     await expectAccessible(page, `appointments calendar (${code})`);
+    // Each event is painted in its status colour (dark enough for its white text), not the calendar's default blue.
+    const painted = await appointments.evaluateAll((els) =>
+      els.map((el) => [el, ...Array.from(el.querySelectorAll('*'))].map((n) => getComputedStyle(n).backgroundColor).find((c) => c !== 'rgba(0, 0, 0, 0)') ?? null),
+    );
+    expect(painted.length).toBeGreaterThan(0);
+    for (const colour of painted) expect(Object.values(STATUS_HEX).map(rgbOf)).toContain(colour);
     await shot(page, `a11y-appointments-${code}`);
 
     await open(page, 'clients');

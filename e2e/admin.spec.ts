@@ -1,18 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+import { demoServer, expect, loginAs, shot, test } from './fixtures';
 
 /** The administration screens (organization, users, working periods, document series, audit log) as an owner and as a dispatcher use them. */
-let server: PlanoraServer & { stop(): Promise<void> };
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  server = await startPlanora({ demo: true });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = demoServer();
 
 /** Picks an option of a Mantine Select / MultiSelect by its visible label. */
 async function pick(page: Page, input: Locator, option: string): Promise<void> {

@@ -3,39 +3,28 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+import { apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
 
 /**
  * A scanned act of 9 MB attached on the timeline in web mode (it failed above ~1.5 MB when files went whole in one
  * JSON body), and one just over the 10 MB limit refused with the limit named, in the user's language.
  */
-let server: PlanoraServer & { stop(): Promise<void> };
+const server = demoServer();
 let tmp: string;
 
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  server = await startPlanora({ demo: true });
+test.beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'planora-e2e-files-'));
 });
 
-test.afterAll(async () => {
-  await server?.stop();
+test.afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const res = await page.request.post(`${server.url}/api/call/${name}`, { data: input, headers: { origin: server.url } });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
-  if (!body.ok) throw new Error(`${name}: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
-
 /** A document for a client of its own, opened from the grid by the client's name. */
 async function openNewDocument(page: Page, clientName: string): Promise<void> {
-  const [branch] = await api<{ id: string }[]>(page, 'branches.list', {});
-  const client = await api<{ client: { id: string } }>(page, 'clients.create', { kind: 'person', name: clientName, phones: [], emails: [], addresses: [], contacts: [] });
-  await api(page, 'interventions.create', { branchId: branch!.id, clientId: client.client.id, priority: 'medium', docDate: new Date().toISOString().slice(0, 10) });
+  const [branch] = await apiCall<{ id: string }[]>(page, 'branches.list', {});
+  const client = await apiCall<{ client: { id: string } }>(page, 'clients.create', { kind: 'person', name: clientName, phones: [], emails: [], addresses: [], contacts: [] });
+  await apiCall(page, 'interventions.create', { branchId: branch!.id, clientId: client.client.id, priority: 'medium', docDate: new Date().toISOString().slice(0, 10) });
   await page.getByTestId('nav-interventions').click();
   await expect(page.getByTestId('interventions-screen')).toBeVisible();
   await page.keyboard.press('Control+f');

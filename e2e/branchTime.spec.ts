@@ -3,34 +3,18 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { Temporal } from 'temporal-polyfill';
 import type { Page } from '@playwright/test';
-import { expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+import { apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
 
 /**
  * A branch's times are its own wall clock, wherever the computer is: a clerk in Tokyo types "+1 10:00" for the Rīga
  * branch and reads 10:00 on screen, on the printed form, in the list report and in the exports — labelled Europe/Riga.
  */
-let server: PlanoraServer & { stop(): Promise<void> };
+const server = demoServer();
 
 const BRANCH_ZONE = 'Europe/Riga';
 const COMPUTER_ZONE = 'Asia/Tokyo';
 
-test.describe.configure({ mode: 'serial' });
 test.use({ timezoneId: COMPUTER_ZONE });
-
-test.beforeAll(async () => {
-  server = await startPlanora({ demo: true });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const res = await page.request.post(`${server.url}/api/call/${name}`, { data: input, headers: { origin: server.url } });
-  const body = (await res.json()) as { ok: boolean; data: T };
-  expect(body.ok, `${name}: ${JSON.stringify(body)}`).toBe(true);
-  return body.data;
-}
 
 async function tabTo(page: Page, testId: string, max = 30): Promise<void> {
   for (let i = 0; i < max; i++) {
@@ -61,7 +45,7 @@ const computerHour = Temporal.Instant.from(startInstant).toZonedDateTimeISO(COMP
 test('a clerk in another time zone types the branch time: the screen, the form and the calendar show it, labelled', async ({ page }) => {
   expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(COMPUTER_ZONE);
   await loginAs(page, server.url, 'dispatcher.riga');
-  const clients = await api<{ rows: { id: string; name: string }[] }>(page, 'clients.list', { limit: 40, offset: 0 });
+  const clients = await apiCall<{ rows: { id: string; name: string }[] }>(page, 'clients.list', { limit: 40, offset: 0 });
   client = clients.rows[17]!.name;
 
   await page.getByTestId('nav-interventions').click();
@@ -87,7 +71,7 @@ test('a clerk in another time zone types the branch time: the screen, the form a
   await expect(form).toBeHidden();
 
   // Written as the branch's 10:00 and 12:00, whatever the computer's zone.
-  const { rows } = await api<{ rows: { id: string; client: string; startAt: string; endAt: string }[] }>(page, 'interventions.list', {
+  const { rows } = await apiCall<{ rows: { id: string; client: string; startAt: string; endAt: string }[] }>(page, 'interventions.list', {
     scope: { filters: {} },
     sort: 'updatedAt',
     desc: true,
@@ -162,7 +146,7 @@ test('the list report and the CSV and XLSX exports carry the branch time and nam
   const scope = { filters: { search: client } };
   const columns = ['number', 'client', 'startAt', 'endAt', 'status'];
 
-  const list = await api<{ fileId: string }>(page, 'reports.interventionList', { scope, columns });
+  const list = await apiCall<{ fileId: string }>(page, 'reports.interventionList', { scope, columns });
   const file = `${test.info().outputDir}/list.pdf`;
   fs.mkdirSync(test.info().outputDir, { recursive: true });
   fs.writeFileSync(file, await download(page, list.fileId));
@@ -190,7 +174,7 @@ test('the list report and the CSV and XLSX exports carry the branch time and nam
   expect(line).toContain(`${tomorrow.toString()} 12:00`);
 
   // XLSX: the cells are the branch's wall clock (Excel has no zones), the header says which.
-  const x = await api<{ fileId: string }>(page, 'export.interventions', { scope, columns, format: 'xlsx' });
+  const x = await apiCall<{ fileId: string }>(page, 'export.interventions', { scope, columns, format: 'xlsx' });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await download(page, x.fileId)) as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;

@@ -1,21 +1,11 @@
 import type { Page } from '@playwright/test';
-import { expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+import { demoServer, expect, loginAs, shot, test } from './fixtures';
 
 /**
  * Branch isolation on screen: the intervention form offers as assignee only people who see the document's branch
  * (main refuses anyone else), in any language.
  */
-let server: PlanoraServer & { stop(): Promise<void> };
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  server = await startPlanora({ demo: true });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = demoServer();
 
 async function setLanguage(page: Page, language: string): Promise<void> {
   const res = await page.request.post(`${server.url}/api/call/auth.setLanguage`, { data: { language }, headers: { origin: server.url } });

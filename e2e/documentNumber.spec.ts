@@ -1,35 +1,20 @@
 import type { Page } from '@playwright/test';
-import { expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+import { apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
 
 /** A validated document's number already carries its series' prefix: shown once, in the title and in the grid. */
-let server: PlanoraServer & { stop(): Promise<void> };
-
-test.beforeAll(async () => {
-  server = await startPlanora({ demo: true });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const res = await page.request.post(`${server.url}/api/call/${name}`, { data: input, headers: { origin: server.url } });
-  const body = (await res.json()) as { ok: boolean; data: T };
-  expect(body.ok, `${name}: ${JSON.stringify(body)}`).toBe(true);
-  return body.data;
-}
+const server = demoServer();
 
 test('a validated document is named by its number once: "RIX-000001", never "RIX-RIX-000001"', async ({ page }) => {
   await loginAs(page, server.url, 'manager.riga');
-  const me = await api<{ branchIds: string[] }>(page, 'auth.me', {});
-  const clients = await api<{ rows: { id: string }[] }>(page, 'clients.list', { limit: 5, offset: 0 });
-  const created = await api<{ id: string; version: number }>(page, 'interventions.create', {
+  const me = await apiCall<{ branchIds: string[] }>(page, 'auth.me', {});
+  const clients = await apiCall<{ rows: { id: string }[] }>(page, 'clients.list', { limit: 5, offset: 0 });
+  const created = await apiCall<{ id: string; version: number }>(page, 'interventions.create', {
     branchId: me.branchIds[0],
     clientId: clients.rows[0]!.id,
     priority: 'medium',
     docDate: new Date().toISOString().slice(0, 10),
   });
-  const valid = await api<{ number: string }>(page, 'interventions.validate', { id: created.id, version: created.version });
+  const valid = await apiCall<{ number: string }>(page, 'interventions.validate', { id: created.id, version: created.version });
   expect(valid.number).toMatch(/^RIX-\d{6}$/);
 
   await page.getByTestId('nav-interventions').click();

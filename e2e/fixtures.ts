@@ -58,4 +58,47 @@ export async function loginAs(page: Page, url: string, login: string, password =
   await expect(page.getByTestId('current-user')).toBeVisible();
 }
 
+/**
+ * One web mode on the demo organization for the tests of a file, which run in order: started before the first,
+ * stopped after the last. Read `url` inside a test.
+ */
+export function demoServer(): PlanoraServer {
+  let started: (PlanoraServer & { stop(): Promise<void> }) | undefined;
+  base.describe.configure({ mode: 'serial' });
+  base.beforeAll(async () => {
+    started = await startPlanora({ demo: true });
+  });
+  base.afterAll(async () => {
+    await started?.stop();
+  });
+  const running = () => {
+    if (!started) throw new Error('the demo server is read before it started');
+    return started;
+  };
+  return {
+    get url() {
+      return running().url;
+    },
+    get dataDir() {
+      return running().dataDir;
+    },
+  };
+}
+
+export type ApiAnswer<T> = { ok: true; data: T } | { ok: false; error: { code: string; key: string; field?: string; params?: unknown } };
+
+/** Calls a procedure with the page's session, as the renderer does; the answer as it came. */
+export async function apiAnswer<T = unknown>(page: Page, name: string, input: unknown): Promise<ApiAnswer<T>> {
+  const origin = new URL(page.url()).origin;
+  const res = await page.request.post(`${origin}/api/call/${name}`, { data: input, headers: { origin } });
+  return (await res.json()) as ApiAnswer<T>;
+}
+
+/** Calls a procedure with the page's session and returns its data; a refusal fails the test with its reason. */
+export async function apiCall<T = unknown>(page: Page, name: string, input: unknown): Promise<T> {
+  const answer = await apiAnswer<T>(page, name, input);
+  if (!answer.ok) throw new Error(`${name} refused: ${JSON.stringify(answer.error)}`);
+  return answer.data;
+}
+
 export { base as test, expect };

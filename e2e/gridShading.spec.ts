@@ -1,22 +1,12 @@
 import { request, type APIRequestContext, type Page } from '@playwright/test';
-import { expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+import { demoServer, expect, loginAs, shot, test } from './fixtures';
 
 /**
  * The interventions grid shades a row by its own priority and status, whatever position the row lands on: new rows
  * (one's own save, or one pushed from another session) push the others down, and every rendered row must still wear
  * the classes of the document it shows.
  */
-let server: PlanoraServer & { stop(): Promise<void> };
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  server = await startPlanora({ demo: true });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = demoServer();
 
 interface Result<T> {
   ok: boolean;

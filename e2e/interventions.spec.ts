@@ -4,35 +4,19 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import { expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+import { apiAnswer, apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
 
 /**
  * Interventions as the call centre lives in it: a dispatcher records a request with the keyboard, the technician
  * confirms it, the manager validates and finalizes it; the grid is grouped, filtered, exported and printed;
  * the appointments calendar shows it.
  */
-let server: PlanoraServer & { stop(): Promise<void> };
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  server = await startPlanora({ demo: true });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = demoServer();
 
 interface Result<T> {
   ok: boolean;
   data: T;
   error?: { code: string; key: string };
-}
-
-/** Calls the API with the page's session cookie (same origin, as the renderer does). */
-async function api<T = unknown>(page: Page, name: string, input: unknown): Promise<Result<T>> {
-  const res = await page.request.post(`${server.url}/api/call/${name}`, { data: input, headers: { origin: server.url } });
-  return (await res.json()) as Result<T>;
 }
 
 async function openInterventions(page: Page): Promise<void> {
@@ -71,18 +55,18 @@ test('a dispatcher records an intervention with the keyboard; it is allocated', 
   await loginAs(page, server.url, 'dispatcher.riga');
 
   // A company client (unique name) for our intervention; a few other requests so the grid has something to group.
-  const clients = await api<{ rows: { id: string; name: string; fiscalCode: string | null }[] }>(page, 'clients.list', { limit: 500, offset: 0 });
-  const company = clients.data.rows.find((c) => c.fiscalCode)!;
+  const clients = await apiCall<{ rows: { id: string; name: string; fiscalCode: string | null }[] }>(page, 'clients.list', { limit: 500, offset: 0 });
+  const company = clients.rows.find((c) => c.fiscalCode)!;
   client = company.name;
-  const me = await api<{ branchIds: string[] }>(page, 'auth.me', {});
+  const me = await apiCall<{ branchIds: string[] }>(page, 'auth.me', {});
   const today = new Date().toISOString().slice(0, 10);
-  for (const [i, c] of clients.data.rows.filter((c) => c.id !== company.id).slice(0, 9).entries()) {
-    const r = await api(page, 'interventions.create', { branchId: me.data.branchIds[0], clientId: c.id, priority: (['low', 'medium', 'high'] as const)[i % 3], docDate: today, notes: `Seed ${i}` });
+  for (const [i, c] of clients.rows.filter((c) => c.id !== company.id).slice(0, 9).entries()) {
+    const r = await apiAnswer(page, 'interventions.create', { branchId: me.branchIds[0], clientId: c.id, priority: (['low', 'medium', 'high'] as const)[i % 3], docDate: today, notes: `Seed ${i}` });
     expect(r.ok).toBe(true);
   }
 
   // A commercial zone (nomenclature) to pick in the form and to filter by later.
-  const z = await api(page, 'nomenclature.create', { kind: 'zone', name: zoneName, code: 'C1' });
+  const z = await apiAnswer(page, 'nomenclature.create', { kind: 'zone', name: zoneName, code: 'C1' });
   expect(z.ok).toBe(true);
 
   await openInterventions(page);
@@ -360,17 +344,16 @@ test("the object is picked from the client's past objects with the keyboard, and
   await loginAs(page, server.url, 'dispatcher.riga');
 
   // A client with two earlier interventions on the same boiler model, two serials; the later one is listed first.
-  const clients = await api<{ rows: { id: string; name: string; fiscalCode: string | null }[] }>(page, 'clients.list', { limit: 500, offset: 0 });
-  const other = clients.data.rows.find((c) => c.name !== client)!;
-  const me = await api<{ branchIds: string[] }>(page, 'auth.me', {});
+  const clients = await apiCall<{ rows: { id: string; name: string; fiscalCode: string | null }[] }>(page, 'clients.list', { limit: 500, offset: 0 });
+  const other = clients.rows.find((c) => c.name !== client)!;
+  const me = await apiCall<{ branchIds: string[] }>(page, 'auth.me', {});
   const suffix = String(Date.now() % 100000);
-  const product = await api<{ id: string }>(page, 'products.create', { code: `GK-${suffix}`, name: 'Gāzes katls 24 kW', isSystem: false });
-  expect(product.ok).toBe(true);
+  const product = await apiCall<{ id: string }>(page, 'products.create', { code: `GK-${suffix}`, name: 'Gāzes katls 24 kW', isSystem: false });
   for (const [docDate, serial] of [
     ['2026-01-12', `K1-${suffix}`],
     ['2026-03-05', `K2-${suffix}`],
   ]) {
-    const r = await api(page, 'interventions.create', { branchId: me.data.branchIds[0], clientId: other.id, priority: 'low', docDate, objectProductId: product.data.id, objectSerial: serial });
+    const r = await apiAnswer(page, 'interventions.create', { branchId: me.branchIds[0], clientId: other.id, priority: 'low', docDate, objectProductId: product.id, objectSerial: serial });
     expect(r.ok).toBe(true);
   }
 
@@ -404,6 +387,6 @@ test("the object is picked from the client's past objects with the keyboard, and
   await page.keyboard.press('Control+s');
   await expect(form).toBeHidden();
   // Saved with both: the object now has today's document as its latest intervention.
-  const objects = await api<{ serial: string | null; lastDate: string }[]>(page, 'interventions.clientObjects', { clientId: other.id });
-  expect(objects.data.find((o) => o.serial === `K1-${suffix}`)?.lastDate).not.toBe('2026-01-12');
+  const objects = await apiCall<{ serial: string | null; lastDate: string }[]>(page, 'interventions.clientObjects', { clientId: other.id });
+  expect(objects.find((o) => o.serial === `K1-${suffix}`)?.lastDate).not.toBe('2026-01-12');
 });

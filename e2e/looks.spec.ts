@@ -1,27 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { SHOTS, expect, loginAs, startPlanora, test, type PlanoraServer } from './fixtures';
+import { demoServer, expect, loginAs, SHOTS, test } from './fixtures';
 
 /**
  * The client form and the reference lists as a person sees them, in English and Latvian (the demo organization's
  * own records), saved under e2e/screenshots to compare before and after a change to those screens.
  */
-let server: PlanoraServer & { stop(): Promise<void> };
+const server = demoServer();
 
 /** Transitions finished first (a field's border, a drawer sliding in), so two runs compare pixel for pixel. */
 async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
-
-test.beforeAll(async () => {
-  server = await startPlanora({ demo: true });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
 
 for (const [code, label] of [
   ['en', 'English'],

@@ -1,29 +1,9 @@
 import type { Page } from '@playwright/test';
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
-import { expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+import { apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
 
 /** The outgoing mail screen's test message: a bad address is refused, a good one is queued and listed in the outbox. */
-let server: PlanoraServer & { stop(): Promise<void> };
-
-test.beforeAll(async () => {
-  server = await startPlanora({ demo: true });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-/** Calls a procedure from the page, with the page's session cookie, as the renderer would. */
-async function apiCall(page: Page, name: string, input: unknown): Promise<void> {
-  const r = await page.evaluate(
-    async ([n, i]) => {
-      const res = await fetch(`/api/call/${n}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) });
-      return res.json();
-    },
-    [name, input] as const,
-  );
-  if (!r.ok) throw new Error(`${name} refused: ${JSON.stringify(r.error)}`);
-}
+const server = demoServer();
 
 test('a test message to a bad address is refused, and one to a good address is queued into the outbox', async ({ page }) => {
   await loginAs(page, server.url, 'owner');

@@ -1,31 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+import { apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
 
 /** The reference lists (intervention types, zones, contracts, products…) as a clerk edits them: with the keyboard. */
-let server: PlanoraServer & { stop(): Promise<void> };
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  server = await startPlanora({ demo: true });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
-
-/** Calls a procedure from the page, with the page's session cookie, as the renderer would. */
-async function apiCall<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ([n, i]) => {
-      const res = await fetch(`/api/call/${n}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) });
-      return res.json();
-    },
-    [name, input] as const,
-  );
-  if (!r.ok) throw new Error(`${name} refused: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
+const server = demoServer();
 
 const row = (table: Locator, text: string | RegExp) => table.getByRole('row', { name: text });
 

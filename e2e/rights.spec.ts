@@ -1,17 +1,7 @@
-import { expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+import { demoServer, expect, loginAs, shot, test } from './fixtures';
 
 /** Who may change the organization's reference lists, and who sees colleagues' logins and e-mails. */
-let server: PlanoraServer & { stop(): Promise<void> };
-
-test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  server = await startPlanora({ demo: true });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = demoServer();
 
 test('a technician reads the reference lists but cannot change them, and has no user administration', async ({ page }) => {
   await loginAs(page, server.url, 'tech.riga');

@@ -1,4 +1,4 @@
-import { expect, loginAs, startPlanora, test, type PlanoraServer } from './fixtures';
+import { demoServer, expect, loginAs, test } from './fixtures';
 
 /**
  * Web mode sends the desktop window's Content-Security-Policy, whose connect-src is only 'self': the browser must
@@ -6,14 +6,7 @@ import { expect, loginAs, startPlanora, test, type PlanoraServer } from './fixtu
  * and the page must load without a single policy violation.
  */
 
-let server: PlanoraServer & { stop(): Promise<void> };
-
-test.beforeAll(async () => {
-  server = await startPlanora({ demo: true });
-});
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = demoServer();
 
 test('the page runs under the shared CSP and its event socket opens', async ({ page }) => {
   const violations: string[] = [];

@@ -99,9 +99,11 @@ export function AppointmentsCalendar() {
         title: e.title,
         start: e.start,
         end: e.end,
-        backgroundColor: STATUS_HEX[e.status],
-        borderColor: e.priority === 'high' ? '#c92a2a' : STATUS_HEX[e.status],
-        textColor: '#fff',
+        // FullCalendar 7 colours an event by `color` and `contrastColor` (its older backgroundColor/textColor are
+        // taken as plain extended props and ignored): dark status colours under white text, urgent ones marked.
+        color: STATUS_HEX[e.status],
+        contrastColor: '#fff',
+        className: e.priority === 'high' ? 'pl-cal-urgent' : undefined,
         editable: canWrite && e.status !== 'finalized' && e.status !== 'cancelled',
         extendedProps: { version: e.version, status: e.status, priority: e.priority, person: e.person } satisfies EventMeta,
       }));
