@@ -44,7 +44,7 @@ function download(reply: FastifyReply, file: { path: string; name: string; mime:
     .send(fs.createReadStream(file.path));
 }
 
-/** Web mode: the renderer and the API on 127.0.0.1 (DESIGN.md), for browsers, tests and later the hub. */
+/** Web mode: the renderer and the API on 127.0.0.1, for browsers, tests and later the hub. */
 export async function startServer(core: Core, opts: ServerOptions = {}): Promise<WebServer> {
   const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024 });
   const host = opts.host ?? '127.0.0.1';
