@@ -15,7 +15,7 @@ describe('0005_search_prefixes', () => {
     const db = kyselyOver(openSqlite(path.join(tempDir(), 'm.db')));
     try {
       await migrateAll(db, Object.fromEntries(BEFORE.map((n) => [n, migrations[n]!])));
-      expect(await migrateAll(db, migrations)).toEqual(['0005_search_prefixes']);
+      expect(await migrateAll(db, Object.fromEntries(Object.entries(migrations).filter(([n]) => n <= '0005_search_prefixes')))).toEqual(['0005_search_prefixes']);
       const made = (await sql<{ sql: string }>`select sql from sqlite_master where name = 'intervention_search'`.execute(db)).rows[0]!.sql;
       expect(made).toContain("prefix='3 4'");
       await sql`insert into intervention_search(rowid, number, client, phone, notes) values (7, 'RIX-000042', 'Kalniņš Jānis', '37129123456 29123456', 'Katls pil')`.execute(db);

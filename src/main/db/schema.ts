@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 /** Table types for Kysely. Column names are snake_case as stored; services map to the contract's camelCase. */
 interface Synced {
   created_at: string;
@@ -135,7 +136,7 @@ export interface ClientContactTable extends ClientChild {
   email: string | null;
 }
 
-export interface DB extends InterventionsDB, MailDB {
+export interface DB extends InterventionsDB, MailDB, ChangeDB {
   org: OrgTable;
   branch: BranchTable;
   app_user: UserTable;
@@ -295,4 +296,21 @@ export interface MailSettingTable extends Synced {
 }
 export interface MailDB {
   mail_setting: MailSettingTable;
+}
+
+/** The change record (migrations/0006_change_log.ts): what each write of a synced row changed, in the order it landed. */
+export interface ChangeLogTable {
+  seq: Generated<number>;
+  org_id: string;
+  branch_id: string | null;
+  table_name: string;
+  row_id: string;
+  op: string;
+  columns: string;
+  version: number;
+  user_id: string | null;
+  at: string;
+}
+export interface ChangeDB {
+  change_log: ChangeLogTable;
 }

@@ -6,11 +6,9 @@ import type { DB, MailSettingTable } from '../db/schema';
 import type { CoreConfig } from '../config';
 import { me, type Ctx } from '../api/context';
 import { AppError } from '../api/errors';
-import { createdStamps, newId } from '../db/ids';
-import { isoNow } from '../clock';
 import { SecretBox, SecretsLockedError, loadOrCreateKeyFile } from '../secrets';
 import type { MailSettings, MailSettingsInput } from '../../shared/api/mail';
-import { recordAudit } from '../modules/audit';
+import { syncedRows } from '../api/funnel';
 
 /** Seals and opens secrets; `context` binds a sealed value to its field and organization. */
 export interface Secrets {
@@ -96,6 +94,9 @@ export async function getMailSettings(ctx: Ctx): Promise<MailSettings> {
 
 const plainAddress = z.email();
 
+/** One SMTP account per organization, written through the funnel like any synced row (its password stays sealed). */
+const mailSettingRows = syncedRows({ table: 'mail_setting', module: 'organization' });
+
 /** `Name <a@b.lv>` or `a@b.lv`, exactly one mailbox; returned as typed (trimmed). */
 export function checkFrom(from: string): string {
   const parsed = addressparser(from);
@@ -114,30 +115,17 @@ export async function setMailSettings(ctx: Ctx, input: MailSettingsInput, secret
   if (passwordEnc && !user) throw mailError('validation', 'user_required', 'user');
   const values = { host: input.host.toLowerCase(), port: input.port, secure: input.secure ? 1 : 0, user, password_enc: passwordEnc, from_address: checkFrom(input.from) };
 
-  if (before) {
-    await ctx.db
-      .updateTable('mail_setting')
-      .set({ ...values, updated_at: isoNow(ctx.clock), version: before.version + 1 })
-      .where('id', '=', before.id)
-      .execute();
-  } else {
-    await ctx.db
-      .insertInto('mail_setting')
-      .values({ id: newId(ctx.clock), org_id: orgId, ...values, ...createdStamps(ctx.clock), deleted_at: null })
-      .execute();
-  }
   // The audit says that the password changed, never what it is.
   const visible = (r: typeof values | Selectable<MailSettingTable> | undefined) =>
     r ? { host: r.host, port: r.port, secure: r.secure, user: r.user, from_address: r.from_address, password: r.password_enc ? 'set' : null } : null;
   const passwordChanged = input.password !== undefined && (input.password || before?.password_enc);
-  await recordAudit(ctx, {
-    module: 'organization',
-    entity: 'mail_setting',
+  const audit = {
     entityId: null,
-    action: before ? 'update' : 'create',
     summary: `${values.host}:${values.port}${passwordChanged ? ' (password changed)' : ''}`,
     before: visible(before),
     after: { ...visible(values), ...(passwordChanged ? { password: values.password_enc ? 'changed' : null } : {}) },
-  });
+  };
+  if (before) await mailSettingRows.in(ctx).update(before, values, { audit });
+  else await mailSettingRows.in(ctx).insert(values, { audit });
   return toSettings(await settingsRow(ctx.db, orgId));
 }

@@ -9,6 +9,7 @@ import type { Ctx } from '../api/context';
 import { ManualClock } from '../clock';
 import { defaultConfig, type CoreConfig } from '../config';
 import { createCore, type Core } from '../core';
+import { funnelGaps } from '../api/funnel';
 
 export function tempDir(prefix = 'planora-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -48,7 +49,12 @@ export async function startTestApp(over: Partial<CoreConfig> = {}, dir = tempDir
       if (!out.result.ok || !out.sessionToken) throw new Error(`login ${login} failed: ${JSON.stringify(out.result)}`);
       return out.sessionToken;
     },
-    close: () => core.close(),
+    // Every test that runs a core also proves that each write it made went through the write funnel.
+    async close() {
+      const gaps = core.sqlite.open ? funnelGaps(core.sqlite) : [];
+      await core.close();
+      if (gaps.length) throw new Error(`writes around the funnel: ${JSON.stringify(gaps.slice(0, 5))}${gaps.length > 5 ? ` (+${gaps.length - 5} more)` : ''}`);
+    },
   };
   return app;
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setupOrg, startTestApp, userWithRole, type TestApp } from '../../testing/harness';
-import { diffFields } from './service';
+import { diffFields } from '../../api/funnel';
 
 let app: TestApp;
 let owner: string;

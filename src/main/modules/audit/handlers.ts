@@ -3,9 +3,10 @@ import { AUDIT_LEVELS, type AuditAction, type AuditLevel } from '../../../shared
 import { MODULES } from '../../../shared/permissions';
 import { me, type HandlersFor } from '../../api/context';
 import { colleaguesOf, inScope } from '../../api/scope';
-import { createdStamps, newId } from '../../db/ids';
-import { isoNow } from '../../clock';
-import { DEFAULT_AUDIT_LEVEL, recordAudit } from './service';
+import { DEFAULT_AUDIT_LEVEL, syncedRows } from '../../api/funnel';
+
+/** Each module's audit level: a module setting, itself audited under the audit module. */
+const auditLevels = syncedRows({ table: 'module_setting', module: 'audit' });
 
 export const auditHandlers: HandlersFor<'audit.list' | 'audit.levels' | 'audit.setLevel'> = {
   async 'audit.list'(input, ctx) {
@@ -65,15 +66,11 @@ export const auditHandlers: HandlersFor<'audit.list' | 'audit.levels' | 'audit.s
 
   async 'audit.setLevel'(input, ctx) {
     const user = me(ctx);
-    const now = isoNow(ctx.clock);
-    await ctx.db
-      .insertInto('module_setting')
-      .values({ id: newId(ctx.clock), org_id: user.orgId, module: input.module, key: 'audit_level', value: input.level, ...createdStamps(ctx.clock) })
-      .onConflict((oc) =>
-        oc.columns(['org_id', 'module', 'key']).doUpdateSet((eb) => ({ value: input.level, updated_at: now, version: eb('module_setting.version', '+', 1) })),
-      )
-      .execute();
-    await recordAudit(ctx, { module: 'audit', entity: 'audit_level', entityId: input.module, action: 'update', summary: `${input.module}: ${input.level}` });
+    const levels = auditLevels.in(ctx);
+    const before = await ctx.db.selectFrom('module_setting').selectAll().where('org_id', '=', user.orgId).where('module', '=', input.module).where('key', '=', 'audit_level').executeTakeFirst();
+    const audit = { entity: 'audit_level', entityId: input.module, summary: `${input.module}: ${input.level}` };
+    if (before) await levels.update(before, { value: input.level }, { audit });
+    else await levels.insert({ module: input.module, key: 'audit_level', value: input.level }, { audit: { ...audit, action: 'update' } });
     return { ok: true as const };
   },
 };

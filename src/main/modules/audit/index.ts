@@ -1,6 +1,5 @@
 import { defineModule } from '../../api/module';
 import { auditHandlers } from './handlers';
 
-/** The audit trail: every module's writes record their entry here (`recordAudit`, in the caller's transaction). */
+/** The audit trail: every write records its entry through the write funnel (`src/main/api/funnel`); this module reads them and sets the levels. */
 export const auditModule = defineModule({ name: 'audit', handlers: auditHandlers });
-export { diffFields, recordAudit, type AuditEntry } from './service';

@@ -1,8 +1,7 @@
 import { me, type HandlersFor } from '../../api/context';
 import { fail } from '../../api/errors';
 import { loadSessionUser } from '../../auth/sessions';
-import { isoNow } from '../../clock';
-import { changePassword, login, logout } from './service';
+import { changePassword, login, logout, setOwnLanguage } from './service';
 import { isEmpty, runSetup } from './setup';
 import { seedDemo } from '../../demo/seed';
 
@@ -21,8 +20,7 @@ export const authHandlers: HandlersFor<Names> = {
   },
   async 'auth.setLanguage'(input, ctx) {
     const user = me(ctx);
-    await ctx.db.updateTable('app_user').set({ language: input.language, updated_at: isoNow(ctx.clock) }).where('id', '=', user.id).execute();
-    ctx.afterCommit(() => ctx.sessions.invalidate());
+    await setOwnLanguage(ctx, input.language);
     const updated = await loadSessionUser(ctx.db, user.id);
     if (!updated) throw fail.notFound('user_not_found');
     return updated;

@@ -7,7 +7,8 @@ import { fail } from '../../api/errors';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import { loadSessionUser } from '../../auth/sessions';
 import type { SessionUser } from '../../../shared/api/auth';
-import { recordAudit } from '../audit';
+import { recordAudit } from '../../api/funnel';
+import { userRows } from '../organization';
 
 let dummyHash: Promise<string> | undefined;
 
@@ -98,19 +99,22 @@ export async function changePassword(ctx: Ctx, userId: string, current: string, 
     }
     const hash = await hashPassword(next);
     await inWriteTransaction(ctx.db, async (trx) => {
-      const changed = await trx
-        .updateTable('app_user')
-        .set({ password_hash: hash, updated_at: new Date(ctx.clock.now()).toISOString() })
-        .where('id', '=', userId)
-        // Changed by someone else meanwhile: the password given is no longer the current one.
-        .where('password_hash', '=', row.password_hash)
-        .executeTakeFirst();
-      if (Number(changed.numUpdatedRows) !== 1) throw fail.validation('password_wrong', 'current');
+      const current = await trx.selectFrom('app_user').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+      // Changed by someone else meanwhile: the password given is no longer the current one.
+      if (current.password_hash !== row.password_hash) throw fail.validation('password_wrong', 'current');
+      await userRows.in({ ...ctx, db: trx }).update(current, { password_hash: hash }, { audit: { summary: 'password', before: null, after: null } });
       await ctx.sessions.endUserSessions(trx, userId, ctx.sessionToken);
-      await recordAudit({ ...ctx, db: trx }, { module: 'users', entity: 'user', entityId: userId, action: 'update', summary: 'password' });
     });
     attempt.succeeded();
   } finally {
     attempt.abandoned();
   }
+}
+
+/** The caller's own language: no audit entry (a preference, not a change to anyone's data), but synced like any write. */
+export async function setOwnLanguage(ctx: Ctx, language: string): Promise<void> {
+  const user = me(ctx);
+  const before = await ctx.db.selectFrom('app_user').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow();
+  await userRows.in(ctx).update(before, { language }, { audit: false });
+  ctx.afterCommit(() => ctx.sessions.invalidate());
 }

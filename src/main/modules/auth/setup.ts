@@ -1,44 +1,15 @@
 import type { Ctx } from '../../api/context';
 import { fail } from '../../api/errors';
-import { createdStamps, newId } from '../../db/ids';
 import type { ParsedInput } from '../../../shared/api';
 import type { SessionUser } from '../../../shared/api/auth';
 import { loadSessionUser } from '../../auth/sessions';
-import { checkTimeZone, createBranch, createUser } from '../organization';
-import { normalizePhone } from '../../rules/phone';
-import { recordAudit } from '../audit';
+import { checkTimeZone, createBranch, createOrg, createUser } from '../organization';
 
 export async function isEmpty(ctx: Ctx): Promise<boolean> {
   return !(await ctx.db.selectFrom('org').select('id').limit(1).executeTakeFirst());
 }
 
-export interface NewOrg {
-  name: string;
-  country: string;
-  timeZone: string;
-  phone?: string | null;
-  languages: string[];
-}
-
-/** Creates the organization row; both the wizard and the demo start here. */
-export async function createOrg(ctx: Ctx, o: NewOrg): Promise<string> {
-  const orgId = newId(ctx.clock);
-  await ctx.db
-    .insertInto('org')
-    .values({
-      id: orgId,
-      name: o.name,
-      phone: normalizePhone(o.phone, o.country, 'orgPhone'),
-      country: o.country,
-      time_zone: checkTimeZone(o.timeZone),
-      languages: JSON.stringify([...new Set(o.languages)]),
-      ...createdStamps(ctx.clock),
-      deleted_at: null,
-    })
-    .execute();
-  await recordAudit(ctx, { module: 'organization', entity: 'org', entityId: orgId, action: 'create', summary: o.name, orgId, userId: null });
-  return orgId;
-}
+export { createOrg, type OrgInput as NewOrg } from '../organization';
 
 export async function runSetup(ctx: Ctx, input: ParsedInput<'setup.run'>): Promise<SessionUser> {
   if (!(await isEmpty(ctx))) throw fail.conflict('already_set_up');

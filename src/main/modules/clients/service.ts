@@ -1,19 +1,27 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema';
 import { me, type Ctx } from '../../api/context';
 import { fail } from '../../api/errors';
-import { createdStamps, newId } from '../../db/ids';
-import { isoNow } from '../../clock';
 import type { ClientDetail, DuplicateMatch, clientFields } from '../../../shared/api/clients';
 import { reversedDigits } from '../../../shared/rules/phone';
 import { foldKey } from '../../../shared/rules/text';
 import type { z } from 'zod';
-import { recordAudit } from '../audit';
+import { recordAudit, syncedRows, type SyncedRows } from '../../api/funnel';
 import { getUser } from '../organization';
 import { normalizePhone, orgCountry } from '../../rules/phone';
 import { CHILD_TABLES, loadClient, type ChildTable } from './repo';
 
 type ClientInput = z.output<z.ZodObject<typeof clientFields>>;
+
+/**
+ * A client is one card over five tables: its rows go through the funnel without entries of their own, and the service
+ * writes one entry for the card once every row is written (its snapshot holds phones, e-mails, addresses and contacts).
+ */
+const clientRows = syncedRows({ table: 'client', module: 'clients', announce: (ctx, w) => ctx.emit('clients.changed', { ids: [w.after.id] }) });
+const childRows: { [T in ChildTable]: SyncedRows<T> } = {
+  client_phone: syncedRows({ table: 'client_phone', module: 'clients' }),
+  client_email: syncedRows({ table: 'client_email', module: 'clients' }),
+  client_address: syncedRows({ table: 'client_address', module: 'clients' }),
+  client_contact: syncedRows({ table: 'client_contact', module: 'clients' }),
+};
 
 /** The input with phones in E.164; each bad number is named by its field path. */
 async function normalized(ctx: Ctx, input: ClientInput) {
@@ -59,18 +67,18 @@ async function normalized(ctx: Ctx, input: ClientInput) {
 }
 
 /** Children are updated in place by position; surplus rows get a tombstone, so a syncing branch sees the removal. */
-async function writeChildren(ctx: Ctx, clientId: string, orgId: string, children: Record<ChildTable, Record<string, unknown>[]>) {
-  const now = isoNow(ctx.clock);
-  const db = ctx.db as Kysely<any>;
+async function writeChildren(ctx: Ctx, clientId: string, children: Record<ChildTable, Record<string, unknown>[]>) {
+  const quiet = { audit: false as const };
   for (const table of CHILD_TABLES) {
-    const existing = await db.selectFrom(table).select(['id', 'position', 'version']).where('client_id', '=', clientId).where('deleted_at', 'is', null).orderBy('position').execute();
+    const rows = (childRows[table] as SyncedRows<ChildTable>).in(ctx);
+    const existing = await ctx.db.selectFrom(table).selectAll().where('client_id', '=', clientId).where('deleted_at', 'is', null).orderBy('position').execute();
     const wanted = children[table];
     for (let i = 0; i < Math.max(existing.length, wanted.length); i++) {
       const old = existing[i];
       const next = wanted[i];
-      if (old && next) await db.updateTable(table).set({ ...next, position: i, updated_at: now, version: old.version + 1 }).where('id', '=', old.id).execute();
-      else if (old) await db.updateTable(table).set({ deleted_at: now, updated_at: now, version: old.version + 1 }).where('id', '=', old.id).execute();
-      else if (next) await db.insertInto(table).values({ id: newId(ctx.clock), org_id: orgId, client_id: clientId, position: i, ...next, ...createdStamps(ctx.clock), deleted_at: null }).execute();
+      if (old && next) await rows.update(old, { ...next, position: i }, quiet);
+      else if (old) await rows.remove(old, quiet);
+      else if (next) await rows.insert({ client_id: clientId, position: i, ...next } as never, quiet);
     }
   }
 }
@@ -133,37 +141,31 @@ function duplicatesQuery(id: string | null, detail: { phones: { number: string }
 export async function createClient(ctx: Ctx, input: ClientInput): Promise<{ client: ClientDetail; duplicates: DuplicateMatch[] }> {
   const orgId = me(ctx).orgId;
   const { row, children } = await normalized(ctx, input);
-  const id = newId(ctx.clock);
-  await ctx.db.insertInto('client').values({ id, org_id: orgId, ...row, ...createdStamps(ctx.clock), deleted_at: null }).execute();
-  await writeChildren(ctx, id, orgId, children);
+  const { id } = await clientRows.in(ctx).insert(row, { audit: false });
+  await writeChildren(ctx, id, children);
   const client = (await loadClient(ctx.db, orgId, id))!;
   await recordAudit(ctx, { module: 'clients', entity: 'client', entityId: id, action: 'create', summary: client.name, after: snapshot(client) });
-  ctx.emit('clients.changed', { ids: [id] });
   return { client, duplicates: await findDuplicates(ctx, duplicatesQuery(id, client)) };
 }
 
 export async function updateClient(ctx: Ctx, id: string, version: number, input: ClientInput): Promise<{ client: ClientDetail; duplicates: DuplicateMatch[] }> {
   const orgId = me(ctx).orgId;
-  const before = await loadClient(ctx.db, orgId, id);
-  if (!before) throw fail.notFound('client_not_found', 'id');
+  const rows = clientRows.in(ctx);
+  const before = await rows.load(id, { key: 'client_not_found', field: 'id' });
   if (before.version !== version) throw fail.conflict('stale', 'version');
+  const card = (await loadClient(ctx.db, orgId, id))!;
   const { row, children } = await normalized(ctx, input);
-  await ctx.db.updateTable('client').set({ ...row, updated_at: isoNow(ctx.clock), version: version + 1 }).where('id', '=', id).execute();
-  await writeChildren(ctx, id, orgId, children);
+  await rows.update(before, row, { audit: false });
+  await writeChildren(ctx, id, children);
   const client = (await loadClient(ctx.db, orgId, id))!;
-  await recordAudit(ctx, { module: 'clients', entity: 'client', entityId: id, action: 'update', summary: client.name, before: snapshot(before), after: snapshot(client) });
-  ctx.emit('clients.changed', { ids: [id] });
+  await recordAudit(ctx, { module: 'clients', entity: 'client', entityId: id, action: 'update', summary: client.name, before: snapshot(card), after: snapshot(client) });
   return { client, duplicates: await findDuplicates(ctx, duplicatesQuery(id, client)) };
 }
 
 export async function deleteClient(ctx: Ctx, id: string): Promise<void> {
-  const orgId = me(ctx).orgId;
-  const before = await loadClient(ctx.db, orgId, id);
-  if (!before) throw fail.notFound('client_not_found', 'id');
-  const now = isoNow(ctx.clock);
-  await ctx.db.updateTable('client').set({ deleted_at: now, updated_at: now, version: before.version + 1 }).where('id', '=', id).execute();
-  await recordAudit(ctx, { module: 'clients', entity: 'client', entityId: id, action: 'delete', summary: before.name });
-  ctx.emit('clients.changed', { ids: [id] });
+  const rows = clientRows.in(ctx);
+  const before = await rows.load(id, { key: 'client_not_found', field: 'id' });
+  await rows.remove(before, { audit: { summary: before.name, before: null } });
 }
 
 /** What the audit log compares: the editable fields only. */

@@ -1,8 +1,9 @@
 import { me, type Ctx, type HandlersFor } from '../../api/context';
 import { fail } from '../../api/errors';
-import { inScope, loadInScope } from '../../api/scope';
+import { inScope } from '../../api/scope';
 import { isoNow } from '../../clock';
 import { applyCancel, applyFinalize, loadRow } from './service';
+import { approvalRows } from './tables';
 
 export async function listApprovals(ctx: Ctx) {
   const user = me(ctx);
@@ -29,10 +30,11 @@ export async function listApprovals(ctx: Ctx) {
 export async function decide(ctx: Ctx, approvalId: string, approve: boolean): Promise<void> {
   const user = me(ctx);
   // Loaded through the branch scope before anything is decided: another branch's request is not there for this caller.
-  const a = await loadInScope(ctx.db, user, 'approval', approvalId, { key: 'approval_not_found', field: 'approvalId' });
+  const approvals = approvalRows.in(ctx);
+  const a = await approvals.load(approvalId, { key: 'approval_not_found', field: 'approvalId' });
   if (a.decision !== null) throw fail.notFound('approval_not_found', 'approvalId');
-  const now = isoNow(ctx.clock);
-  await ctx.db.updateTable('approval').set({ decision: approve ? 'approved' : 'rejected', decided_by: user.id, decided_at: now, updated_at: now }).where('id', '=', a.id).execute();
+  // A rejection is recorded like an approval: who decided what, and when.
+  await approvals.update(a, { decision: approve ? 'approved' : 'rejected', decided_by: user.id, decided_at: isoNow(ctx.clock) }, { audit: { action: 'status' } });
   if (!approve) return;
   const row = await loadRow(ctx, a.entity_id);
   if (row.cancelled_at || row.finalized_at) throw fail.conflict(row.cancelled_at ? 'intervention_cancelled' : 'intervention_finalized');

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordImported } from '../../api/funnel';
 import { ROLES, can } from '../../../shared/permissions';
 import { loadSessionUser } from '../../auth/sessions';
 import { plan } from '../../testing/migrations';
@@ -106,6 +107,7 @@ describe('interventions.clientObjects', () => {
           `insert into intervention select '00000000-0000-7000-8000-000000000001', ?, ?, series_id, number, '2026-09-09', client_id, contact_id, priority, confirmed_real, type_id, object_product_id, 'FOREIGN', responsible_id, taken_by_id, start_at, end_at, start_local, end_local, status, assignee_confirmed_at, finalized_at, valid, validated_at, cancelled_at, cancel_reason, notes, contract_id, estimate_id, vehicle_id, classification_id, classification2_id, classification3_id, zone_id, client_name, client_name_key, client_fiscal_code, client_phone, client_email, address, address_key, locality, county, country, created_at, updated_at, deleted_at, version from intervention where id = ?`,
         )
         .run(orgId, b.id, riga.id);
+      recordImported(app.core.sqlite, 'intervention');
     });
     expect(await pairs(owner)).toEqual(['Siltumsūknis|LIEPAJA|2026-03-01', 'Boiler 80 l|RIGA|2026-02-01']);
     const other = await app.login('other.owner', 'password-123');
@@ -143,6 +145,8 @@ describe('interventions.clientObjects', () => {
         const id = `00000000-0000-7000-9000-${String(i).padStart(12, '0')}`;
         copy.run(id, `2026-${String(1 + (i % 12)).padStart(2, '0')}-01`, client, i % 4 ? (i % 2 ? boiler : pump) : null, `S${i % 7}`, template.id);
       }
+      recordImported(app.core.sqlite, 'product');
+      recordImported(app.core.sqlite, 'intervention');
     })();
     app.core.sqlite.exec('analyze');
     const me = await withCtx(app, null, async (ctx) => {

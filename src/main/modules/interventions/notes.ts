@@ -5,7 +5,7 @@ import { fail } from '../../api/errors';
 import { createdStamps, newId } from '../../db/ids';
 import { isoNow } from '../../clock';
 import type { NoteRow } from '../../../shared/api/interventions';
-import { recordAudit } from '../audit';
+import { noteRows } from './tables';
 import { uploadsOf, type Received } from './uploads';
 
 export async function loadTimeline(ctx: Ctx, interventionId: string): Promise<NoteRow[]> {
@@ -73,23 +73,20 @@ export async function addNote(
     sha = storeAttachment(ctx.config.attachmentsDir, received);
     size = received.size;
   }
-  const row = {
-    id: newId(ctx.clock),
-    org_id: user.orgId,
-    intervention_id: intervention.id,
-    at: isoNow(ctx.clock),
-    person_id: user.id,
-    style: input.style,
-    text: input.text,
-    attachment_sha256: sha,
-    attachment_name: input.attachment?.name ?? null,
-    attachment_size: size,
-    registry_ref: input.style === 1 ? (input.registryRef ?? null) : null,
-    ...createdStamps(ctx.clock),
-    deleted_at: null,
-  };
-  await ctx.db.insertInto('intervention_note').values(row).execute();
-  await recordAudit(ctx, { module: 'interventions', entity: 'intervention_note', entityId: intervention.id, branchId: intervention.branch_id, action: 'create', summary: input.text.slice(0, 120) });
-  ctx.emit('interventions.changed', { ids: [intervention.id] }, { branchIds: [intervention.branch_id] });
+  const row = await noteRows.in(ctx).insert(
+    {
+      intervention_id: intervention.id,
+      at: isoNow(ctx.clock),
+      person_id: user.id,
+      style: input.style,
+      text: input.text,
+      attachment_sha256: sha,
+      attachment_name: input.attachment?.name ?? null,
+      attachment_size: size,
+      registry_ref: input.style === 1 ? (input.registryRef ?? null) : null,
+    },
+    // The entry is the document's: its history shows the note.
+    { branchId: intervention.branch_id, audit: { entityId: intervention.id, after: null } },
+  );
   return (await loadTimeline(ctx, intervention.id)).find((n) => n.id === row.id)!;
 }

@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { recordImported } from '../../api/funnel';
 import type { GridColumn, GridRow } from '../../../shared/api/interventions';
+import type { NomenclatureKind } from '../../../shared/api/nomenclature';
 import type { PushEvent } from '../../api/events';
-import { createdStamps, newId } from '../../db/ids';
-import { foldKey } from '../../../shared/rules/text';
-import { setupOrg, startTestApp, userWithRole, withCtx, type TestApp } from '../../testing/harness';
+import { newId } from '../../db/ids';
+import { setupOrg, startTestApp, userWithRole, type TestApp } from '../../testing/harness';
 import { resolveReportFile } from '../../reports/files';
 import { EXPORT_PAGE } from '../../reports/export/interventions';
 import { makeFmt, cellValue } from '../../reports/format';
@@ -47,21 +48,11 @@ function expectScripts(text: string, letters = LETTERS.split(' ')): void {
 /** The lists of objects and products print names, not notes: the letters those names hold. */
 const NAME_LETTERS = ['ă', 'ș', 'ț', 'Ē', 'Ķ', 'ņ', 'š', 'Ž', 'ū'];
 
-async function insertNomenclature(kind: string, name: string, clientId: string | null = null, code: string | null = null): Promise<string> {
-  const id = newId(app.clock);
-  const orgId = (await app.call(owner, 'auth.me', {}))!.orgId;
-  await withCtx(app, null, (ctx) =>
-    ctx.db.insertInto('nomenclature').values({ id, org_id: orgId, kind, code, name, name_key: foldKey(name), client_id: clientId, active: 1, ...createdStamps(app.clock), deleted_at: null }).execute(),
-  );
-  return id;
+async function insertNomenclature(kind: NomenclatureKind, name: string, clientId: string | null = null, code: string | null = null): Promise<string> {
+  return (await app.call(owner, 'nomenclature.create', { kind, code, name, clientId })).id;
 }
 async function insertProduct(code: string, name: string, isSystem = 0): Promise<string> {
-  const id = newId(app.clock);
-  const orgId = (await app.call(owner, 'auth.me', {}))!.orgId;
-  await withCtx(app, null, (ctx) =>
-    ctx.db.insertInto('product').values({ id, org_id: orgId, code, name, name_key: foldKey(name), is_system: isSystem, active: 1, ...createdStamps(app.clock), deleted_at: null }).execute(),
-  );
-  return id;
+  return (await app.call(owner, 'products.create', { code, name, isSystem: isSystem === 1 })).id;
 }
 
 beforeAll(async () => {
@@ -338,6 +329,7 @@ describe('export of the grid (CSV, XLSX)', () => {
         const day = String(1 + (i % 28)).padStart(2, '0');
         stmt.run(newId(app.clock), orgId, branchId, `2026-10-${day}`, clientY, `bulk ${i}`, '2026-10-01T00:00:00.000Z', '2026-10-01T00:00:00.000Z');
       }
+      recordImported(app.core.sqlite, 'intervention');
     })();
     // Written around the service: the grid's memory index is told to read the table again.
     await app.core.services.get(INTERVENTION_INDEX).reload(app.core.db, app.core.sqlite);

@@ -2,7 +2,6 @@ import { sql, type Selectable } from 'kysely';
 import type { InterventionTable } from '../../db/schema';
 import { me, type Ctx } from '../../api/context';
 import { fail } from '../../api/errors';
-import { createdStamps, newId } from '../../db/ids';
 import { isoNow } from '../../clock';
 import { can } from '../../../shared/permissions';
 import type { InterventionDetail, Priority, Status, interventionFields } from '../../../shared/api/interventions';
@@ -11,7 +10,7 @@ import { foldKey } from '../../../shared/rules/text';
 import { dateWindow, withinWindow } from '../../../shared/rules/dateWindow';
 import { searchValues } from './searchIndex';
 import type { z } from 'zod';
-import { recordAudit } from '../audit';
+import { approvalRows, interventionRows } from './tables';
 import { getClient } from '../clients';
 import { getBranch } from '../organization';
 import { assertAssignable, loadInScope } from '../../api/scope';
@@ -28,7 +27,7 @@ export type InterventionInput = z.output<z.ZodObject<typeof interventionFields>>
 type Row = Selectable<InterventionTable>;
 
 export async function loadRow(ctx: Ctx, id: string, field = 'id'): Promise<Row> {
-  return loadInScope(ctx.db, me(ctx), 'intervention', id, { key: 'intervention_not_found', field });
+  return interventionRows.in(ctx).load(id, { key: 'intervention_not_found', field });
 }
 
 export async function toDetail(ctx: Ctx, r: Row): Promise<InterventionDetail> {
@@ -174,30 +173,17 @@ async function reindex(ctx: Ctx, r: Row & { rid: number }): Promise<void> {
   ctx.afterCommit(() => interventionIndex(ctx).apply({ ...r, rowid: r.rid }));
 }
 
-function snapshot(r: Partial<Row>): Record<string, unknown> {
-  const { created_at: _c, updated_at: _u, version: _v, client_name_key: _k, address_key: _a, start_local: _s, end_local: _e, ...rest } = r as Row;
-  return rest;
-}
-
-async function finish(ctx: Ctx, id: string, change: InterventionChange, before: Row | null, summary?: string): Promise<InterventionDetail> {
+/** After the funnel has written it: the quick search, the memory index and the mail notices follow. */
+async function finish(ctx: Ctx, id: string, change: InterventionChange, before: Row | null): Promise<InterventionDetail> {
   const { rid, ...after } = await ctx.db.selectFrom('intervention').selectAll().select(sql<number>`rowid`.as('rid')).where('id', '=', id).executeTakeFirstOrThrow();
   await reindex(ctx, { ...after, rid });
-  await recordAudit(ctx, {
-    module: 'interventions',
-    entity: 'intervention',
-    entityId: id,
-    branchId: after.branch_id,
-    action: change === 'created' ? 'create' : change === 'updated' ? 'update' : change === 'deleted' ? 'delete' : 'status',
-    summary: summary ?? `${after.number ?? after.doc_date} ${after.client_name}: ${after.status}`,
-    before: before ? snapshot(before) : null,
-    after: snapshot(after),
-  });
   const detail = await toDetail(ctx, after);
   await interventionChanged(ctx, change, detail, before?.status as Status | undefined);
-  // Readers of the branch it left hear of it too (it leaves their grid).
-  ctx.emit('interventions.changed', { ids: [id] }, { branchIds: [...new Set([after.branch_id, before?.branch_id ?? after.branch_id])] });
   return detail;
 }
+
+/** A workflow step is audited as a change of status. */
+const STEP = { audit: { action: 'status' as const } };
 
 function statusOf(cols: Pick<Row, 'start_at' | 'end_at' | 'taken_by_id' | 'responsible_id' | 'assignee_confirmed_at' | 'finalized_at' | 'cancelled_at'>): Status {
   return deriveStatus({
@@ -229,12 +215,8 @@ export async function createIntervention(ctx: Ctx, input: InterventionInput): Pr
   assertDatesInWindow(ctx, input);
   await assertPeriodOpen(ctx, input.docDate, 'docDate');
   const cols = await resolve(ctx, input);
-  const id = newId(ctx.clock);
   const flow = { assignee_confirmed_at: null, finalized_at: null, cancelled_at: null };
-  await ctx.db
-    .insertInto('intervention')
-    .values({ id, org_id: me(ctx).orgId, ...cols, ...flow, status: statusOf({ ...cols, ...flow }), number: null, valid: 0, validated_at: null, cancel_reason: null, ...createdStamps(ctx.clock), deleted_at: null })
-    .execute();
+  const { id } = await interventionRows.in(ctx).insert({ ...cols, ...flow, status: statusOf({ ...cols, ...flow }), number: null, valid: 0, validated_at: null, cancel_reason: null });
   return finish(ctx, id, 'created', null);
 }
 
@@ -263,11 +245,7 @@ export async function updateIntervention(ctx: Ctx, id: string, version: number, 
   // A new person or time needs a new confirmation from whoever takes it.
   const reallocated = cols.taken_by_id !== before.taken_by_id || cols.start_at !== before.start_at || cols.end_at !== before.end_at;
   const flow = { assignee_confirmed_at: reallocated ? null : before.assignee_confirmed_at, finalized_at: null, cancelled_at: null };
-  await ctx.db
-    .updateTable('intervention')
-    .set({ ...cols, ...flow, status: statusOf({ ...cols, ...flow }), updated_at: isoNow(ctx.clock), version: before.version + 1 })
-    .where('id', '=', id)
-    .execute();
+  await interventionRows.in(ctx).update(before, { ...cols, ...flow, status: statusOf({ ...cols, ...flow }) });
   return finish(ctx, id, 'updated', before);
 }
 
@@ -280,8 +258,7 @@ export async function confirmIntervention(ctx: Ctx, id: string, version: number)
   await assertPeriodOpen(ctx, before.doc_date, 'docDate');
   if (before.status !== 'allocated') throw fail.conflict(before.status === 'confirmed' ? 'intervention_already_confirmed' : 'intervention_not_allocated');
   if (before.taken_by_id !== user.id && !can(user.role, 'interventions', 'approve')) throw fail.forbidden('not_assignee');
-  const now = isoNow(ctx.clock);
-  await ctx.db.updateTable('intervention').set({ assignee_confirmed_at: now, status: 'confirmed', updated_at: now, version: before.version + 1 }).where('id', '=', id).execute();
+  await interventionRows.in(ctx).update(before, { assignee_confirmed_at: isoNow(ctx.clock), status: 'confirmed' }, STEP);
   return finish(ctx, id, 'confirmed', before);
 }
 
@@ -290,38 +267,30 @@ async function requestApproval(ctx: Ctx, row: Row, kind: 'cancel' | 'finalize', 
   if (!(await readSettings(ctx)).approvals || can(user.role, 'interventions', 'approve')) return false;
   const open = await ctx.db.selectFrom('approval').select('id').where('entity_id', '=', row.id).where('decision', 'is', null).executeTakeFirst();
   if (open) throw fail.conflict('approval_pending');
-  await ctx.db
-    .insertInto('approval')
-    .values({
-      id: newId(ctx.clock),
-      org_id: user.orgId,
-      branch_id: row.branch_id,
-      entity: 'intervention',
-      entity_id: row.id,
-      kind,
-      reason,
-      requested_by: user.id,
-      requested_at: isoNow(ctx.clock),
-      decided_by: null,
-      decided_at: null,
-      decision: null,
-      ...createdStamps(ctx.clock),
-      deleted_at: null,
-    })
-    .execute();
+  await approvalRows.in(ctx).insert({
+    branch_id: row.branch_id,
+    entity: 'intervention',
+    entity_id: row.id,
+    kind,
+    reason,
+    requested_by: user.id,
+    requested_at: isoNow(ctx.clock),
+    decided_by: null,
+    decided_at: null,
+    decision: null,
+  });
   return true;
 }
 
 export async function applyFinalize(ctx: Ctx, before: Row): Promise<InterventionDetail> {
-  const now = isoNow(ctx.clock);
-  await ctx.db.updateTable('intervention').set({ finalized_at: now, status: 'finalized', updated_at: now, version: before.version + 1 }).where('id', '=', before.id).execute();
+  await interventionRows.in(ctx).update(before, { finalized_at: isoNow(ctx.clock), status: 'finalized' }, STEP);
   return finish(ctx, before.id, 'finalized', before);
 }
 
 export async function applyCancel(ctx: Ctx, before: Row, reason: string): Promise<InterventionDetail> {
-  const now = isoNow(ctx.clock);
-  await ctx.db.updateTable('intervention').set({ cancelled_at: now, cancel_reason: reason, status: 'cancelled', updated_at: now, version: before.version + 1 }).where('id', '=', before.id).execute();
-  return finish(ctx, before.id, 'cancelled', before, `${before.number ?? before.doc_date} ${before.client_name}: cancelled (${reason})`);
+  const summary = `${before.number ?? before.doc_date} ${before.client_name}: cancelled (${reason})`;
+  await interventionRows.in(ctx).update(before, { cancelled_at: isoNow(ctx.clock), cancel_reason: reason, status: 'cancelled' }, { audit: { action: 'status', summary } });
+  return finish(ctx, before.id, 'cancelled', before);
 }
 
 export async function finalizeIntervention(ctx: Ctx, id: string, version: number): Promise<InterventionDetail> {
@@ -369,9 +338,8 @@ export async function validateIntervention(ctx: Ctx, id: string, version: number
     )?.id;
   if (!seriesId) throw fail.validation('series_missing', 'seriesId');
   const number = await takeNumber(ctx, seriesId);
-  const now = isoNow(ctx.clock);
-  await ctx.db.updateTable('intervention').set({ series_id: seriesId, number, valid: 1, validated_at: now, updated_at: now, version: before.version + 1 }).where('id', '=', id).execute();
-  return finish(ctx, id, 'validated', before, `${number} ${before.client_name}: valid`);
+  await interventionRows.in(ctx).update(before, { series_id: seriesId, number, valid: 1, validated_at: isoNow(ctx.clock) }, { audit: { action: 'status', summary: `${number} ${before.client_name}: valid` } });
+  return finish(ctx, id, 'validated', before);
 }
 
 /** Numbered documents are cancelled, never deleted: a gap in the series would be unexplained. */
@@ -380,8 +348,7 @@ export async function deleteIntervention(ctx: Ctx, id: string): Promise<void> {
   const before = await loadRow(ctx, id);
   if (before.valid) throw fail.conflict('intervention_valid_delete');
   await assertPeriodOpen(ctx, before.doc_date, 'docDate');
-  const now = isoNow(ctx.clock);
-  await ctx.db.updateTable('intervention').set({ deleted_at: now, updated_at: now, version: before.version + 1 }).where('id', '=', id).execute();
+  await interventionRows.in(ctx).remove(before);
   await finish(ctx, id, 'deleted', before);
 }
 

@@ -1,8 +1,6 @@
 import { me, type Ctx, type HandlersFor } from '../../api/context';
-import { createdStamps, newId } from '../../db/ids';
-import { isoNow } from '../../clock';
 import { DEFAULT_INTERVENTION_SETTINGS, interventionSettings, type InterventionSettings } from '../../../shared/api/interventionSettings';
-import { recordAudit } from '../audit';
+import { settingRows } from './tables';
 
 const KEY = 'settings';
 
@@ -17,13 +15,10 @@ export async function writeSettings(ctx: Ctx, next: InterventionSettings): Promi
   const user = me(ctx);
   const before = await readSettings(ctx);
   const value = JSON.stringify(next);
-  const now = isoNow(ctx.clock);
-  await ctx.db
-    .insertInto('module_setting')
-    .values({ id: newId(ctx.clock), org_id: user.orgId, module: 'interventions', key: KEY, value, ...createdStamps(ctx.clock), deleted_at: null })
-    .onConflict((oc) => oc.columns(['org_id', 'module', 'key']).doUpdateSet((eb) => ({ value, updated_at: now, version: eb('module_setting.version', '+', 1) })))
-    .execute();
-  await recordAudit(ctx, { module: 'interventions', entity: 'settings', entityId: null, action: 'update', summary: 'settings', before, after: next });
+  const row = await ctx.db.selectFrom('module_setting').selectAll().where('org_id', '=', user.orgId).where('module', '=', 'interventions').where('key', '=', KEY).executeTakeFirst();
+  const audit = { entityId: null, summary: 'settings', before, after: next, action: 'update' as const };
+  if (row) await settingRows.in(ctx).update(row, { value }, { audit });
+  else await settingRows.in(ctx).insert({ module: 'interventions', key: KEY, value }, { audit });
   return next;
 }
 

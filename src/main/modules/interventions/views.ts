@@ -1,7 +1,6 @@
 import { me, type Ctx, type HandlersFor } from '../../api/context';
 import { fail } from '../../api/errors';
-import { createdStamps, newId } from '../../db/ids';
-import { isoNow } from '../../clock';
+import { viewRows } from './tables';
 import { can } from '../../../shared/permissions';
 
 /** Saved grid views and shared custom reports, per module; shared ones are managed by those who approve. */
@@ -40,18 +39,9 @@ export async function saveView(ctx: Ctx, a: { id?: string | null; module: string
   } catch {
     throw fail.validation('invalid_format', 'config');
   }
-  const now = isoNow(ctx.clock);
-  if (a.id) {
-    const v = await ownView(ctx, a.id);
-    await ctx.db.updateTable('saved_view').set({ name: a.name, kind: a.kind, config: a.config, user_id: a.shared ? null : user.id, updated_at: now, version: v.version + 1 }).where('id', '=', v.id).execute();
-  } else {
-    a.id = newId(ctx.clock);
-    await ctx.db
-      .insertInto('saved_view')
-      .values({ id: a.id, org_id: user.orgId, user_id: a.shared ? null : user.id, module: a.module, kind: a.kind, name: a.name, config: a.config, favorite: 0, ...createdStamps(ctx.clock), deleted_at: null })
-      .execute();
-  }
-  const row = await ctx.db.selectFrom('saved_view').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow();
+  const views = viewRows.in(ctx);
+  const values = { name: a.name, kind: a.kind, config: a.config, user_id: a.shared ? null : user.id };
+  const row = a.id ? await views.update(await ownView(ctx, a.id), values) : await views.insert({ ...values, module: a.module, favorite: 0 });
   return toView(row, user.id);
 }
 
@@ -59,14 +49,12 @@ export async function setFavorite(ctx: Ctx, id: string, favorite: boolean) {
   const user = me(ctx);
   const v = await ctx.db.selectFrom('saved_view').selectAll().where('id', '=', id).where('org_id', '=', user.orgId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!v || (v.user_id !== null && v.user_id !== user.id)) throw fail.notFound('view_not_found', 'id');
-  await ctx.db.updateTable('saved_view').set({ favorite: favorite ? 1 : 0, updated_at: isoNow(ctx.clock) }).where('id', '=', id).execute();
-  return toView({ ...v, favorite: favorite ? 1 : 0 }, user.id);
+  // A star is the user's preference, not a change anyone audits.
+  return toView(await viewRows.in(ctx).update(v, { favorite: favorite ? 1 : 0 }, { audit: false }), user.id);
 }
 
 export async function deleteView(ctx: Ctx, id: string) {
-  const v = await ownView(ctx, id);
-  const now = isoNow(ctx.clock);
-  await ctx.db.updateTable('saved_view').set({ deleted_at: now, updated_at: now, version: v.version + 1 }).where('id', '=', id).execute();
+  await viewRows.in(ctx).remove(await ownView(ctx, id));
 }
 
 export const viewsHandlers: HandlersFor<'views.list' | 'views.save' | 'views.setFavorite' | 'views.delete'> = {

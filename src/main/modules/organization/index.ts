@@ -3,4 +3,6 @@ import { organizationHandlers } from './handlers';
 
 /** The organization, its branches and its people. */
 export const organizationModule = defineModule({ name: 'organization', handlers: organizationHandlers });
-export { checkTimeZone, createBranch, createUser, getBranch, getUser } from './service';
+/** Other modules write a person's own settings (language, password) through the same funnel. */
+export { userRows } from './tables';
+export { checkTimeZone, createBranch, createOrg, type OrgInput, createUser, getBranch, getUser } from './service';

@@ -1,10 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { DB, BranchTable, UserTable } from '../../db/schema';
+import type { DB, BranchTable, OrgTable, UserTable } from '../../db/schema';
 import type { Ctx } from '../../api/context';
 import { me } from '../../api/context';
 import { fail } from '../../api/errors';
-import { createdStamps, newId } from '../../db/ids';
-import { isoNow } from '../../clock';
 import { normalizePhone, orgCountry } from '../../rules/phone';
 import { isValidTimeZone } from '../../../shared/rules/time';
 import type { BranchRow, UserRow } from '../../../shared/api/organization';
@@ -12,13 +10,41 @@ import type { Language } from '../../../shared/i18n/languages';
 import { ROLE_RANK, type Role } from '../../../shared/permissions';
 import { colleaguesOf, inScope, loadInScope } from '../../api/scope';
 import { hashPassword } from '../../auth/passwords';
-import { recordAudit } from '../audit';
+import { branchRows, orgRows, userBranchRows, userRows } from './tables';
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 
 export function checkTimeZone(tz: string, field = 'timeZone'): string {
   if (!isValidTimeZone(tz)) throw fail.validation('time_zone_invalid', field);
   return tz;
+}
+
+export interface OrgInput {
+  name: string;
+  country: string;
+  timeZone: string;
+  phone?: string | null;
+  languages: string[];
+}
+
+function orgValues(o: OrgInput, phoneField: string) {
+  return {
+    name: o.name,
+    phone: normalizePhone(o.phone, o.country, phoneField),
+    country: o.country,
+    time_zone: checkTimeZone(o.timeZone),
+    languages: JSON.stringify([...new Set(o.languages)]),
+  };
+}
+
+/** The organization row; both the setup wizard and the demo start here, before anyone is logged in. */
+export async function createOrg(ctx: Ctx, o: OrgInput): Promise<string> {
+  return (await orgRows.in(ctx).insert(orgValues(o, 'orgPhone'), { userId: null })).id;
+}
+
+export async function updateOrg(ctx: Ctx, o: OrgInput): Promise<Selectable<OrgTable>> {
+  const before = await ctx.db.selectFrom('org').selectAll().where('id', '=', me(ctx).orgId).executeTakeFirstOrThrow();
+  return orgRows.in(ctx).update(before, orgValues(o, 'phone'));
 }
 
 export function toBranchRow(b: Selectable<BranchTable>): BranchRow {
@@ -61,32 +87,21 @@ export async function createBranch(ctx: Ctx, input: BranchInput, orgIdOverride?:
   const values = orgIdOverride
     ? { name: input.name, address: input.address || null, phone: null, time_zone: checkTimeZone(input.timeZone), manager_id: null }
     : await branchValues(ctx, input);
-  const row = { id: newId(ctx.clock), org_id: orgId, ...values, ...createdStamps(ctx.clock), deleted_at: null };
-  await ctx.db.insertInto('branch').values(row).execute();
-  await recordAudit(ctx, { module: 'organization', entity: 'branch', entityId: row.id, branchId: row.id, action: 'create', summary: row.name, after: values, orgId });
+  const row = await branchRows.in(ctx).insert({ org_id: orgId, ...values }, { userId: orgIdOverride ? null : undefined });
   return toBranchRow(row);
 }
 
 export async function updateBranch(ctx: Ctx, id: string, input: BranchInput): Promise<BranchRow> {
   const before = await getBranch(ctx, id);
   const values = await branchValues(ctx, input);
-  const now = isoNow(ctx.clock);
-  await ctx.db.updateTable('branch').set({ ...values, updated_at: now, version: before.version + 1 }).where('id', '=', id).execute();
-  await recordAudit(ctx, { module: 'organization', entity: 'branch', entityId: id, branchId: id, action: 'update', summary: values.name, before: pickBranch(before), after: values });
-  return toBranchRow({ ...before, ...values, updated_at: now });
-}
-
-function pickBranch(b: Selectable<BranchTable>) {
-  return { name: b.name, address: b.address, phone: b.phone, time_zone: b.time_zone, manager_id: b.manager_id };
+  return toBranchRow(await branchRows.in(ctx).update(before, values));
 }
 
 export async function deleteBranch(ctx: Ctx, id: string): Promise<void> {
   const before = await getBranch(ctx, id);
   const others = await ctx.db.selectFrom('branch').select('id').where('org_id', '=', before.org_id).where('deleted_at', 'is', null).where('id', '!=', id).executeTakeFirst();
   if (!others) throw fail.conflict('last_branch', 'id');
-  const now = isoNow(ctx.clock);
-  await ctx.db.updateTable('branch').set({ deleted_at: now, updated_at: now, version: before.version + 1 }).where('id', '=', id).execute();
-  await recordAudit(ctx, { module: 'organization', entity: 'branch', entityId: id, branchId: id, action: 'delete', summary: before.name });
+  await branchRows.in(ctx).remove(before);
   ctx.afterCommit(() => ctx.sessions.invalidate());
 }
 
@@ -152,16 +167,17 @@ async function checkBranches(ctx: Ctx, ids: string[]): Promise<string[]> {
   return unique;
 }
 
-async function setUserBranches(ctx: Ctx, orgId: string, userId: string, branchIds: string[]): Promise<void> {
-  const now = isoNow(ctx.clock);
-  await ctx.db.updateTable('user_branch').set({ deleted_at: now, updated_at: now }).where('user_id', '=', userId).where('deleted_at', 'is', null).where('branch_id', 'not in', branchIds.length ? branchIds : ['']).execute();
-  for (const b of branchIds) {
-    await ctx.db
-      .insertInto('user_branch')
-      .values({ id: newId(ctx.clock), org_id: orgId, user_id: userId, branch_id: b, ...createdStamps(ctx.clock), deleted_at: null })
-      .onConflict((oc) => oc.columns(['user_id', 'branch_id']).doUpdateSet({ deleted_at: null, updated_at: now }))
-      .execute();
+/** A person's branch links: a link taken away gets a tombstone, one given back is revived (one row per person and branch). */
+async function setUserBranches(ctx: Ctx, orgId: string, userId: string, branchIds: string[], userIdOfWriter?: null): Promise<void> {
+  const links = userBranchRows.in(ctx);
+  const opts = { audit: false as const, userId: userIdOfWriter };
+  const existing = await ctx.db.selectFrom('user_branch').selectAll().where('user_id', '=', userId).execute();
+  for (const link of existing) {
+    const wanted = branchIds.includes(link.branch_id);
+    if (link.deleted_at == null && !wanted) await links.remove(link, opts);
+    else if (link.deleted_at != null && wanted) await links.restore(link, opts);
   }
+  for (const b of branchIds) if (!existing.some((l) => l.branch_id === b)) await links.insert({ org_id: orgId, user_id: userId, branch_id: b }, opts);
 }
 
 export async function createUser(ctx: Ctx, input: UserInput & { login: string; password: string }, orgIdOverride?: string): Promise<UserRow> {
@@ -170,30 +186,13 @@ export async function createUser(ctx: Ctx, input: UserInput & { login: string; p
   const taken = await ctx.db.selectFrom('app_user').select('id').where(sql`lower(login)`, '=', input.login.toLowerCase()).executeTakeFirst();
   if (taken) throw fail.conflict('login_taken', 'login');
   const branchIds = orgIdOverride ? input.branchIds : await checkBranches(ctx, input.branchIds);
-  const row = {
-    id: newId(ctx.clock),
-    org_id: orgId,
-    login: input.login,
-    password_hash: await hashPassword(input.password),
-    name: input.name,
-    email: input.email ?? null,
-    role: input.role,
-    language: input.language,
-    active: 1,
-    ...createdStamps(ctx.clock),
-    deleted_at: null,
-  };
-  await ctx.db.insertInto('app_user').values(row).execute();
-  await setUserBranches(ctx, orgId, row.id, branchIds);
-  await recordAudit(ctx, {
-    module: 'users',
-    entity: 'user',
-    entityId: row.id,
-    action: 'create',
-    summary: `${row.name} (${row.login})`,
-    after: { login: row.login, name: row.name, email: row.email, role: row.role, language: row.language, branchIds },
-    orgId,
-  });
+  const writer = orgIdOverride ? null : undefined;
+  const values = { login: input.login, name: input.name, email: input.email ?? null, role: input.role, language: input.language };
+  const row = await userRows.in(ctx).insert(
+    { org_id: orgId, ...values, password_hash: await hashPassword(input.password), active: 1 },
+    { userId: writer, audit: { summary: `${values.name} (${values.login})`, after: { ...values, branchIds } } },
+  );
+  await setUserBranches(ctx, orgId, row.id, branchIds, writer);
   return toUserRow(row, branchIds);
 }
 
@@ -205,30 +204,21 @@ export async function updateUser(ctx: Ctx, id: string, input: UserInput): Promis
   const branchIds = await checkBranches(ctx, input.branchIds);
   const beforeBranches = (await branchIdsOf(ctx.db, [id])).get(id) ?? [];
   const values = { name: input.name, email: input.email ?? null, role: input.role, language: input.language };
-  const now = isoNow(ctx.clock);
-  await ctx.db.updateTable('app_user').set({ ...values, updated_at: now, version: before.version + 1 }).where('id', '=', id).execute();
-  await setUserBranches(ctx, before.org_id, id, branchIds);
-  await recordAudit(ctx, {
-    module: 'users',
-    entity: 'user',
-    entityId: id,
-    action: 'update',
-    summary: values.name,
-    before: { name: before.name, email: before.email, role: before.role, language: before.language, branchIds: beforeBranches },
-    after: { ...values, branchIds },
+  const after = await userRows.in(ctx).update(before, values, {
+    audit: { summary: values.name, before: { name: before.name, email: before.email, role: before.role, language: before.language, branchIds: beforeBranches }, after: { ...values, branchIds } },
   });
+  await setUserBranches(ctx, before.org_id, id, branchIds);
   ctx.afterCommit(() => ctx.sessions.invalidate());
-  ctx.emit('users.changed', {});
-  return toUserRow({ ...before, ...values, updated_at: now }, branchIds);
+  return toUserRow(after, branchIds);
 }
 
 export async function setUserPassword(ctx: Ctx, id: string, password: string): Promise<void> {
   const before = await getUser(ctx, id);
   checkRank(ctx, before.role as Role, 'id');
-  await ctx.db.updateTable('app_user').set({ password_hash: await hashPassword(password), updated_at: isoNow(ctx.clock), version: before.version + 1 }).where('id', '=', id).execute();
+  // The hash is never shown in the audit log, only that it changed.
+  await userRows.in(ctx).update(before, { password_hash: await hashPassword(password) }, { audit: { summary: `${before.name}: password`, before: null, after: null } });
   // A new password ends the user's other sessions.
   await ctx.db.deleteFrom('session').where('user_id', '=', id).execute();
-  await recordAudit(ctx, { module: 'users', entity: 'user', entityId: id, action: 'update', summary: `${before.name}: password` });
   ctx.afterCommit(() => ctx.sessions.invalidate());
 }
 
@@ -236,12 +226,9 @@ export async function setUserActive(ctx: Ctx, id: string, active: boolean): Prom
   const before = await getUser(ctx, id);
   checkRank(ctx, before.role as Role, 'id');
   if (id === me(ctx).id) throw fail.forbidden('own_account', 'id');
-  const now = isoNow(ctx.clock);
-  await ctx.db.updateTable('app_user').set({ active: active ? 1 : 0, updated_at: now, version: before.version + 1 }).where('id', '=', id).execute();
+  const after = await userRows.in(ctx).update(before, { active: active ? 1 : 0 }, { audit: { action: 'status', summary: `${before.name}: ${active ? 'active' : 'inactive'}`, before: null, after: null } });
   if (!active) await ctx.db.deleteFrom('session').where('user_id', '=', id).execute();
-  await recordAudit(ctx, { module: 'users', entity: 'user', entityId: id, action: 'status', summary: `${before.name}: ${active ? 'active' : 'inactive'}` });
   ctx.afterCommit(() => ctx.sessions.invalidate());
-  ctx.emit('users.changed', {});
   const branches = (await branchIdsOf(ctx.db, [id])).get(id) ?? [];
-  return toUserRow({ ...before, active: active ? 1 : 0, updated_at: now }, branches);
+  return toUserRow(after, branches);
 }

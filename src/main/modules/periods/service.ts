@@ -1,9 +1,10 @@
 import { me, type Ctx } from '../../api/context';
 import { fail } from '../../api/errors';
-import { createdStamps, newId } from '../../db/ids';
 import { isoNow } from '../../clock';
 import { monthsOf, periodOf } from '../../../shared/rules/periods';
-import { recordAudit } from '../audit';
+import { syncedRows } from '../../api/funnel';
+
+const periodRows = syncedRows({ table: 'work_period', module: 'periods', summary: (p) => p.month, announce: (ctx) => ctx.emit('periods.changed', {}) });
 
 export async function isLocked(ctx: Ctx, orgId: string, month: string): Promise<boolean> {
   const row = await ctx.db.selectFrom('work_period').select('locked').where('org_id', '=', orgId).where('month', '=', month).executeTakeFirst();
@@ -35,11 +36,8 @@ export async function setLocked(ctx: Ctx, month: string, locked: boolean): Promi
   const user = me(ctx);
   const now = isoNow(ctx.clock);
   const values = { locked: locked ? 1 : 0, locked_at: locked ? now : null, locked_by: locked ? user.id : null };
-  await ctx.db
-    .insertInto('work_period')
-    .values({ id: newId(ctx.clock), org_id: user.orgId, month, ...values, ...createdStamps(ctx.clock), deleted_at: null })
-    .onConflict((oc) => oc.columns(['org_id', 'month']).doUpdateSet((eb) => ({ ...values, updated_at: now, version: eb('work_period.version', '+', 1) })))
-    .execute();
-  await recordAudit(ctx, { module: 'periods', entity: 'work_period', entityId: month, action: locked ? 'lock' : 'unlock', summary: month });
-  ctx.emit('periods.changed', {});
+  const before = await ctx.db.selectFrom('work_period').selectAll().where('org_id', '=', user.orgId).where('month', '=', month).executeTakeFirst();
+  const audit = { action: locked ? ('lock' as const) : ('unlock' as const), entityId: month };
+  if (before) await periodRows.in(ctx).update(before, values, { audit });
+  else await periodRows.in(ctx).insert({ month, ...values }, { audit });
 }

@@ -2,15 +2,21 @@ import type { Selectable } from 'kysely';
 import type { DocSeriesTable } from '../../db/schema';
 import { me, type Ctx } from '../../api/context';
 import { fail } from '../../api/errors';
-import { createdStamps, newId } from '../../db/ids';
-import { isoNow } from '../../clock';
 import type { DOC_TYPES, SeriesRow } from '../../../shared/api/admin';
 import { formatDocNumber } from '../../../shared/rules/series';
 import { inScope, loadInScope } from '../../api/scope';
-import { recordAudit } from '../audit';
+import { syncedRows } from '../../api/funnel';
 import { getBranch } from '../organization';
 
 type DocType = (typeof DOC_TYPES)[number];
+
+const seriesRows = syncedRows({
+  table: 'doc_series',
+  module: 'series',
+  summary: (s) => `${s.doc_type} ${s.prefix}`,
+  snapshot: (s) => ({ prefix: s.prefix, padding: s.padding, next_number: s.next_number, active: s.active }),
+  announce: (ctx, w) => ctx.emit('series.changed', {}, { branchIds: [w.after.branch_id] }),
+});
 
 function toRow(s: Selectable<DocSeriesTable>): SeriesRow {
   return { id: s.id, docType: s.doc_type as DocType, branchId: s.branch_id, prefix: s.prefix, padding: s.padding, nextNumber: s.next_number, active: s.active === 1, updatedAt: s.updated_at };
@@ -42,21 +48,10 @@ async function assertPrefixFree(ctx: Ctx, docType: string, prefix: string, excep
 export async function createSeries(ctx: Ctx, input: { docType: DocType; branchId: string; prefix: string; padding: number; nextNumber: number }): Promise<SeriesRow> {
   await getBranch(ctx, input.branchId, 'branchId');
   await assertPrefixFree(ctx, input.docType, input.prefix, '');
-  const row = {
-    id: newId(ctx.clock),
-    org_id: me(ctx).orgId,
-    branch_id: input.branchId,
-    doc_type: input.docType,
-    prefix: input.prefix,
-    padding: input.padding,
-    next_number: input.nextNumber,
-    active: 1,
-    ...createdStamps(ctx.clock),
-    deleted_at: null,
-  };
-  await ctx.db.insertInto('doc_series').values(row).execute();
-  await recordAudit(ctx, { module: 'series', entity: 'doc_series', entityId: row.id, branchId: row.branch_id, action: 'create', summary: `${row.doc_type} ${row.prefix}` });
-  ctx.emit('series.changed', {}, { branchIds: [row.branch_id] });
+  const row = await seriesRows.in(ctx).insert(
+    { branch_id: input.branchId, doc_type: input.docType, prefix: input.prefix, padding: input.padding, next_number: input.nextNumber, active: 1 },
+    { audit: { after: null } },
+  );
   return toRow(row);
 }
 
@@ -65,20 +60,7 @@ export async function updateSeries(ctx: Ctx, input: { id: string; prefix: string
   if (input.nextNumber < before.next_number) throw fail.validation('series_number_back', 'nextNumber', { min: before.next_number });
   await assertPrefixFree(ctx, before.doc_type, input.prefix, before.id);
   const values = { prefix: input.prefix, padding: input.padding, next_number: input.nextNumber, active: input.active ? 1 : 0 };
-  const now = isoNow(ctx.clock);
-  await ctx.db.updateTable('doc_series').set({ ...values, updated_at: now, version: before.version + 1 }).where('id', '=', before.id).execute();
-  await recordAudit(ctx, {
-    module: 'series',
-    entity: 'doc_series',
-    entityId: before.id,
-    branchId: before.branch_id,
-    action: 'update',
-    summary: `${before.doc_type} ${values.prefix}`,
-    before: { prefix: before.prefix, padding: before.padding, next_number: before.next_number, active: before.active },
-    after: values,
-  });
-  ctx.emit('series.changed', {}, { branchIds: [before.branch_id] });
-  return toRow({ ...before, ...values, updated_at: now });
+  return toRow(await seriesRows.in(ctx).update(before, values));
 }
 
 /**
@@ -86,18 +68,9 @@ export async function updateSeries(ctx: Ctx, input: { id: string; prefix: string
  * goes back with the rollback (never skipped); the write lock of BEGIN IMMEDIATE serializes validations (never duplicated).
  */
 export async function takeNumber(ctx: Ctx, seriesId: string): Promise<string> {
-  const row = await ctx.db
-    .updateTable('doc_series')
-    .set((eb) => ({ next_number: eb('next_number', '+', 1), updated_at: isoNow(ctx.clock), version: eb('version', '+', 1) }))
-    .where('id', '=', seriesId)
-    .where('org_id', '=', me(ctx).orgId)
-    .where('deleted_at', 'is', null)
-    .where('active', '=', 1)
-    .returning(['prefix', 'padding', 'next_number'])
-    .executeTakeFirst();
-  if (!row) {
-    const inactive = await ctx.db.selectFrom('doc_series').select('id').where('id', '=', seriesId).where('org_id', '=', me(ctx).orgId).where('deleted_at', 'is', null).executeTakeFirst();
-    throw fail.validation(inactive ? 'series_inactive' : 'series_not_found', 'seriesId');
-  }
-  return formatDocNumber(row.prefix, row.next_number - 1, row.padding);
+  const row = await ctx.db.selectFrom('doc_series').selectAll().where('id', '=', seriesId).where('org_id', '=', me(ctx).orgId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row || row.active !== 1) throw fail.validation(row ? 'series_inactive' : 'series_not_found', 'seriesId');
+  // The document's own entry tells which number it took.
+  await seriesRows.in(ctx).update(row, { next_number: row.next_number + 1 }, { audit: false });
+  return formatDocNumber(row.prefix, row.next_number, row.padding);
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordImported } from '../../api/funnel';
 import type { GridColumn } from '../../../shared/api/interventions';
 import { newId } from '../../db/ids';
 import { setupOrg, startTestApp, type TestApp } from '../../testing/harness';
@@ -36,6 +37,7 @@ beforeAll(async () => {
       const day = String(1 + (i % 28)).padStart(2, '0');
       stmt.run(newId(app.clock), orgId, branchId, `2026-10-${day}`, clientId, CLIENT_NAME, `bulk row ${i} with some notes`, '2026-10-01T00:00:00.000Z', '2026-10-01T00:00:00.000Z');
     }
+    recordImported(app.core.sqlite, 'intervention');
   })();
   await app.core.services.get(INTERVENTION_INDEX).reload(app.core.db, app.core.sqlite);
 }, 120_000);

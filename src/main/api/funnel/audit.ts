@@ -1,6 +1,6 @@
 import type { AuditAction, AuditLevel } from '../../../shared/api/admin';
 import type { Module } from '../../../shared/permissions';
-import type { Ctx } from '../../api/context';
+import type { Ctx } from '../context';
 import { isoNow } from '../../clock';
 import { newId } from '../../db/ids';
 
@@ -44,7 +44,10 @@ export async function auditLevel(ctx: Ctx, orgId: string, module: Module): Promi
   return (row?.value as AuditLevel | undefined) ?? DEFAULT_AUDIT_LEVEL;
 }
 
-/** Written in the same transaction as the change it describes: both land or neither does. */
+/**
+ * Written in the same transaction as the change it describes: both land or neither does. Row writes reach it through
+ * the funnel (`rows.ts`); a module calls it directly only for what is not a row (a login, an export).
+ */
 export async function recordAudit(ctx: Ctx, entry: AuditEntry): Promise<void> {
   const orgId = entry.orgId ?? ctx.user?.orgId;
   if (!orgId) throw new Error('audit entry without an organization');

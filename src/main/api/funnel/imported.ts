@@ -1,0 +1,22 @@
+import type { Sqlite } from '../../db/connection';
+import { BRANCH_COLUMN } from '../scope';
+import type { SyncedTable } from './rows';
+
+/**
+ * Rows loaded in bulk around the services (an import from another system, a volume generator) enter the change
+ * record as inserts, in one statement: a sync then carries them like rows written one by one. Rows already recorded
+ * are left alone, so it may run after every batch.
+ */
+export function recordImported(sqlite: Sqlite, table: SyncedTable): number {
+  const branch = (BRANCH_COLUMN as Partial<Record<SyncedTable, string>>)[table];
+  const columns = JSON.stringify((sqlite.prepare(`select name from pragma_table_info(?)`).pluck().all(table) as string[]).filter((c) => !['created_at', 'updated_at', 'deleted_at', 'version'].includes(c)));
+  const org = table === 'org' ? 't.id' : 't.org_id';
+  const info = sqlite
+    .prepare(
+      `insert into change_log (org_id, branch_id, table_name, row_id, op, columns, version, user_id, at)
+       select ${org}, ${branch ? `t."${branch}"` : 'null'}, ?, t.id, 'insert', ?, t.version, null, t.updated_at from "${table}" t
+       where not exists (select 1 from change_log c where c.table_name = ? and c.row_id = t.id)`,
+    )
+    .run(table, columns, table);
+  return info.changes;
+}
