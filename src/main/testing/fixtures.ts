@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startServer, type ServerOptions, type WebServer } from '../server';
-import { disposeTestApp, openTestOrg, type TestOrg, type TestOrgOptions } from './harness';
+import type { CoreConfig } from '../config';
+import { disposeTestApp, openTestOrg, startTestApp, type TestApp, type TestOrg, type TestOrgOptions } from './harness';
 import { stubRenderer } from './web';
 
 /** Whether each test gets a fresh organization, or the tests of a file share one. */
@@ -19,6 +20,11 @@ function fixture<T>(per: Per, open: () => Promise<T>, use: (t: T) => unknown, cl
     if (current !== undefined) await close(current);
     current = undefined;
   });
+}
+
+/** A fresh core on an empty data folder (no organization yet), for each test or the whole file; closed and removed afterwards. */
+export function withTestApp(per: Per, use: (app: TestApp) => unknown, config: Partial<CoreConfig> = {}): void {
+  fixture(per, () => startTestApp(config), use, disposeTestApp);
 }
 
 /**
