@@ -1,35 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { OWNER, setupOrg, startTestApp, type TestApp } from './testing/harness';
-import { SESSION_COOKIE, startServer, type WebServer } from './server';
+import { OWNER, personInput, type TestApp } from './testing/harness';
+import { withTestWeb } from './testing/fixtures';
+import { apiPost, loginCookie } from './testing/web';
+import { SESSION_COOKIE, type WebServer } from './server';
 import { uploaded } from './testing/uploads';
 
 
 let app: TestApp;
 let server: WebServer;
 
-beforeAll(async () => {
-  app = await startTestApp();
-  await setupOrg(app);
-  server = await startServer(app.core, { port: 0 });
-});
-afterAll(async () => {
-  await server.close();
-  await app.close();
-});
+withTestWeb((web) => ({ app, server } = web));
 
-const post = (name: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}/api/call/${name}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url, ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-
-async function loginCookie(): Promise<string> {
-  const res = await post('auth.login', OWNER);
-  const cookie = res.headers.get('set-cookie')!;
-  return cookie.split(';')[0]!;
-}
+const post = (name: string, body: unknown, headers: Record<string, string> = {}) => apiPost(server, name, body, headers);
 
 describe('web mode', () => {
   it('listens on loopback only', () => {
@@ -50,7 +33,7 @@ describe('web mode', () => {
   });
 
   it('refuses calls from another origin or without one, even with a valid session', async () => {
-    const cookie = await loginCookie();
+    const cookie = await loginCookie(server);
     for (const origin of ['http://evil.example', 'null']) {
       const res = await post('clients.list', {}, { cookie, origin });
       expect(res.status).toBe(403);
@@ -61,7 +44,7 @@ describe('web mode', () => {
   });
 
   it('answers malformed or oversize bodies with a translated refusal, never a stack trace', async () => {
-    const cookie = await loginCookie();
+    const cookie = await loginCookie(server);
     const bad = await post('clients.create', '{"kind": "person",', { cookie });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ ok: false, error: { code: 'validation', key: 'errors.bad_request' } });
@@ -77,18 +60,18 @@ describe('web mode', () => {
   });
 
   it('pushes committed changes to the logged-in organization over the WebSocket', async () => {
-    const cookie = await loginCookie();
+    const cookie = await loginCookie(server);
     const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api/events`, { headers: { cookie, origin: server.url } });
     await new Promise((r, j) => (ws.once('open', r), ws.once('error', j)));
     const got = new Promise<{ name: string; payload: { ids: string[] } }>((r) => ws.once('message', (m) => r(JSON.parse(String(m)))));
-    const created = await (await post('clients.create', { kind: 'person', name: 'Event Person', phones: [], emails: [], addresses: [], contacts: [] }, { cookie })).json();
+    const created = await (await post('clients.create', personInput('Event Person'), { cookie })).json();
     const event = await got;
     expect(event).toEqual({ name: 'clients.changed', payload: { ids: [created.data.client.id] } });
     ws.close();
   });
 
   it('serves an export only to the user who made it', async () => {
-    const cookie = await loginCookie();
+    const cookie = await loginCookie(server);
     const made = await (await post('export.interventions', { scope: { filters: {} }, columns: ['number', 'client'], format: 'csv' }, { cookie })).json();
     expect(made.ok).toBe(true);
     const file = await fetch(`${server.url}/api/files/${made.data.fileId}`, { headers: { cookie } });
@@ -97,13 +80,13 @@ describe('web mode', () => {
     expect((await file.text()).replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toMatch(/Nr|Number|No/i);
     expect((await fetch(`${server.url}/api/files/${made.data.fileId}`)).status).toBe(401);
     await app.call(await app.login('owner', 'owner-pass-1'), 'users.create', { login: 'other.user', password: 'password-123', name: 'Other', role: 'admin', language: 'en', branchIds: [] });
-    const other = (await post('auth.login', { login: 'other.user', password: 'password-123' })).headers.get('set-cookie')!.split(';')[0]!;
+    const other = await loginCookie(server, { login: 'other.user', password: 'password-123' });
     expect((await fetch(`${server.url}/api/files/${made.data.fileId}`, { headers: { cookie: other } })).status).toBe(404);
     expect((await fetch(`${server.url}/api/files/..%2F..%2Fplanora.db`, { headers: { cookie } })).status).toBe(404);
   });
 
   it('serves a timeline file to its organization and branch only', async () => {
-    const cookie = await loginCookie();
+    const cookie = await loginCookie(server);
     const owner = await app.login('owner', 'owner-pass-1');
     const branchId = (await app.call(owner, 'branches.list', {}))[0]!.id;
     const client = await app.call(owner, 'clients.create', { kind: 'person', name: 'File Person', phones: [], emails: [], addresses: [], contacts: [] });
@@ -117,7 +100,7 @@ describe('web mode', () => {
     expect((await fetch(url)).status).toBe(401);
     const other = await app.call(owner, 'branches.create', { name: 'Other', timeZone: 'Europe/Riga' });
     await app.call(owner, 'users.create', { login: 'far.tech', password: 'password-123', name: 'Far', role: 'employee', language: 'en', branchIds: [other.id] });
-    const far = (await post('auth.login', { login: 'far.tech', password: 'password-123' })).headers.get('set-cookie')!.split(';')[0]!;
+    const far = await loginCookie(server, { login: 'far.tech', password: 'password-123' });
     expect((await fetch(url, { headers: { cookie: far } })).status).toBe(404);
     expect((await fetch(`${server.url}/api/attachments/${'0'.repeat(64)}`, { headers: { cookie } })).status).toBe(404);
   });

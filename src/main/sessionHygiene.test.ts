@@ -1,32 +1,18 @@
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { OWNER, setupOrg, startTestApp, userWithRole, type TestApp } from './testing/harness';
-import { startServer, type WebServer } from './server';
+import { OWNER, personInput, userWithRole, type TestApp } from './testing/harness';
+import { withTestWeb } from './testing/fixtures';
+import { apiPost, loginCookie } from './testing/web';
+import type { WebServer } from './server';
 
 let app: TestApp;
 let server: WebServer;
 let ownerToken: string;
 
-beforeAll(async () => {
-  app = await startTestApp();
-  ownerToken = await setupOrg(app);
-  server = await startServer(app.core, { port: 0 });
-});
-afterAll(async () => {
-  await server.close();
-  await app.close();
-  fs.rmSync(app.dir, { recursive: true, force: true });
-});
+withTestWeb((web) => ({ app, owner: ownerToken, server } = web));
 
-const post = (name: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}/api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, ...headers }, body: JSON.stringify(body) });
-
-async function webLogin(login: string, password: string): Promise<string> {
-  const res = await post('auth.login', { login, password });
-  expect(res.status).toBe(200);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
+const post = (name: string, body: unknown, headers: Record<string, string> = {}) => apiPost(server, name, body, headers);
+const webLogin = (login: string, password: string) => loginCookie(server, { login, password });
 
 /** An events socket with everything it received and how it closed. */
 async function eventsSocket(cookie: string) {
@@ -41,7 +27,6 @@ async function eventsSocket(cookie: string) {
 /** How the socket closed, or 'still open' after a while. */
 const closing = (s: { closed: Promise<number> }) => Promise.race([s.closed, new Promise<string>((r) => setTimeout(() => r('still open'), 3000))]);
 
-const client = (name: string) => ({ kind: 'person' as const, name, phones: [], emails: [], addresses: [], contacts: [] });
 
 describe('session hygiene', () => {
   it('changing one’s password ends the user’s other sessions and keeps the current one', async () => {
@@ -93,7 +78,7 @@ describe('session hygiene', () => {
     const stays = await eventsSocket(await webLogin(OWNER.login, OWNER.password));
     const leaves = await eventsSocket(cookie);
     expect((await post('auth.logout', {}, { cookie })).status).toBe(200);
-    await app.call(ownerToken, 'clients.create', client('After Logout'));
+    await app.call(ownerToken, 'clients.create', personInput('After Logout'));
     expect(await closing(leaves)).toBe(4401);
     await new Promise((r) => setTimeout(r, 50));
     expect(leaves.got).toEqual([]);
@@ -107,7 +92,7 @@ describe('session hygiene', () => {
     const socket = await eventsSocket(other);
     const here = await app.login('socket.user', 'password-123');
     await app.call(here, 'auth.changePassword', { current: 'password-123', next: 'new-password-789' });
-    await app.call(ownerToken, 'clients.create', client('After Password Change'));
+    await app.call(ownerToken, 'clients.create', personInput('After Password Change'));
     expect(await closing(socket)).toBe(4401);
     expect(socket.got).toEqual([]);
   });

@@ -2,13 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { api, type ProcName } from '../../shared/api';
 import { BRANCH_SCOPED_KINDS, refKind, type RecordKind } from '../../shared/api/refs';
 import { can, type Action, type Module } from '../../shared/permissions';
 import { reportsDir } from '../reports/files';
-import { setupOrg, snapshotDb, startTestApp, type TestApp } from '../testing/harness';
+import { addStaff, personInput, snapshotDb, type TestApp } from '../testing/harness';
+import { withTestOrg } from '../testing/fixtures';
 import { crossedAssignments } from './scope';
 
 /**
@@ -173,9 +174,8 @@ const assigning = ids.filter(([proc, at]) => refKind(proc, at) === 'assignee');
 const people = ids.filter(([proc, at]) => refKind(proc, at) === 'user' && !api[proc].writes);
 const reads = names.filter((n) => !api[n].writes && !('public' in api[n].access));
 
-beforeAll(async () => {
-  app = await startTestApp();
-  owner = await setupOrg(app);
+withTestOrg('file', async (org) => {
+  ({ app, owner } = org);
   const [riga] = await app.call(owner, 'branches.list', {});
   A.branch = riga!.id;
   const yerevan = await app.call(owner, 'branches.create', { name: `${MARK} Yerevan`, timeZone: 'Asia/Yerevan' });
@@ -183,8 +183,7 @@ beforeAll(async () => {
   A.series = (await app.call(owner, 'series.create', { docType: 'intervention', branchId: A.branch, prefix: 'RIX-', padding: 5, nextNumber: 1 })).id;
   B.series = (await app.call(owner, 'series.create', { docType: 'intervention', branchId: B.branch, prefix: `${MARK}-`, padding: 5, nextNumber: 1 })).id;
 
-  const person = async (login: string, role: 'branch_manager' | 'dispatcher' | 'employee', branch: string) =>
-    app.call(owner, 'users.create', { login, password: 'password-123', name: `Person ${login}`, role, language: 'en', branchIds: [branch] });
+  const person = (login: string, role: 'branch_manager' | 'dispatcher' | 'employee', branch: string) => addStaff(app, owner, login, role, branch);
   await person('manager.a', 'branch_manager', A.branch);
   A.assignee = A.user = (await person('tech.a', 'employee', A.branch)).id;
   B.assignee = B.user = (await person('tech.b', 'employee', B.branch)).id;
@@ -193,7 +192,7 @@ beforeAll(async () => {
   const dispatcherB = await app.login('dispatcher.b', 'password-123');
   await app.login('tech.b', 'password-123');
 
-  A.client = B.client = (await app.call(owner, 'clients.create', { kind: 'person', name: 'Shared Client', phones: [], emails: [], addresses: [], contacts: [] })).client.id;
+  A.client = B.client = (await app.call(owner, 'clients.create', personInput('Shared Client'))).client.id;
   A.product = B.product = (await app.call(owner, 'products.create', { name: 'Boiler', isSystem: false })).id;
   A.nomenclature = B.nomenclature = (await app.call(owner, 'nomenclature.create', { kind: 'zone', name: 'Centre' })).id;
   A.view = B.view = (await app.call(owner, 'views.save', { module: 'interventions', kind: 'view', name: 'Mine', shared: false, config: '{}' })).id;
@@ -221,7 +220,6 @@ beforeAll(async () => {
   B.approval = (await app.call(owner, 'interventions.approvals', {}))[0]!.id;
   secrets.push(B.branch, B.series, b1.id, waiting.id, b3.id, B.approval);
 });
-afterAll(async () => app.close());
 
 describe('branch isolation over the whole contract', () => {
   it('knows what every id of every procedure names', () => {

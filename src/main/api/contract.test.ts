@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { api, type ProcName } from '../../shared/api';
-import { setupOrg, snapshotDb, startTestApp, type TestApp } from '../testing/harness';
+import { snapshotDb, type TestApp } from '../testing/harness';
+import { withTestOrg } from '../testing/fixtures';
 
 type AnySchema = z.ZodType & { _zod: { def: any }; maxLength?: number | null };
 
@@ -95,17 +96,14 @@ describe('the dispatcher refuses bad input on every procedure and changes nothin
   let owner: string;
   let before: string;
 
-  beforeAll(async () => {
-    app = await startTestApp();
-    owner = await setupOrg(app);
+  withTestOrg('file', async (org) => {
+    ({ app, owner } = org);
     await app.call(owner, 'clients.create', { kind: 'person', name: 'Jānis Bērziņš', phones: [{ number: '+37129123456' }], emails: [], addresses: [], contacts: [] });
     await app.call(owner, 'auth.me', {});
     before = snapshotDb(app.core);
   });
-  afterAll(async () => {
-    expect(snapshotDb(app.core)).toBe(before);
-    await app.close();
-  });
+  // Registered after the fixture's hook, so it runs before the core closes.
+  afterAll(() => expect(snapshotDb(app.core)).toBe(before));
 
   const refused = async (name: ProcName, input: unknown) => {
     const r = await app.raw(owner, name, input);

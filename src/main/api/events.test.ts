@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { Role } from '../../shared/permissions';
-import { startServer, type WebServer } from '../server';
-import { setupOrg, startTestApp, type TestApp } from '../testing/harness';
+import type { WebServer } from '../server';
+import { addStaff, personInput, type TestApp } from '../testing/harness';
+import { withTestWeb } from '../testing/fixtures';
+import { loginCookie } from '../testing/web';
 
 /** Push events reach only users who may read what they name: their branch, and the module's read right. */
 
@@ -16,20 +17,11 @@ let server: WebServer;
 let owner: string;
 let riga: string;
 let yerevan: string;
-const CLIENT = { kind: 'person' as const, name: 'Shared Client', phones: [], emails: [], addresses: [], contacts: [] };
-
-async function person(login: string, role: Role, branch: string) {
-  await app.call(owner, 'users.create', { login, password: 'password-123', name: login, role, language: 'en', branchIds: [branch] });
-}
+const CLIENT = personInput('Shared Client');
 
 /** An events socket of a logged-in user (web mode), and everything it hears. */
 async function listen(login: string): Promise<{ heard: Heard[]; close: () => void }> {
-  const res = await fetch(`${server.url}/api/call/auth.login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ login, password: 'password-123' }),
-  });
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const cookie = await loginCookie(server, { login, password: 'password-123' });
   const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api/events`, { headers: { cookie, origin: server.url } });
   await new Promise((r, j) => (ws.once('open', r), ws.once('error', j)));
   const heard: Heard[] = [];
@@ -50,19 +42,13 @@ async function settle(...listeners: { heard: Heard[] }[]): Promise<string> {
 
 const ids = (heard: Heard[], name: string) => heard.filter((h) => h.name === name).flatMap((h) => h.payload.ids ?? []);
 
-beforeAll(async () => {
-  app = await startTestApp();
-  server = await startServer(app.core, { port: 0 });
-  owner = await setupOrg(app);
+withTestWeb(async (web) => {
+  ({ app, owner, server } = web);
   riga = (await app.call(owner, 'branches.list', {}))[0]!.id;
   yerevan = (await app.call(owner, 'branches.create', { name: 'Yerevan', timeZone: 'Asia/Yerevan' })).id;
-  await person('tech.riga', 'employee', riga);
-  await person('tech.yerevan', 'employee', yerevan);
-  await person('manager.riga', 'branch_manager', riga);
-});
-afterAll(async () => {
-  await server.close();
-  await app.close();
+  await addStaff(app, owner, 'tech.riga', 'employee', riga);
+  await addStaff(app, owner, 'tech.yerevan', 'employee', yerevan);
+  await addStaff(app, owner, 'manager.riga', 'branch_manager', riga);
 });
 
 describe('events reach only those who may read what they name', () => {

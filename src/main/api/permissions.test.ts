@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, type ProcName } from '../../shared/api';
 import { can, ROLES, type Role } from '../../shared/permissions';
 import { loadSessionUser } from '../auth/sessions';
 import { createOrg } from '../modules/auth/setup';
 import { createBranch, createUser } from '../modules/organization/service';
-import { setupOrg, startTestApp, userWithRole, withCtx, type TestApp } from '../testing/harness';
+import { userWithRole, withCtx, type TestApp } from '../testing/harness';
+import { withTestOrg } from '../testing/fixtures';
 
 const guarded = (Object.keys(api) as ProcName[]).filter((n) => 'module' in api[n].access);
 const CLIENT = { kind: 'person' as const, name: 'Anna Liepiņa', phones: [{ number: '29111222' }], emails: [], addresses: [], contacts: [] };
@@ -13,13 +14,11 @@ let app: TestApp;
 let owner: string;
 const tokens = {} as Record<Role, string>;
 
-beforeAll(async () => {
-  app = await startTestApp();
-  owner = await setupOrg(app);
+withTestOrg('file', async (org) => {
+  ({ app, owner } = org);
   tokens.owner = owner;
   for (const role of ROLES.filter((r) => r !== 'owner')) tokens[role] = (await userWithRole(app, owner, role, `user.${role}`)).token;
 });
-afterAll(async () => app.close());
 
 describe('every procedure checks the permission in main, for every role', () => {
   const cases = guarded.flatMap((name) => ROLES.map((role) => [name, role] as const));

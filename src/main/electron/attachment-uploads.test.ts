@@ -2,12 +2,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ATTACHMENT_MAX_BYTES } from '../../shared/api/interventions';
 import type { ApiResult } from '../../shared/api/errors';
 import { Relay } from './relay';
-import { startServer, type WebServer } from '../server';
-import { OWNER, setupOrg, snapshotDb, startTestApp, userWithRole, type TestApp } from '../testing/harness';
+import type { WebServer } from '../server';
+import { OWNER, personInput, snapshotDb, userWithRole, type TestApp } from '../testing/harness';
+import { withTestWeb } from '../testing/fixtures';
+import { apiPost, loginCookie } from '../testing/web';
 import { sendUpload, uploaded } from '../testing/uploads';
 
 let app: TestApp;
@@ -15,28 +17,19 @@ let server: WebServer;
 let owner: string;
 let docId: string;
 
-beforeAll(async () => {
-  app = await startTestApp();
-  owner = await setupOrg(app);
-  server = await startServer(app.core, { port: 0 });
+withTestWeb(async (web) => {
+  ({ app, owner, server } = web);
   const branchId = (await app.call(owner, 'branches.list', {}))[0]!.id;
-  const client = await app.call(owner, 'clients.create', { kind: 'person', name: 'Jānis Bērziņš', phones: [], emails: [], addresses: [], contacts: [] });
+  const client = await app.call(owner, 'clients.create', personInput('Jānis Bērziņš'));
   docId = (await app.call(owner, 'interventions.create', { branchId, clientId: client.client.id, priority: 'low', docDate: '2026-11-23' })).id;
-});
-afterAll(async () => {
-  await server.close();
-  await app.close();
-  fs.rmSync(app.dir, { recursive: true, force: true });
 });
 
 type Caller = (name: string, input: unknown) => Promise<ApiResult<any>>;
 
 /** Web mode, over real HTTP with the browser's cookie and Origin. */
 async function webCaller(): Promise<Caller> {
-  const post = (name: string, body: unknown, cookie = '') =>
-    fetch(`${server.url}/api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie }, body: JSON.stringify(body) });
-  const cookie = (await post('auth.login', OWNER)).headers.get('set-cookie')!.split(';')[0]!;
-  return async (name, input) => (await post(name, input, cookie)).json() as Promise<ApiResult<any>>;
+  const cookie = await loginCookie(server);
+  return async (name, input) => (await apiPost(server, name, input, { cookie })).json() as Promise<ApiResult<any>>;
 }
 
 /** The desktop app's path: the window's call relayed by main (which keeps the session) to the core. */

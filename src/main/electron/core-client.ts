@@ -69,46 +69,34 @@ export class CoreHostClient {
     return this.ready;
   }
 
-  async call(req: CallRequest): Promise<CallOutcome> {
-    if (this.closing) return INTERNAL;
-    try {
-      await this.ready;
-    } catch {
-      return INTERNAL;
-    }
-    const child = this.child;
-    if (!child || this.closing) return INTERNAL;
-    const id = this.nextId++;
-    return new Promise<CallOutcome>((resolve) => {
-      this.pending.set(id, resolve);
-      try {
-        child.postMessage({ type: 'call', id, name: req.name, input: req.input, sessionToken: req.sessionToken } satisfies ToHost);
-      } catch {
-        // Input that cannot be cloned, or a host that just died.
-        this.pending.delete(id);
-        resolve(INTERNAL);
-      }
-    });
+  call(req: CallRequest): Promise<CallOutcome> {
+    return this.request(this.pending, (id) => ({ type: 'call', id, name: req.name, input: req.input, sessionToken: req.sessionToken }), INTERNAL);
   }
 
   /** A timeline file the session may read (the core runs the same check as web mode's /api/attachments); else null. */
-  async attachment(req: { sha: string; sessionToken: string | null }): Promise<ReadableAttachment | null> {
-    if (this.closing) return null;
+  attachment(req: { sha: string; sessionToken: string | null }): Promise<ReadableAttachment | null> {
+    return this.request(this.pendingFiles, (id) => ({ type: 'attachment', id, sha: req.sha, sessionToken: req.sessionToken }), null);
+  }
+
+  /** Sends one message to the core and waits for the answer with its id; `none` when there is no core to ask. */
+  private async request<T>(pending: Map<number, (answer: T) => void>, message: (id: number) => ToHost, none: T): Promise<T> {
+    if (this.closing) return none;
     try {
       await this.ready;
     } catch {
-      return null;
+      return none;
     }
     const child = this.child;
-    if (!child || this.closing) return null;
+    if (!child || this.closing) return none;
     const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pendingFiles.set(id, resolve);
+    return new Promise<T>((resolve) => {
+      pending.set(id, resolve);
       try {
-        child.postMessage({ type: 'attachment', id, sha: req.sha, sessionToken: req.sessionToken } satisfies ToHost);
+        child.postMessage(message(id));
       } catch {
-        this.pendingFiles.delete(id);
-        resolve(null);
+        // Input that cannot be cloned, or a host that just died.
+        pending.delete(id);
+        resolve(none);
       }
     });
   }

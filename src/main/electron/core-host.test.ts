@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../testing/harness';
+import { personInput, SETUP_INPUT, tempDir } from '../testing/harness';
 import type { FromHost, ToHost } from './protocol';
 
 /**
@@ -24,14 +24,19 @@ port.on('newListener', (event) => {
 process.parentPort = port;
 `;
 
+
+const KEY = Buffer.alloc(32, 7).toString('base64');
+
+/** A core host process of its own, with a fresh folder for its data. */
 class Host {
+  readonly dir = tempDir();
   readonly child: ChildProcess;
   private readonly inbox: FromHost[] = [];
   private waiters: (() => void)[] = [];
   readonly exit: Promise<number | null>;
 
-  constructor(dir: string) {
-    const shim = path.join(dir, 'parent-port-shim.mjs');
+  constructor() {
+    const shim = path.join(this.dir, 'parent-port-shim.mjs');
     fs.writeFileSync(shim, SHIM);
     this.child = fork(HOST, [], { execArgv: ['--import', 'tsx', '--import', shim], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     this.child.on('message', (m) => {
@@ -43,6 +48,17 @@ class Host {
 
   send(m: ToHost): void {
     this.child.send(m);
+  }
+
+  /** What main sends once the app is ready: where the data is (its own folder unless told), and the secret key. */
+  init(opts: { dataDir?: string; demo?: boolean } = {}): void {
+    this.send({ type: 'init', dataDir: opts.dataDir ?? this.dir, secretKey: KEY, demo: opts.demo ?? false });
+  }
+
+  /** Asks the core to close the database, and resolves with the process's exit code. */
+  close(): Promise<number | null> {
+    this.send({ type: 'close' });
+    return this.exit;
   }
 
   /** The first message (oldest first) that matches, waiting for it if needed. */
@@ -81,19 +97,6 @@ class Host {
   }
 }
 
-const KEY = Buffer.alloc(32, 7).toString('base64');
-const SETUP = {
-  orgName: 'Test Serviss',
-  country: 'LV',
-  timeZone: 'Europe/Riga',
-  languages: ['lv', 'en'],
-  branchName: 'Rīga',
-  ownerName: 'Ilze Kalniņa',
-  ownerLogin: 'owner',
-  ownerPassword: 'owner-pass-1',
-  ownerLanguage: 'en',
-};
-
 let host: Host | undefined;
 afterEach(() => {
   host?.child.kill();
@@ -102,23 +105,23 @@ afterEach(() => {
 
 describe('core host (the utility process behind the desktop window)', () => {
   it('answers calls, forwards events with their organization, and closes the database cleanly', async () => {
-    const dir = tempDir();
-    host = new Host(dir);
+    host = new Host();
+    const dir = host.dir;
     // A call before init finds no core; it must still be answered, or its window would wait forever.
     expect((await host.call(0, 'setup.status', {})).result).toMatchObject({ ok: false, error: { code: 'internal' } });
-    host.send({ type: 'init', dataDir: dir, secretKey: KEY, demo: false });
+    host.init();
     expect(await host.started()).toEqual({ type: 'ready' });
 
     expect((await host.call(1, 'setup.status', {})).result).toEqual({ ok: true, data: { needsSetup: true } });
     expect((await host.call(2, 'no.such.procedure', {})).result).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
-    const setup = await host.call(3, 'setup.run', SETUP);
+    const setup = await host.call(3, 'setup.run', SETUP_INPUT);
     expect(setup.result.ok).toBe(true);
     expect(typeof setup.sessionToken).toBe('string');
     const orgId = (setup.result as { data: { orgId: string } }).data.orgId;
 
     // Calls run concurrently and are matched by id, not by order.
-    const [a, b] = await Promise.all([host.call(5, 'auth.me', {}, setup.sessionToken!), host.call(4, 'clients.create', { kind: 'person', name: 'Anna Liepiņa', phones: [], emails: [], addresses: [], contacts: [] }, setup.sessionToken!)]);
+    const [a, b] = await Promise.all([host.call(5, 'auth.me', {}, setup.sessionToken!), host.call(4, 'clients.create', personInput('Anna Liepiņa'), setup.sessionToken!)]);
     expect(a.result).toMatchObject({ ok: true, data: { login: 'owner', orgId } });
     expect(b.result.ok).toBe(true);
     const event = await host.next('event', (m) => m.event.name === 'clients.changed');
@@ -133,37 +136,34 @@ describe('core host (the utility process behind the desktop window)', () => {
   });
 
   it('says why the core could not start, then ends', async () => {
-    const dir = tempDir();
-    const notADir = path.join(dir, 'file');
+    host = new Host();
+    const notADir = path.join(host.dir, 'file');
     fs.writeFileSync(notADir, 'x');
-    host = new Host(dir);
-    host.send({ type: 'init', dataDir: notADir, secretKey: KEY, demo: false });
+    host.init({ dataDir: notADir });
     expect((await host.next('failed')).message).toMatch(/EEXIST|ENOTDIR|not a directory|file already exists/i);
     expect(await host.exit).toBe(1);
   });
 
   it('loads the demo organization into an empty folder when asked', async () => {
-    const dir = tempDir();
-    host = new Host(dir);
-    host.send({ type: 'init', dataDir: dir, secretKey: KEY, demo: true });
+    host = new Host();
+    host.init({ demo: true });
     expect(await host.started()).toEqual({ type: 'ready' });
     expect((await host.call(1, 'setup.status', {})).result).toEqual({ ok: true, data: { needsSetup: false } });
-    host.send({ type: 'close' });
-    expect(await host.exit).toBe(0);
+    expect(await host.close()).toBe(0);
   });
 
   it('hands a timeline file to main only for a session whose branch holds it, and logs to the data folder', async () => {
-    const dir = tempDir();
-    host = new Host(dir);
-    host.send({ type: 'init', dataDir: dir, secretKey: KEY, demo: false });
+    host = new Host();
+    const dir = host.dir;
+    host.init();
     expect(await host.started()).toEqual({ type: 'ready' });
-    const owner = (await host.call(1, 'setup.run', SETUP)).sessionToken!;
+    const owner = (await host.call(1, 'setup.run', SETUP_INPUT)).sessionToken!;
     const [riga] = await host.ok<{ id: string }[]>(2, 'branches.list', {}, owner);
     const far = await host.ok<{ id: string }>(3, 'branches.create', { name: 'Yerevan', timeZone: 'Asia/Yerevan' }, owner);
     for (const [i, login, branchId] of [[4, 'tech.riga', riga!.id], [5, 'tech.far', far.id]] as const) {
       await host.ok(i, 'users.create', { login, password: 'password-123', name: login, role: 'employee', language: 'en', branchIds: [branchId] }, owner);
     }
-    const client = await host.ok<{ client: { id: string } }>(6, 'clients.create', { kind: 'person', name: 'Anna Liepiņa', phones: [], emails: [], addresses: [], contacts: [] }, owner);
+    const client = await host.ok<{ client: { id: string } }>(6, 'clients.create', personInput('Anna Liepiņa'), owner);
     const doc = await host.ok<{ id: string }>(7, 'interventions.create', { branchId: riga!.id, clientId: client.client.id, priority: 'low', docDate: '2026-11-23' }, owner);
     const upload = await host.ok<{ uploadId: string }>(17, 'interventions.uploadChunk', { offset: 0, data: Buffer.from('%PDF-1.4 act').toString('base64') }, owner);
     const note = await host.ok<{ attachmentSha256: string }>(8, 'interventions.addNote', { id: doc.id, style: 1, text: 'scan', attachment: { name: 'akts-Ķemeri.pdf', uploadId: upload.uploadId } }, owner);
@@ -179,8 +179,7 @@ describe('core host (the utility process behind the desktop window)', () => {
     expect(await host.attachment(15, '0'.repeat(64), owner)).toBeNull();
     expect(await host.attachment(16, '../planora.db', owner)).toBeNull();
 
-    host.send({ type: 'close' });
-    expect(await host.exit).toBe(0);
+    expect(await host.close()).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'planora.log'), 'utf8')).toMatch(/^\S+Z core started \(Electron -, data /m);
   });
 });

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiResult } from '../../shared/api/errors';
 import type { FileActionOutcome } from '../../shared/api/reports';
 import { newReportFile, reportsDir, type NewReportFile } from '../reports/files';
-import { OWNER, setupOrg, startTestApp, tempDir, type TestApp } from '../testing/harness';
+import { OWNER, tempDir, type TestApp } from '../testing/harness';
+import { withTestOrg } from '../testing/fixtures';
 import { APP_ENTRY } from './app-protocol';
 import { FILE_CHANNEL } from './channels';
 import { bindFiles } from './ipc';
@@ -57,9 +58,9 @@ function madeFor(user: { id: string; orgId: string }, ext: 'pdf' | 'xlsx', name:
   return f;
 }
 
-beforeAll(async () => {
-  app = await startTestApp();
-  const ownerToken = await setupOrg(app);
+withTestOrg('file', async (org) => {
+  app = org.app;
+  const ownerToken = org.owner;
   await app.call(ownerToken, 'users.create', { login: 'other.clerk', password: 'password-123', name: 'Other Clerk', role: 'admin', language: 'en', branchIds: [] });
   relay = new Relay((req) => app.core.dispatch(req));
   for (const id of [OWNER_WINDOW, OTHER_WINDOW, LOGGED_OUT_WINDOW]) relay.attach(id, () => undefined);
@@ -70,7 +71,6 @@ beforeAll(async () => {
   electron.documents = tempDir('planora-documents-');
   bindFiles(relay, (contents) => contents.id !== STRANGER, app.core.config.dataDir);
 });
-afterAll(async () => app.close());
 beforeEach(() => {
   electron.openPath.mockReset().mockResolvedValue('');
   electron.showSaveDialog.mockReset();

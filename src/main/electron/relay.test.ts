@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOrg } from '../modules/auth/setup';
 import { createBranch, createUser } from '../modules/organization/service';
-import { OWNER, startTestApp, withCtx, type TestApp } from '../testing/harness';
+import { OWNER, personInput, SETUP_INPUT, withCtx, type TestApp } from '../testing/harness';
+import { withTestApp } from '../testing/fixtures';
 import { attachmentForSession } from '../modules/interventions/attachmentAccess';
 import { uploaded } from '../testing/uploads';
 import { Relay, type WindowEvent } from './relay';
 
-const SETUP = {
-  orgName: 'Test Serviss',
-  country: 'LV',
-  timeZone: 'Europe/Riga',
-  languages: ['lv', 'en'],
-  branchName: 'Rīga',
-  ownerName: 'Ilze Kalniņa',
-  ownerLogin: OWNER.login,
-  ownerPassword: OWNER.password,
-  ownerLanguage: 'en',
-};
-const CLIENT = { kind: 'person', name: 'Anna Liepiņa', phones: [], emails: [], addresses: [], contacts: [] };
+const CLIENT = personInput('Anna Liepiņa');
 
 let app: TestApp;
 let relay: Relay;
@@ -31,22 +21,21 @@ const me = async (id: number) => {
   return r.ok ? (r.data as { login: string; orgId: string } | null) : r.error;
 };
 
-beforeAll(async () => {
-  app = await startTestApp();
+withTestApp('file', (started) => {
+  app = started;
   relay = new Relay(
     (req) => app.core.dispatch(req),
     (req) => attachmentForSession(app.core, req.sha, req.sessionToken),
   );
   app.core.bus.on((e) => relay.publish(e));
 });
-afterAll(async () => app.close());
 
 describe('Relay: the window-to-core binding of the desktop app', () => {
   it('keeps the session token in main and routes events only to windows of the same organization', async () => {
     open(1);
     open(2);
     open(3);
-    const setup = await relay.call(1, 'setup.run', SETUP);
+    const setup = await relay.call(1, 'setup.run', SETUP_INPUT);
     expect(setup.ok).toBe(true);
     // The renderer gets the user, never the token.
     expect(Object.keys(setup).sort()).toEqual(['data', 'ok']);

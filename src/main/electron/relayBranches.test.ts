@@ -1,26 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../shared/permissions';
-import { setupOrg, startTestApp, type TestApp } from '../testing/harness';
+import { describe, expect, it } from 'vitest';
+import { addStaff, personInput, type TestApp } from '../testing/harness';
+import { withTestOrg } from '../testing/fixtures';
 import { Relay, type WindowEvent } from './relay';
 
 /** The desktop windows hear events by the same rule as web sockets (api/events.ts `mayReceive`): their user's branches. */
 
 let app: TestApp;
 let owner: string;
-let riga: string;
 let yerevan: string;
 
-beforeAll(async () => {
-  app = await startTestApp();
-  owner = await setupOrg(app);
-  riga = (await app.call(owner, 'branches.list', {}))[0]!.id;
+withTestOrg('file', async (org) => {
+  ({ app, owner } = org);
+  const riga = (await app.call(owner, 'branches.list', {}))[0]!.id;
   yerevan = (await app.call(owner, 'branches.create', { name: 'Yerevan', timeZone: 'Asia/Yerevan' })).id;
-  const person = (login: string, role: Role, branch: string) =>
-    app.call(owner, 'users.create', { login, password: 'password-123', name: login, role, language: 'en', branchIds: [branch] });
-  await person('tech.riga', 'employee', riga);
-  await person('tech.yerevan', 'employee', yerevan);
+  await addStaff(app, owner, 'tech.riga', 'employee', riga);
+  await addStaff(app, owner, 'tech.yerevan', 'employee', yerevan);
 });
-afterAll(async () => app.close());
 
 describe('Relay: events by branch', () => {
   it('the desktop relay applies the same rule to its windows', async () => {
@@ -33,7 +28,7 @@ describe('Relay: events by branch', () => {
     for (const [id, box] of inbox) relay.attach(id, (e) => box.push(e));
     expect(await relay.call(1, 'auth.login', { login: 'tech.riga', password: 'password-123' })).toMatchObject({ ok: true });
     expect(await relay.call(2, 'auth.login', { login: 'tech.yerevan', password: 'password-123' })).toMatchObject({ ok: true });
-    const { client } = await app.call(owner, 'clients.create', { kind: 'person', name: 'Shared Client', phones: [], emails: [], addresses: [], contacts: [] });
+    const { client } = await app.call(owner, 'clients.create', personInput('Shared Client'));
     const inYerevan = await app.call(owner, 'interventions.create', { clientId: client.id, priority: 'low', docDate: '2026-11-23', branchId: yerevan });
     const heard = (id: number) => JSON.stringify(inbox.get(id));
     expect(heard(2)).toContain(inYerevan.id);

@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../shared/api/auth';
-import { setupOrg, startTestApp, userWithRole, withCtx, type TestApp } from '../testing/harness';
+import { userWithRole, withCtx, type TestApp } from '../testing/harness';
+import { withTestOrg } from '../testing/fixtures';
 import { SecretBox } from '../secrets';
 import { enqueueMail } from './outbox';
 import { BACKOFF_CAP_MS, backoffMs, createOutboxSender, LEASE_MS, MAX_ATTEMPTS, runOutboxOnce } from './sender';
@@ -12,13 +13,11 @@ let owner: string;
 let ownerUser: SessionUser;
 const peers: SmtpPeer[] = [];
 
-beforeEach(async () => {
-  app = await startTestApp();
-  owner = await setupOrg(app);
+withTestOrg('test', async (org) => {
+  ({ app, owner } = org);
   ownerUser = (await app.core.sessions.resolve(owner))!;
 });
 afterEach(async () => {
-  await app.close();
   for (const p of peers.splice(0)) await p.close();
 });
 

@@ -59,26 +59,59 @@ export async function startTestApp(over: Partial<CoreConfig> = {}, dir = tempDir
   return app;
 }
 
+/** The setup wizard's answers every test organization starts from (tests of other transports send them as they are). */
+export const SETUP_INPUT = {
+  orgName: 'Test Serviss',
+  country: 'LV',
+  timeZone: 'Europe/Riga',
+  languages: ['lv', 'en'],
+  branchName: 'Rīga',
+  ownerName: 'Ilze Kalniņa',
+  ownerLogin: OWNER.login,
+  ownerPassword: OWNER.password,
+  ownerLanguage: 'en',
+};
+
 /** Runs the setup wizard's procedure and returns the owner's session token. */
 export async function setupOrg(app: TestApp, over: Record<string, unknown> = {}): Promise<string> {
-  const out = await app.core.dispatch({
-    name: 'setup.run',
-    sessionToken: null,
-    input: {
-      orgName: 'Test Serviss',
-      country: 'LV',
-      timeZone: 'Europe/Riga',
-      languages: ['lv', 'en'],
-      branchName: 'Rīga',
-      ownerName: 'Ilze Kalniņa',
-      ownerLogin: OWNER.login,
-      ownerPassword: OWNER.password,
-      ownerLanguage: 'en',
-      ...over,
-    },
-  });
+  const out = await app.core.dispatch({ name: 'setup.run', sessionToken: null, input: { ...SETUP_INPUT, ...over } });
   if (!out.result.ok || !out.sessionToken) throw new Error(`setup failed: ${JSON.stringify(out.result)}`);
   return out.sessionToken;
+}
+
+export interface TestOrg {
+  app: TestApp;
+  /** The owner's session token. */
+  owner: string;
+}
+
+export interface TestOrgOptions {
+  config?: Partial<CoreConfig>;
+  /** Answers of the setup wizard that differ from SETUP_INPUT. */
+  setup?: Record<string, unknown>;
+}
+
+/** A real core with an organization set up by the wizard, and its owner logged in. */
+export async function openTestOrg(opts: TestOrgOptions = {}): Promise<TestOrg> {
+  const app = await startTestApp(opts.config);
+  return { app, owner: await setupOrg(app, opts.setup) };
+}
+
+/** Closes the core and removes its folder, so a long run does not pile folders up until its end. */
+export async function disposeTestApp(app: TestApp): Promise<void> {
+  try {
+    await app.close();
+  } finally {
+    fs.rmSync(app.dir, { recursive: true, force: true });
+  }
+}
+
+/** A person client with nothing but a name: the input most tests need a client for. */
+export const personInput = (name: string) => ({ kind: 'person' as const, name, phones: [], emails: [], addresses: [], contacts: [] });
+
+/** Adds a colleague of one role who sees one branch (password `password-123`, named by the login). */
+export async function addStaff(app: TestApp, ownerToken: string, login: string, role: Role, branchId: string): Promise<{ id: string }> {
+  return app.call(ownerToken, 'users.create', { login, password: 'password-123', name: login, role, language: 'en', branchIds: [branchId] });
 }
 
 /** Creates a user of the given role in the owner's first branch and logs them in. */

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { parse as parseDisposition } from 'content-disposition';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../csp';
 import { newReportFile } from '../reports/files';
-import { startServer, type WebServer } from '../server';
-import { OWNER, setupOrg, startTestApp, tempDir, type TestApp } from '../testing/harness';
+import type { WebServer } from '../server';
+import { personInput, tempDir, type TestApp } from '../testing/harness';
+import { withTestWeb } from '../testing/fixtures';
+import { apiPost, loginCookie } from '../testing/web';
 import { uploaded } from '../testing/uploads';
 import { startUnavailableServer } from './unavailable';
 
@@ -26,36 +27,26 @@ function expectProtected(res: Response, what: string): void {
 describe('security headers of web mode', () => {
   let app: TestApp;
   let server: WebServer;
-  let renderer: string;
   let owner: string;
   let cookie: string;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    owner = await setupOrg(app);
-    renderer = tempDir('planora-renderer-');
-    fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Planora</title>');
-    server = await startServer(app.core, { port: 0, rendererDir: renderer });
-    const login = await fetch(`${server.url}/api/call/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify(OWNER) });
-    cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  });
-  afterAll(async () => {
-    await server.close();
-    await app.close();
-    fs.rmSync(renderer, { recursive: true, force: true });
-    fs.rmSync(app.dir, { recursive: true, force: true });
-  });
+  withTestWeb(
+    async (web) => {
+      ({ app, owner, server } = web);
+      cookie = await loginCookie(server);
+    },
+    { pages: true },
+  );
 
   it('a page, an API answer and the refusals carry the desktop CSP, nosniff, no-referrer and no framing', async () => {
     const page = await fetch(`${server.url}/clients`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<title>Planora');
     expectProtected(page, 'page');
-    const answer = await fetch(`${server.url}/api/call/auth.me`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie }, body: '{}' });
+    const answer = await apiPost(server, 'auth.me', '{}', { cookie });
     expect(await answer.json()).toMatchObject({ ok: true, data: { login: 'owner' } });
     expect(answer.headers.get('cache-control')).toBe('no-store');
     expectProtected(answer, 'API answer');
-    const foreign = await fetch(`${server.url}/api/call/auth.me`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://evil.example', cookie }, body: '{}' });
+    const foreign = await apiPost(server, 'auth.me', '{}', { origin: 'http://evil.example', cookie });
     expect(foreign.status).toBe(403);
     expectProtected(foreign, 'bad origin');
     const anonymous = await fetch(`${server.url}/api/files/${'0'.repeat(8)}`);
@@ -83,7 +74,7 @@ describe('security headers of web mode', () => {
 
   it('a timeline file download does the same, with quotes and non-ASCII in its name', async () => {
     const branchId = (await app.call(owner, 'branches.list', {}))[0]!.id;
-    const client = await app.call(owner, 'clients.create', { kind: 'person', name: 'Header Person', phones: [], emails: [], addresses: [], contacts: [] });
+    const client = await app.call(owner, 'clients.create', personInput('Header Person'));
     const doc = await app.call(owner, 'interventions.create', { branchId, clientId: client.client.id, priority: 'low', docDate: '2026-11-23' });
     const name = 'akts "Ķemeri" 2.pdf';
     const note = await app.call(owner, 'interventions.addNote', { id: doc.id, style: 1, text: 'scan', attachment: { name, uploadId: await uploaded(app, owner, 'signed act') } });

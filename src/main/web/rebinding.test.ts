@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { OWNER, setupOrg, snapshotDb, startTestApp, tempDir, type TestApp } from '../testing/harness';
+import { OWNER, snapshotDb, startTestApp, type TestApp } from '../testing/harness';
+import { withTestWeb } from '../testing/fixtures';
 import { startServer, type WebServer } from '../server';
 
 interface Answer {
@@ -50,23 +50,14 @@ describe('web mode answers only at its own names (DNS rebinding)', () => {
   let server: WebServer;
   let port: string;
   let rebound: string;
-  let renderer: string;
-
-  beforeAll(async () => {
-    app = await startTestApp();
-    await setupOrg(app);
-    renderer = tempDir('planora-renderer-');
-    fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Planora</title>');
-    server = await startServer(app.core, { port: 0, rendererDir: renderer, allowHosts: ['planora.lan'] });
-    port = new URL(server.url).port;
-    rebound = `rebind.evil.example:${port}`;
-  });
-  afterAll(async () => {
-    await server.close();
-    await app.close();
-    fs.rmSync(renderer, { recursive: true, force: true });
-    fs.rmSync(app.dir, { recursive: true, force: true });
-  });
+  withTestWeb(
+    (web) => {
+      ({ app, server } = web);
+      port = new URL(server.url).port;
+      rebound = `rebind.evil.example:${port}`;
+    },
+    { pages: true, server: { allowHosts: ['planora.lan'] } },
+  );
 
   async function ownCookie(host = `127.0.0.1:${port}`): Promise<string> {
     const res = await call(server, 'auth.login', host, OWNER);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './contract';
-import { email, id, language, okOutput, optionalId, optionalMultilineText, optionalText, pageInput, pageOf, phoneInput, requiredText, text } from './common';
+import { byId, email, id, language, nullableStrings, okOutput, optionalId, optionalMultilineText, optionalText, pageInput, pageOf, phoneInput, requiredText, text, versioned } from './common';
 
 export const CLIENT_KINDS = ['person', 'company'] as const;
 
@@ -68,11 +68,7 @@ export const clientListRow = z.object({
   id,
   kind: z.enum(CLIENT_KINDS),
   name: z.string(),
-  fiscalCode: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  locality: z.string().nullable(),
-  responsibleName: z.string().nullable(),
+  ...nullableStrings('fiscalCode', 'phone', 'email', 'locality', 'responsibleName'),
   updatedAt: z.string(),
 });
 export type ClientListRow = z.infer<typeof clientListRow>;
@@ -99,7 +95,7 @@ export const clientsApi = {
     access: { module: 'clients', action: 'read' },
     writes: false,
   }),
-  'clients.get': procedure({ input: z.strictObject({ id }), output: clientDetail, access: { module: 'clients', action: 'read' }, writes: false }),
+  'clients.get': procedure({ input: byId, output: clientDetail, access: { module: 'clients', action: 'read' }, writes: false }),
   /** Phones, e-mails or fiscal code that already belong to another client: the form warns before saving. */
   'clients.checkDuplicates': procedure({
     input: z.strictObject({
@@ -119,10 +115,10 @@ export const clientsApi = {
     writes: true,
   }),
   'clients.update': procedure({
-    input: z.strictObject({ id, version: z.number().int().min(1), ...clientFields }),
+    input: z.strictObject({ ...versioned, ...clientFields }),
     output: z.object({ client: clientDetail, duplicates: z.array(duplicateMatch) }),
     access: { module: 'clients', action: 'write' },
     writes: true,
   }),
-  'clients.delete': procedure({ input: z.strictObject({ id }), output: okOutput, access: { module: 'clients', action: 'delete' }, writes: true }),
+  'clients.delete': procedure({ input: byId, output: okOutput, access: { module: 'clients', action: 'delete' }, writes: true }),
 } as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { multilineText, password, requiredText } from './common';
+import { z } from 'zod';
+import { byId, multilineText, nullableStrings, password, requiredText, versioned } from './common';
 
 const refusal = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues.map((i) => i.message) ?? [];
 
@@ -26,5 +27,27 @@ describe('the shared text helpers', () => {
   it('still trim before counting, and never trim a password', () => {
     expect(requiredText(5).parse('  abcde  ')).toBe('abcde');
     expect(password(1).parse(' pass ')).toBe(' pass ');
+  });
+});
+
+describe('the shared shape builders', () => {
+  const ID = '0190d5a4-7b1c-7def-8123-456789abcdef';
+
+  it('versioned names a row and a version of at least 1', () => {
+    const input = z.strictObject(versioned);
+    expect(input.safeParse({ id: ID, version: 1 }).success).toBe(true);
+    for (const bad of [{ id: ID, version: 0 }, { id: ID, version: 1.5 }, { id: 'x', version: 1 }, { id: ID }]) expect(input.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+  });
+
+  it('byId takes one id and nothing else', () => {
+    expect(byId.safeParse({ id: ID }).success).toBe(true);
+    for (const bad of [{}, { id: 'x' }, { id: ID, version: 1 }]) expect(byId.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+  });
+
+  it('nullableStrings makes text-or-null columns, in the order named', () => {
+    const row = z.object(nullableStrings('b', 'a'));
+    expect(Object.keys(row.shape)).toEqual(['b', 'a']);
+    expect(row.parse({ b: null, a: 'x' })).toEqual({ b: null, a: 'x' });
+    for (const bad of [{ b: 1, a: null }, { a: null }]) expect(row.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
   });
 });

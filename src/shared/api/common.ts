@@ -46,6 +46,16 @@ export const pageInput = {
   offset: z.number().int().min(0).max(10_000_000).default(0),
 };
 
+/** Names an existing row and the version the caller loaded: a write on a stale version is refused. */
+export const versioned = { id, version: z.number().int().min(1) };
+/** The input of a procedure that names one row and nothing else. */
+export const byId = z.strictObject({ id });
+
+/** Output columns that hold text or nothing, named together: list and grid rows have dozens of them. */
+export function nullableStrings<const K extends string>(...names: K[]): { [P in K]: z.ZodNullable<z.ZodString> } {
+  return Object.fromEntries(names.map((n) => [n, z.string().nullable()])) as { [P in K]: z.ZodNullable<z.ZodString> };
+}
+
 export const empty = z.strictObject({});
 export const okOutput = z.object({ ok: z.literal(true) });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './contract';
-import { id, isoDate, isoInstant, okOutput, optionalId, optionalMultilineText, optionalText, plainString, requiredMultilineText, requiredText, text } from './common';
+import { byId, id, isoDate, isoInstant, nullableStrings, okOutput, optionalId, optionalMultilineText, optionalText, plainString, requiredMultilineText, requiredText, text, versioned } from './common';
 import { interventionSettings } from './interventionSettings';
 
 export const PRIORITIES = ['low', 'medium', 'high'] as const;
@@ -93,36 +93,18 @@ export type GridScope = z.infer<typeof gridScope>;
 
 export const gridRow = z.object({
   id,
-  series: z.string().nullable(),
-  number: z.string().nullable(),
+  ...nullableStrings('series', 'number'),
   docDate: z.string(),
   clientId: id,
   client: z.string(),
-  type: z.string().nullable(),
-  object: z.string().nullable(),
-  objectSerial: z.string().nullable(),
-  startAt: z.string().nullable(),
-  endAt: z.string().nullable(),
+  ...nullableStrings('type', 'object', 'objectSerial', 'startAt', 'endAt'),
   status: z.enum(STATUSES),
   priority: z.enum(PRIORITIES),
-  takenBy: z.string().nullable(),
-  responsible: z.string().nullable(),
+  ...nullableStrings('takenBy', 'responsible'),
   valid: z.boolean(),
   cancelled: z.boolean(),
-  notes: z.string().nullable(),
-  vehicle: z.string().nullable(),
-  fiscalCode: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  address: z.string().nullable(),
-  locality: z.string().nullable(),
-  county: z.string().nullable(),
-  country: z.string().nullable(),
-  zone: z.string().nullable(),
-  classification: z.string().nullable(),
-  classification2: z.string().nullable(),
-  classification3: z.string().nullable(),
-  contact: z.string().nullable(),
+  ...nullableStrings('notes', 'vehicle', 'fiscalCode', 'phone', 'email', 'address', 'locality', 'county', 'country', 'zone'),
+  ...nullableStrings('classification', 'classification2', 'classification3', 'contact'),
   /** Not allocated within the configured hours (the seed's "warnings"). */
   warning: z.boolean(),
   version: z.number().int(),
@@ -237,8 +219,6 @@ export const clientObject = z.object({
 });
 export type ClientObject = z.infer<typeof clientObject>;
 
-const versioned = { id, version: z.number().int().min(1) };
-
 export const interventionsApi = {
   'interventions.list': procedure({
     input: z.strictObject({
@@ -266,7 +246,7 @@ export const interventionsApi = {
     access: { module: 'interventions', action: 'read' },
     writes: false,
   }),
-  'interventions.get': procedure({ input: z.strictObject({ id }), output: interventionDetail, access: { module: 'interventions', action: 'read' }, writes: false }),
+  'interventions.get': procedure({ input: byId, output: interventionDetail, access: { module: 'interventions', action: 'read' }, writes: false }),
   /**
    * The objects (product + serial/lot) this client already had, most recent first, one row per distinct pair:
    * the intervention form offers them before the product list. `excludeId`: the document being edited.
@@ -300,7 +280,7 @@ export const interventionsApi = {
   }),
   /** Validation gives the document its number from its series. */
   'interventions.validate': procedure({ input: z.strictObject(versioned), output: interventionDetail, access: { module: 'interventions', action: 'write' }, writes: true }),
-  'interventions.delete': procedure({ input: z.strictObject({ id }), output: okOutput, access: { module: 'interventions', action: 'delete' }, writes: true }),
+  'interventions.delete': procedure({ input: byId, output: okOutput, access: { module: 'interventions', action: 'delete' }, writes: true }),
   'interventions.addNote': procedure({
     input: z.strictObject({
       id,
@@ -395,7 +375,7 @@ export const interventionsFlowApi = {
   }),
   /** Drag in the calendar: same rules as the form. */
   'interventions.reschedule': procedure({
-    input: z.strictObject({ id, version: z.number().int().min(1), startAt: isoInstant, endAt: isoInstant, takenById: optionalId }),
+    input: z.strictObject({ ...versioned, startAt: isoInstant, endAt: isoInstant, takenById: optionalId }),
     output: interventionDetail,
     access: { module: 'interventions', action: 'write' },
     writes: true,
@@ -415,5 +395,5 @@ export const interventionsFlowApi = {
     writes: true,
   }),
   'views.setFavorite': procedure({ input: z.strictObject({ id, favorite: z.boolean() }), output: savedView, access: { module: 'interventions', action: 'read' }, writes: true }),
-  'views.delete': procedure({ input: z.strictObject({ id }), output: okOutput, access: { module: 'interventions', action: 'read' }, writes: true }),
+  'views.delete': procedure({ input: byId, output: okOutput, access: { module: 'interventions', action: 'read' }, writes: true }),
 } as const;

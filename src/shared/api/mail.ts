@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './contract';
-import { email, id, optionalText, pageOf, plainString, requiredText } from './common';
+import { byId, email, id, optionalText, pageOf, plainString, requiredText } from './common';
 
 /** What an outbox row can be: waiting (or waiting to retry), being sent right now, delivered, or given up on. */
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
@@ -78,5 +78,5 @@ export const mailApi = {
     writes: false,
   }),
   /** Puts a failed message back in the queue with a fresh count of attempts. */
-  'mail.retry': procedure({ input: z.strictObject({ id }), output: outboxRow, access: { module: 'organization', action: 'write' }, writes: true }),
+  'mail.retry': procedure({ input: byId, output: outboxRow, access: { module: 'organization', action: 'write' }, writes: true }),
 } as const;

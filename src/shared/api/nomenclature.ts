@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './contract';
-import { id, okOutput, optionalId, optionalText, pageInput, pageOf, requiredText, text } from './common';
+import { byId, id, okOutput, optionalId, optionalText, pageInput, pageOf, requiredText, text, versioned } from './common';
 
 /**
  * The editable lists behind an intervention's fields ("nomenclatoare"): types, classifications 1–3,
@@ -31,7 +31,6 @@ export const NAME_MAX = 200;
 const kind = z.enum(NOMENCLATURE_KINDS);
 const code = optionalText(CODE_MAX);
 const name = requiredText(NAME_MAX);
-const version = z.number().int().min(1);
 /** Rows to return whatever the filters say (inactive ones too): a select shows the value it already holds. */
 const include = z.array(id).max(20).optional();
 
@@ -88,13 +87,13 @@ export const nomenclatureApi = {
     writes: true,
   }),
   'nomenclature.update': procedure({
-    input: z.strictObject({ id, version, code, name, active: z.boolean(), clientId: optionalId }),
+    input: z.strictObject({ ...versioned, code, name, active: z.boolean(), clientId: optionalId }),
     output: nomenclatureRow,
     access: write,
     writes: true,
   }),
   /** A tombstone; refused while a live intervention uses the item (make it inactive instead). */
-  'nomenclature.delete': procedure({ input: z.strictObject({ id }), output: okOutput, access: remove, writes: true }),
+  'nomenclature.delete': procedure({ input: byId, output: okOutput, access: remove, writes: true }),
 
   'products.list': procedure({
     input: z.strictObject({ search: text(100).optional(), includeInactive: z.boolean().optional(), include, ...pageInput }),
@@ -109,10 +108,10 @@ export const nomenclatureApi = {
     writes: true,
   }),
   'products.update': procedure({
-    input: z.strictObject({ id, version, code, name, isSystem: z.boolean(), active: z.boolean() }),
+    input: z.strictObject({ ...versioned, code, name, isSystem: z.boolean(), active: z.boolean() }),
     output: productRow,
     access: write,
     writes: true,
   }),
-  'products.delete': procedure({ input: z.strictObject({ id }), output: okOutput, access: remove, writes: true }),
+  'products.delete': procedure({ input: byId, output: okOutput, access: remove, writes: true }),
 } as const;

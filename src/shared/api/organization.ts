@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './contract';
-import { countryCode, empty, id, language, okOutput, optionalId, optionalText, password, phoneInput, requiredText, role, email, text } from './common';
+import { byId, countryCode, email, empty, id, language, okOutput, optionalId, optionalText, password, phoneInput, requiredText, role, text } from './common';
 
 export const orgRow = z.object({
   id,
@@ -79,7 +79,7 @@ export const organizationApi = {
     access: { module: 'organization', action: 'write' },
     writes: true,
   }),
-  'branches.delete': procedure({ input: z.strictObject({ id }), output: okOutput, access: { module: 'organization', action: 'delete' }, writes: true }),
+  'branches.delete': procedure({ input: byId, output: okOutput, access: { module: 'organization', action: 'delete' }, writes: true }),
 
   'users.list': procedure({
     input: z.strictObject({ includeInactive: z.boolean().optional() }),

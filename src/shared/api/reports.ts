@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './contract';
-import { id } from './common';
+import { byId } from './common';
 import { GRID_COLUMNS, SORT_FIELDS, gridScope } from './interventions';
 
 /** The columns a person chose to show, in their order; each at most once. */
@@ -45,9 +45,9 @@ const scoped = z.strictObject({ scope: gridScope });
 
 export const reportsApi = {
   /** The printable intervention document: every field, the client, the timeline and a signatures area. */
-  'reports.interventionForm': procedure({ input: z.strictObject({ id }), output: reportFile, access: read, writes: false }),
+  'reports.interventionForm': procedure({ input: byId, output: reportFile, access: read, writes: false }),
   /** The seed's "Fișa evoluție sesizare": the dated lines and milestones of one intervention. */
-  'reports.evolutionSheet': procedure({ input: z.strictObject({ id }), output: reportFile, access: read, writes: false }),
+  'reports.evolutionSheet': procedure({ input: byId, output: reportFile, access: read, writes: false }),
   /** "Borderou sesizări", and the quick report: exactly the grid's filtered rows and shown columns, grouped like the grid with counts. */
   'reports.interventionList': procedure({
     input: z.strictObject({ scope: gridScope, columns: reportColumns, sort: z.enum(SORT_FIELDS).optional(), desc: z.boolean().optional() }),

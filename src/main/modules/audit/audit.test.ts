@@ -1,14 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setupOrg, startTestApp, userWithRole, type TestApp } from '../../testing/harness';
+import { describe, expect, it } from 'vitest';
+import { userWithRole, type TestApp } from '../../testing/harness';
+import { withTestOrg } from '../../testing/fixtures';
 import { diffFields } from '../../api/funnel';
 
 let app: TestApp;
 let owner: string;
-beforeEach(async () => {
-  app = await startTestApp();
-  owner = await setupOrg(app);
-});
-afterEach(async () => app.close());
+withTestOrg('test', (org) => ({ app, owner } = org));
 
 const client = { kind: 'person' as const, name: 'Ilze', phones: [], emails: [], addresses: [], contacts: [] };
 

@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { OWNER, setupOrg, startTestApp, type TestApp } from '../../testing/harness';
+import { describe, expect, it } from 'vitest';
+import { OWNER, type TestApp } from '../../testing/harness';
+import { withTestOrg } from '../../testing/fixtures';
 
 let app: TestApp;
-afterEach(async () => {
-  await app?.close();
-  if (app) fs.rmSync(app.dir, { recursive: true, force: true });
-});
+let owner: string;
+withTestOrg('test', (org) => ({ app, owner } = org));
 
 const PAGE_CALL_LIMIT_MS = 50;
 
@@ -33,10 +31,8 @@ async function pageCallsDuring(token: string, storm: Promise<unknown>): Promise<
 
 describe('a storm of wrong passwords', () => {
   it('from 60 places at once: every password is checked, and a clerk’s page call still answers within 50 ms', async () => {
-    app = await startTestApp();
-    const token = await setupOrg(app);
     const storm = Promise.all(Array.from({ length: 60 }, (_, i) => badLogin(`nobody.${i}`, `198.51.100.${i}`, i)));
-    const took = await pageCallsDuring(token, storm);
+    const took = await pageCallsDuring(owner, storm);
     const outcomes = await storm;
     // None was refused before its password was checked: each source tried once.
     expect(outcomes.every((o) => !o.result.ok && o.result.error.key === 'errors.login_failed')).toBe(true);
@@ -52,10 +48,8 @@ describe('a storm of wrong passwords', () => {
   }, 180_000);
 
   it('from one place at once: that place is throttled without hashing, and the owner still logs in from another', async () => {
-    app = await startTestApp();
-    const token = await setupOrg(app);
     const storm = Promise.all(Array.from({ length: 60 }, (_, i) => badLogin(OWNER.login, '203.0.113.9', i)));
-    const took = await pageCallsDuring(token, storm);
+    const took = await pageCallsDuring(owner, storm);
     const outcomes = await storm;
     const failed = outcomes.filter((o) => !o.result.ok && o.result.error.key === 'errors.login_failed').length;
     const locked = outcomes.filter((o) => !o.result.ok && o.result.error.key === 'errors.login_locked').length;
@@ -82,8 +76,6 @@ describe('a storm of wrong passwords', () => {
   });
 
   it('logins racing on one account lose no failure from its count, and a correct one among them still succeeds', async () => {
-    app = await startTestApp();
-    await setupOrg(app);
     const racing = await Promise.all([
       ...Array.from({ length: 6 }, (_, i) => badLogin(OWNER.login, `198.51.100.${i}`, i)),
       app.core.dispatch({ name: 'auth.login', input: OWNER, sessionToken: null, source: '192.0.2.10' }),

@@ -1,13 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setupOrg, snapshotDb, startTestApp, type TestApp } from '../../testing/harness';
+import { describe, expect, it } from 'vitest';
+import { snapshotDb, type TestApp } from '../../testing/harness';
+import { withTestOrg } from '../../testing/fixtures';
 
 let app: TestApp;
 let owner: string;
-beforeEach(async () => {
-  app = await startTestApp();
-  owner = await setupOrg(app);
-});
-afterEach(async () => app.close());
+withTestOrg('test', (org) => ({ app, owner } = org));
 
 const base = { kind: 'person' as const, phones: [], emails: [], addresses: [], contacts: [] };
 

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PushEvent } from '../../api/events';
 import { ROLES, can } from '../../../shared/permissions';
-import { setupOrg, snapshotDb, startTestApp, userWithRole, withCtx, type TestApp } from '../../testing/harness';
+import { snapshotDb, userWithRole, withCtx, type TestApp } from '../../testing/harness';
+import { withTestOrg } from '../../testing/fixtures';
 import { createOrg } from '../auth/setup';
 import { createBranch, createUser } from '../organization/service';
 
@@ -10,14 +11,12 @@ let owner: string;
 let branchId: string;
 let events: PushEvent[];
 
-beforeEach(async () => {
-  app = await startTestApp();
-  owner = await setupOrg(app);
+withTestOrg('test', async (org) => {
+  ({ app, owner } = org);
   branchId = (await app.call(owner, 'branches.list', {}))[0]!.id;
   events = [];
   app.core.bus.on((e) => events.push(e));
 });
-afterEach(async () => app.close());
 
 const clientBase = { kind: 'company' as const, phones: [], emails: [], addresses: [], contacts: [] };
 async function newClient(name: string): Promise<string> {

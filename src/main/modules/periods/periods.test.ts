@@ -1,14 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setupOrg, startTestApp, withCtx, type TestApp } from '../../testing/harness';
+import { describe, expect, it } from 'vitest';
+import { withCtx, type TestApp } from '../../testing/harness';
+import { withTestOrg } from '../../testing/fixtures';
 import { assertPeriodOpen } from './service';
 
 let app: TestApp;
 let owner: string;
-beforeEach(async () => {
-  app = await startTestApp();
-  owner = await setupOrg(app);
-});
-afterEach(async () => app.close());
+withTestOrg('test', (org) => ({ app, owner } = org));
 
 describe('working periods', () => {
   it('refuses documents dated in a locked month with a clear error, and opens again on unlock', async () => {

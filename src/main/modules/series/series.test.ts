@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../../shared/api/auth';
 import { AppError } from '../../api/errors';
 import { openSqlite } from '../../db/connection';
-import { setupOrg, snapshotDb, startTestApp, userWithRole, type TestApp } from '../../testing/harness';
+import { snapshotDb, userWithRole, type TestApp } from '../../testing/harness';
+import { withTestOrg } from '../../testing/fixtures';
 import { spawnTs } from '../../testing/processes';
 import { inWriteTransaction } from '../../testing/transactions';
 import { takeNumber } from './service';
@@ -13,14 +14,12 @@ let owner: string;
 let user: SessionUser;
 let seriesId: string;
 
-beforeEach(async () => {
-  app = await startTestApp();
-  owner = await setupOrg(app);
+withTestOrg('test', async (org) => {
+  ({ app, owner } = org);
   user = (await app.call(owner, 'auth.me', {}))!;
   const [branch] = await app.call(owner, 'branches.list', {});
   seriesId = (await app.call(owner, 'series.create', { docType: 'intervention', branchId: branch!.id, prefix: 'RIX-', padding: 6, nextNumber: 1 })).id;
 });
-afterEach(async () => app.close());
 
 const deps = () => ({ db: app.core.db, clock: app.clock, config: app.core.config, sessions: app.core.sessions, services: app.core.services });
 const take = (fn?: () => Promise<void>) =>
@@ -102,7 +101,6 @@ describe('document series', () => {
     } finally {
       sqlite.close();
     }
-    app = await startTestApp({}, app.dir);
   });
 
   it('refuses to move the next number back, naming the field, and changes nothing', async () => {
