@@ -1,12 +1,9 @@
-import { errorText } from '../../app/errors';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Badge, Button, CloseButton, Group, Indicator, Kbd, Menu, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Indicator, Kbd, Menu, Text, Title, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Input } from '../../../shared/api';
 import type { GridFilters, GridRow, GridScope, GroupLevel, InterventionDetail } from '../../../shared/api/interventions';
 import { call } from '../../app/api';
-import { desktopFiles, openProducedFile, type ProducedFile } from '../../app/files';
 import { useFormat } from '../../app/format';
 import { useCan, useSession } from '../../app/session';
 import { AllocateDialog, DistributeDialog } from './Assistants';
@@ -20,7 +17,9 @@ import { InterventionForm } from './InterventionForm';
 import { InterventionsGrid, type InterventionsGridHandle } from './InterventionsGrid';
 import { cleanFilters, validLevels, type GroupKey } from './model';
 import { ApprovalsPanel, SettingsDialog, useInterventionSettings } from './SettingsDialog';
-import { ReportsMenu, ViewsMenu, parseConfig, shownColumnsOf, type SavedView, type ViewConfig } from './Views';
+import { ReportsMenu } from './ReportsMenu';
+import { ScreenMessage, useScreenMessage } from './ScreenMessage';
+import { ViewsMenu, parseConfig, type SavedView, type ViewConfig } from './Views';
 import './interventions.css';
 
 function groupingKey(userId: string) {
@@ -70,9 +69,7 @@ export function InterventionsScreen() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [approvalsOpen, setApprovalsOpen] = useState(false);
   const [view, setView] = useState<SavedView | null>(null);
-  /** `file`: a report just opened in the desktop app, offered for saving beside the message. */
-  const [message, setMessage] = useState<{ text: string; color: string; file?: ProducedFile } | null>(null);
-  const [reporting, setReporting] = useState(false);
+  const { message, say, clear: clearMessage } = useScreenMessage();
 
   const clean = useMemo(() => cleanFilters(filters), [filters]);
   const treeScope = useMemo(() => (treeMode && levels.length ? { levels, path: treePath } : null), [treeMode, levels, treePath]);
@@ -82,7 +79,6 @@ export function InterventionsScreen() {
   const pendingApprovals = approvals.data?.length ?? 0;
 
   const busy = editor.open || !!toDelete || !!toCancel || !!allocating || distributing || exporting || settingsOpen;
-  const say = (text: string, color = 'green', file?: ProducedFile) => setMessage({ text, color, file });
 
   const targets = (): GridRow[] => grid.current?.targetRows() ?? [];
   const add = () => {
@@ -146,33 +142,6 @@ export function InterventionsScreen() {
     applyConfig(c);
   };
 
-  const openFile = async (input: Input<'reports.interventionList'>) => {
-    if (!input.columns.length) return say(t('interventions.noColumns'), 'orange');
-    setReporting(true);
-    try {
-      const f = await call('reports.interventionList', input);
-      await openProducedFile(f);
-      if (desktopFiles()) say(t('files.opened', { name: f.fileName }), 'green', f);
-    } catch (e) {
-      say(errorText(t, e), 'red');
-    } finally {
-      setReporting(false);
-    }
-  };
-  const quickReport = () => void openFile({ scope, columns: grid.current?.shownColumns() ?? [], ...grid.current?.sort() });
-  const saveReport = async (f: ProducedFile) => {
-    try {
-      if (await openProducedFile(f, 'save')) say(t('common.saved'));
-    } catch (e) {
-      say(errorText(t, e), 'red');
-    }
-  };
-  const printReport = (v: SavedView) => {
-    const c = parseConfig(v.config);
-    if (!c) return say(t('interventions.views.broken'), 'red');
-    void openFile({ scope: c.groupBy.length ? { filters: c.filters, groupBy: c.groupBy, groupPath: [] } : { filters: c.filters }, columns: shownColumnsOf(c), ...c.sort });
-  };
-
   // Ctrl+F goes to the quick search.
   useEffect(() => {
     const on = (e: KeyboardEvent) => {
@@ -185,14 +154,6 @@ export function InterventionsScreen() {
     window.addEventListener('keydown', on);
     return () => window.removeEventListener('keydown', on);
   }, [busy]);
-
-  useEffect(() => {
-    if (!message) return;
-    // A report's "Save as…" stays longer than a plain message: the person may be reading the report first.
-    const timer = setTimeout(() => setMessage(null), message.file ? 30_000 : 6000);
-    return () => clearTimeout(timer);
-  }, [message]);
-
 
   return (
     <div className="planora-page pl-interventions" data-testid="interventions-screen">
@@ -245,10 +206,7 @@ export function InterventionsScreen() {
           <Button variant="default" onClick={() => (location.hash = '#/interventions-calendar')} data-testid="iv-appointments">
             {t('interventions.toolbar.appointments')}
           </Button>
-          <Button variant="default" onClick={quickReport} loading={reporting} data-testid="iv-quick-report">
-            {t('interventions.toolbar.quickReport')}
-          </Button>
-          <ReportsMenu config={config} onOpen={applyView} onPrint={printReport} />
+          <ReportsMenu scope={scope} grid={() => grid.current} config={config} onOpen={applyView} say={say} />
           <ViewsMenu current={view} config={config} onApply={applyView} onError={(m) => say(m, 'red')} />
         </Group>
         <Group gap={4} wrap="nowrap">
@@ -293,19 +251,7 @@ export function InterventionsScreen() {
           onExpandAll={() => grid.current?.expandAll()}
         />
         <Group gap={6} wrap="nowrap">
-          {message && (
-            <Alert color={message.color} p={2} px={8} data-testid="iv-message" style={{ flexShrink: 1 }}>
-              <Group gap={4} wrap="nowrap">
-                <Text size="xs">{message.text}</Text>
-                {message.file && (
-                  <Button size="compact-xs" variant="subtle" onClick={() => void saveReport(message.file!)} data-testid="iv-message-save">
-                    {t('files.saveAs')}
-                  </Button>
-                )}
-                <CloseButton size="xs" onClick={() => setMessage(null)} />
-              </Group>
-            </Alert>
-          )}
+          <ScreenMessage message={message} say={say} onClose={clearMessage} />
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="iv-total">
             {total === null ? '' : t('interventions.total', { count: total, total: fmt.number(total) })}
             {selection.length > 1 ? ` · ${t('interventions.selected', { count: selection.length })}` : ''}
