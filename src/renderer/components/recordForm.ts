@@ -120,6 +120,8 @@ export function useRecordDrawer<R extends { version: number }, T extends FieldVa
   return {
     ...refusal,
     reload,
+    /** A record main just answered with (after a save or a workflow step): the form shows and edits that version. */
+    load,
     requestClose,
     /** The version to send with an update. */
     version: () => version.current ?? 1,
