@@ -1,9 +1,8 @@
-import { Grid } from '@mantine/core';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { isClientBound, type NomenclatureKind } from '../../../shared/api/nomenclature';
 import { NomenclatureSelect } from '../nomenclature/NomenclatureSelect';
-import { Choice, type ChoiceName, type SectionProps } from './formFields';
+import { FieldCol, type ChoiceName, type SectionProps } from './formFields';
 
 /** The form's last rows: the client's contract and estimate, then vehicle, zone and the three classifications. */
 const ROWS: { name: ChoiceName; kind: NomenclatureKind; label: string; span: number; testId: string }[] = [
@@ -19,18 +18,14 @@ const ROWS: { name: ChoiceName; kind: NomenclatureKind; label: string; span: num
 export function ClassificationFields({ form, readOnly }: Omit<SectionProps, 'detail'>) {
   const { t } = useTranslation();
   const clientId = useWatch({ control: form.control, name: 'clientId' });
-  return (
-    <>
-      {ROWS.map((r) => (
-        <Grid.Col key={r.name} span={r.span}>
-          <Choice
-            form={form}
-            name={r.name}
-            readOnly={readOnly}
-            render={(f) => <NomenclatureSelect {...f} kind={r.kind} clientId={isClientBound(r.kind) ? clientId : undefined} label={t(r.label)} data-testid={r.testId} />}
-          />
-        </Grid.Col>
-      ))}
-    </>
-  );
+  return ROWS.map((r) => (
+    <FieldCol
+      key={r.name}
+      form={form}
+      name={r.name}
+      span={r.span}
+      readOnly={readOnly}
+      render={(f) => <NomenclatureSelect {...f} kind={r.kind} clientId={isClientBound(r.kind) ? clientId : undefined} label={t(r.label)} data-testid={r.testId} />}
+    />
+  ));
 }

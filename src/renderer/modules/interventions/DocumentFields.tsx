@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { Badge, Grid, Input, TextInput, Tooltip } from '@mantine/core';
-import { Controller, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { seriesName } from '../../../shared/rules/series';
 import { useApiQuery } from '../../app/apiQuery';
 import { NomenclatureSelect } from '../nomenclature/NomenclatureSelect';
 import { DateField } from './DateFields';
-import { Choice, type SectionProps } from './formFields';
+import { FieldCol, type SectionProps } from './formFields';
 import { useShownStatus } from './formStatus';
 import { STATUS_COLOR, statusLabel } from './model';
 import { ObjectSelect } from './ObjectSelect';
@@ -16,10 +16,8 @@ import type { ClientLinks } from './useFormLinks';
 /** The document itself (type, series, date, object) and who answers for it and does it, with the status it will have. */
 export function DocumentFields({ form, readOnly, detail: d, links }: SectionProps & { links: ClientLinks }) {
   const { t } = useTranslation();
-  const { register } = form;
   const [clientId, branchId, timeZone, seriesId] = useWatch({ control: form.control, name: ['clientId', 'branchId', 'timeZone', 'seriesId'] });
   const status = useShownStatus(form, d);
-  const err = form.formState.errors;
 
   const series = useApiQuery('series.list', { docType: 'intervention' }, { staleTime: 60_000, retry: false });
   const seriesOptions = useMemo(() => {
@@ -28,50 +26,31 @@ export function DocumentFields({ form, readOnly, detail: d, links }: SectionProp
     return list;
   }, [series.data, branchId, seriesId, d]);
 
+  const col = { form, readOnly };
+
   return (
     <>
-      <Grid.Col span={4}>
-        <Choice form={form} name="typeId" readOnly={readOnly} render={(f) => <NomenclatureSelect {...f} kind="intervention_type" label={t('interventions.col.type')} data-testid="f-type" />} />
-      </Grid.Col>
-      <Grid.Col span={2}>
-        <Choice
-          form={form}
-          name="seriesId"
-          readOnly={readOnly}
-          render={(f) => <KeySelect {...f} disabled={f.disabled || !!d?.valid} label={t('interventions.col.series')} data={seriesOptions} placeholder={t('interventions.form.seriesAuto')} data-testid="f-series" />}
-        />
-      </Grid.Col>
-      <Grid.Col span={2}>
-        <Controller
-          control={form.control}
-          name="docDate"
-          render={({ field }) => (
-            <DateField
-              ref={field.ref}
-              label={t('interventions.col.docDate')}
-              timeZone={timeZone}
-              withAsterisk
-              value={field.value}
-              onChange={field.onChange}
-              readOnly={!!d?.valid}
-              error={err.docDate?.message}
-              data-testid="f-doc-date"
-            />
-          )}
-        />
-      </Grid.Col>
-      <Grid.Col span={4}>
-        <Choice
-          form={form}
-          name="objectProductId"
-          readOnly={readOnly}
-          render={(f) => <ObjectSelect {...f} onChange={links.pickObject} label={t('interventions.col.object')} clientId={clientId} excludeId={d?.id ?? null} data-testid="f-object" />}
-        />
-      </Grid.Col>
+      <FieldCol {...col} name="typeId" span={4} render={(f) => <NomenclatureSelect {...f} kind="intervention_type" label={t('interventions.col.type')} data-testid="f-type" />} />
+      <FieldCol
+        {...col}
+        name="seriesId"
+        span={2}
+        render={(f) => <KeySelect {...f} disabled={f.disabled || !!d?.valid} label={t('interventions.col.series')} data={seriesOptions} placeholder={t('interventions.form.seriesAuto')} data-testid="f-series" />}
+      />
+      <FieldCol
+        form={form}
+        name="docDate"
+        span={2}
+        render={(f) => <DateField {...f} label={t('interventions.col.docDate')} timeZone={timeZone} withAsterisk readOnly={!!d?.valid} data-testid="f-doc-date" />}
+      />
+      <FieldCol
+        {...col}
+        name="objectProductId"
+        span={4}
+        render={(f) => <ObjectSelect {...f} onChange={links.pickObject} label={t('interventions.col.object')} clientId={clientId} excludeId={d?.id ?? null} data-testid="f-object" />}
+      />
 
-      <Grid.Col span={4}>
-        <Choice form={form} name="responsibleId" readOnly={readOnly} render={(f) => <UserSelect {...f} label={t('interventions.form.responsible')} branchId={branchId} data-testid="f-responsible" />} />
-      </Grid.Col>
+      <FieldCol {...col} name="responsibleId" span={4} render={(f) => <UserSelect {...f} label={t('interventions.form.responsible')} branchId={branchId} data-testid="f-responsible" />} />
       <Grid.Col span={2}>
         <Input.Wrapper size="xs" label={t('interventions.col.status')}>
           <div style={{ height: 30, display: 'flex', alignItems: 'center' }}>
@@ -83,11 +62,9 @@ export function DocumentFields({ form, readOnly, detail: d, links }: SectionProp
           </div>
         </Input.Wrapper>
       </Grid.Col>
-      <Grid.Col span={4}>
-        <Choice form={form} name="takenById" readOnly={readOnly} render={(f) => <UserSelect {...f} label={t('interventions.col.takenBy')} branchId={branchId} data-testid="f-taken-by" />} />
-      </Grid.Col>
+      <FieldCol {...col} name="takenById" span={4} render={(f) => <UserSelect {...f} label={t('interventions.col.takenBy')} branchId={branchId} data-testid="f-taken-by" />} />
       <Grid.Col span={2}>
-        <TextInput label={t('interventions.col.objectSerial')} maxLength={100} {...register('objectSerial')} error={err.objectSerial?.message} data-testid="f-serial" />
+        <TextInput label={t('interventions.col.objectSerial')} maxLength={100} {...form.register('objectSerial')} error={form.formState.errors.objectSerial?.message} data-testid="f-serial" />
       </Grid.Col>
     </>
   );

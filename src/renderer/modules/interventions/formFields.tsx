@@ -1,8 +1,9 @@
-/** What the intervention form's sections share: the form, whether it may be edited, and one shape for every choice field. */
-import type { ReactNode, Ref } from 'react';
+/** What the intervention form's sections share: the form, whether it may be edited, and one shape for every field. */
+import type { CSSProperties, ReactNode, Ref } from 'react';
+import { Grid } from '@mantine/core';
 import { useController, type UseFormReturn } from 'react-hook-form';
 import type { InterventionDetail } from '../../../shared/api/interventions';
-import type { InterventionFormValues, InterventionInput } from './formValues';
+import type { FORM_FIELDS, InterventionFormValues, InterventionInput } from './formValues';
 
 export type InterventionFormApi = UseFormReturn<InterventionFormValues, unknown, InterventionInput>;
 
@@ -13,22 +14,30 @@ export interface SectionProps {
   detail: InterventionDetail | undefined;
 }
 
-type Field = keyof InterventionFormValues & string;
-/** The fields that hold one chosen id, or none. */
-export type ChoiceName = { [K in Field]: null extends InterventionFormValues[K] ? K : never }[Field];
+export type FormField = (typeof FORM_FIELDS)[number];
 
-export interface ChoiceField {
+/** The fields that hold one chosen id, or none. */
+export type ChoiceName = { [K in FormField]: null extends InterventionFormValues[K] ? K : never }[FormField];
+
+export interface FieldProps<V> {
   ref: Ref<HTMLInputElement>;
-  value: string | null;
-  onChange(value: string | null): void;
+  value: V;
+  onChange(value: V): void;
   onBlur(): void;
   /** The field's refusal, translated (the contract's check or main's). */
   error: string | undefined;
   disabled: boolean;
 }
 
-/** One choice of the form, handed to whichever select draws it: `render={(f) => <UserSelect {...f} label=… />}`. */
-export function Choice({ form, name, readOnly, render }: { form: InterventionFormApi; name: ChoiceName; readOnly: boolean; render(f: ChoiceField): ReactNode }) {
-  const { field, fieldState } = useController({ control: form.control, name });
-  return <>{render({ ref: field.ref, value: field.value, onChange: field.onChange, onBlur: field.onBlur, error: fieldState.error?.message, disabled: readOnly })}</>;
+/**
+ * One field of the form in its column of the form's grid, handed to whichever input draws it:
+ * `<FieldCol span={4} name="takenById" render={(f) => <UserSelect {...f} label=… />} />`.
+ */
+export function FieldCol<N extends FormField>(p: { form: InterventionFormApi; name: N; span: number; readOnly?: boolean; style?: CSSProperties; render(f: FieldProps<InterventionFormValues[N]>): ReactNode }) {
+  const { field, fieldState } = useController({ control: p.form.control, name: p.name });
+  return (
+    <Grid.Col span={p.span} style={p.style}>
+      {p.render({ ref: field.ref, value: field.value, onChange: field.onChange, onBlur: field.onBlur, error: fieldState.error?.message, disabled: !!p.readOnly })}
+    </Grid.Col>
+  );
 }
