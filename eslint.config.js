@@ -1,4 +1,5 @@
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { moduleBoundaries } from './eslint/module-boundaries.js';
 
 /**
@@ -50,5 +51,11 @@ export default tseslint.config(
     ignores: ['src/main/**/*.test.ts', 'src/main/testing/**', 'src/main/*/testing/**'],
     plugins: { planora: { rules: { 'module-boundaries': moduleBoundaries } } },
     rules: { 'planora/module-boundaries': 'error' },
+  },
+  {
+    // React's rules of hooks, dependencies included (a stale closure is a bug that no test sees until it bites).
+    files: ['src/renderer/modules/interventions/**/*.{ts,tsx}', 'src/renderer/components/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.flat.recommended.rules, 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
 );

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Language } from '../../shared/i18n/languages';
 import { wallClock, zoneCity, zonesDiffer } from '../../shared/rules/zonedTime';
@@ -11,6 +12,11 @@ export function deviceZone(): string {
 export function useFormat() {
   const { i18n } = useTranslation();
   const locale = LOCALES[(i18n.language as Language) ?? 'en'] ?? 'en-GB';
+  // One object per language: screens may keep it in their memoized column definitions.
+  return useMemo(() => formatFor(locale), [locale]);
+}
+
+function formatFor(locale: string) {
   const wallF = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' });
   /** A wall clock (`YYYY-MM-DDTHH:MM`, no zone) as the user's locale writes it. */
   const wall = (w: string | null | undefined) => (w ? wallF.format(Date.parse(`${w}:00Z`)) : '');

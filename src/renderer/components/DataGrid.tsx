@@ -1,4 +1,4 @@
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import {
   AllCommunityModule,
@@ -11,8 +11,8 @@ import {
   type IDatasource,
   type SortModelItem,
 } from 'ag-grid-community';
-import { useTranslation } from 'react-i18next';
-import { useSession } from '../app/session';
+import { useGridLayout } from './gridLayout';
+import { useScreenKeys } from './screen';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -55,54 +55,46 @@ export interface DataGridProps<T> {
   pageSize?: number;
 }
 
-function layoutKey(userId: string, gridId: string) {
-  return `planora.grid.${userId}.${gridId}`;
-}
-
 /**
  * ag-grid (community) fed page by page from main through the Infinite Row Model, with the keys clerks expect:
  * Enter opens, Insert adds, Delete deletes, F5 refreshes. Column order, widths, visibility, pinning and sort are remembered per user.
  */
 function DataGridInner<T>(props: DataGridProps<T>, ref: React.Ref<DataGridHandle>) {
-  const { t } = useTranslation();
-  const { user } = useSession();
   const apiRef = useRef<GridApi<T>>(undefined);
-  const propsRef = useRef(props);
-  propsRef.current = props;
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+  const layout = useGridLayout<T>(props.gridId, () => apiRef.current);
 
-  const datasource = useMemo<IDatasource>(
-    () => ({
+  /** Rows from the latest `fetchPage`; a new one is handed to the grid for each query key. */
+  const source = useCallback(
+    (): IDatasource => ({
       getRows: (params) => {
         const limit = params.endRow - params.startRow;
-        propsRef.current
+        latest.current
           .fetchPage({ offset: params.startRow, limit, sort: params.sortModel[0] })
           .then(({ rows, total }) => {
             params.successCallback(rows, total);
-            propsRef.current.onTotal?.(total);
+            latest.current.onTotal?.(total);
             if (total === 0) apiRef.current?.showNoRowsOverlay();
             else apiRef.current?.hideOverlay();
           })
           .catch(() => params.failCallback());
       },
     }),
-    // A new query key means a new datasource: the grid starts again from the first row.
-    [props.queryKey],
+    [],
   );
 
+  // A new query key means a new datasource: the grid starts again from the first row.
   useEffect(() => {
-    apiRef.current?.setGridOption('datasource', datasource);
-  }, [datasource]);
-
-  const saveLayout = useCallback(() => {
-    const api = apiRef.current;
-    if (api) localStorage.setItem(layoutKey(user.id, props.gridId), JSON.stringify(api.getColumnState()));
-  }, [user.id, props.gridId]);
+    apiRef.current?.setGridOption('datasource', source());
+  }, [props.queryKey, source]);
 
   const onGridReady = (e: GridReadyEvent<T>) => {
     apiRef.current = e.api;
-    const saved = localStorage.getItem(layoutKey(user.id, props.gridId));
-    if (saved) e.api.applyColumnState({ state: JSON.parse(saved), applyOrder: true });
-    e.api.setGridOption('datasource', datasource);
+    layout.restore(e.api);
+    e.api.setGridOption('datasource', source());
   };
 
   useImperativeHandle(ref, () => ({
@@ -121,7 +113,7 @@ function DataGridInner<T>(props: DataGridProps<T>, ref: React.Ref<DataGridHandle
   const onCellKeyDown = (e: CellKeyDownEvent<T>) => {
     const ev = e.event as KeyboardEvent | null;
     if (!ev || !e.data) return;
-    const p = propsRef.current;
+    const p = latest.current;
     if (ev.key === 'Enter' && p.onOpen) {
       ev.preventDefault();
       p.onOpen(e.data);
@@ -132,23 +124,12 @@ function DataGridInner<T>(props: DataGridProps<T>, ref: React.Ref<DataGridHandle
   };
 
   // Insert and F5 work anywhere on the screen, not only inside the grid.
-  useEffect(() => {
-    const onKey = (ev: KeyboardEvent) => {
-      if (ev.key === 'F5') {
-        ev.preventDefault();
-        apiRef.current?.refreshInfiniteCache();
-      } else if (ev.key === 'Insert' && propsRef.current.onInsert && !(ev.target instanceof HTMLInputElement || ev.target instanceof HTMLTextAreaElement)) {
-        ev.preventDefault();
-        propsRef.current.onInsert();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useScreenKeys({ enabled: true, onRefresh: () => apiRef.current?.refreshInfiniteCache(), onInsert: props.onInsert && (() => latest.current.onInsert?.()) });
 
   return (
     <div style={{ height: '100%', width: '100%' }} data-testid={`grid-${props.gridId}`}>
       <AgGridReact<T>
+        {...layout.props}
         theme={gridTheme}
         columnDefs={props.columns}
         defaultColDef={{ resizable: true, sortable: false, minWidth: 60 }}
@@ -160,14 +141,6 @@ function DataGridInner<T>(props: DataGridProps<T>, ref: React.Ref<DataGridHandle
         onGridReady={onGridReady}
         onCellKeyDown={onCellKeyDown}
         onRowDoubleClicked={(e) => e.data && props.onOpen?.(e.data)}
-        onColumnMoved={saveLayout}
-        onColumnResized={(e) => e.finished && saveLayout()}
-        onColumnVisible={saveLayout}
-        onColumnPinned={saveLayout}
-        onSortChanged={saveLayout}
-        overlayNoRowsTemplate={`<span>${t('grid.noRows')}</span>`}
-        overlayLoadingTemplate={`<span>${t('common.loading')}</span>`}
-        localeText={{ loadingOoo: t('common.loading'), noRowsToShow: t('grid.noRows') }}
       />
     </div>
   );

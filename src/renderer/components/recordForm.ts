@@ -7,7 +7,7 @@
  *   newer version only while nothing was typed, reloaded on request after a stale refusal, and closed only after
  *   asking when something was typed.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -87,18 +87,26 @@ export function useRecordDrawer<R extends { version: number }, T extends FieldVa
   const [stored, setStored] = useState<R | null>(null);
   const [askDiscard, setAskDiscard] = useState(false);
 
-  const load = (r: R) => {
-    version.current = r.version;
-    setStored(r);
-    form.reset(o.toValues(r));
-  };
+  // Read when a record arrives, not a reason to look at it again.
+  const latest = useRef({ isDirty, toValues: o.toValues });
+  useLayoutEffect(() => {
+    latest.current = { isDirty, toValues: o.toValues };
+  });
+  const load = useCallback(
+    (r: R) => {
+      version.current = r.version;
+      setStored(r);
+      form.reset(latest.current.toValues(r));
+    },
+    [form],
+  );
 
   // Load once; a newer version from someone else replaces it only while nothing was typed here.
   useEffect(() => {
     const r = record.data;
-    if (!r || (version.current !== null && (r.version === version.current || isDirty))) return;
+    if (!r || (version.current !== null && (r.version === version.current || latest.current.isDirty))) return;
     load(r);
-  }, [record.data]);
+  }, [record.data, load]);
 
   /** After "someone else changed this record": their version replaces what was typed here. */
   const reload = async () => {
@@ -120,6 +128,8 @@ export function useRecordDrawer<R extends { version: number }, T extends FieldVa
   return {
     ...refusal,
     reload,
+    /** A record main just answered with (after a save or a workflow step): the form shows and edits that version. */
+    load,
     requestClose,
     /** The version to send with an update. */
     version: () => version.current ?? 1,

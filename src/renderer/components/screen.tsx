@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { apiError, errorText } from '../app/errors';
+import { DialogButtons, DialogFailure } from './DialogButtons';
 import { contractResolver } from './form';
 import classes from './screen.module.css';
 
@@ -191,16 +192,21 @@ export function useScreenKeys(keys: { onInsert?: () => void; onRefresh?: () => v
   useHotkeys([['Insert', () => keys.enabled && keys.onInsert?.(), { preventDefault: keys.enabled && !!keys.onInsert }]]);
 }
 
-/** Ctrl+F (⌘F) goes to the screen's search box from anywhere on it, a field included, and selects what it holds. */
-export function useFindShortcut(searchBox: RefObject<HTMLInputElement | null>) {
+/**
+ * Ctrl+F (⌘F) goes to the screen's search box from anywhere on it, a field included, and selects what it holds.
+ * `enabled` false (a dialog is open over the screen): the key is left to the browser.
+ */
+export function useFindShortcut(searchBox: RefObject<HTMLInputElement | null>, enabled = true) {
   useHotkeys(
     [
       [
         'mod+F',
         () => {
+          if (!enabled) return;
           searchBox.current?.focus();
           searchBox.current?.select();
         },
+        { preventDefault: enabled },
       ],
     ],
     [],
@@ -223,31 +229,31 @@ export function ConfirmDialog(p: {
   // The confirmed action's busy state and refusal; a reopened dialog starts without the last refusal.
   const confirm = useMutation({ mutationFn: async () => void (await p.onConfirm()), onSuccess: () => p.onClose() });
   // Callers clear what they were confirming as the dialog closes; keep showing it while the dialog fades out.
-  const shown = useRef({ title: p.title, message: p.message, confirmLabel: p.confirmLabel, color: p.color });
-  if (p.opened) shown.current = { title: p.title, message: p.message, confirmLabel: p.confirmLabel, color: p.color };
-  const c = shown.current;
+  const asked = { title: p.title, message: p.message, confirmLabel: p.confirmLabel, color: p.color };
+  const [shown, setShown] = useState(asked);
+  const changed = shown.title !== asked.title || shown.message !== asked.message || shown.confirmLabel !== asked.confirmLabel || shown.color !== asked.color;
+  if (p.opened && changed) setShown(asked);
+  const c = p.opened ? asked : shown;
+  const { reset } = confirm;
   useEffect(() => {
-    if (p.opened) confirm.reset();
-  }, [p.opened]);
+    if (p.opened) reset();
+  }, [p.opened, reset]);
   const failure = confirm.error ? errorText(t, confirm.error) : null;
 
   return (
     <Modal opened={p.opened} onClose={p.onClose} title={<Title order={5}>{c.title}</Title>} size="sm" zIndex={300} data-testid={p.testId ?? 'confirm-dialog'}>
       <Stack gap="sm">
         <Text size="sm">{c.message}</Text>
-        {failure && (
-          <Alert color="red" role="alert" p="xs" data-testid="confirm-error">
-            {failure}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={p.onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color={c.color ?? 'red'} loading={confirm.isPending} onClick={() => confirm.mutate()} data-autofocus data-testid={p.testId ? `${p.testId}-ok` : 'confirm-ok'}>
-            {c.confirmLabel}
-          </Button>
-        </Group>
+        <DialogFailure message={failure} testId="confirm-error" />
+        <DialogButtons
+          onCancel={p.onClose}
+          label={c.confirmLabel}
+          color={c.color ?? 'red'}
+          busy={confirm.isPending}
+          onConfirm={() => confirm.mutate()}
+          autoFocus
+          testId={p.testId ? `${p.testId}-ok` : 'confirm-ok'}
+        />
       </Stack>
     </Modal>
   );

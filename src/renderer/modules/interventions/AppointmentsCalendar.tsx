@@ -1,5 +1,5 @@
 import { errorText } from '../../app/errors';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, useLayoutEffect } from 'react';
 import { Alert, Button, CloseButton, Group, SegmentedControl, Select, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -58,7 +58,6 @@ export function AppointmentsCalendar() {
   const [failure, setFailure] = useState<string | null>(null);
   const [editor, setEditor] = useState<{ id: string | null; seq: number; open: boolean }>({ id: null, seq: 0, open: false });
   const personRef = useRef(personId);
-  personRef.current = personId;
 
   // The calendar runs on one branch's clock. Where the clerk's branches keep different clocks they pick the branch
   // (and see its appointments only); otherwise every branch shows, on their shared clock.
@@ -71,7 +70,11 @@ export function AppointmentsCalendar() {
   const zone = branch?.timeZone ?? mine[0]?.timeZone ?? deviceZone();
   const zoneNote = useZoneNote(zone);
   const branchRef = useRef<string | null>(null);
-  branchRef.current = branch?.id ?? null;
+  // What the calendar's event source reads when it next asks (it is not rebuilt for them).
+  useLayoutEffect(() => {
+    personRef.current = personId;
+    branchRef.current = branch?.id ?? null;
+  });
 
   const api = () => cal.current?.getApi();
 

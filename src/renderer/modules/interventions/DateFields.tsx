@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useState, type KeyboardEvent } from 'react';
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
@@ -27,11 +27,9 @@ export const INVALID = '!';
 
 function useTypedDate(value: string | null | undefined, format: (v: string) => string, parse: (s: string) => string | null, onChange: (v: string) => void) {
   const shown = (v: string | null | undefined) => (!v ? '' : v.startsWith(INVALID) ? v.slice(1) : format(v));
-  const [text, setText] = useState(shown(value));
+  // While the box has the focus it shows what is typed; otherwise the value as the clerk's locale writes it.
+  const [text, setText] = useState('');
   const [editing, setEditing] = useState(false);
-  useEffect(() => {
-    if (!editing) setText(shown(value));
-  }, [value, editing, format]);
   const commit = () => {
     const s = text.trim();
     const v = s ? (parse(s) ?? `${INVALID}${s}`) : '';
@@ -39,9 +37,10 @@ function useTypedDate(value: string | null | undefined, format: (v: string) => s
     setText(shown(v));
   };
   return {
-    value: text,
+    value: editing ? text : shown(value),
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setText(e.currentTarget.value),
     onFocus: (e: React.FocusEvent<HTMLInputElement>) => {
+      setText(shown(value));
       setEditing(true);
       e.currentTarget.select();
     },

@@ -1,25 +1,30 @@
 import { errorText } from '../../app/errors';
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Anchor, Button, Group, Modal, Progress, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Progress, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { GridColumn, GridScope, SortField } from '../../../shared/api/interventions';
 import { call, subscribeEvents } from '../../app/api';
 import { desktopFiles, fileUrl, openProducedFile, type FileAction, type ProducedFile } from '../../app/files';
 import { useFormat } from '../../app/format';
+import { DialogButtons, DialogFailure, freshDialog } from '../../components/DialogButtons';
 
-/**
- * Export of exactly what the grid shows: the filtered rows (and the group chosen in the tree) with the shown columns,
- * in their order. Main writes the file off the window's thread and reports progress; then the file opens (desktop:
- * in the system's program, with "Save as…" beside it) or downloads (web mode).
- */
-export function ExportDialog(p: {
+interface ExportProps {
   opened: boolean;
   scope: GridScope;
   columns: GridColumn[];
   sort: { sort?: SortField; desc?: boolean };
   total: number | null;
   onClose(): void;
-}) {
+}
+
+/**
+ * Export of exactly what the grid shows: the filtered rows (and the group chosen in the tree) with the shown columns,
+ * in their order. Main writes the file off the window's thread and reports progress; then the file opens (desktop:
+ * in the system's program, with "Save as…" beside it) or downloads (web mode).
+ */
+export const ExportDialog = freshDialog<ExportProps>((t) => t('interventions.export.title'), 'md', ExportBody);
+
+function ExportBody(p: ExportProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
@@ -31,14 +36,6 @@ export function ExportDialog(p: {
   const off = useRef<(() => void) | null>(null);
   const desktop = desktopFiles();
 
-  useEffect(() => {
-    if (p.opened) {
-      setFile(null);
-      setFailure(null);
-      setProgress(null);
-      setSaved(false);
-    }
-  }, [p.opened]);
   useEffect(() => () => off.current?.(), []);
 
   const run = async () => {
@@ -83,61 +80,48 @@ export function ExportDialog(p: {
 
   const pct = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : busy ? 100 : 0;
   return (
-    <Modal opened={p.opened} onClose={p.onClose} title={t('interventions.export.title')} size="md" zIndex={350}>
-      <Stack gap="sm" data-testid="export-dialog">
-        <Text size="sm">{t('interventions.export.what', { rows: fmt.number(p.total ?? 0), columns: p.columns.length })}</Text>
-        <SegmentedControl
-          value={format}
-          onChange={(v) => setFormat(v as 'xlsx' | 'csv')}
-          data={[
-            { value: 'xlsx', label: 'Excel (XLSX)' },
-            { value: 'csv', label: 'CSV' },
-          ]}
-          data-testid="export-format"
-        />
-        {progress && (
-          <Stack gap={2}>
-            <Progress value={pct} animated={busy} striped={busy} data-testid="export-progress" />
+    <Stack gap="sm" data-testid="export-dialog">
+      <Text size="sm">{t('interventions.export.what', { rows: fmt.number(p.total ?? 0), columns: p.columns.length })}</Text>
+      <SegmentedControl
+        value={format}
+        onChange={(v) => setFormat(v as 'xlsx' | 'csv')}
+        data={[
+          { value: 'xlsx', label: 'Excel (XLSX)' },
+          { value: 'csv', label: 'CSV' },
+        ]}
+        data-testid="export-format"
+      />
+      {progress && (
+        <Stack gap={2}>
+          <Progress value={pct} animated={busy} striped={busy} data-testid="export-progress" />
+          <Text size="xs" c="dimmed">
+            {file ? t('interventions.export.done') : t('interventions.export.progress', { done: fmt.number(progress.done), total: fmt.number(progress.total) })}
+          </Text>
+        </Stack>
+      )}
+      {file && desktop && (
+        <Group gap="xs" data-testid="export-file">
+          <Text size="sm">{file.fileName}</Text>
+          <Button size="compact-sm" variant="default" onClick={() => void act(file, 'open')} data-testid="export-open">
+            {t('common.open')}
+          </Button>
+          <Button size="compact-sm" variant="default" onClick={() => void act(file, 'save')} data-testid="export-save">
+            {t('files.saveAs')}
+          </Button>
+          {saved && (
             <Text size="xs" c="dimmed">
-              {file ? t('interventions.export.done') : t('interventions.export.progress', { done: fmt.number(progress.done), total: fmt.number(progress.total) })}
+              {t('common.saved')}
             </Text>
-          </Stack>
-        )}
-        {file && desktop && (
-          <Group gap="xs" data-testid="export-file">
-            <Text size="sm">{file.fileName}</Text>
-            <Button size="compact-sm" variant="default" onClick={() => void act(file, 'open')} data-testid="export-open">
-              {t('common.open')}
-            </Button>
-            <Button size="compact-sm" variant="default" onClick={() => void act(file, 'save')} data-testid="export-save">
-              {t('files.saveAs')}
-            </Button>
-            {saved && (
-              <Text size="xs" c="dimmed">
-                {t('common.saved')}
-              </Text>
-            )}
-          </Group>
-        )}
-        {file && !desktop && (
-          <Anchor href={fileUrl(file.fileId)} download={file.fileName} size="sm" data-testid="export-link">
-            ⬇ {file.fileName ?? t('interventions.export.download')}
-          </Anchor>
-        )}
-        {failure && (
-          <Alert color="red" p="xs" role="alert">
-            {failure}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={p.onClose}>
-            {t('common.close')}
-          </Button>
-          <Button onClick={run} loading={busy} disabled={!p.columns.length} data-autofocus data-testid="export-ok">
-            {t('interventions.export.run')}
-          </Button>
+          )}
         </Group>
-      </Stack>
-    </Modal>
+      )}
+      {file && !desktop && (
+        <Anchor href={fileUrl(file.fileId)} download={file.fileName} size="sm" data-testid="export-link">
+          ⬇ {file.fileName ?? t('interventions.export.download')}
+        </Anchor>
+      )}
+      <DialogFailure message={failure} />
+      <DialogButtons onCancel={p.onClose} cancel="close" label={t('interventions.export.run')} busy={busy} disabled={!p.columns.length} onConfirm={() => void run()} autoFocus testId="export-ok" />
+    </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useState } from 'react';
+import { forwardRef, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Badge, Button, Group, MultiSelect, TextInput, Tooltip } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -14,14 +14,38 @@ import { SearchBox } from '../../components/screen';
 function useDebouncedText(value: string | undefined, onCommit: (v: string) => void, ms = 300) {
   const [text, setText] = useState(value ?? '');
   const [debounced] = useDebouncedValue(text, ms);
+  // Read when the pause ends: a filter set changed meanwhile is not a reason to send the text again.
+  const latest = useRef({ value, onCommit });
+  useLayoutEffect(() => {
+    latest.current = { value, onCommit };
+  });
   useEffect(() => {
-    if ((value ?? '') !== debounced.trim()) onCommit(debounced.trim());
+    if ((latest.current.value ?? '') !== debounced.trim()) latest.current.onCommit(debounced.trim());
   }, [debounced]);
   // A cleared or loaded filter set replaces the text.
-  useEffect(() => {
+  const [seen, setSeen] = useState(value);
+  if (seen !== value) {
+    setSeen(value);
     if ((value ?? '') !== text.trim()) setText(value ?? '');
-  }, [value]);
+  }
   return [text, setText] as const;
+}
+
+/** A filter on a fixed list (status, priority): several may be chosen; none chosen is no filter. */
+function ListFilter<V extends string>(p: { label: string; w: number; options: readonly V[]; labelOf(v: V): string; value: V[] | undefined; onChange(v: V[] | undefined): void; testId: string }) {
+  return (
+    <MultiSelect
+      label={p.label}
+      w={p.w}
+      styles={{ pillsList: { flexWrap: 'nowrap', overflow: 'hidden' } }}
+      data={p.options.map((v) => ({ value: v, label: p.labelOf(v) }))}
+      value={p.value ?? []}
+      onChange={(v) => p.onChange(v.length ? (v as V[]) : undefined)}
+      clearable
+      comboboxProps={{ zIndex: 400 }}
+      data-testid={p.testId}
+    />
+  );
 }
 
 /**
@@ -38,7 +62,6 @@ export const FilterBar = forwardRef<HTMLInputElement, { filters: GridFilters; on
   // The seed's less used filters sit on a second row a person opens (remembered); what is set there is counted on the button.
   const [more, setMore] = useLocalStorage({ key: 'planora.interventions.moreFilters', defaultValue: false });
   const hidden = (['responsibleId', 'address', 'zoneId', 'classificationId', 'classification2Id', 'classification3Id'] as const).filter((k) => filters[k]).length;
-  const pills = { pillsList: { flexWrap: 'nowrap' as const, overflow: 'hidden' } };
 
   return (
     <div data-testid="filter-bar" className="pl-filters">
@@ -69,28 +92,8 @@ export const FilterBar = forwardRef<HTMLInputElement, { filters: GridFilters; on
       <DateField label={t('interventions.filters.dateTo')} w={104} value={filters.dateTo} onChange={(v) => !v.startsWith(INVALID) && set('dateTo', v)} data-testid="filter-date-to" />
       <ClientSelect label={t('interventions.col.client')} w={160} value={filters.clientId} onChange={(v) => set('clientId', v)} data-testid="filter-client" />
       <UserSelect label={t('interventions.col.takenBy')} w={140} value={filters.takenById} onChange={(v) => set('takenById', v)} data-testid="filter-taken-by" />
-      <MultiSelect
-        label={t('interventions.col.status')}
-        w={136}
-        styles={pills}
-        data={STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))}
-        value={filters.statuses ?? []}
-        onChange={(v) => set('statuses', v.length ? (v as GridFilters['statuses']) : undefined)}
-        clearable
-        comboboxProps={{ zIndex: 400 }}
-        data-testid="filter-status"
-      />
-      <MultiSelect
-        label={t('interventions.col.priority')}
-        w={112}
-        styles={pills}
-        data={PRIORITIES.map((p) => ({ value: p, label: priorityLabel(t, p) }))}
-        value={filters.priorities ?? []}
-        onChange={(v) => set('priorities', v.length ? (v as GridFilters['priorities']) : undefined)}
-        clearable
-        comboboxProps={{ zIndex: 400 }}
-        data-testid="filter-priority"
-      />
+      <ListFilter label={t('interventions.col.status')} w={136} options={STATUSES} labelOf={(v) => statusLabel(t, v)} value={filters.statuses} onChange={(v) => set('statuses', v)} testId="filter-status" />
+      <ListFilter label={t('interventions.col.priority')} w={112} options={PRIORITIES} labelOf={(v) => priorityLabel(t, v)} value={filters.priorities} onChange={(v) => set('priorities', v)} testId="filter-priority" />
       <Button
         variant={more ? 'light' : 'default'}
         onClick={() => setMore((m) => !m)}

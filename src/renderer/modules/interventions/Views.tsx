@@ -1,14 +1,14 @@
 import { errorText } from '../../app/errors';
-import { useEffect, useState } from 'react';
-import { ActionIcon, Alert, Button, Checkbox, Group, Menu, Modal, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { useState } from 'react';
+import { ActionIcon, Button, Group, Menu, Text, Tooltip } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ColumnState } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import { GRID_COLUMNS, type GridColumn, type GridFilters, type GroupLevel, type SortField } from '../../../shared/api/interventions';
 import type { Output } from '../../../shared/api';
 import { call } from '../../app/api';
-import { useCan } from '../../app/session';
 import { cleanFilters, validLevels } from './model';
+import { SaveViewDialog } from './SaveViewDialog';
 
 export type SavedView = Output<'views.list'>[number];
 
@@ -44,72 +44,6 @@ export function shownColumnsOf(c: ViewConfig): GridColumn[] {
 
 export function useViews() {
   return useQuery({ queryKey: ['interventions.views', 'list'], queryFn: () => call('views.list', { module: 'interventions' }), staleTime: 30_000 });
-}
-
-function SaveDialog(p: { opened: boolean; kind: 'view' | 'report'; initialName?: string; config: () => string; onClose(): void; onSaved(v: SavedView): void }) {
-  const { t } = useTranslation();
-  const can = useCan();
-  const [name, setName] = useState('');
-  const [shared, setShared] = useState(p.kind === 'report');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    if (p.opened) {
-      setName(p.initialName ?? '');
-      setShared(p.kind === 'report');
-      setFailure(null);
-    }
-  }, [p.opened, p.initialName, p.kind]);
-  const save = async () => {
-    if (!name.trim()) return setFailure(t('errors.required'));
-    setBusy(true);
-    try {
-      const v = await call('views.save', { module: 'interventions', kind: p.kind, name: name.trim(), shared, config: p.config() });
-      p.onSaved(v);
-      p.onClose();
-    } catch (e) {
-      setFailure(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal opened={p.opened} onClose={p.onClose} title={t(p.kind === 'view' ? 'interventions.views.saveTitle' : 'interventions.reports.saveTitle')} size="sm" zIndex={350}>
-      <Stack gap="xs" data-testid={`save-${p.kind}-dialog`}>
-        <Text size="xs" c="dimmed">
-          {t('interventions.views.saveHint')}
-        </Text>
-        <TextInput
-          label={t('fields.name')}
-          data-autofocus
-          value={name}
-          maxLength={100}
-          onChange={(e) => setName(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              void save();
-            }
-          }}
-          data-testid={`save-${p.kind}-name`}
-        />
-        <Checkbox label={t('interventions.views.shared')} checked={shared} onChange={(e) => setShared(e.currentTarget.checked)} disabled={!can('interventions', 'write')} />
-        {failure && (
-          <Alert color="red" p="xs">
-            {failure}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={p.onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={save} loading={busy} data-testid={`save-${p.kind}-ok`}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
 }
 
 /**
@@ -191,48 +125,7 @@ export function ViewsMenu(p: { current: SavedView | null; config(): string; onAp
           </ActionIcon>
         </Tooltip>
       </Group>
-      <SaveDialog opened={saving} kind="view" config={p.config} onClose={() => setSaving(false)} onSaved={(v) => void refresh().then(() => p.onApply(v))} />
-    </>
-  );
-}
-
-/** Custom reports: the current grid saved under a name (shared by default); open one to see it, or print it. */
-export function ReportsMenu(p: { config(): string; onOpen(v: SavedView): void; onPrint(v: SavedView): void }) {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  const views = useViews();
-  const [saving, setSaving] = useState(false);
-  const reports = (views.data ?? []).filter((v) => v.kind === 'report').sort((a, b) => a.name.localeCompare(b.name));
-  return (
-    <>
-      <Menu position="bottom-start" zIndex={400} shadow="md" width={320}>
-        <Menu.Target>
-          <Button variant="default" data-testid="reports-menu" rightSection="▾">
-            {t('interventions.toolbar.customReports')}
-          </Button>
-        </Menu.Target>
-        <Menu.Dropdown mah={420} style={{ overflowY: 'auto' }}>
-          {reports.length === 0 && <Menu.Label>{t('interventions.reports.none')}</Menu.Label>}
-          {reports.map((r) => (
-            <Group key={r.id} gap={4} wrap="nowrap" px={6} py={2} data-testid="report-item">
-              <Text size="xs" style={{ flex: 1 }} truncate>
-                {r.name}
-              </Text>
-              <Button size="compact-xs" variant="subtle" onClick={() => p.onOpen(r)}>
-                {t('common.open')}
-              </Button>
-              <Button size="compact-xs" variant="subtle" onClick={() => p.onPrint(r)}>
-                {t('interventions.actions.print')}
-              </Button>
-            </Group>
-          ))}
-          <Menu.Divider />
-          <Menu.Item onClick={() => setSaving(true)} data-testid="report-save">
-            {t('interventions.reports.saveCurrent')}
-          </Menu.Item>
-        </Menu.Dropdown>
-      </Menu>
-      <SaveDialog opened={saving} kind="report" config={p.config} onClose={() => setSaving(false)} onSaved={() => void qc.invalidateQueries({ queryKey: ['interventions.views'] })} />
+      <SaveViewDialog opened={saving} kind="view" config={p.config} onClose={() => setSaving(false)} onSaved={(v) => void refresh().then(() => p.onApply(v))} />
     </>
   );
 }

@@ -37,25 +37,22 @@ const WIDTH: Partial<Record<GridColumn, number>> = {
   country: 70,
 };
 
-function StatusCell(p: ICellRendererParams<VRowData>) {
-  const d = p.data;
-  if (!isLeaf(d)) return null;
-  return (
-    <span className={`pl-status pl-status-${d.status}`} data-status={d.status}>
-      {statusLabel(p.context.t, d.status)}
-    </span>
-  );
+/** A status or priority drawn as its coloured label (interventions.css). */
+function labelCell(kind: 'status' | 'priority') {
+  return function LabelCell(p: ICellRendererParams<VRowData>) {
+    const d = p.data;
+    if (!isLeaf(d)) return null;
+    const value = kind === 'status' ? d.status : d.priority;
+    const label = kind === 'status' ? statusLabel(p.context.t, d.status) : priorityLabel(p.context.t, d.priority);
+    return (
+      <span className={`pl-${kind} pl-${kind}-${value}`} {...{ [`data-${kind}`]: value }}>
+        {label}
+      </span>
+    );
+  };
 }
-
-function PriorityCell(p: ICellRendererParams<VRowData>) {
-  const d = p.data;
-  if (!isLeaf(d)) return null;
-  return (
-    <span className={`pl-priority pl-priority-${d.priority}`} data-priority={d.priority}>
-      {priorityLabel(p.context.t, d.priority)}
-    </span>
-  );
-}
+const StatusCell = labelCell('status');
+const PriorityCell = labelCell('priority');
 
 /** The narrow first column: the status stripe and the warning marker (not allocated in time). */
 function FlagCell(p: ICellRendererParams<VRowData>) {

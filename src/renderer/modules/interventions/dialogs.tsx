@@ -1,71 +1,56 @@
-import { errorText } from '../../app/errors';
-import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { Stack, Text, Textarea } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../app/errors';
+import { DialogButtons, DialogFailure, freshDialog } from '../../components/DialogButtons';
 
 export { ConfirmDialog } from '../../components/screen';
 
-export function ReasonDialog(p: { opened: boolean; title: string; message?: ReactNode; testId: string; onConfirm(reason: string): Promise<unknown>; onClose(): void }) {
+export interface ReasonDialogProps {
+  opened: boolean;
+  title: string;
+  message?: ReactNode;
+  testId: string;
+  /** Rejects with main's refusal, which the dialog shows (and stays open). */
+  onConfirm(reason: string): Promise<unknown>;
+  onClose(): void;
+}
+
+/** Cancelling documents: the reason is required; Enter (or Ctrl+Enter) confirms, Shift+Enter starts a new line. */
+export const ReasonDialog = freshDialog<ReasonDialogProps>((_t, p) => p.title, 'md', ReasonBody);
+
+function ReasonBody(p: ReasonDialogProps) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    if (p.opened) {
-      setReason('');
-      setFailure(null);
-    }
-  }, [p.opened]);
-  const confirm = async () => {
-    if (!reason.trim()) {
-      setFailure(t('errors.required'));
-      return;
-    }
-    setBusy(true);
-    setFailure(null);
-    try {
-      await p.onConfirm(reason.trim());
-      p.onClose();
-    } catch (e) {
-      setFailure(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
+  const [missing, setMissing] = useState(false);
+  const confirm = useMutation({ mutationFn: (r: string) => p.onConfirm(r), onSuccess: () => p.onClose() });
+  const run = () => {
+    setMissing(!reason.trim());
+    if (reason.trim()) confirm.mutate(reason.trim());
   };
+  const failure = missing ? t('errors.required') : confirm.error ? errorText(t, confirm.error) : null;
   return (
-    <Modal opened={p.opened} onClose={p.onClose} title={p.title} size="md" zIndex={350}>
-      <Stack gap="sm" data-testid={p.testId}>
-        {p.message && <Text size="sm">{p.message}</Text>}
-        <Textarea
-          label={t('interventions.cancelReason')}
-          data-autofocus
-          autosize
-          minRows={2}
-          maxLength={500}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || !e.shiftKey)) {
-              e.preventDefault();
-              void confirm();
-            }
-          }}
-          data-testid={`${p.testId}-reason`}
-        />
-        {failure && (
-          <Alert color="red" role="alert" p="xs" data-testid={`${p.testId}-error`}>
-            {failure}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={p.onClose}>
-            {t('common.close')}
-          </Button>
-          <Button color="red" loading={busy} onClick={confirm} data-testid={`${p.testId}-ok`}>
-            {t('interventions.actions.cancelDoc')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <Stack gap="sm" data-testid={p.testId}>
+      {p.message && <Text size="sm">{p.message}</Text>}
+      <Textarea
+        label={t('interventions.cancelReason')}
+        data-autofocus
+        autosize
+        minRows={2}
+        maxLength={500}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || !e.shiftKey)) {
+            e.preventDefault();
+            run();
+          }
+        }}
+        data-testid={`${p.testId}-reason`}
+      />
+      <DialogFailure message={failure} testId={`${p.testId}-error`} />
+      <DialogButtons onCancel={p.onClose} cancel="close" label={t('interventions.actions.cancelDoc')} color="red" busy={confirm.isPending} onConfirm={run} testId={`${p.testId}-ok`} />
+    </Stack>
   );
 }

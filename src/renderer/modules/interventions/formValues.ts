@@ -6,7 +6,7 @@ import i18next from 'i18next';
 import type { FieldValues, Resolver } from 'react-hook-form';
 import { api, type ParsedInput } from '../../../shared/api';
 import type { InterventionDetail, Priority } from '../../../shared/api/interventions';
-import { contractResolver } from '../../components/form';
+import { cleanedResolver } from '../../components/screen';
 import { editableFields } from '../../../shared/rules/interventions';
 import { fromLocalInput, toLocalInput, today } from './model';
 
@@ -137,13 +137,13 @@ export function toInput(v: InterventionFormValues): Record<string, unknown> {
 
 /** The contract's own schema checks the form, so it says exactly what main would, with the same messages. */
 export function interventionResolver(): Resolver<InterventionFormValues, unknown, InterventionInput> {
-  const inner = contractResolver<InterventionFormValues>(api['interventions.create'].input);
-  return (async (values: InterventionFormValues, ctx: unknown, opts: Parameters<Resolver<InterventionFormValues>>[2]) => {
-    const res = await inner(toInput(values) as InterventionFormValues, ctx, opts);
+  const inner = cleanedResolver<InterventionFormValues, (typeof api)['interventions.create']['input']>(api['interventions.create'].input, toInput);
+  return async (values, ctx, opts) => {
+    const res = await inner(values, ctx, opts);
     // The end must come after the start: said here at once, main says it again.
     if (Object.keys(res.errors).length === 0 && values.startAt && values.endAt && !values.startAt.startsWith('!') && values.endAt <= values.startAt) {
       return { values: {}, errors: { endAt: { type: 'validation', message: i18next.t('errors.end_before_start') } } };
     }
     return res;
-  }) as unknown as Resolver<InterventionFormValues, unknown, InterventionInput>;
+  };
 }

@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { forwardRef, useMemo, useState, type ReactNode } from 'react';
 import { Group, Select, Text, type ComboboxItem, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -75,11 +75,9 @@ export const KeySelect = forwardRef<HTMLInputElement, BaseProps & { data: Combob
 /** Clients searched in main as you type (a client list can be long); the chosen client stays listed. */
 export const ClientSelect = forwardRef<HTMLInputElement, BaseProps & { valueLabel?: string | null }>(function ClientSelect({ value, onChange, valueLabel, ...rest }, ref) {
   const [term, setTerm] = useState('');
-  const [picked, setPicked] = useState<ComboboxItem | null>(value && valueLabel ? { value, label: valueLabel } : null);
-  useEffect(() => {
-    if (value && valueLabel && picked?.value !== value) setPicked({ value, label: valueLabel });
-    if (!value) setPicked(null);
-  }, [value, valueLabel]);
+  // The client chosen here, or the one the value names (with the label the caller knows) when it came from elsewhere.
+  const [chosen, setPicked] = useState<ComboboxItem | null>(null);
+  const picked = useMemo(() => (!value ? null : chosen?.value !== value && valueLabel ? { value, label: valueLabel } : chosen), [value, valueLabel, chosen]);
   const [debounced] = useDebouncedValue(term === picked?.label ? '' : term.trim(), 200);
   const list = useQuery({
     queryKey: ['clients.list', { search: debounced, limit: 30 }],
@@ -137,7 +135,7 @@ export function useUserOptions(current: (string | null | undefined)[] = [], bran
   const users = useQuery({ queryKey: ['users.directory', input], queryFn: () => call('users.directory', input), staleTime: 60_000 });
   const key = current.join(',');
   return useMemo(
-    () => (users.data ?? []).filter((u) => u.active || current.includes(u.id)).map((u) => ({ value: u.id, label: u.name })),
+    () => (users.data ?? []).filter((u) => u.active || key.split(',').includes(u.id)).map((u) => ({ value: u.id, label: u.name })),
     [users.data, key],
   );
 }
