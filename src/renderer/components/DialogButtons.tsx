@@ -47,7 +47,7 @@ export function DialogFailure({ message, testId }: { message: string | null | un
 
 /**
  * A small modal dialog whose body is mounted only while it is open, so each opening starts afresh (no effect resets
- * its state): `export const XDialog = freshDialog((t) => t('x.title'), 'md', XBody)`.
+ * its state): `export const XDialog = freshDialog(titleOf, 'md', XBody)`.
  */
 export function freshDialog<P extends { opened: boolean; onClose(): void }>(title: (t: TFunction, p: P) => string, size: MantineSize, Body: ComponentType<P>) {
   return function FreshDialog(p: P) {
