@@ -1,3 +1,4 @@
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import { moduleBoundaries } from './eslint/module-boundaries.js';
 
@@ -50,5 +51,13 @@ export default tseslint.config(
     ignores: ['src/main/**/*.test.ts', 'src/main/testing/**', 'src/main/*/testing/**'],
     plugins: { planora: { rules: { 'module-boundaries': moduleBoundaries } } },
     rules: { 'planora/module-boundaries': 'error' },
+  },
+  {
+    // Hooks called in a fixed order and effects that name everything they read: a stale closure is a silent bug.
+    files: ['src/renderer/**/*.ts', 'src/renderer/**/*.tsx'],
+    // interventions: being fixed on branch screens
+    ignores: ['src/renderer/modules/interventions/**'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
 );

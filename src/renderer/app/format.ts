@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Language } from '../../shared/i18n/languages';
 import { wallClock, zoneCity, zonesDiffer } from '../../shared/rules/zonedTime';
@@ -7,10 +8,14 @@ export function deviceZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** Dates, times and numbers through Intl in the user's locale. */
+/** Dates, times and numbers through Intl in the user's locale: one object per locale, so memos may depend on it. */
 export function useFormat() {
   const { i18n } = useTranslation();
   const locale = LOCALES[(i18n.language as Language) ?? 'en'] ?? 'en-GB';
+  return useMemo(() => formatFor(locale), [locale]);
+}
+
+function formatFor(locale: string) {
   const wallF = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' });
   /** A wall clock (`YYYY-MM-DDTHH:MM`, no zone) as the user's locale writes it. */
   const wall = (w: string | null | undefined) => (w ? wallF.format(Date.parse(`${w}:00Z`)) : '');

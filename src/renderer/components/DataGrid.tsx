@@ -1,4 +1,5 @@
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, type RefObject } from 'react';
+import { useHotkeys } from '@mantine/hooks';
 import { AgGridReact } from 'ag-grid-react';
 import {
   AllCommunityModule,
@@ -55,6 +56,24 @@ export interface DataGridProps<T> {
   pageSize?: number;
 }
 
+/** Pages from main through the latest props (read at fetch time, so a new `fetchPage` needs no new source). */
+function pagedSource<T>(props: RefObject<DataGridProps<T>>, api: RefObject<GridApi<T> | undefined>): IDatasource {
+  return {
+    getRows: (params) => {
+      const limit = params.endRow - params.startRow;
+      props.current
+        .fetchPage({ offset: params.startRow, limit, sort: params.sortModel[0] })
+        .then(({ rows, total }) => {
+          params.successCallback(rows, total);
+          props.current.onTotal?.(total);
+          if (total === 0) api.current?.showNoRowsOverlay();
+          else api.current?.hideOverlay();
+        })
+        .catch(() => params.failCallback());
+    },
+  };
+}
+
 function layoutKey(userId: string, gridId: string) {
   return `planora.grid.${userId}.${gridId}`;
 }
@@ -70,28 +89,15 @@ function DataGridInner<T>(props: DataGridProps<T>, ref: React.Ref<DataGridHandle
   const propsRef = useRef(props);
   propsRef.current = props;
 
-  const datasource = useMemo<IDatasource>(
-    () => ({
-      getRows: (params) => {
-        const limit = params.endRow - params.startRow;
-        propsRef.current
-          .fetchPage({ offset: params.startRow, limit, sort: params.sortModel[0] })
-          .then(({ rows, total }) => {
-            params.successCallback(rows, total);
-            propsRef.current.onTotal?.(total);
-            if (total === 0) apiRef.current?.showNoRowsOverlay();
-            else apiRef.current?.hideOverlay();
-          })
-          .catch(() => params.failCallback());
-      },
-    }),
-    // A new query key means a new datasource: the grid starts again from the first row.
-    [props.queryKey],
-  );
-
+  // A new query key means a new datasource: the grid starts again from the first row (once: the grid may have
+  // been given its first source for this key as it became ready).
+  const { queryKey } = props;
+  const sourceKey = useRef<string | null>(null);
   useEffect(() => {
-    apiRef.current?.setGridOption('datasource', datasource);
-  }, [datasource]);
+    if (!apiRef.current || sourceKey.current === queryKey) return;
+    sourceKey.current = queryKey;
+    apiRef.current.setGridOption('datasource', pagedSource(propsRef, apiRef));
+  }, [queryKey]);
 
   const saveLayout = useCallback(() => {
     const api = apiRef.current;
@@ -102,7 +108,8 @@ function DataGridInner<T>(props: DataGridProps<T>, ref: React.Ref<DataGridHandle
     apiRef.current = e.api;
     const saved = localStorage.getItem(layoutKey(user.id, props.gridId));
     if (saved) e.api.applyColumnState({ state: JSON.parse(saved), applyOrder: true });
-    e.api.setGridOption('datasource', datasource);
+    sourceKey.current = props.queryKey;
+    e.api.setGridOption('datasource', pagedSource(propsRef, apiRef));
   };
 
   useImperativeHandle(ref, () => ({
@@ -110,8 +117,9 @@ function DataGridInner<T>(props: DataGridProps<T>, ref: React.Ref<DataGridHandle
     selected: <R,>() => {
       const api = apiRef.current;
       if (!api) return undefined;
-      const sel = api.getSelectedRows()[0];
-      if (sel) return sel as unknown as R;
+      // The caller names its row type; the grid's rows are whatever fetchPage gave it.
+      const sel: unknown = api.getSelectedRows()[0];
+      if (sel) return sel as R;
       const focused = api.getFocusedCell();
       return focused ? (api.getDisplayedRowAtIndex(focused.rowIndex)?.data as R | undefined) : undefined;
     },
@@ -131,20 +139,9 @@ function DataGridInner<T>(props: DataGridProps<T>, ref: React.Ref<DataGridHandle
     }
   };
 
-  // Insert and F5 work anywhere on the screen, not only inside the grid.
-  useEffect(() => {
-    const onKey = (ev: KeyboardEvent) => {
-      if (ev.key === 'F5') {
-        ev.preventDefault();
-        apiRef.current?.refreshInfiniteCache();
-      } else if (ev.key === 'Insert' && propsRef.current.onInsert && !(ev.target instanceof HTMLInputElement || ev.target instanceof HTMLTextAreaElement)) {
-        ev.preventDefault();
-        propsRef.current.onInsert();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // F5 works anywhere on the screen, Insert anywhere but in a field; not only inside the grid.
+  useHotkeys([['F5', () => apiRef.current?.refreshInfiniteCache()]], []);
+  useHotkeys([['Insert', () => propsRef.current.onInsert?.(), { preventDefault: !!props.onInsert }]], ['INPUT', 'TEXTAREA']);
 
   return (
     <div style={{ height: '100%', width: '100%' }} data-testid={`grid-${props.gridId}`}>

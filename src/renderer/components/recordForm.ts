@@ -7,7 +7,7 @@
  *   newer version only while nothing was typed, reloaded on request after a stale refusal, and closed only after
  *   asking when something was typed.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -94,11 +94,11 @@ export function useRecordDrawer<R extends { version: number }, T extends FieldVa
   };
 
   // Load once; a newer version from someone else replaces it only while nothing was typed here.
-  useEffect(() => {
-    const r = record.data;
+  const arrived = useEffectEvent((r: R | undefined) => {
     if (!r || (version.current !== null && (r.version === version.current || isDirty))) return;
     load(r);
-  }, [record.data]);
+  });
+  useEffect(() => arrived(record.data), [record.data]);
 
   /** After "someone else changed this record": their version replaces what was typed here. */
   const reload = async () => {

@@ -20,9 +20,9 @@ export function ClientRowSections(p: { form: UseFormReturn<ClientFormValues, unk
 
   const countryOptions = useMemo(() => {
     const names = new Intl.DisplayNames([i18n.language, 'en'], { type: 'region' });
-    const codes = new Set([country, ...ADDRESS_COUNTRIES, ...getValues('addresses').map((a) => a.country)]);
+    const codes = new Set([country, ...ADDRESS_COUNTRIES, ...(p.loaded ? getValues('addresses').map((a) => a.country) : [])]);
     return [...codes].filter((c) => /^[A-Z]{2}$/.test(c)).map((c) => ({ value: c, label: `${names.of(c) ?? c} (${c})` }));
-  }, [i18n.language, country, p.loaded]);
+  }, [i18n.language, country, p.loaded, getValues]);
 
   const fieldError = (path: string): string | undefined => {
     let node: unknown = errors;
