@@ -2,7 +2,8 @@ import { AppShell, Button, Group, NavLink, Select, Text, Kbd } from '@mantine/co
 import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../shared/i18n/languages';
+import { type Language } from '../../shared/i18n/languages';
+import { LANGUAGE_OPTIONS } from '../components/fields';
 import { call } from './api';
 import { useCan, useSession } from './session';
 import { ROUTES } from './routes';
@@ -45,7 +46,7 @@ export function Shell() {
             </Text>
             <Select
               aria-label={t('shell.language')}
-              data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+              data={LANGUAGE_OPTIONS}
               value={user.language}
               onChange={changeLanguage}
               allowDeselect={false}

@@ -134,6 +134,14 @@ export function ListTable<T>(p: ListTableProps<T>) {
   );
 }
 
+/** The selection of a ListTable over a query's rows: the props the table takes, and the row selected (or null). */
+export function useListSelection<T>(rows: readonly T[] | undefined, rowKey: (row: T) => string, loading: boolean, initial: string | null = null) {
+  const [selected, setSelected] = useState<string | null>(initial);
+  const list = rows ?? [];
+  const current = list.find((r) => rowKey(r) === selected) ?? null;
+  return { current, select: setSelected, table: { rows: list, rowKey, selected, onSelect: setSelected, loading } };
+}
+
 /** A screen's search box: Ctrl+F shown while empty, a clear button once something is typed. */
 export function SearchBox({ value, onValueChange, ref, ...rest }: { value: string; onValueChange(v: string): void; ref?: React.Ref<HTMLInputElement> } & Omit<TextInputProps, 'value' | 'onChange'>) {
   const { t } = useTranslation();
@@ -226,9 +234,10 @@ export function ConfirmDialog(p: {
   const shown = useRef({ title: p.title, message: p.message, confirmLabel: p.confirmLabel, color: p.color });
   if (p.opened) shown.current = { title: p.title, message: p.message, confirmLabel: p.confirmLabel, color: p.color };
   const c = shown.current;
+  const { reset } = confirm;
   useEffect(() => {
-    if (p.opened) confirm.reset();
-  }, [p.opened]);
+    if (p.opened) reset();
+  }, [p.opened, reset]);
   const failure = confirm.error ? errorText(t, confirm.error) : null;
 
   return (
