@@ -10,6 +10,7 @@ import { setUiLanguage } from '../../app/i18n';
 import { contractResolver } from '../../components/form';
 import { useRefusal } from '../../components/recordForm';
 import { LANGUAGE_OPTIONS, LanguageField, LanguagesField, SelectField, TimeZoneField } from '../../components/fields';
+import { TableHead } from '../../components/screen';
 
 type SetupForm = Input<'setup.run'>;
 const FIELDS = ['orgName', 'country', 'timeZone', 'orgPhone', 'languages', 'branchName', 'ownerName', 'ownerLogin', 'ownerPassword', 'ownerLanguage'];
@@ -58,13 +59,7 @@ export function SetupWizard({ onDone }: { onDone: (u: SessionUser) => void }) {
             <Title order={1} size="h3">{t('setup.demoReady')}</Title>
             <Text size="sm">{t('setup.demoLogins')}</Text>
             <Table striped withTableBorder data-testid="demo-logins">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.login')}</Table.Th>
-                  <Table.Th>{t('fields.password')}</Table.Th>
-                  <Table.Th>{t('fields.role')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead titles={[t('fields.login'), t('fields.password'), t('fields.role')]} />
               <Table.Tbody>
                 {demo.logins.map((l) => (
                   <Table.Tr key={l.login}>
