@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../../shared/api/admin';
 import { LANGUAGE_NAMES, type Language } from '../../../shared/i18n/languages';
 import { useFormat } from '../../app/format';
-import { TableHead } from '../../components/screen';
+import { TableHead } from '../../components/tableParts';
 
 /** snake_case column names in stored diffs → the camelCase keys of `fields.*`. */
 function fieldKey(name: string): string {

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateMatch } from '../../../shared/api/clients';
-import { TableHead } from '../../components/screen';
+import { TableHead } from '../../components/tableParts';
 
 /**
  * Shown before saving when a phone, e-mail or fiscal code already belongs to another client.

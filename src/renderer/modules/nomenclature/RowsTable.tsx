@@ -5,7 +5,7 @@ import { EditRow } from './EditRow';
 import { hasClient, type ListKind } from './kinds';
 import type { Draft, Editing, Row } from './rowEdit';
 import classes from './nomenclature.module.css';
-import { EmptyRow } from '../../components/screen';
+import { EmptyRow } from '../../components/tableParts';
 
 export interface RowsTableProps {
   ref: Ref<HTMLDivElement>;

@@ -10,7 +10,7 @@ import { setUiLanguage } from '../../app/i18n';
 import { contractResolver } from '../../components/form';
 import { useRefusal } from '../../components/recordForm';
 import { LANGUAGE_OPTIONS, LanguageField, LanguagesField, SelectField, TimeZoneField } from '../../components/fields';
-import { TableHead } from '../../components/screen';
+import { TableHead } from '../../components/tableParts';
 
 type SetupForm = Input<'setup.run'>;
 const FIELDS = ['orgName', 'country', 'timeZone', 'orgPhone', 'languages', 'branchName', 'ownerName', 'ownerLogin', 'ownerPassword', 'ownerLanguage'];
