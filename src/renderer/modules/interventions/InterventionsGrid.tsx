@@ -142,6 +142,7 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
   const pendingFocus = useRef(0);
   const boxRef = useRef<HTMLDivElement>(null);
   const layoutReady = useRef(false);
+  const resetPending = useRef(false);
 
   const grouped = props.levels.length > 0 && !props.treeScope;
   const levels = props.treeScope ? props.treeScope.levels : props.levels;
@@ -249,12 +250,18 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
   );
 
   const reload = useCallback(
-    async (mode: 'reset' | 'refresh') => {
+    async (asked: 'reset' | 'refresh') => {
       const gen = ++generation.current;
+      // A refresh that overtakes a reset still in flight must reset: the reset it cancels may be the one that gives
+      // the grid its datasource (a change pushed while the screen was opening).
+      if (asked === 'reset') resetPending.current = true;
+      const mode = resetPending.current ? 'reset' : asked;
       if (mode === 'reset') propsRef.current.onTotal(null);
       try {
         const layout = await loadLayout();
-        if (gen === generation.current) applyLayout(layout, mode);
+        if (gen !== generation.current) return;
+        if (mode === 'reset') resetPending.current = false;
+        applyLayout(layout, mode);
       } catch {
         if (gen === generation.current && apiRef.current && !apiRef.current.isDestroyed()) apiRef.current.showNoRowsOverlay();
       }
