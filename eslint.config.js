@@ -1,5 +1,5 @@
-import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
 import { moduleBoundaries } from './eslint/module-boundaries.js';
 
 /**
@@ -53,8 +53,8 @@ export default tseslint.config(
     rules: { 'planora/module-boundaries': 'error' },
   },
   {
-    // React's rules of hooks, dependencies included (a stale closure is a bug that no test sees until it bites).
-    files: ['src/renderer/modules/interventions/**/*.{ts,tsx}', 'src/renderer/components/**/*.{ts,tsx}'],
+    // React's rules of hooks, dependencies included (a stale closure is a silent bug that no test sees until it bites).
+    files: ['src/renderer/**/*.ts', 'src/renderer/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.flat.recommended.rules, 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },

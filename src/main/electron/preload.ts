@@ -1,19 +1,14 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { PlanoraBridge, PushedEvent } from '../../shared/api/bridge';
 import type { ApiResult } from '../../shared/api/errors';
 import type { FileAction, FileActionOutcome } from '../../shared/api/reports';
 import { CALL_CHANNEL, EVENT_CHANNEL, FILE_CHANNEL } from './channels';
 
 /**
- * window.planora, and nothing else: the shape of PlanoraBridge in src/renderer/app/api.ts
- * (restated here because the shell may not import the renderer). Runs sandboxed, built as CommonJS.
- * The session token never comes here: main keeps it per window.
+ * window.planora (PlanoraBridge, src/shared/api/bridge.ts), checked at run time too since a page script may pass
+ * anything. Runs sandboxed, built as CommonJS. The session token never comes here: main keeps it per window.
  */
-interface PushedEvent {
-  name: string;
-  payload: unknown;
-}
-
-const bridge = {
+const bridge: PlanoraBridge = {
   call(name: string, input: unknown): Promise<ApiResult<unknown>> {
     if (typeof name !== 'string') return Promise.reject(new TypeError('planora.call: the procedure name must be a string'));
     return ipcRenderer.invoke(CALL_CHANNEL, name, input) as Promise<ApiResult<unknown>>;

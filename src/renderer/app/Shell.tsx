@@ -1,44 +1,27 @@
-import { useEffect, useState } from 'react';
 import { AppShell, Button, Group, NavLink, Select, Text, Kbd } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../shared/i18n/languages';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { type Language } from '../../shared/i18n/languages';
+import { LANGUAGE_OPTIONS } from '../components/fields';
 import { call } from './api';
 import { useCan, useSession } from './session';
 import { ROUTES } from './routes';
-
-function useHashRoute(): [string, (p: string) => void] {
-  const read = () => location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
-  const [path, setPath] = useState(read);
-  useEffect(() => {
-    const on = () => setPath(read());
-    window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
-  }, []);
-  return [path, (p) => (location.hash = `#/${p}`)];
-}
 
 export function Shell() {
   const { t } = useTranslation();
   const { user, setUser } = useSession();
   const can = useCan();
+  const navigate = useNavigate();
   const routes = ROUTES.filter((r) => can(r.module, 'read'));
-  const [path, go] = useHashRoute();
-  const current = routes.find((r) => r.path === path) ?? routes[0];
+  const path = useLocation().pathname.replace(/^\//, '');
+  const current = routes.find((r) => r.path === path);
 
-  // Alt+1…9 jumps between modules without the mouse.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const n = Number(e.key);
-      const target = routes[n - 1];
-      if (n >= 1 && target) {
-        e.preventDefault();
-        go(target.path);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [routes, go]);
+  // Alt+1…9 jumps between modules without the mouse, also from inside a field.
+  useHotkeys(
+    routes.slice(0, 9).map((r, i) => [`alt+${i + 1}`, () => navigate(`/${r.path}`)]),
+    [],
+  );
 
   const changeLanguage = async (lng: string | null) => {
     if (!lng) return;
@@ -63,7 +46,7 @@ export function Shell() {
             </Text>
             <Select
               aria-label={t('shell.language')}
-              data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+              data={LANGUAGE_OPTIONS}
               value={user.language}
               onChange={changeLanguage}
               allowDeselect={false}
@@ -80,7 +63,8 @@ export function Shell() {
         {routes.map((r, i) => (
           <NavLink
             key={r.path}
-            href={`#/${r.path}`}
+            component={Link}
+            to={`/${r.path}`}
             label={t(r.label)}
             active={r === current}
             rightSection={i < 9 ? <Kbd size="xs">Alt+{i + 1}</Kbd> : undefined}
@@ -89,7 +73,9 @@ export function Shell() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
-        {current ? current.element() : <Text>{t('shell.nothing')}</Text>}
+        {/* An address of no screen, or of one this user may not read, goes to the first one they may. Keyed by the
+            address: a redirect overtaken by another address (Back, a typed one) must be redone for the new one. */}
+        {current ? <Outlet /> : routes[0] ? <Navigate key={path} to={`/${routes[0].path}`} replace /> : <Text>{t('shell.nothing')}</Text>}
       </AppShell.Main>
     </AppShell>
   );

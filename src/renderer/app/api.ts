@@ -1,14 +1,6 @@
 import type { EventName, Input, Output, ProcName } from '../../shared/api';
 import type { ApiError, ApiResult } from '../../shared/api/errors';
-import type { FileAction, FileActionOutcome } from '../../shared/api/reports';
-
-/** What the Electron preload exposes as window.planora; web mode uses HTTP and WebSocket instead. */
-export interface PlanoraBridge {
-  call(name: string, input: unknown): Promise<ApiResult<unknown>>;
-  /** A generated report or export of this user: shown in the system's viewer, printed from it, or saved where the person says. */
-  openFile(fileId: string, action: FileAction): Promise<ApiResult<FileActionOutcome>>;
-  onEvent(listener: (e: { name: string; payload: unknown }) => void): () => void;
-}
+import type { PlanoraBridge } from '../../shared/api/bridge';
 
 declare global {
   interface Window {

@@ -8,7 +8,7 @@ export function deviceZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** Dates, times and numbers through Intl in the user's locale. */
+/** Dates, times and numbers through Intl in the user's locale: one object per locale, so memos may depend on it. */
 export function useFormat() {
   const { i18n } = useTranslation();
   const locale = LOCALES[(i18n.language as Language) ?? 'en'] ?? 'en-GB';

@@ -1,15 +1,5 @@
-import type { ReactNode } from 'react';
+import type { ComponentType } from 'react';
 import type { Module } from '../../shared/permissions';
-import { ClientsScreen } from '../modules/clients/ClientsScreen';
-import { OrganizationScreen } from '../modules/organization/OrganizationScreen';
-import { UsersScreen } from '../modules/organization/UsersScreen';
-import { AuditScreen } from '../modules/audit/AuditScreen';
-import { PeriodsScreen } from '../modules/periods/PeriodsScreen';
-import { SeriesScreen } from '../modules/series/SeriesScreen';
-import { MailSettingsScreen } from '../modules/mail/MailSettingsScreen';
-import { InterventionsScreen } from '../modules/interventions/InterventionsScreen';
-import { AppointmentsCalendar } from '../modules/interventions/AppointmentsCalendar';
-import { NomenclatureScreen } from '../modules/nomenclature/NomenclatureScreen';
 
 export interface RouteDef {
   path: string;
@@ -17,18 +7,24 @@ export interface RouteDef {
   label: string;
   /** Shown only to users who may read this module. */
   module: Module;
-  element: () => ReactNode;
+  /** The screen's code, fetched the first time it is opened, so the first bundle carries none of it. */
+  load: () => Promise<ComponentType>;
 }
 
 export const ROUTES: RouteDef[] = [
-  { path: 'interventions', label: 'interventions.title', module: 'interventions', element: () => <InterventionsScreen /> },
-  { path: 'interventions-calendar', label: 'interventions.appointments.title', module: 'interventions', element: () => <AppointmentsCalendar /> },
-  { path: 'clients', label: 'nav.clients', module: 'clients', element: () => <ClientsScreen /> },
-  { path: 'nomenclature', label: 'nav.nomenclature', module: 'nomenclature', element: () => <NomenclatureScreen /> },
-  { path: 'organization', label: 'nav.organization', module: 'organization', element: () => <OrganizationScreen /> },
-  { path: 'users', label: 'nav.users', module: 'users', element: () => <UsersScreen /> },
-  { path: 'periods', label: 'nav.periods', module: 'periods', element: () => <PeriodsScreen /> },
-  { path: 'series', label: 'nav.series', module: 'series', element: () => <SeriesScreen /> },
-  { path: 'mail', label: 'mail.nav', module: 'organization', element: () => <MailSettingsScreen /> },
-  { path: 'audit', label: 'nav.audit', module: 'audit', element: () => <AuditScreen /> },
+  { path: 'interventions', label: 'interventions.title', module: 'interventions', load: () => import('../modules/interventions/InterventionsScreen').then((m) => m.InterventionsScreen) },
+  {
+    path: 'interventions-calendar',
+    label: 'interventions.appointments.title',
+    module: 'interventions',
+    load: () => import('../modules/interventions/AppointmentsCalendar').then((m) => m.AppointmentsCalendar),
+  },
+  { path: 'clients', label: 'nav.clients', module: 'clients', load: () => import('../modules/clients/ClientsScreen').then((m) => m.ClientsScreen) },
+  { path: 'nomenclature', label: 'nav.nomenclature', module: 'nomenclature', load: () => import('../modules/nomenclature/NomenclatureScreen').then((m) => m.NomenclatureScreen) },
+  { path: 'organization', label: 'nav.organization', module: 'organization', load: () => import('../modules/organization/OrganizationScreen').then((m) => m.OrganizationScreen) },
+  { path: 'users', label: 'nav.users', module: 'users', load: () => import('../modules/organization/UsersScreen').then((m) => m.UsersScreen) },
+  { path: 'periods', label: 'nav.periods', module: 'periods', load: () => import('../modules/periods/PeriodsScreen').then((m) => m.PeriodsScreen) },
+  { path: 'series', label: 'nav.series', module: 'series', load: () => import('../modules/series/SeriesScreen').then((m) => m.SeriesScreen) },
+  { path: 'mail', label: 'mail.nav', module: 'organization', load: () => import('../modules/mail/MailSettingsScreen').then((m) => m.MailSettingsScreen) },
+  { path: 'audit', label: 'nav.audit', module: 'audit', load: () => import('../modules/audit/AuditScreen').then((m) => m.AuditScreen) },
 ];

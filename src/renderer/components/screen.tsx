@@ -14,6 +14,7 @@ import { apiError, errorText } from '../app/errors';
 import { DialogButtons, DialogFailure } from './DialogButtons';
 import { contractResolver } from './form';
 import classes from './screen.module.css';
+import { EmptyRow } from './tableParts';
 
 export interface Column<T> {
   key: string;
@@ -120,19 +121,19 @@ export function ListTable<T>(p: ListTableProps<T>) {
               </Table.Tr>
             );
           })}
-          {!p.rows.length && (
-            <Table.Tr>
-              <Table.Td colSpan={p.columns.length}>
-                <Text size="sm" c="dimmed" ta="center" py="xs">
-                  {p.loading ? t('common.loading') : t('grid.noRows')}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {!p.rows.length && <EmptyRow colSpan={p.columns.length}>{p.loading ? t('common.loading') : t('grid.noRows')}</EmptyRow>}
         </Table.Tbody>
       </Table>
     </div>
   );
+}
+
+/** The selection of a ListTable over a query's rows: the props the table takes, and the row selected (or null). */
+export function useListSelection<T>(rows: readonly T[] | undefined, rowKey: (row: T) => string, loading: boolean, initial: string | null = null) {
+  const [selected, setSelected] = useState<string | null>(initial);
+  const list = rows ?? [];
+  const current = list.find((r) => rowKey(r) === selected) ?? null;
+  return { current, select: setSelected, table: { rows: list, rowKey, selected, onSelect: setSelected, loading } };
 }
 
 /** A screen's search box: Ctrl+F shown while empty, a clear button once something is typed. */

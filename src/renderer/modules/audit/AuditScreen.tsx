@@ -89,9 +89,14 @@ function AuditLog() {
   };
   const queryKey = JSON.stringify(input);
 
-  const moduleText = (m: string) => t(`modules.${m}`, { defaultValue: m });
-  const entityText = (e: string) => t(`audit.entities.${e}`, { defaultValue: e });
-  const actionText = (a: string) => t(`audit.actions.${a}`, { defaultValue: a });
+  const { moduleText, entityText, actionText } = useMemo(
+    () => ({
+      moduleText: (m: string) => t(`modules.${m}`, { defaultValue: m }),
+      entityText: (e: string) => t(`audit.entities.${e}`, { defaultValue: e }),
+      actionText: (a: string) => t(`audit.actions.${a}`, { defaultValue: a }),
+    }),
+    [t],
+  );
 
   const columns = useMemo<ColDef<AuditRow>[]>(
     () => [
@@ -102,7 +107,7 @@ function AuditLog() {
       { colId: 'action', headerName: t('fields.action'), field: 'action', width: 95, valueFormatter: (p) => actionText(p.value as string) },
       { colId: 'summary', headerName: t('audit.summary'), field: 'summary', flex: 1, minWidth: 180 },
     ],
-    [t, fmt.locale],
+    [t, fmt, moduleText, entityText, actionText],
   );
 
   /** Follows the grid's focused row (click or arrow keys) into the side panel. */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../../shared/api/admin';
 import { LANGUAGE_NAMES, type Language } from '../../../shared/i18n/languages';
 import { useFormat } from '../../app/format';
+import { TableHead } from '../../components/tableParts';
 
 /** snake_case column names in stored diffs → the camelCase keys of `fields.*`. */
 function fieldKey(name: string): string {
@@ -85,13 +86,7 @@ export function EntryPanel(p: {
             </Text>
             {e.diff && Object.keys(e.diff).length ? (
               <Table withTableBorder withColumnBorders verticalSpacing={2} horizontalSpacing={4} fz="xs" data-testid="audit-diff">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('audit.field')}</Table.Th>
-                    <Table.Th>{t('audit.before')}</Table.Th>
-                    <Table.Th>{t('audit.after')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead titles={[t('audit.field'), t('audit.before'), t('audit.after')]} />
                 <Table.Tbody>
                   {Object.entries(e.diff).map(([field, [before, after]]) => (
                     <Table.Tr key={field}>

@@ -3,10 +3,11 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import type { SessionUser } from '../../../shared/api/auth';
-import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../shared/i18n/languages';
+import { type Language } from '../../../shared/i18n/languages';
 import { useApiMutation } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { setUiLanguage } from '../../app/i18n';
+import { LANGUAGE_OPTIONS } from '../../components/fields';
 import { contractResolver } from '../../components/form';
 
 interface LoginForm {
@@ -44,7 +45,7 @@ export function LoginScreen({ onLogin, expired }: { onLogin: (u: SessionUser) =>
             </Button>
             <Select
               aria-label={t('shell.language')}
-              data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+              data={LANGUAGE_OPTIONS}
               value={i18n.language}
               onChange={(l) => l && setUiLanguage(l as Language)}
               allowDeselect={false}

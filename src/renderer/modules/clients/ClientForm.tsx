@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { Alert, Button, Center, Drawer, Group, Kbd, Loader, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -53,9 +53,13 @@ export function ClientForm(p: ClientFormProps) {
   const asking = !!saving.pending || drawer.asking;
 
   // A new client: the address country is the organization's.
+  const orgCountry = org.data?.country;
+  const countryKnown = useEffectEvent((c: string) => {
+    if (!p.clientId && !isDirty) form.reset(newClientValues(c));
+  });
   useEffect(() => {
-    if (!p.clientId && org.data && !isDirty) form.reset(newClientValues(org.data.country));
-  }, [org.data?.country, p.clientId]);
+    if (orgCountry) countryKnown(orgCountry);
+  }, [orgCountry, p.clientId]);
 
   const save = () => {
     if (p.readOnly || saving.saving || saving.checking || asking) return;

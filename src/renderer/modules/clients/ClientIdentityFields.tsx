@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import { Grid, Input, SegmentedControl, Select, TextInput } from '@mantine/core';
+import { Grid, Input, SegmentedControl, TextInput } from '@mantine/core';
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CLIENT_KINDS } from '../../../shared/api/clients';
-import { LANGUAGES, LANGUAGE_NAMES } from '../../../shared/i18n/languages';
 import { useApiQuery } from '../../app/apiQuery';
 import type { ClientFormValues, ClientInput } from './clientForm';
+import { LanguageField, SelectField } from '../../components/fields';
 
 /** Who the client is: name, person or company, fiscal code, the language to write to them in, and who looks after them. */
 export function ClientIdentityFields(p: { form: UseFormReturn<ClientFormValues, unknown, ClientInput>; readOnly: boolean; loaded: boolean }) {
@@ -14,12 +14,11 @@ export function ClientIdentityFields(p: { form: UseFormReturn<ClientFormValues, 
   const { errors } = formState;
   const users = useApiQuery('users.directory', { includeInactive: true });
 
-  const languageOptions = useMemo(() => LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] })), []);
   // A responsible person who has left stays shown on the clients already theirs.
   const userOptions = useMemo(() => {
-    const current = getValues('responsibleId');
+    const current = p.loaded ? getValues('responsibleId') : undefined;
     return (users.data ?? []).filter((u) => u.active || u.id === current).map((u) => ({ value: u.id, label: u.name }));
-  }, [users.data, p.loaded]);
+  }, [users.data, p.loaded, getValues]);
 
   return (
     <Grid gap={8}>
@@ -49,43 +48,19 @@ export function ClientIdentityFields(p: { form: UseFormReturn<ClientFormValues, 
         <TextInput label={t('fields.fiscalCode')} {...register('fiscalCode')} error={errors.fiscalCode?.message} data-testid="client-fiscal-code" />
       </Grid.Col>
       <Grid.Col span={4}>
-        <Controller
-          control={control}
-          name="preferredLanguage"
-          render={({ field }) => (
-            <Select
-              label={t('fields.preferredLanguage')}
-              data={languageOptions}
-              clearable
-              ref={field.ref}
-              value={field.value}
-              onChange={(v) => field.onChange(v)}
-              onBlur={field.onBlur}
-              error={errors.preferredLanguage?.message}
-              data-testid="client-language"
-            />
-          )}
-        />
+        <LanguageField control={control} name="preferredLanguage" label={t('fields.preferredLanguage')} error={errors.preferredLanguage?.message} data-testid="client-language" clearable />
       </Grid.Col>
       <Grid.Col span={4}>
-        <Controller
+        <SelectField
           control={control}
           name="responsibleId"
-          render={({ field }) => (
-            <Select
-              label={t('fields.responsibleId')}
-              data={userOptions}
-              searchable
-              clearable
-              nothingFoundMessage={t('grid.noRows')}
-              ref={field.ref}
-              value={field.value}
-              onChange={(v) => field.onChange(v)}
-              onBlur={field.onBlur}
-              error={errors.responsibleId?.message}
-              data-testid="client-responsible"
-            />
-          )}
+          label={t('fields.responsibleId')}
+          data={userOptions}
+          searchable
+          clearable
+          nothingFoundMessage={t('grid.noRows')}
+          error={errors.responsibleId?.message}
+          data-testid="client-responsible"
         />
       </Grid.Col>
     </Grid>

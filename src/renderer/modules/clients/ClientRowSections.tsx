@@ -20,9 +20,9 @@ export function ClientRowSections(p: { form: UseFormReturn<ClientFormValues, unk
 
   const countryOptions = useMemo(() => {
     const names = new Intl.DisplayNames([i18n.language, 'en'], { type: 'region' });
-    const codes = new Set([country, ...ADDRESS_COUNTRIES, ...getValues('addresses').map((a) => a.country)]);
+    const codes = new Set([country, ...ADDRESS_COUNTRIES, ...(p.loaded ? getValues('addresses').map((a) => a.country) : [])]);
     return [...codes].filter((c) => /^[A-Z]{2}$/.test(c)).map((c) => ({ value: c, label: `${names.of(c) ?? c} (${c})` }));
-  }, [i18n.language, country, p.loaded]);
+  }, [i18n.language, country, p.loaded, getValues]);
 
   const fieldError = (path: string): string | undefined => {
     let node: unknown = errors;
@@ -55,52 +55,55 @@ export function ClientRowSections(p: { form: UseFormReturn<ClientFormValues, unk
   );
   const arrayError = (key: string) => (errors as Record<string, { message?: string } | undefined>)[key]?.message;
 
+  /** One list of rows: its heading with Add, then each row's inputs and its remove button. */
+  const section = (
+    key: keyof typeof MAX_ROWS,
+    list: { fields: { id: string }[]; remove(i: number): void },
+    s: { title: string; addLabel: string; onAdd(): void; testId: string; removeTestId: string; empty?: string },
+    row: (i: number) => ReactNode,
+  ) => (
+    <Section title={s.title} addLabel={s.addLabel} onAdd={s.onAdd} canAdd={!readOnly && list.fields.length < MAX_ROWS[key]} error={arrayError(key)} empty={s.empty} testId={s.testId}>
+      {list.fields.map((f, i) => (
+        <Group key={f.id} gap={6} wrap="nowrap" align="flex-start">
+          {row(i)}
+          {removeButton(() => list.remove(i), i, `${s.removeTestId}-${i}`)}
+        </Group>
+      ))}
+    </Section>
+  );
+
   return (
     <>
-      <Section
-        title={t('fields.phones')}
-        addLabel={t('clients.addPhone')}
-        onAdd={() => phones.append(emptyPhone())}
-        canAdd={!readOnly && phones.fields.length < MAX_ROWS.phones}
-        error={arrayError('phones')}
-        testId="client-phones"
-      >
-        {phones.fields.map((f, i) => (
-          <Group key={f.id} gap={6} wrap="nowrap" align="flex-start">
+      {section(
+        'phones',
+        phones,
+        { title: t('fields.phones'), addLabel: t('clients.addPhone'), onAdd: () => phones.append(emptyPhone()), testId: 'client-phones', removeTestId: 'client-phone-remove' },
+        (i) => (
+          <>
             {rowInput(`phones.${i}.number`, 'fields.phone', i, `client-phone-${i}`, { w: 240, inputMode: 'tel', placeholder: '+371 2…' })}
             {rowInput(`phones.${i}.label`, 'fields.label', i, `client-phone-label-${i}`, { w: 200, placeholder: t('clients.phoneLabelHint') })}
-            {removeButton(() => phones.remove(i), i, `client-phone-remove-${i}`)}
-          </Group>
-        ))}
-      </Section>
+          </>
+        ),
+      )}
 
-      <Section
-        title={t('fields.emails')}
-        addLabel={t('clients.addEmail')}
-        onAdd={() => emails.append(emptyEmail())}
-        canAdd={!readOnly && emails.fields.length < MAX_ROWS.emails}
-        error={arrayError('emails')}
-        testId="client-emails"
-      >
-        {emails.fields.map((f, i) => (
-          <Group key={f.id} gap={6} wrap="nowrap" align="flex-start">
+      {section(
+        'emails',
+        emails,
+        { title: t('fields.emails'), addLabel: t('clients.addEmail'), onAdd: () => emails.append(emptyEmail()), testId: 'client-emails', removeTestId: 'client-email-remove' },
+        (i) => (
+          <>
             {rowInput(`emails.${i}.address`, 'fields.email', i, `client-email-${i}`, { w: 360, type: 'email' })}
             {rowInput(`emails.${i}.label`, 'fields.label', i, `client-email-label-${i}`, { w: 200, placeholder: t('clients.emailLabelHint') })}
-            {removeButton(() => emails.remove(i), i, `client-email-remove-${i}`)}
-          </Group>
-        ))}
-      </Section>
+          </>
+        ),
+      )}
 
-      <Section
-        title={t('fields.addresses')}
-        addLabel={t('clients.addAddress')}
-        onAdd={() => addresses.append(emptyAddress(country))}
-        canAdd={!readOnly && addresses.fields.length < MAX_ROWS.addresses}
-        error={arrayError('addresses')}
-        testId="client-addresses"
-      >
-        {addresses.fields.map((f, i) => (
-          <Group key={f.id} gap={6} wrap="nowrap" align="flex-start">
+      {section(
+        'addresses',
+        addresses,
+        { title: t('fields.addresses'), addLabel: t('clients.addAddress'), onAdd: () => addresses.append(emptyAddress(country)), testId: 'client-addresses', removeTestId: 'client-address-remove' },
+        (i) => (
+          <>
             {rowInput(`addresses.${i}.street`, 'fields.street', i, `client-street-${i}`, { style: { flex: 2 } })}
             {rowInput(`addresses.${i}.locality`, 'fields.locality', i, `client-locality-${i}`, { style: { flex: 1 } })}
             {rowInput(`addresses.${i}.county`, 'fields.county', i, `client-county-${i}`, { style: { flex: 1 } })}
@@ -125,30 +128,30 @@ export function ClientRowSections(p: { form: UseFormReturn<ClientFormValues, unk
                 />
               )}
             />
-            {removeButton(() => addresses.remove(i), i, `client-address-remove-${i}`)}
-          </Group>
-        ))}
-      </Section>
+          </>
+        ),
+      )}
 
-      <Section
-        title={t('fields.contacts')}
-        addLabel={t('clients.addContact')}
-        onAdd={() => contacts.append(emptyContact())}
-        canAdd={!readOnly && contacts.fields.length < MAX_ROWS.contacts}
-        error={arrayError('contacts')}
-        empty={t('clients.noContacts')}
-        testId="client-contacts"
-      >
-        {contacts.fields.map((f, i) => (
-          <Group key={f.id} gap={6} wrap="nowrap" align="flex-start">
+      {section(
+        'contacts',
+        contacts,
+        {
+          title: t('fields.contacts'),
+          addLabel: t('clients.addContact'),
+          onAdd: () => contacts.append(emptyContact()),
+          testId: 'client-contacts',
+          removeTestId: 'client-contact-remove',
+          empty: t('clients.noContacts'),
+        },
+        (i) => (
+          <>
             {rowInput(`contacts.${i}.name`, 'fields.name', i, `client-contact-name-${i}`, { style: { flex: 3 } })}
             {rowInput(`contacts.${i}.position`, 'fields.position', i, `client-contact-position-${i}`, { style: { flex: 2 } })}
             {rowInput(`contacts.${i}.phone`, 'fields.phone', i, `client-contact-phone-${i}`, { style: { flex: 2 }, inputMode: 'tel' })}
             {rowInput(`contacts.${i}.email`, 'fields.email', i, `client-contact-email-${i}`, { style: { flex: 3 }, type: 'email' })}
-            {removeButton(() => contacts.remove(i), i, `client-contact-remove-${i}`)}
-          </Group>
-        ))}
-      </Section>
+          </>
+        ),
+      )}
     </>
   );
 }

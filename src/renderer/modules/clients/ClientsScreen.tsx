@@ -31,7 +31,7 @@ export function ClientsScreen() {
   const [toDelete, setToDelete] = useState<ClientListRow | null>(null);
   const busy = editor.open || !!toDelete;
 
-  const columns = useMemo(() => clientColumns(t, fmt), [i18n.language]);
+  const columns = useMemo(() => clientColumns(t, fmt), [t, fmt]);
 
   // The grid is not a TanStack query, so this one stands for it: `clients.changed` from main (any window, any user)
   // invalidates it, and each new answer refreshes the grid in place.

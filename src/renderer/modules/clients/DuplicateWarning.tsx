@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateMatch } from '../../../shared/api/clients';
+import { TableHead } from '../../components/tableParts';
 
 /**
  * Shown before saving when a phone, e-mail or fiscal code already belongs to another client.
@@ -14,13 +15,7 @@ export function DuplicateWarning(p: { matches: DuplicateMatch[] | null; saving: 
       <Stack gap="sm">
         <Text size="sm">{t('clients.duplicates.intro')}</Text>
         <Table withTableBorder withColumnBorders verticalSpacing={3} horizontalSpacing={8} fz="sm" data-testid="duplicate-list">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('clients.duplicates.what')}</Table.Th>
-              <Table.Th>{t('clients.duplicates.value')}</Table.Th>
-              <Table.Th>{t('clients.duplicates.client')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead titles={[t('clients.duplicates.what'), t('clients.duplicates.value'), t('clients.duplicates.client')]} />
           <Table.Tbody>
             {(p.matches ?? []).map((m, i) => (
               <Table.Tr key={`${m.kind}-${m.clientId}-${i}`}>

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, NumberInput, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { useEffect, useEffectEvent, useState } from 'react';
+import { Alert, Badge, Button, Checkbox, Group, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, type Output } from '../../../shared/api';
 import { OUTBOX_STATUSES, type OutboxRow, type OutboxStatus } from '../../../shared/api/mail';
@@ -11,7 +11,8 @@ import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
 import { SettingsForm, useFormShell } from '../../components/FormDialog';
-import { ErrorBanner, KeyButton, ListTable, ScreenHeader, blankToNull, cleanedResolver, useScreenKeys, type Column } from '../../components/screen';
+import { ErrorBanner, KeyButton, ListTable, ScreenHeader, blankToNull, cleanedResolver, useListSelection, useScreenKeys, type Column } from '../../components/screen';
+import { CheckboxField, NumberField } from '../../components/fields';
 
 /**
  * Outgoing mail: the organization's SMTP account (the password is write-only: the form says whether one is stored,
@@ -62,9 +63,12 @@ function SmtpSettingsForm({ settings, readOnly }: { settings: Settings; readOnly
     defaultValues: toForm(settings),
   });
   const { register, control, formState, reset, watch } = form;
-  useEffect(() => {
-    if (!formState.isDirty) reset(toForm(settings));
-  }, [settings]);
+  // Someone else saved (a push event refetched): show their values unless this form has unsaved edits.
+  const { isDirty } = formState;
+  const arrived = useEffectEvent((s: typeof settings) => {
+    if (!isDirty) reset(toForm(s));
+  });
+  useEffect(() => arrived(settings), [settings]);
   const forget = watch('forgetPassword');
   const { err, shell } = useFormShell(form, SMTP_FIELDS, async (values) => {
     const row = await call('mail.setSettings', values);
@@ -88,29 +92,26 @@ function SmtpSettingsForm({ settings, readOnly }: { settings: Settings; readOnly
     >
       <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="xs" verticalSpacing={6}>
         <TextInput label={t('mail.host')} placeholder="smtp.example.com" readOnly={readOnly} {...register('host')} error={err('host')} data-testid="smtp-host" />
-        <Controller
+        <NumberField
           control={control}
           name="port"
-          render={({ field }) => (
-            <NumberInput label={t('mail.port')} description={t('mail.portHint')} min={1} max={65535} allowDecimal={false} readOnly={readOnly} {...field} error={err('port')} data-testid="smtp-port" />
-          )}
+          label={t('mail.port')}
+          description={t('mail.portHint')}
+          min={1}
+          max={65535}
+          allowDecimal={false}
+          readOnly={readOnly}
+          error={err('port')}
+          data-testid="smtp-port"
         />
-        <Controller
+        <CheckboxField
           control={control}
           name="secure"
-          render={({ field }) => (
-            <Checkbox
-              label={t('mail.secure')}
-              description={t('mail.secureHint')}
-              checked={field.value}
-              onChange={(e) => field.onChange(e.currentTarget.checked)}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              disabled={readOnly}
-              mt="lg"
-              data-testid="smtp-secure"
-            />
-          )}
+          label={t('mail.secure')}
+          description={t('mail.secureHint')}
+          disabled={readOnly}
+          mt="lg"
+          data-testid="smtp-secure"
         />
         <TextInput label={t('mail.user')} autoComplete="off" readOnly={readOnly} {...register('user')} error={err('user')} data-testid="smtp-user" />
         <Stack gap={2}>
@@ -172,15 +173,14 @@ function Outbox() {
   const qc = useQueryClient();
   const [status, setStatus] = useState<OutboxStatus | null>(null);
   const [offset, setOffset] = useState(0);
-  const [selected, setSelected] = useState<string | null>(null);
   const input = { ...(status ? { status } : {}), limit: PAGE, offset };
   const page = useApiQuery('mail.outbox', input, {
     // While something is on its way, watch it leave (or fail) without pressing F5.
     refetchInterval: (q) => (q.state.data?.rows.some((r) => r.status === 'pending' || r.status === 'sending') ? 3000 : false),
   });
-  const rows = page.data?.rows ?? [];
+  const list = useListSelection(page.data?.rows, (r) => r.id, page.isLoading);
   const total = page.data?.total ?? 0;
-  const current = rows.find((r) => r.id === selected) ?? null;
+  const { current } = list;
 
   const retry = useApiMutation('mail.retry', { onSuccess: () => qc.invalidateQueries({ queryKey: ['mail.outbox'] }) });
   const failure = retry.error ? errorText(t, retry.error) : null;
@@ -241,12 +241,8 @@ function Outbox() {
       <ListTable
         label={t('mail.outbox')}
         testId="outbox-table"
-        rows={rows}
-        rowKey={(r) => r.id}
         columns={columns}
-        selected={selected}
-        onSelect={setSelected}
-        loading={page.isLoading}
+        {...list.table}
         dimmed={(r) => r.status === 'sent'}
       />
       <Group justify="space-between" gap="xs">

@@ -76,11 +76,12 @@ export function NomenclatureScreen() {
   const busy = !!editor.editing || !!toDelete;
 
   // A new list starts with nothing selected and no edit under way.
+  const { stop: stopEditing } = editor;
   useEffect(() => {
     setSelected(null);
-    editor.stop();
+    stopEditing();
     setBanner(null);
-  }, [kind]);
+  }, [kind, stopEditing]);
 
   // After a save the saved row is selected and brought into view once the list is back.
   useEffect(() => {
@@ -89,7 +90,7 @@ export function NomenclatureScreen() {
     scrollTo.current = null;
     setSelected(id);
     requestAnimationFrame(() => tableBox.current?.querySelector(`[data-key="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest' }));
-  });
+  }, [rows]);
 
   const moveTo = (i: number) => {
     if (!rows.length) return;

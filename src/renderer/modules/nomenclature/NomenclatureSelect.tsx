@@ -92,12 +92,13 @@ export const RemoteSelect = forwardRef<HTMLInputElement, RemoteProps>(function R
 
   // While main has not answered for exactly what was typed, older options are hidden: Enter must never take a stale match.
   const stale = typing && (search.trim() !== debounced || q.isPlaceholderData || q.isFetching);
-  const visible = stale ? [] : options;
+  const visible = useMemo(() => (stale ? [] : options), [stale, options]);
 
   // A fresh answer highlights its first option, so Enter takes it.
+  const { dropdownOpened, selectFirstOption } = combobox;
   useEffect(() => {
-    if (typing && !stale && combobox.dropdownOpened && visible.length) combobox.selectFirstOption();
-  }, [typing, stale, visible, combobox.dropdownOpened]);
+    if (typing && !stale && dropdownOpened && visible.length) selectFirstOption();
+  }, [typing, stale, visible, dropdownOpened, selectFirstOption]);
 
   const submit = (v: string) => {
     const o = options.find((x) => x.value === v);

@@ -5,6 +5,7 @@ import { EditRow } from './EditRow';
 import { hasClient, type ListKind } from './kinds';
 import type { Draft, Editing, Row } from './rowEdit';
 import classes from './nomenclature.module.css';
+import { EmptyRow } from '../../components/tableParts';
 
 export interface RowsTableProps {
   ref: Ref<HTMLDivElement>;
@@ -97,15 +98,7 @@ export function RowsTable(p: RowsTableProps) {
               </Table.Tr>
             ),
           )}
-          {!p.rows.length && !(p.editing && !p.editing.row) && (
-            <Table.Tr>
-              <Table.Td colSpan={colCount}>
-                <Text size="sm" c="dimmed" ta="center" py="xs">
-                  {p.emptyText}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {!p.rows.length && !(p.editing && !p.editing.row) && <EmptyRow colSpan={colCount}>{p.emptyText}</EmptyRow>}
         </Table.Tbody>
       </Table>
     </div>

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../app/api';
 import type { ListKind } from './kinds';
@@ -27,7 +28,8 @@ export function useNomenclatureRows(kind: ListKind, filter: { search: string; sh
       return last.rows.length === PAGE ? loaded : undefined;
     },
   });
-  const rows = list.data?.pages.flatMap((p) => p.rows) ?? [];
+  // One array per answer, so an effect that waits for the rows runs when they change, not at every render.
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.rows) ?? [], [list.data]);
   return {
     list,
     rows,

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
@@ -17,6 +17,8 @@ export function useRowEditor(p: { kind: ListKind; clientFilter: Option | null; o
   // A second Enter before the first answer is back must not send the row twice (the mutation's own state shows a render later).
   const inFlight = useRef(false);
   const mutation = useMutation({ mutationFn: (r: RowRequest): Promise<{ id: string }> => call(r.name, r.input) });
+
+  const stop = useCallback(() => setEditing(null), []);
 
   const save = () => {
     if (!editing || inFlight.current) return;
@@ -47,7 +49,7 @@ export function useRowEditor(p: { kind: ListKind; clientFilter: Option | null; o
     start: (row: Row | null) => setEditing({ row, draft: draftOf(p.kind, row, p.clientFilter), error: null }),
     /** A new value typed takes the complaint away. */
     change: (draft: Draft) => editing && setEditing({ ...editing, draft, error: null }),
-    stop: () => setEditing(null),
+    stop,
     save,
   };
 }

@@ -1,30 +1,25 @@
-import { useEffect, useMemo, useState } from 'react';
-import { MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { getCountries } from 'libphonenumber-js/min';
 import { api, type Output } from '../../../shared/api';
 import type { BranchRow, ColleagueRow } from '../../../shared/api/organization';
-import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../shared/i18n/languages';
+import { type Language } from '../../../shared/i18n/languages';
 import { call } from '../../app/api';
 import { apiQueryKey, useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { useCan } from '../../app/session';
 import { FormDialog, SettingsForm, useFormShell } from '../../components/FormDialog';
-import { ConfirmDialog, ErrorBanner, KeyButton, ListTable, ScreenHeader, blankToNull, cleanedResolver, useScreenKeys, type Column } from '../../components/screen';
+import { ConfirmDialog, ErrorBanner, KeyButton, ListTable, ScreenHeader, blankToNull, cleanedResolver, useListSelection, useScreenKeys, type Column } from '../../components/screen';
+import { LanguagesField, SelectField, TimeZoneField } from '../../components/fields';
 
 type OrgForm = { name: string; phone: string; country: string; timeZone: string; languages: Language[] };
 type BranchForm = { name: string; address: string; phone: string; timeZone: string; managerId: string | null };
 const ORG_FIELDS = ['name', 'phone', 'country', 'timeZone', 'languages'];
 const BRANCH_FIELDS = ['name', 'address', 'phone', 'timeZone', 'managerId'];
 
-/** Every IANA zone the runtime knows, for a searchable select. */
-export function useTimeZones(): string[] {
-  return useMemo(() => Intl.supportedValuesOf('timeZone'), []);
-}
-
-const languageOptions = LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }));
 
 export function OrganizationScreen() {
   const { t } = useTranslation();
@@ -38,13 +33,12 @@ export function OrganizationScreen() {
   const users = useApiQuery('users.directory', { includeInactive: true });
   const userName = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.name])), [users.data]);
 
-  const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<BranchRow | 'new' | null>(null);
   const [deleting, setDeleting] = useState<BranchRow | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const rows = branches.data ?? [];
-  const current = rows.find((b) => b.id === selected) ?? null;
+  const list = useListSelection(branches.data, (b) => b.id, branches.isLoading);
+  const { current } = list;
   const refresh = () => void qc.invalidateQueries({ predicate: (q) => ['org.get', 'branches.list', 'users.directory'].includes(String(q.queryKey[0])) });
 
   useScreenKeys({ enabled: !editing && !deleting, onInsert: canWrite ? () => setEditing('new') : undefined, onRefresh: refresh });
@@ -75,12 +69,8 @@ export function OrganizationScreen() {
       <ListTable
         label={t('org.branches')}
         testId="branches-table"
-        rows={rows}
-        rowKey={(b) => b.id}
         columns={columns}
-        selected={selected}
-        onSelect={setSelected}
-        loading={branches.isLoading}
+        {...list.table}
         onOpen={canWrite ? (b) => setEditing(b) : undefined}
         onDelete={canDelete ? (b) => setDeleting(b) : undefined}
       />
@@ -92,7 +82,7 @@ export function OrganizationScreen() {
           users={(users.data ?? []).filter((u) => u.active || (editing !== 'new' && u.id === editing.managerId))}
           onClose={() => setEditing(null)}
           onSaved={(b) => {
-            setSelected(b.id);
+            list.select(b.id);
             void qc.invalidateQueries({ queryKey: ['branches.list'] });
           }}
         />
@@ -106,7 +96,7 @@ export function OrganizationScreen() {
         onConfirm={async () => {
           if (!deleting) return;
           await call('branches.delete', { id: deleting.id });
-          setSelected(null);
+          list.select(null);
           await qc.invalidateQueries({ queryKey: ['branches.list'] });
         }}
       />
@@ -117,7 +107,6 @@ export function OrganizationScreen() {
 function OrgForm({ org, readOnly }: { org: Output<'org.get'>; readOnly: boolean }) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
-  const zones = useTimeZones();
   const countries = useMemo(() => {
     const names = new Intl.DisplayNames([i18n.language, 'en'], { type: 'region' });
     const codes = new Set<string>([...getCountries(), org.country]);
@@ -131,9 +120,11 @@ function OrgForm({ org, readOnly }: { org: Output<'org.get'>; readOnly: boolean 
   });
   const { register, control, formState, reset } = form;
   // Someone else saved (a push event refetched): show their values unless this form has unsaved edits.
-  useEffect(() => {
-    if (!formState.isDirty) reset(toForm(org));
-  }, [org]);
+  const { isDirty } = formState;
+  const arrived = useEffectEvent((o: typeof org) => {
+    if (!isDirty) reset(toForm(o));
+  });
+  useEffect(() => arrived(org), [org]);
   const { err, shell } = useFormShell(form, ORG_FIELDS, async (values) => {
     const row = await call('org.update', values);
     qc.setQueryData(apiQueryKey('org.get', {}), row);
@@ -145,34 +136,18 @@ function OrgForm({ org, readOnly }: { org: Output<'org.get'>; readOnly: boolean 
       <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="xs" verticalSpacing={6}>
         <TextInput label={t('fields.name')} readOnly={readOnly} {...register('name')} error={err('name')} />
         <TextInput label={t('fields.phone')} readOnly={readOnly} {...register('phone')} error={err('phone')} />
-        <Controller
+        <SelectField
           control={control}
           name="country"
-          render={({ field }) => (
-            <Select label={t('fields.country')} data={countries} searchable allowDeselect={false} readOnly={readOnly} {...field} error={err('country')} />
-          )}
+          label={t('fields.country')}
+          data={countries}
+          searchable
+          allowDeselect={false}
+          readOnly={readOnly}
+          error={err('country')}
         />
-        <Controller
-          control={control}
-          name="timeZone"
-          render={({ field }) => (
-            <Select label={t('fields.timeZone')} data={zones} searchable allowDeselect={false} limit={60} readOnly={readOnly} {...field} error={err('timeZone')} />
-          )}
-        />
-        <Controller
-          control={control}
-          name="languages"
-          render={({ field }) => (
-            <MultiSelect
-              label={t('fields.languages')}
-              data={languageOptions}
-              readOnly={readOnly}
-              {...field}
-              error={err('languages')}
-              style={{ gridColumn: 'span 2' }}
-            />
-          )}
-        />
+        <TimeZoneField control={control} name="timeZone" readOnly={readOnly} error={err('timeZone')} />
+        <LanguagesField control={control} name="languages" readOnly={readOnly} error={err('languages')} style={{ gridColumn: 'span 2' }} />
       </SimpleGrid>
     </SettingsForm>
   );
@@ -180,7 +155,6 @@ function OrgForm({ org, readOnly }: { org: Output<'org.get'>; readOnly: boolean 
 
 function BranchDialog(p: { branch: BranchRow | null; defaultTimeZone: string; users: ColleagueRow[]; onClose(): void; onSaved(b: BranchRow): void }) {
   const { t } = useTranslation();
-  const zones = useTimeZones();
   const b = p.branch;
   const form = useForm({
     resolver: cleanedResolver(api['branches.create'].input, (v: BranchForm) => ({ ...v, phone: blankToNull(v.phone), address: blankToNull(v.address), managerId: v.managerId || null })),
@@ -201,24 +175,15 @@ function BranchDialog(p: { branch: BranchRow | null; defaultTimeZone: string; us
       </SimpleGrid>
       <TextInput label={t('org.address')} {...register('address')} error={err('address')} />
       <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
-        <Controller
-          control={control}
-          name="timeZone"
-          render={({ field }) => <Select label={t('fields.timeZone')} data={zones} searchable allowDeselect={false} limit={60} {...field} error={err('timeZone')} />}
-        />
-        <Controller
+        <TimeZoneField control={control} name="timeZone" error={err('timeZone')} />
+        <SelectField
           control={control}
           name="managerId"
-          render={({ field }) => (
-            <Select
-              label={t('fields.managerId')}
-              data={p.users.map((u) => ({ value: u.id, label: u.name }))}
-              searchable
-              clearable
-              {...field}
-              error={err('managerId')}
-            />
-          )}
+          label={t('fields.managerId')}
+          data={p.users.map((u) => ({ value: u.id, label: u.name }))}
+          searchable
+          clearable
+          error={err('managerId')}
         />
       </SimpleGrid>
     </FormDialog>

@@ -1,18 +1,19 @@
 import { useMemo, useState } from 'react';
-import { Badge, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Badge, PasswordInput, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import type { BranchRow, UserRow } from '../../../shared/api/organization';
-import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../shared/i18n/languages';
+import { LANGUAGE_NAMES, type Language } from '../../../shared/i18n/languages';
 import { ROLES, ROLE_RANK, type Role } from '../../../shared/permissions';
 import { call } from '../../app/api';
 import { useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { useCan, useSession } from '../../app/session';
 import { FormDialog, useFormShell } from '../../components/FormDialog';
-import { ConfirmDialog, ErrorBanner, KeyButton, ListTable, ScreenHeader, blankToNull, cleanedResolver, useScreenKeys, type Column } from '../../components/screen';
+import { ConfirmDialog, ErrorBanner, KeyButton, ListTable, ScreenHeader, blankToNull, cleanedResolver, useListSelection, useScreenKeys, type Column } from '../../components/screen';
+import { LanguageField, MultiSelectField, SelectField } from '../../components/fields';
 
 type UserForm = { login: string; password: string; name: string; email: string; role: Role; language: Language; branchIds: string[] };
 type PasswordForm = { password: string; repeat: string };
@@ -29,14 +30,13 @@ export function UsersScreen() {
   const branches = useApiQuery('branches.list', {});
   const branchName = useMemo(() => new Map((branches.data ?? []).map((b) => [b.id, b.name])), [branches.data]);
 
-  const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<UserRow | 'new' | null>(null);
   const [password, setPassword] = useState<UserRow | null>(null);
   const [toggling, setToggling] = useState<UserRow | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const rows = users.data ?? [];
-  const current = rows.find((u) => u.id === selected) ?? null;
+  const list = useListSelection(users.data, (u) => u.id, users.isLoading);
+  const { current } = list;
   const refresh = () => void qc.invalidateQueries({ predicate: (q) => ['users.list', 'branches.list'].includes(String(q.queryKey[0])) });
   useScreenKeys({ enabled: !editing && !password && !toggling, onInsert: canWrite ? () => setEditing('new') : undefined, onRefresh: refresh });
 
@@ -101,12 +101,8 @@ export function UsersScreen() {
       <ListTable
         label={t('users.title')}
         testId="users-table"
-        rows={rows}
-        rowKey={(u) => u.id}
         columns={columns}
-        selected={selected}
-        onSelect={setSelected}
-        loading={users.isLoading}
+        {...list.table}
         dimmed={(u) => !u.active}
         onOpen={canWrite ? (u) => setEditing(u) : undefined}
         onDelete={canDeactivate ? (u) => setToggling(u) : undefined}
@@ -118,7 +114,7 @@ export function UsersScreen() {
           branches={branches.data ?? []}
           onClose={() => setEditing(null)}
           onSaved={(u) => {
-            setSelected(u.id);
+            list.select(u.id);
             void qc.invalidateQueries({ queryKey: ['users.list'] });
           }}
         />
@@ -186,24 +182,10 @@ function UserDialog(p: { user: UserRow | null; branches: BranchRow[]; onClose():
         )}
         <TextInput label={t('fields.name')} data-autofocus={!isNew || undefined} {...register('name')} error={err('name')} />
         <TextInput label={t('fields.email')} type="email" {...register('email')} error={err('email')} />
-        <Controller
-          control={control}
-          name="role"
-          render={({ field }) => <Select label={t('fields.role')} data={roles} allowDeselect={false} {...field} error={err('role')} />}
-        />
-        <Controller
-          control={control}
-          name="language"
-          render={({ field }) => (
-            <Select label={t('fields.language')} data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} allowDeselect={false} {...field} error={err('language')} />
-          )}
-        />
+        <SelectField control={control} name="role" label={t('fields.role')} data={roles} allowDeselect={false} error={err('role')} />
+        <LanguageField control={control} name="language" label={t('fields.language')} allowDeselect={false} error={err('language')} />
       </SimpleGrid>
-      <Controller
-        control={control}
-        name="branchIds"
-        render={({ field }) => <MultiSelect label={t('fields.branchIds')} data={branchOptions} searchable {...field} error={err('branchIds')} />}
-      />
+      <MultiSelectField control={control} name="branchIds" label={t('fields.branchIds')} data={branchOptions} searchable error={err('branchIds')} />
     </FormDialog>
   );
 }

@@ -8,7 +8,7 @@ import { useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
-import { ConfirmDialog, ErrorBanner, KeyButton, ListTable, ScreenHeader, useScreenKeys, type Column } from '../../components/screen';
+import { ConfirmDialog, ErrorBanner, KeyButton, ListTable, ScreenHeader, useListSelection, useScreenKeys, type Column } from '../../components/screen';
 
 type Period = Output<'periods.list'>[number];
 
@@ -28,9 +28,9 @@ export function PeriodsScreen() {
   const canApprove = can('periods', 'approve');
   const nowYear = new Date().getFullYear();
   const [year, setYear] = useState(nowYear);
-  const [selected, setSelected] = useState<string | null>(thisMonth());
   const [confirming, setConfirming] = useState<Period | null>(null);
   const periods = useApiQuery('periods.list', { year });
+  const list = useListSelection(periods.data, (p) => p.month, periods.isLoading, thisMonth());
   const refresh = () => void qc.invalidateQueries({ queryKey: ['periods.list'] });
   useScreenKeys({ enabled: !confirming, onRefresh: refresh });
 
@@ -40,7 +40,7 @@ export function PeriodsScreen() {
   const goYear = (y: number) => {
     if (y < MIN_YEAR || y > MAX_YEAR) return;
     setYear(y);
-    setSelected(null);
+    list.select(null);
   };
 
   const current = thisMonth();
@@ -93,7 +93,7 @@ export function PeriodsScreen() {
           variant="default"
           w={80}
           onClick={() => {
-            setSelected(p.month);
+            list.select(p.month);
             setConfirming(p);
           }}
           data-testid={`period-${p.locked ? 'unlock' : 'lock'}-${p.month}`}
@@ -139,12 +139,8 @@ export function PeriodsScreen() {
       <ListTable
         label={t('periods.title')}
         testId="periods-table"
-        rows={periods.data ?? []}
-        rowKey={(p) => p.month}
         columns={columns}
-        selected={selected}
-        onSelect={setSelected}
-        loading={periods.isLoading}
+        {...list.table}
         onOpen={canApprove ? (p) => setConfirming(p) : undefined}
       />
       <ConfirmDialog

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Badge, Checkbox, Code, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Code, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import { DOC_TYPES, type SeriesRow } from '../../../shared/api/admin';
@@ -13,7 +13,8 @@ import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
 import { FormDialog, useFormShell } from '../../components/FormDialog';
-import { ErrorBanner, KeyButton, ListTable, ScreenHeader, cleanedResolver, useScreenKeys, type Column } from '../../components/screen';
+import { ErrorBanner, KeyButton, ListTable, ScreenHeader, cleanedResolver, useListSelection, useScreenKeys, type Column } from '../../components/screen';
+import { CheckboxField, NumberField, SelectField } from '../../components/fields';
 
 type DocType = (typeof DOC_TYPES)[number];
 type SeriesForm = { docType: DocType; branchId: string; prefix: string; padding: number | string; nextNumber: number | string; active: boolean };
@@ -36,10 +37,9 @@ export function SeriesScreen() {
   const branches = useApiQuery('branches.list', {});
   const branchName = useMemo(() => new Map((branches.data ?? []).map((b) => [b.id, b.name])), [branches.data]);
 
-  const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<SeriesRow | 'new' | null>(null);
-  const rows = series.data ?? [];
-  const current = rows.find((s) => s.id === selected) ?? null;
+  const list = useListSelection(series.data, (s) => s.id, series.isLoading);
+  const { current } = list;
   const refresh = () => void qc.invalidateQueries({ predicate: (q) => ['series.list', 'branches.list'].includes(String(q.queryKey[0])) });
   useScreenKeys({ enabled: !editing, onInsert: canWrite ? () => setEditing('new') : undefined, onRefresh: refresh });
 
@@ -84,12 +84,8 @@ export function SeriesScreen() {
       <ListTable
         label={t('series.title')}
         testId="series-table"
-        rows={rows}
-        rowKey={(s) => s.id}
         columns={columns}
-        selected={selected}
-        onSelect={setSelected}
-        loading={series.isLoading}
+        {...list.table}
         dimmed={(s) => !s.active}
         onOpen={canWrite ? (s) => setEditing(s) : undefined}
       />
@@ -100,7 +96,7 @@ export function SeriesScreen() {
           defaultDocType={docType ?? 'intervention'}
           onClose={() => setEditing(null)}
           onSaved={(s) => {
-            setSelected(s.id);
+            list.select(s.id);
             void qc.invalidateQueries({ queryKey: ['series.list'] });
           }}
         />
@@ -143,58 +139,45 @@ function SeriesDialog(p: { series: SeriesRow | null; branches: BranchRow[]; defa
   return (
     <FormDialog name="series" title={isNew ? t('series.newSeries') : t('series.editSeries')} size="md" onClose={p.onClose} {...shell}>
       <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
-        <Controller
+        <SelectField
           control={control}
           name="docType"
-          render={({ field }) => (
-            <Select
-              label={t('fields.docType')}
-              data={DOC_TYPES.map((d) => ({ value: d, label: t(`series.docTypes.${d}`) }))}
-              allowDeselect={false}
-              disabled={!isNew}
-              {...field}
-              error={err('docType')}
-            />
-          )}
+          label={t('fields.docType')}
+          data={DOC_TYPES.map((d) => ({ value: d, label: t(`series.docTypes.${d}`) }))}
+          allowDeselect={false}
+          disabled={!isNew}
+          error={err('docType')}
         />
-        <Controller
+        <SelectField
           control={control}
           name="branchId"
-          render={({ field }) => (
-            <Select
-              label={t('series.branch')}
-              data={p.branches.map((b) => ({ value: b.id, label: b.name }))}
-              allowDeselect={false}
-              disabled={!isNew}
-              {...field}
-              value={field.value || null}
-              error={err('branchId')}
-            />
-          )}
+          label={t('series.branch')}
+          data={p.branches.map((b) => ({ value: b.id, label: b.name }))}
+          allowDeselect={false}
+          disabled={!isNew}
+          error={err('branchId')}
         />
         <TextInput label={t('fields.prefix')} description={t('series.prefixHint')} data-autofocus {...register('prefix')} error={err('prefix')} />
-        <Controller
+        <NumberField
           control={control}
           name="padding"
-          render={({ field }) => (
-            <NumberInput label={t('fields.padding')} description={t('series.paddingHint')} min={1} max={10} allowDecimal={false} {...field} error={err('padding')} />
-          )}
+          label={t('fields.padding')}
+          description={t('series.paddingHint')}
+          min={1}
+          max={10}
+          allowDecimal={false}
+          error={err('padding')}
         />
-        <Controller
+        <NumberField
           control={control}
           name="nextNumber"
-          render={({ field }) => (
-            <NumberInput
-              label={t('fields.nextNumber')}
-              description={isNew ? undefined : t('series.nextNumberHint')}
-              min={1}
-              max={999_999_999}
-              allowDecimal={false}
-              {...field}
-              error={err('nextNumber')}
-              data-testid="series-next-number"
-            />
-          )}
+          label={t('fields.nextNumber')}
+          description={isNew ? undefined : t('series.nextNumberHint')}
+          min={1}
+          max={999_999_999}
+          allowDecimal={false}
+          error={err('nextNumber')}
+          data-testid="series-next-number"
         />
         <Stack gap={2} justify="flex-end">
           <Text size="xs" fw={500}>
@@ -206,13 +189,7 @@ function SeriesDialog(p: { series: SeriesRow | null; branches: BranchRow[]; defa
         </Stack>
       </SimpleGrid>
       {!isNew && (
-        <Controller
-          control={control}
-          name="active"
-          render={({ field }) => (
-            <Checkbox label={t('fields.active')} checked={field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} onBlur={field.onBlur} ref={field.ref} mt={4} />
-          )}
-        />
+        <CheckboxField control={control} name="active" label={t('fields.active')} mt={4} />
       )}
     </FormDialog>
   );

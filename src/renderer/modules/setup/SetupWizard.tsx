@@ -1,14 +1,16 @@
 import { useMemo } from 'react';
-import { Alert, Button, Center, Divider, Group, MultiSelect, Paper, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { Controller, useForm } from 'react-hook-form';
+import { Alert, Button, Center, Divider, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, type Input } from '../../../shared/api';
 import type { SessionUser } from '../../../shared/api/auth';
-import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../shared/i18n/languages';
+import { type Language } from '../../../shared/i18n/languages';
 import { useApiMutation } from '../../app/apiQuery';
 import { setUiLanguage } from '../../app/i18n';
 import { contractResolver } from '../../components/form';
 import { useRefusal } from '../../components/recordForm';
+import { LANGUAGE_OPTIONS, LanguageField, LanguagesField, SelectField, TimeZoneField } from '../../components/fields';
+import { TableHead } from '../../components/tableParts';
 
 type SetupForm = Input<'setup.run'>;
 const FIELDS = ['orgName', 'country', 'timeZone', 'orgPhone', 'languages', 'branchName', 'ownerName', 'ownerLogin', 'ownerPassword', 'ownerLanguage'];
@@ -21,7 +23,6 @@ export function SetupWizard({ onDone }: { onDone: (u: SessionUser) => void }) {
     const names = new Intl.DisplayNames([lang], { type: 'region' });
     return SETUP_COUNTRIES.map((c) => ({ value: c, label: `${names.of(c) ?? c} (${c})` }));
   }, [lang]);
-  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
   const form = useForm<SetupForm>({
     resolver: contractResolver(api['setup.run'].input),
     defaultValues: {
@@ -58,13 +59,7 @@ export function SetupWizard({ onDone }: { onDone: (u: SessionUser) => void }) {
             <Title order={1} size="h3">{t('setup.demoReady')}</Title>
             <Text size="sm">{t('setup.demoLogins')}</Text>
             <Table striped withTableBorder data-testid="demo-logins">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.login')}</Table.Th>
-                  <Table.Th>{t('fields.password')}</Table.Th>
-                  <Table.Th>{t('fields.role')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead titles={[t('fields.login'), t('fields.password'), t('fields.role')]} />
               <Table.Tbody>
                 {demo.logins.map((l) => (
                   <Table.Tr key={l.login}>
@@ -91,7 +86,7 @@ export function SetupWizard({ onDone }: { onDone: (u: SessionUser) => void }) {
               <Title order={1} size="h3">{t('setup.title')}</Title>
               <Select
                 aria-label={t('shell.language')}
-                data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+                data={LANGUAGE_OPTIONS}
                 value={lang}
                 onChange={(l) => l && setUiLanguage(l as Language)}
                 allowDeselect={false}
@@ -104,23 +99,9 @@ export function SetupWizard({ onDone }: { onDone: (u: SessionUser) => void }) {
             <SimpleGrid cols={2} spacing="xs">
               <TextInput label={t('fields.orgName')} autoFocus {...register('orgName')} error={err('orgName')} />
               <TextInput label={t('fields.phone')} {...register('orgPhone')} error={err('orgPhone')} />
-              <Controller
-                control={control}
-                name="country"
-                render={({ field }) => <Select label={t('fields.country')} data={countries} searchable allowDeselect={false} {...field} error={err('country')} />}
-              />
-              <Controller
-                control={control}
-                name="timeZone"
-                render={({ field }) => <Select label={t('fields.timeZone')} data={zones} searchable allowDeselect={false} limit={50} {...field} error={err('timeZone')} />}
-              />
-              <Controller
-                control={control}
-                name="languages"
-                render={({ field }) => (
-                  <MultiSelect label={t('fields.languages')} data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} {...field} error={err('languages')} />
-                )}
-              />
+              <SelectField control={control} name="country" label={t('fields.country')} data={countries} searchable allowDeselect={false} error={err('country')} />
+              <TimeZoneField control={control} name="timeZone" error={err('timeZone')} />
+              <LanguagesField control={control} name="languages" error={err('languages')} />
               <TextInput label={t('fields.branchName')} {...register('branchName')} error={err('branchName')} />
             </SimpleGrid>
             <Divider label={t('setup.owner')} labelPosition="left" />
@@ -128,13 +109,7 @@ export function SetupWizard({ onDone }: { onDone: (u: SessionUser) => void }) {
               <TextInput label={t('fields.name')} {...register('ownerName')} error={err('ownerName')} />
               <TextInput label={t('fields.login')} autoComplete="username" {...register('ownerLogin')} error={err('ownerLogin')} />
               <PasswordInput label={t('fields.password')} autoComplete="new-password" {...register('ownerPassword')} error={err('ownerPassword')} />
-              <Controller
-                control={control}
-                name="ownerLanguage"
-                render={({ field }) => (
-                  <Select label={t('fields.language')} data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} allowDeselect={false} {...field} />
-                )}
-              />
+              <LanguageField control={control} name="ownerLanguage" label={t('fields.language')} allowDeselect={false} />
             </SimpleGrid>
             <Group justify="space-between" mt="xs">
               <Button variant="light" onClick={() => loadDemo.mutate({})} loading={loadDemo.isPending} data-testid="load-demo">

@@ -1,0 +1,57 @@
+import { Checkbox, MultiSelect, NumberInput, Select, type CheckboxProps, type MultiSelectProps, type NumberInputProps, type SelectProps } from '@mantine/core';
+import { useMemo } from 'react';
+import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, LANGUAGE_NAMES } from '../../shared/i18n/languages';
+
+/**
+ * Mantine inputs bound to a react-hook-form field by name: the Controller wiring (value, change, blur, focus on a
+ * refusal) written once. Everything else is the input's own props.
+ */
+// A form's context and output types do not matter to one of its fields.
+type Bound<T extends FieldValues> = { control: Control<T, any, any>; name: FieldPath<T> };
+type Unbound<P> = Omit<P, 'name' | 'value' | 'defaultValue' | 'onChange' | 'onBlur' | 'checked'>;
+
+export function SelectField<T extends FieldValues>({ control, name, ...input }: Bound<T> & Unbound<SelectProps>) {
+  // An empty string is "nothing chosen" to the form and null to the Select.
+  return <Controller control={control} name={name} render={({ field }) => <Select {...input} {...field} value={field.value || null} />} />;
+}
+
+export function MultiSelectField<T extends FieldValues>({ control, name, ...input }: Bound<T> & Unbound<MultiSelectProps>) {
+  return <Controller control={control} name={name} render={({ field }) => <MultiSelect {...input} {...field} />} />;
+}
+
+export function NumberField<T extends FieldValues>({ control, name, ...input }: Bound<T> & Unbound<NumberInputProps>) {
+  return <Controller control={control} name={name} render={({ field }) => <NumberInput {...input} {...field} />} />;
+}
+
+export function CheckboxField<T extends FieldValues>({ control, name, ...input }: Bound<T> & Unbound<CheckboxProps>) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => <Checkbox {...input} checked={!!field.value} onChange={(e) => field.onChange(e.currentTarget.checked)} onBlur={field.onBlur} ref={field.ref} />}
+    />
+  );
+}
+
+/** The six interface languages, by their own names (the same list wherever a language is chosen). */
+export const LANGUAGE_OPTIONS = LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }));
+
+/** Every IANA zone the runtime knows, searchable: a branch's or the organization's clock. */
+export function TimeZoneField<T extends FieldValues>(p: Bound<T> & Unbound<SelectProps>) {
+  const { t } = useTranslation();
+  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+  return <SelectField label={t('fields.timeZone')} data={zones} searchable allowDeselect={false} limit={60} {...p} />;
+}
+
+/** One of the interface languages (a user's, a client's). */
+export function LanguageField<T extends FieldValues>(p: Bound<T> & Unbound<SelectProps>) {
+  return <SelectField data={LANGUAGE_OPTIONS} {...p} />;
+}
+
+/** The languages an organization works in. */
+export function LanguagesField<T extends FieldValues>(p: Bound<T> & Unbound<MultiSelectProps>) {
+  const { t } = useTranslation();
+  return <MultiSelectField label={t('fields.languages')} data={LANGUAGE_OPTIONS} {...p} />;
+}
