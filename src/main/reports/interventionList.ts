@@ -2,7 +2,8 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Ctx } from '../api/context';
 import type { GridColumn, GridRow, GridScope, GroupLevel, SortField } from '../../shared/api/interventions';
 import type { ReportFile } from '../../shared/api/reports';
-import { countScope, groupsAt, interventionIndex, listPage } from '../modules/interventions';
+import { gridOrder, gridSourceOf } from '../modules/interventions';
+import { depthOf, intoGroup, levelBelow } from '../grid/scope';
 import { cellText, columnTitle, INSTANT_COLUMNS, zonesOf, type Fmt } from './format';
 import { localeOf } from './i18n';
 import { contentWidth } from './pdf';
@@ -39,34 +40,32 @@ export function groupTitle(fmt: Fmt, level: GroupLevel, key: string | null, labe
   return `${fmt.tr(`reports.columns.${level.field}`)}: ${value} (${count})`;
 }
 
-/** The grid's rows in the grid's order, walking its groups like the grid does (in SQL, with counts), up to `cap` rows. */
+/** The grid's rows in the grid's order, walking its groups like the grid does (with counts), up to `cap` rows. */
 export async function collectLines(ctx: Ctx, env: ReportEnv, input: ListInput, cap: number): Promise<{ lines: Line[]; rows: number; total: number }> {
-  const user = env.user;
-  const sort = input.sort ?? 'docDate';
-  const desc = input.desc ?? true;
+  const grid = gridSourceOf(ctx);
+  const order = gridOrder(input);
   const lines: Line[] = [];
   let rows = 0;
-  const levels = input.scope.groupBy ?? [];
+  const top = depthOf(input.scope);
   const rowsOf = async (scope: GridScope) => {
     for (let offset = 0; rows < cap; offset += PAGE) {
       const limit = Math.min(PAGE, cap - rows);
-      const page = await listPage(ctx.db, user, { scope, sort, desc, offset, limit, nowMs: ctx.clock.now(), warningHours: null }, interventionIndex(ctx));
+      const page = await grid.page(scope, order, offset, limit);
       for (const row of page) lines.push({ kind: 'row', row });
       rows += page.length;
       if (page.length < limit) return;
     }
   };
   const walk = async (scope: GridScope): Promise<void> => {
-    const depth = scope.groupPath?.length ?? 0;
-    const level = levels[depth];
+    const level = levelBelow(scope);
     if (!level) return rowsOf(scope);
-    for (const g of await groupsAt(ctx.db, user, scope, interventionIndex(ctx))) {
+    for (const g of await grid.groups(scope)) {
       if (rows >= cap) return;
-      lines.push({ kind: 'group', depth: depth - (input.scope.groupPath?.length ?? 0), text: groupTitle(env.fmt, level, g.key, g.label, g.count) });
-      await walk({ ...scope, groupPath: [...(scope.groupPath ?? []), g.key] });
+      lines.push({ kind: 'group', depth: depthOf(scope) - top, text: groupTitle(env.fmt, level, g.key, g.label, g.count) });
+      await walk(intoGroup(scope, g.key));
     }
   };
-  const total = await countScope(ctx.db, user, input.scope, interventionIndex(ctx));
+  const total = await grid.count(input.scope);
   await walk(input.scope);
   return { lines, rows, total };
 }
