@@ -1,11 +1,10 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { SessionUser } from '../../../shared/api/auth';
-import type { GridRow, GridScope, Priority, SortField, Status } from '../../../shared/api/interventions';
-import type { GridOrder } from '../../grid/scope';
+import type { GridRow, Priority, Status } from '../../../shared/api/interventions';
+import type { GridQuery, SqlOrder } from '../../grid/sqlSource';
 import { PRIORITY_BY_RANK, isOverdueForAllocation } from '../../../shared/rules/interventions';
 import { seriesName } from '../../../shared/rules/series';
-import { scopedQuery, sortExpr } from './grid';
 
 /** What a grid row says beyond the stored fields: whether it waits for allocation longer than the settings allow. */
 export interface RowOptions {
@@ -82,15 +81,10 @@ export async function rowsOf(db: Kysely<DB>, user: SessionUser, rowids: number[]
   return rows.map((r) => gridRow(r, a));
 }
 
-/** The grid page in SQL alone (also the bench's "bare query" to compare against). */
-export async function sqlPage(db: Kysely<DB>, user: SessionUser, scope: GridScope, order: GridOrder<SortField>, offset: number, limit: number, a: RowOptions): Promise<GridRow[]> {
-  const dir = order.desc ? 'desc' : 'asc';
-  const sortKey = sortExpr(order.sort);
-  // The page's ids are picked on the index alone and only their rows are then joined: an offset that also computed
-  // the joins and read whole rows took seconds at depth 500,000.
-  const pageIds = scopedQuery(db, user, scope).select('i.id').orderBy(sortKey, dir).orderBy(sql`i.rowid`, dir).limit(limit).offset(offset);
-  const rows = await withLabels(db).select(GRID_SELECT).where('i.id', 'in', pageIds).orderBy(sortKey, dir).orderBy(sql`i.rowid`, dir).execute();
-  return rows.map((r) => gridRow(r, a));
+/** The grid rows whose ids `ids` selects, in this order (SQL's page: its ids picked on the indexes alone). */
+export async function rowsWhere(db: Kysely<DB>, ids: GridQuery, order: SqlOrder, a: RowOptions): Promise<GridRow[]> {
+  const q = order.reduce((q, [e, d]) => q.orderBy(e, d), withLabels(db).select(GRID_SELECT).where('i.id', 'in', ids));
+  return (await q.execute()).map((r) => gridRow(r, a));
 }
 
 type GridSelected = { [K in (typeof GRID_SELECT)[number] as K extends `${string} as ${infer A}` ? A : K extends `i.${infer C}` ? C : never]: unknown };
