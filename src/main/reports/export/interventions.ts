@@ -1,24 +1,17 @@
 import { me, type Ctx } from '../../api/context';
 import type { GridColumn, GridRow, GridScope, SortField } from '../../../shared/api/interventions';
 import type { ExportFormat } from '../../../shared/api/reports';
-import { walkSnapshot } from '../../grid/pacing';
 import { gridOrder, gridSourceOf } from '../../modules/interventions';
 import { reportEnv, baseName } from '../context';
 import { discardReportFile, newReportFile } from '../files';
 import { cellCsv, cellValue, columnTitle, DATE_COLUMNS, INSTANT_COLUMNS } from '../format';
 import { localeOf } from '../i18n';
 import { inScope } from '../../api/scope';
-import { CsvWriter, defaultDelimiter } from './csv';
-import { XlsxWriter, type XlsxKind } from './xlsx';
+import { defaultDelimiter } from './csv';
+import { writeSnapshot, type ExportSheet } from './write';
+import type { XlsxKind } from './xlsx';
 
-/**
- * Rows read per query: big enough to amortize the query, small enough that one query (run synchronously) keeps
- * a grid page or a save waiting only a few milliseconds, and memory stays flat.
- */
-export const EXPORT_PAGE = 250;
-
-/** The longest stretch the export works without letting other calls in (writing rows is synchronous too). */
-const SLICE_MS = 8;
+export { EXPORT_PAGE } from './write';
 
 export interface ExportInput {
   scope: GridScope;
@@ -58,37 +51,28 @@ export async function exportInterventions(ctx: Ctx, input: ExportInput, onProgre
   const zones = input.columns.some((c) => INSTANT_COLUMNS.has(c)) ? await scopeZones(ctx, input.scope) : [];
   const zoneColumn = zones.length > 1;
   const headers = input.columns.map((c) => (zones.length === 1 && INSTANT_COLUMNS.has(c) ? `${columnTitle(fmt, c)} (${zones[0]})` : columnTitle(fmt, c)));
-  if (zoneColumn) headers.push(fmt.tr('reports.timeZone'));
-  const extra = (r: { timeZone: string }) => (zoneColumn ? [r.timeZone] : []);
+  const kinds: XlsxKind[] = input.columns.map((c) => (DATE_COLUMNS.has(c) ? 'date' : INSTANT_COLUMNS.has(c) ? 'dateTime' : 'text'));
+  const widths = input.columns.map((c) => WIDTH[c] ?? 18);
+  if (zoneColumn) {
+    headers.push(fmt.tr('reports.timeZone'));
+    kinds.push('text');
+    widths.push(18);
+  }
+  const extra = (r: GridRow) => (zoneColumn ? [r.timeZone] : []);
+  const sheet: ExportSheet<GridRow> = {
+    name: fmt.tr('reports.sheet'),
+    columns: headers.map((header, i) => ({ header, kind: kinds[i]!, width: widths[i]! })),
+    delimiter: input.delimiter ?? defaultDelimiter(localeOf(user.language)),
+    csv: (r) => [...input.columns.map((c) => cellCsv(fmt, r, c)), ...extra(r)],
+    xlsx: (r) => [...input.columns.map((c) => cellValue(fmt, r, c)), ...extra(r)],
+  };
   // Taken once, at the start, from the grid's one source: saves go on meanwhile and never move these rows.
   const snapshot = await gridSourceOf(ctx).snapshot(input.scope, gridOrder(input));
-  const walk = { pageSize: EXPORT_PAGE, sliceMs: SLICE_MS, progress: onProgress };
-  let done: number;
   try {
-    if (input.format === 'csv') {
-      const out = new CsvWriter(file.path, input.delimiter ?? defaultDelimiter(localeOf(user.language)));
-      try {
-        await out.row(headers);
-        done = await walkSnapshot(snapshot, { ...walk, row: (r: GridRow) => out.row([...input.columns.map((c) => cellCsv(fmt, r, c)), ...extra(r)]) });
-        await out.close();
-      } catch (e) {
-        out.abort();
-        throw e;
-      }
-    } else {
-      const kinds: XlsxKind[] = input.columns.map((c) => (DATE_COLUMNS.has(c) ? 'date' : INSTANT_COLUMNS.has(c) ? 'dateTime' : 'text'));
-      if (zoneColumn) kinds.push('text');
-      const out = new XlsxWriter(
-        file.path,
-        fmt.tr('reports.sheet'),
-        headers.map((header, i) => ({ header, kind: kinds[i]!, width: WIDTH[input.columns[i] as GridColumn] ?? 18 })),
-      );
-      done = await walkSnapshot(snapshot, { ...walk, row: (r: GridRow) => out.row([...input.columns.map((c) => cellValue(fmt, r, c)), ...extra(r)]), betweenPages: () => out.settle() });
-      await out.close();
-    }
+    const rows = await writeSnapshot(file.path, input.format, snapshot, sheet, onProgress);
+    return { fileId: file.fileId, fileName: file.fileName, rows };
   } catch (e) {
     discardReportFile(ctx.config.dataDir, file.fileId);
     throw e;
   }
-  return { fileId: file.fileId, fileName: file.fileName, rows: done };
 }
