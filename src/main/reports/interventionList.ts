@@ -3,7 +3,7 @@ import type { Ctx } from '../api/context';
 import type { GridColumn, GridRow, GridScope, GroupLevel, SortField } from '../../shared/api/interventions';
 import type { ReportFile } from '../../shared/api/reports';
 import { gridOrder, gridSourceOf } from '../modules/interventions';
-import { depthOf, intoGroup, levelBelow } from '../grid/scope';
+import { gridLines } from '../grid/lines';
 import { cellText, columnTitle, INSTANT_COLUMNS, zonesOf, type Fmt } from './format';
 import { localeOf } from './i18n';
 import { contentWidth } from './pdf';
@@ -14,7 +14,6 @@ import { filterSummary } from './filters';
 export const MAX_PDF_ROWS = 5000;
 /** …and wide lists are cut earlier, so a report stays a few seconds and well inside the core's memory budget. */
 export const MAX_PDF_CELLS = 40_000;
-const PAGE = 2000;
 
 export interface ListInput {
   scope: GridScope;
@@ -40,34 +39,14 @@ export function groupTitle(fmt: Fmt, level: GroupLevel, key: string | null, labe
   return `${fmt.tr(`reports.columns.${level.field}`)}: ${value} (${count})`;
 }
 
-/** The grid's rows in the grid's order, walking its groups like the grid does (with counts), up to `cap` rows. */
+/** The grid's rows in the grid's order under its groups' headings, as the grid shows them, up to `cap` rows. */
 export async function collectLines(ctx: Ctx, env: ReportEnv, input: ListInput, cap: number): Promise<{ lines: Line[]; rows: number; total: number }> {
-  const grid = gridSourceOf(ctx);
-  const order = gridOrder(input);
-  const lines: Line[] = [];
-  let rows = 0;
-  const top = depthOf(input.scope);
-  const rowsOf = async (scope: GridScope) => {
-    for (let offset = 0; rows < cap; offset += PAGE) {
-      const limit = Math.min(PAGE, cap - rows);
-      const page = await grid.page(scope, order, offset, limit);
-      for (const row of page) lines.push({ kind: 'row', row });
-      rows += page.length;
-      if (page.length < limit) return;
-    }
+  const { lines, rows, total } = await gridLines(gridSourceOf(ctx), input.scope, gridOrder(input), cap);
+  return {
+    lines: lines.map((l) => (l.kind === 'row' ? l : { kind: 'group', depth: l.depth, text: groupTitle(env.fmt, l.level, l.group.key, l.group.label, l.group.count) })),
+    rows,
+    total,
   };
-  const walk = async (scope: GridScope): Promise<void> => {
-    const level = levelBelow(scope);
-    if (!level) return rowsOf(scope);
-    for (const g of await grid.groups(scope)) {
-      if (rows >= cap) return;
-      lines.push({ kind: 'group', depth: depthOf(scope) - top, text: groupTitle(env.fmt, level, g.key, g.label, g.count) });
-      await walk(intoGroup(scope, g.key));
-    }
-  };
-  const total = await grid.count(input.scope);
-  await walk(input.scope);
-  return { lines, rows, total };
 }
 
 /** Relative widths: short codes narrow, names and notes wide. */
