@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import type { Core } from '../../src/main/core';
 import type { DB } from '../../src/main/db/schema';
-import { countScope, groupsAt, sqlListPage, type ListArgs } from '../../src/main/modules/interventions/listing';
+import { sqlGridSource } from '../../src/main/modules/interventions/sqlSource';
 import type { SessionUser } from '../../src/shared/api/auth';
 import type { GridScope } from '../../src/shared/api/interventions';
 import { call, login, openCore } from '../lib/app';
@@ -22,6 +22,10 @@ const NAME = 'interventions-1m';
 /** Per figure: keeps the run within minutes when a query is slow (at least 10 samples are still taken). */
 const BUDGET_MS = 20_000;
 const PAGE = 100;
+const ROWS = { nowMs: Date.now(), warningHours: null };
+const NEWEST = { sort: 'docDate' as const, desc: true };
+/** The grid from SQL alone, on this connection (the bench's "plain SQL"). */
+const plainSql = (db: Kysely<DB>, user: SessionUser) => sqlGridSource(db, user, ROWS);
 const EXPORT_COLUMNS = ['series', 'number', 'docDate', 'client', 'type', 'object', 'startAt', 'endAt', 'status', 'priority', 'takenBy', 'phone', 'locality', 'zone', 'notes'] as const;
 
 /** The cached 1,000,000-intervention data folder, generated first in a child process when missing (~5 minutes). */
@@ -91,8 +95,7 @@ export const interventionsSuite: Suite = {
       /** One grid page through the dispatcher, and the plain SQL page query (no memory index) bare, interleaved. */
       const page = async (label: string, scope: GridScope, offset: number, opts: { warmup: number; samples: number }) => {
         const input = { scope, sort: 'docDate' as const, desc: true, offset, limit: PAGE };
-        const args: ListArgs = { scope, sort: 'docDate', desc: true, offset, limit: PAGE, nowMs: Date.now(), warningHours: null };
-        const bare = bareRunner(core, await capturedSql(core, (db) => sqlListPage(db, user, args)));
+        const bare = bareRunner(core, await capturedSql(core, (db) => plainSql(db, user).page(scope, NEWEST, offset, PAGE)));
         const api = await call(core, token, 'interventions.list', input);
         const direct = bare();
         const bareIds = (direct[direct.length - 1] as { id: string }[]).map((r) => r.id);
@@ -139,12 +142,12 @@ export const interventionsSuite: Suite = {
 
       const countScopeIn: GridScope = { filters: { zoneId: bigZone.zone_id, statuses: ['finalized'] } };
       const total = await call(core, token, 'interventions.count', { scope: countScopeIn });
-      if (total.total !== (await countScope(core.db, user, countScopeIn))) throw new Error('count: the index and SQL disagree');
+      if (total.total !== (await plainSql(core.db, user).count(countScopeIn))) throw new Error('count: the index and SQL disagree');
       await compare(
         'interventions.count zone + status',
         50,
         () => call(core, token, 'interventions.count', { scope: countScopeIn }),
-        (db) => countScope(db, user, countScopeIn),
+        (db) => plainSql(db, user).count(countScopeIn),
         { warmup: 3, samples: 50 },
         `zone "${zoneName}", finalized: ${total.total.toLocaleString('en')}`,
       );
@@ -154,13 +157,13 @@ export const interventionsSuite: Suite = {
       const level2: GridScope = { filters: {}, groupBy, groupPath: ['finalized'] };
       const g1 = await call(core, token, 'interventions.groups', { scope: level1 });
       const g2 = await call(core, token, 'interventions.groups', { scope: level2 });
-      if (JSON.stringify(g2) !== JSON.stringify(await groupsAt(core.db, user, level2))) throw new Error('groups: the index and SQL disagree');
+      if (JSON.stringify(g2) !== JSON.stringify(await plainSql(core.db, user).groups(level2))) throw new Error('groups: the index and SQL disagree');
       log(`groups by status: ${g1.map((g) => `${g.key} ${g.count}`).join(', ')}; finalized by priority: ${g2.map((g) => `${g.key} ${g.count}`).join(', ')}`);
       await compare(
         'interventions.groups level 1 (status), all',
         50,
         () => call(core, token, 'interventions.groups', { scope: level1 }),
-        (db) => groupsAt(db, user, level1),
+        (db) => plainSql(db, user).groups(level1),
         { warmup: 3, samples: 50 },
         `${g1.length} groups over everything the dispatcher sees`,
       );
@@ -168,7 +171,7 @@ export const interventionsSuite: Suite = {
         'interventions.groups level 2 (finalized → priority)',
         50,
         () => call(core, token, 'interventions.groups', { scope: level2 }),
-        (db) => groupsAt(db, user, level2),
+        (db) => plainSql(db, user).groups(level2),
         { warmup: 3, samples: 50 },
         `${g2.length} groups`,
       );
@@ -190,7 +193,7 @@ export const interventionsSuite: Suite = {
         const inputs = terms.map((search) => ({ scope: { filters: { search } }, sort: 'docDate' as const, desc: true, offset: 0, limit: PAGE }));
         const bares: (() => unknown[][])[] = [];
         for (const t of terms.slice(0, 10)) {
-          bares.push(bareRunner(core, await capturedSql(core, (db) => sqlListPage(db, user, { scope: { filters: { search: t } }, sort: 'docDate', desc: true, offset: 0, limit: PAGE, nowMs: Date.now(), warningHours: null }))));
+          bares.push(bareRunner(core, await capturedSql(core, (db) => plainSql(db, user).page({ filters: { search: t } }, NEWEST, 0, PAGE))));
         }
         const found = await Promise.all(inputs.slice(0, 5).map(async (input) => (await call(core, token, 'interventions.count', { scope: input.scope })).total));
         const s = await sampleInterleaved((i) => call(core, token, 'interventions.list', inputs[i % inputs.length]!), (i) => bares[i % bares.length]!(), {

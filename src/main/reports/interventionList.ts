@@ -2,7 +2,8 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Ctx } from '../api/context';
 import type { GridColumn, GridRow, GridScope, GroupLevel, SortField } from '../../shared/api/interventions';
 import type { ReportFile } from '../../shared/api/reports';
-import { countScope, groupsAt, interventionIndex, listPage } from '../modules/interventions';
+import { gridOrder, gridSourceOf } from '../modules/interventions';
+import { gridLines } from '../grid/lines';
 import { cellText, columnTitle, INSTANT_COLUMNS, zonesOf, type Fmt } from './format';
 import { localeOf } from './i18n';
 import { contentWidth } from './pdf';
@@ -13,7 +14,6 @@ import { filterSummary } from './filters';
 export const MAX_PDF_ROWS = 5000;
 /** …and wide lists are cut earlier, so a report stays a few seconds and well inside the core's memory budget. */
 export const MAX_PDF_CELLS = 40_000;
-const PAGE = 2000;
 
 export interface ListInput {
   scope: GridScope;
@@ -39,36 +39,14 @@ export function groupTitle(fmt: Fmt, level: GroupLevel, key: string | null, labe
   return `${fmt.tr(`reports.columns.${level.field}`)}: ${value} (${count})`;
 }
 
-/** The grid's rows in the grid's order, walking its groups like the grid does (in SQL, with counts), up to `cap` rows. */
+/** The grid's rows in the grid's order under its groups' headings, as the grid shows them, up to `cap` rows. */
 export async function collectLines(ctx: Ctx, env: ReportEnv, input: ListInput, cap: number): Promise<{ lines: Line[]; rows: number; total: number }> {
-  const user = env.user;
-  const sort = input.sort ?? 'docDate';
-  const desc = input.desc ?? true;
-  const lines: Line[] = [];
-  let rows = 0;
-  const levels = input.scope.groupBy ?? [];
-  const rowsOf = async (scope: GridScope) => {
-    for (let offset = 0; rows < cap; offset += PAGE) {
-      const limit = Math.min(PAGE, cap - rows);
-      const page = await listPage(ctx.db, user, { scope, sort, desc, offset, limit, nowMs: ctx.clock.now(), warningHours: null }, interventionIndex(ctx));
-      for (const row of page) lines.push({ kind: 'row', row });
-      rows += page.length;
-      if (page.length < limit) return;
-    }
+  const { lines, rows, total } = await gridLines(gridSourceOf(ctx), input.scope, gridOrder(input), cap);
+  return {
+    lines: lines.map((l) => (l.kind === 'row' ? l : { kind: 'group', depth: l.depth, text: groupTitle(env.fmt, l.level, l.group.key, l.group.label, l.group.count) })),
+    rows,
+    total,
   };
-  const walk = async (scope: GridScope): Promise<void> => {
-    const depth = scope.groupPath?.length ?? 0;
-    const level = levels[depth];
-    if (!level) return rowsOf(scope);
-    for (const g of await groupsAt(ctx.db, user, scope, interventionIndex(ctx))) {
-      if (rows >= cap) return;
-      lines.push({ kind: 'group', depth: depth - (input.scope.groupPath?.length ?? 0), text: groupTitle(env.fmt, level, g.key, g.label, g.count) });
-      await walk({ ...scope, groupPath: [...(scope.groupPath ?? []), g.key] });
-    }
-  };
-  const total = await countScope(ctx.db, user, input.scope, interventionIndex(ctx));
-  await walk(input.scope);
-  return { lines, rows, total };
 }
 
 /** Relative widths: short codes narrow, names and notes wide. */

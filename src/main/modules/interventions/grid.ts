@@ -1,11 +1,13 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { SessionUser } from '../../../shared/api/auth';
-import type { DateBucket, GridFilters, GridScope, GroupField, GroupLevel, SortField } from '../../../shared/api/interventions';
+import type { GridFilters, GridScope, GroupField, GroupLevel, SortField } from '../../../shared/api/interventions';
 import { inScope } from '../../api/scope';
 import { PRIORITY_RANK, PRIORITY_BY_RANK } from '../../../shared/rules/interventions';
 import { foldKey } from '../../../shared/rules/text';
 import { ftsQuery } from '../../db/fts';
+import { dateBucketExpr, withinGroups, type SqlGroupKeys } from '../../grid/sql';
+import type { GroupNaming } from '../../grid/groups';
 
 type Q = SelectQueryBuilder<DB & { i: DB['intervention'] }, 'i', object>;
 
@@ -42,15 +44,9 @@ export function sortExpr(field: SortField): RawBuilder<unknown> {
 
 /** The group key expression: ids and enums as they are, dates cut to the day, the week's Monday or the month's first day. */
 export function groupKeyExpr(level: GroupLevel): RawBuilder<string | number | null> {
-  const col = sql.ref(GROUP_COLUMN[level.field]);
-  if (level.field === 'docDate' || level.field === 'startAt' || level.field === 'endAt') {
-    const day = sql`substr(${col}, 1, 10)`;
-    const bucket: DateBucket = level.bucket ?? 'day';
-    if (bucket === 'month') return sql<string>`substr(${col}, 1, 7) || '-01'`;
-    if (bucket === 'week') return sql<string>`date(${day}, '-' || ((cast(strftime('%w', ${day}) as integer) + 6) % 7) || ' days')`;
-    return sql<string>`${day}`;
-  }
-  return sql<string>`${col}`;
+  const col = GROUP_COLUMN[level.field];
+  if (level.field === 'docDate' || level.field === 'startAt' || level.field === 'endAt') return dateBucketExpr(col, level.bucket);
+  return sql<string>`${sql.ref(col)}`;
 }
 
 /** A group key as the API shows it (priority ranks become names). */
@@ -59,9 +55,17 @@ export function keyOut(field: GroupField, v: string | number | null): string | n
   return field === 'priority' ? PRIORITY_BY_RANK[Number(v)] ?? String(v) : String(v);
 }
 
-function keyIn(field: GroupField, k: string): string | number {
-  return field === 'priority' ? PRIORITY_RANK[k as keyof typeof PRIORITY_RANK] ?? -1 : k;
-}
+/** Groups of nomenclature and product ids are named from their tables, a client's from its documents; all listed by name. */
+export const GROUP_NAMING: GroupNaming<GroupField> = {
+  tables: { classification: 'nomenclature', classification2: 'nomenclature', classification3: 'nomenclature', zone: 'nomenclature', object: 'product' },
+  labelled: ['client'],
+};
+
+/** A group path's keys as stored (priority names become ranks). */
+const GROUP_KEYS: SqlGroupKeys<GroupField> = {
+  expr: groupKeyExpr,
+  value: (field, k) => (field === 'priority' ? PRIORITY_RANK[k as keyof typeof PRIORITY_RANK] ?? -1 : k),
+};
 
 function applyFilters(q: Q, f: GridFilters): Q {
   if (f.dateFrom) q = q.where('i.doc_date', '>=', f.dateFrom);
@@ -86,12 +90,5 @@ function applyFilters(q: Q, f: GridFilters): Q {
 export function scopedQuery(db: Kysely<DB>, user: SessionUser, scope: GridScope, depth = scope.groupPath?.length ?? 0): Q {
   let q = db.selectFrom('intervention as i').where(inScope(user, { org: 'i.org_id', branch: 'i.branch_id' })).where('i.deleted_at', 'is', null) as unknown as Q;
   q = applyFilters(q, scope.filters);
-  const levels = scope.groupBy ?? [];
-  (scope.groupPath ?? []).slice(0, depth).forEach((key, i) => {
-    const level = levels[i];
-    if (!level) return;
-    const expr = groupKeyExpr(level);
-    q = key == null ? q.where(expr, 'is', null) : q.where(expr, '=', keyIn(level.field, key));
-  });
-  return q;
+  return withinGroups(q, scope, GROUP_KEYS, depth);
 }

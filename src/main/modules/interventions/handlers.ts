@@ -1,6 +1,6 @@
 import { me, type HandlersFor } from '../../api/context';
 import { fail } from '../../api/errors';
-import { countScope, groupsAt, listPage } from './listing';
+import { gridOrder, gridSourceOf } from './gridSource';
 import { addNote } from './notes';
 import { uploadsOf } from './uploads';
 import {
@@ -15,7 +15,6 @@ import {
   validateIntervention,
 } from './service';
 import { readSettings } from './settings';
-import { interventionIndex } from './gridIndex';
 
 type Names =
   | 'interventions.list'
@@ -34,24 +33,15 @@ type Names =
 
 export const interventionsHandlers: HandlersFor<Names> = {
   async 'interventions.list'(input, ctx) {
-    const settings = await readSettings(ctx);
-    const rows = await listPage(ctx.db, me(ctx), {
-      scope: input.scope,
-      sort: input.sort ?? 'docDate',
-      desc: input.desc ?? true,
-      offset: input.offset,
-      limit: input.limit,
-      nowMs: ctx.clock.now(),
-      warningHours: settings.warningHours,
-    }, interventionIndex(ctx));
-    return { rows };
+    const { warningHours } = await readSettings(ctx);
+    return { rows: await gridSourceOf(ctx, { warningHours }).page(input.scope, gridOrder(input), input.offset, input.limit) };
   },
   async 'interventions.count'(input, ctx) {
-    return { total: await countScope(ctx.db, me(ctx), input.scope, interventionIndex(ctx), input.sort ? { sort: input.sort, desc: input.desc ?? true } : undefined) };
+    return { total: await gridSourceOf(ctx).count(input.scope, input.sort ? gridOrder(input) : undefined) };
   },
   async 'interventions.groups'(input, ctx) {
     if (!input.scope.groupBy?.length) throw fail.validation('group_levels_missing', 'scope.groupBy');
-    return groupsAt(ctx.db, me(ctx), input.scope, interventionIndex(ctx));
+    return gridSourceOf(ctx).groups(input.scope);
   },
   async 'interventions.get'(input, ctx) {
     return toDetail(ctx, await loadRow(ctx, input.id));

@@ -23,8 +23,9 @@ export const interventionsModule = defineModule({
   start: startInterventionIndex,
 });
 
-// What reports and exports read: the grid's rows, counts and groups, and one document with its labels.
-export { INTERVENTION_INDEX, interventionIndex } from './gridIndex';
-export { countScope, groupsAt, listPage, rowsOf, withLabels } from './listing';
+// What reports and exports read: the grid (one source, memory index or SQL), its SQL scope, and one document with its labels.
+export { INTERVENTION_INDEX } from './gridIndex';
+export { gridOrder, gridSourceOf, type InterventionGrid } from './gridSource';
+export { withLabels } from './listing';
 export { scopedQuery } from './grid';
 export { loadRow, toDetail } from './service';

@@ -1,23 +1,17 @@
 import { me, type Ctx } from '../../api/context';
 import type { GridColumn, GridRow, GridScope, SortField } from '../../../shared/api/interventions';
 import type { ExportFormat } from '../../../shared/api/reports';
-import { countScope, interventionIndex, listPage, rowsOf } from '../../modules/interventions';
+import { gridOrder, gridSourceOf } from '../../modules/interventions';
 import { reportEnv, baseName } from '../context';
 import { discardReportFile, newReportFile } from '../files';
 import { cellCsv, cellValue, columnTitle, DATE_COLUMNS, INSTANT_COLUMNS } from '../format';
 import { localeOf } from '../i18n';
 import { inScope } from '../../api/scope';
-import { CsvWriter, defaultDelimiter } from './csv';
-import { XlsxWriter, type XlsxKind } from './xlsx';
+import { defaultDelimiter } from './csv';
+import { writeSnapshot, type ExportSheet } from './write';
+import type { XlsxKind } from './xlsx';
 
-/**
- * Rows read per query: big enough to amortize the query, small enough that one query (run synchronously) keeps
- * a grid page or a save waiting only a few milliseconds, and memory stays flat.
- */
-export const EXPORT_PAGE = 250;
-
-/** The longest stretch the export works without letting other calls in (writing rows is synchronous too). */
-const SLICE_MS = 8;
+export { EXPORT_PAGE } from './write';
 
 export interface ExportInput {
   scope: GridScope;
@@ -44,45 +38,6 @@ async function scopeZones(ctx: Ctx, scope: GridScope): Promise<string[]> {
 }
 
 /**
- * The export's pages. The call runs in a snapshot on a reader while saves go on, and the memory index follows
- * every save: so its order is taken once, at the start, and each page reads those rows from the snapshot (a row
- * deleted meanwhile is left out, one changed comes as it was). Offsets into a live order would skip or repeat rows.
- */
-async function pages(ctx: Ctx, scope: GridScope, sort: SortField, desc: boolean, nowMs: number): Promise<{ total: number; pageAt: (offset: number) => Promise<{ rows: GridRow[]; last: boolean }> }> {
-  const user = me(ctx);
-  const index = interventionIndex(ctx);
-  if (index.ready) {
-    const count = await countScope(ctx.db, user, scope, index, { sort, desc });
-    const order = await index.pageOf(ctx.db, user, scope, sort, desc, 0, count);
-    return {
-      total: order.length,
-      pageAt: async (offset) => ({ rows: await rowsOf(ctx.db, user, order.slice(offset, offset + EXPORT_PAGE), { nowMs, warningHours: null }), last: offset + EXPORT_PAGE >= order.length }),
-    };
-  }
-  // Not loaded yet: SQL pages over the snapshot, which no save moves.
-  const total = await countScope(ctx.db, user, scope, null);
-  return {
-    total,
-    pageAt: async (offset) => {
-      const rows = await listPage(ctx.db, user, { scope, sort, desc, offset, limit: EXPORT_PAGE, nowMs, warningHours: null }, null);
-      return { rows, last: rows.length < EXPORT_PAGE };
-    },
-  };
-}
-
-/** Lets the event loop breathe: file streams flush and other work (calls, web mode, progress) runs between pages. */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Breathes once `SLICE_MS` have passed since it last did: called per row, it keeps every stretch short whatever the load. */
-function pacer(): () => Promise<void> | undefined {
-  let since = performance.now();
-  return () => {
-    if (performance.now() - since < SLICE_MS) return undefined;
-    return breathe().then(() => void (since = performance.now()));
-  };
-}
-
-/**
  * Exactly the grid's rows (its filters, group path and sort) with exactly its shown columns, read page by page from the same
  * query the grid uses and streamed to DATA/reports. Progress goes to `onProgress` after every page.
  */
@@ -96,61 +51,28 @@ export async function exportInterventions(ctx: Ctx, input: ExportInput, onProgre
   const zones = input.columns.some((c) => INSTANT_COLUMNS.has(c)) ? await scopeZones(ctx, input.scope) : [];
   const zoneColumn = zones.length > 1;
   const headers = input.columns.map((c) => (zones.length === 1 && INSTANT_COLUMNS.has(c) ? `${columnTitle(fmt, c)} (${zones[0]})` : columnTitle(fmt, c)));
-  if (zoneColumn) headers.push(fmt.tr('reports.timeZone'));
-  const extra = (r: { timeZone: string }) => (zoneColumn ? [r.timeZone] : []);
-  const sort = input.sort ?? 'docDate';
-  const desc = input.desc ?? true;
-  const nowMs = ctx.clock.now();
-  const { total, pageAt } = await pages(ctx, input.scope, sort, desc, nowMs);
-  let done = 0;
-  const pace = pacer();
-  onProgress?.({ done, total });
+  const kinds: XlsxKind[] = input.columns.map((c) => (DATE_COLUMNS.has(c) ? 'date' : INSTANT_COLUMNS.has(c) ? 'dateTime' : 'text'));
+  const widths = input.columns.map((c) => WIDTH[c] ?? 18);
+  if (zoneColumn) {
+    headers.push(fmt.tr('reports.timeZone'));
+    kinds.push('text');
+    widths.push(18);
+  }
+  const extra = (r: GridRow) => (zoneColumn ? [r.timeZone] : []);
+  const sheet: ExportSheet<GridRow> = {
+    name: fmt.tr('reports.sheet'),
+    columns: headers.map((header, i) => ({ header, kind: kinds[i]!, width: widths[i]! })),
+    delimiter: input.delimiter ?? defaultDelimiter(localeOf(user.language)),
+    csv: (r) => [...input.columns.map((c) => cellCsv(fmt, r, c)), ...extra(r)],
+    xlsx: (r) => [...input.columns.map((c) => cellValue(fmt, r, c)), ...extra(r)],
+  };
+  // Taken once, at the start, from the grid's one source: saves go on meanwhile and never move these rows.
+  const snapshot = await gridSourceOf(ctx).snapshot(input.scope, gridOrder(input));
   try {
-    if (input.format === 'csv') {
-      const out = new CsvWriter(file.path, input.delimiter ?? defaultDelimiter(localeOf(user.language)));
-      try {
-        await out.row(headers);
-        for (let offset = 0; ; offset += EXPORT_PAGE) {
-          const { rows, last } = await pageAt(offset);
-          for (const r of rows) {
-            await out.row([...input.columns.map((c) => cellCsv(fmt, r, c)), ...extra(r)]);
-            await pace();
-          }
-          done += rows.length;
-          onProgress?.({ done, total: Math.max(total, done) });
-          if (last) break;
-          await breathe();
-        }
-        await out.close();
-      } catch (e) {
-        out.abort();
-        throw e;
-      }
-    } else {
-      const kinds: XlsxKind[] = input.columns.map((c) => (DATE_COLUMNS.has(c) ? 'date' : INSTANT_COLUMNS.has(c) ? 'dateTime' : 'text'));
-      if (zoneColumn) kinds.push('text');
-      const out = new XlsxWriter(
-        file.path,
-        fmt.tr('reports.sheet'),
-        headers.map((header, i) => ({ header, kind: kinds[i]!, width: WIDTH[input.columns[i] as GridColumn] ?? 18 })),
-      );
-      for (let offset = 0; ; offset += EXPORT_PAGE) {
-        const { rows, last } = await pageAt(offset);
-        for (const r of rows) {
-          out.row([...input.columns.map((c) => cellValue(fmt, r, c)), ...extra(r)]);
-          await pace();
-        }
-        done += rows.length;
-        onProgress?.({ done, total: Math.max(total, done) });
-        if (last) break;
-        await out.settle();
-        await breathe();
-      }
-      await out.close();
-    }
+    const rows = await writeSnapshot(file.path, input.format, snapshot, sheet, onProgress);
+    return { fileId: file.fileId, fileName: file.fileName, rows };
   } catch (e) {
     discardReportFile(ctx.config.dataDir, file.fileId);
     throw e;
   }
-  return { fileId: file.fileId, fileName: file.fileName, rows: done };
 }

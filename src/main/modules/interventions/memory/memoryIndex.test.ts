@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../../../shared/api/auth';
 import { SORT_FIELDS, type GridScope, type GroupLevel, type SortField } from '../../../../shared/api/interventions';
 import { setupOrg, startTestApp, type TestApp } from '../../../testing/harness';
-import { countScope, groupsAt, listPage, sqlListPage, type ListArgs } from '../listing';
 import { InterventionIndex } from './memoryIndex';
 import { INTERVENTION_INDEX } from '../gridIndex';
+import { interventionGrid, type InterventionGrid } from '../gridSource';
+import { memoryGridSource } from '../memorySource';
+import { sqlGridSource } from '../sqlSource';
 import { editableFields } from '../../../../shared/rules/interventions';
 
 /**
@@ -12,6 +14,14 @@ import { editableFields } from '../../../../shared/rules/interventions';
  * for a few hundred documents written through the procedures (created, allocated, cancelled, validated, deleted)
  * and a seeded walk through filters, sorts, pages and group paths.
  */
+
+interface ListArgs {
+  scope: GridScope;
+  sort: SortField;
+  desc: boolean;
+  offset: number;
+  limit: number;
+}
 
 let app: TestApp;
 let owner: string;
@@ -87,6 +97,12 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => app.close());
 
+const ROWS = { nowMs: 0, warningHours: null };
+/** The same grid asked of the index and of SQL alone. */
+const viaIndex = (index: InterventionIndex, user: SessionUser) => memoryGridSource(index, app.core.db, user, ROWS);
+const viaSql = (user: SessionUser) => sqlGridSource(app.core.db, user, ROWS);
+const pageIds = async (grid: InterventionGrid, a: ListArgs) => (await grid.page(a.scope, a, a.offset, a.limit)).map((x) => x.id);
+
 const LEVELS: GroupLevel[] = [
   { field: 'status' },
   { field: 'priority' },
@@ -119,31 +135,30 @@ function randomScope(r: ReturnType<typeof rng>): GridScope {
 
 /** Descends one random path of a grouping, comparing every level's groups and the rows at the bottom. */
 async function compareWalk(user: SessionUser, scope: GridScope, sort: SortField, desc: boolean, r: ReturnType<typeof rng>, index: InterventionIndex): Promise<number> {
-  const db = app.core.db;
   const label = JSON.stringify({ scope, sort, desc, role: user.role });
-  const sqlCount = await countScope(db, user, scope);
-  expect(await countScope(db, user, scope, index), label).toBe(sqlCount);
+  const mem = viaIndex(index, user);
+  const bare = viaSql(user);
+  const sqlCount = await bare.count(scope);
+  expect(await mem.count(scope), label).toBe(sqlCount);
   // Counted with a sort (as the grid asks), the ordered rows are found too: the same number, and the pages below agree.
-  expect(await countScope(db, user, scope, index, { sort, desc }), label).toBe(sqlCount);
-  const args = (offset: number, limit: number): ListArgs => ({ scope, sort, desc, offset, limit, nowMs: 0, warningHours: null });
+  expect(await mem.count(scope, { sort, desc }), label).toBe(sqlCount);
+  const args = (offset: number, limit: number): ListArgs => ({ scope, sort, desc, offset, limit });
   for (const [offset, limit] of [[7, 13], [40, 25], [0, 500], [1100, 50]] as const) {
-    const mem = (await listPage(db, user, args(offset, limit), index)).map((x) => x.id);
-    const bare = (await sqlListPage(db, user, args(offset, limit))).map((x) => x.id);
-    expect(mem, `${label} @${offset}`).toEqual(bare);
+    expect(await pageIds(mem, args(offset, limit)), `${label} @${offset}`).toEqual(await pageIds(bare, args(offset, limit)));
   }
   const levels = scope.groupBy ?? [];
   let path: (string | null)[] = [];
   for (let d = 0; d < levels.length; d++) {
     const at = { ...scope, groupPath: path };
-    const mem = await groupsAt(db, user, at, index);
-    expect(mem, `${label} groups at ${JSON.stringify(path)}`).toEqual(await groupsAt(db, user, at));
-    if (!mem.length) return 0;
-    path = [...path, r.pick(mem).key];
+    const groups = await mem.groups(at);
+    expect(groups, `${label} groups at ${JSON.stringify(path)}`).toEqual(await bare.groups(at));
+    if (!groups.length) return 0;
+    path = [...path, r.pick(groups).key];
   }
   const leaf = { ...scope, groupPath: path };
-  expect(await countScope(db, user, leaf, index), `${label} leaf ${JSON.stringify(path)}`).toBe(await countScope(db, user, leaf));
-  const rows = (await listPage(db, user, { ...args(0, 500), scope: leaf }, index)).map((x) => x.id);
-  expect(rows).toEqual((await sqlListPage(db, user, { ...args(0, 500), scope: leaf })).map((x) => x.id));
+  expect(await mem.count(leaf), `${label} leaf ${JSON.stringify(path)}`).toBe(await bare.count(leaf));
+  const rows = await pageIds(mem, { ...args(0, 500), scope: leaf });
+  expect(rows).toEqual(await pageIds(bare, { ...args(0, 500), scope: leaf }));
   return rows.length;
 }
 
@@ -169,9 +184,10 @@ describe('interventions memory index', () => {
     for (let k = 0; k < 30; k++) {
       const scope: GridScope = { ...randomScope(r), groupBy: [r.pick(LEVELS)] };
       const sort = r.pick(SORT_FIELDS);
-      const a = { scope, sort, desc: true, offset: 0, limit: 500, nowMs: 0, warningHours: null };
-      expect((await listPage(app.core.db, ownerUser, a, fresh)).map((x) => x.id)).toEqual((await listPage(app.core.db, ownerUser, a, app.core.services.get(INTERVENTION_INDEX))).map((x) => x.id));
-      expect(await groupsAt(app.core.db, ownerUser, scope, fresh)).toEqual(await groupsAt(app.core.db, ownerUser, scope, app.core.services.get(INTERVENTION_INDEX)));
+      const a = { scope, sort, desc: true, offset: 0, limit: 500 };
+      const live = viaIndex(app.core.services.get(INTERVENTION_INDEX), ownerUser);
+      expect(await pageIds(viaIndex(fresh, ownerUser), a)).toEqual(await pageIds(live, a));
+      expect(await viaIndex(fresh, ownerUser).groups(scope)).toEqual(await live.groups(scope));
     }
   });
 
@@ -184,9 +200,11 @@ describe('interventions memory index', () => {
     expect(() => fresh.apply(bad)).not.toThrow();
     expect(fresh.ready).toBe(false);
     expect(told).toHaveLength(1);
-    // Until reloaded, listing falls back to SQL and still answers.
-    const a = { scope: { filters: {} }, sort: 'docDate' as const, desc: true, offset: 0, limit: 5, nowMs: 0, warningHours: null };
-    expect((await listPage(app.core.db, ownerUser, a, fresh)).map((x) => x.id)).toEqual((await sqlListPage(app.core.db, ownerUser, a)).map((x) => x.id));
+    // Until reloaded, the grid's source is SQL, and it still answers.
+    const a = { scope: { filters: {} }, sort: 'docDate' as const, desc: true, offset: 0, limit: 5 };
+    const grid = interventionGrid(app.core.db, ownerUser, fresh, ROWS);
+    expect(grid.kind).toBe('sql');
+    expect(await pageIds(grid, a)).toEqual(await pageIds(viaSql(ownerUser), a));
     await fresh.reload(app.core.db, app.core.sqlite);
     expect(fresh.ready).toBe(true);
   });
@@ -194,17 +212,17 @@ describe('interventions memory index', () => {
   it('keeps deep pages right across a change (cached results are dropped)', async () => {
     const index = app.core.services.get(INTERVENTION_INDEX);
     const scope: GridScope = { filters: { statuses: ['received', 'allocated', 'confirmed'] } };
-    const args = (offset: number): ListArgs => ({ scope, sort: 'docDate', desc: true, offset, limit: 3, nowMs: 0, warningHours: null });
+    const grid = viaIndex(index, ownerUser);
     // Deep enough to take the cached path.
-    const deep = { ...args(0), offset: 0, limit: 6000 };
-    const before = (await listPage(app.core.db, ownerUser, deep, index)).map((x) => x.id);
-    const total = await countScope(app.core.db, ownerUser, scope, index);
+    const deep: ListArgs = { scope, sort: 'docDate', desc: true, offset: 0, limit: 6000 };
+    const before = await pageIds(grid, deep);
+    const total = await grid.count(scope);
     expect(before).toHaveLength(total);
     const victim = await app.call(owner, 'interventions.get', { id: before[1]! });
     await app.call(owner, 'interventions.cancel', { id: victim.id, version: victim.version, reason: 'Duplicate' });
-    const after = (await listPage(app.core.db, ownerUser, deep, index)).map((x) => x.id);
+    const after = await pageIds(grid, deep);
     expect(after).toEqual(before.filter((id) => id !== victim.id));
-    expect(await countScope(app.core.db, ownerUser, scope, index)).toBe(total - 1);
+    expect(await grid.count(scope)).toBe(total - 1);
   });
 
   it('gives the newest matches of a search first without reading them all, and exactly as SQL orders them', async () => {
@@ -217,10 +235,10 @@ describe('interventions memory index', () => {
       made.push(d.id);
     }
     const page = async (scope: GridScope, offset: number, limit: number) => {
-      const a: ListArgs = { scope, sort: 'docDate', desc: true, offset, limit, nowMs: 0, warningHours: null };
+      const a: ListArgs = { scope, sort: 'docDate', desc: true, offset, limit };
       const fast = index.newestMatches(ownerUser, scope, 'docDate', true, offset, limit);
       expect(fast, JSON.stringify(scope)).not.toBeNull();
-      expect((await listPage(app.core.db, ownerUser, a, index)).map((x) => x.id)).toEqual((await sqlListPage(app.core.db, ownerUser, a)).map((x) => x.id));
+      expect(await pageIds(viaIndex(index, ownerUser), a)).toEqual(await pageIds(viaSql(ownerUser), a));
       return fast!;
     };
     expect(await page({ filters: { search: 'zibens' } }, 0, 10)).toHaveLength(10);
@@ -237,15 +255,16 @@ describe('interventions memory index', () => {
 
   it('finds a document by its number typed short: series letters optional, leading zeros not needed', async () => {
     const index = app.core.services.get(INTERVENTION_INDEX);
-    const [first] = (await listPage(app.core.db, ownerUser, { scope: { filters: {} }, sort: 'number', desc: true, offset: 0, limit: 1, nowMs: 0, warningHours: null }, index));
+    const grid = viaIndex(index, ownerUser);
+    const [first] = await grid.page({ filters: {} }, { sort: 'number', desc: true }, 0, 1);
     expect(first?.number).toMatch(/^(RIX|LPX)-\d{5}$/);
     const digits = String(Number(first!.number!.slice(4)));
     for (const typed of [first!.number!, `${first!.number!.slice(0, 3).toLowerCase()}${digits}`, `${first!.number!.slice(0, 3)}-${digits}`]) {
-      const found = await listPage(app.core.db, ownerUser, { scope: { filters: { search: typed } }, sort: 'docDate', desc: true, offset: 0, limit: 10, nowMs: 0, warningHours: null }, index);
+      const found = await grid.page({ filters: { search: typed } }, { sort: 'docDate', desc: true }, 0, 10);
       expect(found.map((x) => x.number), typed).toEqual([first!.number]);
     }
     // Digits alone find that number (in every series), besides notes and phones with words starting so.
-    const bare = await listPage(app.core.db, ownerUser, { scope: { filters: { search: digits } }, sort: 'number', desc: false, offset: 0, limit: 500, nowMs: 0, warningHours: null }, index);
+    const bare = await grid.page({ filters: { search: digits } }, { sort: 'number', desc: false }, 0, 500);
     expect(bare.map((x) => x.number)).toContain(first!.number);
   });
 });

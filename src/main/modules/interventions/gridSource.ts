@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { SessionUser } from '../../../shared/api/auth';
+import { me, type Ctx } from '../../api/context';
+import type { GridRow, GridScope, SortField } from '../../../shared/api/interventions';
+import type { GridOrder } from '../../grid/scope';
+import type { GridSource } from '../../grid/source';
+import type { RowOptions } from './listing';
+import { interventionIndex } from './gridIndex';
+import type { InterventionIndex } from './memory/memoryIndex';
+import { memoryGridSource } from './memorySource';
+import { sqlGridSource } from './sqlSource';
+
+/** The interventions grid: its scope, its sort fields, its rows. */
+export type InterventionGrid = GridSource<GridScope, SortField, GridRow>;
+
+/** The grid's order when the caller names none: newest document first. */
+export function gridOrder(input: { sort?: SortField; desc?: boolean }): GridOrder<SortField> {
+  return { sort: input.sort ?? 'docDate', desc: input.desc ?? true };
+}
+
+/** The memory index once it is ready (and while it holds every change), else SQL: chosen here, once per call. */
+export function interventionGrid(db: Kysely<DB>, user: SessionUser, index: InterventionIndex, rows: RowOptions): InterventionGrid {
+  return index.ready ? memoryGridSource(index, db, user, rows) : sqlGridSource(db, user, rows);
+}
+
+/** The caller's grid for this call; rows are flagged overdue only when `warningHours` is given (the screen's grid). */
+export function gridSourceOf(ctx: Ctx, rows: Partial<RowOptions> = {}): InterventionGrid {
+  return interventionGrid(ctx.db, me(ctx), interventionIndex(ctx), { nowMs: rows.nowMs ?? ctx.clock.now(), warningHours: rows.warningHours ?? null });
+}
