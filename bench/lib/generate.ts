@@ -3,7 +3,7 @@
  * staff, clients with Latvian, Russian, Lithuanian and Romanian names, phones, e-mails, addresses and contacts,
  * and an audit log with detailed field diffs, until the file reaches the size asked for.
  *
- * Column values are the ones the services write (src/main/modules/clients/service.ts, audit/service.ts):
+ * Column values are the ones the services write (src/main/modules/clients/service.ts, api/funnel/audit.ts):
  * name_key = foldKey(name), digits_rev = reversedDigits(e164), address_key = lower(address), fiscal codes upper-case
  * without spaces, the audit diff = diffFields(snapshot before, snapshot after). The schema comes from the real
  * migrations (createCore on an empty folder), so the data is what the program would read.
@@ -18,7 +18,7 @@ import { migrations } from '../../migrations/index';
 import { hashPassword } from '../../src/main/auth/passwords';
 import { defaultConfig } from '../../src/main/config';
 import { createCore } from '../../src/main/core';
-import { diffFields } from '../../src/main/modules/audit/service';
+import { diffFields, recordAllImported } from '../../src/main/api/funnel';
 import { reversedDigits } from '../../src/shared/rules/phone';
 import { foldKey } from '../../src/shared/rules/text';
 import { asciiSlug, COMPANY_FORMS, COMPANY_WORDS, DEMO_COMPANY_NAMES, MAIL_DOMAINS, NOTES, PEOPLE, PLACES, type Lang } from './names';
@@ -398,6 +398,8 @@ export async function generateDataset(opts: GenerateOptions): Promise<DatasetMet
     if (done % 20_000 === 0 || done === opts.clients) log(`  ${done.toLocaleString('en')} clients, ${auditRows.toLocaleString('en')} audit rows, ${(now / 1e6).toFixed(0)} MB, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }
 
+  // Written around the services: the change record learns of the rows as an import's.
+  recordAllImported(db);
   db.pragma('journal_mode = WAL');
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();

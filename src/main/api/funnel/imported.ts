@@ -1,5 +1,6 @@
 import type { Sqlite } from '../../db/connection';
 import { BRANCH_COLUMN } from '../scope';
+import { syncedTableNames } from './coverage';
 import type { SyncedTable } from './rows';
 
 /**
@@ -19,4 +20,9 @@ export function recordImported(sqlite: Sqlite, table: SyncedTable): number {
     )
     .run(table, columns, table);
   return info.changes;
+}
+
+/** Every synced table's bulk-loaded rows, after a generator or an import has filled a file. */
+export function recordAllImported(sqlite: Sqlite): number {
+  return syncedTableNames(sqlite).reduce((n, t) => n + recordImported(sqlite, t as SyncedTable), 0);
 }

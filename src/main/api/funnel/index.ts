@@ -6,4 +6,4 @@ export { syncedRows, type AuditNote, type NewRow, type Patch, type Row, type Row
 export { recordAudit, auditLevel, diffFields, DEFAULT_AUDIT_LEVEL, type AuditEntry } from './audit';
 export { changesSince, type ChangeOp, type ChangeRecord } from './changes';
 export { funnelGaps, syncedTableNames, type FunnelGap } from './coverage';
-export { recordImported } from './imported';
+export { recordAllImported, recordImported } from './imported';
