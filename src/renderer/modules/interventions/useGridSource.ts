@@ -122,13 +122,20 @@ export function useGridSource(o: GridSourceOptions) {
     [datasource],
   );
 
+  const resetPending = useRef(false);
   const reload = useCallback(
-    async (mode: 'reset' | 'refresh') => {
+    async (asked: 'reset' | 'refresh') => {
       const gen = ++generation.current;
+      // A refresh that overtakes a reset still in flight must reset: the reset it cancels may be the one that gives
+      // the grid its datasource (a change pushed while the screen was opening).
+      if (asked === 'reset') resetPending.current = true;
+      const mode = resetPending.current ? 'reset' : asked;
       if (mode === 'reset') latest.current.onTotal(null);
       try {
         const layout = await loadLayout();
-        if (gen === generation.current) applyLayout(layout, mode);
+        if (gen !== generation.current) return;
+        if (mode === 'reset') resetPending.current = false;
+        applyLayout(layout, mode);
       } catch {
         const api = latest.current.api();
         if (gen === generation.current && api && !api.isDestroyed()) api.showNoRowsOverlay();
