@@ -1,3 +1,4 @@
+import { DiscardDialog } from '../../components/DiscardDialog';
 import { useEffect, useEffectEvent } from 'react';
 import { Alert, Button, Center, Drawer, Group, Kbd, Loader, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from 'react-hook-form';
@@ -7,7 +8,6 @@ import { useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { RecordFailure } from '../../components/FormDialog';
 import { useRecordDrawer } from '../../components/recordForm';
-import { ConfirmDialog } from '../../components/screen';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { CLIENT_FIELDS, clientResolver, formPath, newClientValues, pruned, valuesFromDetail, type ClientFormValues, type ClientInput } from './clientForm';
 import { ClientIdentityFields } from './ClientIdentityFields';
@@ -135,14 +135,7 @@ export function ClientForm(p: ClientFormProps) {
       </Drawer.Root>
 
       <DuplicateWarning matches={saving.pending?.matches ?? null} saving={saving.saving} onCancel={saving.backToForm} onSaveAnyway={saving.saveAnyway} />
-      <ConfirmDialog
-        {...drawer.discard}
-        title={t('clients.discard.title')}
-        message={t('clients.discard.message')}
-        confirmLabel={t('clients.discard.confirm')}
-        color="orange"
-        testId="client-discard"
-      />
+      <DiscardDialog discard={drawer.discard} message={t('clients.discard.message')} testId="client-discard" />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { DiscardDialog } from '../../components/DiscardDialog';
 import { useState } from 'react';
 import { Alert, Center, Divider, Drawer, Grid, Loader, Stack } from '@mantine/core';
 import { useForm } from 'react-hook-form';
@@ -12,7 +13,7 @@ import { useRecordDrawer } from '../../components/recordForm';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { ClassificationFields } from './ClassificationFields';
 import { ClientFields } from './ClientFields';
-import { ConfirmDialog, ReasonDialog } from './dialogs';
+import { ReasonDialog } from './dialogs';
 import { DocumentFields } from './DocumentFields';
 import { FormFooter } from './FormFooter';
 import { FormHeader } from './FormHeader';
@@ -139,14 +140,7 @@ export function InterventionForm(p: InterventionFormProps) {
         </Drawer.Content>
       </Drawer.Root>
 
-      <ConfirmDialog
-        {...drawer.discard}
-        title={t('interventions.form.discardTitle')}
-        message={t('interventions.form.discardMessage')}
-        confirmLabel={t('interventions.form.discard')}
-        color="orange"
-        testId="intervention-discard"
-      />
+      <DiscardDialog discard={drawer.discard} message={t('interventions.form.discardMessage')} testId="intervention-discard" />
       <ReasonDialog opened={askCancel} title={t('interventions.actions.cancelTitle')} testId="intervention-cancel" onConfirm={actions.cancelDoc} onClose={() => setAskCancel(false)} />
     </>
   );
