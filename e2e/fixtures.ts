@@ -16,7 +16,8 @@ export async function startPlanora(opts: { demo?: boolean } = {}): Promise<Plano
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web mode did not start:\n${output}`)), 60_000);
+    // The demo writes four months of a call centre before web mode answers: on a busy machine that takes a while.
+    const timer = setTimeout(() => reject(new Error(`web mode did not start:\n${output}`)), 240_000);
     const onData = (d: Buffer) => {
       output += d.toString();
       const m = output.match(/web mode: (http:\/\/\S+)/);
@@ -66,6 +67,7 @@ export function demoServer(): PlanoraServer {
   let started: (PlanoraServer & { stop(): Promise<void> }) | undefined;
   base.describe.configure({ mode: 'serial' });
   base.beforeAll(async () => {
+    base.setTimeout(300_000);
     started = await startPlanora({ demo: true });
   });
   base.afterAll(async () => {

@@ -150,7 +150,7 @@ describe('core host (the utility process behind the desktop window)', () => {
     expect((await host.call(1, 'setup.status', {})).result).toEqual({ ok: true, data: { needsSetup: false } });
     host.send({ type: 'close' });
     expect(await host.exit).toBe(0);
-  });
+  }, 240_000);
 
   it('hands a timeline file to main only for a session whose branch holds it, and logs to the data folder', async () => {
     const dir = tempDir();
