@@ -41,6 +41,7 @@ import { NomenclatureSelect } from '../nomenclature/NomenclatureSelect';
 import { ObjectSelect } from './ObjectSelect';
 import { Timeline } from './Timeline';
 import { DateField, DateTimeField } from './DateFields';
+import { EvolutionSheetButton } from './StandardReports';
 
 export interface InterventionFormProps {
   opened: boolean;
@@ -672,6 +673,7 @@ export function InterventionForm(p: InterventionFormProps) {
                   {t('interventions.actions.print')}
                 </Button>
               )}
+              {currentId && <EvolutionSheetButton id={currentId} onError={showRefusal} />}
               {!readOnly && (
                 <Text size="xs" c="dimmed" ml="xs">
                   <Kbd size="xs">Ctrl+S</Kbd> {t('common.save')} · <Kbd size="xs">Esc</Kbd> {t('common.close')}

@@ -20,6 +20,7 @@ import { InterventionForm } from './InterventionForm';
 import { InterventionsGrid, type InterventionsGridHandle } from './InterventionsGrid';
 import { cleanFilters, validLevels, type GroupKey } from './model';
 import { ApprovalsPanel, SettingsDialog, useInterventionSettings } from './SettingsDialog';
+import { StandardReports } from './StandardReports';
 import { ReportsMenu, ViewsMenu, parseConfig, shownColumnsOf, type SavedView, type ViewConfig } from './Views';
 import './interventions.css';
 
@@ -248,7 +249,9 @@ export function InterventionsScreen() {
           <Button variant="default" onClick={quickReport} loading={reporting} data-testid="iv-quick-report">
             {t('interventions.toolbar.quickReport')}
           </Button>
-          <ReportsMenu config={config} onOpen={applyView} onPrint={printReport} />
+          <ReportsMenu config={config} onOpen={applyView} onPrint={printReport}>
+            <StandardReports view={() => ({ scope, columns: grid.current?.shownColumns() ?? [], sort: grid.current?.sort() ?? {} })} target={() => targets()[0]} say={say} />
+          </ReportsMenu>
           <ViewsMenu current={view} config={config} onApply={applyView} onError={(m) => say(m, 'red')} />
         </Group>
         <Group gap={4} wrap="nowrap">

@@ -1,5 +1,5 @@
 import { errorText } from '../../app/errors';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ActionIcon, Alert, Button, Checkbox, Group, Menu, Modal, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ColumnState } from 'ag-grid-community';
@@ -197,7 +197,7 @@ export function ViewsMenu(p: { current: SavedView | null; config(): string; onAp
 }
 
 /** Custom reports: the current grid saved under a name (shared by default); open one to see it, or print it. */
-export function ReportsMenu(p: { config(): string; onOpen(v: SavedView): void; onPrint(v: SavedView): void }) {
+export function ReportsMenu(p: { config(): string; onOpen(v: SavedView): void; onPrint(v: SavedView): void; children?: ReactNode }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const views = useViews();
@@ -205,13 +205,14 @@ export function ReportsMenu(p: { config(): string; onOpen(v: SavedView): void; o
   const reports = (views.data ?? []).filter((v) => v.kind === 'report').sort((a, b) => a.name.localeCompare(b.name));
   return (
     <>
-      <Menu position="bottom-start" zIndex={400} shadow="md" width={320}>
+      <Menu position="bottom-start" zIndex={400} shadow="md" width={p.children ? 460 : 320}>
         <Menu.Target>
           <Button variant="default" data-testid="reports-menu" rightSection="▾">
             {t('interventions.toolbar.customReports')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown mah={420} style={{ overflowY: 'auto' }}>
+          {p.children}
           {reports.length === 0 && <Menu.Label>{t('interventions.reports.none')}</Menu.Label>}
           {reports.map((r) => (
             <Group key={r.id} gap={4} wrap="nowrap" px={6} py={2} data-testid="report-item">
