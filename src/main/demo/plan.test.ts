@@ -67,6 +67,17 @@ describe('the demo call centre plan', () => {
     }
   });
 
+  it('never sends one person to two places at once', () => {
+    const visits = plan.interventions.filter((iv) => iv.startAt !== null && iv.status !== 'cancelled' && iv.status !== 'received');
+    const byPerson = new Map<string, [number, number][]>();
+    for (const iv of visits) byPerson.set(iv.takenBy, [...(byPerson.get(iv.takenBy) ?? []), [iv.startAt!, iv.endAt!]]);
+    expect(byPerson.size).toBeGreaterThanOrEqual(6);
+    for (const [person, spans] of byPerson) {
+      spans.sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < spans.length; i++) expect(spans[i]![0], person).toBeGreaterThanOrEqual(spans[i - 1]![1]);
+    }
+  });
+
   it('books the open calls of both branches into the coming two weeks', () => {
     for (const branch of ['riga', 'yerevan'] as const) {
       const ahead = plan.interventions.filter((iv) => iv.branch === branch && (iv.status === 'allocated' || iv.status === 'confirmed') && iv.startAt! > NOW);

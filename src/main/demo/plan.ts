@@ -1,6 +1,7 @@
 import type { Language } from '../../shared/i18n/languages';
 import type { Priority, Status } from '../../shared/api/interventions';
 import { random, type Random } from './random';
+import { Diary } from './diary';
 import { DAY, HOUR, MINUTE, addDays, localDay, slotsBetween, weekday, workingInstant } from './slots';
 import { planClients, type PlannedClient } from './clientsPlan';
 import { CLASSIFICATIONS, CLASSIFICATIONS_2, CLASSIFICATIONS_3, INTERVENTION_TYPES, PRODUCTS, VEHICLES, ZONES } from './lists';
@@ -86,7 +87,7 @@ function pickDay(rand: Random, days: { date: string; weight: number }[], total: 
 }
 
 /** One call: when it came, what it is about, and what happened to it until `now`. */
-function planOne(rand: Random, now: number, branch: BranchKey, client: number, createdAt: number, text: (n: Record<Language, string>) => string): PlannedIntervention {
+function planOne(rand: Random, diary: Diary, now: number, branch: BranchKey, client: number, createdAt: number, text: (n: Record<Language, string>) => string): PlannedIntervention {
   const tz = BRANCH_ZONES[branch];
   const crew = CREW[branch];
   const classification = rand.int(0, CLASSIFICATIONS.length - 1);
@@ -97,20 +98,23 @@ function planOne(rand: Random, now: number, branch: BranchKey, client: number, c
   const onTheLine = rand.chance(0.7);
   const allocAt = onTheLine ? createdAt : Math.min(createdAt + rand.int(5, 240) * MINUTE, now - MINUTE);
   let startAt: number | null = null;
+  let takenBy = rand.pick(crew.takes);
+  const booked = (slots: number[]) => {
+    const b = diary.book(rand, crew.takes, slots, length);
+    if (b) ({ startAt, person: takenBy } = b);
+    return !!b;
+  };
   if (status === 'finalized') {
-    // Done within a few days of the call, finished before now with time to close it.
+    // Done within a day or two of the call, finished before now with time to close it.
     const slots = slotsBetween(tz, allocAt + HOUR, now - 2 * HOUR, 4, length);
-    if (slots.length) startAt = rand.pick(slots.slice(0, 40));
-    else status = 'confirmed';
+    if (!booked(slots.slice(0, 40)) && !booked(slots)) status = 'confirmed';
   }
   if (status === 'allocated' || status === 'confirmed') {
     const fresh = now - createdAt < AHEAD_DAYS * DAY;
     // Recent calls are booked in the coming two weeks; the few old ones left open are overdue visits.
     const slots = fresh ? slotsBetween(tz, now + HOUR, now + AHEAD_DAYS * DAY, AHEAD_DAYS, length) : slotsBetween(tz, allocAt + HOUR, now, 4, length);
-    startAt = slots.length ? rand.pick(slots) : null;
-    if (startAt === null) status = 'received';
+    if (!booked(slots)) status = 'received';
   }
-  const takenBy = rand.pick(crew.takes);
   const createdBy = rand.pick(crew.receives);
   const steps: Step[] = [];
   const valid = rand.chance(VALID_SHARE[status]);
@@ -187,6 +191,7 @@ export function planDemo(o: { seed: number; now: number; language: Language; int
   const days = { riga: callDays(localDay(BRANCH_ZONES.riga, o.now)), yerevan: callDays(localDay(BRANCH_ZONES.yerevan, o.now)) };
   const totals = { riga: days.riga.reduce((s, d) => s + d.weight, 0), yerevan: days.yerevan.reduce((s, d) => s + d.weight, 0) };
   const interventions: PlannedIntervention[] = [];
+  const diary = new Diary();
   for (let i = 0; i < (o.interventions ?? DEMO_INTERVENTIONS); i++) {
     const branch: BranchKey = rand.chance(0.6) ? 'riga' : 'yerevan';
     const tz = BRANCH_ZONES[branch];
@@ -197,7 +202,7 @@ export function planDemo(o: { seed: number; now: number; language: Language; int
     // Regulars call more often: the first clients of a branch are its big accounts.
     const pool = byBranch[branch];
     const client = pool[Math.floor(rand.next() ** 2 * pool.length)]!;
-    interventions.push(planOne(rand, o.now, branch, client, createdAt, text));
+    interventions.push(planOne(rand, diary, o.now, branch, client, createdAt, text));
   }
   interventions.sort((a, b) => a.createdAt - b.createdAt);
   return { language: o.language, now: o.now, start: o.now - (HISTORY_DAYS + 10) * DAY, clients, interventions };

@@ -23,16 +23,20 @@ export const STAFF: DemoStaff[] = [
   { login: 'dispatcher.yerevan', name: 'Ana Popescu', role: 'dispatcher', language: 'ro', branches: ['yerevan'] },
   { login: 'tech.riga', name: 'Kārlis Zariņš', role: 'employee', language: 'lv', branches: ['riga'] },
   { login: 'tech.yerevan', name: 'Դավիթ Հակոբյան', role: 'employee', language: 'hy', branches: ['yerevan'] },
+  { login: 'tech2.riga', name: 'Edgars Liepiņš', role: 'employee', language: 'lv', branches: ['riga'] },
+  { login: 'tech3.riga', name: 'Mindaugas Butkus', role: 'employee', language: 'lt', branches: ['riga'] },
+  { login: 'tech2.yerevan', name: 'Գոռ Սարգսյան', role: 'employee', language: 'hy', branches: ['yerevan'] },
+  { login: 'tech3.yerevan', name: 'Tudor Munteanu', role: 'employee', language: 'ro', branches: ['yerevan'] },
 ];
 
 /**
- * Who does what in a branch's call centre. The field work goes to the technician and, on busy days, to the
- * manager; quality is checked by the manager or the dispatcher ("cine verifică").
+ * Who does what in a branch's call centre. The field work goes to the technicians (first choice first) and, when
+ * they are all booked, to the manager; quality is checked by the manager or the dispatcher ("cine verifică").
  */
 export const CREW: Record<BranchKey, { takes: string[]; checks: string[]; receives: string[] }> = {
-  riga: { takes: ['tech.riga', 'tech.riga', 'tech.riga', 'manager.riga'], checks: ['manager.riga', 'dispatcher.riga'], receives: ['dispatcher.riga', 'dispatcher.riga', 'dispatcher.riga', 'manager.riga', 'admin'] },
+  riga: { takes: ['tech.riga', 'tech2.riga', 'tech3.riga', 'manager.riga'], checks: ['manager.riga', 'dispatcher.riga'], receives: ['dispatcher.riga', 'dispatcher.riga', 'dispatcher.riga', 'manager.riga', 'admin'] },
   yerevan: {
-    takes: ['tech.yerevan', 'tech.yerevan', 'tech.yerevan', 'manager.yerevan'],
+    takes: ['tech.yerevan', 'tech2.yerevan', 'tech3.yerevan', 'manager.yerevan'],
     checks: ['manager.yerevan', 'dispatcher.yerevan'],
     receives: ['dispatcher.yerevan', 'dispatcher.yerevan', 'dispatcher.yerevan', 'manager.yerevan', 'admin'],
   },
