@@ -50,9 +50,12 @@ async function web(args: { data: string; port: number; host: string; allowHosts:
   if (empty && args.demo) {
     console.log('Loading the demo organization (2 branches, 500 clients, a call centre of 3,000 interventions)…');
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const out = await core.dispatch({ name: 'setup.demo', input: {}, sessionToken: null });
     if (!out.result.ok) throw new Error(`demo failed: ${out.result.error.key}`);
-    console.log(`Demo loaded in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    // Processor time beside the wall clock: on a machine shared with other work the two differ a lot.
+    const used = process.cpuUsage(cpu);
+    console.log(`Demo loaded in ${((performance.now() - started) / 1000).toFixed(1)} s (processor ${((used.user + used.system) / 1e6).toFixed(1)} s).`);
     demo = true;
   } else if (args.demo) {
     // Started with --demo again on the folder the demo filled earlier: its logins still work.
