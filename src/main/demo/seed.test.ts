@@ -12,7 +12,7 @@ let app: TestApp;
 
 beforeAll(async () => {
   app = await startTestApp();
-  await withCtx(app, null, (ctx) => seedDemo(ctx, COUNT));
+  await withCtx(app, null, (ctx) => seedDemo(ctx, DEMO_LANGUAGE, COUNT));
 }, 120_000);
 afterAll(async () => app.close());
 
@@ -72,4 +72,18 @@ describe('the demo call centre, written through the services', () => {
     for (const f of files) expect(fs.existsSync(path.join(app.core.config.attachmentsDir, f.sha.slice(0, 2), f.sha)), f.name).toBe(true);
     expect(rows<{ n: number }>('select count(*) n from intervention_note')[0]!.n).toBeGreaterThan(COUNT / 3);
   });
+});
+
+describe('the demo made in the language of the wizard', () => {
+  it('writes its reference lists and notes in that language, and makes it the organization first one', async () => {
+    const ro = await startTestApp();
+    try {
+      await withCtx(ro, null, (ctx) => seedDemo(ctx, 'ro', 10));
+      const types = ro.core.sqlite.prepare(`select name from nomenclature where kind = 'intervention_type'`).pluck().all() as string[];
+      expect(types.sort()).toEqual(INTERVENTION_TYPES.map((t) => t.names.ro).sort());
+      expect(JSON.parse(ro.core.sqlite.prepare('select languages from org').pluck().get() as string)[0]).toBe('ro');
+    } finally {
+      await ro.close();
+    }
+  }, 120_000);
 });

@@ -17,7 +17,7 @@ export const DEMO_PASSWORD = 'planora-demo';
 export { DEMO_CLIENTS } from './clientsPlan';
 /** The demo is the same wherever it is made on the same day: one seed for every machine. */
 export const DEMO_SEED = 20261123;
-/** The organization's language, first of its languages: the demo's reference lists and notes are written in it. */
+/** The organization's language when nobody chose one (`--demo`): the demo's reference lists and notes are written in it. */
 export const DEMO_LANGUAGE: Language = 'lv';
 
 export const DEMO_LOGINS: readonly string[] = STAFF.map((s) => s.login);
@@ -28,15 +28,16 @@ const fixedClock = (ms: number): Clock => ({ now: () => ms });
  * The demo organization: 2 branches in different time zones, 8 staff in every role, 500 clients and a call centre
  * with four months of interventions up to the injected clock's now (fewer in tests that only need its shape). Returns the logins.
  */
-export async function seedDemo(ctx: Ctx, interventions = DEMO_INTERVENTIONS): Promise<{ login: string; password: string; role: Role }[]> {
-  const plan = planDemo({ seed: DEMO_SEED, now: ctx.clock.now(), language: DEMO_LANGUAGE, interventions });
+export async function seedDemo(ctx: Ctx, language: Language = DEMO_LANGUAGE, interventions = DEMO_INTERVENTIONS): Promise<{ login: string; password: string; role: Role }[]> {
+  const plan = planDemo({ seed: DEMO_SEED, now: ctx.clock.now(), language, interventions });
   const ids = await seedOrganization({ ...ctx, clock: fixedClock(plan.start) }, plan);
   await loadCallCentre({ ...ctx, emit: () => undefined, emitNow: () => undefined }, plan, ids);
   return STAFF.map((s) => ({ login: s.login, password: DEMO_PASSWORD, role: s.role }));
 }
 
 async function seedOrganization(ctx: Ctx, plan: DemoPlan): Promise<DemoIds> {
-  const langs: Language[] = [DEMO_LANGUAGE, 'ru', 'en', 'lt', 'ro', 'hy'];
+  // The language the demo is written in comes first: the organization's own (mail to clients without one, reports).
+  const langs: Language[] = [...new Set<Language>([plan.language, DEMO_LANGUAGE, 'ru', 'en', 'lt', 'ro', 'hy'])];
   const orgId = await createOrg(ctx, { name: 'Planora Demo Serviss', country: 'LV', timeZone: BRANCH_ZONES.riga, phone: '+37167000000', languages: langs });
   const riga = await createBranch(ctx, { name: 'Rīga', address: 'Brīvības iela 100, Rīga', timeZone: BRANCH_ZONES.riga }, orgId);
   const yerevan = await createBranch(ctx, { name: 'Yerevan', address: 'Abovyan 10, Yerevan', timeZone: BRANCH_ZONES.yerevan }, orgId);

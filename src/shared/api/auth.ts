@@ -60,9 +60,9 @@ export const setupApi = {
     access: { public: true },
     writes: true,
   }),
-  /** First start only: loads the demo organization; the logins are printed and returned. */
+  /** First start only: loads the demo organization; the logins are printed and returned. `language`: the one its reference lists and notes are written in (the wizard's). */
   'setup.demo': procedure({
-    input: empty,
+    input: z.strictObject({ language: language.optional() }),
     output: z.object({ logins: z.array(z.object({ login: z.string(), password: z.string(), role })) }),
     access: { public: true },
     writes: true,
