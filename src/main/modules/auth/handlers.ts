@@ -39,6 +39,6 @@ export const authHandlers: HandlersFor<Names> = {
   },
   async 'setup.demo'(input, ctx) {
     if (!(await isEmpty(ctx))) throw fail.conflict('already_set_up');
-    return { logins: await seedDemo(ctx, input.language) };
+    return { logins: await seedDemo(ctx, input.language, input.interventions) };
   },
 };
