@@ -87,3 +87,16 @@ describe('the demo made in the language of the wizard', () => {
     }
   }, 120_000);
 });
+
+describe('the demo without a call centre', () => {
+  it('is the organization, its staff and clients alone, its reference lists empty', async () => {
+    const lean = await startTestApp();
+    try {
+      await withCtx(lean, null, (ctx) => seedDemo(ctx, DEMO_LANGUAGE, 0));
+      const count = (table: string) => lean.core.sqlite.prepare(`select count(*) from ${table}`).pluck().get();
+      expect([count('intervention'), count('nomenclature'), count('product'), count('client'), count('app_user')]).toEqual([0, 0, 0, 500, 12]);
+    } finally {
+      await lean.close();
+    }
+  }, 120_000);
+});

@@ -31,7 +31,8 @@ const fixedClock = (ms: number): Clock => ({ now: () => ms });
 export async function seedDemo(ctx: Ctx, language: Language = DEMO_LANGUAGE, interventions = DEMO_INTERVENTIONS): Promise<{ login: string; password: string; role: Role }[]> {
   const plan = planDemo({ seed: DEMO_SEED, now: ctx.clock.now(), language, interventions });
   const ids = await seedOrganization({ ...ctx, clock: fixedClock(plan.start) }, plan);
-  await loadCallCentre({ ...ctx, emit: () => undefined, emitNow: () => undefined }, plan, ids);
+  // None asked for: the organization alone, its reference lists empty (tests of a screen's own data start there).
+  if (interventions > 0) await loadCallCentre({ ...ctx, emit: () => undefined, emitNow: () => undefined }, plan, ids);
   return STAFF.map((s) => ({ login: s.login, password: DEMO_PASSWORD, role: s.role }));
 }
 
