@@ -46,7 +46,7 @@ test('a clerk in another time zone types the branch time: the screen, the form a
   expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(COMPUTER_ZONE);
   await loginAs(page, server.url, 'dispatcher.riga');
   // A client of this test's own: the demo's clients already have documents of their own.
-  client = 'Zane Laikjosla';
+  client = 'Qvintilla Laikjosla';
   await apiCall(page, 'clients.create', { kind: 'person', name: client, phones: [], emails: [], addresses: [], contacts: [] });
 
   await page.getByTestId('nav-interventions').click();

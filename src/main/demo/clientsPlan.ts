@@ -28,13 +28,18 @@ const LATIN = ['lv', 'ru', 'lt', 'ro'] as const;
 /** Clients of both towns: names in the people's own languages, phones unique and valid (E.164). */
 export function planClients(rand: Random, count: number, staffCount: number): PlannedClient[] {
   const out: PlannedClient[] = [];
+  // No two clients share a name: a dispatcher (and a test) typing one finds that one.
+  const taken = new Set<string>();
   for (let i = 0; i < count; i++) {
     const yerevan = i % 5 === 4;
     const company = i % 10 === 9;
     const lang: Language = yerevan ? 'hy' : LATIN[i % LATIN.length]!;
     const pool = DEMO_NAMES[lang as keyof typeof DEMO_NAMES];
     const person = () => `${rand.pick(pool.first)} ${rand.pick(pool.last)}`;
-    const name = company ? `${rand.pick(yerevan ? DEMO_COMPANIES_AM : DEMO_COMPANIES)} ${Math.floor(i / 10) + 1}` : person();
+    let name = company ? `${rand.pick(yerevan ? DEMO_COMPANIES_AM : DEMO_COMPANIES)} ${Math.floor(i / 10) + 1}` : person();
+    for (let tries = 0; taken.has(name) && tries < 200; tries++) name = person();
+    if (taken.has(name)) name = `${name} ${i}`;
+    taken.add(name);
     const place = yerevan ? DEMO_STREETS.am : DEMO_STREETS.lv;
     out.push({
       branch: yerevan ? 'yerevan' : 'riga',

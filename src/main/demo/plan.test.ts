@@ -97,6 +97,10 @@ describe('the demo call centre plan', () => {
     expect(files.length).toBeLessThan(200);
   });
 
+  it('gives every client a name of their own', () => {
+    expect(new Set(plan.clients.map((c) => c.name)).size).toBe(plan.clients.length);
+  });
+
   it('writes its texts in the language it is made in', () => {
     const ro = planDemo({ seed: 7, now: NOW, language: 'ro' });
     expect(ro.interventions.map((iv) => iv.notes)).toContain('Nu avem apă caldă de dimineață, centrala afișează eroarea F28.');
