@@ -10,13 +10,14 @@ export interface PlanoraServer {
 }
 
 /** Starts the built web mode on a fresh data folder and a free port; `demo` loads the demo organization first. */
-export async function startPlanora(opts: { demo?: boolean } = {}): Promise<PlanoraServer & { stop(): Promise<void> }> {
+export async function startPlanora(opts: { demo?: boolean; demoSize?: number } = {}): Promise<PlanoraServer & { stop(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planora-e2e-'));
-  const args = ['dist/main/cli.js', 'web', '--data', dataDir, '--port', '0', ...(opts.demo ? ['--demo'] : [])];
+  const args = ['dist/main/cli.js', 'web', '--data', dataDir, '--port', '0', ...(opts.demo ? ['--demo'] : []), ...(opts.demoSize === undefined ? [] : ['--demo-size', String(opts.demoSize)])];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web mode did not start:\n${output}`)), 60_000);
+    // The demo writes four months of a call centre before web mode answers: on a busy machine that takes a while.
+    const timer = setTimeout(() => reject(new Error(`web mode did not start:\n${output}`)), 240_000);
     const onData = (d: Buffer) => {
       output += d.toString();
       const m = output.match(/web mode: (http:\/\/\S+)/);
@@ -60,13 +61,14 @@ export async function loginAs(page: Page, url: string, login: string, password =
 
 /**
  * One web mode on the demo organization for the tests of a file, which run in order: started before the first,
- * stopped after the last. Read `url` inside a test.
+ * stopped after the last. Read `url` inside a test. `demoSize`: how many interventions its call centre holds (all 3,000 unless told).
  */
-export function demoServer(): PlanoraServer {
+export function demoServer(opts: { demoSize?: number } = {}): PlanoraServer {
   let started: (PlanoraServer & { stop(): Promise<void> }) | undefined;
   base.describe.configure({ mode: 'serial' });
   base.beforeAll(async () => {
-    started = await startPlanora({ demo: true });
+    base.setTimeout(300_000);
+    started = await startPlanora({ demo: true, ...opts });
   });
   base.afterAll(async () => {
     await started?.stop();

@@ -16,7 +16,13 @@ export const DEMO_NAMES = {
     first: ['Andrei', 'Ioana', 'Mihai', 'Elena', 'Ștefan', 'Maria', 'Bogdan', 'Ana', 'Răzvan', 'Cristina', 'Tudor', 'Alexandra'],
     last: ['Popescu', 'Ionescu', 'Țurcanu', 'Rusu', 'Munteanu', 'Stănescu', 'Dumitrescu', 'Căpraru', 'Moldovan', 'Șerban'],
   },
+  hy: {
+    first: ['Արամ', 'Անի', 'Գոռ', 'Լիլիթ', 'Տիգրան', 'Մարիամ', 'Հայկ', 'Նարե', 'Արմեն', 'Սոնա', 'Էլեն', 'Վահե'],
+    last: ['Պետրոսյան', 'Սարգսյան', 'Հովհաննիսյան', 'Գրիգորյան', 'Կարապետյան', 'Մկրտչյան', 'Ավետիսյան', 'Վարդանյան', 'Հարությունյան', 'Մարտիրոսյան'],
+  },
 } as const;
+
+export const DEMO_COMPANIES_AM = ['«Արարատ Սերվիս» ՍՊԸ', '«Երևան Տեխնո» ՍՊԸ', '«Կասկադ Շին» ՍՊԸ'];
 
 export const DEMO_COMPANIES = ['SIA Baltijas Serviss', 'UAB Vilniaus Technika', 'SRL Tehno Grup', 'ООО Северный Сервис', 'SIA Kurzemes Klīnika', 'UAB Šiaurės Remontas', 'SRL Clinica Sănătatea', 'SIA Rīgas Apkure'];
 

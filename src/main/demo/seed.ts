@@ -1,79 +1,78 @@
 import type { Ctx } from '../api/context';
 import { loadSessionUser } from '../auth/sessions';
+import type { Clock } from '../clock';
 import type { Language } from '../../shared/i18n/languages';
 import type { Role } from '../../shared/permissions';
+import type { SessionUser } from '../../shared/api/auth';
 import { createOrg } from '../modules/auth/setup';
-import { createBranch, createUser } from '../modules/organization/service';
-import { createClient } from '../modules/clients/service';
-import { createSeries } from '../modules/series/service';
-import { DEMO_COMPANIES, DEMO_NAMES, DEMO_STREETS } from './names';
+import { createBranch, createUser } from '../modules/organization';
+import { createClient } from '../modules/clients';
+import { createSeries } from '../modules/series';
+import { loadCallCentre, type DemoIds } from './callCentre';
+import { DEMO_INTERVENTIONS, planDemo, type DemoPlan } from './plan';
+import { MINUTE } from './slots';
+import { BRANCH_ZONES, STAFF } from './staff';
 
 export const DEMO_PASSWORD = 'planora-demo';
-export const DEMO_CLIENTS = 500;
-
-/** Small deterministic generator: the demo is the same on every machine. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-const STAFF: { login: string; name: string; role: Role; language: Language; branches: ('riga' | 'yerevan')[] }[] = [
-  { login: 'owner', name: 'Ilze Kalniņa', role: 'owner', language: 'lv', branches: ['riga', 'yerevan'] },
-  { login: 'admin', name: 'Andris Ozoliņš', role: 'admin', language: 'en', branches: ['riga', 'yerevan'] },
-  { login: 'manager.riga', name: 'Ольга Смирнова', role: 'branch_manager', language: 'ru', branches: ['riga'] },
-  { login: 'manager.yerevan', name: 'Արամ Պետրոսյան', role: 'branch_manager', language: 'hy', branches: ['yerevan'] },
-  { login: 'dispatcher.riga', name: 'Rūta Petrauskienė', role: 'dispatcher', language: 'lt', branches: ['riga'] },
-  { login: 'dispatcher.yerevan', name: 'Ana Popescu', role: 'dispatcher', language: 'ro', branches: ['yerevan'] },
-  { login: 'tech.riga', name: 'Kārlis Zariņš', role: 'employee', language: 'lv', branches: ['riga'] },
-  { login: 'tech.yerevan', name: 'Դավիթ Հակոբյան', role: 'employee', language: 'hy', branches: ['yerevan'] },
-];
+export { DEMO_CLIENTS } from './clientsPlan';
+/** The demo is the same wherever it is made on the same day: one seed for every machine. */
+export const DEMO_SEED = 20261123;
+/** The organization's language when nobody chose one (`--demo`): the demo's reference lists and notes are written in it. */
+export const DEMO_LANGUAGE: Language = 'lv';
 
 export const DEMO_LOGINS: readonly string[] = STAFF.map((s) => s.login);
 
-/** The demo organization: 2 branches in different time zones, 8 staff in every role, 500 clients. Returns the logins. */
-export async function seedDemo(ctx: Ctx): Promise<{ login: string; password: string; role: Role }[]> {
-  const orgId = await createOrg(ctx, { name: 'Planora Demo Serviss', country: 'LV', timeZone: 'Europe/Riga', phone: '+37167000000', languages: ['lv', 'ru', 'en', 'lt', 'ro', 'hy'] });
-  const riga = await createBranch(ctx, { name: 'Rīga', address: 'Brīvības iela 100, Rīga', timeZone: 'Europe/Riga' }, orgId);
-  const yerevan = await createBranch(ctx, { name: 'Yerevan', address: 'Abovyan 10, Yerevan', timeZone: 'Asia/Yerevan' }, orgId);
-  const branchId = { riga: riga.id, yerevan: yerevan.id };
+const fixedClock = (ms: number): Clock => ({ now: () => ms });
 
-  const users = [];
+/**
+ * The demo organization: 2 branches in different time zones, 8 staff in every role, 500 clients and a call centre
+ * with four months of interventions up to the injected clock's now (fewer in tests that only need its shape). Returns the logins.
+ */
+export async function seedDemo(ctx: Ctx, language: Language = DEMO_LANGUAGE, interventions = DEMO_INTERVENTIONS): Promise<{ login: string; password: string; role: Role }[]> {
+  const plan = planDemo({ seed: DEMO_SEED, now: ctx.clock.now(), language, interventions });
+  const ids = await seedOrganization({ ...ctx, clock: fixedClock(plan.start) }, plan);
+  // None asked for: the organization alone, its reference lists empty (tests of a screen's own data start there).
+  if (interventions > 0) await loadCallCentre({ ...ctx, emit: () => undefined, emitNow: () => undefined }, plan, ids);
+  return STAFF.map((s) => ({ login: s.login, password: DEMO_PASSWORD, role: s.role }));
+}
+
+async function seedOrganization(ctx: Ctx, plan: DemoPlan): Promise<DemoIds> {
+  // The language the demo is written in comes first: the organization's own (mail to clients without one, reports).
+  const langs: Language[] = [...new Set<Language>([plan.language, DEMO_LANGUAGE, 'ru', 'en', 'lt', 'ro', 'hy'])];
+  const orgId = await createOrg(ctx, { name: 'Planora Demo Serviss', country: 'LV', timeZone: BRANCH_ZONES.riga, phone: '+37167000000', languages: langs });
+  const riga = await createBranch(ctx, { name: 'Rīga', address: 'Brīvības iela 100, Rīga', timeZone: BRANCH_ZONES.riga }, orgId);
+  const yerevan = await createBranch(ctx, { name: 'Yerevan', address: 'Abovyan 10, Yerevan', timeZone: BRANCH_ZONES.yerevan }, orgId);
+  const branches = { riga: riga.id, yerevan: yerevan.id };
+
+  const users = new Map<string, SessionUser>();
+  const created = [];
   for (const s of STAFF) {
-    users.push(await createUser(ctx, { login: s.login, password: DEMO_PASSWORD, name: s.name, role: s.role, language: s.language, email: `${s.login}@demo.planora.test`, branchIds: s.branches.map((b) => branchId[b]) }, orgId));
+    created.push(await createUser(ctx, { login: s.login, password: DEMO_PASSWORD, name: s.name, role: s.role, language: s.language, email: `${s.login}@demo.planora.test`, branchIds: s.branches.map((b) => branches[b]) }, orgId));
   }
-  const owner = await loadSessionUser(ctx.db, users[0]!.id);
-  const asOwner: Ctx = { ...ctx, user: owner, emit: () => undefined, emitNow: () => undefined };
+  for (const u of created) users.set(u.login, (await loadSessionUser(ctx.db, u.id))!);
+  const asOwner: Ctx = { ...ctx, user: users.get('owner')!, emit: () => undefined, emitNow: () => undefined };
 
   await createSeries(asOwner, { docType: 'intervention', branchId: riga.id, prefix: 'RIX-', padding: 6, nextNumber: 1 });
   await createSeries(asOwner, { docType: 'intervention', branchId: yerevan.id, prefix: 'EVN-', padding: 6, nextNumber: 1 });
 
-  const rand = rng(20261123);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-  const langs = ['lv', 'ru', 'lt', 'ro'] as const;
-  const responsible = users.filter((u) => u.role !== 'owner').map((u) => u.id);
-  for (let i = 0; i < DEMO_CLIENTS; i++) {
-    const company = i % 10 === 9;
-    const lang = langs[i % langs.length]!;
-    const pool = DEMO_NAMES[lang];
-    const name = company ? `${pick(DEMO_COMPANIES)} ${Math.floor(i / 10) + 1}` : `${pick(pool.first)} ${pick(pool.last)}`;
-    // Latvian mobiles: 2 + 7 digits, unique per client.
-    const mobile = `+3712${String(9000000 + i * 1997)}`;
-    const place = DEMO_STREETS.lv;
-    await createClient(asOwner, {
-      kind: company ? 'company' : 'person',
-      name,
-      fiscalCode: company ? `LV4000${String(100000 + i).slice(-6)}` : null,
-      preferredLanguage: lang,
-      notes: null,
-      responsibleId: pick(responsible),
-      phones: [{ number: mobile, label: 'mobile' }],
-      emails: i % 3 === 0 ? [{ address: `client${i}@example.lv` }] : [],
-      addresses: [{ street: `${pick(place.streets)} ${1 + Math.floor(rand() * 120)}`, locality: pick(place.localities), country: 'LV' }],
-      contacts: company ? [{ name: `${pick(pool.first)} ${pick(pool.last)}`, position: 'manager', phone: null, email: null }] : [],
-    });
+  const clients: DemoIds['clients'] = [];
+  for (const [i, c] of plan.clients.entries()) {
+    const { client } = await createClient(
+      { ...asOwner, clock: fixedClock(plan.start + (i + 1) * MINUTE) },
+      {
+        kind: c.kind,
+        name: c.name,
+        fiscalCode: c.fiscalCode,
+        preferredLanguage: c.preferredLanguage,
+        notes: null,
+        responsibleId: created[c.responsible]!.id,
+        phones: [{ number: c.phone, label: 'mobile' }],
+        emails: c.email ? [{ address: c.email }] : [],
+        addresses: [c.address],
+        contacts: c.contact ? [{ name: c.contact, position: 'manager', phone: null, email: null }] : [],
+      },
+    );
+    clients.push({ id: client.id, contactId: client.contacts[0]?.id ?? null });
   }
-  return STAFF.map((s) => ({ login: s.login, password: DEMO_PASSWORD, role: s.role }));
+  return { branches, users, clients };
 }

@@ -150,7 +150,7 @@ describe('core host (the utility process behind the desktop window)', () => {
     expect(await host.started()).toEqual({ type: 'ready' });
     expect((await host.call(1, 'setup.status', {})).result).toEqual({ ok: true, data: { needsSetup: false } });
     expect(await host.close()).toBe(0);
-  });
+  }, 240_000);
 
   it('hands a timeline file to main only for a session whose branch holds it, and logs to the data folder', async () => {
     host = new Host();

@@ -90,7 +90,7 @@ async function startCore(config: CoreConfig, init: HostInit): Promise<Core> {
 async function loadDemo(c: Core): Promise<void> {
   const status = await c.dispatch({ name: 'setup.status', input: {}, sessionToken: null });
   if (!status.result.ok || !(status.result.data as { needsSetup: boolean }).needsSetup) return;
-  console.log('Loading the demo organization (2 branches, 500 clients)…');
+  console.log('Loading the demo organization (2 branches, 500 clients, a call centre of 3,000 interventions)…');
   const out = await c.dispatch({ name: 'setup.demo', input: {}, sessionToken: null });
   if (!out.result.ok) throw new Error(`demo failed: ${out.result.error.key}`);
   const { logins } = out.result.data as { logins: { login: string; password: string }[] };

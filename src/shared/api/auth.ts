@@ -52,9 +52,9 @@ export const setupApi = {
     access: { public: true },
     writes: true,
   }),
-  /** First start only: loads the demo organization; the logins are printed and returned. */
+  /** First start only: loads the demo organization; the logins are printed and returned. `language`: the one its reference lists and notes are written in (the wizard's); `interventions`: how busy its call centre is (3,000 unless told; 0: no call centre, its lists empty). */
   'setup.demo': procedure({
-    input: empty,
+    input: z.strictObject({ language: language.optional(), interventions: z.number().int().min(0).max(3000).optional() }),
     output: z.object({ logins: z.array(z.object({ login: z.string(), password: z.string(), role })) }),
     access: { public: true },
     writes: true,

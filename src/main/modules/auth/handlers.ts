@@ -35,8 +35,8 @@ export const authHandlers: HandlersFor<Names> = {
   async 'setup.run'(input, ctx) {
     return runSetup(ctx, input);
   },
-  async 'setup.demo'(_input, ctx) {
+  async 'setup.demo'(input, ctx) {
     if (!(await isEmpty(ctx))) throw fail.conflict('already_set_up');
-    return { logins: await seedDemo(ctx) };
+    return { logins: await seedDemo(ctx, input.language, input.interventions) };
   },
 };

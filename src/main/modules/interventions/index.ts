@@ -29,3 +29,7 @@ export { gridOrder, gridSourceOf, type InterventionGrid } from './gridSource';
 export { withLabels } from './listing';
 export { scopedQuery } from './grid';
 export { loadRow, toDetail } from './service';
+// What the demo call centre writes through, like a dispatcher would.
+export { cancelIntervention, confirmIntervention, createIntervention, finalizeIntervention, updateIntervention, validateIntervention, type InterventionInput } from './service';
+export { addNote } from './notes';
+export { uploadsOf } from './uploads';

@@ -3,3 +3,4 @@ import { nomenclatureHandlers } from './handlers';
 
 /** Reference lists (types, classifications, zones…) and products. */
 export const nomenclatureModule = defineModule({ name: 'nomenclature', handlers: nomenclatureHandlers });
+export { createNomenclature, createProduct } from './service';

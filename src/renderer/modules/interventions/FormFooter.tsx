@@ -1,5 +1,6 @@
 import { Button, Group, Kbd, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { EvolutionSheetButton } from './StandardReports';
 import type { WorkflowStep } from './useInterventionActions';
 
 export interface FormFooterProps {
@@ -13,6 +14,9 @@ export interface FormFooterProps {
   onCancelDoc(): void;
   onPrint(): void;
   onClose(): void;
+  /** The stored document (for its evolution sheet), and where a refusal of that report goes. */
+  id: string | null;
+  onRefusal(e: unknown): void;
 }
 
 /** The workflow steps on the left; Cancel (or Close) and Save on the right. */
@@ -48,6 +52,7 @@ export function FormFooter(p: FormFooterProps) {
             {t('interventions.actions.print')}
           </Button>
         )}
+        {p.id && <EvolutionSheetButton id={p.id} onError={p.onRefusal} />}
         {!p.readOnly && (
           <Text size="xs" c="dimmed" ml="xs">
             <Kbd size="xs">Ctrl+S</Kbd> {t('common.save')} · <Kbd size="xs">Esc</Kbd> {t('common.close')}

@@ -136,6 +136,8 @@ export function InterventionForm(p: InterventionFormProps) {
             onCancelDoc={() => setAskCancel(true)}
             onPrint={actions.print}
             onClose={drawer.requestClose}
+            id={p.id}
+            onRefusal={drawer.refuse}
           />
         </Drawer.Content>
       </Drawer.Root>

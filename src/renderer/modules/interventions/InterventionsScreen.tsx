@@ -113,7 +113,7 @@ export function InterventionsScreen() {
       <Toolbar
         selected={selection.length}
         locked={!!settings.data?.lockSession}
-        reports={{ scope, grid: () => grid.current, config, onOpen: applyView, say }}
+        reports={{ scope, grid: () => grid.current, config, onOpen: applyView, target: () => targets()[0], say }}
         view={view}
         onApplyView={applyView}
         onAdd={add}

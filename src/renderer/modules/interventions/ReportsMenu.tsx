@@ -3,12 +3,13 @@ import { Button, Group, Menu, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../shared/api';
-import type { GridScope } from '../../../shared/api/interventions';
+import type { GridRow, GridScope } from '../../../shared/api/interventions';
 import { useApiMutation } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { desktopFiles, openProducedFile } from '../../app/files';
 import type { InterventionsGridHandle } from './InterventionsGrid';
 import { SaveViewDialog } from './SaveViewDialog';
+import { StandardReports } from './StandardReports';
 import type { Say } from './ScreenMessage';
 import { parseConfig, shownColumnsOf, useViews, type SavedView } from './Views';
 
@@ -20,6 +21,8 @@ export interface ReportsMenuProps {
   config(): string;
   /** Shows a custom report in the grid. */
   onOpen(v: SavedView): void;
+  /** The selected (or focused) document: the evolution sheet and the form print it. */
+  target(): GridRow | undefined;
   say: Say;
 }
 
@@ -58,13 +61,14 @@ export function ReportsMenu(p: ReportsMenuProps) {
       <Button variant="default" onClick={quickReport} loading={report.isPending} data-testid="iv-quick-report">
         {t('interventions.toolbar.quickReport')}
       </Button>
-      <Menu position="bottom-start" zIndex={400} shadow="md" width={320}>
+      <Menu position="bottom-start" zIndex={400} shadow="md" width={460}>
         <Menu.Target>
           <Button variant="default" data-testid="reports-menu" rightSection="▾">
             {t('interventions.toolbar.customReports')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown mah={420} style={{ overflowY: 'auto' }}>
+          <StandardReports view={() => ({ scope: p.scope, columns: p.grid()?.shownColumns() ?? [], sort: p.grid()?.sort() ?? {} })} target={p.target} say={p.say} />
           {reports.length === 0 && <Menu.Label>{t('interventions.reports.none')}</Menu.Label>}
           {reports.map((r) => (
             <Group key={r.id} gap={4} wrap="nowrap" px={6} py={2} data-testid="report-item">

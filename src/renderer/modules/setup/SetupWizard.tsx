@@ -112,7 +112,7 @@ export function SetupWizard({ onDone }: { onDone: (u: SessionUser) => void }) {
               <LanguageField control={control} name="ownerLanguage" label={t('fields.language')} allowDeselect={false} />
             </SimpleGrid>
             <Group justify="space-between" mt="xs">
-              <Button variant="light" onClick={() => loadDemo.mutate({})} loading={loadDemo.isPending} data-testid="load-demo">
+              <Button variant="light" onClick={() => loadDemo.mutate({ language: lang })} loading={loadDemo.isPending} data-testid="load-demo">
                 {t('setup.demo')}
               </Button>
               <Button type="submit" loading={setup.isPending} data-testid="setup-submit">

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, withCtx, type TestApp } from '../testing/harness';
+import { DEMO_PASSWORD, DEMO_SEED, DEMO_LANGUAGE, seedDemo } from './seed';
+import { planDemo } from './plan';
+import { CLASSIFICATIONS, INTERVENTION_TYPES, PRODUCTS } from './lists';
+
+// Few documents: the shape is what this proves; the full 3,000 are timed by `--demo` itself.
+const COUNT = 150;
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await withCtx(app, null, (ctx) => seedDemo(ctx, DEMO_LANGUAGE, COUNT));
+}, 120_000);
+afterAll(async () => app.close());
+
+const rows = <T>(q: string, ...args: unknown[]) => app.core.sqlite.prepare(q).all(...args) as T[];
+
+describe('the demo call centre, written through the services', () => {
+  it('holds the planned documents in their planned states, numbered without gaps per branch', () => {
+    const plan = planDemo({ seed: DEMO_SEED, now: app.clock.now(), language: DEMO_LANGUAGE, interventions: COUNT });
+    const got = rows<{ status: string; valid: number; n: number }>('select status, valid, count(*) n from intervention where deleted_at is null group by 1, 2');
+    const want = new Map<string, number>();
+    for (const iv of plan.interventions) want.set(`${iv.status}/${iv.valid ? 1 : 0}`, (want.get(`${iv.status}/${iv.valid ? 1 : 0}`) ?? 0) + 1);
+    expect(new Map(got.map((g) => [`${g.status}/${g.valid}`, g.n]))).toEqual(want);
+    for (const prefix of ['RIX-', 'EVN-']) {
+      const numbers = rows<{ number: string }>(`select number from intervention where number like '${prefix}%' order by number`).map((r) => Number(r.number.slice(4)));
+      expect(numbers.length).toBeGreaterThan(0);
+      expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    }
+  });
+
+  it('leaves an audit trail of every step, dated when it happened, and every document in the quick search', () => {
+    const plan = planDemo({ seed: DEMO_SEED, now: app.clock.now(), language: DEMO_LANGUAGE, interventions: COUNT });
+    const steps = plan.interventions.flatMap((iv) => iv.steps);
+    const count = (kinds: string[]) => steps.filter((s) => kinds.includes(s.kind)).length;
+    const audit = rows<{ entity: string; action: string; n: number; first: string }>(`select entity, action, count(*) n, min(at) first from audit_log where entity like 'intervention%' group by 1, 2`);
+    const of = (entity: string, action: string) => audit.find((a) => a.entity === entity && a.action === action);
+    expect(of('intervention', 'create')!.n).toBe(COUNT);
+    expect(of('intervention', 'update')?.n ?? 0).toBe(count(['allocate']));
+    expect(of('intervention', 'status')!.n).toBe(count(['validate', 'confirm', 'finalize', 'cancel']));
+    expect(of('intervention_note', 'create')!.n).toBe(count(['note']));
+    // Dated in the past, when the call came in, not when the demo was made.
+    expect(Date.parse(of('intervention', 'create')!.first)).toBe(plan.interventions[0]!.createdAt);
+    expect(rows<{ n: number }>('select count(*) n from intervention_search')[0]!.n).toBe(COUNT);
+  });
+
+  it('fills the reference lists in the organization language, with contracts of their clients', () => {
+    const names = (kind: string) => rows<{ name: string }>('select name from nomenclature where kind = ? order by code', kind).map((r) => r.name);
+    expect(names('intervention_type').sort()).toEqual(INTERVENTION_TYPES.map((t) => t.names[DEMO_LANGUAGE]).sort());
+    expect(names('classification').sort()).toEqual(CLASSIFICATIONS.map((t) => t.names[DEMO_LANGUAGE]).sort());
+    for (const kind of ['classification2', 'classification3', 'zone', 'vehicle', 'contract', 'estimate']) expect(names(kind).length, kind).toBeGreaterThan(1);
+    expect(rows<{ n: number }>('select count(*) n from product')[0]!.n).toBe(PRODUCTS.length);
+    expect(rows<{ n: number }>('select count(*) n from nomenclature where kind = ? and client_id is null', 'contract')[0]!.n).toBe(0);
+  });
+
+  it('shows dispatcher.riga a busy grid of their branch and appointments in the coming two weeks', async () => {
+    const token = await app.login('dispatcher.riga', DEMO_PASSWORD);
+    const riga = rows<{ n: number }>(`select count(*) n from intervention i join branch b on b.id = i.branch_id where b.name = 'Rīga'`)[0]!.n;
+    expect((await app.call(token, 'interventions.count', { scope: { filters: {} } })).total).toBe(riga);
+    const page = await app.call(token, 'interventions.list', { scope: { filters: {} }, offset: 0, limit: 50, sort: 'docDate', desc: true });
+    expect(page.rows.length).toBe(Math.min(50, riga));
+    const now = app.clock.now();
+    const events = await app.call(token, 'interventions.calendar', { from: new Date(now).toISOString(), to: new Date(now + 14 * 86_400_000).toISOString() });
+    expect(events.length).toBeGreaterThan(0);
+  });
+
+  it('stores the timeline files once, under their hash', () => {
+    const files = rows<{ sha: string; name: string }>('select distinct attachment_sha256 sha, attachment_name name from intervention_note where attachment_sha256 is not null');
+    for (const f of files) expect(fs.existsSync(path.join(app.core.config.attachmentsDir, f.sha.slice(0, 2), f.sha)), f.name).toBe(true);
+    expect(rows<{ n: number }>('select count(*) n from intervention_note')[0]!.n).toBeGreaterThan(COUNT / 3);
+  });
+});
+
+describe('the demo made in the language of the wizard', () => {
+  it('writes its reference lists and notes in that language, and makes it the organization first one', async () => {
+    const ro = await startTestApp();
+    try {
+      await withCtx(ro, null, (ctx) => seedDemo(ctx, 'ro', 10));
+      const types = ro.core.sqlite.prepare(`select name from nomenclature where kind = 'intervention_type'`).pluck().all() as string[];
+      expect(types.sort()).toEqual(INTERVENTION_TYPES.map((t) => t.names.ro).sort());
+      expect(JSON.parse(ro.core.sqlite.prepare('select languages from org').pluck().get() as string)[0]).toBe('ro');
+    } finally {
+      await ro.close();
+    }
+  }, 120_000);
+});
+
+describe('the demo without a call centre', () => {
+  it('is the organization, its staff and clients alone, its reference lists empty', async () => {
+    const lean = await startTestApp();
+    try {
+      await withCtx(lean, null, (ctx) => seedDemo(ctx, DEMO_LANGUAGE, 0));
+      const count = (table: string) => lean.core.sqlite.prepare(`select count(*) from ${table}`).pluck().get();
+      expect([count('intervention'), count('nomenclature'), count('product'), count('client'), count('app_user')]).toEqual([0, 0, 0, 500, 12]);
+    } finally {
+      await lean.close();
+    }
+  }, 120_000);
+});
