@@ -23,7 +23,7 @@ import { reversedDigits } from '../../src/shared/rules/phone';
 import { foldKey } from '../../src/shared/rules/text';
 import { asciiSlug, COMPANY_FORMS, COMPANY_WORDS, DEMO_COMPANY_NAMES, MAIL_DOMAINS, NOTES, PEOPLE, PLACES, type Lang } from './names';
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export interface GenerateOptions {
   /** Data folder to create (must not hold a database yet). */

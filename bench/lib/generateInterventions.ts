@@ -25,7 +25,7 @@ import { benchConfig, call, openCore } from './app';
 import { BENCH_PASSWORD as PASSWORD, rng } from './generate';
 import { PEOPLE, PLACES, type Lang } from './names';
 
-export const INTERVENTIONS_GENERATOR_VERSION = 3;
+export const INTERVENTIONS_GENERATOR_VERSION = 4;
 
 export interface InterventionsMeta {
   generatorVersion: number;
