@@ -2,17 +2,15 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { SessionUser } from '../../../shared/api/auth';
 import { me, type Ctx } from '../../api/context';
-import type { GridRow, GridScope, SortField } from '../../../shared/api/interventions';
+import type { SortField } from '../../../shared/api/interventions';
 import type { GridOrder } from '../../grid/scope';
-import type { GridSource } from '../../grid/source';
-import type { RowOptions } from './listing';
+import type { InterventionGrid, RowOptions } from './listing';
 import { interventionIndex } from './gridIndex';
 import type { InterventionIndex } from './memory/memoryIndex';
 import { memoryGridSource } from './memorySource';
 import { sqlGridSource } from './sqlSource';
 
-/** The interventions grid: its scope, its sort fields, its rows. */
-export type InterventionGrid = GridSource<GridScope, SortField, GridRow>;
+export type { InterventionGrid } from './listing';
 
 /** The grid's order when the caller names none: newest document first. */
 export function gridOrder(input: { sort?: SortField; desc?: boolean }): GridOrder<SortField> {

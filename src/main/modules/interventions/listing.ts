@@ -1,12 +1,16 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { SessionUser } from '../../../shared/api/auth';
-import type { GridRow, Priority, Status } from '../../../shared/api/interventions';
+import type { GridRow, GridScope, Priority, SortField, Status } from '../../../shared/api/interventions';
+import type { GridSource } from '../../grid/source';
 import type { GridQuery, SqlOrder } from '../../grid/sqlSource';
 import { PRIORITY_BY_RANK, isOverdueForAllocation } from '../../../shared/rules/interventions';
 import { seriesName } from '../../../shared/rules/series';
 
 /** What a grid row says beyond the stored fields: whether it waits for allocation longer than the settings allow. */
+/** The interventions grid: its scope, its sort fields, its rows. */
+export type InterventionGrid = GridSource<GridScope, SortField, GridRow>;
+
 export interface RowOptions {
   nowMs: number;
   warningHours: number | null;

@@ -11,8 +11,7 @@ import { isoOfDay, NO_TIME } from './memory/dates';
 import type { InterventionIndex } from './memory/memoryIndex';
 import type { RawGroup } from './memory/queries';
 import { GROUP_NAMING } from './grid';
-import { rowsOf, type RowOptions } from './listing';
-import type { InterventionGrid } from './gridSource';
+import { rowsOf, type InterventionGrid, type RowOptions } from './listing';
 
 /** The index's group codes as the API's keys (dates as their bucket's first day, enums by name, ids decoded). */
 function groupKeys(index: InterventionIndex, level: GroupLevel, raw: RawGroup[]): GridGroup[] {

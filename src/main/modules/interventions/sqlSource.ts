@@ -5,8 +5,7 @@ import type { GridScope, GroupField, GridRow, SortField } from '../../../shared/
 import { sqlGridSource as sqlGrid } from '../../grid/sqlSource';
 import { STATUS_ORDER } from './memory/columns';
 import { GROUP_NAMING, groupKeyExpr, keyOut, scopedQuery, sortExpr } from './grid';
-import { rowsWhere, type RowOptions } from './listing';
-import type { InterventionGrid } from './gridSource';
+import { rowsWhere, type InterventionGrid, type RowOptions } from './listing';
 
 /**
  * The interventions grid from SQL alone: what answers until the memory index is ready (the first seconds after

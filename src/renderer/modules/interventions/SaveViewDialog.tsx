@@ -5,7 +5,7 @@ import { useApiMutation } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { useCan } from '../../app/session';
 import { DialogButtons, DialogFailure, freshDialog } from '../../components/DialogButtons';
-import type { SavedView } from './Views';
+import type { SavedView } from './model';
 
 export interface SaveViewDialogProps {
   opened: boolean;

@@ -5,12 +5,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ColumnState } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import { GRID_COLUMNS, type GridColumn, type GridFilters, type GroupLevel, type SortField } from '../../../shared/api/interventions';
-import type { Output } from '../../../shared/api';
 import { call } from '../../app/api';
 import { cleanFilters, validLevels } from './model';
 import { SaveViewDialog } from './SaveViewDialog';
 
-export type SavedView = Output<'views.list'>[number];
+import type { SavedView } from './model';
+
+export type { SavedView };
 
 /** What a saved view or custom report keeps: columns (order, width, pinning, visibility), filters, grouping and sort. */
 export interface ViewConfig {

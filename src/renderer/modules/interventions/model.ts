@@ -1,3 +1,4 @@
+import type { Output } from '../../../shared/api';
 import type { TFunction } from 'i18next';
 import {
   DATE_GROUP_FIELDS,
@@ -112,3 +113,6 @@ export function fromLocalInput(v: string | null | undefined, tz: string): string
 export function today(tz: string = deviceZone()): string {
   return todayIn(tz, Date.now());
 }
+
+/** A saved grid view or custom report, as main lists it. */
+export type SavedView = Output<'views.list'>[number];
