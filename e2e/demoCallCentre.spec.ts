@@ -58,7 +58,8 @@ for (const lang of LANGS) {
     expect(await total(page)).toBeGreaterThan(1000);
     const rows = page.getByTestId('interventions-grid').locator('.ag-row:has([col-id=client])');
     await expect(rows.first()).toBeVisible();
-    expect(await rows.count()).toBeGreaterThan(10);
+    // ag-grid draws the page's rows a few at a time after the first: count once they are drawn.
+    await expect.poll(() => rows.count()).toBeGreaterThan(10);
     await shot(page, `demo-grid-${lang.code}`);
 
     // Appointments of the coming two weeks, in the calendar.
@@ -73,7 +74,7 @@ for (const lang of LANGS) {
     await page.getByTestId('cal-next').click();
     await expect(page.getByTestId('cal-title')).not.toHaveText(thisWeek);
     await expect(page.getByTestId('cal-event').first()).toBeVisible();
-    expect(await page.getByTestId('cal-event').count()).toBeGreaterThan(10);
+    await expect.poll(() => page.getByTestId('cal-event').count()).toBeGreaterThan(10);
     await shot(page, `demo-calendar-${lang.code}`);
     await page.getByTestId('cal-back').click();
 
