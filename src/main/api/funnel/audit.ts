@@ -33,7 +33,30 @@ export function diffFields(before: Record<string, unknown> | null | undefined, a
   return out;
 }
 
+/**
+ * A busy write (a document with its timeline and lines) records tens of entries in one call; the level is read once
+ * per call and module. Keyed by the call's context (made afresh for each call, whether or not it holds a
+ * transaction), so the next call reads the table again and another process's change is seen.
+ */
+const levelsByCall = new WeakMap<Ctx, Map<string, AuditLevel>>();
+
 export async function auditLevel(ctx: Ctx, orgId: string, module: Module): Promise<AuditLevel> {
+  let known = levelsByCall.get(ctx);
+  if (!known) levelsByCall.set(ctx, (known = new Map()));
+  const key = `${orgId}\u0000${module}`;
+  const cached = known.get(key);
+  if (cached) return cached;
+  const level = await readAuditLevel(ctx, orgId, module);
+  known.set(key, level);
+  return level;
+}
+
+/** Called by the one writer of the level, so an entry later in the same call is kept at the new level. */
+export function forgetAuditLevels(ctx: Ctx): void {
+  levelsByCall.delete(ctx);
+}
+
+async function readAuditLevel(ctx: Ctx, orgId: string, module: Module): Promise<AuditLevel> {
   const row = await ctx.db
     .selectFrom('module_setting')
     .select('value')

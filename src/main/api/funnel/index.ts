@@ -3,7 +3,7 @@
  * a sync reads, and the check that no write went around it.
  */
 export { syncedRows, type AuditNote, type NewRow, type Patch, type Row, type RowWriter, type SyncedRows, type SyncedTable, type TableSpec, type Written } from './rows';
-export { recordAudit, auditLevel, diffFields, DEFAULT_AUDIT_LEVEL, type AuditEntry } from './audit';
+export { recordAudit, auditLevel, forgetAuditLevels, diffFields, DEFAULT_AUDIT_LEVEL, type AuditEntry } from './audit';
 export { changesSince, type ChangeOp, type ChangeRecord } from './changes';
 export { funnelGaps, syncedTableNames, type FunnelGap } from './coverage';
 export { recordAllImported, recordImported } from './imported';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { userWithRole, type TestApp } from '../../testing/harness';
+import type { KyselyPlugin, RootOperationNode } from 'kysely';
+import { userWithRole, withCtx, type TestApp } from '../../testing/harness';
 import { withTestOrg } from '../../testing/fixtures';
-import { diffFields } from '../../api/funnel';
+import { diffFields, recordAudit } from '../../api/funnel';
 
 let app: TestApp;
 let owner: string;
@@ -44,5 +45,23 @@ describe('audit log', () => {
 
   it('diffs only changed fields', () => {
     expect(diffFields({ a: 1, b: [1], c: null }, { a: 1, b: [2], d: 'x' })).toEqual({ b: [[1], [2]], d: [null, 'x'] });
+  });
+
+  it('reads the level once per call however many entries the call records', async () => {
+    const me = await withCtx(app, null, async (ctx) => ctx.db.selectFrom('app_user').select(['id', 'org_id']).where('login', '=', 'owner').executeTakeFirstOrThrow());
+    let levelReads = 0;
+    const counter: KyselyPlugin = {
+      transformQuery: ({ node }: { node: RootOperationNode }) => {
+        if (node.kind === 'SelectQueryNode' && JSON.stringify(node.from).includes('"module_setting"')) levelReads++;
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    };
+    await withCtx(app, null, async (plain) => {
+      const ctx = { ...plain, db: plain.db.withPlugin(counter) };
+      for (const n of [1, 2, 3]) await recordAudit(ctx, { orgId: me.org_id, userId: me.id, module: 'clients', entity: 'client', entityId: `c${n}`, action: 'create', summary: `#${n}` });
+    });
+    expect(levelReads).toBe(1);
+    expect((await app.call(owner, 'audit.list', { module: 'clients', action: 'create' })).rows.map((r) => r.summary)).toEqual(['#3', '#2', '#1']);
   });
 });

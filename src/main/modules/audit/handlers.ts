@@ -3,7 +3,7 @@ import { AUDIT_LEVELS, type AuditAction, type AuditLevel } from '../../../shared
 import { MODULES } from '../../../shared/permissions';
 import { me, type HandlersFor } from '../../api/context';
 import { colleaguesOf, inScope } from '../../api/scope';
-import { DEFAULT_AUDIT_LEVEL, syncedRows } from '../../api/funnel';
+import { DEFAULT_AUDIT_LEVEL, forgetAuditLevels, syncedRows } from '../../api/funnel';
 
 /** Each module's audit level: a module setting, itself audited under the audit module. */
 const auditLevels = syncedRows({ table: 'module_setting', module: 'audit' });
@@ -71,6 +71,7 @@ export const auditHandlers: HandlersFor<'audit.list' | 'audit.levels' | 'audit.s
     const audit = { entity: 'audit_level', entityId: input.module, summary: `${input.module}: ${input.level}` };
     if (before) await levels.update(before, { value: input.level }, { audit });
     else await levels.insert({ module: input.module, key: 'audit_level', value: input.level }, { audit: { ...audit, action: 'update' } });
+    forgetAuditLevels(ctx);
     return { ok: true as const };
   },
 };
