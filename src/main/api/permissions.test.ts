@@ -92,8 +92,8 @@ describe('branch scope and organization scope', () => {
     const mine = await app.call(owner, 'clients.create', { ...CLIENT, name: 'Only Ours', phones: [] });
     const stranger = await withCtx(app, null, async (ctx) => {
       const orgId = await createOrg(ctx, { name: 'Other Org', country: 'LT', timeZone: 'Europe/Vilnius', languages: ['lt'] });
-      const b = await createBranch(ctx, { name: 'Vilnius', timeZone: 'Europe/Vilnius' }, orgId);
-      return createUser(ctx, { login: 'other.owner', password: 'password-123', name: 'Other Owner', role: 'owner', language: 'lt', branchIds: [b.id] }, orgId);
+      const b = await createBranch(ctx, { name: 'Vilnius', timeZone: 'Europe/Vilnius' }, { orgId });
+      return createUser(ctx, { login: 'other.owner', password: 'password-123', name: 'Other Owner', role: 'owner', language: 'lt', branchIds: [b.id] }, { orgId });
     });
     const token = await app.login('other.owner', 'password-123');
     expect((await app.call(token, 'clients.list', {})).total).toBe(0);

@@ -40,14 +40,14 @@ async function seedOrganization(ctx: Ctx, plan: DemoPlan): Promise<DemoIds> {
   // The language the demo is written in comes first: the organization's own (mail to clients without one, reports).
   const langs: Language[] = [...new Set<Language>([plan.language, DEMO_LANGUAGE, 'ru', 'en', 'lt', 'ro', 'hy'])];
   const orgId = await createOrg(ctx, { name: 'Planora Demo Serviss', country: 'LV', timeZone: BRANCH_ZONES.riga, phone: '+37167000000', languages: langs });
-  const riga = await createBranch(ctx, { name: 'Rīga', address: 'Brīvības iela 100, Rīga', timeZone: BRANCH_ZONES.riga }, orgId);
-  const yerevan = await createBranch(ctx, { name: 'Yerevan', address: 'Abovyan 10, Yerevan', timeZone: BRANCH_ZONES.yerevan }, orgId);
+  const riga = await createBranch(ctx, { name: 'Rīga', address: 'Brīvības iela 100, Rīga', timeZone: BRANCH_ZONES.riga }, { orgId });
+  const yerevan = await createBranch(ctx, { name: 'Yerevan', address: 'Abovyan 10, Yerevan', timeZone: BRANCH_ZONES.yerevan }, { orgId });
   const branches = { riga: riga.id, yerevan: yerevan.id };
 
   const users = new Map<string, SessionUser>();
   const created = [];
   for (const s of STAFF) {
-    created.push(await createUser(ctx, { login: s.login, password: DEMO_PASSWORD, name: s.name, role: s.role, language: s.language, email: `${s.login}@demo.planora.test`, branchIds: s.branches.map((b) => branches[b]) }, orgId));
+    created.push(await createUser(ctx, { login: s.login, password: DEMO_PASSWORD, name: s.name, role: s.role, language: s.language, email: `${s.login}@demo.planora.test`, branchIds: s.branches.map((b) => branches[b]) }, { orgId }));
   }
   for (const u of created) users.set(u.login, (await loadSessionUser(ctx.db, u.id))!);
   const asOwner: Ctx = { ...ctx, user: users.get('owner')!, emit: () => undefined, emitNow: () => undefined };

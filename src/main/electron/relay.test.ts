@@ -46,8 +46,8 @@ describe('Relay: the window-to-core binding of the desktop app', () => {
 
     await withCtx(app, null, async (ctx) => {
       const orgId = await createOrg(ctx, { name: 'Other Org', country: 'LT', timeZone: 'Europe/Vilnius', languages: ['lt'] });
-      const b = await createBranch(ctx, { name: 'Vilnius', timeZone: 'Europe/Vilnius' }, orgId);
-      await createUser(ctx, { login: 'other.owner', password: 'password-123', name: 'Other Owner', role: 'owner', language: 'lt', branchIds: [b.id] }, orgId);
+      const b = await createBranch(ctx, { name: 'Vilnius', timeZone: 'Europe/Vilnius' }, { orgId });
+      await createUser(ctx, { login: 'other.owner', password: 'password-123', name: 'Other Owner', role: 'owner', language: 'lt', branchIds: [b.id] }, { orgId });
     });
     expect(await relay.call(3, 'auth.login', { login: 'other.owner', password: 'password-123' })).toMatchObject({ ok: true });
 

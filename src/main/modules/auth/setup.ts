@@ -15,11 +15,11 @@ export async function runSetup(ctx: Ctx, input: ParsedInput<'setup.run'>): Promi
   if (!(await isEmpty(ctx))) throw fail.conflict('already_set_up');
   checkTimeZone(input.timeZone);
   const orgId = await createOrg(ctx, { name: input.orgName, country: input.country, timeZone: input.timeZone, phone: input.orgPhone, languages: input.languages });
-  const branch = await createBranch(ctx, { name: input.branchName, timeZone: input.timeZone }, orgId);
+  const branch = await createBranch(ctx, { name: input.branchName, timeZone: input.timeZone }, { orgId });
   const owner = await createUser(
     ctx,
     { login: input.ownerLogin, password: input.ownerPassword, name: input.ownerName, role: 'owner', language: input.ownerLanguage, branchIds: [branch.id], email: null },
-    orgId,
+    { orgId },
   );
   const token = await ctx.sessions.create(ctx.db, owner.id);
   ctx.setSession(token);

@@ -219,8 +219,8 @@ describe('nomenclature', () => {
     const ourClient = await newClient('SC Acme SRL');
     await withCtx(app, null, async (ctx) => {
       const orgId = await createOrg(ctx, { name: 'Other Org', country: 'RO', timeZone: 'Europe/Bucharest', languages: ['ro'] });
-      const b = await createBranch(ctx, { name: 'București', timeZone: 'Europe/Bucharest' }, orgId);
-      await createUser(ctx, { login: 'other.owner', password: 'password-123', name: 'Other Owner', role: 'owner', language: 'ro', branchIds: [b.id] }, orgId);
+      const b = await createBranch(ctx, { name: 'București', timeZone: 'Europe/Bucharest' }, { orgId });
+      await createUser(ctx, { login: 'other.owner', password: 'password-123', name: 'Other Owner', role: 'owner', language: 'ro', branchIds: [b.id] }, { orgId });
     });
     const other = await app.login('other.owner', 'password-123');
     expect(await app.call(other, 'nomenclature.list', { kind: 'zone', includeInactive: true, include: [zone.id] })).toEqual([]);

@@ -82,12 +82,22 @@ async function branchValues(ctx: Ctx, input: BranchInput) {
   };
 }
 
-export async function createBranch(ctx: Ctx, input: BranchInput, orgIdOverride?: string): Promise<BranchRow> {
-  const orgId = orgIdOverride ?? me(ctx).orgId;
-  const values = orgIdOverride
+/**
+ * Writes made while an organization is being founded (the setup wizard, a test's second organization): no session
+ * of it exists yet, so its rows are written for it by nobody, and the caller's rank and branches do not apply.
+ */
+export interface Founding {
+  orgId: string;
+}
+
+const writtenBy = (founding?: Founding) => (founding ? { userId: null } : {});
+
+export async function createBranch(ctx: Ctx, input: BranchInput, founding?: Founding): Promise<BranchRow> {
+  const orgId = founding?.orgId ?? me(ctx).orgId;
+  const values = founding
     ? { name: input.name, address: input.address || null, phone: null, time_zone: checkTimeZone(input.timeZone), manager_id: null }
     : await branchValues(ctx, input);
-  const row = await branchRows.in(ctx).insert({ org_id: orgId, ...values }, { userId: orgIdOverride ? null : undefined });
+  const row = await branchRows.in(ctx).insert({ org_id: orgId, ...values }, writtenBy(founding));
   return toBranchRow(row);
 }
 
@@ -168,9 +178,9 @@ async function checkBranches(ctx: Ctx, ids: string[]): Promise<string[]> {
 }
 
 /** A person's branch links: a link taken away gets a tombstone, one given back is revived (one row per person and branch). */
-async function setUserBranches(ctx: Ctx, orgId: string, userId: string, branchIds: string[], userIdOfWriter?: null): Promise<void> {
+async function setUserBranches(ctx: Ctx, orgId: string, userId: string, branchIds: string[], founding?: Founding): Promise<void> {
   const links = userBranchRows.in(ctx);
-  const opts = { audit: false as const, userId: userIdOfWriter };
+  const opts = { audit: false as const, ...writtenBy(founding) };
   const existing = await ctx.db.selectFrom('user_branch').selectAll().where('user_id', '=', userId).execute();
   for (const link of existing) {
     const wanted = branchIds.includes(link.branch_id);
@@ -180,19 +190,18 @@ async function setUserBranches(ctx: Ctx, orgId: string, userId: string, branchId
   for (const b of branchIds) if (!existing.some((l) => l.branch_id === b)) await links.insert({ org_id: orgId, user_id: userId, branch_id: b }, opts);
 }
 
-export async function createUser(ctx: Ctx, input: UserInput & { login: string; password: string }, orgIdOverride?: string): Promise<UserRow> {
-  const orgId = orgIdOverride ?? me(ctx).orgId;
-  if (!orgIdOverride) checkRank(ctx, input.role);
+export async function createUser(ctx: Ctx, input: UserInput & { login: string; password: string }, founding?: Founding): Promise<UserRow> {
+  const orgId = founding?.orgId ?? me(ctx).orgId;
+  if (!founding) checkRank(ctx, input.role);
   const taken = await ctx.db.selectFrom('app_user').select('id').where(sql`lower(login)`, '=', input.login.toLowerCase()).executeTakeFirst();
   if (taken) throw fail.conflict('login_taken', 'login');
-  const branchIds = orgIdOverride ? input.branchIds : await checkBranches(ctx, input.branchIds);
-  const writer = orgIdOverride ? null : undefined;
+  const branchIds = founding ? input.branchIds : await checkBranches(ctx, input.branchIds);
   const values = { login: input.login, name: input.name, email: input.email ?? null, role: input.role, language: input.language };
   const row = await userRows.in(ctx).insert(
     { org_id: orgId, ...values, password_hash: await hashPassword(input.password), active: 1 },
-    { userId: writer, audit: { summary: `${values.name} (${values.login})`, after: { ...values, branchIds } } },
+    { ...writtenBy(founding), audit: { summary: `${values.name} (${values.login})`, after: { ...values, branchIds } } },
   );
-  await setUserBranches(ctx, orgId, row.id, branchIds, writer);
+  await setUserBranches(ctx, orgId, row.id, branchIds, founding);
   return toUserRow(row, branchIds);
 }
 
