@@ -18,7 +18,7 @@ import { assertPeriodOpen } from '../periods';
 import { takeNumber } from '../series';
 import { seriesName } from '../../../shared/rules/series';
 import { wallClock } from '../../../shared/rules/zonedTime';
-import { readSettings } from './settings';
+import { assertWritable, readSettings } from './settings';
 import { interventionIndex } from './gridIndex';
 import { loadTimeline } from './notes';
 import { interventionChanged, type InterventionChange } from './notify';
@@ -91,10 +91,6 @@ const NOMENCLATURE_FIELDS = [
 
 function localTime(iso: string | null | undefined, tz: string): string | null {
   return iso ? wallClock(iso, tz) : null;
-}
-
-async function assertWritable(ctx: Ctx): Promise<void> {
-  if ((await readSettings(ctx)).lockSession) throw fail.forbidden('module_session_locked');
 }
 
 /** Checks every reference of the input against the caller's organization and turns it into columns. */
