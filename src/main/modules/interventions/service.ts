@@ -75,7 +75,21 @@ export async function toDetail(ctx: Ctx, r: Row): Promise<InterventionDetail> {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     timeZone: branch?.time_zone ?? 'UTC',
+    updatedBy: await savedBy(ctx, r),
   };
+}
+
+/** The change record knows who wrote each version (index change_log_row), so the row needs no column of its own. */
+async function savedBy(ctx: Ctx, r: Row): Promise<string | null> {
+  const found = await ctx.db
+    .selectFrom('change_log as c')
+    .innerJoin('app_user as u', 'u.id', 'c.user_id')
+    .select('u.name')
+    .where('c.table_name', '=', 'intervention')
+    .where('c.row_id', '=', r.id)
+    .where('c.version', '=', r.version)
+    .executeTakeFirst();
+  return found?.name ?? null;
 }
 
 const NOMENCLATURE_FIELDS = [
