@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import lv from '../src/shared/i18n/lv.json' with { type: 'json' };
 import ru from '../src/shared/i18n/ru.json' with { type: 'json' };
+import { DATE_TIME_FORMAT } from '../src/shared/rules/dateFormat';
 import { expect, shot, startPlanora, test, type PlanoraServer } from './fixtures';
 
 /**
@@ -261,8 +262,9 @@ test('foundation: setup, login, clients, languages', async ({ page }) => {
       await expect(page.getByTestId('logout')).toHaveText(tr(cat, 'shell.logout'));
       await expect(grid.locator('.ag-header-cell[col-id="name"]')).toContainText(tr(cat, 'fields.name'));
       await expect(page.getByTestId('clients-total')).toHaveText(total(cat, 1));
-      // Dates follow the language's locale.
-      const updated = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(stored!.updatedAt));
+      // Dates follow the language's locale, always with a four-digit year (Latvian's own short style has two).
+      const updated = new Intl.DateTimeFormat(locale, DATE_TIME_FORMAT).format(new Date(stored!.updatedAt));
+      expect(updated).toContain(stored!.updatedAt.slice(0, 4));
       await expect(rows.first().locator('[col-id="updatedAt"]')).toHaveText(updated);
       await expect(rows.first().locator('[col-id="kind"]')).toHaveText(tr(cat, 'clients.kinds.person'));
       await shot(page, `clients-grid-${code}`);

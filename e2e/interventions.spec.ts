@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
+import en from '../src/shared/i18n/en.json' with { type: 'json' };
+import lv from '../src/shared/i18n/lv.json' with { type: 'json' };
+import ru from '../src/shared/i18n/ru.json' with { type: 'json' };
 import { apiAnswer, apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
 
 /**
@@ -133,6 +136,18 @@ test('a dispatcher records an intervention with the keyboard; it is allocated', 
   await findRows(page, client);
   await expect(page.getByTestId('iv-total')).toContainText('1');
   await expect(row(page, client).locator('[data-status]')).toHaveAttribute('data-status', 'allocated');
+  // The serial typed in the form was stored: its column (not shown by default) is turned on and shows it.
+  // Pinned on the left, so it is drawn whatever the width; a pinned cell sits in its own row element of the same id.
+  await page.getByTestId('columns-button').click();
+  await page.getByTestId('column-toggle-objectSerial').click();
+  await page.getByTestId('column-pin-objectSerial').getByText('⇤').click();
+  await page.getByTestId('columns-button').click();
+  const rowId = await row(page, client).first().getAttribute('row-id');
+  await expect(page.getByTestId('interventions-grid').locator(`.ag-row[row-id="${rowId}"] [col-id="objectSerial"]`)).toHaveText('SN-4711');
+  await page.getByTestId('columns-button').click();
+  await page.getByTestId('column-toggle-objectSerial').click();
+  await page.getByTestId('columns-button').click();
+  await expect(page.getByTestId('interventions-grid').locator('.ag-header-cell[col-id="objectSerial"]')).toHaveCount(0);
 });
 
 test('the technician confirms it and notes progress on the timeline', async ({ page }) => {
@@ -299,9 +314,17 @@ test('the grid groups by status then priority, shows the groups as a tree, filte
   await page.locator('[role=option][value=received]').click();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('iv-total')).toContainText('9');
+  // What the grid shows for that filter: its count, and each row's client and status.
+  const gridRows = page.getByTestId('interventions-grid').locator('.ag-row:has([data-status])');
+  const shown = Number((await page.getByTestId('iv-total').innerText()).replace(/\D+/g, ''));
+  await expect(gridRows).toHaveCount(shown);
+  const gridClients = (await gridRows.locator('[col-id="client"]').allInnerTexts()).map((c) => c.trim()).sort();
+  // Our finalized document is not among the received ones.
+  expect(gridClients).toHaveLength(shown);
+  expect(gridClients).not.toContain(client);
   await page.getByTestId('iv-export').click();
   const dialog = page.getByTestId('export-dialog');
-  await expect(dialog).toContainText('9');
+  await expect(dialog).toContainText(String(shown));
   const downloadPromise = page.waitForEvent('download', { timeout: 20_000 });
   await dialog.getByTestId('export-ok').click();
   await expect(dialog.getByTestId('export-progress')).toBeVisible();
@@ -312,7 +335,16 @@ test('the grid groups by status then priority, shows the groups as a tree, filte
   const ws = wb.worksheets[0]!;
   const header = (ws.getRow(1).values as unknown[]).filter(Boolean).map(String);
   expect(header.length).toBeGreaterThanOrEqual(10);
-  expect(ws.actualRowCount).toBe(1 + 9);
+  // As many rows as the grid counted for the filter, and the same documents in them.
+  expect(ws.actualRowCount).toBe(1 + shown);
+  const column = (title: string) => {
+    const at = (ws.getRow(1).values as unknown[]).findIndex((v) => String(v) === title);
+    expect(at, title).toBeGreaterThan(0);
+    return Array.from({ length: shown }, (_, i) => String(ws.getRow(i + 2).getCell(at).value ?? '').trim());
+  };
+  // The file is in the manager's language (Russian).
+  expect(column(ru.reports.columns.client).sort()).toEqual(gridClients);
+  expect(new Set(column(ru.reports.columns.status))).toEqual(new Set([ru.reports.status.received]));
 });
 
 test('appointments by week, and the grid in Latvian', async ({ page }) => {
@@ -337,6 +369,15 @@ test('appointments by week, and the grid in Latvian', async ({ page }) => {
   await page.getByRole('option', { name: 'Latviešu' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'lv');
   await openInterventions(page);
+  // Headers and statuses are Latvian, not only the page's language attribute.
+  const header = (col: string) => page.getByTestId('interventions-grid').locator(`.ag-header-cell[col-id="${col}"]`);
+  await expect(header('client')).toContainText(lv.interventions.col.client);
+  await expect(header('status')).toContainText(lv.interventions.col.status);
+  await expect(header('priority')).toContainText(lv.interventions.col.priority);
+  const status = row(page, client).locator('[data-status]');
+  const stored = (await status.getAttribute('data-status')) as keyof typeof lv.interventions.statuses;
+  await expect(status).toHaveText(lv.interventions.statuses[stored]);
+  expect(lv.interventions.statuses[stored]).not.toBe(en.interventions.statuses[stored]);
   await shot(page, 'interventions-grid-lv');
 });
 

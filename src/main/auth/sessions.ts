@@ -49,6 +49,11 @@ export async function loadSessionUser(db: Kysely<DB>, userId: string): Promise<S
  */
 export class SessionStore {
   private cache = new Map<string, { user: SessionUser; expiresAt: number; seenAt: number }>();
+  /**
+   * The language picked on the login screen, for that session only, over the profile's (which it does not change
+   * unless the user keeps it). Held while the core runs: after a restart the session speaks the profile's again.
+   */
+  private readonly languages = new Map<string, { userId: string; language: Language }>();
   /** Failed logins per source, kept beside the sessions they guard (in memory, one per core). */
   readonly throttle: SourceThrottle;
 
@@ -80,6 +85,21 @@ export class SessionStore {
     const h = hashToken(token);
     await trx.deleteFrom('session').where('token_hash', '=', h).execute();
     this.cache.delete(h);
+    this.languages.delete(h);
+  }
+
+  /** This session speaks `language` (null: the profile's again). */
+  chooseLanguage(token: string, userId: string, language: Language | null): void {
+    const h = hashToken(token);
+    if (language) this.languages.set(h, { userId, language });
+    else this.languages.delete(h);
+  }
+
+  /** The user as this session sees them: its own language, with the profile's beside it when they differ. */
+  private speaking(h: string, user: SessionUser): SessionUser {
+    const chosen = this.languages.get(h);
+    if (!chosen || chosen.userId !== user.id || chosen.language === user.language) return user;
+    return { ...user, language: chosen.language, savedLanguage: user.language };
   }
 
   /** Ends every session of a user but `keep` (a password changed: whoever knew the old one is out), or all of them. */
@@ -89,6 +109,7 @@ export class SessionStore {
     await q.execute();
     // Dropped now, not at commit: until then the rows still exist, and a rollback only costs a re-read.
     for (const [h, hit] of this.cache) if (hit.user.id === userId && h !== (keep && hashToken(keep))) this.cache.delete(h);
+    for (const [h, chosen] of this.languages) if (chosen.userId === userId && h !== (keep && hashToken(keep))) this.languages.delete(h);
   }
 
   /**
@@ -112,11 +133,12 @@ export class SessionStore {
     const h = hashToken(token);
     const now = this.clock.now();
     const hit = this.cache.get(h);
-    if (hit && hit.expiresAt > now && now - hit.seenAt < SLIDE_EVERY_MS) return hit.user;
+    if (hit && hit.expiresAt > now && now - hit.seenAt < SLIDE_EVERY_MS) return this.speaking(h, hit.user);
 
     const row = await this.db.selectFrom('session').select(['user_id', 'expires_at']).where('token_hash', '=', h).executeTakeFirst();
     if (!row || Date.parse(row.expires_at) <= now) {
       this.cache.delete(h);
+      this.languages.delete(h);
       if (row) await this.db.deleteFrom('session').where('token_hash', '=', h).execute();
       return null;
     }
@@ -129,7 +151,7 @@ export class SessionStore {
       .where('token_hash', '=', h)
       .execute();
     this.cache.set(h, { user, expiresAt, seenAt: now });
-    return user;
+    return this.speaking(h, user);
   }
 
   /** After users, roles or branches change, every cached session is read again. */

@@ -1,6 +1,7 @@
 import { PRIORITIES, STATUSES, type GridColumn, type GridRow, type Priority, type Status } from '../../shared/api/interventions';
 import { localeOf, translator, type Translate } from './i18n';
 import { offsetCache, zoneCity } from '../../shared/rules/zonedTime';
+import { DATE_FORMAT, DATE_TIME_FORMAT } from '../../shared/rules/dateFormat';
 
 /**
  * Texts, dates and times for one reader: their language, and a zone for times that belong to no branch (when the
@@ -26,9 +27,9 @@ export interface Fmt {
 export function makeFmt(lng: string, tz: string): Fmt {
   const locale = localeOf(lng);
   const tr = translator(lng);
-  const dateF = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone: 'UTC' });
+  const dateF = new Intl.DateTimeFormat(locale, { ...DATE_FORMAT, timeZone: 'UTC' });
   // Wall clocks are formatted as if they were UTC: the zone's offset is added first, by the shared rule.
-  const wallF = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' });
+  const wallF = new Intl.DateTimeFormat(locale, { ...DATE_TIME_FORMAT, timeZone: 'UTC' });
   const offset = offsetCache();
   const wallMs = (iso: string, zone: string): number => {
     const ms = Math.floor(Date.parse(iso) / 60_000) * 60_000;

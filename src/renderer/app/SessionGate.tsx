@@ -6,6 +6,7 @@ import { setUiLanguage } from './i18n';
 import { invalidateFor, queryClient } from './queryClient';
 import { SessionContext } from './session';
 import { Shell } from './Shell';
+import { KeepLanguage } from '../modules/auth/KeepLanguage';
 import { LoginScreen } from '../modules/auth/LoginScreen';
 import { SetupWizard } from '../modules/setup/SetupWizard';
 
@@ -61,6 +62,7 @@ export function SessionGate() {
       return (
         <SessionContext.Provider value={{ user: phase.user, setUser: (u) => enter(u) }}>
           <Shell />
+          <KeepLanguage key={phase.user.id} user={phase.user} onKept={(u) => enter(u)} />
         </SessionContext.Provider>
       );
   }

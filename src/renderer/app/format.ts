@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Language } from '../../shared/i18n/languages';
+import { DATE_FORMAT, DATE_TIME_FORMAT } from '../../shared/rules/dateFormat';
 import { wallClock, zoneCity, zonesDiffer } from '../../shared/rules/zonedTime';
 
 /** The computer's own zone: a branch's times are labelled with theirs when its clock differs from this one. */
@@ -17,14 +18,14 @@ export function useFormat() {
 }
 
 function formatFor(locale: string) {
-  const wallF = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' });
+  const wallF = new Intl.DateTimeFormat(locale, { ...DATE_TIME_FORMAT, timeZone: 'UTC' });
   /** A wall clock (`YYYY-MM-DDTHH:MM`, no zone) as the user's locale writes it. */
   const wall = (w: string | null | undefined) => (w ? wallF.format(Date.parse(`${w}:00Z`)) : '');
   return {
     locale,
-    date: (iso: string | null | undefined) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'short' }).format(new Date(iso)) : ''),
+    date: (iso: string | null | undefined) => (iso ? new Intl.DateTimeFormat(locale, DATE_FORMAT).format(new Date(iso)) : ''),
     dateTime: (iso: string | null | undefined) =>
-      iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso)) : '',
+      iso ? new Intl.DateTimeFormat(locale, DATE_TIME_FORMAT).format(new Date(iso)) : '',
     wall,
     /**
      * A branch's time on the branch's clock, with the branch's place beside it when this computer's clock differs

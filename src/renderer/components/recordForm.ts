@@ -5,7 +5,8 @@
  * - `useFormShell`: a form in a dialog or on a settings screen, submitted through one call;
  * - `useRecordDrawer`: a record opened in a drawer: loaded once, its version kept for the save, replaced by a
  *   newer version only while nothing was typed, reloaded on request after a stale refusal, and closed only after
- *   asking when something was typed.
+ *   asking when something was typed. A newer version saved elsewhere is announced (`newer`); `reloadKeeping` takes
+ *   it under what was typed and names the fields it changed (`underneath`).
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
@@ -14,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiCallError } from '../app/api';
 import { apiError, errorText } from '../app/errors';
 import { applyServerError } from './form';
+import { mergeUnderneath } from './underneath';
 
 export interface Refusal {
   text: string;
@@ -63,6 +65,14 @@ export function useFormShell<T extends FieldValues, O = T>(form: UseFormReturn<T
   return { err, shell: { failure: failure?.text ?? null, saved, dirty: formState.isDirty, submitting: formState.isSubmitting, onSubmit } };
 }
 
+/** A version saved elsewhere, now the form's base: the fields it changed, and those also typed here. */
+export interface Underneath<R, T> {
+  record: R;
+  theirs: T;
+  changed: string[];
+  conflicts: string[];
+}
+
 export interface RecordDrawerOptions<R extends { version: number }, T extends FieldValues, O> {
   form: UseFormReturn<T, unknown, O>;
   /** Top-level fields of the form: a refusal naming one is shown there. */
@@ -92,21 +102,38 @@ export function useRecordDrawer<R extends { version: number }, T extends FieldVa
   useLayoutEffect(() => {
     latest.current = { isDirty, toValues: o.toValues };
   });
+  const [newer, setNewer] = useState<R | null>(null);
+  const [underneath, setUnderneath] = useState<Underneath<R, T> | null>(null);
+  const storedRef = useRef<R | null>(null);
   const load = useCallback(
     (r: R) => {
       version.current = r.version;
+      storedRef.current = r;
       setStored(r);
+      setNewer(null);
+      setUnderneath(null);
       form.reset(latest.current.toValues(r));
     },
     [form],
   );
 
-  // Load once; a newer version from someone else replaces it only while nothing was typed here.
+  // Load once; a newer version from someone else replaces it only while nothing was typed here, else it is announced.
   useEffect(() => {
     const r = record.data;
-    if (!r || (version.current !== null && (r.version === version.current || latest.current.isDirty))) return;
+    if (!r || (version.current !== null && r.version === version.current)) return;
+    const before = storedRef.current;
+    if (before && r.version > before.version && latest.current.isDirty) {
+      setNewer(r);
+      return;
+    }
+    if (before && latest.current.isDirty) return;
     load(r);
-  }, [record.data, load]);
+    if (before && r.version > before.version) {
+      const base = latest.current.toValues(before);
+      const theirs = latest.current.toValues(r);
+      setUnderneath({ record: r, theirs, changed: mergeUnderneath(o.fields, base, base, theirs).changed, conflicts: [] });
+    }
+  }, [record.data, load, o.fields]);
 
   /** After "someone else changed this record": their version replaces what was typed here. */
   const reload = async () => {
@@ -115,6 +142,28 @@ export function useRecordDrawer<R extends { version: number }, T extends FieldVa
       load(r.data);
       refusal.clearFailure();
     }
+  };
+
+  /** Their version becomes the base; what was typed here stays on top of it, and the fields they changed are named. */
+  const reloadKeeping = async () => {
+    const before = storedRef.current;
+    const r = (await record.refetch()).data;
+    if (!r || !before) return;
+    const theirs = latest.current.toValues(r);
+    const m = mergeUnderneath(o.fields, latest.current.toValues(before), form.getValues(), theirs);
+    load(r);
+    for (const f of o.fields) {
+      if (m.values[f] !== theirs[f]) form.setValue(f as Path<T>, m.values[f] as T[Path<T>], { shouldDirty: true });
+    }
+    setUnderneath({ record: r, theirs, changed: m.changed, conflicts: m.conflicts });
+    refusal.clearFailure();
+  };
+
+  /** A field both changed: the user keeps what they typed, or takes the value saved underneath. */
+  const choose = (field: string, take: 'mine' | 'theirs') => {
+    if (!underneath) return;
+    if (take === 'theirs') form.setValue(field as Path<T>, underneath.theirs[field] as T[Path<T>], { shouldDirty: true });
+    setUnderneath({ ...underneath, conflicts: underneath.conflicts.filter((f) => f !== field) });
   };
 
   const asking = askDiscard || !!o.asking;
@@ -128,6 +177,13 @@ export function useRecordDrawer<R extends { version: number }, T extends FieldVa
   return {
     ...refusal,
     reload,
+    reloadKeeping,
+    /** A newer version saved elsewhere while something was typed here (null: none). */
+    newer,
+    underneath,
+    choose,
+    /** The marks of the fields changed underneath are put away. */
+    dismissUnderneath: () => setUnderneath(null),
     /** A record main just answered with (after a save or a workflow step): the form shows and edits that version. */
     load,
     requestClose,

@@ -11,6 +11,8 @@ export const sessionUser = z.object({
   role,
   language,
   branchIds: z.array(id),
+  /** The profile's language, when this session speaks another (picked on the login screen): the user may keep it. */
+  savedLanguage: language.optional(),
 });
 export type SessionUser = z.infer<typeof sessionUser>;
 
@@ -19,7 +21,12 @@ const checkingPassword = <I extends z.ZodType, O extends z.ZodType>(input: I, ou
   procedure({ input, output, access, writes: true, ownTransactions: true });
 
 export const authApi = {
-  'auth.login': checkingPassword(z.strictObject({ login: requiredText(64), password: password(1) }), sessionUser, { public: true }),
+  'auth.login': checkingPassword(
+    /** `language`: picked on the login screen; this session speaks it, the profile keeps its own until told. */
+    z.strictObject({ login: requiredText(64), password: password(1), language: language.optional() }),
+    sessionUser,
+    { public: true },
+  ),
   'auth.logout': procedure({ input: empty, output: okOutput, access: { session: true }, writes: true }),
   /** Null when not logged in (or the session expired), so the renderer can show the login screen. */
   'auth.me': procedure({ input: empty, output: sessionUser.nullable(), access: { public: true }, writes: false }),

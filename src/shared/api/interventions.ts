@@ -197,6 +197,8 @@ export const interventionDetail = z.object({
   updatedAt: z.string(),
   /** The branch's IANA zone: the form reads and writes start and end on that clock. */
   timeZone: z.string(),
+  /** Who saved this version (null: nobody signed in, or written before the change record); with `updatedAt`, what a form open elsewhere names. */
+  updatedBy: z.string().nullable(),
 });
 export type InterventionDetail = z.infer<typeof interventionDetail>;
 

@@ -9,7 +9,7 @@ type Names = 'auth.login' | 'auth.logout' | 'auth.me' | 'auth.setLanguage' | 'au
 
 export const authHandlers: HandlersFor<Names> = {
   async 'auth.login'(input, ctx) {
-    return login(ctx, input.login, input.password);
+    return login(ctx, input.login, input.password, input.language);
   },
   async 'auth.logout'(_input, ctx) {
     await logout(ctx);

@@ -7,6 +7,7 @@ import { fail } from '../../api/errors';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import { loadSessionUser } from '../../auth/sessions';
 import type { SessionUser } from '../../../shared/api/auth';
+import type { Language } from '../../../shared/i18n/languages';
 import { recordAudit } from '../../api/funnel';
 import { userRows } from '../organization';
 
@@ -17,7 +18,7 @@ let dummyHash: Promise<string> | undefined;
  * pool, then one short write transaction records the outcome. Throttled per source and per account
  * (`auth/throttle.ts`); an unknown login costs as much time as a known one.
  */
-export async function login(ctx: Ctx, loginName: string, password: string): Promise<SessionUser> {
+export async function login(ctx: Ctx, loginName: string, password: string, language?: Language): Promise<SessionUser> {
   const key = loginName.toLowerCase();
   const attempt = ctx.sessions.throttle.begin(ctx.source ?? LOCAL_SOURCE, key);
   if (!attempt.ok) throw fail.forbidden('login_locked', 'login', { minutes: attempt.minutes });
@@ -64,7 +65,10 @@ export async function login(ctx: Ctx, loginName: string, password: string): Prom
     }
     attempt.succeeded();
     ctx.setSession(outcome.token);
-    return outcome.sessionUser;
+    const saved = outcome.sessionUser;
+    if (!language || language === saved.language) return saved;
+    ctx.sessions.chooseLanguage(outcome.token, saved.id, language);
+    return { ...saved, language, savedLanguage: saved.language };
   } finally {
     // A refusal before the password was checked (a locked account) or an error counts as no attempt.
     attempt.abandoned();
@@ -116,5 +120,7 @@ export async function setOwnLanguage(ctx: Ctx, language: string): Promise<void> 
   const user = me(ctx);
   const before = await ctx.db.selectFrom('app_user').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow();
   await userRows.in(ctx).update(before, { language }, { audit: false });
+  // Kept: this session now speaks what the profile says.
+  if (ctx.sessionToken) ctx.sessions.chooseLanguage(ctx.sessionToken, user.id, null);
   ctx.afterCommit(() => ctx.sessions.invalidate());
 }

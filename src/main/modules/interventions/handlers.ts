@@ -14,7 +14,7 @@ import {
   updateIntervention,
   validateIntervention,
 } from './service';
-import { readSettings } from './settings';
+import { assertWritable, readSettings } from './settings';
 
 type Names =
   | 'interventions.list'
@@ -74,6 +74,8 @@ export const interventionsHandlers: HandlersFor<Names> = {
     return addNote(ctx, row, input);
   },
   async 'interventions.uploadChunk'(input, ctx) {
+    // Refused before the first byte rather than after the last: the line that would take the file is refused anyway.
+    await assertWritable(ctx, 'attachment');
     return uploadsOf(ctx.config, ctx.clock).put(me(ctx).id, input.uploadId, input.offset, Buffer.from(input.data, 'base64'));
   },
 };

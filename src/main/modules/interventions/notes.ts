@@ -5,6 +5,8 @@ import { fail } from '../../api/errors';
 import { createdStamps, newId } from '../../db/ids';
 import { isoNow } from '../../clock';
 import type { NoteRow } from '../../../shared/api/interventions';
+import { assertPeriodOpen } from '../periods';
+import { assertWritable } from './settings';
 import { noteRows } from './tables';
 import { uploadsOf, type Received } from './uploads';
 
@@ -61,10 +63,14 @@ export function attachmentPath(dir: string, sha: string): string {
 
 export async function addNote(
   ctx: Ctx,
-  intervention: { id: string; branch_id: string },
+  intervention: { id: string; branch_id: string; doc_date: string },
   input: { style: 1 | 2; text: string; registryRef?: string | null; attachment?: { name: string; uploadId: string } },
 ): Promise<NoteRow> {
   const user = me(ctx);
+  // A line of the timeline is a write of the document: the same locks hold, shown where the line is typed.
+  const field = input.attachment ? 'attachment' : 'text';
+  await assertWritable(ctx, field);
+  await assertPeriodOpen(ctx, intervention.doc_date, field);
   let sha: string | null = null;
   let size: number | null = null;
   if (input.attachment) {

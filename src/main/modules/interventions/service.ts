@@ -18,7 +18,7 @@ import { assertPeriodOpen } from '../periods';
 import { takeNumber } from '../series';
 import { seriesName } from '../../../shared/rules/series';
 import { wallClock } from '../../../shared/rules/zonedTime';
-import { readSettings } from './settings';
+import { assertWritable, readSettings } from './settings';
 import { interventionIndex } from './gridIndex';
 import { loadTimeline } from './notes';
 import { interventionChanged, type InterventionChange } from './notify';
@@ -75,7 +75,21 @@ export async function toDetail(ctx: Ctx, r: Row): Promise<InterventionDetail> {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     timeZone: branch?.time_zone ?? 'UTC',
+    updatedBy: await savedBy(ctx, r),
   };
+}
+
+/** The change record knows who wrote each version (index change_log_row), so the row needs no column of its own. */
+async function savedBy(ctx: Ctx, r: Row): Promise<string | null> {
+  const found = await ctx.db
+    .selectFrom('change_log as c')
+    .innerJoin('app_user as u', 'u.id', 'c.user_id')
+    .select('u.name')
+    .where('c.table_name', '=', 'intervention')
+    .where('c.row_id', '=', r.id)
+    .where('c.version', '=', r.version)
+    .executeTakeFirst();
+  return found?.name ?? null;
 }
 
 const NOMENCLATURE_FIELDS = [
@@ -91,10 +105,6 @@ const NOMENCLATURE_FIELDS = [
 
 function localTime(iso: string | null | undefined, tz: string): string | null {
   return iso ? wallClock(iso, tz) : null;
-}
-
-async function assertWritable(ctx: Ctx): Promise<void> {
-  if ((await readSettings(ctx)).lockSession) throw fail.forbidden('module_session_locked');
 }
 
 /** Checks every reference of the input against the caller's organization and turns it into columns. */

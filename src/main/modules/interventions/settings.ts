@@ -1,4 +1,5 @@
 import { me, type Ctx, type HandlersFor } from '../../api/context';
+import { fail } from '../../api/errors';
 import { DEFAULT_INTERVENTION_SETTINGS, interventionSettings, type InterventionSettings } from '../../../shared/api/interventionSettings';
 import { settingRows } from './tables';
 
@@ -9,6 +10,11 @@ export async function readSettings(ctx: Ctx, orgId = me(ctx).orgId): Promise<Int
   if (!row) return DEFAULT_INTERVENTION_SETTINGS;
   const parsed = interventionSettings.safeParse({ ...DEFAULT_INTERVENTION_SETTINGS, ...JSON.parse(row.value) });
   return parsed.success ? parsed.data : DEFAULT_INTERVENTION_SETTINGS;
+}
+
+/** Every write of the module asks first: a locked session refuses them all (`field`: where the refusal is shown). */
+export async function assertWritable(ctx: Ctx, field?: string): Promise<void> {
+  if ((await readSettings(ctx)).lockSession) throw fail.forbidden('module_session_locked', field);
 }
 
 export async function writeSettings(ctx: Ctx, next: InterventionSettings): Promise<InterventionSettings> {

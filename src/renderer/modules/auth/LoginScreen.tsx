@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title, Select } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +25,9 @@ export function LoginScreen({ onLogin, expired }: { onLogin: (u: SessionUser) =>
     defaultValues: { login: '', password: '' },
   });
 
-  const submit = handleSubmit((values) => login.mutate(values));
+  // Only a language picked here is sent: the one shown by default is the last user's, and must not override a profile.
+  const [picked, setPicked] = useState<Language | null>(null);
+  const submit = handleSubmit((values) => login.mutate(picked ? { ...values, language: picked } : values));
 
   return (
     <Center h="100%" bg="gray.1">
@@ -48,6 +51,9 @@ export function LoginScreen({ onLogin, expired }: { onLogin: (u: SessionUser) =>
               data={LANGUAGE_OPTIONS}
               value={i18n.language}
               onChange={(l) => l && setUiLanguage(l as Language)}
+              // Also a pick of the language already shown: the person chose it for this session.
+              onOptionSubmit={(l) => setPicked(l as Language)}
+              data-testid="login-language"
               allowDeselect={false}
             />
           </Stack>

@@ -65,6 +65,7 @@ export function ColumnChooser({ grid }: { grid: () => InterventionsGridHandle | 
                       ]}
                       aria-label={t('interventions.columns.pin')}
                       disabled={!visible}
+                      data-testid={`column-pin-${c}`}
                     />
                   </Group>
                 );

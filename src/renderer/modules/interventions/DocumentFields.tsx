@@ -6,7 +6,7 @@ import { seriesName } from '../../../shared/rules/series';
 import { useApiQuery } from '../../app/apiQuery';
 import { NomenclatureSelect } from '../nomenclature/NomenclatureSelect';
 import { DateField } from './DateFields';
-import { FieldCol, type SectionProps } from './formFields';
+import { FieldCol, MarkedCol, type SectionProps } from './formFields';
 import { useShownStatus } from './formStatus';
 import { STATUS_COLOR, statusLabel } from './model';
 import { ObjectSelect } from './ObjectSelect';
@@ -63,9 +63,9 @@ export function DocumentFields({ form, readOnly, detail: d, links }: SectionProp
         </Input.Wrapper>
       </Grid.Col>
       <FieldCol {...col} name="takenById" span={4} render={(f) => <UserSelect {...f} label={t('interventions.col.takenBy')} branchId={branchId} data-testid="f-taken-by" />} />
-      <Grid.Col span={2}>
+      <MarkedCol name="objectSerial" span={2}>
         <TextInput label={t('interventions.col.objectSerial')} maxLength={100} {...form.register('objectSerial')} error={form.formState.errors.objectSerial?.message} data-testid="f-serial" />
-      </Grid.Col>
+      </MarkedCol>
     </>
   );
 }

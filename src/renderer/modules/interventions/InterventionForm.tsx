@@ -18,6 +18,7 @@ import { DocumentFields } from './DocumentFields';
 import { FormFooter } from './FormFooter';
 import { FormHeader } from './FormHeader';
 import { FORM_FIELDS, interventionResolver, newValues, valuesFromDetail, type InterventionFormValues, type InterventionInput } from './formValues';
+import { SavedElsewhere, UnderneathMarks } from './SavedElsewhere';
 import { ScheduleFields } from './ScheduleFields';
 import { Timeline } from './Timeline';
 import { useBranchClock, useClientLinks } from './useFormLinks';
@@ -92,7 +93,8 @@ export function InterventionForm(p: InterventionFormProps) {
                     {d.status === 'cancelled' ? t('interventions.form.cancelledInfo', { reason: d.cancelReason ?? '' }) : t('interventions.form.finalizedInfo')}
                   </Alert>
                 )}
-                <RecordFailure failure={drawer.failure} onReload={drawer.reload} testId="intervention-form-error" />
+                <SavedElsewhere newer={drawer.newer} changes={drawer.underneath} dirty={isDirty} onReload={() => void drawer.reloadKeeping()} onDismiss={drawer.dismissUnderneath} />
+                <RecordFailure failure={drawer.failure} onReload={() => void drawer.reloadKeeping()} testId="intervention-form-error" />
                 {actions.notice && (
                   <Alert color="orange" p={6} data-testid="intervention-form-notice">
                     {actions.notice}
@@ -107,12 +109,14 @@ export function InterventionForm(p: InterventionFormProps) {
                   noValidate
                 >
                   <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-                    <Grid gap={8}>
-                      <ClientFields {...section} branches={branches} links={links} />
-                      <DocumentFields {...section} links={links} />
-                      <ScheduleFields form={form} />
-                      <ClassificationFields form={form} readOnly={readOnly} />
-                    </Grid>
+                    <UnderneathMarks changes={drawer.underneath} choose={drawer.choose}>
+                      <Grid gap={8}>
+                        <ClientFields {...section} branches={branches} links={links} />
+                        <DocumentFields {...section} links={links} />
+                        <ScheduleFields form={form} />
+                        <ClassificationFields form={form} readOnly={readOnly} />
+                      </Grid>
+                    </UnderneathMarks>
                   </fieldset>
                   {/* Enter in a text box submits the form. */}
                   <button type="submit" hidden tabIndex={-1} aria-hidden />

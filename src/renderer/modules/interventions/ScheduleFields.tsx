@@ -1,9 +1,9 @@
-import { Grid, Textarea } from '@mantine/core';
+import { Textarea } from '@mantine/core';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useZoneNote } from '../../app/format';
 import { DateTimeField } from './DateFields';
-import { FieldCol, type SectionProps } from './formFields';
+import { FieldCol, MarkedCol, type SectionProps } from './formFields';
 
 /** When the visit is (on the branch's clock, named when it is not the computer's) and what it is about. */
 export function ScheduleFields({ form }: Pick<SectionProps, 'form'>) {
@@ -35,9 +35,9 @@ export function ScheduleFields({ form }: Pick<SectionProps, 'form'>) {
           />
         )}
       />
-      <Grid.Col span={6}>
+      <MarkedCol name="notes" span={6}>
         <Textarea label={t('interventions.col.notes')} autosize minRows={1} maxRows={5} maxLength={4000} {...form.register('notes')} error={form.formState.errors.notes?.message} data-testid="f-notes" />
-      </Grid.Col>
+      </MarkedCol>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { errorText } from '../../app/errors';
+import { apiError, errorText } from '../../app/errors';
 import { useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Button, FileButton, Group, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
@@ -58,7 +58,10 @@ export function Timeline({ detail, readOnly }: { detail: InterventionDetail; rea
   const [registryRef, setRegistryRef] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  // A refusal naming the text or the file is shown at it (a lock, a size); any other above the line.
+  const [failure, setFailure] = useState<{ text: string; field?: string } | null>(null);
+  const refuse = (e: unknown) => setFailure({ text: errorText(t, e), field: apiError(e)?.field });
+  const at = (field: string) => (failure?.field === field ? failure.text : undefined);
   const resetFile = useRef<() => void>(null);
   const desktop = desktopFiles();
 
@@ -69,17 +72,17 @@ export function Timeline({ detail, readOnly }: { detail: InterventionDetail; rea
     try {
       await openProducedFile({ fileId: attachmentFileId(n.attachmentSha256!), fileName: n.attachmentName ?? '' }, action);
     } catch (e) {
-      setFailure(errorText(t, e));
+      refuse(e);
     }
   };
 
   const add = async () => {
     if (!text.trim()) {
-      setFailure(t('interventions.timeline.textRequired'));
+      setFailure({ text: t('interventions.timeline.textRequired'), field: 'text' });
       return;
     }
     if (file && file.size > ATTACHMENT_MAX_BYTES) {
-      setFailure(t('errors.attachment_too_big', { max: MAX_MB }));
+      setFailure({ text: t('errors.attachment_too_big', { max: MAX_MB }), field: 'attachment' });
       return;
     }
     setBusy(true);
@@ -99,7 +102,7 @@ export function Timeline({ detail, readOnly }: { detail: InterventionDetail; rea
       resetFile.current?.();
       await qc.invalidateQueries({ queryKey: ['interventions.get', { id: detail.id }] });
     } catch (e) {
-      setFailure(errorText(t, e));
+      refuse(e);
     } finally {
       setBusy(false);
     }
@@ -199,6 +202,11 @@ export function Timeline({ detail, readOnly }: { detail: InterventionDetail; rea
                     </Button>
                   )}
                 </FileButton>
+                {at('attachment') && (
+                  <Text size="xs" c="red" role="alert" data-testid="timeline-file-error">
+                    {at('attachment')}
+                  </Text>
+                )}
               </>
             )}
           </Group>
@@ -213,6 +221,7 @@ export function Timeline({ detail, readOnly }: { detail: InterventionDetail; rea
               aria-label={t('interventions.timeline.text')}
               value={text}
               onChange={(e) => setText(e.currentTarget.value)}
+              error={at('text')}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' && e.ctrlKey) {
                   e.preventDefault();
@@ -226,9 +235,9 @@ export function Timeline({ detail, readOnly }: { detail: InterventionDetail; rea
               {t('interventions.timeline.add')}
             </Button>
           </Group>
-          {failure && (
+          {failure && failure.field !== 'text' && !(failure.field === 'attachment' && style === '1') && (
             <Alert color="red" p={4} role="alert">
-              {failure}
+              {failure.text}
             </Alert>
           )}
         </Stack>

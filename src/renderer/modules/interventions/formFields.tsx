@@ -4,6 +4,7 @@ import { Grid } from '@mantine/core';
 import { useController, type UseFormReturn } from 'react-hook-form';
 import type { InterventionDetail } from '../../../shared/api/interventions';
 import type { FORM_FIELDS, InterventionFormValues, InterventionInput } from './formValues';
+import { ChangedMark, useChangedStyle } from './SavedElsewhere';
 
 export type InterventionFormApi = UseFormReturn<InterventionFormValues, unknown, InterventionInput>;
 
@@ -35,9 +36,22 @@ export interface FieldProps<V> {
  */
 export function FieldCol<N extends FormField>(p: { form: InterventionFormApi; name: N; span: number; readOnly?: boolean; style?: CSSProperties; render(f: FieldProps<InterventionFormValues[N]>): ReactNode }) {
   const { field, fieldState } = useController({ control: p.form.control, name: p.name });
+  const changed = useChangedStyle(p.name);
   return (
-    <Grid.Col span={p.span} style={p.style}>
+    <Grid.Col span={p.span} {...changed} style={{ ...p.style, ...changed.style }}>
       {p.render({ ref: field.ref, value: field.value, onChange: field.onChange, onBlur: field.onBlur, error: fieldState.error?.message, disabled: !!p.readOnly })}
+      <ChangedMark name={p.name} />
+    </Grid.Col>
+  );
+}
+
+/** A column holding a field drawn by hand (a registered text box), marked like `FieldCol` when changed underneath. */
+export function MarkedCol(p: { name: FormField; span: number; children: ReactNode }) {
+  const changed = useChangedStyle(p.name);
+  return (
+    <Grid.Col span={p.span} {...changed}>
+      {p.children}
+      <ChangedMark name={p.name} />
     </Grid.Col>
   );
 }
