@@ -5,6 +5,7 @@ import { calendarHandlers } from './calendar';
 import { clientObjectsHandlers } from './clientObjects';
 import { startInterventionIndex } from './gridIndex';
 import { interventionsHandlers } from './handlers';
+import { homeHandlers } from './home';
 import { settingsHandlers } from './settings';
 import { viewsHandlers } from './views';
 
@@ -19,6 +20,7 @@ export const interventionsModule = defineModule({
     ...calendarHandlers,
     ...approvalsHandlers,
     ...viewsHandlers,
+    ...homeHandlers,
   },
   start: startInterventionIndex,
 });
