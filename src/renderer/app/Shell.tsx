@@ -1,4 +1,4 @@
-import { AppShell, Badge, Button, Divider, Group, NavLink, Select, Text, Kbd } from '@mantine/core';
+import { AppShell, Button, Divider, Group, NavLink, Select, Text, Kbd } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -76,15 +76,13 @@ export function Shell() {
               key={r.path}
               component={Link}
               to={`/${r.path}`}
-              label={
-                <Group gap={4} wrap="nowrap">
-                  <span>{t(r.label)}</span>
-                  {readOnly && (
-                    <Badge size="xs" variant="light" color="gray" tt="none" title={t('nav.readOnlyTitle')} data-testid="nav-read-only">
-                      {t('nav.readOnly')}
-                    </Badge>
-                  )}
-                </Group>
+              label={t(r.label)}
+              description={
+                readOnly ? (
+                  <span title={t('nav.readOnlyTitle')} data-testid="nav-read-only">
+                    {t('nav.readOnly')}
+                  </span>
+                ) : undefined
               }
               active={r === current}
               rightSection={i < 9 ? <Kbd size="xs">Alt+{i + 1}</Kbd> : undefined}

@@ -6,3 +6,5 @@ export const favoritesModule = defineModule({ name: 'favorites', handlers: favor
 
 // What the module owning saved views stars and reads through.
 export { setViewStar, starredViewIds } from './service';
+// What the demo stars through, as its staff would.
+export { setScreenStar } from './service';

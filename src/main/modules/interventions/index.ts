@@ -35,3 +35,4 @@ export { loadRow, toDetail } from './service';
 export { cancelIntervention, confirmIntervention, createIntervention, finalizeIntervention, updateIntervention, validateIntervention, type InterventionInput } from './service';
 export { addNote } from './notes';
 export { uploadsOf } from './uploads';
+export { saveView, setFavorite } from './views';
