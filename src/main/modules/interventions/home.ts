@@ -11,6 +11,8 @@ import { listApprovals } from './approvals';
 /** My page's sections of the call centre: each read in the caller's branches, like the grid. */
 
 const OPEN: Status[] = ['received', 'allocated', 'confirmed'];
+/** How many rows match in all, beside the first HOME_LIMIT of them (one query: a window over the whole match). */
+const ALL = sql<number>`count(*) over ()`.as('total');
 
 function base(ctx: Ctx) {
   const user = me(ctx);
@@ -19,6 +21,18 @@ function base(ctx: Ctx) {
     .innerJoin('branch as b', 'b.id', 'i.branch_id')
     .where(inScope(user, { org: 'i.org_id', branch: 'i.branch_id' }))
     .where('i.deleted_at', 'is', null);
+}
+
+/** What every section says of a document: which one, whose, where it stands, on which clock. */
+function document(r: { id: string; number: string | null; client_name: string; status: string; priority: number; time_zone: string }) {
+  return { id: r.id, number: r.number, client: r.client_name, status: r.status as Status, priority: PRIORITY_BY_RANK[r.priority] as Priority, timeZone: r.time_zone };
+}
+
+type DocumentRow = Parameters<typeof document>[0] & { total: number };
+
+/** A section's first rows, each with what that section adds, and the count of all (the same on every row). */
+function section<R extends DocumentRow, X>(rows: R[], extra: (r: R) => X) {
+  return { total: rows[0]?.total ?? 0, rows: rows.map((r) => ({ ...document(r), ...extra(r) })) };
 }
 
 /** Given to the caller, or taken by them: who took a call is whoever wrote the document first (its change record). */
@@ -32,30 +46,14 @@ export async function openInterventions(ctx: Ctx) {
         eb('i.id', 'in', eb.selectFrom('change_log').select('row_id').where('user_id', '=', user.id).where('table_name', '=', 'intervention').where('op', '=', 'insert')),
       ]),
     );
-  const [rows, total] = await Promise.all([
-    q
-      .select(['i.id', 'i.number', 'i.client_name', 'i.status', 'i.priority', 'i.doc_date', 'i.start_at', 'i.taken_by_id', 'b.time_zone'])
-      .orderBy('i.priority', 'desc')
-      .orderBy(sql`coalesce(i.start_at, i.doc_date)`)
-      .orderBy('i.id')
-      .limit(HOME_LIMIT)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    total: Number(total.n),
-    rows: rows.map((r) => ({
-      id: r.id,
-      number: r.number,
-      client: r.client_name,
-      status: r.status as Status,
-      priority: PRIORITY_BY_RANK[r.priority] as Priority,
-      docDate: r.doc_date,
-      startAt: r.start_at,
-      timeZone: r.time_zone,
-      assignedToMe: r.taken_by_id === user.id,
-    })),
-  };
+  const rows = await q
+    .select(['i.id', 'i.number', 'i.client_name', 'i.status', 'i.priority', 'i.doc_date', 'i.start_at', 'i.taken_by_id', 'b.time_zone', ALL])
+    .orderBy('i.priority', 'desc')
+    .orderBy(sql`coalesce(i.start_at, i.doc_date)`)
+    .orderBy('i.id')
+    .limit(HOME_LIMIT)
+    .execute();
+  return section(rows, (r) => ({ docDate: r.doc_date, startAt: r.start_at, assignedToMe: r.taken_by_id === user.id }));
 }
 
 /** Today's appointments, "today" read on each branch's own calendar (Rīga's day and Yerevan's are not the same hours). */
@@ -81,30 +79,13 @@ export async function todaysAppointments(ctx: Ctx) {
         }),
       ),
     );
-  const [rows, total] = await Promise.all([
-    q
-      .select(['i.id', 'i.number', 'i.client_name', 'i.status', 'i.priority', 'i.start_at', 'i.end_at', 'i.taken_by_id', 'u.name as person', 'b.time_zone'])
-      .orderBy('i.start_at')
-      .orderBy('i.id')
-      .limit(HOME_LIMIT)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return {
-    total: Number(total.n),
-    rows: rows.map((r) => ({
-      id: r.id,
-      number: r.number,
-      client: r.client_name,
-      status: r.status as Status,
-      priority: PRIORITY_BY_RANK[r.priority] as Priority,
-      start: r.start_at!,
-      end: r.end_at ?? r.start_at!,
-      person: r.person ?? null,
-      mine: r.taken_by_id === user.id,
-      timeZone: r.time_zone,
-    })),
-  };
+  const rows = await q
+    .select(['i.id', 'i.number', 'i.client_name', 'i.status', 'i.priority', 'i.start_at', 'i.end_at', 'i.taken_by_id', 'u.name as person', 'b.time_zone', ALL])
+    .orderBy('i.start_at')
+    .orderBy('i.id')
+    .limit(HOME_LIMIT)
+    .execute();
+  return section(rows, (r) => ({ start: r.start_at!, end: r.end_at ?? r.start_at!, person: r.person ?? null, mine: r.taken_by_id === user.id }));
 }
 
 export const homeHandlers: HandlersFor<'home.openInterventions' | 'home.appointments' | 'home.approvals'> = {
