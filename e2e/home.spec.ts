@@ -88,6 +88,7 @@ for (const lang of LANGS) {
     await expect(page.getByTestId('screen-star')).toHaveAttribute('aria-label', lang.cat.home.starScreen.replace('{{screen}}', lang.cat.nav.clients));
     await page.getByTestId('screen-star').click();
     await expect(page.getByTestId('screen-star')).toHaveAttribute('aria-pressed', 'true');
+    await shot(page, `home-screen-star-${lang.code}`);
     await expect(page.getByTestId('nav-favorite').filter({ hasText: lang.cat.nav.clients })).toHaveCount(1);
 
     await page.keyboard.press('Alt+0');
