@@ -51,8 +51,12 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 export const DEMO_PASSWORD = 'planora-demo';
 
+/**
+ * Logs in at `url`. A person lands on My page; most specs start from the interventions grid, so an address that names
+ * no screen opens that one here (`${url}/#/` lands where a person does).
+ */
 export async function loginAs(page: Page, url: string, login: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto(url);
+  await page.goto(url.includes('#') ? url : `${url}/#/interventions`);
   await page.getByLabel(/^Login|^Pieteikšanās|^Логин/).fill(login);
   await page.getByLabel(/^Password|^Parole|^Пароль/).fill(password);
   await page.keyboard.press('Enter');

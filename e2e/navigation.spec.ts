@@ -45,10 +45,10 @@ test('an address opened before logging in, the navigation, Alt+number, back and 
   await expect(page.getByTestId('periods-screen')).toBeVisible();
   await expect(page.getByTestId('nav-periods')).toHaveAttribute('data-active', 'true');
 
-  // An address that names no screen opens the first one the user may read.
+  // An address that names no screen opens the first one: My page.
   await page.goto(`${server.url}/#/nowhere`);
-  await expect(page.getByTestId('interventions-screen')).toBeVisible();
-  await expect(page).toHaveURL(/#\/interventions$/);
+  await expect(page.getByTestId('home-screen')).toBeVisible();
+  await expect(page).toHaveURL(/#\/home$/);
 });
 
 test('a screen the user may not read is not opened by its address', async ({ page }) => {
@@ -56,7 +56,7 @@ test('a screen the user may not read is not opened by its address', async ({ pag
   await expect(page.getByTestId('nav-users')).toHaveCount(0);
   await page.goto(`${server.url}/#/users`);
   await expect(page.getByTestId('current-user')).toBeVisible();
-  await expect(page.getByTestId('interventions-screen')).toBeVisible();
+  await expect(page.getByTestId('home-screen')).toBeVisible();
   await expect(page.getByTestId('users-screen')).toHaveCount(0);
 });
 

@@ -136,7 +136,7 @@ export interface ClientContactTable extends ClientChild {
   email: string | null;
 }
 
-export interface DB extends InterventionsDB, MailDB, ChangeDB {
+export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB {
   org: OrgTable;
   branch: BranchTable;
   app_user: UserTable;
@@ -270,6 +270,7 @@ export interface SavedViewTable extends Synced {
   kind: string;
   name: string;
   config: string;
+  /** No longer read: a star is a person's own (`favorite`, migrations/0007_favorites.ts); kept because migrations only add. */
   favorite: number;
 }
 
@@ -313,4 +314,16 @@ export interface ChangeLogTable {
 }
 export interface ChangeDB {
   change_log: ChangeLogTable;
+}
+
+/** A person's favorites (migrations/0007_favorites.ts): a screen or a saved view starred for their page and navigation. */
+export interface FavoriteTable extends Synced {
+  id: string;
+  org_id: string;
+  user_id: string;
+  kind: string;
+  target: string;
+}
+export interface FavoritesDB {
+  favorite: FavoriteTable;
 }

@@ -67,6 +67,25 @@ describe('the demo call centre, written through the services', () => {
     expect(events.length).toBeGreaterThan(0);
   });
 
+  it('gives Rīga\'s dispatcher and manager their own favorites and a busy My page', async () => {
+    const dispatcher = await app.login('dispatcher.riga', DEMO_PASSWORD);
+    const manager = await app.login('manager.riga', DEMO_PASSWORD);
+    const favorites = await app.call(dispatcher, 'favorites.list', {});
+    expect(favorites.map((f) => [f.kind, f.screen, f.shared])).toEqual([
+      ['view', 'interventions', true],
+      ['view', 'interventions', true],
+      ['view', 'interventions', false],
+      ['screen', 'interventions-calendar', false],
+    ]);
+    expect(favorites[0]!.name).toBe('Gaida sadali');
+    expect((await app.call(manager, 'favorites.list', {})).map((f) => f.name ?? f.screen)).toEqual(['Augsta prioritāte, atvērtie', 'interventions']);
+    // Each star is its person's: the view the manager shared is starred for the dispatcher only.
+    const views = await app.call(manager, 'views.list', { module: 'interventions' });
+    expect(views.find((v) => v.name === 'Gaida sadali')).toMatchObject({ shared: true, favorite: false });
+    expect((await app.call(await app.login('tech.riga', DEMO_PASSWORD), 'favorites.list', {}))).toEqual([]);
+    expect((await app.call(dispatcher, 'home.openInterventions', {})).total).toBeGreaterThan(0);
+  });
+
   it('stores the timeline files once, under their hash', () => {
     const files = rows<{ sha: string; name: string }>('select distinct attachment_sha256 sha, attachment_name name from intervention_note where attachment_sha256 is not null');
     for (const f of files) expect(fs.existsSync(path.join(app.core.config.attachmentsDir, f.sha.slice(0, 2), f.sha)), f.name).toBe(true);

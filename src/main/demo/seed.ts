@@ -9,6 +9,7 @@ import { createBranch, createUser } from '../modules/organization';
 import { createClient } from '../modules/clients';
 import { createSeries } from '../modules/series';
 import { loadCallCentre, type DemoIds } from './callCentre';
+import { loadFavorites } from './favorites';
 import { DEMO_INTERVENTIONS, planDemo, type DemoPlan } from './plan';
 import { MINUTE } from './slots';
 import { BRANCH_ZONES, STAFF } from './staff';
@@ -32,7 +33,11 @@ export async function seedDemo(ctx: Ctx, language: Language = DEMO_LANGUAGE, int
   const plan = planDemo({ seed: DEMO_SEED, now: ctx.clock.now(), language, interventions });
   const ids = await seedOrganization({ ...ctx, clock: fixedClock(plan.start) }, plan);
   // None asked for: the organization alone, its reference lists empty (tests of a screen's own data start there).
-  if (interventions > 0) await loadCallCentre({ ...ctx, emit: () => undefined, emitNow: () => undefined }, plan, ids);
+  if (interventions > 0) {
+    const quiet: Ctx = { ...ctx, emit: () => undefined, emitNow: () => undefined };
+    await loadCallCentre(quiet, plan, ids);
+    await loadFavorites(quiet, plan.language, ids, plan.now);
+  }
   return STAFF.map((s) => ({ login: s.login, password: DEMO_PASSWORD, role: s.role }));
 }
 

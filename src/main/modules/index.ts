@@ -4,6 +4,7 @@ import { combine } from '../api/module';
 import { auditModule } from './audit';
 import { authModule } from './auth';
 import { clientsModule } from './clients';
+import { favoritesModule } from './favorites';
 import { interventionsModule } from './interventions';
 import { nomenclatureModule } from './nomenclature';
 import { organizationModule } from './organization';
@@ -24,6 +25,7 @@ export const app = combine(
   reportsModule,
   nomenclatureModule,
   mailModule,
+  favoritesModule,
 );
 
 /** One handler per procedure of the contract; the type fails to compile when one is missing. */

@@ -1,4 +1,4 @@
-import { AppShell, Button, Group, NavLink, Select, Text, Kbd } from '@mantine/core';
+import { AppShell, Button, Divider, Group, NavLink, Select, Text, Kbd } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -6,20 +6,24 @@ import { type Language } from '../../shared/i18n/languages';
 import { LANGUAGE_OPTIONS } from '../components/fields';
 import { call } from './api';
 import { useCan, useSession } from './session';
+import { NavFavorites } from './NavFavorites';
 import { ROUTES } from './routes';
+import { ScreenStar } from './ScreenStar';
 
 export function Shell() {
   const { t } = useTranslation();
   const { user, setUser } = useSession();
   const can = useCan();
   const navigate = useNavigate();
-  const routes = ROUTES.filter((r) => can(r.module, 'read'));
+  // Only the screens this person may use; My page is everyone's.
+  const routes = ROUTES.filter((r) => !r.module || can(r.module, 'read'));
+  const [home, ...modules] = routes;
   const path = useLocation().pathname.replace(/^\//, '');
   const current = routes.find((r) => r.path === path);
 
-  // Alt+1…9 jumps between modules without the mouse, also from inside a field.
+  // Alt+1…9 jumps between modules without the mouse, also from inside a field; Alt+0 goes home.
   useHotkeys(
-    routes.slice(0, 9).map((r, i) => [`alt+${i + 1}`, () => navigate(`/${r.path}`)]),
+    [['alt+0', () => navigate('/home')], ...modules.slice(0, 9).map((r, i): [string, () => void] => [`alt+${i + 1}`, () => navigate(`/${r.path}`)])],
     [],
   );
 
@@ -39,6 +43,7 @@ export function Shell() {
           <Group gap="xs" wrap="nowrap">
             <Text fw={700} c="indigo">Planora</Text>
             <Text size="sm" c="dimmed">{user.orgName}</Text>
+            {current && current.path !== 'home' && <ScreenStar screen={current.path} label={t(current.label)} />}
           </Group>
           <Group gap="xs" wrap="nowrap">
             <Text size="sm" data-testid="current-user">
@@ -59,18 +64,32 @@ export function Shell() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p={4}>
-        {routes.map((r, i) => (
-          <NavLink
-            key={r.path}
-            component={Link}
-            to={`/${r.path}`}
-            label={t(r.label)}
-            active={r === current}
-            rightSection={i < 9 ? <Kbd size="xs">Alt+{i + 1}</Kbd> : undefined}
-            data-testid={`nav-${r.path}`}
-          />
-        ))}
+      <AppShell.Navbar p={4} style={{ overflowY: 'auto' }}>
+        {home && <NavLink component={Link} to="/home" label={t(home.label)} active={home === current} rightSection={<Kbd size="xs">Alt+0</Kbd>} data-testid="nav-home" />}
+        <NavFavorites />
+        <Divider my={4} />
+        {modules.map((r, i) => {
+          // A screen this person may read but not change says so, before they try.
+          const readOnly = !!r.module && !can(r.module, 'write');
+          return (
+            <NavLink
+              key={r.path}
+              component={Link}
+              to={`/${r.path}`}
+              label={t(r.label)}
+              description={
+                readOnly ? (
+                  <span title={t('nav.readOnlyTitle')} data-testid="nav-read-only">
+                    {t('nav.readOnly')}
+                  </span>
+                ) : undefined
+              }
+              active={r === current}
+              rightSection={i < 9 ? <Kbd size="xs">Alt+{i + 1}</Kbd> : undefined}
+              data-testid={`nav-${r.path}`}
+            />
+          );
+        })}
       </AppShell.Navbar>
       <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
         {/* An address of no screen, or of one this user may not read, goes to the first one they may. Keyed by the

@@ -12,7 +12,8 @@ const INVALIDATES: Record<EventName, string[]> = {
   'users.changed': ['users'],
   'periods.changed': ['periods'],
   'series.changed': ['series'],
-  'interventions.changed': ['interventions'],
+  // My page's sections read interventions too.
+  'interventions.changed': ['interventions', 'home'],
   // Progress is read by the export dialog itself; nothing cached goes stale.
   'export.progress': [],
   'nomenclature.changed': ['nomenclature', 'products', 'interventions'],

@@ -1,17 +1,20 @@
 import type { ComponentType } from 'react';
+import type { Screen } from '../../shared/api/favorites';
 import type { Module } from '../../shared/permissions';
 
 export interface RouteDef {
-  path: string;
+  path: Screen;
   /** i18n key of the navigation label */
   label: string;
-  /** Shown only to users who may read this module. */
-  module: Module;
+  /** Shown only to users who may read this module; none: everyone's (My page). */
+  module?: Module;
   /** The screen's code, fetched the first time it is opened, so the first bundle carries none of it. */
   load: () => Promise<ComponentType>;
 }
 
+/** The first is where a person lands after logging in, and where an address of no screen leads. */
 export const ROUTES: RouteDef[] = [
+  { path: 'home', label: 'home.title', load: () => import('../modules/home/HomeScreen').then((m) => m.HomeScreen) },
   { path: 'interventions', label: 'interventions.title', module: 'interventions', load: () => import('../modules/interventions/InterventionsScreen').then((m) => m.InterventionsScreen) },
   {
     path: 'interventions-calendar',

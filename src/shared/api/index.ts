@@ -7,6 +7,8 @@ import { mailApi } from './mail';
 import { interventionsApi, interventionsFlowApi } from './interventions';
 import { reportsApi } from './reports';
 import { nomenclatureApi } from './nomenclature';
+import { favoritesApi } from './favorites';
+import { homeApi } from './home';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -20,6 +22,8 @@ export const api = {
   ...reportsApi,
   ...nomenclatureApi,
   ...mailApi,
+  ...favoritesApi,
+  ...homeApi,
 } as const;
 
 export type Api = typeof api;

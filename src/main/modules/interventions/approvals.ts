@@ -5,15 +5,17 @@ import { isoNow } from '../../clock';
 import { applyCancel, applyFinalize, loadRow } from './service';
 import { approvalRows } from './tables';
 
-export async function listApprovals(ctx: Ctx) {
+/** The undecided requests in the caller's branches; `requestedBy`: only that person's. */
+export async function listApprovals(ctx: Ctx, requestedBy?: string) {
   const user = me(ctx);
-  const q = ctx.db
+  let q = ctx.db
     .selectFrom('approval as a')
     .innerJoin('intervention as i', 'i.id', 'a.entity_id')
     .leftJoin('app_user as u', 'u.id', 'a.requested_by')
     .select(['a.id', 'a.entity_id', 'a.kind', 'a.reason', 'u.name as requested_by', 'a.requested_at', 'i.client_name', 'i.number'])
     .where(inScope(user, { org: 'a.org_id', branch: 'i.branch_id' }))
     .where('a.decision', 'is', null);
+  if (requestedBy) q = q.where('a.requested_by', '=', requestedBy);
   const rows = await q.orderBy('a.requested_at').execute();
   return rows.map((r) => ({
     id: r.id,

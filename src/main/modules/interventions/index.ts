@@ -5,6 +5,7 @@ import { calendarHandlers } from './calendar';
 import { clientObjectsHandlers } from './clientObjects';
 import { startInterventionIndex } from './gridIndex';
 import { interventionsHandlers } from './handlers';
+import { homeHandlers } from './home';
 import { settingsHandlers } from './settings';
 import { viewsHandlers } from './views';
 
@@ -19,6 +20,7 @@ export const interventionsModule = defineModule({
     ...calendarHandlers,
     ...approvalsHandlers,
     ...viewsHandlers,
+    ...homeHandlers,
   },
   start: startInterventionIndex,
 });
@@ -33,3 +35,4 @@ export { loadRow, toDetail } from './service';
 export { cancelIntervention, confirmIntervention, createIntervention, finalizeIntervention, updateIntervention, validateIntervention, type InterventionInput } from './service';
 export { addNote } from './notes';
 export { uploadsOf } from './uploads';
+export { saveView, setFavorite } from './views';

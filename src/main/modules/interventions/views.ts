@@ -2,10 +2,12 @@ import { me, type Ctx, type HandlersFor } from '../../api/context';
 import { fail } from '../../api/errors';
 import { viewRows } from './tables';
 import { can } from '../../../shared/permissions';
+import { setViewStar, starredViewIds } from '../favorites';
 
 /** Saved grid views and shared custom reports, per module; shared ones are managed by those who approve. */
-function toView(v: { id: string; name: string; kind: string; user_id: string | null; favorite: number; config: string }, userId: string) {
-  return { id: v.id, name: v.name, kind: v.kind as 'view' | 'report', shared: v.user_id == null, favorite: v.favorite === 1, mine: v.user_id === userId, config: v.config };
+// `favorite` is the caller's own star (the favorites module), never a column of the view that everyone shares.
+function toView(v: { id: string; name: string; kind: string; user_id: string | null; config: string }, userId: string, favorite: boolean) {
+  return { id: v.id, name: v.name, kind: v.kind as 'view' | 'report', shared: v.user_id == null, favorite, mine: v.user_id === userId, config: v.config };
 }
 
 export async function listViews(ctx: Ctx, module: string) {
@@ -19,7 +21,8 @@ export async function listViews(ctx: Ctx, module: string) {
     .where((eb) => eb.or([eb('user_id', 'is', null), eb('user_id', '=', user.id)]))
     .orderBy('name')
     .execute();
-  return rows.map((r) => toView(r, user.id));
+  const starred = await starredViewIds(ctx);
+  return rows.map((r) => toView(r, user.id, starred.has(r.id)));
 }
 
 async function ownView(ctx: Ctx, id: string) {
@@ -42,15 +45,16 @@ export async function saveView(ctx: Ctx, a: { id?: string | null; module: string
   const views = viewRows.in(ctx);
   const values = { name: a.name, kind: a.kind, config: a.config, user_id: a.shared ? null : user.id };
   const row = a.id ? await views.update(await ownView(ctx, a.id), values) : await views.insert({ ...values, module: a.module, favorite: 0 });
-  return toView(row, user.id);
+  return toView(row, user.id, (await starredViewIds(ctx)).has(row.id));
 }
 
 export async function setFavorite(ctx: Ctx, id: string, favorite: boolean) {
   const user = me(ctx);
   const v = await ctx.db.selectFrom('saved_view').selectAll().where('id', '=', id).where('org_id', '=', user.orgId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!v || (v.user_id !== null && v.user_id !== user.id)) throw fail.notFound('view_not_found', 'id');
-  // A star is the user's preference, not a change anyone audits.
-  return toView(await viewRows.in(ctx).update(v, { favorite: favorite ? 1 : 0 }, { audit: false }), user.id);
+  // The caller's own star: the view itself, which others may share, stays as it is.
+  await setViewStar(ctx, v.id, favorite);
+  return toView(v, user.id, favorite);
 }
 
 export async function deleteView(ctx: Ctx, id: string) {

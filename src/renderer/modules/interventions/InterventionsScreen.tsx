@@ -17,6 +17,7 @@ import { useInterventionSettings } from './SettingsDialog';
 import { Toolbar } from './Toolbar';
 import { useGrouping } from './useGrouping';
 import { useScreenDialogs } from './useScreenDialogs';
+import { useAddressRequest } from './useAddressRequest';
 import { parseConfig, type SavedView, type ViewConfig } from './Views';
 import './interventions.css';
 
@@ -107,6 +108,7 @@ export function InterventionsScreen() {
   };
 
   useFindShortcut(searchBox, !busy);
+  useAddressRequest(applyView, (id) => dialogs.openEditor(id));
 
   return (
     <div className="planora-page pl-interventions" data-testid="interventions-screen">

@@ -58,7 +58,8 @@ export function ViewsMenu(p: { current: SavedView | null; config(): string; onAp
   const [saving, setSaving] = useState(false);
   const list = (views.data ?? []).filter((v) => v.kind === 'view').sort((a, b) => Number(b.favorite) - Number(a.favorite) || a.name.localeCompare(b.name));
   const current = p.current ? (views.data ?? []).find((v) => v.id === p.current!.id) ?? p.current : null;
-  const refresh = () => qc.invalidateQueries({ queryKey: ['interventions.views'] });
+  // A star here is also one of the person's favorites (My page, the navigation).
+  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['interventions.views'] }), qc.invalidateQueries({ queryKey: ['favorites.list'] })]);
 
   const star = async (v: SavedView) => {
     try {

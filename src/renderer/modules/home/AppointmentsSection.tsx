@@ -1,0 +1,52 @@
+import { Anchor, Table } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { zoneCity, zonesDiffer } from '../../../shared/rules/zonedTime';
+import { useApiQuery } from '../../app/apiQuery';
+import { deviceZone, useFormat } from '../../app/format';
+import { HomeSection } from './HomeSection';
+import { StatusBadge } from './StatusBadge';
+
+/** Today's appointments in the person's branches, each on its branch's clock; their own are in bold. */
+export function AppointmentsSection() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const q = useApiQuery('home.appointments', {});
+  const rows = q.data?.rows ?? [];
+  // Times only (the day is today on each branch's calendar), on the branch's clock, named where this computer's differs.
+  const time = (iso: string, tz: string) => new Intl.DateTimeFormat(fmt.locale, { timeStyle: 'short', timeZone: tz }).format(new Date(iso));
+  const place = (iso: string, tz: string) => (zonesDiffer(tz, deviceZone(), Date.parse(iso)) ? ` ${zoneCity(tz)}` : '');
+  return (
+    <HomeSection title={t('home.appointments')} testId="home-appointments" count={q.data?.total} loading={q.isPending} error={q.error} isEmpty={rows.length === 0} empty={t('home.noAppointments')}>
+      <Table fz="xs" verticalSpacing={2} striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('home.time')}</Table.Th>
+            <Table.Th>{t('interventions.col.client')}</Table.Th>
+            <Table.Th>{t('interventions.col.takenBy')}</Table.Th>
+            <Table.Th>{t('interventions.col.status')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.id} data-testid="home-appointment" fw={r.mine ? 700 : undefined}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {time(r.start, r.timeZone)}–{time(r.end, r.timeZone)}
+                {place(r.start, r.timeZone)}
+              </Table.Td>
+              <Table.Td maw={200} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                <Anchor component={Link} to={`/interventions?open=${r.id}`} size="xs">
+                  {r.client}
+                </Anchor>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.person ?? ''}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <StatusBadge status={r.status} priority={r.priority} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </HomeSection>
+  );
+}

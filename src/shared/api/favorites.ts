@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { procedure } from './contract';
+import { id } from './common';
+import type { Module } from '../permissions';
+
+/**
+ * Every screen of the navigation, by its address, and the module whose read right opens it. My page (`home`) is
+ * everyone's. Main checks a star against this list; the renderer's routes are tested to agree with it.
+ */
+export const SCREEN_MODULES = {
+  home: null,
+  interventions: 'interventions',
+  'interventions-calendar': 'interventions',
+  clients: 'clients',
+  nomenclature: 'nomenclature',
+  organization: 'organization',
+  users: 'users',
+  periods: 'periods',
+  series: 'series',
+  mail: 'organization',
+  audit: 'audit',
+} as const satisfies Record<string, Module | null>;
+export type Screen = keyof typeof SCREEN_MODULES;
+export const SCREENS = Object.keys(SCREEN_MODULES) as [Screen, ...Screen[]];
+
+/** Screens one may star: all but My page, which is where the stars are. */
+export const STARRABLE_SCREENS = SCREENS.filter((s) => s !== 'home') as [Exclude<Screen, 'home'>, ...Exclude<Screen, 'home'>[]];
+export type StarrableScreen = (typeof STARRABLE_SCREENS)[number];
+
+/** The screen a saved view of a module opens on. */
+export const VIEW_SCREENS: Partial<Record<Module, Screen>> = { interventions: 'interventions' };
+
+export const FAVORITE_KINDS = ['screen', 'view'] as const;
+
+export const favorite = z.object({
+  id,
+  kind: z.enum(FAVORITE_KINDS),
+  /** Where it opens: the screen itself, or the grid a view belongs to. */
+  screen: z.enum(SCREENS),
+  viewId: id.nullable(),
+  /** A view's name; a screen's name is the renderer's translation. */
+  name: z.string().nullable(),
+  /** A shared view (everyone's), as opposed to the person's own. */
+  shared: z.boolean(),
+});
+export type Favorite = z.infer<typeof favorite>;
+
+/**
+ * A person's own favorites: each one's list, never anyone else's. Only what they may still open is listed (a view
+ * deleted or no longer shared, a screen whose right was taken away drop out). Views are starred with `views.setFavorite`.
+ */
+export const favoritesApi = {
+  'favorites.list': procedure({ input: z.strictObject({}), output: z.array(favorite), access: { session: true }, writes: false }),
+  'favorites.setScreen': procedure({
+    input: z.strictObject({ screen: z.enum(STARRABLE_SCREENS), on: z.boolean() }),
+    output: z.array(favorite),
+    access: { session: true },
+    writes: true,
+  }),
+} as const;
