@@ -13,7 +13,7 @@ export function Shell() {
   const { user, setUser } = useSession();
   const can = useCan();
   const navigate = useNavigate();
-  const routes = ROUTES.filter((r) => can(r.module, 'read'));
+  const routes = ROUTES.filter((r) => can(r.module, r.action ?? 'read'));
   const path = useLocation().pathname.replace(/^\//, '');
   const current = routes.find((r) => r.path === path);
 

@@ -7,6 +7,7 @@ import { mailApi } from './mail';
 import { interventionsApi, interventionsFlowApi } from './interventions';
 import { reportsApi } from './reports';
 import { nomenclatureApi } from './nomenclature';
+import { annexFormsApi } from './annexForms';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -20,6 +21,7 @@ export const api = {
   ...reportsApi,
   ...nomenclatureApi,
   ...mailApi,
+  ...annexFormsApi,
 } as const;
 
 export type Api = typeof api;

@@ -1,4 +1,5 @@
 import { defineModule } from '../../api/module';
+import { annexHandlers } from './annex';
 import { approvalsHandlers } from './approvals';
 import { assistantsHandlers } from './assistants';
 import { calendarHandlers } from './calendar';
@@ -19,6 +20,7 @@ export const interventionsModule = defineModule({
     ...calendarHandlers,
     ...approvalsHandlers,
     ...viewsHandlers,
+    ...annexHandlers,
   },
   start: startInterventionIndex,
 });
@@ -33,3 +35,5 @@ export { loadRow, toDetail } from './service';
 export { cancelIntervention, confirmIntervention, createIntervention, finalizeIntervention, updateIntervention, validateIntervention, type InterventionInput } from './service';
 export { addNote } from './notes';
 export { uploadsOf } from './uploads';
+// Annex forms: what the reports print them with, and what the demo writes its templates through.
+export { annexTemplate, createTemplate as createAnnexTemplate, exportTemplates as exportAnnexTemplates, renderAnnex, type AnnexFormat, type AnnexPrint, type AnnexSource } from './annex';
