@@ -100,7 +100,8 @@ export const ANNEX_FILE_FORMAT = 'planora.annexForms';
 export const ANNEX_FILE_VERSION = 1;
 export const ANNEX_BODY_MAX = 50_000;
 export const ANNEX_NAME_MAX = 100;
-export const ANNEX_FILE_MAX = 2_000_000;
+/** The contract's cap on any one text: a file of some dozens of templates. */
+export const ANNEX_FILE_MAX = 100_000;
 
 const name = requiredText(ANNEX_NAME_MAX);
 const body = plainString(ANNEX_BODY_MAX, true).min(1);
