@@ -17,7 +17,8 @@ function StoredTemplate(p: { id: string; onSaved(id: string): void; onDeleted():
   const tpl = useApiQuery('annexForms.get', { id: p.id }, { staleTime: Infinity });
   if (!tpl.data) return null;
   const d = tpl.data;
-  return <AnnexEditor key={`${d.id}:${d.version}`} draft={{ id: d.id, version: d.version, name: d.name, typeId: d.typeId, body: d.body }} onSaved={(s) => p.onSaved(s.id)} onDeleted={p.onDeleted} />;
+  // Mounted once per template: a save keeps the editor (and its preview) as it is, with the new version.
+  return <AnnexEditor draft={{ id: d.id, version: d.version, name: d.name, typeId: d.typeId, body: d.body }} onSaved={(s) => p.onSaved(s.id)} onDeleted={p.onDeleted} />;
 }
 
 /**
@@ -30,15 +31,30 @@ export function AnnexFormsScreen() {
   const manage = can('organization', 'write');
   const refresh = useAnnexRefresh();
   const list = useApiQuery('annexForms.list', {});
-  const { current, select, table } = useListSelection(list.data, (r) => r.id, list.isLoading);
-  const [creating, setCreating] = useState(0);
+  const { select, table } = useListSelection(list.data, (r) => r.id, list.isLoading);
+  /** The template in the editor: a stored one, or a new one (`key` stays when it is first saved, so nothing remounts). */
+  const [open, setOpen] = useState<{ key: string; id: string | null } | null>(null);
+  const [made, setMade] = useState(0);
   const [message, setMessage] = useState<{ text: string; color: string } | null>(null);
   const resetFile = useRef<() => void>(null);
   useScreenKeys({ enabled: manage, onRefresh: refresh, onInsert: () => newTemplate() });
 
   const newTemplate = () => {
     select(null);
-    setCreating((n) => n + 1);
+    setOpen({ key: `new-${made + 1}`, id: null });
+    setMade((n) => n + 1);
+  };
+  const choose = (id: string | null) => {
+    select(id);
+    if (id) setOpen({ key: id, id });
+  };
+  const saved = (id: string) => {
+    select(id);
+    setOpen((o) => (o ? { ...o, id } : o));
+  };
+  const closed = () => {
+    select(null);
+    setOpen(null);
   };
   const exportAll = async () => {
     try {
@@ -92,15 +108,15 @@ export function AnnexFormsScreen() {
       )}
       <Grid gap="sm" mt="xs">
         <Grid.Col span={3}>
-          <ListTable {...table} columns={columns} testId="annex-list" label={t('annex.title')} onOpen={(r) => select(r.id)} />
+          <ListTable {...table} onSelect={choose} columns={columns} testId="annex-list" label={t('annex.title')} onOpen={(r) => choose(r.id)} />
         </Grid.Col>
         <Grid.Col span={9}>
           {!manage ? (
             <Text c="dimmed">{t('annex.adminsOnly')}</Text>
-          ) : current ? (
-            <StoredTemplate key={current.id} id={current.id} onSaved={select} onDeleted={() => select(null)} />
-          ) : creating ? (
-            <AnnexEditor key={`new-${creating}`} draft={BLANK} onSaved={(s) => select(s.id)} onDeleted={() => select(null)} />
+          ) : open && open.key === open.id ? (
+            <StoredTemplate key={open.key} id={open.key} onSaved={saved} onDeleted={closed} />
+          ) : open ? (
+            <AnnexEditor key={open.key} draft={BLANK} onSaved={(s) => saved(s.id)} onDeleted={closed} />
           ) : (
             <Stack gap={4}>
               <Text c="dimmed">{t('annex.choose')}</Text>
