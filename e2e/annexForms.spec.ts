@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import ro from '../src/shared/i18n/ro.json' with { type: 'json' };
+import { expectAccessible } from './a11y';
 import { SHOTS, apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
 
 /**
@@ -81,6 +82,7 @@ for (const lang of LANGS) {
     await expect(preview.locator('script, [onclick], iframe')).toHaveCount(0);
     expect(await page.title()).not.toBe('owned');
     await shot(page, `annex-editor-${lang.code}`);
+    await expectAccessible(page, 'annex forms');
 
     // A template with a fault is refused where it was written, naming the line.
     await body.fill('<p>ok</p>\n{% if %}');

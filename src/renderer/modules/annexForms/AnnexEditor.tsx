@@ -135,7 +135,7 @@ export function AnnexEditor(p: { draft: Draft; onSaved(t: AnnexTemplate): void; 
             </Button>
           )}
           {save.isSuccess && !save.isPending && (
-            <Text size="sm" c="green" data-testid="annex-saved">
+            <Text size="sm" c="teal.9" data-testid="annex-saved">
               {t('common.saved')}
             </Text>
           )}

@@ -26,7 +26,7 @@ export function AnnexFieldList({ onInsert }: { onInsert(text: string): void }) {
           {Object.entries(ANNEX_FIELDS[group]).map(([field, label]) => (
             <Button
               key={field}
-              size="compact-xs"
+              size="compact-sm"
               variant="subtle"
               justify="flex-start"
               title={`{{ ${group}.${field} }}`}
@@ -41,7 +41,7 @@ export function AnnexFieldList({ onInsert }: { onInsert(text: string): void }) {
       <Text size="xs" fw={700} mt={4}>
         {t('annex.groups.timeline')}
       </Text>
-      <Button size="compact-xs" variant="subtle" justify="flex-start" onClick={() => onInsert(timelineSnippet(t))} data-testid="annex-field-timeline">
+      <Button size="compact-sm" variant="subtle" justify="flex-start" onClick={() => onInsert(timelineSnippet(t))} data-testid="annex-field-timeline">
         {t('annex.timelineTable')}
       </Button>
     </Stack>

@@ -68,7 +68,7 @@ export function AnnexFormsScreen() {
     if (!file) return;
     try {
       const r = await call('annexForms.import', { content: await file.text() });
-      setMessage({ text: t('annex.imported', { created: r.created, updated: r.updated }), color: 'green' });
+      setMessage({ text: t('annex.imported', { created: r.created, updated: r.updated }), color: 'teal.9' });
       refresh();
     } catch (e) {
       setMessage({ text: errorText(t, e), color: 'red' });
@@ -107,10 +107,10 @@ export function AnnexFormsScreen() {
         </Text>
       )}
       <Grid gap="sm" mt="xs">
-        <Grid.Col span={3}>
+        <Grid.Col span={4}>
           <ListTable {...table} onSelect={choose} columns={columns} testId="annex-list" label={t('annex.title')} onOpen={(r) => choose(r.id)} />
         </Grid.Col>
-        <Grid.Col span={9}>
+        <Grid.Col span={8}>
           {!manage ? (
             <Text c="dimmed">{t('annex.adminsOnly')}</Text>
           ) : open && open.key === open.id ? (
