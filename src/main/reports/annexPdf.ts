@@ -66,10 +66,22 @@ function table(el: AnnexElement, width: number): Content | null {
     while (cells.length < cols) cells.push({ text: '' });
     return cells;
   });
+  // A column of short marks (numbers, boxes) takes only its width; the others share the rest.
+  const plain = (n: AnnexNode): string => (typeof n === 'string' ? n : n.children.map(plain).join(''));
+  const longest = Array.from({ length: cols }, () => 0);
+  for (const r of rows) {
+    let at = 0;
+    for (const c of r.children) {
+      if (typeof c === 'string') continue;
+      if (span(c) === 1 && at < cols) longest[at] = Math.max(longest[at]!, plain(c).trim().length);
+      at += span(c);
+    }
+  }
+  const widths = longest.map((n) => (n <= 3 && longest.some((m) => m > 3) ? 'auto' : '*'));
   // Leading rows of header cells repeat on each page the table runs onto.
   let headerRows = 0;
   while (headerRows < rows.length && rows[headerRows]!.children.every((c) => typeof c === 'string' || c.tag === 'th')) headerRows++;
-  return { table: { headerRows: headerRows < rows.length ? headerRows : 0, widths: Array.from({ length: cols }, () => '*'), body, dontBreakRows: true }, layout: 'form', margin: [0, 2, 0, 6] };
+  return { table: { headerRows: headerRows < rows.length ? headerRows : 0, widths, body, dontBreakRows: true }, layout: 'form', margin: [0, 2, 0, 6] };
 }
 
 function block(el: AnnexElement, width: number): Content | null {
