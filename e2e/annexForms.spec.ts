@@ -122,3 +122,36 @@ for (const lang of LANGS) {
     }
   });
 }
+
+test('templates leave as a file and come back; a bad file is refused with its reason', async ({ page }) => {
+  await loginAs(page, server.url, 'admin');
+  await chooseLanguage(page, 'English', 'en');
+  await page.getByTestId('nav-annex-forms').click();
+  await expect(page.getByTestId('annex-screen')).toBeVisible();
+
+  const download = page.waitForEvent('download', { timeout: 30_000 });
+  await page.getByTestId('annex-export').click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/\.json$/);
+  const file = JSON.parse(fs.readFileSync(await saved.path(), 'utf8')) as { format: string; version: number; templates: { name: string; type: string | null; body: string }[] };
+  expect(file.format).toBe('planora.annexForms');
+  expect(file.version).toBe(1);
+  expect(file.templates.map((t) => t.name)).toContain('Darbu pieņemšanas akts');
+
+  const upload = async (name: string, content: string) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('annex-import').click();
+    await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+  };
+  // The same file changes nothing; one more template is added; a file of another version is refused.
+  await upload('same.json', JSON.stringify(file));
+  await expect(page.getByTestId('annex-message')).toHaveText(en.annex.imported.replace('{{created}}', '0').replace('{{updated}}', '0'));
+  const more = { ...file, templates: [...file.templates, { name: 'Imported form', type: null, body: '<p>{{ client.name }}</p>' }] };
+  await upload('more.json', JSON.stringify(more));
+  await expect(page.getByTestId('annex-message')).toHaveText(en.annex.imported.replace('{{created}}', '1').replace('{{updated}}', '0'));
+  await expect(page.getByTestId('annex-list').locator('tbody tr', { hasText: 'Imported form' })).toHaveCount(1);
+  await upload('future.json', JSON.stringify({ ...file, version: 2 }));
+  await expect(page.getByTestId('annex-message')).toContainText(en.errors.annex_file_version.replace('{{version}}', '2'));
+  await shot(page, 'annex-import-refused-en');
+});
+
