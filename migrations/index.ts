@@ -6,6 +6,7 @@ import * as m0004 from './0004_mail';
 import * as m0005 from './0005_search_prefixes';
 import * as m0006 from './0006_change_log';
 import * as m0007 from './0007_favorites';
+import * as m0008 from './0008_annex_templates';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_search_prefixes': m0005,
   '0006_change_log': m0006,
   '0007_favorites': m0007,
+  '0008_annex_templates': m0008,
 };

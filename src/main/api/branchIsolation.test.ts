@@ -196,6 +196,7 @@ withTestOrg('file', async (org) => {
   A.product = B.product = (await app.call(owner, 'products.create', { name: 'Boiler', isSystem: false })).id;
   A.nomenclature = B.nomenclature = (await app.call(owner, 'nomenclature.create', { kind: 'zone', name: 'Centre' })).id;
   A.view = B.view = (await app.call(owner, 'views.save', { module: 'interventions', kind: 'view', name: 'Mine', shared: false, config: '{}' })).id;
+  A.annexTemplate = B.annexTemplate = (await app.call(owner, 'annexForms.create', { name: 'Acceptance', body: '<p>{{ intervention.number }} {{ client.name }}</p>' })).id;
   await app.call(owner, 'interventions.setSettings', { ...(await app.call(owner, 'interventions.settings', {})), approvals: true });
 
   const doc = { clientId: A.client, priority: 'high' as const, docDate: TODAY, objectProductId: A.product };

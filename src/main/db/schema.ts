@@ -282,6 +282,16 @@ export interface InterventionsDB {
   approval: ApprovalTable;
   outbox: OutboxTable;
   saved_view: SavedViewTable;
+  annex_template: AnnexTemplateTable;
+}
+
+/** Annex form templates (migrations/0007_annex_templates.ts): Liquid text printed as a document's annex. */
+export interface AnnexTemplateTable extends Synced {
+  id: string;
+  org_id: string;
+  type_id: string | null;
+  name: string;
+  body: string;
 }
 
 /** Outgoing mail (migrations/0004_mail.ts): one SMTP account per organization, its password sealed. */

@@ -18,6 +18,7 @@ import type { NomenclatureKind } from '../../shared/api/nomenclature';
 import { CLASSIFICATIONS, CLASSIFICATIONS_2, CLASSIFICATIONS_3, CONTRACT_NAME, ESTIMATE_NAME, INTERVENTION_TYPES, PRODUCTS, VEHICLES, ZONES, type ListItem } from './lists';
 import type { DemoPlan, PlannedIntervention, Step } from './plan';
 import type { BranchKey } from './staff';
+import { loadAnnexTemplates } from './annexForms';
 import { demoPhoto, demoReport } from './files';
 import { MINUTE } from './slots';
 
@@ -58,6 +59,7 @@ export async function loadCallCentre(base: Ctx, plan: DemoPlan, ids: DemoIds): P
       yerevan: await list('vehicle', VEHICLES.yerevan.map((plate) => ({ code: plate, names: { en: plate, lv: plate, ru: plate, lt: plate, ro: plate, hy: plate } }))),
     },
   };
+  await loadAnnexTemplates(owner((t += MINUTE)), plan.language, lists.type);
   const products: string[] = [];
   for (const p of PRODUCTS) products.push((await createProduct(owner((t += MINUTE)), { code: p.code, name: name(p), isSystem: p.isSystem })).id);
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,6 +6,8 @@ import { startTestApp, withCtx, type TestApp } from '../testing/harness';
 import { DEMO_PASSWORD, DEMO_SEED, DEMO_LANGUAGE, seedDemo } from './seed';
 import { planDemo } from './plan';
 import { CLASSIFICATIONS, INTERVENTION_TYPES, PRODUCTS } from './lists';
+import { demoAnnexTemplates } from './annexForms';
+import { resolveReportFile } from '../reports/files';
 
 // Few documents: the shape is what this proves; the full 3,000 are timed by `--demo` itself.
 const COUNT = 150;
@@ -84,6 +87,20 @@ describe('the demo call centre, written through the services', () => {
     expect(views.find((v) => v.name === 'Gaida sadali')).toMatchObject({ shared: true, favorite: false });
     expect((await app.call(await app.login('tech.riga', DEMO_PASSWORD), 'favorites.list', {}))).toEqual([]);
     expect((await app.call(dispatcher, 'home.openInterventions', {})).total).toBeGreaterThan(0);
+  });
+
+  it('holds annex forms in the organization language that print on its documents', async () => {
+    const token = await app.login('tech.riga', DEMO_PASSWORD);
+    const templates = demoAnnexTemplates(DEMO_LANGUAGE);
+    const stored = await app.call(token, 'annexForms.list', {});
+    expect(stored.map((t) => t.name).sort()).toEqual(templates.map((t) => t.name).sort());
+    expect(stored.find((t) => t.name === templates[1]!.name)!.type).toBe(INTERVENTION_TYPES.find((t) => t.code === 'MNT')!.names[DEMO_LANGUAGE]);
+    const doc = (await app.call(token, 'interventions.list', { scope: { filters: { statuses: ['finalized'] } }, offset: 0, limit: 1, sort: 'docDate', desc: true })).rows[0]!;
+    const offered = await app.call(token, 'annexForms.list', { interventionId: doc.id });
+    const file = await app.call(token, 'annexForms.print', { interventionId: doc.id, templateId: offered.find((t) => t.name === templates[0]!.name)!.id });
+    const pdf = execFileSync('pdftotext', ['-enc', 'UTF-8', resolveReportFile(app.dir, file.fileId)!.path, '-'], { encoding: 'utf8' });
+    expect(pdf).toContain(doc.number!);
+    expect(pdf).toContain('Darbu pieņemšanas akts');
   });
 
   it('stores the timeline files once, under their hash', () => {

@@ -11,8 +11,14 @@ const MIME = {
   pdf: 'application/pdf',
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
 } as const;
 export type ReportExt = keyof typeof MIME;
+
+/** Where a file's content lies: `<fileId>.json` is already its description, so JSON content is `<fileId>.data.json`. */
+function contentName(fileId: string, ext: ReportExt): string {
+  return ext === 'json' ? `${fileId}.data.json` : `${fileId}.${ext}`;
+}
 
 const FILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -61,13 +67,13 @@ export function newReportFile(dataDir: string, ext: ReportExt, baseName: string,
   const fileName = safeFileName(baseName, ext);
   const meta: ReportMeta = { name: fileName, ext, orgId: owner.orgId, userId: owner.userId, createdAt: new Date(nowMs).toISOString() };
   fs.writeFileSync(path.join(dir, `${fileId}.json`), JSON.stringify(meta));
-  return { fileId, path: path.join(dir, `${fileId}.${ext}`), fileName };
+  return { fileId, path: path.join(dir, contentName(fileId, ext)), fileName };
 }
 
 /** Removes a file whose making failed, so a half-written file is never served. */
 export function discardReportFile(dataDir: string, fileId: string): void {
   const dir = reportsDir(dataDir);
-  for (const f of [`${fileId}.json`, ...Object.keys(MIME).map((e) => `${fileId}.${e}`)]) fs.rmSync(path.join(dir, f), { force: true });
+  for (const f of [`${fileId}.json`, ...(Object.keys(MIME) as ReportExt[]).map((e) => contentName(fileId, e))]) fs.rmSync(path.join(dir, f), { force: true });
 }
 
 export interface ResolvedReportFile {
@@ -95,7 +101,7 @@ export function resolveReportFile(dataDir: string, fileId: string): ResolvedRepo
     return null;
   }
   if (!meta || !(meta.ext in MIME)) return null;
-  const file = path.join(dir, `${fileId}.${meta.ext}`);
+  const file = path.join(dir, contentName(fileId, meta.ext));
   if (path.dirname(file) !== dir) return null;
   let size: number;
   try {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { HandlersFor, Ctx } from '../api/context';
+import { annexReportHandlers } from './annex';
 import { exportInterventions, type ExportProgress } from './export/interventions';
 import { evolutionSheetReport, interventionFormReport } from './interventionDocs';
 import { interventionListReport } from './interventionList';
@@ -12,7 +13,8 @@ type Names =
   | 'reports.objectsList'
   | 'reports.objectsDetailed'
   | 'reports.productsList'
-  | 'export.interventions';
+  | 'export.interventions'
+  | keyof typeof annexReportHandlers;
 
 /**
  * Progress of a long export. `ctx.emit` queues events until the call's transaction commits, so through it the renderer hears
@@ -30,6 +32,7 @@ function progressSink(ctx: Ctx, jobId: string): (p: ExportProgress) => void {
 }
 
 export const reportsHandlers: HandlersFor<Names> = {
+  ...annexReportHandlers,
   async 'reports.interventionForm'(input, ctx) {
     return interventionFormReport(ctx, input.id);
   },

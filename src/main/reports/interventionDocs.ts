@@ -36,8 +36,8 @@ export interface DocData {
   client: ClientDetail | null;
 }
 
-export async function loadDocData(ctx: Ctx, id: string): Promise<DocData> {
-  const row = await loadRow(ctx, id);
+export async function loadDocData(ctx: Ctx, id: string, field = 'id'): Promise<DocData> {
+  const row = await loadRow(ctx, id, field);
   const d = await toDetail(ctx, row);
   const labels = await withLabels(ctx.db)
     .leftJoin('branch as b', 'b.id', 'i.branch_id')
@@ -211,7 +211,7 @@ function docHeadline(env: ReportEnv, data: DocData): string {
 }
 
 /** The document's times (schedule, timeline, even when it was printed) are all on its branch's clock, which it names. */
-async function branchEnv(ctx: Ctx, data: DocData): Promise<ReportEnv> {
+export async function branchEnv(ctx: Ctx, data: DocData): Promise<ReportEnv> {
   const env = await reportEnv(ctx);
   return { ...env, fmt: makeFmt(env.user.language, data.d.timeZone) };
 }

@@ -15,8 +15,8 @@ export function Shell() {
   const { user, setUser } = useSession();
   const can = useCan();
   const navigate = useNavigate();
-  // Only the screens this person may use; My page is everyone's.
-  const routes = ROUTES.filter((r) => !r.module || can(r.module, 'read'));
+  // Only the screens this person may use (some need more than reading); My page is everyone's.
+  const routes = ROUTES.filter((r) => !r.module || can(r.module, r.action ?? 'read'));
   const [home, ...modules] = routes;
   const path = useLocation().pathname.replace(/^\//, '');
   const current = routes.find((r) => r.path === path);

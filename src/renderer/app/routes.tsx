@@ -1,13 +1,14 @@
 import type { ComponentType } from 'react';
 import type { Screen } from '../../shared/api/favorites';
-import type { Module } from '../../shared/permissions';
+import type { Action, Module } from '../../shared/permissions';
 
 export interface RouteDef {
   path: Screen;
   /** i18n key of the navigation label */
   label: string;
-  /** Shown only to users who may read this module; none: everyone's (My page). */
+  /** Shown only to users who may read this module (or do `action` in it); none: everyone's (My page). */
   module?: Module;
+  action?: Action;
   /** The screen's code, fetched the first time it is opened, so the first bundle carries none of it. */
   load: () => Promise<ComponentType>;
 }
@@ -24,6 +25,7 @@ export const ROUTES: RouteDef[] = [
   },
   { path: 'clients', label: 'nav.clients', module: 'clients', load: () => import('../modules/clients/ClientsScreen').then((m) => m.ClientsScreen) },
   { path: 'nomenclature', label: 'nav.nomenclature', module: 'nomenclature', load: () => import('../modules/nomenclature/NomenclatureScreen').then((m) => m.NomenclatureScreen) },
+  { path: 'annex-forms', label: 'annex.title', module: 'organization', action: 'write', load: () => import('../modules/annexForms/AnnexFormsScreen').then((m) => m.AnnexFormsScreen) },
   { path: 'organization', label: 'nav.organization', module: 'organization', load: () => import('../modules/organization/OrganizationScreen').then((m) => m.OrganizationScreen) },
   { path: 'users', label: 'nav.users', module: 'users', load: () => import('../modules/organization/UsersScreen').then((m) => m.UsersScreen) },
   { path: 'periods', label: 'nav.periods', module: 'periods', load: () => import('../modules/periods/PeriodsScreen').then((m) => m.PeriodsScreen) },

@@ -13,6 +13,7 @@ export const SCREEN_MODULES = {
   'interventions-calendar': 'interventions',
   clients: 'clients',
   nomenclature: 'nomenclature',
+  'annex-forms': 'organization',
   organization: 'organization',
   users: 'users',
   periods: 'periods',

@@ -9,6 +9,7 @@ import { reportsApi } from './reports';
 import { nomenclatureApi } from './nomenclature';
 import { favoritesApi } from './favorites';
 import { homeApi } from './home';
+import { annexFormsApi } from './annexForms';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -24,6 +25,7 @@ export const api = {
   ...mailApi,
   ...favoritesApi,
   ...homeApi,
+  ...annexFormsApi,
 } as const;
 
 export type Api = typeof api;

@@ -19,6 +19,8 @@ export const RECORD_KINDS = [
   'product',
   'view',
   'outbox',
+  /** An annex form template: the organization's, like its reference lists. */
+  'annexTemplate',
   /** A file its caller is sending in pieces: it belongs to that user alone until a note takes it. */
   'upload',
   /** An identifier that names no stored record (a job's progress channel). */
@@ -57,6 +59,8 @@ const BY_NAME: Record<string, RecordKind> = {
   entityId: 'intervention',
   jobId: 'none',
   uploadId: 'upload',
+  interventionId: 'intervention',
+  templateId: 'annexTemplate',
 };
 
 /** By path inside the input (a filter names a person without assigning them). */
@@ -84,6 +88,7 @@ const ID_BY_NAMESPACE: Record<string, RecordKind> = {
   nomenclature: 'nomenclature',
   products: 'product',
   mail: 'outbox',
+  annexForms: 'annexTemplate',
 };
 
 /** The kind of record an input field names (`path` as `a.b`, `list[]`, `list[].id`), or undefined when nobody declared it. */

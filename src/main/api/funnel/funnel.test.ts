@@ -34,6 +34,7 @@ async function everyModuleWrites(): Promise<void> {
   await app.call(owner, 'products.create', { code: 'B-80', name: 'Boiler 80 l', isSystem: false });
   await app.call(owner, 'views.save', { module: 'interventions', kind: 'view', name: 'Open', shared: false, config: '{}' });
   await app.call(owner, 'favorites.setScreen', { screen: 'clients', on: true });
+  await app.call(owner, 'annexForms.create', { name: 'Acceptance', body: '<p>{{ intervention.number }}</p>' });
   await app.call(owner, 'mail.setSettings', { host: 'smtp.example.lv', port: 587, secure: false, from: 'serviss@example.lv' });
   const settings = await app.call(owner, 'interventions.settings', {});
   await app.call(owner, 'interventions.setSettings', { ...settings, approvals: true });

@@ -1,4 +1,5 @@
 import { defineModule } from '../../api/module';
+import { annexHandlers } from './annex';
 import { approvalsHandlers } from './approvals';
 import { assistantsHandlers } from './assistants';
 import { calendarHandlers } from './calendar';
@@ -21,6 +22,7 @@ export const interventionsModule = defineModule({
     ...approvalsHandlers,
     ...viewsHandlers,
     ...homeHandlers,
+    ...annexHandlers,
   },
   start: startInterventionIndex,
 });
@@ -36,3 +38,5 @@ export { cancelIntervention, confirmIntervention, createIntervention, finalizeIn
 export { addNote } from './notes';
 export { uploadsOf } from './uploads';
 export { saveView, setFavorite } from './views';
+// Annex forms: what the reports print them with, and what the demo writes its templates through.
+export { annexTemplate, createTemplate as createAnnexTemplate, exportTemplates as exportAnnexTemplates, renderAnnex, type AnnexFormat, type AnnexPrint, type AnnexSource } from './annex';

@@ -1,5 +1,6 @@
 import { Button, Group, Kbd, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { AnnexMenu } from '../annexForms/AnnexMenu';
 import { EvolutionSheetButton } from './StandardReports';
 import type { WorkflowStep } from './useInterventionActions';
 
@@ -53,6 +54,7 @@ export function FormFooter(p: FormFooterProps) {
           </Button>
         )}
         {p.id && <EvolutionSheetButton id={p.id} onError={p.onRefusal} />}
+        {p.id && <AnnexMenu id={p.id} onError={p.onRefusal} />}
         {!p.readOnly && (
           <Text size="xs" c="dimmed" ml="xs">
             <Kbd size="xs">Ctrl+S</Kbd> {t('common.save')} · <Kbd size="xs">Esc</Kbd> {t('common.close')}
