@@ -5,6 +5,7 @@ import * as m0003 from './0003_interventions';
 import * as m0004 from './0004_mail';
 import * as m0005 from './0005_search_prefixes';
 import * as m0006 from './0006_change_log';
+import * as m0007 from './0007_intervention_warnings';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_mail': m0004,
   '0005_search_prefixes': m0005,
   '0006_change_log': m0006,
+  '0007_intervention_warnings': m0007,
 };

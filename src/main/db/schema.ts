@@ -218,6 +218,7 @@ export interface InterventionTable extends Synced {
   locality: string | null;
   county: string | null;
   country: string | null;
+  allocated_at: string | null;
 }
 export interface InterventionNoteTable extends Synced {
   id: string;
@@ -281,6 +282,27 @@ export interface InterventionsDB {
   approval: ApprovalTable;
   outbox: OutboxTable;
   saved_view: SavedViewTable;
+  intervention_warning: InterventionWarningTable;
+  intervention_warning_scan: InterventionWarningScanTable;
+}
+
+/** A raised warning (migrations/0007): one per intervention × kind, open while `resolved_at` is null. */
+export interface InterventionWarningTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  intervention_id: string;
+  kind: string;
+  due_at: string;
+  raised_at: string;
+  resolved_at: string | null;
+  times: number;
+}
+/** How far the warnings scan got, per organization (this machine's state, not synced). */
+export interface InterventionWarningScanTable {
+  org_id: string;
+  scanned_to: string;
+  limits: string;
 }
 
 /** Outgoing mail (migrations/0004_mail.ts): one SMTP account per organization, its password sealed. */

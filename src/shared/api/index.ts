@@ -7,6 +7,7 @@ import { mailApi } from './mail';
 import { interventionsApi, interventionsFlowApi } from './interventions';
 import { reportsApi } from './reports';
 import { nomenclatureApi } from './nomenclature';
+import { interventionWarningsApi, warningRaised } from './interventionWarnings';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -20,6 +21,7 @@ export const api = {
   ...reportsApi,
   ...nomenclatureApi,
   ...mailApi,
+  ...interventionWarningsApi,
 } as const;
 
 export type Api = typeof api;
@@ -38,6 +40,7 @@ export const events = {
   'interventions.changed': z.object({ ids: z.array(z.string()) }),
   'export.progress': z.object({ jobId: z.string(), done: z.number(), total: z.number() }),
   'nomenclature.changed': z.object({ kind: z.string(), ids: z.array(z.string()) }),
+  'interventions.warning': warningRaised,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

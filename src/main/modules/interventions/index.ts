@@ -7,8 +7,10 @@ import { startInterventionIndex } from './gridIndex';
 import { interventionsHandlers } from './handlers';
 import { settingsHandlers } from './settings';
 import { viewsHandlers } from './views';
+import { warningsHandlers } from './warnings/handlers';
+import { warningsJob } from './warnings/job';
 
-/** Call-centre documents: the form and its workflow, the grid (memory index + SQL), assistants, calendar, approvals, views. */
+/** Call-centre documents: the form and its workflow, the grid (memory index + SQL), assistants, calendar, approvals, views, warnings. */
 export const interventionsModule = defineModule({
   name: 'interventions',
   handlers: {
@@ -19,8 +21,10 @@ export const interventionsModule = defineModule({
     ...calendarHandlers,
     ...approvalsHandlers,
     ...viewsHandlers,
+    ...warningsHandlers,
   },
   start: startInterventionIndex,
+  jobs: warningsJob,
 });
 
 // What reports and exports read: the grid (one source, memory index or SQL), its SQL scope, and one document with its labels.
@@ -33,3 +37,5 @@ export { loadRow, toDetail } from './service';
 export { cancelIntervention, confirmIntervention, createIntervention, finalizeIntervention, updateIntervention, validateIntervention, type InterventionInput } from './service';
 export { addNote } from './notes';
 export { uploadsOf } from './uploads';
+// The warnings scan, for whoever runs it by hand (tests, the bench).
+export { scanWarnings, type WarningsDeps } from './warnings/scan';
