@@ -6,7 +6,8 @@ import { startSmtpPeer, type SmtpPeer } from '../../../mail/testing/smtpPeer';
 import { configureSmtp, sendOutbox, SMTP_LOGIN } from '../../../mail/testing/mailApp';
 import { formatDay } from '../../../mail/templates';
 import { sqlGridSource } from '../sqlSource';
-import { scanWarnings } from './scan';
+import { limitsOf } from './rules';
+import { candidateQueries, scanWarnings } from './scan';
 
 /** The warnings job end to end: a clock the test moves, the real scan, the real outbox and a real SMTP server. */
 
@@ -115,5 +116,45 @@ describe('the warnings job', () => {
       { kind: 'overdue', resolved_at: expect.any(String) },
       { kind: 'unconfirmed', resolved_at: expect.any(String) },
     ]);
+  });
+});
+
+describe('the warnings scan, at scale', () => {
+  it('asks only index ranges of the documents, never a scan of the table, once it has run', async () => {
+    const limits = limitsOf({ warningHours: 24, unconfirmedHours: 8, overdueGraceMinutes: 60 });
+    const now = app.clock.now();
+    const user = (await app.core.sessions.resolve(owner))!;
+    const queries = candidateQueries(app.core.db, user.orgId, limits, now - 60_000, now);
+    expect(queries).toHaveLength(5);
+    for (const q of queries) {
+      const { sql, parameters } = q.compile();
+      const plan = (app.core.sqlite.prepare(`explain query plan ${sql}`).all(...(parameters as unknown[])) as { detail: string }[]).map((r) => r.detail);
+      expect(plan.join(' | '), sql).toMatch(/^SEARCH intervention USING (COVERING )?INDEX/);
+      expect(plan.join(' | ')).not.toMatch(/SCAN intervention\b/);
+    }
+  });
+
+  it('a warning whose condition comes back is raised again (a new lapse, mailed again), on the same row', async () => {
+    const allocated = { ...team, startAt: '2026-11-24T10:00:00.000Z', endAt: '2026-11-24T11:00:00.000Z', takenById: techId, responsibleId: respId };
+    const a = await app.call(owner, 'interventions.create', doc());
+    app.clock.set('2026-11-23T11:00:00.000Z');
+    expect(kinds(await scan())).toEqual(['unallocated']);
+    const given = await app.call(owner, 'interventions.update', { ...doc(allocated), id: a.id, version: a.version, confirmedReal: false });
+    expect((await scan()).resolved.map((w) => w.kind)).toEqual(['unallocated']);
+    // The team is taken off again: the document is waiting for an allocation, and was for hours.
+    await app.call(owner, 'interventions.update', { ...doc(), id: a.id, version: given.version, confirmedReal: false });
+    expect(kinds(await scan())).toEqual(['unallocated']);
+    const row = await app.core.db.selectFrom('intervention_warning').selectAll().where('intervention_id', '=', a.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ kind: 'unallocated', times: 2, resolved_at: null, due_at: '2026-11-23T11:00:00.000Z' });
+    expect(await sendOutbox(app)).toMatchObject({ sent: 2 });
+  });
+
+  it('refuses limits out of range with a translated error, changing nothing', async () => {
+    const settings = await app.call(owner, 'interventions.settings', {});
+    const r = await app.raw(owner, 'interventions.setSettings', { ...settings, unconfirmedHours: 0 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'validation', field: 'unconfirmedHours' } });
+    const g = await app.raw(owner, 'interventions.setSettings', { ...settings, overdueGraceMinutes: 1441 });
+    expect(g).toMatchObject({ ok: false, error: { code: 'validation', field: 'overdueGraceMinutes' } });
+    expect(await app.call(owner, 'interventions.settings', {})).toEqual(settings);
   });
 });

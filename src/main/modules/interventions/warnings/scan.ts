@@ -164,7 +164,8 @@ export function candidateQueries(db: Db, orgId: string, limits: WarningLimits, s
   const live = db.selectFrom('intervention').select('id').where('org_id', '=', orgId).where('deleted_at', 'is', null);
   if (since === null) return [live.where('status', 'in', OPEN)];
   const range = (limit: number) => [ISO(since - limit), ISO(now - limit)] as const;
-  const queries = [live.where('updated_at', '>', ISO(since))];
+  // From the last run's own instant on: a save stamped in that millisecond committed after it (the run held the write lock).
+  const queries = [live.where('updated_at', '>=', ISO(since))];
   if (limits.unallocated != null) {
     const [from, to] = range(limits.unallocated);
     queries.push(live.where('status', '=', 'received').where('allocated_at', 'is', null).where('created_at', '>', from).where('created_at', '<=', to));
