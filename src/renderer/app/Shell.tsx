@@ -7,6 +7,7 @@ import { LANGUAGE_OPTIONS } from '../components/fields';
 import { call } from './api';
 import { useCan, useSession } from './session';
 import { ROUTES } from './routes';
+import { WarningToast } from '../modules/interventions/WarningToast';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -77,6 +78,7 @@ export function Shell() {
             address: a redirect overtaken by another address (Back, a typed one) must be redone for the new one. */}
         {current ? <Outlet /> : routes[0] ? <Navigate key={path} to={`/${routes[0].path}`} replace /> : <Text>{t('shell.nothing')}</Text>}
       </AppShell.Main>
+      {can('interventions', 'read') && <WarningToast />}
     </AppShell>
   );
 }
