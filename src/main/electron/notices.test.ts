@@ -13,7 +13,7 @@ describe('OS notifications of the desktop app', () => {
   it('tell of new warnings in the window user’s language', () => {
     expect(noticeFor(warning(), 'en')).toEqual({ title: 'New warnings: 3', body: 'RIX-000042 Anna Ozola — Past its scheduled end, not finalized' });
     expect(noticeFor(warning(), 'lv')).toEqual({ title: 'Jauni brīdinājumi: 3', body: 'RIX-000042 Anna Ozola — Plānotās beigas pagājušas, nav pabeigts' });
-    expect(noticeFor(warning({ first: { interventionId: '019a0000-0000-7000-8000-000000000001', kind: 'unallocated', number: null, client: 'Anna Ozola' } }), 'ro')!.body).toBe('ciornă Anna Ozola — Nealocată la timp');
+    expect(noticeFor(warning({ first: { interventionId: '019a0000-0000-7000-8000-000000000001', kind: 'unallocated', number: null, client: 'Anna Ozola' } }), 'ro')!.body).toBe('Anna Ozola — Nealocată la timp');
   });
 
   it('say nothing of other events, or of a payload that is not a warning', () => {

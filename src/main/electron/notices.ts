@@ -33,7 +33,8 @@ const NOTICES: Partial<Record<string, (payload: unknown, lang: Language) => Noti
     const kind = text(lang, `interventions.warnings.kinds.${first.kind}`);
     return {
       title: text(lang, 'interventions.warnings.toastTitle', { count }),
-      body: text(lang, 'interventions.warnings.toastBody', { number: first.number ?? text(lang, 'interventions.warnings.draft'), client: first.client, kind }),
+      // A draft has no number yet: its client says which it is.
+      body: text(lang, 'interventions.warnings.toastBody', { number: first.number ?? '', client: first.client, kind }).trim(),
     };
   },
 };

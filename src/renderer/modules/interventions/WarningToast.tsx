@@ -43,7 +43,7 @@ export function WarningToast() {
         data-testid="warning-toast"
         style={{ position: 'fixed', right: 16, bottom: 16, zIndex: 500, maxWidth: 420 }}
       >
-        {t('interventions.warnings.toastBody', { number: first.number ?? t('interventions.warnings.draft'), client: first.client, kind: t(`interventions.warnings.kinds.${first.kind}`) })}
+        {t('interventions.warnings.toastBody', { number: first.number ?? '', client: first.client, kind: t(`interventions.warnings.kinds.${first.kind}`) }).trim()}
       </Notification>
     </Portal>
   );
