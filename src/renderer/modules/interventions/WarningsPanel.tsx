@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { WarningKind } from '../../../shared/api/interventionSettings';
 import { useApiQuery } from '../../app/apiQuery';
 import { useFormat } from '../../app/format';
+import { EmptyRow, TableHead } from '../../components/tableParts';
 import { statusLabel } from './model';
 
 const KIND_COLOR: Record<WarningKind, string> = { unallocated: 'orange', unconfirmed: 'yellow', overdue: 'red' };
@@ -25,42 +26,29 @@ export function WarningsPanel(p: { onOpenIntervention(id: string): void }) {
   if (!list.data) return null;
   return (
     <Stack gap="xs" data-testid="warnings-panel">
-      {rows.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('interventions.warnings.empty')}
-        </Text>
-      ) : (
-        <Table fz="xs" verticalSpacing={4} striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('interventions.warnings.kind')}</Table.Th>
-              <Table.Th>{t('interventions.col.number')}</Table.Th>
-              <Table.Th>{t('interventions.col.client')}</Table.Th>
-              <Table.Th>{t('interventions.warnings.since')}</Table.Th>
-              <Table.Th>{t('interventions.col.status')}</Table.Th>
+      <Table fz="xs" verticalSpacing={4} striped>
+        <TableHead titles={[t('interventions.warnings.kind'), t('interventions.col.number'), t('interventions.col.client'), t('interventions.warnings.since'), t('interventions.col.status')]} />
+        <Table.Tbody>
+          {rows.length === 0 && <EmptyRow colSpan={5}>{t('interventions.warnings.empty')}</EmptyRow>}
+          {rows.map((w) => (
+            <Table.Tr key={w.id} data-testid="warning-row" data-kind={w.kind}>
+              <Table.Td>
+                <Badge size="xs" tt="none" variant="light" color={KIND_COLOR[w.kind]}>
+                  {t(`interventions.warnings.kinds.${w.kind}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{w.number ?? t('interventions.warnings.draft')}</Table.Td>
+              <Table.Td>
+                <Button size="compact-xs" variant="subtle" onClick={() => p.onOpenIntervention(w.interventionId)} data-testid="warning-open">
+                  {w.client}
+                </Button>
+              </Table.Td>
+              <Table.Td>{fmt.zoned(w.dueAt, w.timeZone)}</Table.Td>
+              <Table.Td>{statusLabel(t, w.status)}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((w) => (
-              <Table.Tr key={w.id} data-testid="warning-row" data-kind={w.kind}>
-                <Table.Td>
-                  <Badge size="xs" tt="none" variant="light" color={KIND_COLOR[w.kind]}>
-                    {t(`interventions.warnings.kinds.${w.kind}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{w.number ?? t('interventions.warnings.draft')}</Table.Td>
-                <Table.Td>
-                  <Button size="compact-xs" variant="subtle" onClick={() => p.onOpenIntervention(w.interventionId)} data-testid="warning-open">
-                    {w.client}
-                  </Button>
-                </Table.Td>
-                <Table.Td>{fmt.zoned(w.dueAt, w.timeZone)}</Table.Td>
-                <Table.Td>{statusLabel(t, w.status)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+          ))}
+        </Table.Tbody>
+      </Table>
       {list.data.total > rows.length && (
         <Text size="xs" c="dimmed">
           {t('interventions.warnings.more', { shown: fmt.number(rows.length), total: fmt.number(list.data.total) })}

@@ -1,48 +1,25 @@
 import type { Selectable } from 'kysely';
 import type { Ctx } from '../../../api/context';
 import type { InterventionWarningTable } from '../../../db/schema';
-import type { Status } from '../../../../shared/api/interventions';
 import type { WarningKind } from '../../../../shared/api/interventionSettings';
-import { PRIORITY_BY_RANK } from '../../../../shared/rules/interventions';
 import { enqueueMail, isLanguage, mailConfigured, renderInterventionMail, type InterventionFacts } from '../../../mail';
-import { withLabels } from '../listing';
+import { rowsWhere } from '../listing';
 
 /** What a mail and a push say of each document a run raised warnings on. */
 export type WarnedFacts = Map<string, InterventionFacts>;
 
-/** The documents' facts as a mail shows them (names, not ids), read in one query for the run's raised warnings. */
+/** The documents' facts as a mail shows them (names, not ids): their grid rows, read as a page is, for the run's raised warnings. */
 export async function factsOfWarned(ctx: Ctx, orgId: string, raised: Selectable<InterventionWarningTable>[]): Promise<WarnedFacts> {
   const out: WarnedFacts = new Map();
   const ids = [...new Set(raised.map((w) => w.intervention_id))];
   if (!ids.length) return out;
-  const org = await ctx.db.selectFrom('org').select(['name', 'time_zone']).where('id', '=', orgId).executeTakeFirstOrThrow();
+  const org = await ctx.db.selectFrom('org').select('name').where('id', '=', orgId).executeTakeFirstOrThrow();
   for (let k = 0; k < ids.length; k += 500) {
-    const rows = await withLabels(ctx.db)
-      .select(['i.id', 'i.number', 'i.doc_date', 'i.client_name', 'i.client_phone', 'i.address', 'i.locality', 'i.county', 'i.country', 'i.object_serial', 'i.start_at', 'i.end_at', 'i.status', 'i.priority', 'i.notes', 'i.cancel_reason'])
-      .select(['t.name as type', 'p.name as object', 'tb.name as taken_by', 'rs.name as responsible', 'bz.time_zone as time_zone'])
-      .where('i.id', 'in', ids.slice(k, k + 500))
-      .execute();
-    for (const r of rows) {
-      out.set(r.id, {
-        number: r.number,
-        docDate: r.doc_date,
-        client: r.client_name,
-        address: [r.address, r.locality, r.county, r.country].filter(Boolean).join(', ') || null,
-        phone: r.client_phone,
-        type: r.type ?? null,
-        object: r.object ?? null,
-        objectSerial: r.object_serial,
-        startAt: r.start_at,
-        endAt: r.end_at,
-        status: r.status as Status,
-        priority: PRIORITY_BY_RANK[r.priority]!,
-        takenBy: r.taken_by ?? null,
-        responsible: r.responsible ?? null,
-        notes: r.notes,
-        cancelReason: r.cancel_reason,
-        timeZone: r.time_zone ?? org.time_zone,
-        orgName: org.name,
-      });
+    const page = ctx.db.selectFrom('intervention').select('id').where('id', 'in', ids.slice(k, k + 500));
+    for (const r of await rowsWhere(ctx.db, page, [], {})) {
+      const address = [r.address, r.locality, r.county, r.country].filter(Boolean).join(', ') || null;
+      // An open document has no reason for cancelling; its grid row says everything else a mail shows.
+      out.set(r.id, { ...r, address, cancelReason: null, orgName: org.name });
     }
   }
   return out;
