@@ -7,6 +7,7 @@ import hy from '../../shared/i18n/hy.json';
 import { events } from '../../shared/api';
 import type { Language } from '../../shared/i18n/languages';
 import type { HostEvent } from './protocol';
+import { warningLine } from '../../shared/rules/warningLine';
 
 /** What an OS notification says (no Electron here, so it is tested as it is). */
 export interface Notice {
@@ -33,8 +34,7 @@ const NOTICES: Partial<Record<string, (payload: unknown, lang: Language) => Noti
     const kind = text(lang, `interventions.warnings.kinds.${first.kind}`);
     return {
       title: text(lang, 'interventions.warnings.toastTitle', { count }),
-      // A draft has no number yet: its client says which it is.
-      body: text(lang, 'interventions.warnings.toastBody', { number: first.number ?? '', client: first.client, kind }).trim(),
+      body: warningLine(first.number, first.client, kind),
     };
   },
 };

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../../shared/api';
 import { onPush } from '../../app/queryClient';
+import { warningLine } from '../../../shared/rules/warningLine';
 
 type Raised = EventPayload<'interventions.warning'>;
 
@@ -43,7 +44,7 @@ export function WarningToast() {
         data-testid="warning-toast"
         style={{ position: 'fixed', right: 16, bottom: 16, zIndex: 500, maxWidth: 420 }}
       >
-        {t('interventions.warnings.toastBody', { number: first.number ?? '', client: first.client, kind: t(`interventions.warnings.kinds.${first.kind}`) }).trim()}
+        {warningLine(first.number, first.client, t(`interventions.warnings.kinds.${first.kind}`))}
       </Notification>
     </Portal>
   );
