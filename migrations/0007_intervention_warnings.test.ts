@@ -21,7 +21,7 @@ describe('0007_intervention_warnings', () => {
       await db.insertInto('intervention_warning').values({ ...warning, id: 'w1' }).execute();
       await expect(db.insertInto('intervention_warning').values({ ...warning, id: 'w2' }).execute()).rejects.toThrow(/UNIQUE/);
       await db.insertInto('intervention_warning').values({ ...warning, id: 'w3', kind: 'unallocated' }).execute();
-      await db.insertInto('intervention_warning_scan').values({ org_id: 'o', scanned_to: at, limits: '{}' }).execute();
+      await db.insertInto('intervention_warning_scan').values({ org_id: 'o', scanned_to: at, limits: '{}', seq: 12 }).execute();
       expect(await db.selectFrom('intervention_warning').select('id').orderBy('id').execute()).toEqual([{ id: 'w1' }, { id: 'w3' }]);
     } finally {
       await db.destroy();

@@ -3,8 +3,9 @@ import { sql, type Kysely } from 'kysely';
 /**
  * Warnings that act: an intervention left unallocated, allocated but unconfirmed, or past its scheduled end raises
  * one warning per kind, kept as a synced row (one per intervention × kind, reopened if the condition comes back).
- * The scan that finds them reads only what became due since its last run, through the two indexes below, and keeps
- * how far it got in `intervention_warning_scan` (this machine's state, like the outbox). Additive only.
+ * The scan that finds them reads only what became due since its last run (the two indexes below) and what the change
+ * record says changed since, and keeps how far it got in `intervention_warning_scan` (this machine's state, like the
+ * outbox). Additive only.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   // When the document became allocated: the "not confirmed within N hours" clock starts here.
@@ -44,5 +45,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('scanned_to', 'text', (c) => c.notNull())
     // The limits it was scanned with: when they change, the next run looks at every open document once.
     .addColumn('limits', 'text', (c) => c.notNull())
+    // The change record's last entry it had read: documents saved or deleted since are looked at again.
+    .addColumn('seq', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
 }

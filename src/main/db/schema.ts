@@ -303,6 +303,7 @@ export interface InterventionWarningScanTable {
   org_id: string;
   scanned_to: string;
   limits: string;
+  seq: number;
 }
 
 /** Outgoing mail (migrations/0004_mail.ts): one SMTP account per organization, its password sealed. */

@@ -124,13 +124,14 @@ describe('the warnings scan, at scale', () => {
     const limits = limitsOf({ warningHours: 24, unconfirmedHours: 8, overdueGraceMinutes: 60 });
     const now = app.clock.now();
     const user = (await app.core.sessions.resolve(owner))!;
-    const queries = candidateQueries(app.core.db, user.orgId, limits, now - 60_000, now);
+    const queries = candidateQueries(app.core.db, user.orgId, limits, { at: now - 60_000, seq: 1 }, now);
     expect(queries).toHaveLength(5);
     for (const q of queries) {
       const { sql, parameters } = q.compile();
       const plan = (app.core.sqlite.prepare(`explain query plan ${sql}`).all(...(parameters as unknown[])) as { detail: string }[]).map((r) => r.detail);
-      expect(plan.join(' | '), sql).toMatch(/^SEARCH intervention USING (COVERING )?INDEX/);
-      expect(plan.join(' | ')).not.toMatch(/SCAN intervention\b/);
+      // The change record by its (org_id, seq) index; the documents by theirs: a range each, never a scan.
+      expect(plan.join(' | '), sql).toMatch(/^SEARCH (intervention|change_log) USING (COVERING )?INDEX/);
+      expect(plan.join(' | ')).not.toMatch(/\bSCAN\b/);
     }
   });
 
@@ -147,6 +148,17 @@ describe('the warnings scan, at scale', () => {
     const row = await app.core.db.selectFrom('intervention_warning').selectAll().where('intervention_id', '=', a.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ kind: 'unallocated', times: 2, resolved_at: null, due_at: '2026-11-23T11:00:00.000Z' });
     expect(await sendOutbox(app)).toMatchObject({ sent: 2 });
+  });
+
+  it('looks at nothing in a quiet minute, and resolves the warning of a deleted document', async () => {
+    const a = await app.call(owner, 'interventions.create', doc());
+    app.clock.set('2026-11-23T11:00:00.000Z');
+    expect(await scan()).toMatchObject({ looked: 1, raised: [{ interventionId: a.id, kind: 'unallocated' }] });
+    app.clock.advance(60_000);
+    expect(await scan()).toEqual({ looked: 0, raised: [], resolved: [] });
+    await app.call(owner, 'interventions.delete', { id: a.id });
+    expect(await scan()).toEqual({ looked: 1, raised: [], resolved: [{ interventionId: a.id, kind: 'unallocated' }] });
+    expect(await app.call(owner, 'interventions.warnings.list', {})).toEqual({ rows: [], total: 0 });
   });
 
   it('refuses limits out of range with a translated error, changing nothing', async () => {

@@ -1,16 +1,15 @@
-import { sql, type Selectable } from 'kysely';
+import type { CompiledQuery } from 'kysely';
 import type { Ctx } from '../../../api/context';
 import type { PushEvent } from '../../../api/events';
 import type { SessionStore } from '../../../auth/sessions';
-import { type Clock } from '../../../clock';
+import type { Clock } from '../../../clock';
 import type { CoreConfig } from '../../../config';
 import { inWriteTransaction, type Db } from '../../../db/connection';
-import type { InterventionWarningTable } from '../../../db/schema';
 import type { Status } from '../../../../shared/api/interventions';
-import { WARNING_KINDS, type WarningKind } from '../../../../shared/api/interventionSettings';
+import type { WarningKind } from '../../../../shared/api/interventionSettings';
 import { readSettings } from '../settings';
-import { dueWarnings, limitsOf, type WarningLimits } from './rules';
-import { warningRows } from './tables';
+import { limitsOf, type WarningLimits } from './rules';
+import { judge, type Judged } from './judge';
 import { factsOfWarned, mailWarnings, type WarnedFacts } from './mail';
 
 export interface WarningsDeps {
@@ -24,29 +23,28 @@ export interface WarningsDeps {
 export interface ScanOutcome {
   raised: { interventionId: string; kind: WarningKind }[];
   resolved: { interventionId: string; kind: WarningKind }[];
-  /** Documents looked at: those that fell due or changed since the last run, and those with an open warning. */
+  /** Documents looked at: those that fell due or changed since the last run (every open one on a first run). */
   looked: number;
 }
 
 const ISO = (ms: number) => new Date(ms).toISOString();
 const OPEN: Status[] = ['received', 'allocated', 'confirmed'];
-const CHUNK = 500;
+/** Documents judged per write transaction: a first run over thousands never holds the write lock for long. */
+const SLICE = 250;
 
 /**
  * The warnings job: for every organization, raises each warning that fell due (once: one row per intervention × kind)
- * and resolves those whose condition ended, in one write transaction per organization, through the write funnel.
- * It looks only at what fell due or changed since its last run (its state: `intervention_warning_scan`), through
- * indexes, so a million documents cost a minute's worth of rows, not a scan. Running it twice, or late, does no harm.
+ * and resolves those whose condition ended, through the write funnel, a slice of documents per short transaction.
+ * A condition only ends by a change of its document, and only starts by one or by the clock, so a run looks at what
+ * fell due since the last one (index ranges) and what the change record says changed since (its state:
+ * `intervention_warning_scan`): a million documents cost a minute's worth of rows, not a scan. Running it twice, or
+ * late, or again after a crash half-way, does no harm.
  */
 export async function scanWarnings(deps: WarningsDeps): Promise<ScanOutcome> {
   const total: ScanOutcome = { raised: [], resolved: [], looked: 0 };
   const orgs = await deps.db.selectFrom('org').select('id').where('deleted_at', 'is', null).execute();
   for (const { id } of orgs) {
-    const pending: PushEvent[] = [];
-    const after: (() => void)[] = [];
-    const one = await inWriteTransaction(deps.db, (trx) => scanOrg(jobCtx(deps, trx, id, pending, after), id));
-    for (const fn of after) fn();
-    for (const e of pending) deps.publish(e);
+    const one = await scanOrg(deps, id);
     total.raised.push(...one.raised);
     total.resolved.push(...one.resolved);
     total.looked += one.looked;
@@ -54,17 +52,60 @@ export async function scanWarnings(deps: WarningsDeps): Promise<ScanOutcome> {
   return total;
 }
 
-/** A call's context for the job: no session user (its writes and audit entries are the system's), events held until commit. */
-function jobCtx(deps: WarningsDeps, db: Db, orgId: string, pending: PushEvent[], after: (() => void)[]): Ctx {
+async function scanOrg(deps: WarningsDeps, orgId: string): Promise<ScanOutcome> {
+  // One instant for the whole run: every slice judges the same "now", and the next run starts from it.
+  const now = deps.clock.now();
+  const clock: Clock = { now: () => now };
+  const plan = await deps.db.transaction().execute(async (trx) => {
+    const limits = limitsOf(await readSettings({ db: trx, user: null }, orgId));
+    const key = JSON.stringify(limits);
+    const state = await trx.selectFrom('intervention_warning_scan').selectAll().where('org_id', '=', orgId).executeTakeFirst();
+    const last = await trx.selectFrom('change_log').select('seq').where('org_id', '=', orgId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const since = state && state.limits === key ? { at: Date.parse(state.scanned_to), seq: state.seq } : null;
+    const ids = new Set<string>();
+    for (const q of candidateQueries(trx, orgId, limits, since, now)) for (const r of await q.execute()) ids.add(r.id);
+    return { limits, key, ids: [...ids], seq: last?.seq ?? 0 };
+  });
+
+  const judged: Judged = { raised: [], resolved: [], touched: new Map() };
+  const facts: WarnedFacts = new Map();
+  const after: (() => void)[] = [];
+  for (let k = 0; k < plan.ids.length; k += SLICE) {
+    const slice = plan.ids.slice(k, k + SLICE);
+    await inWriteTransaction(deps.db, async (trx) => {
+      const ctx = jobCtx(deps, trx, clock, after);
+      const before = judged.raised.length;
+      await judge(ctx, orgId, slice, plan.limits, judged);
+      const raised = judged.raised.slice(before);
+      const sliceFacts = await factsOfWarned(ctx, orgId, raised);
+      // Mailed in the transaction that raised them: a warning and its mails commit together, never twice.
+      await mailWarnings(ctx, orgId, raised, sliceFacts);
+      for (const [id, f] of sliceFacts) facts.set(id, f);
+    });
+  }
+  await inWriteTransaction(deps.db, (trx) =>
+    trx
+      .insertInto('intervention_warning_scan')
+      .values({ org_id: orgId, scanned_to: ISO(now), limits: plan.key, seq: plan.seq })
+      .onConflict((oc) => oc.column('org_id').doUpdateSet({ scanned_to: ISO(now), limits: plan.key, seq: plan.seq }))
+      .execute(),
+  );
+  for (const fn of after) fn();
+  for (const e of announcements(orgId, judged, facts)) deps.publish(e);
+  return { raised: judged.raised.map((w) => ({ interventionId: w.intervention_id, kind: w.kind as WarningKind })), resolved: judged.resolved, looked: plan.ids.length };
+}
+
+/** A call's context for the job: no session user (its writes and audit entries are the system's); it emits nothing itself. */
+function jobCtx(deps: WarningsDeps, db: Db, clock: Clock, after: (() => void)[]): Ctx {
   return {
     db,
     user: null,
-    clock: deps.clock,
+    clock,
     config: deps.config,
-    // No procedure runs here, so nothing asks for a session.
+    // No procedure runs here, so nothing asks for a session or a module's service.
     sessions: null as unknown as SessionStore,
     services: null as unknown as Ctx['services'],
-    emit: (name, payload, scope) => void pending.push({ ...scope, name, payload, orgId } as PushEvent),
+    emit: () => undefined,
     emitNow: () => undefined,
     setSession: () => undefined,
     sessionToken: null,
@@ -72,100 +113,42 @@ function jobCtx(deps: WarningsDeps, db: Db, orgId: string, pending: PushEvent[],
   };
 }
 
-async function scanOrg(ctx: Ctx, orgId: string): Promise<ScanOutcome> {
-  const now = ctx.clock.now();
-  const limits = limitsOf(await readSettings(ctx, orgId));
-  const key = JSON.stringify(limits);
-  const state = await ctx.db.selectFrom('intervention_warning_scan').selectAll().where('org_id', '=', orgId).executeTakeFirst();
-  const since = state && state.limits === key ? Date.parse(state.scanned_to) : null;
-
-  const ids = new Set([...(await candidates(ctx.db, orgId, limits, since, now)), ...(await openWarned(ctx.db, orgId))]);
-  const out: ScanOutcome = { raised: [], resolved: [], looked: ids.size };
-  const raisedRows: Selectable<InterventionWarningTable>[] = [];
-  const touched = new Map<string, Set<string>>();
-  const list = [...ids];
-  for (let k = 0; k < list.length; k += CHUNK) {
-    const chunk = list.slice(k, k + CHUNK);
-    const docs = await ctx.db.selectFrom('intervention').select(['id', 'branch_id', 'status', 'created_at', 'allocated_at', 'end_at', 'deleted_at']).where('id', 'in', chunk).execute();
-    const existing = await ctx.db.selectFrom('intervention_warning').selectAll().where('intervention_id', 'in', chunk).execute();
-    const byKey = new Map(existing.map((w) => [`${w.intervention_id}:${w.kind}`, w]));
-    for (const d of docs) {
-      const due = new Map(dueWarnings({ status: d.status as Status, createdAt: d.created_at, allocatedAt: d.allocated_at, endAt: d.end_at, deleted: d.deleted_at != null }, limits, ctx.clock).map((w) => [w.kind, w.dueAt]));
-      for (const kind of WARNING_KINDS) {
-        const w = byKey.get(`${d.id}:${kind}`);
-        const dueAt = due.get(kind);
-        const rows = warningRows.in(ctx);
-        let written: Selectable<InterventionWarningTable> | null = null;
-        if (dueAt !== undefined && !w) {
-          written = await rows.insert({ org_id: orgId, branch_id: d.branch_id, intervention_id: d.id, kind, due_at: ISO(dueAt), raised_at: ISO(now), resolved_at: null, times: 1 });
-        } else if (dueAt !== undefined && w?.resolved_at) {
-          // Its condition came back (received again after an allocation, a new end already past): a new lapse, told again.
-          written = await rows.update(w, { branch_id: d.branch_id, due_at: ISO(dueAt), raised_at: ISO(now), resolved_at: null, times: w.times + 1 });
-        } else if (dueAt === undefined && w && !w.resolved_at) {
-          await rows.update(w, { resolved_at: ISO(now) });
-          out.resolved.push({ interventionId: d.id, kind });
-          touch(touched, w.branch_id, d.id);
-          continue;
-        } else if (w && !w.resolved_at && w.branch_id !== d.branch_id) {
-          // The document moved to another branch: its warning follows (and leaves the first branch's panel).
-          await rows.update(w, { branch_id: d.branch_id });
-          touch(touched, w.branch_id, d.id);
-          touch(touched, d.branch_id, d.id);
-        }
-        if (written) {
-          raisedRows.push(written);
-          out.raised.push({ interventionId: d.id, kind });
-          touch(touched, d.branch_id, d.id);
-        }
-      }
-    }
+/** After the run has committed: one refresh per branch, and one "warnings raised" per branch that has new ones (not one per row). */
+function announcements(orgId: string, judged: Judged, facts: WarnedFacts): PushEvent[] {
+  const out: PushEvent[] = [];
+  for (const [branchId, ids] of judged.touched) out.push({ name: 'interventions.changed', payload: { ids: [...ids] }, orgId, branchIds: [branchId] });
+  const firstOf = new Map<string, { count: number; first: Judged['raised'][number] }>();
+  for (const w of judged.raised) {
+    const seen = firstOf.get(w.branch_id);
+    firstOf.set(w.branch_id, { count: (seen?.count ?? 0) + 1, first: seen?.first ?? w });
   }
-  const facts = await factsOfWarned(ctx, orgId, raisedRows);
-  await mailWarnings(ctx, orgId, raisedRows, facts);
-  announce(ctx, raisedRows, touched, facts);
-  await ctx.db
-    .insertInto('intervention_warning_scan')
-    .values({ org_id: orgId, scanned_to: ISO(now), limits: key })
-    .onConflict((oc) => oc.column('org_id').doUpdateSet({ scanned_to: ISO(now), limits: key }))
-    .execute();
+  for (const [branchId, { count, first }] of firstOf) {
+    const doc = facts.get(first.intervention_id);
+    const payload = { count, first: { interventionId: first.intervention_id, kind: first.kind as WarningKind, number: doc?.number ?? null, client: doc?.client ?? '' } };
+    out.push({ name: 'interventions.warning', payload, orgId, branchIds: [branchId] });
+  }
   return out;
 }
 
-function touch(map: Map<string, Set<string>>, branchId: string, id: string): void {
-  const set = map.get(branchId) ?? new Set<string>();
-  set.add(id);
-  map.set(branchId, set);
-}
-
-/** One refresh per branch, and one "warnings raised" per branch that has new ones (not one per row on a first run of thousands). */
-function announce(ctx: Ctx, raised: Selectable<InterventionWarningTable>[], touched: Map<string, Set<string>>, facts: WarnedFacts): void {
-  for (const [branchId, ids] of touched) ctx.emit('interventions.changed', { ids: [...ids] }, { branchIds: [branchId] });
-  const byBranch = new Map<string, Selectable<InterventionWarningTable>[]>();
-  for (const w of raised) byBranch.set(w.branch_id, [...(byBranch.get(w.branch_id) ?? []), w]);
-  for (const [branchId, rows] of byBranch) {
-    const first = rows[0]!;
-    const doc = facts.get(first.intervention_id);
-    ctx.emit('interventions.warning', { count: rows.length, first: { interventionId: first.intervention_id, kind: first.kind as WarningKind, number: doc?.number ?? null, client: doc?.client ?? '' } }, { branchIds: [branchId] });
-  }
-}
-
 /**
- * The documents that may have fallen due since `since`, or changed since then; every open document on a first run
- * or after the limits changed. Each question is a range of an index (migrations/0007), never a scan of the table.
+ * The documents to judge, each question a range of an index (tested with the query plan). On a first run, or after
+ * the limits changed: every open document and every document with an open warning. After that: those whose limit
+ * fell in (last run, now], and those the change record names since the last run (saves, deletions).
  */
-async function candidates(db: Db, orgId: string, limits: WarningLimits, since: number | null, now: number): Promise<string[]> {
-  const ids: string[] = [];
-  for (const q of candidateQueries(db, orgId, limits, since, now)) for (const r of await q.execute()) ids.push(r.id);
-  return ids;
+/** A question whose answer is document ids. */
+export interface Candidates {
+  execute(): Promise<{ id: string }[]>;
+  compile(): CompiledQuery;
 }
 
-/** The questions of one run, each answered by an index (tested with the query plan). */
-export function candidateQueries(db: Db, orgId: string, limits: WarningLimits, since: number | null, now: number) {
+export function candidateQueries(db: Db, orgId: string, limits: WarningLimits, since: { at: number; seq: number } | null, now: number): Candidates[] {
   const live = db.selectFrom('intervention').select('id').where('org_id', '=', orgId).where('deleted_at', 'is', null);
-  if (since === null) return [live.where('status', 'in', OPEN)];
-  const range = (limit: number) => [ISO(since - limit), ISO(now - limit)] as const;
-  // From the last run's own instant on: a save stamped in that millisecond committed after it (the run held the write lock).
-  const queries = [live.where('updated_at', '>=', ISO(since))];
+  if (since === null) {
+    const warned = db.selectFrom('intervention_warning').select('intervention_id as id').where('org_id', '=', orgId).where('resolved_at', 'is', null);
+    return [live.where('status', 'in', OPEN), warned];
+  }
+  const range = (limit: number) => [ISO(since.at - limit), ISO(now - limit)] as const;
+  const queries: Candidates[] = [db.selectFrom('change_log').select('row_id as id').where('org_id', '=', orgId).where('seq', '>', since.seq).where('table_name', '=', 'intervention')];
   if (limits.unallocated != null) {
     const [from, to] = range(limits.unallocated);
     queries.push(live.where('status', '=', 'received').where('allocated_at', 'is', null).where('created_at', '>', from).where('created_at', '<=', to));
@@ -180,9 +163,4 @@ export function candidateQueries(db: Db, orgId: string, limits: WarningLimits, s
     queries.push(live.where('end_at', '>', from).where('end_at', '<=', to));
   }
   return queries;
-}
-
-async function openWarned(db: Db, orgId: string): Promise<string[]> {
-  const rows = await db.selectFrom('intervention_warning').select('intervention_id').where('org_id', '=', orgId).where('resolved_at', 'is', null).where(sql.ref('deleted_at'), 'is', null).execute();
-  return rows.map((r) => r.intervention_id);
 }
