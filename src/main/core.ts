@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { migrations } from '../../migrations/index';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
-import { EventBus } from './api/events';
+import { EventBus, type PushEvent } from './api/events';
 import { SessionStore } from './auth/sessions';
 import { systemClock, type Clock } from './clock';
 import type { CoreConfig } from './config';
@@ -91,7 +91,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     const bus = new EventBus();
     const sessions = new SessionStore(db, clock, config.sessionIdleMs);
     const services = new Services();
-    const host = { db, sqlite, clock, config, services, log: config.log };
+    const host = { db, sqlite, clock, config, services, log: config.log, publish: (e: PushEvent) => bus.publish(e) };
     const started = app.start(host);
     modules = started;
     const readers = new ReaderPool(config.dbFile);

@@ -31,7 +31,7 @@ export interface Ctx {
 }
 
 /** The caller, for procedures that need one (the dispatcher has already checked). */
-export function me(ctx: Ctx): SessionUser {
+export function me(ctx: Pick<Ctx, 'user'>): SessionUser {
   if (!ctx.user) throw new Error('procedure without a session user');
   return ctx.user;
 }

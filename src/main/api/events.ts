@@ -28,6 +28,7 @@ export const EVENT_MODULE: Record<EventName, Module> = {
   'interventions.changed': 'interventions',
   'export.progress': 'interventions',
   'nomenclature.changed': 'nomenclature',
+  'interventions.warning': 'interventions',
 };
 
 /** The one delivery rule of every transport: same organization, the module's read right, and a branch the user sees. */

@@ -18,7 +18,7 @@ describe('module faces, composed', () => {
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planora-faces-'));
     const sqlite = openSqlite(path.join(dir, 'planora.db'));
-    host = { db: kyselyOver(sqlite), sqlite, clock: systemClock, config: defaultConfig(dir), services: new Services(), log: (m) => void logged.push(m) };
+    host = { db: kyselyOver(sqlite), sqlite, clock: systemClock, config: defaultConfig(dir), services: new Services(), log: (m) => void logged.push(m), publish: () => undefined };
   });
   afterEach(async () => {
     await host.db.destroy();
@@ -72,9 +72,9 @@ describe('module faces, composed', () => {
     expect(() => host.services.provide(key, 'again')).toThrow('service test.absent is provided twice');
   });
 
-  it("collects the modules' jobs (the mail outbox) and stops them", () => {
+  it("collects the modules' jobs (the interventions' warnings, the mail outbox) and stops them", () => {
     const jobs = app.jobs(host);
-    expect(jobs.tasks.map((t) => `${t.name} ${t.cron}`)).toEqual(['outbox * * * * *']);
+    expect(jobs.tasks.map((t) => `${t.name} ${t.cron}`)).toEqual(['warnings * * * * *', 'outbox * * * * *']);
     jobs.stop?.();
   });
 });

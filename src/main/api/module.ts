@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { CoreConfig } from '../config';
 import type { Db, Sqlite } from '../db/connection';
 import type { HandlersFor } from './context';
+import type { PushEvent } from './events';
 import type { Services } from './services';
 
 /** What a module may use while it starts: the open database (migrated), the clock, the settings and where to lend its services. */
@@ -13,6 +14,8 @@ export interface ModuleHost {
   config: CoreConfig;
   services: Services;
   log: (msg: string, err?: unknown) => void;
+  /** For jobs: a change they committed, to the windows that may hear it (the same bus the dispatcher publishes on). */
+  publish(e: PushEvent): void;
 }
 
 /** A module that has started: `ready` settles when its warm-up is over (never rejects); `stop` runs at close. */

@@ -57,6 +57,7 @@ export const BRANCH_COLUMN = {
   approval: 'branch_id',
   doc_series: 'branch_id',
   audit_log: 'branch_id',
+  intervention_warning: 'branch_id',
 } as const satisfies Partial<Record<keyof DB, string>>;
 export type BranchScopedTable = keyof typeof BRANCH_COLUMN;
 

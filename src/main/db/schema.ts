@@ -218,6 +218,7 @@ export interface InterventionTable extends Synced {
   locality: string | null;
   county: string | null;
   country: string | null;
+  allocated_at: string | null;
 }
 export interface InterventionNoteTable extends Synced {
   id: string;
@@ -283,15 +284,37 @@ export interface InterventionsDB {
   outbox: OutboxTable;
   saved_view: SavedViewTable;
   annex_template: AnnexTemplateTable;
+  intervention_warning: InterventionWarningTable;
+  intervention_warning_scan: InterventionWarningScanTable;
 }
 
-/** Annex form templates (migrations/0007_annex_templates.ts): Liquid text printed as a document's annex. */
+/** Annex form templates (migrations/0008_annex_templates.ts): Liquid text printed as a document's annex. */
 export interface AnnexTemplateTable extends Synced {
   id: string;
   org_id: string;
   type_id: string | null;
   name: string;
   body: string;
+}
+
+/** A raised warning (migrations/0009): one per intervention × kind, open while `resolved_at` is null. */
+export interface InterventionWarningTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  intervention_id: string;
+  kind: string;
+  due_at: string;
+  raised_at: string;
+  resolved_at: string | null;
+  times: number;
+}
+/** How far the warnings scan got, per organization (this machine's state, not synced). */
+export interface InterventionWarningScanTable {
+  org_id: string;
+  scanned_to: string;
+  limits: string;
+  seq: number;
 }
 
 /** Outgoing mail (migrations/0004_mail.ts): one SMTP account per organization, its password sealed. */

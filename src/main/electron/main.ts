@@ -100,8 +100,9 @@ async function start(): Promise<void> {
   relay = r;
   core.onEvent((e) => {
     r.publish(e);
-    const notice = noticeFor(e);
-    if (notice && win && !win.isFocused() && r.orgOf(win.webContents.id) === e.orgId) showNotice(notice, showWindow);
+    // Only to a window whose user may hear it (their organization, the module's read right, one of their branches).
+    const notice = win ? noticeFor(e, r.languageOf(win.webContents.id)) : null;
+    if (notice && win && !win.isFocused() && r.mayHear(win.webContents.id, e)) showNotice(notice, showWindow);
   });
   const isOurs = (contents: WebContents) => win !== null && !win.isDestroyed() && contents.id === win.webContents.id;
   bindCalls(r, isOurs);

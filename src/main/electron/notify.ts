@@ -1,20 +1,7 @@
 import { Notification } from 'electron';
-import type { HostEvent } from './protocol';
+import type { Notice } from './notices';
 
-export interface Notice {
-  title: string;
-  body: string;
-}
-
-/**
- * Push events that deserve an OS notification when the window is not in front, and what it says.
- * None yet; reminder outcomes and chat messages will add theirs here.
- */
-const NOTICES: Partial<Record<string, (payload: unknown) => Notice | null>> = {};
-
-export function noticeFor(e: HostEvent): Notice | null {
-  return NOTICES[e.name]?.(e.payload) ?? null;
-}
+export { noticeFor, type Notice } from './notices';
 
 /**
  * Notifications on screen. Held here until clicked or closed: a Notification nobody references is collected,

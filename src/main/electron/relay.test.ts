@@ -119,4 +119,21 @@ describe('Relay: the window-to-core binding of the desktop app', () => {
     expect(await relay.attachment(23, sha)).toBeNull();
     expect(await relay.attachment(99, sha)).toBeNull();
   });
+
+  it('tells main whether a window’s user may hear an event, and in which language (for OS notifications)', async () => {
+    const owner = await app.login('owner', 'owner-pass-1');
+    const [riga] = await app.call(owner, 'branches.list', {});
+    const far = await app.call(owner, 'branches.create', { name: 'Tālā 2', timeZone: 'Europe/Riga' });
+    await app.call(owner, 'users.create', { login: 'far.disp', password: 'password-123', name: 'Far Dispatcher', role: 'dispatcher', language: 'lv', branchIds: [far.id] });
+    open(31);
+    open(32);
+    expect((await relay.call(31, 'auth.login', { login: 'far.disp', password: 'password-123' })).ok).toBe(true);
+    const orgId = relay.orgOf(31)!;
+    const warning = (branchId: string) => ({ name: 'interventions.warning', orgId, branchIds: [branchId], payload: {} });
+    expect(relay.mayHear(31, warning(far.id))).toBe(true);
+    expect(relay.mayHear(31, warning(riga!.id))).toBe(false);
+    expect(relay.mayHear(32, warning(far.id))).toBe(false); // nobody logged in there
+    expect(relay.languageOf(31)).toBe('lv');
+    expect(relay.languageOf(32)).toBe('en');
+  });
 });

@@ -5,6 +5,9 @@ import type { HostEvent } from './protocol';
 import type { EventName } from '../../shared/api';
 import { mayReceive } from '../api/events';
 import type { ScopeUser } from '../api/visibility';
+import { LANGUAGES, type Language } from '../../shared/i18n/languages';
+
+const isLanguage = (v: unknown): v is Language => typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
 
 /**
  * Binds windows to the core without Electron in sight (so it is tested against a real core):
@@ -22,6 +25,8 @@ interface WindowSession {
   orgId: string | null;
   /** The logged-in user as the core last described them (role and branches decide which events they hear). */
   user: ScopeUser | null;
+  /** The user's language, for what main itself says to them (OS notifications). */
+  language: Language;
   send: (e: WindowEvent) => void;
 }
 
@@ -39,7 +44,7 @@ export class Relay {
 
   /** Registers a window (by its webContents id); the returned function forgets it and its session. */
   attach(windowId: number, send: (e: WindowEvent) => void): () => void {
-    this.windows.set(windowId, { token: null, orgId: null, user: null, send });
+    this.windows.set(windowId, { token: null, orgId: null, user: null, language: 'en', send });
     return () => this.windows.delete(windowId);
   }
 
@@ -80,6 +85,17 @@ export class Relay {
     return token ? this.findAttachment({ sha, sessionToken: token }) : null;
   }
 
+  /** Whether the window's logged-in user may hear the event (the rule every window's events follow): for OS notifications. */
+  mayHear(windowId: number, e: HostEvent): boolean {
+    const w = this.windows.get(windowId);
+    return !!w?.user && mayReceive(w.user, { ...e, name: e.name as EventName });
+  }
+
+  /** The language of the window's user (English until someone logs in). */
+  languageOf(windowId: number): Language {
+    return this.windows.get(windowId)?.language ?? 'en';
+  }
+
   /** The organization a window's user belongs to (null when logged out); for main's own use, e.g. notifications. */
   orgOf(windowId: number): string | null {
     return this.windows.get(windowId)?.orgId ?? null;
@@ -95,6 +111,8 @@ export class Relay {
       const u = r.data as Partial<ScopeUser> | null;
       w.orgId = typeof u?.orgId === 'string' ? u.orgId : null;
       w.user = w.orgId !== null && typeof u?.id === 'string' && typeof u.role === 'string' && Array.isArray(u.branchIds) ? (u as ScopeUser) : null;
+      const language = (u as { language?: unknown } | null)?.language;
+      w.language = isLanguage(language) ? language : 'en';
       // auth.me answers null once the session has expired: the token is dead too.
       if (w.orgId === null) w.token = null;
     } else if (!r.ok && r.error.code === 'unauthenticated' && name !== 'auth.login') {

@@ -6,6 +6,7 @@ import ro from '../../shared/i18n/mail/ro.json';
 import hy from '../../shared/i18n/mail/hy.json';
 import { LANGUAGES, LOCALES, type Language } from '../../shared/i18n/languages';
 import type { Priority, Status } from '../../shared/api/interventions';
+import type { WarningKind } from '../../shared/api/interventionSettings';
 
 /**
  * The texts of outgoing e-mail, in the recipient's language (src/shared/i18n/mail/<lng>.json,
@@ -60,7 +61,8 @@ export interface RenderedMail {
   body: string;
 }
 
-export type MailAudience = { kind: 'handler'; change: MailChange } | { kind: 'client'; event: ClientEvent };
+/** `warning`: the branch manager told once that a warning was raised on the intervention. */
+export type MailAudience = { kind: 'handler'; change: MailChange } | { kind: 'client'; event: ClientEvent } | { kind: 'warning'; warning: WarningKind };
 
 /** A calendar date (YYYY-MM-DD) in the language's long form; no time zone can move it to another day. */
 export function formatDay(lang: Language, isoDate: string): string {
@@ -84,7 +86,8 @@ const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, ' ').trim();
 export function renderInterventionMail(lang: Language, facts: InterventionFacts, audience: MailAudience, recipientName: string): RenderedMail {
   const t = (key: string, params?: Record<string, string>) => mailText(lang, key, params);
   const status = t(`status.${facts.status}`);
-  const subject = facts.number ? t('subject.numbered', { number: facts.number, status }) : t('subject.draft', { date: formatDay(lang, facts.docDate), status });
+  const state = audience.kind === 'warning' ? t(`warning.short.${audience.warning}`) : status;
+  const subject = facts.number ? t('subject.numbered', { number: facts.number, status: state }) : t('subject.draft', { date: formatDay(lang, facts.docDate), status: state });
 
   const forClient = audience.kind === 'client';
   const object = facts.object ? (facts.objectSerial ? `${facts.object} (${t('serial', { serial: facts.objectSerial })})` : facts.object) : facts.objectSerial;
@@ -105,7 +108,7 @@ export function renderInterventionMail(lang: Language, facts: InterventionFacts,
     ['cancelReason', forClient ? null : facts.cancelReason],
   ];
   const fields = lines.filter(([, v]) => v != null && v !== '').map(([k, v]) => `${t(`field.${k}`)}: ${oneLine(v!)}`);
-  const intro = audience.kind === 'handler' ? t(`intro.${audience.change}`) : t(`client.${audience.event}`);
+  const intro = audience.kind === 'handler' ? t(`intro.${audience.change}`) : audience.kind === 'warning' ? t(`warning.intro.${audience.warning}`) : t(`client.${audience.event}`);
 
   const blocks = [t('greeting', { name: oneLine(recipientName) }), intro, fields.join('\n')];
   // Notes are the office's remarks for whoever does the work; they are not sent to the client.

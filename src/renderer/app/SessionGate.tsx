@@ -3,7 +3,7 @@ import { Center, Loader } from '@mantine/core';
 import type { SessionUser } from '../../shared/api/auth';
 import { call, onSessionEnded, subscribeEvents } from './api';
 import { setUiLanguage } from './i18n';
-import { invalidateFor, queryClient } from './queryClient';
+import { queryClient, received } from './queryClient';
 import { SessionContext } from './session';
 import { Shell } from './Shell';
 import { KeepLanguage } from '../modules/auth/KeepLanguage';
@@ -45,7 +45,7 @@ export function SessionGate() {
   }, []);
 
   const loggedIn = phase.kind === 'in';
-  useEffect(() => (loggedIn ? subscribeEvents((name) => invalidateFor(name)) : undefined), [loggedIn]);
+  useEffect(() => (loggedIn ? subscribeEvents(received) : undefined), [loggedIn]);
 
   switch (phase.kind) {
     case 'loading':

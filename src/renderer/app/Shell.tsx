@@ -9,6 +9,7 @@ import { useCan, useSession } from './session';
 import { NavFavorites } from './NavFavorites';
 import { ROUTES } from './routes';
 import { ScreenStar } from './ScreenStar';
+import { WarningToast } from '../modules/interventions/WarningToast';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -96,6 +97,7 @@ export function Shell() {
             address: a redirect overtaken by another address (Back, a typed one) must be redone for the new one. */}
         {current ? <Outlet /> : routes[0] ? <Navigate key={path} to={`/${routes[0].path}`} replace /> : <Text>{t('shell.nothing')}</Text>}
       </AppShell.Main>
+      {can('interventions', 'read') && <WarningToast />}
     </AppShell>
   );
 }

@@ -17,8 +17,25 @@ const INVALIDATES: Record<EventName, string[]> = {
   // Progress is read by the export dialog itself; nothing cached goes stale.
   'export.progress': [],
   'nomenclature.changed': ['nomenclature', 'products', 'interventions'],
+  // The warnings panel and the grid's marks.
+  'interventions.warning': ['interventions'],
 };
 
 export function invalidateFor(name: EventName): void {
   for (const prefix of INVALIDATES[name] ?? []) void queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith(`${prefix}.`) });
+}
+
+type PushListener = (name: EventName, payload: unknown) => void;
+const pushListeners = new Set<PushListener>();
+
+/** Screens that tell of a push event themselves (a toast of new warnings) listen here, on the session's one subscription. */
+export function onPush(l: PushListener): () => void {
+  pushListeners.add(l);
+  return () => void pushListeners.delete(l);
+}
+
+/** Every push event of the session: caches invalidated, then the listeners told. */
+export function received(name: EventName, payload: unknown): void {
+  invalidateFor(name);
+  for (const l of pushListeners) l(name, payload);
 }

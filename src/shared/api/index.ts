@@ -10,6 +10,7 @@ import { nomenclatureApi } from './nomenclature';
 import { favoritesApi } from './favorites';
 import { homeApi } from './home';
 import { annexFormsApi } from './annexForms';
+import { interventionWarningsApi, warningRaised } from './interventionWarnings';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -26,6 +27,7 @@ export const api = {
   ...favoritesApi,
   ...homeApi,
   ...annexFormsApi,
+  ...interventionWarningsApi,
 } as const;
 
 export type Api = typeof api;
@@ -44,6 +46,7 @@ export const events = {
   'interventions.changed': z.object({ ids: z.array(z.string()) }),
   'export.progress': z.object({ jobId: z.string(), done: z.number(), total: z.number() }),
   'nomenclature.changed': z.object({ kind: z.string(), ids: z.array(z.string()) }),
+  'interventions.warning': warningRaised,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { procedure } from './contract';
 import { byId, id, isoDate, isoInstant, nullableStrings, okOutput, optionalId, optionalMultilineText, optionalText, plainString, requiredMultilineText, requiredText, text, versioned } from './common';
-import { interventionSettings } from './interventionSettings';
+import { interventionSettings, WARNING_KINDS } from './interventionSettings';
 
 export const PRIORITIES = ['low', 'medium', 'high'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -105,8 +105,9 @@ export const gridRow = z.object({
   cancelled: z.boolean(),
   ...nullableStrings('notes', 'vehicle', 'fiscalCode', 'phone', 'email', 'address', 'locality', 'county', 'country', 'zone'),
   ...nullableStrings('classification', 'classification2', 'classification3', 'contact'),
-  /** Not allocated within the configured hours (the seed's "warnings"). */
+  /** An open warning (the seed's "warnings"): `warnings` names which, as the warnings scan recorded them. */
   warning: z.boolean(),
+  warnings: z.array(z.enum(WARNING_KINDS)).max(WARNING_KINDS.length),
   version: z.number().int(),
   /** The branch's IANA zone: its start and end are read on that clock, wherever they are shown or printed. */
   timeZone: z.string(),

@@ -26,12 +26,6 @@ export function deriveStatus(f: WorkflowFacts): Status {
 export const PRIORITY_RANK: Record<Priority, number> = { low: 1, medium: 2, high: 3 };
 export const PRIORITY_BY_RANK: Record<number, Priority> = { 1: 'low', 2: 'medium', 3: 'high' };
 
-/** The seed's "warnings": received and still not allocated after the configured hours. */
-export function isOverdueForAllocation(status: Status, createdAt: string, nowMs: number, hours: number | null): boolean {
-  if (hours == null || status !== 'received') return false;
-  return nowMs - Date.parse(createdAt) > hours * 3_600_000;
-}
-
 /** Monday of the ISO week of a YYYY-MM-DD date, for weekly groups. */
 export function weekStart(date: string): string {
   const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);

@@ -3,6 +3,7 @@ import type { PushEvent } from '../events';
 import { setupOrg, startTestApp, userWithRole, withCtx, type TestApp } from '../../testing/harness';
 import { loadSessionUser } from '../../auth/sessions';
 import { changesSince, funnelGaps, syncedRows, syncedTableNames } from './index';
+import { scanWarnings } from '../../modules/interventions';
 
 let app: TestApp;
 let owner: string;
@@ -41,6 +42,11 @@ async function everyModuleWrites(): Promise<void> {
   const doc = await app.call(disp.token, 'interventions.create', { branchId, clientId: client.id, priority: 'medium', docDate: '2026-11-23' });
   await app.call(disp.token, 'interventions.addNote', { id: doc.id, style: 2, text: 'Called back' });
   await app.call(disp.token, 'interventions.cancel', { id: doc.id, version: doc.version, reason: 'Duplicate call' });
+  // The warnings job writes too: calls still not allocated a day later (the cancelled one waits for its approval).
+  await app.call(disp.token, 'interventions.create', { branchId, clientId: client.id, priority: 'high', docDate: '2026-11-23' });
+  app.clock.advance(25 * 3_600_000);
+  const scanned = await scanWarnings({ db: app.core.db, clock: app.clock, config: app.core.config, publish: () => undefined });
+  expect(scanned.raised.map((w) => w.kind)).toEqual(['unallocated', 'unallocated']);
 }
 
 describe('the write funnel', () => {

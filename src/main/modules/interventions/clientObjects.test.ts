@@ -104,7 +104,7 @@ describe('interventions.clientObjects', () => {
       await createUser(ctx, { login: 'other.owner', password: 'password-123', name: 'Other Owner', role: 'owner', language: 'ro', branchIds: [b.id] }, { orgId });
       app.core.sqlite
         .prepare(
-          `insert into intervention select '00000000-0000-7000-8000-000000000001', ?, ?, series_id, number, '2026-09-09', client_id, contact_id, priority, confirmed_real, type_id, object_product_id, 'FOREIGN', responsible_id, taken_by_id, start_at, end_at, start_local, end_local, status, assignee_confirmed_at, finalized_at, valid, validated_at, cancelled_at, cancel_reason, notes, contract_id, estimate_id, vehicle_id, classification_id, classification2_id, classification3_id, zone_id, client_name, client_name_key, client_fiscal_code, client_phone, client_email, address, address_key, locality, county, country, created_at, updated_at, deleted_at, version from intervention where id = ?`,
+          `insert into intervention select '00000000-0000-7000-8000-000000000001', ?, ?, series_id, number, '2026-09-09', client_id, contact_id, priority, confirmed_real, type_id, object_product_id, 'FOREIGN', responsible_id, taken_by_id, start_at, end_at, start_local, end_local, status, assignee_confirmed_at, finalized_at, valid, validated_at, cancelled_at, cancel_reason, notes, contract_id, estimate_id, vehicle_id, classification_id, classification2_id, classification3_id, zone_id, client_name, client_name_key, client_fiscal_code, client_phone, client_email, address, address_key, locality, county, country, created_at, updated_at, deleted_at, version, allocated_at from intervention where id = ?`,
         )
         .run(orgId, b.id, riga.id);
       recordImported(app.core.sqlite, 'intervention');

@@ -22,7 +22,7 @@ export function interventionGrid(db: Kysely<DB>, user: SessionUser, index: Inter
   return index.ready ? memoryGridSource(index, db, user, rows) : sqlGridSource(db, user, rows);
 }
 
-/** The caller's grid for this call; rows are flagged overdue only when `warningHours` is given (the screen's grid). */
-export function gridSourceOf(ctx: Ctx, rows: Partial<RowOptions> = {}): InterventionGrid {
-  return interventionGrid(ctx.db, me(ctx), interventionIndex(ctx), { nowMs: rows.nowMs ?? ctx.clock.now(), warningHours: rows.warningHours ?? null });
+/** The caller's grid for this call (each row with its open warnings). */
+export function gridSourceOf(ctx: Ctx, rows: RowOptions = {}): InterventionGrid {
+  return interventionGrid(ctx.db, me(ctx), interventionIndex(ctx), rows);
 }

@@ -33,8 +33,7 @@ type Names =
 
 export const interventionsHandlers: HandlersFor<Names> = {
   async 'interventions.list'(input, ctx) {
-    const { warningHours } = await readSettings(ctx);
-    return { rows: await gridSourceOf(ctx, { warningHours }).page(input.scope, gridOrder(input), input.offset, input.limit) };
+    return { rows: await gridSourceOf(ctx).page(input.scope, gridOrder(input), input.offset, input.limit) };
   },
   async 'interventions.count'(input, ctx) {
     return { total: await gridSourceOf(ctx).count(input.scope, input.sort ? gridOrder(input) : undefined) };

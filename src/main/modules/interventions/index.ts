@@ -9,8 +9,10 @@ import { interventionsHandlers } from './handlers';
 import { homeHandlers } from './home';
 import { settingsHandlers } from './settings';
 import { viewsHandlers } from './views';
+import { warningsHandlers } from './warnings/handlers';
+import { warningsJob } from './warnings/job';
 
-/** Call-centre documents: the form and its workflow, the grid (memory index + SQL), assistants, calendar, approvals, views. */
+/** Call-centre documents: the form and its workflow, the grid (memory index + SQL), assistants, calendar, approvals, views, warnings. */
 export const interventionsModule = defineModule({
   name: 'interventions',
   handlers: {
@@ -23,8 +25,10 @@ export const interventionsModule = defineModule({
     ...viewsHandlers,
     ...homeHandlers,
     ...annexHandlers,
+    ...warningsHandlers,
   },
   start: startInterventionIndex,
+  jobs: warningsJob,
 });
 
 // What reports and exports read: the grid (one source, memory index or SQL), its SQL scope, and one document with its labels.
@@ -40,3 +44,5 @@ export { uploadsOf } from './uploads';
 export { saveView, setFavorite } from './views';
 // Annex forms: what the reports print them with, and what the demo writes its templates through.
 export { annexTemplate, createTemplate as createAnnexTemplate, exportTemplates as exportAnnexTemplates, renderAnnex, type AnnexFormat, type AnnexPrint, type AnnexSource } from './annex';
+// The warnings scan, for whoever runs it by hand (tests, the bench).
+export { scanWarnings, type WarningsDeps } from './warnings/scan';

@@ -4,16 +4,25 @@ import type { SessionUser } from '../../../shared/api/auth';
 import type { GridRow, GridScope, Priority, SortField, Status } from '../../../shared/api/interventions';
 import type { GridSource } from '../../grid/source';
 import type { GridQuery, SqlOrder } from '../../grid/sqlSource';
-import { PRIORITY_BY_RANK, isOverdueForAllocation } from '../../../shared/rules/interventions';
+import { PRIORITY_BY_RANK } from '../../../shared/rules/interventions';
+import { WARNING_KINDS, type WarningKind } from '../../../shared/api/interventionSettings';
 import { seriesName } from '../../../shared/rules/series';
 
-/** What a grid row says beyond the stored fields: whether it waits for allocation longer than the settings allow. */
 /** The interventions grid: its scope, its sort fields, its rows. */
 export type InterventionGrid = GridSource<GridScope, SortField, GridRow>;
 
-export interface RowOptions {
-  nowMs: number;
-  warningHours: number | null;
+/**
+ * What a grid row needs beyond its stored fields. Nothing any more: its warnings are the rows the warnings scan
+ * recorded (read with the page, below), the same for every source. Kept so every grid source keeps one signature.
+ */
+export type RowOptions = object;
+
+/** The open warnings of the row's document, by the unique (intervention, kind) index: a lookup per row of a page. */
+const OPEN_WARNINGS = sql<string | null>`(select group_concat(w.kind) from intervention_warning w where w.intervention_id = i.id and w.resolved_at is null and w.deleted_at is null)`.as('open_warnings');
+
+function warningsOf(list: string | null): WarningKind[] {
+  const open = new Set(list?.split(',') ?? []);
+  return WARNING_KINDS.filter((k) => open.has(k));
 }
 
 /** The intervention with the names behind its ids: one join on a primary key per label (cheap for a page or a document). */
@@ -72,28 +81,30 @@ const GRID_SELECT = [
 ] as const;
 
 /** The grid rows of these rowids, in their order; a rowid the transaction does not see is left out. */
-export async function rowsOf(db: Kysely<DB>, user: SessionUser, rowids: number[], a: RowOptions): Promise<GridRow[]> {
+export async function rowsOf(db: Kysely<DB>, user: SessionUser, rowids: number[], _rows: RowOptions): Promise<GridRow[]> {
   if (!rowids.length) return [];
   const rows = await withLabels(db)
     .select(GRID_SELECT)
+    .select(OPEN_WARNINGS)
     .select(sql<number>`i.rowid`.as('rid'))
     .where('i.org_id', '=', user.orgId)
     .where(sql<SqlBool>`i.rowid in (${sql.join(rowids)})`)
     .execute();
   const at = new Map(rowids.map((r, k) => [r, k]));
   rows.sort((x, y) => at.get(x.rid)! - at.get(y.rid)!);
-  return rows.map((r) => gridRow(r, a));
+  return rows.map((r) => gridRow(r));
 }
 
 /** The grid rows whose ids `ids` selects, in this order (SQL's page: its ids picked on the indexes alone). */
-export async function rowsWhere(db: Kysely<DB>, ids: GridQuery, order: SqlOrder, a: RowOptions): Promise<GridRow[]> {
-  const q = order.reduce((q, [e, d]) => q.orderBy(e, d), withLabels(db).select(GRID_SELECT).where('i.id', 'in', ids));
-  return (await q.execute()).map((r) => gridRow(r, a));
+export async function rowsWhere(db: Kysely<DB>, ids: GridQuery, order: SqlOrder, _rows: RowOptions): Promise<GridRow[]> {
+  const q = order.reduce((q, [e, d]) => q.orderBy(e, d), withLabels(db).select(GRID_SELECT).select(OPEN_WARNINGS).where('i.id', 'in', ids));
+  return (await q.execute()).map((r) => gridRow(r));
 }
 
 type GridSelected = { [K in (typeof GRID_SELECT)[number] as K extends `${string} as ${infer A}` ? A : K extends `i.${infer C}` ? C : never]: unknown };
 
-function gridRow(r: Record<keyof GridSelected, any>, a: RowOptions): GridRow {
+function gridRow(r: Record<keyof GridSelected, any> & { open_warnings: string | null }): GridRow {
+  const warnings = warningsOf(r.open_warnings);
   return {
     id: r.id,
     series: r.series ? seriesName(r.series) : null,
@@ -126,7 +137,8 @@ function gridRow(r: Record<keyof GridSelected, any>, a: RowOptions): GridRow {
     classification2: r.classification2 ?? null,
     classification3: r.classification3 ?? null,
     contact: r.contact ?? null,
-    warning: isOverdueForAllocation(r.status as Status, r.created_at, a.nowMs, a.warningHours),
+    warning: warnings.length > 0,
+    warnings,
     version: r.version,
     timeZone: r.time_zone ?? 'UTC',
   };

@@ -69,7 +69,7 @@ function worthTelling(r: Recipient, lastBody: string, body: string): boolean {
   // An edit that changes nothing a handler reads (a classification, a contract) sends them nothing.
   if (r.audience.kind === 'handler') return r.audience.change !== 'updated' || factsSection(lastBody) !== factsSection(body);
   // The client hears of an allocation once, and again only for a new time, person or place.
-  if (r.audience.event === 'scheduled') return CLIENT_SCHEDULE_FIELDS.some((k) => fieldLine(lastBody, r.language, k) !== fieldLine(body, r.language, k));
+  if (r.audience.kind === 'client' && r.audience.event === 'scheduled') return CLIENT_SCHEDULE_FIELDS.some((k) => fieldLine(lastBody, r.language, k) !== fieldLine(body, r.language, k));
   return true;
 }
 

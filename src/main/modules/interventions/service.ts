@@ -10,6 +10,7 @@ import { foldKey } from '../../../shared/rules/text';
 import { dateWindow, withinWindow } from '../../../shared/rules/dateWindow';
 import { searchValues } from './searchIndex';
 import type { z } from 'zod';
+import { wakeWarnings } from './warnings/wake';
 import { approvalRows, interventionRows } from './tables';
 import { getClient } from '../clients';
 import { getBranch } from '../organization';
@@ -189,6 +190,8 @@ async function finish(ctx: Ctx, id: string, change: InterventionChange, before: 
   await reindex(ctx, { ...after, rid });
   const detail = await toDetail(ctx, after);
   await interventionChanged(ctx, change, detail, before?.status as Status | undefined);
+  // A document saved already late (an end in the past) is warned about at once, not at the next minute.
+  ctx.afterCommit(() => wakeWarnings(ctx.config));
   return detail;
 }
 
@@ -226,7 +229,9 @@ export async function createIntervention(ctx: Ctx, input: InterventionInput): Pr
   await assertPeriodOpen(ctx, input.docDate, 'docDate');
   const cols = await resolve(ctx, input);
   const flow = { assignee_confirmed_at: null, finalized_at: null, cancelled_at: null };
-  const { id } = await interventionRows.in(ctx).insert({ ...cols, ...flow, status: statusOf({ ...cols, ...flow }), number: null, valid: 0, validated_at: null, cancel_reason: null });
+  const status = statusOf({ ...cols, ...flow });
+  const allocated_at = status === 'allocated' ? isoNow(ctx.clock) : null;
+  const { id } = await interventionRows.in(ctx).insert({ ...cols, ...flow, status, allocated_at, number: null, valid: 0, validated_at: null, cancel_reason: null });
   return finish(ctx, id, 'created', null);
 }
 
@@ -255,8 +260,16 @@ export async function updateIntervention(ctx: Ctx, id: string, version: number, 
   // A new person or time needs a new confirmation from whoever takes it.
   const reallocated = cols.taken_by_id !== before.taken_by_id || cols.start_at !== before.start_at || cols.end_at !== before.end_at;
   const flow = { assignee_confirmed_at: reallocated ? null : before.assignee_confirmed_at, finalized_at: null, cancelled_at: null };
-  await interventionRows.in(ctx).update(before, { ...cols, ...flow, status: statusOf({ ...cols, ...flow }) });
+  const status = statusOf({ ...cols, ...flow });
+  await interventionRows.in(ctx).update(before, { ...cols, ...flow, status, allocated_at: allocatedAt(ctx, before, status, reallocated) });
   return finish(ctx, id, 'updated', before);
+}
+
+/** When the "not confirmed within N hours" clock started: at the allocation, again at a new person or time. */
+function allocatedAt(ctx: Ctx, before: Row, status: Status, reallocated: boolean): string | null {
+  if (status === 'received') return null;
+  if (status === 'allocated' && (reallocated || before.status === 'received' || !before.allocated_at)) return isoNow(ctx.clock);
+  return before.allocated_at;
 }
 
 export async function confirmIntervention(ctx: Ctx, id: string, version: number): Promise<InterventionDetail> {

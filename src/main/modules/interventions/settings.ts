@@ -5,7 +5,7 @@ import { settingRows } from './tables';
 
 const KEY = 'settings';
 
-export async function readSettings(ctx: Ctx, orgId = me(ctx).orgId): Promise<InterventionSettings> {
+export async function readSettings(ctx: Pick<Ctx, 'db' | 'user'>, orgId = me(ctx).orgId): Promise<InterventionSettings> {
   const row = await ctx.db.selectFrom('module_setting').select('value').where('org_id', '=', orgId).where('module', '=', 'interventions').where('key', '=', KEY).executeTakeFirst();
   if (!row) return DEFAULT_INTERVENTION_SETTINGS;
   const parsed = interventionSettings.safeParse({ ...DEFAULT_INTERVENTION_SETTINGS, ...JSON.parse(row.value) });

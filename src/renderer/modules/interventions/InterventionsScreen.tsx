@@ -128,6 +128,7 @@ export function InterventionsScreen() {
         onCancelDocs={() => withTargets((r) => r.filter((x) => x.status !== 'cancelled' && x.status !== 'finalized'), dialogs.setToCancel)}
         onApprovals={() => dialogs.setApprovalsOpen(true)}
         onSettings={() => dialogs.setSettingsOpen(true)}
+        onOpenIntervention={(id) => dialogs.openEditor(id)}
       />
 
       <FilterBar ref={searchBox} filters={filters} onChange={setFilters} onFocusGrid={(after) => grid.current?.focus(after)} />

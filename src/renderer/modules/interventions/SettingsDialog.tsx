@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Checkbox, Group, NumberInput, Stack, Switch } from '@mantine/core';
+import { NumberInput, Stack, Switch } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { InterventionSettings } from '../../../shared/api/interventionSettings';
 import { apiQueryKey, useApiMutation, useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { DialogButtons, DialogFailure, freshDialog } from '../../components/DialogButtons';
+import { WarningSettings } from './WarningSettings';
 
 export function useInterventionSettings() {
   return useApiQuery('interventions.settings', {}, { staleTime: 60_000 });
@@ -58,24 +59,7 @@ function SettingsBody(p: { stored: InterventionSettings; onClose(): void }) {
       {row('groupsOnLeft')}
       {row('autoResizeColumns')}
       {row('lockSession')}
-      <Group gap="sm" align="flex-end">
-        <Checkbox
-          label={t('interventions.settings.warnings')}
-          checked={v.warningHours != null}
-          onChange={(e) => set('warningHours', e.currentTarget.checked ? (v.warningHours ?? 24) : null)}
-          data-testid="setting-warnings"
-        />
-        <NumberInput
-          label={t('interventions.settings.warningHours')}
-          min={1}
-          max={720}
-          w={200}
-          disabled={v.warningHours == null}
-          value={v.warningHours ?? 24}
-          onChange={(n) => set('warningHours', typeof n === 'number' ? n : 24)}
-          data-testid="setting-warningHours"
-        />
-      </Group>
+      <WarningSettings value={v} onChange={set} />
       {row('approvals')}
       <DialogFailure message={saving.error && errorText(t, saving.error)} />
       <DialogButtons onCancel={p.onClose} label={t('common.save')} busy={saving.isPending} onConfirm={() => saving.mutate(v)} testId="settings-save" />

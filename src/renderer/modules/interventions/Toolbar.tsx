@@ -5,6 +5,7 @@ import { useCan } from '../../app/session';
 import { KeyButton } from '../../components/screen';
 import { ReportsMenu, type ReportsMenuProps } from './ReportsMenu';
 import { ViewsMenu, type SavedView } from './Views';
+import { WarningsButton } from './WarningsPanel';
 
 export interface ToolbarProps {
   /** How many rows are selected (the allocate assistant's label counts them). */
@@ -24,6 +25,8 @@ export interface ToolbarProps {
   onCancelDocs(): void;
   onApprovals(): void;
   onSettings(): void;
+  /** Opens a document from the warnings panel. */
+  onOpenIntervention(id: string): void;
 }
 
 /** A toolbar button that names its shortcut on hover (and beside its label when `showKey`). */
@@ -98,6 +101,7 @@ export function Toolbar(p: ToolbarProps) {
             </Badge>
           </Tooltip>
         )}
+        <WarningsButton onOpenIntervention={p.onOpenIntervention} />
         {canApprove && (
           <Tooltip label={t('interventions.approvals.title')}>
             <Indicator label={pending} size={14} disabled={!pending} color="orange">

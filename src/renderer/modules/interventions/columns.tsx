@@ -54,12 +54,13 @@ function labelCell(kind: 'status' | 'priority') {
 const StatusCell = labelCell('status');
 const PriorityCell = labelCell('priority');
 
-/** The narrow first column: the status stripe and the warning marker (not allocated in time). */
+/** The narrow first column: the status stripe and the warning marker, naming each open warning. */
 function FlagCell(p: ICellRendererParams<VRowData>) {
   const d = p.data;
   if (!isLeaf(d)) return null;
+  const says = d.warnings.map((k) => p.context.t(`interventions.warnings.kinds.${k}`)).join(' · ');
   return d.warning ? (
-    <span className="pl-warning" title={p.context.t('interventions.warningHint')} aria-label={p.context.t('interventions.warningHint')} data-testid="row-warning">
+    <span className="pl-warning" title={says} aria-label={says} data-testid="row-warning" data-warnings={d.warnings.join(' ')}>
       ⚠
     </span>
   ) : null;

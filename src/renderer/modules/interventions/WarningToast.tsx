@@ -1,0 +1,51 @@
+import { Notification, Portal } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EventPayload } from '../../../shared/api';
+import { onPush } from '../../app/queryClient';
+import { warningLine } from '../../../shared/rules/warningLine';
+
+type Raised = EventPayload<'interventions.warning'>;
+
+/** Long enough to be read across the room, short enough not to cover the grid all morning. */
+const SHOWN_MS = 15_000;
+
+/**
+ * New warnings of the user's branches, told at once wherever the user is (main sends them only to those who see
+ * the branch). The panel keeps the list; this only says that something happened.
+ */
+export function WarningToast() {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState<Raised | null>(null);
+
+  useEffect(
+    () =>
+      onPush((name, payload) => {
+        if (name === 'interventions.warning') setShown(payload as Raised);
+      }),
+    [],
+  );
+  useEffect(() => {
+    if (!shown) return;
+    const timer = setTimeout(() => setShown(null), SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [shown]);
+
+  if (!shown) return null;
+  const first = shown.first;
+  return (
+    <Portal>
+      <Notification
+        color="red"
+        title={t('interventions.warnings.toastTitle', { count: shown.count })}
+        onClose={() => setShown(null)}
+        closeButtonProps={{ 'aria-label': t('interventions.warnings.close') }}
+        role="status"
+        data-testid="warning-toast"
+        style={{ position: 'fixed', right: 16, bottom: 16, zIndex: 500, maxWidth: 420 }}
+      >
+        {warningLine(first.number, first.client, t(`interventions.warnings.kinds.${first.kind}`))}
+      </Notification>
+    </Portal>
+  );
+}
