@@ -1,6 +1,7 @@
 import type { Status } from '../../../../shared/api/interventions';
 import { Dictionary } from './dictionary';
 import { dayOf, minutesOf, NO_TIME } from './dates';
+import { LABEL_ID_COLUMNS, SortColumns, TEXT_COLUMNS } from './sortColumns';
 
 /** Workflow order: how the grid sorts and groups statuses (1-based; 0 is never used). */
 export const STATUS_ORDER: readonly Status[] = ['received', 'allocated', 'confirmed', 'finalized', 'cancelled'];
@@ -29,9 +30,13 @@ export const INDEXED_COLUMNS = [
   'updated_at',
   'number',
   'address_key',
+  ...Object.values(TEXT_COLUMNS),
+  ...Object.values(LABEL_ID_COLUMNS),
+  'valid',
+  'cancelled_at',
 ] as const;
 
-export type IndexedRow = { rowid: number } & { [K in (typeof INDEXED_COLUMNS)[number]]: K extends 'priority' ? number : K extends 'org_id' | 'branch_id' | 'doc_date' | 'client_id' | 'client_name' | 'client_name_key' | 'status' | 'updated_at' ? string : string | null };
+export type IndexedRow = { rowid: number } & { [K in (typeof INDEXED_COLUMNS)[number]]: K extends 'priority' | 'valid' ? number : K extends 'org_id' | 'branch_id' | 'doc_date' | 'client_id' | 'client_name' | 'client_name_key' | 'status' | 'updated_at' ? string : string | null };
 
 /** Columns held as codes; each is indexed by the row's SQLite rowid (rowids of interventions are dense: rows are tombstoned, never removed). */
 export const CODE_COLUMNS = ['org', 'branch', 'client', 'clientKey', 'takenBy', 'responsible', 'class1', 'class2', 'class3', 'zone', 'object', 'status', 'priority', 'docDay', 'start', 'end', 'address', 'numPrefix'] as const;
@@ -54,6 +59,8 @@ export class InterventionColumns {
   readonly prefixes = new Dictionary();
   /** The client's name as the latest of their documents shows it (group labels). */
   readonly clientNames = new Map<number, string>();
+  /** What only sorting reads: text columns' sort keys, the other labels' ids, the two flags. */
+  readonly sorts = new SortColumns(0);
 
   capacity = 0;
   live = new Uint8Array(0);
@@ -102,6 +109,7 @@ export class InterventionColumns {
     const latest = new Int32Array(cap);
     latest.set(this.latestUpTo);
     this.latestUpTo = latest;
+    this.sorts.grow(cap);
     this.capacity = cap;
   }
 
@@ -158,6 +166,7 @@ export class InterventionColumns {
     this.numValue[s] = m ? (m[2] ? Number(m[2]) : -1) : -1;
     if (this.numValue[s]! > this.maxNumber) this.maxNumber = this.numValue[s]!;
     this.updated[s] = Date.parse(r.updated_at);
+    this.sorts.write(s, r);
     this.live[s] = 1;
     if (!wasLive) this.liveCount++;
     this.liveByOrg.set(c.org[s]!, (this.liveByOrg.get(c.org[s]!) ?? 0) + 1);

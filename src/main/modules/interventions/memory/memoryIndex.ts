@@ -5,7 +5,9 @@ import type { SessionUser } from '../../../../shared/api/auth';
 import type { GridScope, GroupLevel, SortField } from '../../../../shared/api/interventions';
 import { ftsQuery } from '../../../db/fts';
 import { INDEXED_COLUMNS, InterventionColumns, type IndexedRow } from './columns';
-import { SortOrder } from './ordering';
+import { isLabelSort, SortOrder } from './ordering';
+import { SORT_LABEL, type LabelSort } from '../grid';
+import { sortKey } from '../../../../shared/rules/text';
 import { planFor, type Plan, type SearchHits } from './plan';
 import { compileScans } from './compiled';
 import { countRows, groupRows, OrderedResult, type RawGroup } from './queries';
@@ -60,6 +62,11 @@ export class InterventionIndex {
   private ftsRowids: Database.Statement | null = null;
   private ftsNewest: Database.Statement | null = null;
   private readonly addressMasks = new Lru<Uint8Array>(CACHED_SEARCHES);
+  /** Label sort keys by id (ids are unique across tables), for the tables a sort has asked for so far. */
+  private readonly labelKeys = new Map<string, string | null>();
+  private readonly labelTables = new Set<string>();
+  /** The change record's position when the labels were last known current. */
+  private labelSeq = -1;
   ready = false;
   private stopped = false;
   /** Bumped by every change: cached results belong to one version. */
@@ -128,6 +135,7 @@ export class InterventionIndex {
     this.orders = new Map();
     this.results.clear();
     this.searches.clear();
+    this.forgetLabels();
     await this.load(db, sqlite);
   }
 
@@ -139,7 +147,7 @@ export class InterventionIndex {
   private order(field: SortField): SortOrder {
     let o = this.orders.get(field);
     if (!o) {
-      o = new SortOrder(this.cols, field);
+      o = new SortOrder(this.cols, field, (id) => this.labelKeys.get(id) ?? null);
       this.orders.set(field, o);
     }
     return o;
@@ -176,6 +184,7 @@ export class InterventionIndex {
    * in order, else the newest-first search, else a walk of the order), a count, or groups.
    */
   async pageOf(db: Kysely<DB>, user: SessionUser, scope: GridScope, sort: SortField, desc: boolean, offset: number, limit: number): Promise<number[]> {
+    await this.currentLabels(db, sort);
     const kept = this.results.get(resultKey(user, scope, sort, desc));
     if (kept) return Array.from(kept.page(offset, limit));
     const newest = scope.filters.search ? this.newestMatches(user, scope, sort, desc, offset, limit) : null;
@@ -183,12 +192,40 @@ export class InterventionIndex {
   }
 
   async countOf(db: Kysely<DB>, user: SessionUser, scope: GridScope, order?: { sort: SortField; desc: boolean }): Promise<number> {
+    if (order) await this.currentLabels(db, order.sort);
     const search = await this.searchOf(db, scope);
     return order ? this.countOrdered(user, scope, search, order.sort, order.desc) : this.count(user, scope, search);
   }
 
   async groupsOf(db: Kysely<DB>, user: SessionUser, scope: GridScope, level: GroupLevel): Promise<RawGroup[]> {
     return this.groups(user, scope, level, await this.searchOf(db, scope));
+  }
+
+  /**
+   * Before a sort by a label from another table (a type's or a technician's name): its names, read once, and read
+   * again — with the orders built on them — once the change record shows a write to any label table since.
+   */
+  private async currentLabels(db: Kysely<DB>, sort: SortField): Promise<void> {
+    if (!isLabelSort(sort)) return;
+    const seq = Number((await sql<{ m: number }>`select coalesce(max(seq), 0) as m from change_log`.execute(db)).rows[0]!.m);
+    if (this.labelTables.size && seq !== this.labelSeq) {
+      const tables = [...this.labelTables];
+      const changed = await sql`select 1 from change_log where seq > ${this.labelSeq} and table_name in (${sql.join(tables)}) limit 1`.execute(db);
+      if (changed.rows.length) this.forgetLabels();
+    }
+    this.labelSeq = seq;
+    const { table, name } = SORT_LABEL[sort as LabelSort];
+    if (this.labelTables.has(table)) return;
+    const rows = await sql<{ id: string; name: string | null }>`select id, ${sql.ref(name)} as name from ${sql.table(table)}`.execute(db);
+    for (const r of rows.rows) this.labelKeys.set(r.id, r.name == null ? null : sortKey(r.name));
+    this.labelTables.add(table);
+  }
+
+  private forgetLabels(): void {
+    this.labelKeys.clear();
+    this.labelTables.clear();
+    for (const f of [...this.orders.keys()]) if (isLabelSort(f)) this.orders.delete(f);
+    this.results.clear();
   }
 
   private searchOf(db: Kysely<DB>, scope: GridScope): Promise<SearchHits | null> {
