@@ -6,8 +6,8 @@ import type { GridScope, GroupLevel, SortField } from '../../../../shared/api/in
 import { ftsQuery } from '../../../db/fts';
 import { INDEXED_COLUMNS, InterventionColumns, type IndexedRow } from './columns';
 import { isLabelSort, SortOrder } from './ordering';
-import { SORT_LABEL, type LabelSort } from '../grid';
-import { sortKey } from '../../../../shared/rules/text';
+import { LabelKeys } from './labels';
+import { Lru } from './lru';
 import { planFor, type Plan, type SearchHits } from './plan';
 import { compileScans } from './compiled';
 import { countRows, groupRows, OrderedResult, type RawGroup } from './queries';
@@ -28,27 +28,6 @@ function resultKey(user: SessionUser, scope: GridScope, sort: SortField, desc: b
   return JSON.stringify([user.orgId, user.role, user.branchIds, scope, sort, desc]);
 }
 
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, v: V): void {
-    this.map.delete(key);
-    this.map.set(key, v);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
-  }
-  clear(): void {
-    this.map.clear();
-  }
-}
-
 /**
  * The interventions grid's filters, sorts, counts and groups answered from memory (see columns.ts); SQL then reads
  * only the page's rows by rowid. Loaded in slices after start; until then `ready` is false and the grid asks SQL.
@@ -62,11 +41,7 @@ export class InterventionIndex {
   private ftsRowids: Database.Statement | null = null;
   private ftsNewest: Database.Statement | null = null;
   private readonly addressMasks = new Lru<Uint8Array>(CACHED_SEARCHES);
-  /** Label sort keys by id (ids are unique across tables), for the tables a sort has asked for so far. */
-  private readonly labelKeys = new Map<string, string | null>();
-  private readonly labelTables = new Set<string>();
-  /** The change record's position when the labels were last known current. */
-  private labelSeq = -1;
+  private readonly labels = new LabelKeys();
   ready = false;
   private stopped = false;
   /** Bumped by every change: cached results belong to one version. */
@@ -135,7 +110,7 @@ export class InterventionIndex {
     this.orders = new Map();
     this.results.clear();
     this.searches.clear();
-    this.forgetLabels();
+    this.labels.clear();
     await this.load(db, sqlite);
   }
 
@@ -147,7 +122,7 @@ export class InterventionIndex {
   private order(field: SortField): SortOrder {
     let o = this.orders.get(field);
     if (!o) {
-      o = new SortOrder(this.cols, field, (id) => this.labelKeys.get(id) ?? null);
+      o = new SortOrder(this.cols, field, this.labels.keyOf);
       this.orders.set(field, o);
     }
     return o;
@@ -201,29 +176,13 @@ export class InterventionIndex {
     return this.groups(user, scope, level, await this.searchOf(db, scope));
   }
 
-  /**
-   * Before a sort by a label from another table (a type's or a technician's name): its names, read once, and read
-   * again — with the orders built on them — once the change record shows a write to any label table since.
-   */
+  /** Before a sort by a label from another table: its names current, and the orders built on older names dropped. */
   private async currentLabels(db: Kysely<DB>, sort: SortField): Promise<void> {
-    if (!isLabelSort(sort)) return;
-    const seq = Number((await sql<{ m: number }>`select coalesce(max(seq), 0) as m from change_log`.execute(db)).rows[0]!.m);
-    if (this.labelTables.size && seq !== this.labelSeq) {
-      const tables = [...this.labelTables];
-      const changed = await sql`select 1 from change_log where seq > ${this.labelSeq} and table_name in (${sql.join(tables)}) limit 1`.execute(db);
-      if (changed.rows.length) this.forgetLabels();
-    }
-    this.labelSeq = seq;
-    const { table, name } = SORT_LABEL[sort as LabelSort];
-    if (this.labelTables.has(table)) return;
-    const rows = await sql<{ id: string; name: string | null }>`select id, ${sql.ref(name)} as name from ${sql.table(table)}`.execute(db);
-    for (const r of rows.rows) this.labelKeys.set(r.id, r.name == null ? null : sortKey(r.name));
-    this.labelTables.add(table);
+    if (isLabelSort(sort) && (await this.labels.refresh(db, sort))) this.forgetLabels();
   }
 
+  /** Orders by label (built on names since changed) and every result kept from them. */
   private forgetLabels(): void {
-    this.labelKeys.clear();
-    this.labelTables.clear();
     for (const f of [...this.orders.keys()]) if (isLabelSort(f)) this.orders.delete(f);
     this.results.clear();
   }
