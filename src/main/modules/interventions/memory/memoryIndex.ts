@@ -8,6 +8,10 @@ import { INDEXED_COLUMNS, InterventionColumns, type IndexedRow } from './columns
 import { isLabelSort, SortOrder } from './ordering';
 import { LabelKeys } from './labels';
 import { Lru } from './lru';
+import { viaIndexedPrefix } from './searchPrefix';
+import { searchValues } from '../searchIndex';
+
+type SearchedRow = Parameters<typeof searchValues>[0];
 import { planFor, type Plan, type SearchHits } from './plan';
 import { compileScans } from './compiled';
 import { countRows, groupRows, OrderedResult, type RawGroup } from './queries';
@@ -40,6 +44,7 @@ export class InterventionIndex {
   private readonly searches = new Lru<SearchHits>(CACHED_SEARCHES);
   private ftsRowids: Database.Statement | null = null;
   private ftsNewest: Database.Statement | null = null;
+  private searchedText: Database.Statement | null = null;
   private readonly addressMasks = new Lru<Uint8Array>(CACHED_SEARCHES);
   private readonly labels = new LabelKeys();
   ready = false;
@@ -76,6 +81,7 @@ export class InterventionIndex {
     const max = Number(sqlite.prepare('select coalesce(max(rowid), 0) from intervention').pluck().get());
     this.ftsRowids = sqlite.prepare('select rowid from intervention_search where intervention_search match ?').pluck();
     this.ftsNewest = sqlite.prepare('select rowid from intervention_search where intervention_search match ? order by rowid desc').pluck();
+    this.searchedText = sqlite.prepare('select number, client_name, client_phone, notes from intervention where rowid = ?');
     this.cols.reserve(Math.ceil((max + 1) * 1.05));
     // Rows are read one at a time into one reused object: a slice read whole would outlive V8's young generation
     // and be promoted, and the old generation would grow by gigabytes before collecting it.
@@ -263,9 +269,13 @@ export class InterventionIndex {
     const top: number[] = [];
     const before = (a: number, b: number) => day[a]! > day[b]! || (day[a] === day[b] && a > b);
     let read = 0;
-    for (const r of this.ftsNewest.iterate(fts) as IterableIterator<number>) {
+    // Longer words through the prefix index, checked on the document's own text (as the quick search indexed it).
+    const short = viaIndexedPrefix(text);
+    const text_ = this.searchedText!;
+    const holds = (r: number) => !short || short.holds(searchValues(text_.get(r) as SearchedRow));
+    for (const r of this.ftsNewest.iterate(short?.fts ?? fts) as IterableIterator<number>) {
       if (++read > NEWEST_READ) return null;
-      if (r < capacity && live[r] === 1 && scans.test(r)) {
+      if (r < capacity && live[r] === 1 && scans.test(r) && holds(r)) {
         let lo = 0;
         let hi = top.length;
         while (lo < hi) {
