@@ -50,17 +50,17 @@ const NUMBER_PARTS = /^(.*?)(\d*)$/;
  */
 export class InterventionColumns {
   /** Organization, branch, client, user, nomenclature and product ids. */
-  readonly ids = new Dictionary();
+  ids = new Dictionary();
   /** Folded client names, for sorting by client. */
-  readonly nameKeys = new Dictionary();
+  nameKeys = new Dictionary();
   /** Folded street addresses: the address filter matches the dictionary once, not every row. */
-  readonly addresses = new Dictionary();
+  addresses = new Dictionary();
   /** Document number prefixes (the series): numbers sort by prefix, then by their digits. */
-  readonly prefixes = new Dictionary();
+  prefixes = new Dictionary();
   /** The client's name as the latest of their documents shows it (group labels). */
-  readonly clientNames = new Map<number, string>();
+  clientNames = new Map<number, string>();
   /** What only sorting reads: text columns' sort keys, the other labels' ids, the two flags. */
-  readonly sorts = new SortColumns(0);
+  sorts = new SortColumns(0);
 
   capacity = 0;
   live = new Uint8Array(0);
@@ -69,9 +69,9 @@ export class InterventionColumns {
   updated = new Float64Array(0);
   liveCount = 0;
   /** Live rows per organization code: a test on the organization is skipped when one holds them all. */
-  readonly liveByOrg = new Map<number, number>();
+  liveByOrg = new Map<number, number>();
   /** Live rows per branch code: a branch scope that covers every branch with rows needs no test. */
-  readonly liveByBranch = new Map<number, number>();
+  liveByBranch = new Map<number, number>();
   /** Lowest and highest day any date column holds, so date groups count into a small array. */
   /** The highest document number's digits seen (numbers only grow; a search for more digits skips the scan). */
   maxNumber = -1;
@@ -81,7 +81,8 @@ export class InterventionColumns {
    * wrong): a search walking rowids downwards can tell when no row left could rank among the newest it has.
    */
   latestUpTo = new Int32Array(0);
-  private boundTop = -1;
+  /** The highest rowid `latestUpTo` covers. */
+  boundTop = -1;
   maxDay = Number.NEGATIVE_INFINITY;
 
   constructor(capacity = 1024) {

@@ -79,9 +79,7 @@ export class InterventionIndex {
   async load(db: Kysely<DB>, sqlite: Database.Database, pause: () => Promise<void> = () => new Promise((r) => setImmediate(r))): Promise<void> {
     const stmt = sqlite.prepare(`select rowid, ${INDEXED_COLUMNS.join(', ')} from intervention where rowid > ? order by rowid limit ${LOAD_SLICE}`).raw();
     const max = Number(sqlite.prepare('select coalesce(max(rowid), 0) from intervention').pluck().get());
-    this.ftsRowids = sqlite.prepare('select rowid from intervention_search where intervention_search match ?').pluck();
-    this.ftsNewest = sqlite.prepare('select rowid from intervention_search where intervention_search match ? order by rowid desc').pluck();
-    this.searchedText = sqlite.prepare('select number, client_name, client_phone, notes from intervention where rowid = ?');
+    this.prepare(sqlite);
     this.cols.reserve(Math.ceil((max + 1) * 1.05));
     // Rows are read one at a time into one reused object: a slice read whole would outlive V8's young generation
     // and be promoted, and the old generation would grow by gigabytes before collecting it.
@@ -104,6 +102,24 @@ export class InterventionIndex {
       await pause();
     }
     // The grid's default sort, ready before the first page is asked for.
+    this.order('docDate');
+    this.version++;
+    this.ready = true;
+  }
+
+  private prepare(sqlite: Database.Database): void {
+    this.ftsRowids = sqlite.prepare('select rowid from intervention_search where intervention_search match ?').pluck();
+    this.ftsNewest = sqlite.prepare('select rowid from intervention_search where intervention_search match ? order by rowid desc').pluck();
+    this.searchedText = sqlite.prepare('select number, client_name, client_phone, notes from intervention where rowid = ?');
+  }
+
+  /** Takes columns read back from a snapshot (and caught up) instead of reading the table. */
+  adopt(cols: InterventionColumns, sqlite: Database.Database): void {
+    this.prepare(sqlite);
+    this.cols = cols;
+    this.orders = new Map();
+    this.results.clear();
+    this.searches.clear();
     this.order('docDate');
     this.version++;
     this.ready = true;

@@ -9,6 +9,18 @@ export class KeyDictionary {
   private readonly codes = new Map<string, number>();
   /** Each code's sort key; code 0 is "none" (SQL NULL). */
   readonly keys: (string | null)[] = [null];
+  /** Each code's first characters as stored (what a snapshot keeps to read the dictionary back). */
+  readonly heads: (string | null)[] = [null];
+
+  static of(heads: (string | null)[], keys: (string | null)[]): KeyDictionary {
+    const d = new KeyDictionary();
+    for (let code = 1; code < heads.length; code++) {
+      d.codes.set(heads[code]!, code);
+      d.heads.push(heads[code]!);
+      d.keys.push(keys[code]!);
+    }
+    return d;
+  }
 
   encode(value: string | null | undefined): number {
     if (value == null) return 0;
@@ -17,6 +29,7 @@ export class KeyDictionary {
     if (code === undefined) {
       code = this.keys.length;
       this.codes.set(head, code);
+      this.heads.push(head);
       this.keys.push(sortKey(head));
     }
     return code;
@@ -63,8 +76,8 @@ type SortRow = { [K in (typeof TEXT_COLUMNS)[TextField] | (typeof LABEL_ID_COLUM
 
 /** What only sorting needs of each row: the text columns' codes, the label ids' codes, two flags. */
 export class SortColumns {
-  readonly text = {} as Record<TextField, { dict: KeyDictionary; col: NarrowCodes }>;
-  readonly labels = {} as Record<LabelIdField, { dict: Dictionary; col: NarrowCodes }>;
+  text = {} as Record<TextField, { dict: KeyDictionary; col: NarrowCodes }>;
+  labels = {} as Record<LabelIdField, { dict: Dictionary; col: NarrowCodes }>;
   valid = new Uint8Array(0);
   cancelled = new Uint8Array(0);
 
