@@ -51,38 +51,7 @@ export const GRID_COLUMNS = [
 export type GridColumn = (typeof GRID_COLUMNS)[number];
 
 /** Every grid column sorts (the memory index keeps each one's order), plus the last change. */
-export const SORT_FIELDS = [
-  'docDate',
-  'number',
-  'client',
-  'status',
-  'priority',
-  'startAt',
-  'endAt',
-  'updatedAt',
-  'series',
-  'type',
-  'object',
-  'takenBy',
-  'valid',
-  'cancelled',
-  'notes',
-  'vehicle',
-  'fiscalCode',
-  'phone',
-  'email',
-  'address',
-  'locality',
-  'county',
-  'country',
-  'zone',
-  'classification2',
-  'classification3',
-  'classification',
-  'objectSerial',
-  'responsible',
-  'contact',
-] as const;
+export const SORT_FIELDS = [...GRID_COLUMNS, 'updatedAt'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 
 /** The seed's 9 filters, plus status, priority and a quick search over number, client, phone and notes. */
