@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { DB } from './schema';
+import { sortKey } from '../../shared/rules/text';
 
 export type Sqlite = Database.Database;
 export type Db = Kysely<DB>;
@@ -24,6 +25,8 @@ export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Sql
     sqlite.pragma('synchronous = FULL');
   }
   sqlite.pragma('foreign_keys = ON');
+  // The grid sorts text columns by this key on every connection, as the memory index does.
+  sqlite.function('sort_key', { deterministic: true }, (v: unknown) => (v == null ? null : sortKey(String(v))));
   return sqlite;
 }
 

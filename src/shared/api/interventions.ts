@@ -50,8 +50,8 @@ export const GRID_COLUMNS = [
 ] as const;
 export type GridColumn = (typeof GRID_COLUMNS)[number];
 
-/** Sortable on an index, so a sort stays fast at a million rows. */
-export const SORT_FIELDS = ['docDate', 'number', 'client', 'status', 'priority', 'startAt', 'endAt', 'updatedAt'] as const;
+/** Every grid column sorts (the memory index keeps each one's order), plus the last change. */
+export const SORT_FIELDS = [...GRID_COLUMNS, 'updatedAt'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 
 /** The seed's 9 filters, plus status, priority and a quick search over number, client, phone and notes. */

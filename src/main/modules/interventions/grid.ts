@@ -8,6 +8,7 @@ import { foldKey } from '../../../shared/rules/text';
 import { ftsQuery } from '../../db/fts';
 import { dateBucketExpr, withinGroups, type SqlGroupKeys } from '../../grid/sql';
 import type { GroupNaming } from '../../grid/groups';
+import { TEXT_COLUMNS, type TextField } from './memory/sortColumns';
 
 type Q = SelectQueryBuilder<DB & { i: DB['intervention'] }, 'i', object>;
 
@@ -26,7 +27,8 @@ const GROUP_COLUMN: Record<GroupField, string> = {
   endAt: 'i.end_local',
 };
 
-const SORT_COLUMN: Record<Exclude<SortField, 'status'>, string> = {
+/** Sorts on a column's own value (numbers, dates, times, folded keys). */
+const SORT_COLUMN: Partial<Record<SortField, string>> = {
   docDate: 'i.doc_date',
   number: 'i.number',
   client: 'i.client_name_key',
@@ -34,12 +36,41 @@ const SORT_COLUMN: Record<Exclude<SortField, 'status'>, string> = {
   startAt: 'i.start_local',
   endAt: 'i.end_local',
   updatedAt: 'i.updated_at',
+  valid: 'i.valid',
+  address: 'i.address_key',
 };
 
-/** What a grid sort orders by; statuses in workflow order, not alphabetical (as the memory index sorts them). */
+/** Columns showing a name from another table: sorted by that name's sort key (the label as the grid shows it). */
+export const SORT_LABEL = {
+  series: { id: 'series_id', table: 'doc_series', name: 'prefix' },
+  type: { id: 'type_id', table: 'nomenclature', name: 'name' },
+  object: { id: 'object_product_id', table: 'product', name: 'name' },
+  takenBy: { id: 'taken_by_id', table: 'app_user', name: 'name' },
+  responsible: { id: 'responsible_id', table: 'app_user', name: 'name' },
+  vehicle: { id: 'vehicle_id', table: 'nomenclature', name: 'name' },
+  zone: { id: 'zone_id', table: 'nomenclature', name: 'name' },
+  classification: { id: 'classification_id', table: 'nomenclature', name: 'name' },
+  classification2: { id: 'classification2_id', table: 'nomenclature', name: 'name' },
+  classification3: { id: 'classification3_id', table: 'nomenclature', name: 'name' },
+  contact: { id: 'contact_id', table: 'client_contact', name: 'name' },
+} as const satisfies Partial<Record<SortField, { id: string; table: string; name: string }>>;
+
+export type LabelSort = keyof typeof SORT_LABEL;
+
+/**
+ * What a grid sort orders by; statuses in workflow order, not alphabetical (as the memory index sorts them); no
+ * value (NULL) first, as the index does.
+ */
 export function sortExpr(field: SortField): RawBuilder<unknown> {
   if (field === 'status') return sql`case i.status when 'received' then 1 when 'allocated' then 2 when 'confirmed' then 3 when 'finalized' then 4 else 5 end`;
-  return sql.ref(SORT_COLUMN[field]);
+  if (field === 'cancelled') return sql`(i.cancelled_at is not null)`;
+  // Text shown as stored: by its sort key, the same function the memory index sorts by.
+  if (field in TEXT_COLUMNS) return sql`sort_key(${sql.ref(`i.${TEXT_COLUMNS[field as TextField]}`)})`;
+  if (field in SORT_LABEL) {
+    const l = SORT_LABEL[field as LabelSort];
+    return sql`sort_key((select x.${sql.ref(l.name)} from ${sql.table(l.table)} as x where x.id = ${sql.ref(`i.${l.id}`)}))`;
+  }
+  return sql.ref(SORT_COLUMN[field]!);
 }
 
 /** The group key expression: ids and enums as they are, dates cut to the day, the week's Monday or the month's first day. */

@@ -1,6 +1,7 @@
 import type { Status } from '../../../../shared/api/interventions';
 import { Dictionary } from './dictionary';
 import { dayOf, minutesOf, NO_TIME } from './dates';
+import { LABEL_ID_COLUMNS, SortColumns, TEXT_COLUMNS } from './sortColumns';
 
 /** Workflow order: how the grid sorts and groups statuses (1-based; 0 is never used). */
 export const STATUS_ORDER: readonly Status[] = ['received', 'allocated', 'confirmed', 'finalized', 'cancelled'];
@@ -29,9 +30,13 @@ export const INDEXED_COLUMNS = [
   'updated_at',
   'number',
   'address_key',
+  ...Object.values(TEXT_COLUMNS),
+  ...Object.values(LABEL_ID_COLUMNS),
+  'valid',
+  'cancelled_at',
 ] as const;
 
-export type IndexedRow = { rowid: number } & { [K in (typeof INDEXED_COLUMNS)[number]]: K extends 'priority' ? number : K extends 'org_id' | 'branch_id' | 'doc_date' | 'client_id' | 'client_name' | 'client_name_key' | 'status' | 'updated_at' ? string : string | null };
+export type IndexedRow = { rowid: number } & { [K in (typeof INDEXED_COLUMNS)[number]]: K extends 'priority' | 'valid' ? number : K extends 'org_id' | 'branch_id' | 'doc_date' | 'client_id' | 'client_name' | 'client_name_key' | 'status' | 'updated_at' ? string : string | null };
 
 /** Columns held as codes; each is indexed by the row's SQLite rowid (rowids of interventions are dense: rows are tombstoned, never removed). */
 export const CODE_COLUMNS = ['org', 'branch', 'client', 'clientKey', 'takenBy', 'responsible', 'class1', 'class2', 'class3', 'zone', 'object', 'status', 'priority', 'docDay', 'start', 'end', 'address', 'numPrefix'] as const;
@@ -45,15 +50,17 @@ const NUMBER_PARTS = /^(.*?)(\d*)$/;
  */
 export class InterventionColumns {
   /** Organization, branch, client, user, nomenclature and product ids. */
-  readonly ids = new Dictionary();
+  ids = new Dictionary();
   /** Folded client names, for sorting by client. */
-  readonly nameKeys = new Dictionary();
+  nameKeys = new Dictionary();
   /** Folded street addresses: the address filter matches the dictionary once, not every row. */
-  readonly addresses = new Dictionary();
+  addresses = new Dictionary();
   /** Document number prefixes (the series): numbers sort by prefix, then by their digits. */
-  readonly prefixes = new Dictionary();
+  prefixes = new Dictionary();
   /** The client's name as the latest of their documents shows it (group labels). */
-  readonly clientNames = new Map<number, string>();
+  clientNames = new Map<number, string>();
+  /** What only sorting reads: text columns' sort keys, the other labels' ids, the two flags. */
+  sorts = new SortColumns(0);
 
   capacity = 0;
   live = new Uint8Array(0);
@@ -62,9 +69,9 @@ export class InterventionColumns {
   updated = new Float64Array(0);
   liveCount = 0;
   /** Live rows per organization code: a test on the organization is skipped when one holds them all. */
-  readonly liveByOrg = new Map<number, number>();
+  liveByOrg = new Map<number, number>();
   /** Live rows per branch code: a branch scope that covers every branch with rows needs no test. */
-  readonly liveByBranch = new Map<number, number>();
+  liveByBranch = new Map<number, number>();
   /** Lowest and highest day any date column holds, so date groups count into a small array. */
   /** The highest document number's digits seen (numbers only grow; a search for more digits skips the scan). */
   maxNumber = -1;
@@ -74,7 +81,8 @@ export class InterventionColumns {
    * wrong): a search walking rowids downwards can tell when no row left could rank among the newest it has.
    */
   latestUpTo = new Int32Array(0);
-  private boundTop = -1;
+  /** The highest rowid `latestUpTo` covers. */
+  boundTop = -1;
   maxDay = Number.NEGATIVE_INFINITY;
 
   constructor(capacity = 1024) {
@@ -102,6 +110,7 @@ export class InterventionColumns {
     const latest = new Int32Array(cap);
     latest.set(this.latestUpTo);
     this.latestUpTo = latest;
+    this.sorts.grow(cap);
     this.capacity = cap;
   }
 
@@ -158,6 +167,7 @@ export class InterventionColumns {
     this.numValue[s] = m ? (m[2] ? Number(m[2]) : -1) : -1;
     if (this.numValue[s]! > this.maxNumber) this.maxNumber = this.numValue[s]!;
     this.updated[s] = Date.parse(r.updated_at);
+    this.sorts.write(s, r);
     this.live[s] = 1;
     if (!wasLive) this.liveCount++;
     this.liveByOrg.set(c.org[s]!, (this.liveByOrg.get(c.org[s]!) ?? 0) + 1);

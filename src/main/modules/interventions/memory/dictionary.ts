@@ -28,6 +28,16 @@ export class Dictionary {
     return this.codes.get(value) ?? -1;
   }
 
+  /** A dictionary with these values at these codes (read back from a snapshot). */
+  static of(values: (string | null)[]): Dictionary {
+    const d = new Dictionary();
+    for (let code = 1; code < values.length; code++) {
+      d.values.push(values[code]!);
+      d.codes.set(values[code]!, code);
+    }
+    return d;
+  }
+
   decode(code: number): string | null {
     return this.values[code] ?? null;
   }

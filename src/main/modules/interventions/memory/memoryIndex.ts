@@ -5,7 +5,13 @@ import type { SessionUser } from '../../../../shared/api/auth';
 import type { GridScope, GroupLevel, SortField } from '../../../../shared/api/interventions';
 import { ftsQuery } from '../../../db/fts';
 import { INDEXED_COLUMNS, InterventionColumns, type IndexedRow } from './columns';
-import { SortOrder } from './ordering';
+import { isLabelSort, SortOrder } from './ordering';
+import { LabelKeys } from './labels';
+import { Lru } from './lru';
+import { viaIndexedPrefix } from './searchPrefix';
+import { searchValues } from '../searchIndex';
+
+type SearchedRow = Parameters<typeof searchValues>[0];
 import { planFor, type Plan, type SearchHits } from './plan';
 import { compileScans } from './compiled';
 import { countRows, groupRows, OrderedResult, type RawGroup } from './queries';
@@ -26,27 +32,6 @@ function resultKey(user: SessionUser, scope: GridScope, sort: SortField, desc: b
   return JSON.stringify([user.orgId, user.role, user.branchIds, scope, sort, desc]);
 }
 
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(key: string): V | undefined {
-    const v = this.map.get(key);
-    if (v !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, v: V): void {
-    this.map.delete(key);
-    this.map.set(key, v);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
-  }
-  clear(): void {
-    this.map.clear();
-  }
-}
-
 /**
  * The interventions grid's filters, sorts, counts and groups answered from memory (see columns.ts); SQL then reads
  * only the page's rows by rowid. Loaded in slices after start; until then `ready` is false and the grid asks SQL.
@@ -59,7 +44,9 @@ export class InterventionIndex {
   private readonly searches = new Lru<SearchHits>(CACHED_SEARCHES);
   private ftsRowids: Database.Statement | null = null;
   private ftsNewest: Database.Statement | null = null;
+  private searchedText: Database.Statement | null = null;
   private readonly addressMasks = new Lru<Uint8Array>(CACHED_SEARCHES);
+  private readonly labels = new LabelKeys();
   ready = false;
   private stopped = false;
   /** Bumped by every change: cached results belong to one version. */
@@ -92,8 +79,7 @@ export class InterventionIndex {
   async load(db: Kysely<DB>, sqlite: Database.Database, pause: () => Promise<void> = () => new Promise((r) => setImmediate(r))): Promise<void> {
     const stmt = sqlite.prepare(`select rowid, ${INDEXED_COLUMNS.join(', ')} from intervention where rowid > ? order by rowid limit ${LOAD_SLICE}`).raw();
     const max = Number(sqlite.prepare('select coalesce(max(rowid), 0) from intervention').pluck().get());
-    this.ftsRowids = sqlite.prepare('select rowid from intervention_search where intervention_search match ?').pluck();
-    this.ftsNewest = sqlite.prepare('select rowid from intervention_search where intervention_search match ? order by rowid desc').pluck();
+    this.prepare(sqlite);
     this.cols.reserve(Math.ceil((max + 1) * 1.05));
     // Rows are read one at a time into one reused object: a slice read whole would outlive V8's young generation
     // and be promoted, and the old generation would grow by gigabytes before collecting it.
@@ -121,6 +107,24 @@ export class InterventionIndex {
     this.ready = true;
   }
 
+  private prepare(sqlite: Database.Database): void {
+    this.ftsRowids = sqlite.prepare('select rowid from intervention_search where intervention_search match ?').pluck();
+    this.ftsNewest = sqlite.prepare('select rowid from intervention_search where intervention_search match ? order by rowid desc').pluck();
+    this.searchedText = sqlite.prepare('select number, client_name, client_phone, notes from intervention where rowid = ?');
+  }
+
+  /** Takes columns read back from a snapshot (and caught up) instead of reading the table. */
+  adopt(cols: InterventionColumns, sqlite: Database.Database): void {
+    this.prepare(sqlite);
+    this.cols = cols;
+    this.orders = new Map();
+    this.results.clear();
+    this.searches.clear();
+    this.order('docDate');
+    this.version++;
+    this.ready = true;
+  }
+
   /** Forgets everything and reads the table again: for rows written around the service (bulk imports, tests). */
   async reload(db: Kysely<DB>, sqlite: Database.Database): Promise<void> {
     this.ready = false;
@@ -128,6 +132,7 @@ export class InterventionIndex {
     this.orders = new Map();
     this.results.clear();
     this.searches.clear();
+    this.labels.clear();
     await this.load(db, sqlite);
   }
 
@@ -139,7 +144,7 @@ export class InterventionIndex {
   private order(field: SortField): SortOrder {
     let o = this.orders.get(field);
     if (!o) {
-      o = new SortOrder(this.cols, field);
+      o = new SortOrder(this.cols, field, this.labels.keyOf);
       this.orders.set(field, o);
     }
     return o;
@@ -176,6 +181,7 @@ export class InterventionIndex {
    * in order, else the newest-first search, else a walk of the order), a count, or groups.
    */
   async pageOf(db: Kysely<DB>, user: SessionUser, scope: GridScope, sort: SortField, desc: boolean, offset: number, limit: number): Promise<number[]> {
+    await this.currentLabels(db, sort);
     const kept = this.results.get(resultKey(user, scope, sort, desc));
     if (kept) return Array.from(kept.page(offset, limit));
     const newest = scope.filters.search ? this.newestMatches(user, scope, sort, desc, offset, limit) : null;
@@ -183,12 +189,24 @@ export class InterventionIndex {
   }
 
   async countOf(db: Kysely<DB>, user: SessionUser, scope: GridScope, order?: { sort: SortField; desc: boolean }): Promise<number> {
+    if (order) await this.currentLabels(db, order.sort);
     const search = await this.searchOf(db, scope);
     return order ? this.countOrdered(user, scope, search, order.sort, order.desc) : this.count(user, scope, search);
   }
 
   async groupsOf(db: Kysely<DB>, user: SessionUser, scope: GridScope, level: GroupLevel): Promise<RawGroup[]> {
     return this.groups(user, scope, level, await this.searchOf(db, scope));
+  }
+
+  /** Before a sort by a label from another table: its names current, and the orders built on older names dropped. */
+  private async currentLabels(db: Kysely<DB>, sort: SortField): Promise<void> {
+    if (isLabelSort(sort) && (await this.labels.refresh(db, sort))) this.forgetLabels();
+  }
+
+  /** Orders by label (built on names since changed) and every result kept from them. */
+  private forgetLabels(): void {
+    for (const f of [...this.orders.keys()]) if (isLabelSort(f)) this.orders.delete(f);
+    this.results.clear();
   }
 
   private searchOf(db: Kysely<DB>, scope: GridScope): Promise<SearchHits | null> {
@@ -267,9 +285,13 @@ export class InterventionIndex {
     const top: number[] = [];
     const before = (a: number, b: number) => day[a]! > day[b]! || (day[a] === day[b] && a > b);
     let read = 0;
-    for (const r of this.ftsNewest.iterate(fts) as IterableIterator<number>) {
+    // Longer words through the prefix index, checked on the document's own text (as the quick search indexed it).
+    const short = viaIndexedPrefix(text);
+    const text_ = this.searchedText!;
+    const holds = (r: number) => !short || short.holds(searchValues(text_.get(r) as SearchedRow));
+    for (const r of this.ftsNewest.iterate(short?.fts ?? fts) as IterableIterator<number>) {
       if (++read > NEWEST_READ) return null;
-      if (r < capacity && live[r] === 1 && scans.test(r)) {
+      if (r < capacity && live[r] === 1 && scans.test(r) && holds(r)) {
         let lo = 0;
         let hi = top.length;
         while (lo < hi) {

@@ -33,6 +33,20 @@ function row(rowid: number): IndexedRow {
     updated_at: '2025-01-01T00:00:00.000Z',
     number: null,
     address_key: null,
+    notes: null,
+    client_fiscal_code: null,
+    client_phone: null,
+    client_email: null,
+    locality: null,
+    county: null,
+    country: null,
+    object_serial: null,
+    series_id: null,
+    type_id: null,
+    vehicle_id: null,
+    contact_id: null,
+    valid: 0,
+    cancelled_at: null,
   };
 }
 

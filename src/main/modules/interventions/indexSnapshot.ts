@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import type { Db, Sqlite } from '../../db/connection';
+import { INDEXED_COLUMNS, type IndexedRow } from './memory/columns';
+import type { InterventionIndex } from './memory/memoryIndex';
+import { readSnapshotImage, snapshotImage } from './memory/snapshot';
+
+/** The memory index's snapshot lives beside the database it was read from. */
+export function snapshotFile(dbFile: string): string {
+  return `${dbFile}.grid-index`;
+}
+
+const topSeq = (sqlite: Sqlite) => Number(sqlite.prepare('select coalesce(max(seq), 0) from change_log').pluck().get());
+
+/** The change record's entry at `seq` as one string: the same in every copy of one history, different in another. */
+function entryAt(sqlite: Sqlite, seq: number): string | null {
+  if (seq === 0) return null;
+  return (sqlite.prepare("select table_name || ' ' || row_id || ' ' || version || ' ' || at from change_log where seq = ?").pluck().get(seq) as string | undefined) ?? null;
+}
+
+/**
+ * The index from its snapshot, caught up with every intervention the change record shows written since: under the
+ * writer's lock, so no save lands between the catch-up and the index taking over. Returns how many rows were caught
+ * up, or null when there is no usable snapshot (missing, damaged, of another layout or another history, or ahead of
+ * this database, as after a restore): the caller then reads the table.
+ */
+export async function loadSnapshot(index: InterventionIndex, db: Db, sqlite: Sqlite, file: string): Promise<number | null> {
+  let image: Buffer;
+  try {
+    image = await fs.promises.readFile(file);
+  } catch {
+    return null;
+  }
+  const read = readSnapshotImage(image);
+  if (!read) return null;
+  return db.connection().execute(async () => {
+    const { seq, at } = read.mark;
+    if (topSeq(sqlite) < seq || entryAt(sqlite, seq) !== at) return null;
+    const changed = sqlite
+      .prepare(`select rowid, ${INDEXED_COLUMNS.join(', ')} from intervention where id in (select row_id from change_log where seq > ? and table_name = 'intervention')`)
+      .all(seq) as IndexedRow[];
+    for (const row of changed) read.cols.write(row);
+    index.adopt(read.cols, sqlite);
+    return changed.length;
+  });
+}
+
+/**
+ * Writes the index's snapshot (to a temporary file, synced, then renamed over the old one). The image is taken under
+ * the writer's lock once the index updates of commits made before it have run, so it holds every change up to the
+ * position it records; anything later is caught up at the next start.
+ */
+export async function writeSnapshot(index: InterventionIndex, db: Db, sqlite: Sqlite, file: string): Promise<boolean> {
+  const image = await db.connection().execute(async () => {
+    // A commit's index update runs just after the commit, in the promise callbacks that follow it.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!index.ready) return null;
+    const seq = topSeq(sqlite);
+    return snapshotImage(index.cols, { seq, at: entryAt(sqlite, seq) });
+  });
+  if (!image) return false;
+  const tmp = `${file}.tmp`;
+  const fh = await fs.promises.open(tmp, 'w');
+  try {
+    await fh.writeFile(image);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await fs.promises.rename(tmp, file);
+  return true;
+}

@@ -1,0 +1,42 @@
+import { foldKey } from '../../../../shared/rules/text';
+
+/** The quick search's FTS table keeps prefix indexes of 3 and 4 characters (migration 0005). */
+const INDEXED_PREFIX = 4;
+
+/**
+ * FTS5's unicode61 tokenizer as far as a word start is concerned: separators are spaces, punctuation and controls;
+ * `remove_diacritics 2` strips marks from Latin letters only (so Cyrillic "й" stays itself); case is folded.
+ */
+function ftsTokens(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/([A-Za-z])\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[\p{Z}\p{P}\p{C}]+/u);
+}
+
+/** A quick search asked through the 4-character prefix index, with the longer words checked on each document's own text. */
+export interface ShortPrefixSearch {
+  fts: string;
+  /** Whether a document's searched texts (number, client, phone, notes) hold every longer word as a word start. */
+  holds(texts: readonly string[]): boolean;
+}
+
+/**
+ * A word longer than the prefix indexes makes FTS5 merge the lists of every word it starts before handing back the
+ * first row (tens of ms for a word in 150,000 documents); its first four characters read one list, lazily. Null when
+ * every word is short enough already.
+ */
+export function viaIndexedPrefix(search: string): ShortPrefixSearch | null {
+  const words = foldKey(search).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const long = words.filter((w) => w.length > INDEXED_PREFIX);
+  if (!long.length) return null;
+  return {
+    fts: words.map((w) => `"${w.slice(0, INDEXED_PREFIX)}"*`).join(' '),
+    holds(texts) {
+      const tokens = ftsTokens(texts.join(' '));
+      return long.every((w) => tokens.some((t) => t.startsWith(w)));
+    },
+  };
+}
