@@ -17,6 +17,9 @@ export function gridOrder(input: { sort?: SortField; desc?: boolean }): GridOrde
   return { sort: input.sort ?? 'docDate', desc: input.desc ?? true };
 }
 
+/** What the grid's footer and the printed list count the rows by. */
+export const TOTAL_FIELDS = ['status', 'priority'] as const;
+
 /** The memory index once it is ready (and while it holds every change), else SQL: chosen here, once per call. */
 export function interventionGrid(db: Kysely<DB>, user: SessionUser, index: InterventionIndex, rows: RowOptions): InterventionGrid {
   return index.ready ? memoryGridSource(index, db, user, rows) : sqlGridSource(db, user, rows);

@@ -1,6 +1,7 @@
 import { me, type HandlersFor } from '../../api/context';
 import { fail } from '../../api/errors';
-import { gridOrder, gridSourceOf } from './gridSource';
+import { gridTotals } from '../../grid/totals';
+import { gridOrder, gridSourceOf, TOTAL_FIELDS } from './gridSource';
 import { addNote } from './notes';
 import { uploadsOf } from './uploads';
 import {
@@ -20,6 +21,7 @@ type Names =
   | 'interventions.list'
   | 'interventions.count'
   | 'interventions.groups'
+  | 'interventions.totals'
   | 'interventions.get'
   | 'interventions.create'
   | 'interventions.update'
@@ -42,6 +44,10 @@ export const interventionsHandlers: HandlersFor<Names> = {
   async 'interventions.groups'(input, ctx) {
     if (!input.scope.groupBy?.length) throw fail.validation('group_levels_missing', 'scope.groupBy');
     return gridSourceOf(ctx).groups(input.scope);
+  },
+  async 'interventions.totals'(input, ctx) {
+    const { total, by } = await gridTotals(gridSourceOf(ctx), input.scope, TOTAL_FIELDS);
+    return { total, ...by };
   },
   async 'interventions.get'(input, ctx) {
     return toDetail(ctx, await loadRow(ctx, input.id));
