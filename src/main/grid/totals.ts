@@ -1,6 +1,9 @@
 import { depthOf, type GridScopeOf } from './scope';
 import type { GridSource } from './source';
 
+/** A field this scope's grid can group by. */
+type FieldOf<Scope extends GridScopeOf> = NonNullable<Scope['groupBy']>[number]['field'];
+
 /** How many rows of a scope hold each value of one field (null: none), in the field's group order. */
 export interface GridTally {
   key: string | null;
@@ -17,7 +20,7 @@ export interface GridTotals<G extends string> {
  * A footer's totals are the groups one level below the scope, on the field asked: so the memory index and SQL count
  * them as they count any group, and a group being looked into (`groupPath`) is counted on its own.
  */
-export async function gridTotals<Scope extends GridScopeOf<unknown, G>, G extends string, Sort extends string, Row>(
+export async function gridTotals<Scope extends GridScopeOf, G extends FieldOf<Scope>, Sort extends string, Row>(
   grid: GridSource<Scope, Sort, Row>,
   scope: Scope,
   fields: readonly G[],
@@ -25,7 +28,7 @@ export async function gridTotals<Scope extends GridScopeOf<unknown, G>, G extend
   const fixed = (scope.groupBy ?? []).slice(0, depthOf(scope));
   const by = {} as Record<G, GridTally[]>;
   for (const field of fields) {
-    const groups = await grid.groups({ ...scope, groupBy: [...fixed, { field }], groupPath: scope.groupPath ?? [] });
+    const groups = await grid.groups({ ...scope, groupBy: [...fixed, { field }], groupPath: scope.groupPath ?? [] } as Scope);
     by[field] = groups.map((g) => ({ key: g.key, count: g.count }));
   }
   return { total: await grid.count(scope), by };

@@ -1,7 +1,6 @@
 import { me, type HandlersFor } from '../../api/context';
 import { fail } from '../../api/errors';
-import { gridTotals } from '../../grid/totals';
-import { gridOrder, gridSourceOf, TOTAL_FIELDS } from './gridSource';
+import { gridOrder, gridSourceOf, interventionTotals } from './gridSource';
 import { addNote } from './notes';
 import { uploadsOf } from './uploads';
 import {
@@ -46,8 +45,7 @@ export const interventionsHandlers: HandlersFor<Names> = {
     return gridSourceOf(ctx).groups(input.scope);
   },
   async 'interventions.totals'(input, ctx) {
-    const { total, by } = await gridTotals(gridSourceOf(ctx), input.scope, TOTAL_FIELDS);
-    return { total, ...by };
+    return interventionTotals(ctx, input.scope);
   },
   async 'interventions.get'(input, ctx) {
     return toDetail(ctx, await loadRow(ctx, input.id));
