@@ -11,6 +11,7 @@ import { useCan, useSession } from '../../app/session';
 import { RecordFailure } from '../../components/FormDialog';
 import { useRecordDrawer } from '../../components/recordForm';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { CallFields } from './CallFields';
 import { ClassificationFields } from './ClassificationFields';
 import { ClientFields } from './ClientFields';
 import { ReasonDialog } from './dialogs';
@@ -33,7 +34,7 @@ export interface InterventionFormProps {
 }
 
 /**
- * One intervention in a drawer, fields in the seed's order (Tab / Shift-Tab walk them), Enter or Ctrl+S saves, Esc closes
+ * One intervention in a drawer, fields in the order a call goes (Tab / Shift-Tab walk them), Enter or Ctrl+S saves, Esc closes
  * (asking first when something was typed). Below: the workflow buttons that apply, and the timeline.
  * Status is derived by main and only shown.
  */
@@ -108,9 +109,11 @@ export function InterventionForm(p: InterventionFormProps) {
                 >
                   <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
                     <Grid gap={8}>
+                      {/* In the order of the call, Tab and eye alike: who, the problem, how urgent, what, on what, when, who goes; then the rest. */}
                       <ClientFields {...section} branches={branches} links={links} />
-                      <DocumentFields {...section} links={links} />
-                      <ScheduleFields form={form} />
+                      <CallFields {...section} links={links} />
+                      <ScheduleFields {...section} />
+                      <DocumentFields {...section} />
                       <ClassificationFields form={form} readOnly={readOnly} />
                     </Grid>
                   </fieldset>

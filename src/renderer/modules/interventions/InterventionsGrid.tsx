@@ -12,9 +12,10 @@ import { gridTheme } from '../../components/DataGrid';
 import { useGridLayout } from '../../components/gridLayout';
 import { useScreenKeys } from '../../components/screen';
 import { interventionColumns, isLeaf, sortOf, type VRowData } from './columns';
-import { focusGridRow, onGridKey } from './gridKeys';
+import { focusGridRow, groupOfRow, onGridKey } from './gridKeys';
 import { gridRowId, gridSortItem, isGroupRow, ROW_CLASS_RULES } from './gridRows';
 import { GroupRow, type GridContext } from './GroupRow';
+import type { GroupRowData } from './groupModel';
 import type { GroupKey } from './model';
 import { useGridSource } from './useGridSource';
 
@@ -55,6 +56,8 @@ export interface InterventionsGridProps {
   suspendKeys?: boolean;
   /** Columns changed by a person (shown, moved, resized, pinned, sorted). */
   onLayoutChanged?(): void;
+  /** The group the focused row is in (or is the header of), when grouped in header rows; null outside any. */
+  onFocusGroup?(group: GroupRowData | null): void;
 }
 
 const BLOCK = 100;
@@ -210,6 +213,7 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
         onCellKeyDown={(e) => onGridKey(keys, e)}
         onRowDoubleClicked={(e) => isLeaf(e.data) && latest.current.onOpen(e.data)}
         onSelectionChanged={() => latest.current.onSelection?.(selectedRows())}
+        onCellFocused={(e) => latest.current.onFocusGroup?.(e.rowIndex == null ? null : groupOfRow(source.layout(), e.rowIndex))}
         onGridSizeChanged={fit}
         onFirstDataRendered={fit}
       />

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Group, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { GridFilters, GridRow, GridScope, InterventionDetail } from '../../../shared/api/interventions';
 import { useFormat } from '../../app/format';
@@ -9,6 +10,8 @@ import { ColumnChooser } from './ColumnChooser';
 import { FilterBar } from './FilterBar';
 import { GroupingBar } from './GroupingBar';
 import { GroupTree } from './GroupTree';
+import { GridTotals, refreshTotals } from './GridTotals';
+import type { GroupRowData } from './groupModel';
 import { InterventionsGrid, type InterventionsGridHandle } from './InterventionsGrid';
 import { cleanFilters } from './model';
 import { ScreenDialogs } from './ScreenDialogs';
@@ -42,6 +45,8 @@ export function InterventionsScreen() {
   const [total, setTotal] = useState<number | null>(null);
   const [selection, setSelection] = useState<GridRow[]>([]);
   const [view, setView] = useState<SavedView | null>(null);
+  const [focusGroup, setFocusGroup] = useState<GroupRowData | null>(null);
+  const queryClient = useQueryClient();
   const dialogs = useScreenDialogs();
   const { busy } = dialogs;
   const { message, say, clear: clearMessage } = useScreenMessage();
@@ -72,7 +77,10 @@ export function InterventionsScreen() {
     if (r.length) then(r);
     else say(t('interventions.pickRowsFirst'), 'orange');
   };
-  const refresh = () => grid.current?.refresh();
+  const refresh = () => {
+    grid.current?.refresh();
+    refreshTotals(queryClient);
+  };
   /** Back to the grid after a form or dialog, unless the person has already gone somewhere else (the search box). */
   const focusGridIfIdle = () => {
     const a = document.activeElement;
@@ -155,10 +163,12 @@ export function InterventionsScreen() {
             onDelete={canDelete ? (rows) => askDelete(rows) : undefined}
             onTotal={setTotal}
             onSelection={setSelection}
+            onFocusGroup={setFocusGroup}
             suspendKeys={busy}
           />
         </div>
       </div>
+      <GridTotals scope={scope} group={levels.length && !treeScope ? focusGroup : null} />
 
       <ScreenDialogs dialogs={dialogs} canApprove={can('interventions', 'approve')} scope={scope} total={total} say={say} refresh={refresh} focusGrid={focusGridIfIdle} onSaved={onSaved} />
     </div>
