@@ -29,6 +29,8 @@ export interface InterventionFormProps {
   /** null: a new intervention */
   id: string | null;
   onClose(): void;
+  /** The drawer has gone (its closing animation over): the screen puts the focus back where the form was opened from. */
+  onClosed?(): void;
   /** After a save: the screen refreshes the grid and selects the row. */
   onSaved(d: InterventionDetail, closed: boolean): void;
 }
@@ -79,7 +81,17 @@ export function InterventionForm(p: InterventionFormProps) {
 
   return (
     <>
-      <Drawer.Root opened={p.opened} onClose={drawer.requestClose} position="right" size={1060} closeOnEscape={!drawer.asking} zIndex={200}>
+      <Drawer.Root
+        opened={p.opened}
+        onClose={drawer.requestClose}
+        position="right"
+        size={1060}
+        closeOnEscape={!drawer.asking}
+        zIndex={200}
+        // The element focused before it opened may be a grid cell redrawn since: the screen knows the row, not the element.
+        returnFocus={false}
+        onExitTransitionEnd={p.onClosed}
+      >
         <Drawer.Overlay />
         <Drawer.Content data-testid="intervention-form" style={{ display: 'flex', flexDirection: 'column', width: 'min(1060px, 100vw)', flex: '0 0 auto', marginLeft: 'auto' }}>
           <FormHeader isNew={!p.id} detail={d} />

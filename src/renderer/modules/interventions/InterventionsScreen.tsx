@@ -11,8 +11,8 @@ import { FilterBar } from './FilterBar';
 import { GroupingBar } from './GroupingBar';
 import { GroupTree } from './GroupTree';
 import { GridTotals, refreshTotals } from './GridTotals';
-import type { GroupRowData } from './groupModel';
-import { InterventionsGrid, type InterventionsGridHandle } from './InterventionsGrid';
+import { focusGridRow } from './gridKeys';
+import { InterventionsGrid, type GridFocus, type InterventionsGridHandle } from './InterventionsGrid';
 import { cleanFilters } from './model';
 import { ScreenDialogs } from './ScreenDialogs';
 import { ScreenMessage, useScreenMessage } from './ScreenMessage';
@@ -45,7 +45,7 @@ export function InterventionsScreen() {
   const [total, setTotal] = useState<number | null>(null);
   const [selection, setSelection] = useState<GridRow[]>([]);
   const [view, setView] = useState<SavedView | null>(null);
-  const [focusGroup, setFocusGroup] = useState<GroupRowData | null>(null);
+  const [focus, setFocus] = useState<GridFocus>({ row: null, group: null });
   const queryClient = useQueryClient();
   const dialogs = useScreenDialogs();
   const { busy } = dialogs;
@@ -56,14 +56,24 @@ export function InterventionsScreen() {
   const scope: GridScope = useMemo(() => (levels.length ? { filters: clean, groupBy: levels, groupPath: treeScope ? treePath : [] } : { filters: clean }), [clean, levels, treeScope, treePath]);
 
   const targets = (): GridRow[] => grid.current?.targetRows() ?? [];
+  // What acts on rows waits for one: selected, or the one the keyboard is on.
+  const hasTarget = selection.length > 0 || !!focus.row;
+  // The footer's second line: the focused row's group, while the grid shows these levels in header rows.
+  const g = focus.group;
+  const shownGroup = g && !treeScope && levels[g.depth]?.field === g.level.field && g.path.length <= levels.length ? g : null;
+  /** The row a form was opened from, or saved: where the keyboard goes back to when it closes. */
+  const returnTo = useRef<string | null>(null);
   const add = () => {
-    if (canWrite && !busy) dialogs.openEditor(null);
+    if (!canWrite || busy) return;
+    returnTo.current = focus.row?.id ?? null;
+    dialogs.openEditor(null);
   };
   const open = (row?: GridRow) => {
     if (busy && !row) return;
     const r = row ?? targets()[0];
-    if (r) dialogs.openEditor(r.id);
-    else grid.current?.focus();
+    if (!r) return grid.current?.focus();
+    returnTo.current = r.id;
+    dialogs.openEditor(r.id);
   };
   const askDelete = (rows?: GridRow[]) => {
     if (!canDelete || busy) return;
@@ -88,17 +98,25 @@ export function InterventionsScreen() {
   };
 
   const onSaved = (d: InterventionDetail, closed: boolean) => {
+    returnTo.current = d.id;
     if (closed) dialogs.closeEditor();
     refresh();
     if (!closed) return;
-    setTimeout(() => {
-      const node = grid.current?.api()?.getRowNode(d.id);
-      if (node?.rowIndex != null) {
-        node.setSelected(true, true);
-        grid.current?.api()?.ensureIndexVisible(node.rowIndex);
-      }
-      focusGridIfIdle();
-    }, 400);
+    setTimeout(() => grid.current?.api()?.getRowNode(d.id)?.setSelected(true, true), 400);
+  };
+  /**
+   * Back on the row the form came from, with arrows and Enter working (unless the person has gone elsewhere meanwhile).
+   * After a save the grid is reading again: the row is waited for a moment; one gone (filtered out) leaves the grid's focus.
+   */
+  const backToRow = (tries = 20) => {
+    const a = document.activeElement;
+    const idle = !a || a === document.body || !a.isConnected || !!a.closest('[data-testid=interventions-grid], [data-testid=intervention-form]');
+    if (!idle) return;
+    const api = grid.current?.api();
+    const node = returnTo.current ? api?.getRowNode(returnTo.current) : undefined;
+    if (node?.rowIndex != null) focusGridRow(api, node.rowIndex);
+    else if (returnTo.current && tries > 0) setTimeout(() => backToRow(tries - 1), 100);
+    else grid.current?.focus();
   };
 
   const config = useCallback(
@@ -120,6 +138,7 @@ export function InterventionsScreen() {
     <div className="planora-page pl-interventions" data-testid="interventions-screen">
       <Toolbar
         selected={selection.length}
+        hasTarget={hasTarget}
         locked={!!settings.data?.lockSession}
         reports={{ scope, grid: () => grid.current, config, onOpen: applyView, target: () => targets()[0], say }}
         view={view}
@@ -163,14 +182,14 @@ export function InterventionsScreen() {
             onDelete={canDelete ? (rows) => askDelete(rows) : undefined}
             onTotal={setTotal}
             onSelection={setSelection}
-            onFocusGroup={setFocusGroup}
+            onFocusChange={setFocus}
             suspendKeys={busy}
           />
         </div>
       </div>
-      <GridTotals scope={scope} group={levels.length && !treeScope ? focusGroup : null} />
+      <GridTotals scope={scope} group={shownGroup} />
 
-      <ScreenDialogs dialogs={dialogs} canApprove={can('interventions', 'approve')} scope={scope} total={total} say={say} refresh={refresh} focusGrid={focusGridIfIdle} onSaved={onSaved} />
+      <ScreenDialogs dialogs={dialogs} canApprove={can('interventions', 'approve')} scope={scope} total={total} say={say} refresh={refresh} focusGrid={focusGridIfIdle} onSaved={onSaved} onEditorClosed={() => backToRow()} />
     </div>
   );
 }
