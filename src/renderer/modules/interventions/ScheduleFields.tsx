@@ -39,7 +39,7 @@ export function ScheduleFields({ form, readOnly, detail: d }: SectionProps) {
           />
         )}
       />
-      <FieldCol form={form} readOnly={readOnly} name="takenById" span={4} render={(f) => <UserSelect {...f} label={t('interventions.col.takenBy')} branchId={branchId} data-testid="f-taken-by" />} />
+      <FieldCol form={form} readOnly={readOnly} name="takenById" span={4} render={(f) => <UserSelect {...f} label={t('interventions.col.takenBy')} description={zoneNote && '\u00a0'} branchId={branchId} data-testid="f-taken-by" />} />
       <Grid.Col span={2}>
         <Input.Wrapper size="xs" label={t('interventions.col.status')} description={zoneNote && '\u00a0'}>
           <div style={{ height: 30, display: 'flex', alignItems: 'center' }}>
