@@ -32,6 +32,34 @@ const focusedRow = (page: Page) => page.evaluate(() => document.activeElement?.c
 /** The form field the keyboard is on, by its test id (a segmented control's focus is on one of its radios). */
 const focusedField = (page: Page) => page.evaluate(() => document.activeElement?.closest('[data-testid^="f-"]')?.getAttribute('data-testid') ?? null);
 
+/** How the grid screen is laid out: sideways overflow, cut headers, filter hints against their boxes, the toolbar's rows and unlabelled buttons. */
+function screenLayout(page: Page) {
+  return page.evaluate(() => {
+    const scroll = document.querySelector('[data-testid=interventions-grid] .ag-body-horizontal-scroll-viewport') as HTMLElement;
+    const cut = Array.from(document.querySelectorAll('[data-testid=interventions-grid] .ag-header-cell:not([col-id=flag]) .ag-header-cell-text'))
+      .filter((h) => h.scrollWidth > h.clientWidth || h.scrollHeight > h.clientHeight)
+      .map((h) => h.textContent);
+    // A hint is whole when its text, in the font the box draws it with, fits between the box's paddings.
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    const hints = Array.from(document.querySelectorAll<HTMLInputElement>('[data-testid=filter-bar] input[placeholder]'))
+      .filter((i) => i.placeholder)
+      .map((i) => {
+        const ph = getComputedStyle(i, '::placeholder');
+        ctx.font = `${ph.fontWeight} ${ph.fontSize} ${ph.fontFamily}`;
+        const st = getComputedStyle(i);
+        return { hint: i.placeholder, needs: ctx.measureText(i.placeholder).width, has: i.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight) };
+      });
+    const toolbar = Array.from(document.querySelectorAll<HTMLElement>('[data-testid=interventions-toolbar] button')).filter((b) => b.offsetParent);
+    return {
+      sideways: scroll.scrollWidth - scroll.clientWidth,
+      cut,
+      hints,
+      rowsOfButtons: new Set(toolbar.map((b) => Math.round(b.getBoundingClientRect().top / 10))).size,
+      unlabelled: toolbar.filter((b) => !/\p{L}/u.test(b.innerText)).map((b) => b.getAttribute('data-testid') ?? b.outerHTML.slice(0, 80)),
+    };
+  });
+}
+
 for (const lang of LANGS) {
   test(`a dispatcher's morning at 1366×768 (${lang.code})`, async ({ page }) => {
     test.setTimeout(180_000);
@@ -55,30 +83,7 @@ for (const lang of LANGS) {
       expect(h.x + h.width, col).toBeLessThanOrEqual(box.x + box.width);
       await expect(header, col).toContainText((lang.cat.interventions.col as Record<string, string>)[col]!);
     }
-    const layout = await page.evaluate(() => {
-      const scroll = document.querySelector('[data-testid=interventions-grid] .ag-body-horizontal-scroll-viewport') as HTMLElement;
-      const cut = Array.from(document.querySelectorAll('[data-testid=interventions-grid] .ag-header-cell:not([col-id=flag]) .ag-header-cell-text'))
-        .filter((h) => h.scrollWidth > h.clientWidth || h.scrollHeight > h.clientHeight)
-        .map((h) => h.textContent);
-      // A hint is whole when its text, in the font the box draws it with, fits between the box's paddings.
-      const ctx = document.createElement('canvas').getContext('2d')!;
-      const hints = Array.from(document.querySelectorAll<HTMLInputElement>('[data-testid=filter-bar] input[placeholder]'))
-        .filter((i) => i.placeholder)
-        .map((i) => {
-          const ph = getComputedStyle(i, '::placeholder');
-          ctx.font = `${ph.fontWeight} ${ph.fontSize} ${ph.fontFamily}`;
-          const st = getComputedStyle(i);
-          return { hint: i.placeholder, needs: ctx.measureText(i.placeholder).width, has: i.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight) };
-        });
-      const toolbar = Array.from(document.querySelectorAll<HTMLElement>('[data-testid=interventions-toolbar] button')).filter((b) => b.offsetParent);
-      return {
-        sideways: scroll.scrollWidth - scroll.clientWidth,
-        cut,
-        hints,
-        rowsOfButtons: new Set(toolbar.map((b) => Math.round(b.getBoundingClientRect().top / 10))).size,
-        unlabelled: toolbar.filter((b) => !/\p{L}/u.test(b.innerText)).map((b) => b.getAttribute('data-testid') ?? b.outerHTML.slice(0, 80)),
-      };
-    });
+    const layout = await screenLayout(page);
     expect(layout.sideways).toBeLessThanOrEqual(0);
     expect(layout.cut).toEqual([]);
     expect(layout.hints.length).toBeGreaterThanOrEqual(3);
@@ -165,3 +170,21 @@ for (const lang of LANGS) {
     await expect.poll(() => focusedRow(page)).toBe(next);
   });
 }
+
+test('a manager\'s toolbar holds its row too, folding approvals and settings into a labelled menu', async ({ page }) => {
+  await loginAs(page, server.url, 'manager.riga');
+  for (const lang of LANGS) {
+    await chooseLanguage(page, lang);
+    await page.getByTestId('nav-interventions').click();
+    await expect(page.getByTestId('iv-more')).toBeVisible();
+    const layout = await screenLayout(page);
+    expect(layout.rowsOfButtons, lang.code).toBe(1);
+    expect(layout.unlabelled, lang.code).toEqual([]);
+    await page.getByTestId('iv-more').click();
+    await expect(page.getByTestId('iv-settings')).toContainText(lang.cat.interventions.settings.title);
+    await expect(page.getByTestId('iv-approvals')).toContainText(lang.cat.interventions.approvals.title);
+    await shot(page, `manager-toolbar-${lang.code}`);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('iv-close').click();
+  }
+});

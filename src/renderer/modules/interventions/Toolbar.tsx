@@ -97,20 +97,24 @@ export function Toolbar(p: ToolbarProps) {
           </Tooltip>
         )}
         {canApprove && (
-          <Tooltip label={t('interventions.approvals.title')}>
-            <Indicator label={pending} size={14} disabled={!pending} color="orange">
-              <Button variant="default" onClick={p.onApprovals} data-testid="iv-approvals">
-                {t('interventions.approvals.button')}
-              </Button>
-            </Indicator>
-          </Tooltip>
-        )}
-        {canApprove && (
-          <Tooltip label={t('interventions.settings.title')}>
-            <Button variant="default" onClick={p.onSettings} data-testid="iv-settings">
-              {t('interventions.toolbar.settings')}
-            </Button>
-          </Tooltip>
+          // What a manager opens now and then folds into one labelled menu, so the row holds at 1366 px.
+          <Menu position="bottom-end" zIndex={400} shadow="md">
+            <Menu.Target>
+              <Indicator label={pending} size={14} disabled={!pending} color="orange">
+                <Button variant="default" rightSection="▾" data-testid="iv-more">
+                  {t('interventions.toolbar.more')}
+                </Button>
+              </Indicator>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={p.onApprovals} rightSection={pending ? <Badge size="xs" color="orange">{pending}</Badge> : undefined} data-testid="iv-approvals">
+                {t('interventions.approvals.title')}
+              </Menu.Item>
+              <Menu.Item onClick={p.onSettings} data-testid="iv-settings">
+                {t('interventions.settings.title')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
         )}
         <Button variant="subtle" color="gray" onClick={() => (location.hash = '#/')} data-testid="iv-close">
           {t('common.close')}
