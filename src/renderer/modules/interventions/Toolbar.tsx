@@ -98,23 +98,23 @@ export function Toolbar(p: ToolbarProps) {
         )}
         {canApprove && (
           // What a manager opens now and then folds into one labelled menu, so the row holds at 1366 px.
-          <Menu position="bottom-end" zIndex={400} shadow="md">
-            <Menu.Target>
-              <Indicator label={pending} size={14} disabled={!pending} color="orange">
+          <Indicator label={pending} size={14} disabled={!pending} color="orange">
+            <Menu position="bottom-end" zIndex={400} shadow="md">
+              <Menu.Target>
                 <Button variant="default" rightSection="▾" data-testid="iv-more">
                   {t('interventions.toolbar.more')}
                 </Button>
-              </Indicator>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item onClick={p.onApprovals} rightSection={pending ? <Badge size="xs" color="orange">{pending}</Badge> : undefined} data-testid="iv-approvals">
-                {t('interventions.approvals.title')}
-              </Menu.Item>
-              <Menu.Item onClick={p.onSettings} data-testid="iv-settings">
-                {t('interventions.settings.title')}
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item onClick={p.onApprovals} rightSection={pending ? <Badge size="xs" color="orange">{pending}</Badge> : undefined} data-testid="iv-approvals">
+                  {t('interventions.approvals.title')}
+                </Menu.Item>
+                <Menu.Item onClick={p.onSettings} data-testid="iv-settings">
+                  {t('interventions.settings.title')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Indicator>
         )}
         <Button variant="subtle" color="gray" onClick={() => (location.hash = '#/')} data-testid="iv-close">
           {t('common.close')}
