@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Badge, Button, Group, Indicator, Kbd, Menu, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../app/apiQuery';
@@ -37,6 +38,20 @@ function ShortcutButton({ keys, showKey, ...rest }: { label: string; keys: strin
   );
 }
 
+/** A labelled toolbar button that opens a menu. */
+function ToolbarMenu(p: { label: string; testId: string; position?: 'bottom-start' | 'bottom-end'; children: ReactNode }) {
+  return (
+    <Menu position={p.position ?? 'bottom-start'} zIndex={400} shadow="md">
+      <Menu.Target>
+        <Button variant="default" rightSection="▾" data-testid={p.testId}>
+          {p.label}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>{p.children}</Menu.Dropdown>
+    </Menu>
+  );
+}
+
 /** The interventions toolbar as the seed lists it: every operation on one line, the module's state on the right. */
 export function Toolbar(p: ToolbarProps) {
   const { t } = useTranslation();
@@ -58,21 +73,14 @@ export function Toolbar(p: ToolbarProps) {
         {can('interventions', 'delete') && <ShortcutButton label={t('common.delete')} keys="Del" onClick={p.onDelete} disabled={!p.hasTarget} data-testid="iv-delete" />}
         <ShortcutButton label={t('common.refresh')} keys="F5" onClick={p.onRefresh} data-testid="iv-refresh" />
         {canWrite && (
-          <Menu position="bottom-start" zIndex={400} shadow="md">
-            <Menu.Target>
-              <Button variant="default" rightSection="▾" data-testid="iv-assistants">
-                {t('interventions.toolbar.assistants')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item onClick={p.onAllocate} disabled={!p.hasTarget} data-testid="iv-allocate">
-                {t('interventions.assist.allocateMenu', { count: p.selected })}
-              </Menu.Item>
-              <Menu.Item onClick={p.onDistribute} data-testid="iv-distribute">
-                {t('interventions.assist.distributeMenu')}
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <ToolbarMenu label={t('interventions.toolbar.assistants')} testId="iv-assistants">
+            <Menu.Item onClick={p.onAllocate} disabled={!p.hasTarget} data-testid="iv-allocate">
+              {t('interventions.assist.allocateMenu', { count: p.selected })}
+            </Menu.Item>
+            <Menu.Item onClick={p.onDistribute} data-testid="iv-distribute">
+              {t('interventions.assist.distributeMenu')}
+            </Menu.Item>
+          </ToolbarMenu>
         )}
         <Button variant="default" onClick={p.onExport} data-testid="iv-export">
           {t('interventions.toolbar.export')}
@@ -99,21 +107,14 @@ export function Toolbar(p: ToolbarProps) {
         {canApprove && (
           // What a manager opens now and then folds into one labelled menu, so the row holds at 1366 px.
           <Indicator label={pending} size={14} disabled={!pending} color="orange">
-            <Menu position="bottom-end" zIndex={400} shadow="md">
-              <Menu.Target>
-                <Button variant="default" rightSection="▾" data-testid="iv-more">
-                  {t('interventions.toolbar.more')}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item onClick={p.onApprovals} rightSection={pending ? <Badge size="xs" color="orange">{pending}</Badge> : undefined} data-testid="iv-approvals">
-                  {t('interventions.approvals.title')}
-                </Menu.Item>
-                <Menu.Item onClick={p.onSettings} data-testid="iv-settings">
-                  {t('interventions.settings.title')}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <ToolbarMenu label={t('interventions.toolbar.more')} testId="iv-more" position="bottom-end">
+              <Menu.Item onClick={p.onApprovals} rightSection={pending ? <Badge size="xs" color="orange">{pending}</Badge> : undefined} data-testid="iv-approvals">
+                {t('interventions.approvals.title')}
+              </Menu.Item>
+              <Menu.Item onClick={p.onSettings} data-testid="iv-settings">
+                {t('interventions.settings.title')}
+              </Menu.Item>
+            </ToolbarMenu>
           </Indicator>
         )}
         <Button variant="subtle" color="gray" onClick={() => (location.hash = '#/')} data-testid="iv-close">
