@@ -88,6 +88,10 @@ test('a clerk in another time zone types the branch time: the screen, the form a
   // The grid: 10:00 and 12:00; every branch this clerk sees is in Rīga, so the headers name its zone once.
   const grid = page.getByTestId('interventions-grid');
   const row = grid.locator(`.ag-row[row-id="${id}"]:has([col-id=client])`);
+  // The end is in the column chooser (the default columns fit 1366 px).
+  await page.getByTestId('columns-button').click();
+  await page.getByTestId('column-toggle-endAt').click();
+  await page.keyboard.press('Escape');
   await expect(row.locator('[col-id=startAt]')).toContainText('10:00');
   await expect(grid.locator('.ag-header-cell[col-id=startAt]')).toContainText('Riga');
   await expect(grid.locator('.ag-header-cell[col-id=endAt]')).toContainText('Riga');
@@ -163,6 +167,10 @@ test('the list report and the CSV and XLSX exports carry the branch time and nam
   await page.keyboard.type(client);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('iv-total')).toHaveText(/(^|\D)1(\D|$)/);
+  // The export carries the shown columns: the end too (in the column chooser since the default columns fit 1366 px).
+  await page.getByTestId('columns-button').click();
+  await page.getByTestId('column-toggle-endAt').click();
+  await page.keyboard.press('Escape');
   await page.getByTestId('iv-export').click();
   const dialog = page.getByTestId('export-dialog');
   await dialog.getByTestId('export-format').locator('input[value=csv] + label').click();

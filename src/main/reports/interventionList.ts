@@ -2,7 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { Ctx } from '../api/context';
 import type { GridColumn, GridRow, GridScope, GroupLevel, SortField } from '../../shared/api/interventions';
 import type { ReportFile } from '../../shared/api/reports';
-import { gridOrder, gridSourceOf } from '../modules/interventions';
+import { gridOrder, gridSourceOf, interventionTotals, TOTAL_FIELDS, type InterventionTotals } from '../modules/interventions';
 import { gridLines } from '../grid/lines';
 import { cellText, columnTitle, INSTANT_COLUMNS, zonesOf, type Fmt } from './format';
 import { localeOf } from './i18n';
@@ -141,6 +141,11 @@ export function rowCap(columns: number): number {
   return Math.min(MAX_PDF_ROWS, Math.floor(MAX_PDF_CELLS / Math.max(1, columns)));
 }
 
+/** The footer's totals as the grid shows them: "Status: Received 12 · Cancelled 3", one line per field, values in workflow order. */
+export function totalsText(fmt: Fmt, by: InterventionTotals): string[] {
+  return TOTAL_FIELDS.map((field) => `${fmt.tr(`reports.columns.${field}`)}: ${by[field].map((g) => `${g.key == null ? fmt.tr('reports.empty') : fmt.tr(`reports.${field}.${g.key}`)} ${g.count}`).join(' · ')}`);
+}
+
 /** "Borderou sesizări" and the quick report: what the grid shows, as the grid shows it. */
 export async function interventionListReport(ctx: Ctx, input: ListInput): Promise<ReportFile> {
   const env = await reportEnv(ctx);
@@ -153,7 +158,10 @@ export async function interventionListReport(ctx: Ctx, input: ListInput): Promis
   // The times' zone is said once when every row shares it, else beside each time.
   const zones = input.columns.some((c) => INSTANT_COLUMNS.has(c)) ? zonesOf(lines.flatMap((l) => (l.kind === 'row' ? [l.row] : []))) : [];
   if (!total) body.push({ text: fmt.tr('reports.nothing'), style: 'muted' });
-  else body.push(listTable(fmt, input.columns, lines, zones.length > 1));
+  else {
+    body.push(listTable(fmt, input.columns, lines, zones.length > 1));
+    body.push({ stack: totalsText(fmt, await interventionTotals(ctx, input.scope)).map((text) => ({ text, bold: true })), margin: [0, 6, 0, 0], fontSize: 8, unbreakable: true });
+  }
   const grouped = input.scope.groupBy?.length ? fmt.tr('reports.groupedBy', { fields: input.scope.groupBy.map((g) => fmt.tr(`reports.columns.${g.field}`)).join(', ') }) : '';
   const summary = [await filterSummary(env, input.scope), grouped, fmt.tr('reports.rowCount', { count: total })].filter(Boolean);
   if (zones.length === 1) summary.push(fmt.tr('reports.timesIn', { zone: zones[0]! }));

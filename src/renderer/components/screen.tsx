@@ -137,7 +137,13 @@ export function useListSelection<T>(rows: readonly T[] | undefined, rowKey: (row
 }
 
 /** A screen's search box: Ctrl+F shown while empty, a clear button once something is typed. */
-export function SearchBox({ value, onValueChange, ref, ...rest }: { value: string; onValueChange(v: string): void; ref?: React.Ref<HTMLInputElement> } & Omit<TextInputProps, 'value' | 'onChange'>) {
+export function SearchBox({
+  value,
+  onValueChange,
+  ref,
+  keyInside = true,
+  ...rest
+}: { value: string; onValueChange(v: string): void; ref?: React.Ref<HTMLInputElement>; /** false: the screen shows Ctrl+F elsewhere (its label), leaving the box to the hint. */ keyInside?: boolean } & Omit<TextInputProps, 'value' | 'onChange'>) {
   const { t } = useTranslation();
   return (
     <TextInput
@@ -146,8 +152,8 @@ export function SearchBox({ value, onValueChange, ref, ...rest }: { value: strin
       onChange={(e) => onValueChange(e.currentTarget.value)}
       maxLength={100}
       aria-label={t('common.search')}
-      rightSection={value ? <CloseButton size="xs" tabIndex={-1} aria-label={t('common.clearSearch')} onClick={() => onValueChange('')} /> : <Kbd size="xs">Ctrl+F</Kbd>}
-      rightSectionWidth={value ? 28 : 56}
+      rightSection={value ? <CloseButton size="xs" tabIndex={-1} aria-label={t('common.clearSearch')} onClick={() => onValueChange('')} /> : keyInside && <Kbd size="xs">Ctrl+F</Kbd>}
+      rightSectionWidth={value ? 28 : keyInside ? 56 : undefined}
       {...rest}
     />
   );

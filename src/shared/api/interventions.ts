@@ -222,6 +222,9 @@ export const clientObject = z.object({
 });
 export type ClientObject = z.infer<typeof clientObject>;
 
+/** One value of a field and how many rows hold it (null: none). */
+const gridTally = z.object({ key: z.string().nullable(), count: z.number().int() });
+
 export const interventionsApi = {
   'interventions.list': procedure({
     input: z.strictObject({
@@ -246,6 +249,13 @@ export const interventionsApi = {
   'interventions.groups': procedure({
     input: z.strictObject({ scope: gridScope }),
     output: z.array(z.object({ key: z.string().nullable(), label: z.string().nullable(), count: z.number().int() })),
+    access: { module: 'interventions', action: 'read' },
+    writes: false,
+  }),
+  /** The footer's totals: the scope's count, and its rows counted by status and by priority (a group's alone with `groupPath`). */
+  'interventions.totals': procedure({
+    input: z.strictObject({ scope: gridScope }),
+    output: z.object({ total: z.number().int(), status: z.array(gridTally), priority: z.array(gridTally) }),
     access: { module: 'interventions', action: 'read' },
     writes: false,
   }),

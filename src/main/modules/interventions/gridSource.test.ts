@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../../shared/api/auth';
 import type { GridScope, SortField } from '../../../shared/api/interventions';
 import { intoGroup } from '../../grid/scope';
+import { gridTotals } from '../../grid/totals';
 import { setupOrg, startTestApp, type TestApp } from '../../testing/harness';
-import { interventionGrid, type InterventionGrid } from './gridSource';
+import { interventionGrid, TOTAL_FIELDS, type InterventionGrid } from './gridSource';
 import { InterventionIndex } from './memory/memoryIndex';
 
 /**
@@ -115,5 +116,35 @@ describe('the interventions grid source', () => {
     expect(grid.kind).toBe('sql');
     expect(await grid.groups(scope)).toEqual(first);
     expect(interventionGrid(app.core.db, user, index, ROWS).kind).toBe('memory');
+  });
+
+  it('counts the footer totals by status and priority alike in SQL and in the index, for the filter and for one group', async () => {
+    // What the data above holds, counted by hand: every 7th document cancelled, priorities in turn, zones on 3 of 4.
+    const docs = Array.from({ length: DOCS }, (_, i) => ({ status: i % 7 === 0 ? 'cancelled' : 'received', priority: ['low', 'medium', 'high'][i % 3]!, zone: i % 4 ? zones[i % 3]! : null, day: 1 + (i % 9) }));
+    const tally = (rows: typeof docs, field: 'status' | 'priority') => {
+      const m = new Map<string, number>();
+      for (const r of rows) m.set(r[field], (m.get(r[field]) ?? 0) + 1);
+      return [...m].map(([key, count]) => ({ key, count })).sort((a, b) => a.key.localeCompare(b.key));
+    };
+    const sorted = (t: { key: string | null; count: number }[]) => [...t].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+    const cases: { scope: GridScope; rows: typeof docs }[] = [
+      { scope: { filters: {} }, rows: docs },
+      { scope: { filters: { dateFrom: '2026-10-03', dateTo: '2026-10-05' } }, rows: docs.filter((d) => d.day >= 3 && d.day <= 5) },
+      { scope: { filters: {}, groupBy: [{ field: 'zone' }, { field: 'client' }], groupPath: [zones[1]!] }, rows: docs.filter((d) => d.zone === zones[1]) },
+      { scope: { filters: {}, groupBy: [{ field: 'zone' }], groupPath: [null] }, rows: docs.filter((d) => d.zone === null) },
+    ];
+    const index = new InterventionIndex();
+    const sqlGrid = interventionGrid(app.core.db, user, index, ROWS);
+    await index.load(app.core.db, app.core.sqlite);
+    const memoryGrid = interventionGrid(app.core.db, user, index, ROWS);
+    expect([sqlGrid.kind, memoryGrid.kind]).toEqual(['sql', 'memory']);
+    for (const { scope, rows } of cases) {
+      const fromSql = await gridTotals(sqlGrid, scope, TOTAL_FIELDS);
+      const fromMemory = await gridTotals(memoryGrid, scope, TOTAL_FIELDS);
+      expect(fromMemory, JSON.stringify(scope)).toEqual(fromSql);
+      expect(fromSql.total).toBe(rows.length);
+      expect(sorted(fromSql.by.status)).toEqual(tally(rows, 'status'));
+      expect(sorted(fromSql.by.priority)).toEqual(tally(rows, 'priority'));
+    }
   });
 });

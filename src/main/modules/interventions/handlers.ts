@@ -1,6 +1,6 @@
 import { me, type HandlersFor } from '../../api/context';
 import { fail } from '../../api/errors';
-import { gridOrder, gridSourceOf } from './gridSource';
+import { gridOrder, gridSourceOf, interventionTotals } from './gridSource';
 import { addNote } from './notes';
 import { uploadsOf } from './uploads';
 import {
@@ -20,6 +20,7 @@ type Names =
   | 'interventions.list'
   | 'interventions.count'
   | 'interventions.groups'
+  | 'interventions.totals'
   | 'interventions.get'
   | 'interventions.create'
   | 'interventions.update'
@@ -41,6 +42,9 @@ export const interventionsHandlers: HandlersFor<Names> = {
   async 'interventions.groups'(input, ctx) {
     if (!input.scope.groupBy?.length) throw fail.validation('group_levels_missing', 'scope.groupBy');
     return gridSourceOf(ctx).groups(input.scope);
+  },
+  async 'interventions.totals'(input, ctx) {
+    return interventionTotals(ctx, input.scope);
   },
   async 'interventions.get'(input, ctx) {
     return toDetail(ctx, await loadRow(ctx, input.id));

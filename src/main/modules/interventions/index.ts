@@ -33,7 +33,7 @@ export const interventionsModule = defineModule({
 
 // What reports and exports read: the grid (one source, memory index or SQL), its SQL scope, and one document with its labels.
 export { INTERVENTION_INDEX } from './gridIndex';
-export { gridOrder, gridSourceOf, type InterventionGrid } from './gridSource';
+export { gridOrder, gridSourceOf, interventionTotals, TOTAL_FIELDS, type InterventionGrid, type InterventionTotals } from './gridSource';
 export { withLabels } from './listing';
 export { scopedQuery } from './grid';
 export { loadRow, toDetail } from './service';

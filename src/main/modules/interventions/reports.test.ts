@@ -12,6 +12,7 @@ import { setupOrg, startTestApp, userWithRole, type TestApp } from '../../testin
 import { resolveReportFile } from '../../reports/files';
 import { EXPORT_PAGE } from '../../reports/export/interventions';
 import { makeFmt, cellValue } from '../../reports/format';
+import en from '../../../shared/i18n/en.json' with { type: 'json' };
 import { INTERVENTION_INDEX } from './gridIndex';
 
 /** The letters the issue names, a Russian and an Armenian word: pdftotext returns them only if the embedded font maps them. */
@@ -192,6 +193,15 @@ describe('PDF reports (pdfmake, DejaVu Sans embedded)', () => {
     const r = await app.call(owner, 'reports.interventionList', { scope: { filters: {}, groupBy: [{ field: 'client' }, { field: 'status' }] }, columns: ['number', 'docDate', 'priority', 'notes'] });
     expect(r.rows).toBe(4);
     const text = pdfText(r.fileId);
+    // Under the table, the grid's footer: the rows counted by status and by priority, in workflow order.
+    const totals = await app.call(owner, 'interventions.totals', { scope: { filters: {} } });
+    expect(totals.total).toBe(4);
+    expect(totals.status.reduce((n, g) => n + g.count, 0)).toBe(4);
+    expect(totals.priority.reduce((n, g) => n + g.count, 0)).toBe(4);
+    const printed = (label: string, names: Record<string, string>, tallies: { key: string | null; count: number }[]) => `${label}: ${tallies.map((g) => `${names[g.key!]} ${g.count}`).join(' · ')}`;
+    expect(text).toContain(printed('Status', en.reports.status, totals.status));
+    expect(text).toContain(printed('Priority', en.reports.priority, totals.priority));
+    expect(totals.status.map((g) => g.key)).toEqual(['received', 'confirmed', 'cancelled']);
     for (const s of ['Grouped by: Client, Status · Rows: 4', 'Client: SIA Ēriks Ķēniņš un Žagars (2)', 'Client: ООО Водоканал (2)', 'Status: Cancelled (1)', 'Status: Received (1)', 'Status: Allocated and confirmed (1)']) expect(text, s).toContain(s);
     expect(text.indexOf('Client: ООО Водоканал (2)')).toBeLessThan(text.indexOf('Pump noise'));
     expect(text.indexOf('Status: Cancelled (1)')).toBeLessThan(text.indexOf('No object here'));

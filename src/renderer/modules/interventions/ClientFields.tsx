@@ -1,16 +1,14 @@
 import { useMemo } from 'react';
-import { Checkbox, Grid, Input, SegmentedControl, Select, TextInput } from '@mantine/core';
+import { Grid, Select, TextInput } from '@mantine/core';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/api';
-import { PRIORITIES } from '../../../shared/api/interventions';
 import { useApiQuery } from '../../app/apiQuery';
 import { FieldCol, type SectionProps } from './formFields';
-import { PRIORITY_COLOR, priorityLabel } from './model';
-import { ClientSelect, KeySelect } from './selects';
+import { ClientSelect } from './selects';
 import type { ClientLinks } from './useFormLinks';
 
-/** The form's first rows: branch (when the clerk has several), who calls (client, contact) and how urgent it is. */
+/** The form's first rows: branch (when the clerk has several) and who calls, with what is known of them. */
 export function ClientFields({ form, readOnly, detail: d, branches, links }: SectionProps & { branches: Output<'branches.list'>; links: ClientLinks }) {
   const { t } = useTranslation();
   const clientId = useWatch({ control: form.control, name: 'clientId' });
@@ -21,7 +19,6 @@ export function ClientFields({ form, readOnly, detail: d, branches, links }: Sec
     const a = c.addresses[0];
     return [c.fiscalCode, c.phones[0]?.number, c.emails[0]?.address, a ? [a.street, a.locality, a.county, a.country].filter(Boolean).join(', ') : null].filter(Boolean).join(' · ');
   }, [client.data, d, clientId]);
-  const contactOptions = useMemo(() => (client.data?.contacts ?? []).map((c) => ({ value: c.id, label: c.position ? `${c.name} (${c.position})` : c.name })), [client.data]);
   const col = { form, readOnly };
 
   return (
@@ -58,34 +55,6 @@ export function ClientFields({ form, readOnly, detail: d, branches, links }: Sec
       <Grid.Col span={7}>
         <TextInput label={t('interventions.form.clientInfo')} value={clientInfo} readOnly tabIndex={-1} variant="filled" data-testid="f-client-info" />
       </Grid.Col>
-
-      <FieldCol
-        {...col}
-        name="priority"
-        span={4}
-        render={(f) => (
-          <Input.Wrapper size="xs" label={t('interventions.col.priority')}>
-            <SegmentedControl
-              fullWidth
-              size="xs"
-              value={f.value}
-              onChange={(v) => f.onChange(v as typeof f.value)}
-              color={PRIORITY_COLOR[f.value]}
-              data={PRIORITIES.map((pr) => ({ value: pr, label: priorityLabel(t, pr) }))}
-              disabled={f.disabled}
-              data-testid="f-priority"
-            />
-          </Input.Wrapper>
-        )}
-      />
-      <FieldCol
-        form={form}
-        name="confirmedReal"
-        span={2}
-        style={{ display: 'flex', alignItems: 'flex-end', paddingBottom: 10 }}
-        render={(f) => <Checkbox ref={f.ref} label={t('interventions.form.confirmedReal')} checked={f.value} onChange={(e) => f.onChange(e.currentTarget.checked)} data-testid="f-confirmed-real" />}
-      />
-      <FieldCol {...col} name="contactId" span={6} render={(f) => <KeySelect {...f} disabled={f.disabled || !clientId} label={t('interventions.col.contact')} data={contactOptions} data-testid="f-contact" />} />
     </>
   );
 }

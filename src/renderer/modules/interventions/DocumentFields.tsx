@@ -1,23 +1,19 @@
 import { useMemo } from 'react';
-import { Badge, Grid, Input, TextInput, Tooltip } from '@mantine/core';
+import { Checkbox, Grid, TextInput } from '@mantine/core';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { seriesName } from '../../../shared/rules/series';
 import { useApiQuery } from '../../app/apiQuery';
-import { NomenclatureSelect } from '../nomenclature/NomenclatureSelect';
 import { DateField } from './DateFields';
 import { FieldCol, MarkedCol, type SectionProps } from './formFields';
-import { useShownStatus } from './formStatus';
-import { STATUS_COLOR, statusLabel } from './model';
-import { ObjectSelect } from './ObjectSelect';
 import { KeySelect, UserSelect } from './selects';
-import type { ClientLinks } from './useFormLinks';
 
-/** The document itself (type, series, date, object) and who answers for it and does it, with the status it will have. */
-export function DocumentFields({ form, readOnly, detail: d, links }: SectionProps & { links: ClientLinks }) {
+/** The document's own fields, after the call: the client's contact, who answers for it, series and date, the object's serial. */
+export function DocumentFields({ form, readOnly, detail: d }: SectionProps) {
   const { t } = useTranslation();
   const [clientId, branchId, timeZone, seriesId] = useWatch({ control: form.control, name: ['clientId', 'branchId', 'timeZone', 'seriesId'] });
-  const status = useShownStatus(form, d);
+  const client = useApiQuery('clients.get', { id: clientId ?? '' }, { enabled: !!clientId });
+  const contactOptions = useMemo(() => (client.data?.contacts ?? []).map((c) => ({ value: c.id, label: c.position ? `${c.name} (${c.position})` : c.name })), [client.data]);
 
   const series = useApiQuery('series.list', { docType: 'intervention' }, { staleTime: 60_000, retry: false });
   const seriesOptions = useMemo(() => {
@@ -30,7 +26,8 @@ export function DocumentFields({ form, readOnly, detail: d, links }: SectionProp
 
   return (
     <>
-      <FieldCol {...col} name="typeId" span={4} render={(f) => <NomenclatureSelect {...f} kind="intervention_type" label={t('interventions.col.type')} data-testid="f-type" />} />
+      <FieldCol {...col} name="contactId" span={4} render={(f) => <KeySelect {...f} disabled={f.disabled || !clientId} label={t('interventions.col.contact')} data={contactOptions} data-testid="f-contact" />} />
+      <FieldCol {...col} name="responsibleId" span={4} render={(f) => <UserSelect {...f} label={t('interventions.form.responsible')} branchId={branchId} data-testid="f-responsible" />} />
       <FieldCol
         {...col}
         name="seriesId"
@@ -43,29 +40,16 @@ export function DocumentFields({ form, readOnly, detail: d, links }: SectionProp
         span={2}
         render={(f) => <DateField {...f} label={t('interventions.col.docDate')} timeZone={timeZone} withAsterisk readOnly={!!d?.valid} data-testid="f-doc-date" />}
       />
-      <FieldCol
-        {...col}
-        name="objectProductId"
-        span={4}
-        render={(f) => <ObjectSelect {...f} onChange={links.pickObject} label={t('interventions.col.object')} clientId={clientId} excludeId={d?.id ?? null} data-testid="f-object" />}
-      />
-
-      <FieldCol {...col} name="responsibleId" span={4} render={(f) => <UserSelect {...f} label={t('interventions.form.responsible')} branchId={branchId} data-testid="f-responsible" />} />
-      <Grid.Col span={2}>
-        <Input.Wrapper size="xs" label={t('interventions.col.status')}>
-          <div style={{ height: 30, display: 'flex', alignItems: 'center' }}>
-            <Tooltip label={t('interventions.form.statusHint')} multiline w={260} withinPortal zIndex={500}>
-              <Badge color={STATUS_COLOR[status]} variant="light" data-testid="f-status" data-status={status}>
-                {statusLabel(t, status)}
-              </Badge>
-            </Tooltip>
-          </div>
-        </Input.Wrapper>
-      </Grid.Col>
-      <FieldCol {...col} name="takenById" span={4} render={(f) => <UserSelect {...f} label={t('interventions.col.takenBy')} branchId={branchId} data-testid="f-taken-by" />} />
-      <MarkedCol name="objectSerial" span={2}>
+      <MarkedCol name="objectSerial" span={3}>
         <TextInput label={t('interventions.col.objectSerial')} maxLength={100} {...form.register('objectSerial')} error={form.formState.errors.objectSerial?.message} data-testid="f-serial" />
       </MarkedCol>
+      <FieldCol
+        form={form}
+        name="confirmedReal"
+        span={3}
+        style={{ display: 'flex', alignItems: 'flex-end', paddingBottom: 10 }}
+        render={(f) => <Checkbox ref={f.ref} label={t('interventions.form.confirmedReal')} checked={f.value} onChange={(e) => f.onChange(e.currentTarget.checked)} data-testid="f-confirmed-real" />}
+      />
     </>
   );
 }

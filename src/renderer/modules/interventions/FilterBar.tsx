@@ -1,5 +1,5 @@
 import { forwardRef, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { Badge, Button, Group, MultiSelect, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Kbd, MultiSelect, TextInput, Tooltip } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -65,11 +65,17 @@ export const FilterBar = forwardRef<HTMLInputElement, { filters: GridFilters; on
 
   return (
     <div data-testid="filter-bar" className="pl-filters">
-    <Group gap={6} wrap="nowrap" align="flex-end">
+    {/* At 1366 px one row, every hint whole; a longer language wraps rather than cuts. */}
+    <Group gap={6} wrap="wrap" align="flex-end">
       <SearchBox
         ref={searchRef}
-        label={t('interventions.filters.search')}
-        w={170}
+        label={
+          <>
+            {t('interventions.filters.search')} <Kbd size="xs">Ctrl+F</Kbd>
+          </>
+        }
+        keyInside={false}
+        w={216}
         value={search}
         onValueChange={setSearch}
         onKeyDown={(e) => {
@@ -88,12 +94,12 @@ export const FilterBar = forwardRef<HTMLInputElement, { filters: GridFilters; on
         placeholder={t('interventions.filters.searchHint')}
         data-testid="filter-search"
       />
-      <DateField label={t('interventions.filters.dateFrom')} w={104} value={filters.dateFrom} onChange={(v) => !v.startsWith(INVALID) && set('dateFrom', v)} data-testid="filter-date-from" />
-      <DateField label={t('interventions.filters.dateTo')} w={104} value={filters.dateTo} onChange={(v) => !v.startsWith(INVALID) && set('dateTo', v)} data-testid="filter-date-to" />
-      <ClientSelect label={t('interventions.col.client')} w={160} value={filters.clientId} onChange={(v) => set('clientId', v)} data-testid="filter-client" />
-      <UserSelect label={t('interventions.col.takenBy')} w={140} value={filters.takenById} onChange={(v) => set('takenById', v)} data-testid="filter-taken-by" />
-      <ListFilter label={t('interventions.col.status')} w={136} options={STATUSES} labelOf={(v) => statusLabel(t, v)} value={filters.statuses} onChange={(v) => set('statuses', v)} testId="filter-status" />
-      <ListFilter label={t('interventions.col.priority')} w={112} options={PRIORITIES} labelOf={(v) => priorityLabel(t, v)} value={filters.priorities} onChange={(v) => set('priorities', v)} testId="filter-priority" />
+      <DateField label={t('interventions.filters.dateFrom')} w={132} value={filters.dateFrom} onChange={(v) => !v.startsWith(INVALID) && set('dateFrom', v)} data-testid="filter-date-from" />
+      <DateField label={t('interventions.filters.dateTo')} w={132} value={filters.dateTo} onChange={(v) => !v.startsWith(INVALID) && set('dateTo', v)} data-testid="filter-date-to" />
+      <ClientSelect label={t('interventions.col.client')} w={124} value={filters.clientId} onChange={(v) => set('clientId', v)} data-testid="filter-client" />
+      <UserSelect label={t('interventions.col.takenBy')} w={116} value={filters.takenById} onChange={(v) => set('takenById', v)} data-testid="filter-taken-by" />
+      <ListFilter label={t('interventions.col.status')} w={110} options={STATUSES} labelOf={(v) => statusLabel(t, v)} value={filters.statuses} onChange={(v) => set('statuses', v)} testId="filter-status" />
+      <ListFilter label={t('interventions.col.priority')} w={92} options={PRIORITIES} labelOf={(v) => priorityLabel(t, v)} value={filters.priorities} onChange={(v) => set('priorities', v)} testId="filter-priority" />
       <Button
         variant={more ? 'light' : 'default'}
         onClick={() => setMore((m) => !m)}
@@ -104,7 +110,7 @@ export const FilterBar = forwardRef<HTMLInputElement, { filters: GridFilters; on
         {t('interventions.filters.moreLabel')}
       </Button>
       <Tooltip label={t('interventions.filters.clearHint')}>
-        <Button variant="subtle" color="gray" disabled={n === 0} onClick={() => onChange({})} data-testid="filter-clear" style={{ flexShrink: 0 }}>
+        <Button variant="subtle" color="gray" px={8} disabled={n === 0} onClick={() => onChange({})} data-testid="filter-clear" style={{ flexShrink: 0 }}>
           {n ? t('interventions.filters.clear', { count: n }) : t('interventions.filters.clearNone')}
         </Button>
       </Tooltip>

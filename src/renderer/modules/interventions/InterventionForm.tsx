@@ -11,6 +11,7 @@ import { useCan, useSession } from '../../app/session';
 import { RecordFailure } from '../../components/FormDialog';
 import { useRecordDrawer } from '../../components/recordForm';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { CallFields } from './CallFields';
 import { ClassificationFields } from './ClassificationFields';
 import { ClientFields } from './ClientFields';
 import { ReasonDialog } from './dialogs';
@@ -29,12 +30,14 @@ export interface InterventionFormProps {
   /** null: a new intervention */
   id: string | null;
   onClose(): void;
+  /** The drawer has gone (its closing animation over): the screen puts the focus back where the form was opened from. */
+  onClosed?(): void;
   /** After a save: the screen refreshes the grid and selects the row. */
   onSaved(d: InterventionDetail, closed: boolean): void;
 }
 
 /**
- * One intervention in a drawer, fields in the seed's order (Tab / Shift-Tab walk them), Enter or Ctrl+S saves, Esc closes
+ * One intervention in a drawer, fields in the order a call goes (Tab / Shift-Tab walk them), Enter or Ctrl+S saves, Esc closes
  * (asking first when something was typed). Below: the workflow buttons that apply, and the timeline.
  * Status is derived by main and only shown.
  */
@@ -79,7 +82,17 @@ export function InterventionForm(p: InterventionFormProps) {
 
   return (
     <>
-      <Drawer.Root opened={p.opened} onClose={drawer.requestClose} position="right" size={1060} closeOnEscape={!drawer.asking} zIndex={200}>
+      <Drawer.Root
+        opened={p.opened}
+        onClose={drawer.requestClose}
+        position="right"
+        size={1060}
+        closeOnEscape={!drawer.asking}
+        zIndex={200}
+        // The element focused before it opened may be a grid cell redrawn since: the screen knows the row, not the element.
+        returnFocus={false}
+        onExitTransitionEnd={p.onClosed}
+      >
         <Drawer.Overlay />
         <Drawer.Content data-testid="intervention-form" style={{ display: 'flex', flexDirection: 'column', width: 'min(1060px, 100vw)', flex: '0 0 auto', marginLeft: 'auto' }}>
           <FormHeader isNew={!p.id} detail={d} />
@@ -111,9 +124,11 @@ export function InterventionForm(p: InterventionFormProps) {
                   <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
                     <UnderneathMarks changes={drawer.underneath} choose={drawer.choose}>
                       <Grid gap={8}>
+                        {/* In the order of the call, Tab and eye alike: who, the problem, how urgent, what, on what, when, who goes; then the rest. */}
                         <ClientFields {...section} branches={branches} links={links} />
-                        <DocumentFields {...section} links={links} />
-                        <ScheduleFields form={form} />
+                        <CallFields {...section} links={links} />
+                        <ScheduleFields {...section} />
+                        <DocumentFields {...section} />
                         <ClassificationFields form={form} readOnly={readOnly} />
                       </Grid>
                     </UnderneathMarks>

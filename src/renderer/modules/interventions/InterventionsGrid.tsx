@@ -12,9 +12,10 @@ import { gridTheme } from '../../components/DataGrid';
 import { useGridLayout } from '../../components/gridLayout';
 import { useScreenKeys } from '../../components/screen';
 import { interventionColumns, isLeaf, sortOf, type VRowData } from './columns';
-import { focusGridRow, onGridKey } from './gridKeys';
+import { focusGridRow, groupOfRow, onGridKey } from './gridKeys';
 import { gridRowId, gridSortItem, isGroupRow, ROW_CLASS_RULES } from './gridRows';
 import { GroupRow, type GridContext } from './GroupRow';
+import type { GroupRowData } from './groupModel';
 import type { GroupKey } from './model';
 import { useGridSource } from './useGridSource';
 
@@ -55,6 +56,13 @@ export interface InterventionsGridProps {
   suspendKeys?: boolean;
   /** Columns changed by a person (shown, moved, resized, pinned, sorted). */
   onLayoutChanged?(): void;
+  /** The focused row (null on a header) and its group (the header's own; null when not grouped). */
+  onFocusChange?(focus: GridFocus): void;
+}
+
+export interface GridFocus {
+  row: GridRow | null;
+  group: GroupRowData | null;
 }
 
 const BLOCK = 100;
@@ -193,7 +201,7 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
         {...layout.props}
         theme={gridTheme}
         columnDefs={columns}
-        defaultColDef={{ resizable: true, sortable: false, minWidth: 40 }}
+        defaultColDef={{ resizable: true, sortable: false, minWidth: 40, wrapHeaderText: true, autoHeaderHeight: true }}
         maintainColumnOrder
         context={context}
         rowModelType="infinite"
@@ -210,6 +218,10 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
         onCellKeyDown={(e) => onGridKey(keys, e)}
         onRowDoubleClicked={(e) => isLeaf(e.data) && latest.current.onOpen(e.data)}
         onSelectionChanged={() => latest.current.onSelection?.(selectedRows())}
+        onCellFocused={(e) => {
+          const d = e.rowIndex == null ? undefined : apiRef.current?.getDisplayedRowAtIndex(e.rowIndex)?.data;
+          latest.current.onFocusChange?.({ row: isLeaf(d) ? d : null, group: e.rowIndex == null ? null : groupOfRow(source.layout(), e.rowIndex) });
+        }}
         onGridSizeChanged={fit}
         onFirstDataRendered={fit}
       />

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Group, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { GridFilters, GridRow, GridScope, InterventionDetail } from '../../../shared/api/interventions';
 import { useFormat } from '../../app/format';
@@ -9,7 +10,9 @@ import { ColumnChooser } from './ColumnChooser';
 import { FilterBar } from './FilterBar';
 import { GroupingBar } from './GroupingBar';
 import { GroupTree } from './GroupTree';
-import { InterventionsGrid, type InterventionsGridHandle } from './InterventionsGrid';
+import { GridTotals, refreshTotals } from './GridTotals';
+import { focusGridRow } from './gridKeys';
+import { InterventionsGrid, type GridFocus, type InterventionsGridHandle } from './InterventionsGrid';
 import { cleanFilters } from './model';
 import { ScreenDialogs } from './ScreenDialogs';
 import { ScreenMessage, useScreenMessage } from './ScreenMessage';
@@ -43,6 +46,8 @@ export function InterventionsScreen() {
   const [total, setTotal] = useState<number | null>(null);
   const [selection, setSelection] = useState<GridRow[]>([]);
   const [view, setView] = useState<SavedView | null>(null);
+  const [focus, setFocus] = useState<GridFocus>({ row: null, group: null });
+  const queryClient = useQueryClient();
   const dialogs = useScreenDialogs();
   const { busy } = dialogs;
   const { message, say, clear: clearMessage } = useScreenMessage();
@@ -52,14 +57,24 @@ export function InterventionsScreen() {
   const scope: GridScope = useMemo(() => (levels.length ? { filters: clean, groupBy: levels, groupPath: treeScope ? treePath : [] } : { filters: clean }), [clean, levels, treeScope, treePath]);
 
   const targets = (): GridRow[] => grid.current?.targetRows() ?? [];
+  // What acts on rows waits for one: selected, or the one the keyboard is on.
+  const hasTarget = selection.length > 0 || !!focus.row;
+  // The footer's second line: the focused row's group, while the grid shows these levels in header rows.
+  const g = focus.group;
+  const shownGroup = g && !treeScope && levels[g.depth]?.field === g.level.field && g.path.length <= levels.length ? g : null;
+  /** The row a form was opened from, or saved: where the keyboard goes back to when it closes. */
+  const returnTo = useRef<string | null>(null);
   const add = () => {
-    if (canWrite && !busy) dialogs.openEditor(null);
+    if (!canWrite || busy) return;
+    returnTo.current = focus.row?.id ?? null;
+    dialogs.openEditor(null);
   };
   const open = (row?: GridRow) => {
     if (busy && !row) return;
     const r = row ?? targets()[0];
-    if (r) dialogs.openEditor(r.id);
-    else grid.current?.focus();
+    if (!r) return grid.current?.focus();
+    returnTo.current = r.id;
+    dialogs.openEditor(r.id);
   };
   const askDelete = (rows?: GridRow[]) => {
     if (!canDelete || busy) return;
@@ -73,7 +88,10 @@ export function InterventionsScreen() {
     if (r.length) then(r);
     else say(t('interventions.pickRowsFirst'), 'orange');
   };
-  const refresh = () => grid.current?.refresh();
+  const refresh = () => {
+    grid.current?.refresh();
+    refreshTotals(queryClient);
+  };
   /** Back to the grid after a form or dialog, unless the person has already gone somewhere else (the search box). */
   const focusGridIfIdle = () => {
     const a = document.activeElement;
@@ -81,17 +99,25 @@ export function InterventionsScreen() {
   };
 
   const onSaved = (d: InterventionDetail, closed: boolean) => {
+    returnTo.current = d.id;
     if (closed) dialogs.closeEditor();
     refresh();
     if (!closed) return;
-    setTimeout(() => {
-      const node = grid.current?.api()?.getRowNode(d.id);
-      if (node?.rowIndex != null) {
-        node.setSelected(true, true);
-        grid.current?.api()?.ensureIndexVisible(node.rowIndex);
-      }
-      focusGridIfIdle();
-    }, 400);
+    setTimeout(() => grid.current?.api()?.getRowNode(d.id)?.setSelected(true, true), 400);
+  };
+  /**
+   * Back on the row the form came from, with arrows and Enter working (unless the person has gone elsewhere meanwhile).
+   * After a save the grid is reading again: the row is waited for a moment; one gone (filtered out) leaves the grid's focus.
+   */
+  const backToRow = (tries = 20) => {
+    const a = document.activeElement;
+    const idle = !a || a === document.body || !a.isConnected || !!a.closest('[data-testid=interventions-grid], [data-testid=intervention-form]');
+    if (!idle) return;
+    const api = grid.current?.api();
+    const node = returnTo.current ? api?.getRowNode(returnTo.current) : undefined;
+    if (node?.rowIndex != null) focusGridRow(api, node.rowIndex);
+    else if (returnTo.current && tries > 0) setTimeout(() => backToRow(tries - 1), 100);
+    else grid.current?.focus();
   };
 
   const config = useCallback(
@@ -114,6 +140,7 @@ export function InterventionsScreen() {
     <div className="planora-page pl-interventions" data-testid="interventions-screen">
       <Toolbar
         selected={selection.length}
+        hasTarget={hasTarget}
         locked={!!settings.data?.lockSession}
         reports={{ scope, grid: () => grid.current, config, onOpen: applyView, target: () => targets()[0], say }}
         view={view}
@@ -158,12 +185,14 @@ export function InterventionsScreen() {
             onDelete={canDelete ? (rows) => askDelete(rows) : undefined}
             onTotal={setTotal}
             onSelection={setSelection}
+            onFocusChange={setFocus}
             suspendKeys={busy}
           />
         </div>
       </div>
+      <GridTotals scope={scope} group={shownGroup} />
 
-      <ScreenDialogs dialogs={dialogs} canApprove={can('interventions', 'approve')} scope={scope} total={total} say={say} refresh={refresh} focusGrid={focusGridIfIdle} onSaved={onSaved} />
+      <ScreenDialogs dialogs={dialogs} canApprove={can('interventions', 'approve')} scope={scope} total={total} say={say} refresh={refresh} focusGrid={focusGridIfIdle} onSaved={onSaved} onEditorClosed={() => backToRow()} />
     </div>
   );
 }

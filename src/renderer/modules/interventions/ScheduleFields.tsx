@@ -1,15 +1,19 @@
-import { Textarea } from '@mantine/core';
+import { Badge, Grid, Input, Tooltip } from '@mantine/core';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useZoneNote } from '../../app/format';
 import { DateTimeField } from './DateFields';
-import { FieldCol, MarkedCol, type SectionProps } from './formFields';
+import { FieldCol, type SectionProps } from './formFields';
+import { useShownStatus } from './formStatus';
+import { STATUS_COLOR, statusLabel } from './model';
+import { UserSelect } from './selects';
 
-/** When the visit is (on the branch's clock, named when it is not the computer's) and what it is about. */
-export function ScheduleFields({ form }: Pick<SectionProps, 'form'>) {
+/** When the visit is (on the branch's clock, named when it is not the computer's), who does it, and the status that makes. */
+export function ScheduleFields({ form, readOnly, detail: d }: SectionProps) {
   const { t } = useTranslation();
-  const [timeZone, start] = useWatch({ control: form.control, name: ['timeZone', 'startAt'] });
+  const [timeZone, start, branchId] = useWatch({ control: form.control, name: ['timeZone', 'startAt', 'branchId'] });
   const zoneNote = useZoneNote(timeZone);
+  const status = useShownStatus(form, d);
   return (
     <>
       <FieldCol
@@ -35,9 +39,18 @@ export function ScheduleFields({ form }: Pick<SectionProps, 'form'>) {
           />
         )}
       />
-      <MarkedCol name="notes" span={6}>
-        <Textarea label={t('interventions.col.notes')} autosize minRows={1} maxRows={5} maxLength={4000} {...form.register('notes')} error={form.formState.errors.notes?.message} data-testid="f-notes" />
-      </MarkedCol>
+      <FieldCol form={form} readOnly={readOnly} name="takenById" span={4} render={(f) => <UserSelect {...f} label={t('interventions.col.takenBy')} description={zoneNote && '\u00a0'} branchId={branchId} data-testid="f-taken-by" />} />
+      <Grid.Col span={2}>
+        <Input.Wrapper size="xs" label={t('interventions.col.status')} description={zoneNote && '\u00a0'}>
+          <div style={{ height: 30, display: 'flex', alignItems: 'center' }}>
+            <Tooltip label={t('interventions.form.statusHint')} multiline w={260} withinPortal zIndex={500}>
+              <Badge color={STATUS_COLOR[status]} variant="light" data-testid="f-status" data-status={status}>
+                {statusLabel(t, status)}
+              </Badge>
+            </Tooltip>
+          </div>
+        </Input.Wrapper>
+      </Grid.Col>
     </>
   );
 }

@@ -22,10 +22,12 @@ export interface ScreenDialogsProps {
   /** Back to the grid after a form or dialog, unless the person has already gone somewhere else. */
   focusGrid(): void;
   onSaved(d: InterventionDetail, closed: boolean): void;
+  /** The form has gone: back to the row it was opened from (or saved). */
+  onEditorClosed(): void;
 }
 
 /** The interventions screen's form and dialogs, each on the rows it was opened for. */
-export function ScreenDialogs({ dialogs: s, canApprove, scope, total, say, refresh, focusGrid, onSaved }: ScreenDialogsProps) {
+export function ScreenDialogs({ dialogs: s, canApprove, scope, total, say, refresh, focusGrid, onSaved, onEditorClosed }: ScreenDialogsProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const deleting = (rows: GridRow[] | null) =>
@@ -36,10 +38,8 @@ export function ScreenDialogs({ dialogs: s, canApprove, scope, total, say, refre
         key={s.editor.seq}
         opened={s.editor.open}
         id={s.editor.id}
-        onClose={() => {
-          s.closeEditor();
-          setTimeout(focusGrid, 50);
-        }}
+        onClose={s.closeEditor}
+        onClosed={onEditorClosed}
         onSaved={onSaved}
       />
       <ConfirmDialog

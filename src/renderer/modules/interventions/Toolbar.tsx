@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Badge, Button, Group, Indicator, Kbd, Menu, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../app/apiQuery';
@@ -10,6 +11,8 @@ import { WarningsButton } from './WarningsPanel';
 export interface ToolbarProps {
   /** How many rows are selected (the allocate assistant's label counts them). */
   selected: number;
+  /** A row is selected or focused: what acts on rows is enabled. */
+  hasTarget: boolean;
   /** The module is locked for this session (a setting): shown, not enforced here. */
   locked: boolean;
   reports: ReportsMenuProps;
@@ -30,11 +33,25 @@ export interface ToolbarProps {
 }
 
 /** A toolbar button that names its shortcut on hover (and beside its label when `showKey`). */
-function ShortcutButton({ keys, showKey, ...rest }: { label: string; keys: string; onClick(): void; 'data-testid': string; showKey?: boolean }) {
+function ShortcutButton({ keys, showKey, ...rest }: { label: string; keys: string; onClick(): void; 'data-testid': string; showKey?: boolean; disabled?: boolean }) {
   return (
     <Tooltip label={<Kbd size="xs">{keys}</Kbd>} openDelay={300}>
       <KeyButton keys={showKey ? keys : undefined} style={{ flexShrink: 0 }} {...rest} />
     </Tooltip>
+  );
+}
+
+/** A labelled toolbar button that opens a menu. */
+function ToolbarMenu(p: { label: string; testId: string; position?: 'bottom-start' | 'bottom-end'; children: ReactNode }) {
+  return (
+    <Menu position={p.position ?? 'bottom-start'} zIndex={400} shadow="md">
+      <Menu.Target>
+        <Button variant="default" rightSection="▾" data-testid={p.testId}>
+          {p.label}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>{p.children}</Menu.Dropdown>
+    </Menu>
   );
 }
 
@@ -55,35 +72,24 @@ export function Toolbar(p: ToolbarProps) {
           {t('interventions.title')}
         </Title>
         {canWrite && <ShortcutButton label={t('common.add')} keys="Ins" onClick={p.onAdd} data-testid="iv-add" showKey />}
-        <ShortcutButton label={t('common.open')} keys="Enter" onClick={p.onOpen} data-testid="iv-open" />
-        {can('interventions', 'delete') && <ShortcutButton label={t('common.delete')} keys="Del" onClick={p.onDelete} data-testid="iv-delete" />}
-        <Tooltip label={<>{t('common.refresh')} <Kbd size="xs">F5</Kbd></>}>
-          <Button variant="default" onClick={p.onRefresh} data-testid="iv-refresh" aria-label={t('common.refresh')}>
-            ⟳
-          </Button>
-        </Tooltip>
+        <ShortcutButton label={t('common.open')} keys="Enter" onClick={p.onOpen} disabled={!p.hasTarget} data-testid="iv-open" />
+        {can('interventions', 'delete') && <ShortcutButton label={t('common.delete')} keys="Del" onClick={p.onDelete} disabled={!p.hasTarget} data-testid="iv-delete" />}
+        <ShortcutButton label={t('common.refresh')} keys="F5" onClick={p.onRefresh} data-testid="iv-refresh" />
         {canWrite && (
-          <Menu position="bottom-start" zIndex={400} shadow="md">
-            <Menu.Target>
-              <Button variant="default" rightSection="▾" data-testid="iv-assistants">
-                {t('interventions.toolbar.assistants')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item onClick={p.onAllocate} data-testid="iv-allocate">
-                {t('interventions.assist.allocateMenu', { count: p.selected })}
-              </Menu.Item>
-              <Menu.Item onClick={p.onDistribute} data-testid="iv-distribute">
-                {t('interventions.assist.distributeMenu')}
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <ToolbarMenu label={t('interventions.toolbar.assistants')} testId="iv-assistants">
+            <Menu.Item onClick={p.onAllocate} disabled={!p.hasTarget} data-testid="iv-allocate">
+              {t('interventions.assist.allocateMenu', { count: p.selected })}
+            </Menu.Item>
+            <Menu.Item onClick={p.onDistribute} data-testid="iv-distribute">
+              {t('interventions.assist.distributeMenu')}
+            </Menu.Item>
+          </ToolbarMenu>
         )}
         <Button variant="default" onClick={p.onExport} data-testid="iv-export">
           {t('interventions.toolbar.export')}
         </Button>
         {canWrite && (
-          <Button variant="default" onClick={p.onCancelDocs} data-testid="iv-cancel">
+          <Button variant="default" onClick={p.onCancelDocs} disabled={!p.hasTarget} data-testid="iv-cancel">
             {t('interventions.actions.cancelDoc')}
           </Button>
         )}
@@ -103,26 +109,21 @@ export function Toolbar(p: ToolbarProps) {
         )}
         <WarningsButton onOpenIntervention={p.onOpenIntervention} />
         {canApprove && (
-          <Tooltip label={t('interventions.approvals.title')}>
-            <Indicator label={pending} size={14} disabled={!pending} color="orange">
-              <Button variant="default" onClick={p.onApprovals} data-testid="iv-approvals" aria-label={t('interventions.approvals.button')}>
-                ☑
-              </Button>
-            </Indicator>
-          </Tooltip>
+          // What a manager opens now and then folds into one labelled menu, so the row holds at 1366 px.
+          <Indicator label={pending} size={14} disabled={!pending} color="orange">
+            <ToolbarMenu label={t('interventions.toolbar.more')} testId="iv-more" position="bottom-end">
+              <Menu.Item onClick={p.onApprovals} rightSection={pending ? <Badge size="xs" color="orange">{pending}</Badge> : undefined} data-testid="iv-approvals">
+                {t('interventions.approvals.title')}
+              </Menu.Item>
+              <Menu.Item onClick={p.onSettings} data-testid="iv-settings">
+                {t('interventions.settings.title')}
+              </Menu.Item>
+            </ToolbarMenu>
+          </Indicator>
         )}
-        {canApprove && (
-          <Tooltip label={t('interventions.settings.title')}>
-            <Button variant="default" onClick={p.onSettings} data-testid="iv-settings" aria-label={t('interventions.settings.title')}>
-              ⚙
-            </Button>
-          </Tooltip>
-        )}
-        <Tooltip label={t('common.close')}>
-          <Button variant="subtle" color="gray" onClick={() => (location.hash = '#/')} data-testid="iv-close" aria-label={t('common.close')}>
-            ✕
-          </Button>
-        </Tooltip>
+        <Button variant="subtle" color="gray" onClick={() => (location.hash = '#/')} data-testid="iv-close">
+          {t('common.close')}
+        </Button>
       </Group>
     </Group>
   );

@@ -1,6 +1,6 @@
 import { errorText } from '../../app/errors';
 import { useState } from 'react';
-import { ActionIcon, Button, Group, Menu, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Menu, Text, Tooltip } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ColumnState } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
@@ -114,17 +114,15 @@ export function ViewsMenu(p: { current: SavedView | null; config(): string; onAp
           </Menu.Dropdown>
         </Menu>
         <Tooltip label={current ? t(current.favorite ? 'interventions.views.unstar' : 'interventions.views.star') : t('interventions.views.starHint')}>
-          <ActionIcon
+          <Button
             variant="default"
-            size={26}
             onClick={() => (current ? void star(current) : setSaving(true))}
-            aria-label={t('interventions.toolbar.favorites')}
+            leftSection={<span style={{ color: current?.favorite ? 'var(--mantine-color-yellow-7)' : undefined }}>{current?.favorite ? '★' : '☆'}</span>}
             data-testid="favorite-toggle"
             data-favorite={current?.favorite || undefined}
-            c={current?.favorite ? 'yellow.7' : undefined}
           >
-            {current?.favorite ? '★' : '☆'}
-          </ActionIcon>
+            {t('interventions.toolbar.favorites')}
+          </Button>
         </Tooltip>
       </Group>
       <SaveViewDialog opened={saving} kind="view" config={p.config} onClose={() => setSaving(false)} onSaved={(v) => void refresh().then(() => p.onApply(v))} />

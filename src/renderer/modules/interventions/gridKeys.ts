@@ -74,3 +74,12 @@ export function focusGridRow(api: GridApi<VRowData> | undefined, index: number):
   api.ensureIndexVisible(index);
   api.setFocusedCell(index, col);
 }
+
+/** The group a row of the virtual list belongs to: a header row's own, a leaf's nearest header; null when not grouped. */
+export function groupOfRow(layout: Layout, index: number): GroupRowData | null {
+  const at = segmentAt(layout, index);
+  const own = at >= 0 ? layout.segments[at]!.header : undefined;
+  if (own) return own;
+  const h = parentHeaderIndex(layout, index);
+  return h == null ? null : (layout.segments[segmentAt(layout, h)]?.header ?? null);
+}

@@ -1,0 +1,190 @@
+import type { Page } from '@playwright/test';
+import en from '../src/shared/i18n/en.json' with { type: 'json' };
+import lv from '../src/shared/i18n/lv.json' with { type: 'json' };
+import { demoServer, expect, loginAs, shot, test } from './fixtures';
+
+/**
+ * A dispatcher's first morning on the demo call centre, on the common office screen (1366×768): the grid shows what
+ * they need without scrolling sideways, the keyboard stays on the grid after a form closes, a new call's form is
+ * walked in the order of the call, and the footer counts the filter (and the focused group) by status and priority.
+ */
+const server = demoServer({ demoSize: 300 });
+test.use({ viewport: { width: 1366, height: 768 } });
+
+const LANGS = [
+  { code: 'en', name: 'English', cat: en },
+  { code: 'lv', name: 'Latviešu', cat: lv },
+] as const;
+/** What a dispatcher reads on every row (issue 8, item 15). */
+const NEEDED = ['number', 'docDate', 'client', 'status', 'priority', 'takenBy', 'notes', 'locality'];
+/** The Tab stops of a new call, in the order the call goes (item 14). */
+const CALL_ORDER = ['f-client', 'f-notes', 'f-priority', 'f-type', 'f-object', 'f-start', 'f-end', 'f-taken-by'];
+
+async function chooseLanguage(page: Page, lang: (typeof LANGS)[number]): Promise<void> {
+  await page.getByTestId('language-select').click();
+  await page.getByRole('option', { name: lang.name }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', lang.code);
+}
+
+const gridTotal = async (page: Page) => Number((await page.getByTestId('iv-total').innerText()).replace(/\D/g, ''));
+/** The grid row the keyboard is on (its id), or the tag of whatever has the focus instead. */
+const focusedRow = (page: Page) => page.evaluate(() => document.activeElement?.closest('.ag-row')?.getAttribute('row-id') ?? document.activeElement?.tagName ?? null);
+/** The form field the keyboard is on, by its test id (a segmented control's focus is on one of its radios). */
+const focusedField = (page: Page) => page.evaluate(() => document.activeElement?.closest('[data-testid^="f-"]')?.getAttribute('data-testid') ?? null);
+
+/** How the grid screen is laid out: sideways overflow, cut headers, filter hints against their boxes, the toolbar's rows and unlabelled buttons. */
+function screenLayout(page: Page) {
+  return page.evaluate(() => {
+    const scroll = document.querySelector('[data-testid=interventions-grid] .ag-body-horizontal-scroll-viewport') as HTMLElement;
+    const cut = Array.from(document.querySelectorAll('[data-testid=interventions-grid] .ag-header-cell:not([col-id=flag]) .ag-header-cell-text'))
+      .filter((h) => h.scrollWidth > h.clientWidth || h.scrollHeight > h.clientHeight)
+      .map((h) => h.textContent);
+    // A hint is whole when its text, in the font the box draws it with, fits between the box's paddings.
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    const hints = Array.from(document.querySelectorAll<HTMLInputElement>('[data-testid=filter-bar] input[placeholder]'))
+      .filter((i) => i.placeholder)
+      .map((i) => {
+        const ph = getComputedStyle(i, '::placeholder');
+        ctx.font = `${ph.fontWeight} ${ph.fontSize} ${ph.fontFamily}`;
+        const st = getComputedStyle(i);
+        return { hint: i.placeholder, needs: ctx.measureText(i.placeholder).width, has: i.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight) };
+      });
+    const toolbar = Array.from(document.querySelectorAll<HTMLElement>('[data-testid=interventions-toolbar] button')).filter((b) => b.offsetParent);
+    return {
+      sideways: scroll.scrollWidth - scroll.clientWidth,
+      cut,
+      hints,
+      rowsOfButtons: new Set(toolbar.map((b) => Math.round(b.getBoundingClientRect().top / 10))).size,
+      unlabelled: toolbar.filter((b) => !/\p{L}/u.test(b.innerText)).map((b) => b.getAttribute('data-testid') ?? b.outerHTML.slice(0, 80)),
+    };
+  });
+}
+
+for (const lang of LANGS) {
+  test(`a dispatcher's morning at 1366×768 (${lang.code})`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await loginAs(page, server.url, 'dispatcher.riga');
+    await chooseLanguage(page, lang);
+    await page.getByTestId('nav-interventions').click();
+    const grid = page.getByTestId('interventions-grid');
+    const rows = grid.locator('.ag-row:has([data-status])');
+    await expect.poll(() => rows.count()).toBeGreaterThan(10);
+    await expect.poll(() => gridTotal(page)).toBeGreaterThan(100);
+
+    // Nothing chosen yet: what acts on rows waits for one.
+    for (const id of ['iv-open', 'iv-cancel']) await expect(page.getByTestId(id)).toBeDisabled();
+
+    // Density: the needed columns side by side, no sideways scrollbar, no header cut.
+    const box = (await grid.boundingBox())!;
+    for (const col of NEEDED) {
+      const header = grid.locator(`.ag-header-cell[col-id=${col}]`);
+      await expect(header, col).toBeVisible();
+      const h = (await header.boundingBox())!;
+      expect(h.x + h.width, col).toBeLessThanOrEqual(box.x + box.width);
+      await expect(header, col).toContainText((lang.cat.interventions.col as Record<string, string>)[col]!);
+    }
+    const layout = await screenLayout(page);
+    expect(layout.sideways).toBeLessThanOrEqual(0);
+    expect(layout.cut).toEqual([]);
+    expect(layout.hints.length).toBeGreaterThanOrEqual(3);
+    for (const h of layout.hints) expect(h.needs, h.hint).toBeLessThanOrEqual(h.has);
+    expect(layout.rowsOfButtons).toBe(1);
+    expect(layout.unlabelled).toEqual([]);
+    await shot(page, `dispatcher-grid-${lang.code}`);
+
+    // Footer: the filter's rows by status and by priority, each adding up to the grid's count.
+    const total = await gridTotal(page);
+    const all = page.getByTestId('iv-totals-all');
+    await expect(all).toHaveAttribute('data-total', String(total));
+    const counts = async (field: 'status' | 'priority') => {
+      const out: Record<string, number> = {};
+      for (const el of await all.locator(`[data-testid^="iv-totals-all-${field}-"]`).all()) {
+        out[(await el.getAttribute('data-testid'))!.split('-').pop()!] = Number(await el.getAttribute('data-count'));
+      }
+      return out;
+    };
+    const byStatus = await counts('status');
+    const byPriority = await counts('priority');
+    expect(Object.values(byStatus).reduce((a, b) => a + b, 0)).toBe(total);
+    expect(Object.values(byPriority).reduce((a, b) => a + b, 0)).toBe(total);
+    await expect(all.getByTestId('iv-totals-all-status-finalized')).toContainText(lang.cat.interventions.statuses.finalized);
+
+    // …and equal to the grid's own counts, grouped by status; the focused group gets a line of its own.
+    await page.getByTestId('group-add').click();
+    await page.getByTestId('group-add-status').click();
+    const headers = grid.locator('[data-testid=group-row][data-depth="0"]');
+    await expect(headers).toHaveCount(Object.keys(byStatus).length);
+    for (const [status, n] of Object.entries(byStatus)) await expect(grid.locator(`[data-testid=group-row][data-group-key=${status}]`), status).toHaveAttribute('data-count', String(n));
+    await grid.locator('[data-testid=group-row][data-group-key=allocated]').click();
+    const inGroup = page.getByTestId('iv-totals-group');
+    await expect(inGroup).toHaveAttribute('data-total', String(byStatus.allocated));
+    await expect(inGroup.getByTestId('iv-totals-group-title')).toContainText(lang.cat.interventions.statuses.allocated);
+    await expect(inGroup.locator('[data-testid^="iv-totals-group-status-"]')).toHaveCount(1);
+    await shot(page, `dispatcher-grouped-${lang.code}`);
+    await page.getByTestId('group-remove-0').click();
+    await expect(headers).toHaveCount(0);
+    await expect(page.getByTestId('iv-totals-group')).toHaveCount(0);
+
+    // Focus: a row opened with Enter, closed with Esc, and the keyboard is back on that row; ↓ goes on.
+    await rows.nth(2).locator('[col-id=client]').click();
+    await page.keyboard.press('ArrowDown');
+    const opened = await focusedRow(page);
+    expect(opened).toMatch(/^[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('iv-open')).toBeEnabled();
+    await page.keyboard.press('Enter');
+    const form = page.getByTestId('intervention-form');
+    await expect(form).toBeVisible();
+    await shot(page, `dispatcher-form-${lang.code}`);
+    await page.keyboard.press('Escape');
+    await expect(form).toBeHidden();
+    await expect.poll(() => focusedRow(page)).toBe(opened);
+    await page.keyboard.press('ArrowDown');
+    const next = await focusedRow(page);
+    expect(next).toMatch(/^[0-9a-f-]{36}$/);
+    expect(next).not.toBe(opened);
+    // Enter still opens (the row now focused), Esc still returns.
+    await page.keyboard.press('Enter');
+    await expect(form).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(form).toBeHidden();
+    await expect.poll(() => focusedRow(page)).toBe(next);
+
+    // A new call: Tab walks client → problem → priority → type → object → schedule → assignee.
+    await page.keyboard.press('Insert');
+    await expect(form).toBeVisible();
+    await expect.poll(() => focusedField(page)).toBe(CALL_ORDER[0]);
+    const walked = [CALL_ORDER[0]];
+    for (let i = 1; i < CALL_ORDER.length; i++) {
+      await page.keyboard.press('Tab');
+      walked.push((await focusedField(page))!);
+    }
+    expect(walked).toEqual(CALL_ORDER);
+    // The eye follows the keys: each stop is below or right of the one before.
+    const cell = (id: string) => form.getByTestId(id).first().locator('xpath=ancestor::div[contains(@class, "mantine-Grid-col")][1]');
+    const at = await Promise.all(CALL_ORDER.map(async (id) => (await cell(id).boundingBox())!));
+    for (let i = 1; i < at.length; i++) expect(at[i]!.y > at[i - 1]!.y + 5 || (Math.abs(at[i]!.y - at[i - 1]!.y) <= 5 && at[i]!.x > at[i - 1]!.x), CALL_ORDER[i]).toBe(true);
+    await shot(page, `dispatcher-new-call-${lang.code}`);
+    await page.keyboard.press('Escape');
+    await expect(form).toBeHidden();
+    // Back where the new call was started from.
+    await expect.poll(() => focusedRow(page)).toBe(next);
+  });
+}
+
+test('a manager\'s toolbar holds its row too, folding approvals and settings into a labelled menu', async ({ page }) => {
+  await loginAs(page, server.url, 'manager.riga');
+  for (const lang of LANGS) {
+    await chooseLanguage(page, lang);
+    await page.getByTestId('nav-interventions').click();
+    await expect(page.getByTestId('iv-more')).toBeVisible();
+    const layout = await screenLayout(page);
+    expect(layout.rowsOfButtons, lang.code).toBe(1);
+    expect(layout.unlabelled, lang.code).toEqual([]);
+    await page.getByTestId('iv-more').click();
+    await expect(page.getByTestId('iv-settings')).toContainText(lang.cat.interventions.settings.title);
+    await expect(page.getByTestId('iv-approvals')).toContainText(lang.cat.interventions.approvals.title);
+    await shot(page, `manager-toolbar-${lang.code}`);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('iv-close').click();
+  }
+});
