@@ -4,7 +4,7 @@ import type { GridColumn, GridRow, GridScope, GroupLevel, SortField } from '../.
 import type { ReportFile } from '../../shared/api/reports';
 import { gridOrder, gridSourceOf } from '../modules/interventions';
 import { gridLines } from '../grid/lines';
-import { cellText, columnTitle, INSTANT_COLUMNS, zonesOf, type Fmt } from './format';
+import { cellText, columnLabel, columnTitle, INSTANT_COLUMNS, zonesOf, type Fmt } from './format';
 import { localeOf } from './i18n';
 import { contentWidth } from './pdf';
 import { frameFor, reportEnv, savePdf, type ReportEnv } from './context';
@@ -36,7 +36,7 @@ export function groupTitle(fmt: Fmt, level: GroupLevel, key: string | null, labe
     else if (bucket === 'week') value = fmt.tr('reports.weekOf', { date: fmt.date(key) });
     else value = fmt.date(key);
   } else value = label ?? key;
-  return `${fmt.tr(`reports.columns.${level.field}`)}: ${value} (${count})`;
+  return `${columnLabel(fmt.tr, level.field)}: ${value} (${count})`;
 }
 
 /** The grid's rows in the grid's order under its groups' headings, as the grid shows them, up to `cap` rows. */
@@ -154,7 +154,7 @@ export async function interventionListReport(ctx: Ctx, input: ListInput): Promis
   const zones = input.columns.some((c) => INSTANT_COLUMNS.has(c)) ? zonesOf(lines.flatMap((l) => (l.kind === 'row' ? [l.row] : []))) : [];
   if (!total) body.push({ text: fmt.tr('reports.nothing'), style: 'muted' });
   else body.push(listTable(fmt, input.columns, lines, zones.length > 1));
-  const grouped = input.scope.groupBy?.length ? fmt.tr('reports.groupedBy', { fields: input.scope.groupBy.map((g) => fmt.tr(`reports.columns.${g.field}`)).join(', ') }) : '';
+  const grouped = input.scope.groupBy?.length ? fmt.tr('reports.groupedBy', { fields: input.scope.groupBy.map((g) => columnLabel(fmt.tr, g.field)).join(', ') }) : '';
   const summary = [await filterSummary(env, input.scope), grouped, fmt.tr('reports.rowCount', { count: total })].filter(Boolean);
   if (zones.length === 1) summary.push(fmt.tr('reports.timesIn', { zone: zones[0]! }));
   if (truncated) summary.push(fmt.tr('reports.truncated', { shown: rows, total }));

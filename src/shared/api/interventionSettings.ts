@@ -12,6 +12,8 @@ export const interventionSettings = z.strictObject({
   warningHours: z.number().int().min(1).max(720).nullable(),
   /** Cancelling or finalizing needs a manager's approval. */
   approvals: z.boolean(),
+  /** "Raport CRM online – Intervenție": the printed form carries a QR code and link to the report in the client portal. */
+  crmOnlineReport: z.boolean(),
 });
 export type InterventionSettings = z.infer<typeof interventionSettings>;
 
@@ -23,4 +25,5 @@ export const DEFAULT_INTERVENTION_SETTINGS: InterventionSettings = {
   lockSession: false,
   warningHours: 24,
   approvals: false,
+  crmOnlineReport: false,
 };

@@ -33,3 +33,5 @@ export { loadRow, toDetail } from './service';
 export { cancelIntervention, confirmIntervention, createIntervention, finalizeIntervention, updateIntervention, validateIntervention, type InterventionInput } from './service';
 export { addNote } from './notes';
 export { uploadsOf } from './uploads';
+// What the printed form reads: the module's settings (the online report's QR code).
+export { readSettings } from './settings';
