@@ -7,6 +7,8 @@ import { LANGUAGE_OPTIONS } from '../components/fields';
 import { call } from './api';
 import { useCan, useSession } from './session';
 import { ROUTES } from './routes';
+import { HelpButton } from './help';
+import { FilePreview } from './FilePreview';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -44,6 +46,7 @@ export function Shell() {
             <Text size="sm" data-testid="current-user">
               {user.name} · {t(`roles.${user.role}`)}
             </Text>
+            <HelpButton />
             <Select
               aria-label={t('shell.language')}
               data={LANGUAGE_OPTIONS}
@@ -77,6 +80,7 @@ export function Shell() {
             address: a redirect overtaken by another address (Back, a typed one) must be redone for the new one. */}
         {current ? <Outlet /> : routes[0] ? <Navigate key={path} to={`/${routes[0].path}`} replace /> : <Text>{t('shell.nothing')}</Text>}
       </AppShell.Main>
+      <FilePreview />
     </AppShell>
   );
 }

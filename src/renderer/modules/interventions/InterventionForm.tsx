@@ -19,6 +19,9 @@ import { FormFooter } from './FormFooter';
 import { FormHeader } from './FormHeader';
 import { FORM_FIELDS, interventionResolver, newValues, valuesFromDetail, type InterventionFormValues, type InterventionInput } from './formValues';
 import { ScheduleFields } from './ScheduleFields';
+import { FormOverlapNote } from './OverlapNote';
+import { useHelpTopic } from '../../app/help';
+import { FORM_HELP } from './help';
 import { Timeline } from './Timeline';
 import { useBranchClock, useClientLinks } from './useFormLinks';
 import { useInterventionActions } from './useInterventionActions';
@@ -44,6 +47,7 @@ export function InterventionForm(p: InterventionFormProps) {
   const canWrite = can('interventions', 'write');
   const canApprove = can('interventions', 'approve');
 
+  useHelpTopic(FORM_HELP, p.opened);
   const detail = useApiQuery('interventions.get', { id: p.id ?? '' }, { enabled: !!p.id, staleTime: 0 });
   const form = useForm<InterventionFormValues, unknown, InterventionInput>({
     resolver: interventionResolver(),
@@ -111,6 +115,7 @@ export function InterventionForm(p: InterventionFormProps) {
                       <ClientFields {...section} branches={branches} links={links} />
                       <DocumentFields {...section} links={links} />
                       <ScheduleFields form={form} />
+                      <FormOverlapNote form={form} id={p.id} />
                       <ClassificationFields form={form} readOnly={readOnly} />
                     </Grid>
                   </fieldset>

@@ -18,6 +18,8 @@ import { Toolbar } from './Toolbar';
 import { useGrouping } from './useGrouping';
 import { useScreenDialogs } from './useScreenDialogs';
 import { parseConfig, type SavedView, type ViewConfig } from './Views';
+import { useHelpTopic } from '../../app/help';
+import { GRID_HELP } from './help';
 import './interventions.css';
 
 /**
@@ -32,6 +34,7 @@ export function InterventionsScreen() {
   const { user } = useSession();
   const canWrite = can('interventions', 'write');
   const canDelete = can('interventions', 'delete');
+  useHelpTopic(GRID_HELP);
   const settings = useInterventionSettings();
   const treeMode = !!settings.data?.groupsOnLeft;
 
