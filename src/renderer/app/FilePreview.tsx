@@ -3,6 +3,11 @@ import { Button, Group, Modal } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { download, preview, previewUrl } from './files';
 
+/** Whether the print preview is open: a drawer under it leaves Esc to the preview (it closes the preview only). */
+export function usePrintPreviewOpen(): boolean {
+  return !!useSyncExternalStore(preview.subscribe, preview.current);
+}
+
 /**
  * Web mode's print preview: the PDF as the browser's viewer shows it, inside the app, with Print (the browser's
  * print dialog for that document alone) and Download. The desktop app prints through the system's viewer instead.
@@ -12,7 +17,8 @@ export function FilePreview() {
   const file = useSyncExternalStore(preview.subscribe, preview.current);
   const frame = useRef<HTMLIFrameElement>(null);
   return (
-    <Modal opened={!!file} onClose={preview.close} fullScreen zIndex={600} title={t('files.preview.title')} data-testid="print-preview" styles={{ body: { height: 'calc(100dvh - 60px)', display: 'flex', flexDirection: 'column', gap: 8 } }}>
+    // Closed after the key's dispatch ends: a drawer below reads "preview open" for the whole Esc and keeps itself open.
+    <Modal opened={!!file} onClose={() => setTimeout(preview.close)} fullScreen zIndex={600} title={t('files.preview.title')} data-testid="print-preview" styles={{ body: { height: 'calc(100dvh - 60px)', display: 'flex', flexDirection: 'column', gap: 8 } }}>
       {file && (
         <>
           <Group gap="xs">

@@ -22,6 +22,7 @@ import { ScheduleFields } from './ScheduleFields';
 import { FormOverlapNote } from './OverlapNote';
 import { useHelpTopic } from '../../app/help';
 import { FORM_HELP } from './help';
+import { usePrintPreviewOpen } from '../../app/FilePreview';
 import { Timeline } from './Timeline';
 import { useBranchClock, useClientLinks } from './useFormLinks';
 import { useInterventionActions } from './useInterventionActions';
@@ -48,6 +49,7 @@ export function InterventionForm(p: InterventionFormProps) {
   const canApprove = can('interventions', 'approve');
 
   useHelpTopic(FORM_HELP, p.opened);
+  const previewOpen = usePrintPreviewOpen();
   const detail = useApiQuery('interventions.get', { id: p.id ?? '' }, { enabled: !!p.id, staleTime: 0 });
   const form = useForm<InterventionFormValues, unknown, InterventionInput>({
     resolver: interventionResolver(),
@@ -82,7 +84,7 @@ export function InterventionForm(p: InterventionFormProps) {
 
   return (
     <>
-      <Drawer.Root opened={p.opened} onClose={drawer.requestClose} position="right" size={1060} closeOnEscape={!drawer.asking} zIndex={200}>
+      <Drawer.Root opened={p.opened} onClose={drawer.requestClose} position="right" size={1060} closeOnEscape={!drawer.asking && !previewOpen} zIndex={200}>
         <Drawer.Overlay />
         <Drawer.Content data-testid="intervention-form" style={{ display: 'flex', flexDirection: 'column', width: 'min(1060px, 100vw)', flex: '0 0 auto', marginLeft: 'auto' }}>
           <FormHeader isNew={!p.id} detail={d} />

@@ -14,6 +14,6 @@ function topic(id: 'grid' | 'form' | 'appointments', titleKey: string): HelpTopi
   };
 }
 
-export const GRID_HELP = topic('grid', 'help.screens.interventions');
+export const GRID_HELP = topic('grid', 'interventions.title');
 export const FORM_HELP = topic('form', 'help.screens.interventionForm');
-export const APPOINTMENTS_HELP = topic('appointments', 'help.screens.appointments');
+export const APPOINTMENTS_HELP = topic('appointments', 'interventions.appointments.title');
