@@ -33,12 +33,9 @@ export function GridLegend() {
           <div className="pl-legend-row pl-legend-sample pl-legend-closed">
             <s>{t('interventions.legend.cancelled')}</s>
           </div>
-          <div className="pl-legend-row">
-            <span className="pl-warning" aria-hidden>
-              ⚠
-            </span>
-            <Text size="xs">{t('interventions.legend.warning')}</Text>
-          </div>
+          <Text size="xs" className="pl-legend-warning">
+            {t('interventions.legend.warning')}
+          </Text>
           <Text size="xs">{t('interventions.legend.priority')}</Text>
         </Stack>
       </Popover.Dropdown>
