@@ -5,10 +5,10 @@ import type { InterventionDetail, NoteRow } from '../../shared/api/interventions
 import type { ReportFile } from '../../shared/api/reports';
 import { getClient } from '../modules/clients';
 import { loadRow, readSettings, toDetail, withLabels } from '../modules/interventions';
-import { portalReportLink } from '../../shared/rules/portal';
 import { seriesName } from '../../shared/rules/series';
 import { frameFor, reportEnv, savePdf, type ReportEnv } from './context';
 import { columnLabel, makeFmt } from './format';
+import { onlineReport } from './onlineReport';
 
 /** Everything one intervention's documents print: the detail, the names behind its ids, and the client as they are now. */
 export interface DocData {
@@ -288,28 +288,6 @@ export async function interventionFormReport(ctx: Ctx, id: string): Promise<Repo
   ];
   const frame = frameFor(env, tr('reports.titles.interventionForm'), { subtitle: docHeadline(env, data) });
   return savePdf(env, frame, body, docNumber(data), { rows: 0, truncated: false });
-}
-
-/** The QR code and link of this report in the client portal (a placeholder until the portal exists: see rules/portal.ts). */
-function onlineReport(env: ReportEnv, interventionId: string): Content {
-  const tr = env.fmt.tr;
-  const link = portalReportLink(env.user.orgId, interventionId);
-  return {
-    unbreakable: true,
-    margin: [0, 10, 0, 0],
-    columns: [
-      { width: 'auto', qr: link, fit: 72, eccLevel: 'M' },
-      {
-        width: '*',
-        margin: [8, 0, 0, 0],
-        stack: [
-          { text: tr('reports.form.onlineReport'), style: 'section', margin: [0, 0, 0, 3] },
-          { text: tr('reports.form.onlineReportHint'), fontSize: 8 },
-          { text: link, fontSize: 7.5, color: '#1a4d8f', margin: [0, 3, 0, 0] },
-        ],
-      },
-    ],
-  };
 }
 
 function signatures(env: ReportEnv, data: DocData): Content {
