@@ -108,12 +108,15 @@ test('a clerk in another time zone types the branch time: the screen, the form a
   // The printed form: the same 10:00–12:00, and whose clock it is.
   const downloadPromise = page.waitForEvent('download', { timeout: 20_000 });
   await form.getByTestId('act-print').click();
+  await page.getByTestId('preview-download').click();
   const printed = pdfText(await (await downloadPromise).path());
   expect(printed).toContain(client);
   expect(printed).toMatch(/10:00/);
   expect(printed).toMatch(/12:00/);
   expect(printed).toContain(BRANCH_ZONE);
   expect(printed).not.toContain(computerHour);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('preview-download')).toBeHidden();
   await page.keyboard.press('Escape');
   await expect(form).toBeHidden();
 

@@ -29,10 +29,15 @@ function firstPage(file: string, name: string): void {
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, path.join(SHOTS, name)]);
 }
 
-/** Clicks something that makes the browser download a report, and returns the report's text. */
-async function downloaded(page: Page, click: () => Promise<void>, shotName: string): Promise<string> {
+/** Clicks something that makes the browser download a report (a print: from its preview), and returns the report's text. */
+async function downloaded(page: Page, click: () => Promise<void>, shotName: string, previewed = false): Promise<string> {
   const download = page.waitForEvent('download', { timeout: 60_000 });
   await click();
+  if (previewed) {
+    await page.getByTestId('preview-download').click();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('preview-download')).toBeHidden();
+  }
   const file = await (await download).path();
   firstPage(file, shotName);
   return pdfText(file);
@@ -101,7 +106,7 @@ for (const lang of LANGS) {
     }
     for (const kind of DOCUMENTS) {
       await page.getByTestId('reports-menu').click();
-      const text = await downloaded(page, () => page.getByTestId(`report-${kind}-print`).click(), `demo-report-${kind}-${lang.code}`);
+      const text = await downloaded(page, () => page.getByTestId(`report-${kind}-print`).click(), `demo-report-${kind}-${lang.code}`, true);
       expect(text, kind).toContain((lang.cat.reports.titles as Record<string, string>)[kind]);
       expect(text, kind).toContain(client);
       await page.keyboard.press('Escape');
@@ -111,7 +116,7 @@ for (const lang of LANGS) {
     await mine.dblclick();
     const form = page.getByTestId('intervention-form');
     await expect(form).toBeVisible();
-    const sheet = await downloaded(page, () => form.getByTestId('act-evolution').click(), `demo-form-evolution-${lang.code}`);
+    const sheet = await downloaded(page, () => form.getByTestId('act-evolution').click(), `demo-form-evolution-${lang.code}`, true);
     expect(sheet).toContain(lang.cat.reports.titles.evolutionSheet);
     expect(sheet).toContain(client);
     await page.keyboard.press('Escape');

@@ -205,16 +205,20 @@ test('the manager validates and finalizes it and prints the form', async ({ page
   await expect(form.getByTestId('act-finalize')).toBeHidden();
   await expect(form.getByTestId('act-cancel')).toBeHidden();
 
-  // The printable form: main makes the PDF, the browser downloads it; its text names the client and the number.
+  // The printable form: main makes the PDF, the print preview shows it and downloads it; its text names the client and the number.
   const print = form.getByTestId('act-print');
   await expect(print).toBeVisible();
   const downloadPromise = page.waitForEvent('download', { timeout: 20_000 });
   await print.click();
+  await page.getByTestId('preview-download').click();
   const pdf = await (await downloadPromise).path();
   expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   expect(text).toContain(client);
   expect(text).toContain('RIX-');
+  // Esc closes the preview, then the form.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('preview-download')).toBeHidden();
   await page.keyboard.press('Escape');
   await expect(form).toBeHidden();
   await expect(row(page, client).locator('[data-status]')).toHaveAttribute('data-status', 'finalized');
@@ -346,8 +350,8 @@ test('the grid groups by status then priority, shows the groups as a tree, filte
     return Array.from({ length: shown }, (_, i) => String(ws.getRow(i + 2).getCell(at).value ?? '').trim());
   };
   // The file is in the manager's language (Russian).
-  expect(column(ru.reports.columns.client).sort()).toEqual(gridClients);
-  expect(new Set(column(ru.reports.columns.status))).toEqual(new Set([ru.reports.status.received]));
+  expect(column(ru.interventions.col.client).sort()).toEqual(gridClients);
+  expect(new Set(column(ru.interventions.col.status))).toEqual(new Set([ru.reports.status.received]));
 });
 
 test('appointments by week, and the grid in Latvian', async ({ page }) => {

@@ -20,9 +20,9 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'form-action': ["'self'"],
 };
 
-/** The policy as a header value. */
-export function contentSecurityPolicy(): string {
-  return Object.entries(CSP_DIRECTIVES)
+/** The policy as a header value (`over`: directives that one answer replaces). */
+export function contentSecurityPolicy(over: Record<string, readonly string[]> = {}): string {
+  return Object.entries({ ...CSP_DIRECTIVES, ...over })
     .map(([name, values]) => `${name} ${values.join(' ')}`)
     .join('; ');
 }

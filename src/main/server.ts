@@ -11,7 +11,7 @@ import { ownReportFile } from './reports/files';
 import { readableAttachment } from './modules/interventions/attachmentAccess';
 import { followSession } from './api/events';
 import { allowedHosts, originAllowed, refuseForeignHosts } from './web/hosts';
-import { addSecurityHeaders } from './web/security';
+import { addSecurityHeaders, framedBySelf } from './web/security';
 import { sessionHooks, sessionToken, setSessionCookie } from './web/session';
 
 export { SESSION_COOKIE } from './web/session';
@@ -35,11 +35,11 @@ export interface WebServer {
 const notFound = { ok: false, error: { code: 'not_found', key: 'errors.not_found' } } as const;
 
 /** A file offered for download under its own name, any script (RFC 6266, with an ASCII fallback for old clients). */
-function download(reply: FastifyReply, file: { path: string; name: string; mime: string; size?: number }): FastifyReply {
+function download(reply: FastifyReply, file: { path: string; name: string; mime: string; size?: number }, inline = false): FastifyReply {
   if (file.size !== undefined) reply.header('Content-Length', file.size);
   return reply
     .header('Content-Type', file.mime)
-    .header('Content-Disposition', contentDisposition.create(file.name))
+    .header('Content-Disposition', contentDisposition.create(file.name, { type: inline ? 'inline' : 'attachment' }))
     .header('Cache-Control', 'no-store')
     .send(fs.createReadStream(file.path));
 }
@@ -89,9 +89,13 @@ export async function startServer(core: Core, opts: ServerOptions = {}): Promise
   });
 
   // Reports and exports made by this user, downloaded once the procedure has answered with their id.
-  app.get<{ Params: { fileId: string } }>('/api/files/:fileId', { preHandler: session.requireUser }, async (req, reply) => {
+  // `?view=preview`: the print preview shows the user's own PDF inside the app's page (web/security.ts framedBySelf).
+  app.get<{ Params: { fileId: string }; Querystring: { view?: string } }>('/api/files/:fileId', { preHandler: session.requireUser }, async (req, reply) => {
     const file = ownReportFile(core.config.dataDir, req.params.fileId, req.user!);
-    return file ? download(reply, file) : reply.code(404).send(notFound);
+    if (!file) return reply.code(404).send(notFound);
+    const preview = req.query.view === 'preview' && file.mime === 'application/pdf';
+    if (preview) framedBySelf(reply);
+    return download(reply, file, preview);
   });
 
   // Timeline files: served only to users of the organization (and branch) whose intervention holds the file.

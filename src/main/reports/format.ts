@@ -58,8 +58,13 @@ export function makeFmt(lng: string, tz: string): Fmt {
 export const DATE_COLUMNS: ReadonlySet<GridColumn> = new Set(['docDate']);
 export const INSTANT_COLUMNS: ReadonlySet<GridColumn> = new Set(['startAt', 'endAt']);
 
+/** A column's name on paper and in files: the grid's and the form's own label, so both read the same words. */
+export function columnLabel(tr: Translate, col: string): string {
+  return tr(`interventions.col.${col}`);
+}
+
 export function columnTitle(fmt: Fmt, col: GridColumn): string {
-  return fmt.tr(`reports.columns.${col}`);
+  return columnLabel(fmt.tr, col);
 }
 
 type Plain = Exclude<GridColumn, 'docDate' | 'startAt' | 'endAt' | 'status' | 'priority' | 'valid' | 'cancelled'>;

@@ -4,10 +4,11 @@ import type { ClientDetail } from '../../shared/api/clients';
 import type { InterventionDetail, NoteRow } from '../../shared/api/interventions';
 import type { ReportFile } from '../../shared/api/reports';
 import { getClient } from '../modules/clients';
-import { loadRow, toDetail, withLabels } from '../modules/interventions';
+import { loadRow, readSettings, toDetail, withLabels } from '../modules/interventions';
 import { seriesName } from '../../shared/rules/series';
 import { frameFor, reportEnv, savePdf, type ReportEnv } from './context';
-import { makeFmt } from './format';
+import { columnLabel, makeFmt } from './format';
+import { onlineReport } from './onlineReport';
 
 /** Everything one intervention's documents print: the detail, the names behind its ids, and the client as they are now. */
 export interface DocData {
@@ -204,8 +205,8 @@ function docHeadline(env: ReportEnv, data: DocData): string {
   const number = docNumber(data);
   return [
     number ? `${fmt.tr('reports.form.number')}: ${number}` : fmt.tr('reports.form.draft'),
-    `${fmt.tr('reports.columns.docDate')}: ${fmt.date(d.docDate)}`,
-    `${fmt.tr('reports.columns.status')}: ${fmt.status(d.status)}`,
+    `${columnLabel(fmt.tr, 'docDate')}: ${fmt.date(d.docDate)}`,
+    `${columnLabel(fmt.tr, 'status')}: ${fmt.status(d.status)}`,
     fmt.tr('reports.timesIn', { zone: d.timeZone }),
   ].join(' · ');
 }
@@ -224,7 +225,7 @@ export async function interventionFormReport(ctx: Ctx, id: string): Promise<Repo
   const { d, labels: l, snapshot: s } = data;
   const c = data.client;
   const tr = fmt.tr;
-  const col = (k: string) => tr(`reports.columns.${k}`);
+  const col = (k: string) => columnLabel(tr, k);
   const body: Content[] = [
     { text: tr('reports.form.document'), style: 'section' },
     fieldGrid(
@@ -282,6 +283,7 @@ export async function interventionFormReport(ctx: Ctx, id: string): Promise<Repo
     { table: { widths: ['*'], body: [[{ text: d.notes || ' ', margin: [0, 2, 0, 8] }]] }, layout: 'form' },
     { text: tr('reports.form.timeline'), style: 'section' },
     timelineTable(env, data, false),
+    ...((await readSettings(ctx)).crmOnlineReport ? [onlineReport(env, d.id)] : []),
     signatures(env, data),
   ];
   const frame = frameFor(env, tr('reports.titles.interventionForm'), { subtitle: docHeadline(env, data) });
@@ -291,9 +293,9 @@ export async function interventionFormReport(ctx: Ctx, id: string): Promise<Repo
 function signatures(env: ReportEnv, data: DocData): Content {
   const tr = env.fmt.tr;
   const people: [string, string | null][] = [
-    [tr('reports.columns.client'), [data.labels.contact, data.client?.name ?? data.snapshot.name].filter(Boolean).join(', ')],
-    [tr('reports.columns.takenBy'), data.labels.takenBy],
-    [tr('reports.columns.responsible'), data.labels.responsible],
+    [columnLabel(tr, 'client'), [data.labels.contact, data.client?.name ?? data.snapshot.name].filter(Boolean).join(', ')],
+    [columnLabel(tr, 'takenBy'), data.labels.takenBy],
+    [columnLabel(tr, 'responsible'), data.labels.responsible],
   ];
   const line = (height: number): TableCell => ({ canvas: [{ type: 'line', x1: 0, y1: height, x2: 160, y2: height, lineWidth: 0.5 }] });
   // One table, so each row (role, name, signature line, date line) stays level across the three people whatever a name's length.
@@ -322,7 +324,7 @@ export async function evolutionSheetReport(ctx: Ctx, id: string): Promise<Report
   const { fmt } = env;
   const { d, labels: l } = data;
   const tr = fmt.tr;
-  const col = (k: string) => tr(`reports.columns.${k}`);
+  const col = (k: string) => columnLabel(tr, k);
   const body: Content[] = [
     fieldGrid(
       [

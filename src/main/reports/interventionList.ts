@@ -4,7 +4,7 @@ import type { GridColumn, GridRow, GridScope, GroupLevel, SortField } from '../.
 import type { ReportFile } from '../../shared/api/reports';
 import { gridOrder, gridSourceOf, interventionTotals, TOTAL_FIELDS, type InterventionTotals } from '../modules/interventions';
 import { gridLines } from '../grid/lines';
-import { cellText, columnTitle, INSTANT_COLUMNS, zonesOf, type Fmt } from './format';
+import { cellText, columnLabel, columnTitle, INSTANT_COLUMNS, zonesOf, type Fmt } from './format';
 import { localeOf } from './i18n';
 import { contentWidth } from './pdf';
 import { frameFor, reportEnv, savePdf, type ReportEnv } from './context';
@@ -36,7 +36,7 @@ export function groupTitle(fmt: Fmt, level: GroupLevel, key: string | null, labe
     else if (bucket === 'week') value = fmt.tr('reports.weekOf', { date: fmt.date(key) });
     else value = fmt.date(key);
   } else value = label ?? key;
-  return `${fmt.tr(`reports.columns.${level.field}`)}: ${value} (${count})`;
+  return `${columnLabel(fmt.tr, level.field)}: ${value} (${count})`;
 }
 
 /** The grid's rows in the grid's order under its groups' headings, as the grid shows them, up to `cap` rows. */
@@ -143,7 +143,7 @@ export function rowCap(columns: number): number {
 
 /** The footer's totals as the grid shows them: "Status: Received 12 · Cancelled 3", one line per field, values in workflow order. */
 export function totalsText(fmt: Fmt, by: InterventionTotals): string[] {
-  return TOTAL_FIELDS.map((field) => `${fmt.tr(`reports.columns.${field}`)}: ${by[field].map((g) => `${g.key == null ? fmt.tr('reports.empty') : fmt.tr(`reports.${field}.${g.key}`)} ${g.count}`).join(' · ')}`);
+  return TOTAL_FIELDS.map((field) => `${columnLabel(fmt.tr, field)}: ${by[field].map((g) => `${g.key == null ? fmt.tr('reports.empty') : fmt.tr(`reports.${field}.${g.key}`)} ${g.count}`).join(' · ')}`);
 }
 
 /** "Borderou sesizări" and the quick report: what the grid shows, as the grid shows it. */
@@ -162,7 +162,7 @@ export async function interventionListReport(ctx: Ctx, input: ListInput): Promis
     body.push(listTable(fmt, input.columns, lines, zones.length > 1));
     body.push({ stack: totalsText(fmt, await interventionTotals(ctx, input.scope)).map((text) => ({ text, bold: true })), margin: [0, 6, 0, 0], fontSize: 8, unbreakable: true });
   }
-  const grouped = input.scope.groupBy?.length ? fmt.tr('reports.groupedBy', { fields: input.scope.groupBy.map((g) => fmt.tr(`reports.columns.${g.field}`)).join(', ') }) : '';
+  const grouped = input.scope.groupBy?.length ? fmt.tr('reports.groupedBy', { fields: input.scope.groupBy.map((g) => columnLabel(fmt.tr, g.field)).join(', ') }) : '';
   const summary = [await filterSummary(env, input.scope), grouped, fmt.tr('reports.rowCount', { count: total })].filter(Boolean);
   if (zones.length === 1) summary.push(fmt.tr('reports.timesIn', { zone: zones[0]! }));
   if (truncated) summary.push(fmt.tr('reports.truncated', { shown: rows, total }));

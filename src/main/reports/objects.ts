@@ -9,7 +9,7 @@ import { frameFor, reportEnv, savePdf, type ReportEnv } from './context';
 import { filterSummary } from './filters';
 import { MAX_PDF_ROWS } from './interventionList';
 import { contentWidth } from './pdf';
-import { zonesOf } from './format';
+import { columnLabel, zonesOf } from './format';
 import { zoneCity } from '../../shared/rules/zonedTime';
 
 const OPEN = sql<number>`sum(case when i.status in ('received', 'allocated', 'confirmed') then 1 else 0 end)`;
@@ -113,7 +113,7 @@ export async function objectsDetailedReport(ctx: Ctx, scope: GridScope): Promise
   const env = await reportEnv(ctx);
   const { fmt } = env;
   const tr = fmt.tr;
-  const col = (k: string) => tr(`reports.columns.${k}`);
+  const col = (k: string) => columnLabel(tr, k);
   const { groups, total: totalGroups } = await objectGroups(ctx, env, scope, MAX_PDF_ROWS);
   const lines = await scopedQuery(ctx.db, env.user, scope)
     .leftJoin('product as p', 'p.id', 'i.object_product_id')

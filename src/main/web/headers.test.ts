@@ -72,6 +72,33 @@ describe('security headers of web mode', () => {
     expectProtected(res, 'report file');
   });
 
+  it("the print preview may frame its maker's own PDF from the app's page only; everything else stays unframeable", async () => {
+    const user = (await app.core.sessions.resolve(owner))!;
+    const pdf = newReportFile(app.core.config.dataDir, 'pdf', 'forma', { orgId: user.orgId, userId: user.id }, Date.now());
+    fs.writeFileSync(pdf.path, '%PDF-1.4 form');
+    const res = await fetch(`${server.url}/api/files/${pdf.fileId}?view=preview`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('%PDF-1.4 form');
+    expect(parseDisposition(res.headers.get('content-disposition')!)).toEqual({ type: 'inline', parameters: { filename: 'forma.pdf' } });
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    const csp = directives(res.headers.get('content-security-policy'));
+    expect(csp.get('frame-ancestors')).toEqual(["'self'"]);
+    expect(new Map([...csp].filter(([k]) => k !== 'frame-ancestors'))).toEqual(new Map([...DESKTOP].filter(([k]) => k !== 'frame-ancestors')));
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    // Not a PDF: downloaded and unframeable as before, whatever the address asks.
+    const sheet = newReportFile(app.core.config.dataDir, 'csv', 'lista', { orgId: user.orgId, userId: user.id }, Date.now());
+    fs.writeFileSync(sheet.path, 'a,b');
+    const csv = await fetch(`${server.url}/api/files/${sheet.fileId}?view=preview`, { headers: { cookie } });
+    expect(parseDisposition(csv.headers.get('content-disposition')!).type).toBe('attachment');
+    expectProtected(csv, 'csv asked as preview');
+    // Someone else's report: not found, with no exception to the framing rule.
+    const other = newReportFile(app.core.config.dataDir, 'pdf', 'alien', { orgId: user.orgId, userId: '0192b9c4-0000-7000-8000-000000000000' }, Date.now());
+    fs.writeFileSync(other.path, '%PDF-1.4 alien');
+    const alien = await fetch(`${server.url}/api/files/${other.fileId}?view=preview`, { headers: { cookie } });
+    expect(alien.status).toBe(404);
+    expectProtected(alien, "another user's report");
+  });
+
   it('a timeline file download does the same, with quotes and non-ASCII in its name', async () => {
     const branchId = (await app.call(owner, 'branches.list', {}))[0]!.id;
     const client = await app.call(owner, 'clients.create', personInput('Header Person'));

@@ -10,6 +10,8 @@ import { NavFavorites } from './NavFavorites';
 import { ROUTES } from './routes';
 import { ScreenStar } from './ScreenStar';
 import { WarningToast } from '../modules/interventions/WarningToast';
+import { HelpButton } from './help';
+import { FilePreview } from './FilePreview';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -50,6 +52,7 @@ export function Shell() {
             <Text size="sm" data-testid="current-user">
               {user.name} · {t(`roles.${user.role}`)}
             </Text>
+            <HelpButton />
             <Select
               aria-label={t('shell.language')}
               data={LANGUAGE_OPTIONS}
@@ -98,6 +101,7 @@ export function Shell() {
         {current ? <Outlet /> : routes[0] ? <Navigate key={path} to={`/${routes[0].path}`} replace /> : <Text>{t('shell.nothing')}</Text>}
       </AppShell.Main>
       {can('interventions', 'read') && <WarningToast />}
+      <FilePreview />
     </AppShell>
   );
 }

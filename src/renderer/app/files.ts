@@ -5,7 +5,8 @@ import { ApiCallError } from './api';
 /**
  * Generated files (PDF reports, CSV/XLSX exports): every screen opens them through here.
  * Desktop: main shows them in the system's programs or saves a copy (window.planora.openFile).
- * Web mode: the browser downloads them from /api/files/<fileId>, served only to the user who made them.
+ * Web mode: the browser downloads them from /api/files/<fileId>, served only to the user who made them; a PDF to
+ * print opens in the app's print preview (FilePreview.tsx) first.
  */
 
 export type ProducedFile = Pick<Output<'reports.interventionForm'>, 'fileId' | 'fileName'>;
@@ -24,12 +25,14 @@ export function fileUrl(fileId: string): string {
 /**
  * Opens ('open'), prints ('print': the system's viewer, to print from there) or saves ('save') a produced file.
  * Resolves false when the person closed the save dialog; throws ApiCallError (shown with errorText) when main refuses.
- * Web mode starts the browser's download whatever the action: the browser's viewer and its dialog do the rest.
+ * Web mode: 'print' of a PDF report opens the print preview (the PDF in the page, with Print and Download);
+ * anything else starts the browser's download.
  */
 export async function openProducedFile(file: ProducedFile, action: FileAction = 'open'): Promise<boolean> {
   const bridge = window.planora;
   if (!bridge) {
-    download(file);
+    if (action === 'print' && previewable(file)) showPreview(file);
+    else download(file);
     return true;
   }
   let result: Awaited<ReturnType<typeof bridge.openFile>>;
@@ -42,8 +45,34 @@ export async function openProducedFile(file: ProducedFile, action: FileAction = 
   return result.data.done;
 }
 
+/** Generated PDF reports (not timeline attachments, whose ids carry a prefix and which are never framed). */
+function previewable(file: ProducedFile): boolean {
+  return !file.fileId.includes(':') && /\.pdf$/i.test(file.fileName);
+}
+
+// The file in the print preview, for the one FilePreview the shell mounts.
+let previewed: ProducedFile | null = null;
+const previewListeners = new Set<() => void>();
+function showPreview(file: ProducedFile | null): void {
+  previewed = file;
+  previewListeners.forEach((l) => l());
+}
+export const preview = {
+  subscribe(l: () => void) {
+    previewListeners.add(l);
+    return () => previewListeners.delete(l);
+  },
+  current: () => previewed,
+  close: () => showPreview(null),
+};
+
+/** Web mode's address of a PDF report shown inside the page (main lets only the app's own page frame it). */
+export function previewUrl(fileId: string): string {
+  return `${fileUrl(fileId)}?view=preview`;
+}
+
 /** Starts the browser's download of a produced file without leaving the screen. */
-function download(file: ProducedFile): void {
+export function download(file: ProducedFile): void {
   const a = document.createElement('a');
   a.href = fileUrl(file.fileId);
   if (file.fileName) a.download = file.fileName;

@@ -16,6 +16,8 @@ export const interventionSettings = z.strictObject({
   overdueGraceMinutes: z.number().int().min(0).max(1440).nullable(),
   /** Cancelling or finalizing needs a manager's approval. */
   approvals: z.boolean(),
+  /** "Raport CRM online – Intervenție": the printed form carries a QR code and link to the report in the client portal. */
+  crmOnlineReport: z.boolean(),
 });
 export type InterventionSettings = z.infer<typeof interventionSettings>;
 
@@ -29,6 +31,7 @@ export const DEFAULT_INTERVENTION_SETTINGS: InterventionSettings = {
   approvals: false,
   unconfirmedHours: 8,
   overdueGraceMinutes: 60,
+  crmOnlineReport: false,
 };
 
 /** The warnings of the seed's "Avertizari": not allocated in time, allocated but not confirmed in time, past the scheduled end. */

@@ -338,6 +338,19 @@ export const calendarEvent = z.object({
   status: z.enum(STATUSES),
   priority: z.enum(PRIORITIES),
   version: z.number().int(),
+  /** Its person has other work scheduled at the same time (rules/overlap.ts). */
+  overlap: z.boolean(),
+});
+
+/** Another scheduled job of the same person that a planned time overlaps. */
+export const overlapRow = z.object({
+  id,
+  number: z.string().nullable(),
+  client: z.string(),
+  start: z.string(),
+  end: z.string(),
+  status: z.enum(STATUSES),
+  timeZone: z.string(),
 });
 
 export const approvalRow = z.object({
@@ -392,6 +405,16 @@ export const interventionsFlowApi = {
     output: interventionDetail,
     access: { module: 'interventions', action: 'write' },
     writes: true,
+  }),
+  /**
+   * The person's other scheduled work that a planned time overlaps (only in the caller's branches). A warning, not a
+   * refusal: a dispatcher may knowingly book two short visits in one slot, so saving stays allowed.
+   */
+  'interventions.overlaps': procedure({
+    input: z.strictObject({ personId: id, startAt: isoInstant, endAt: isoInstant, excludeId: optionalId }),
+    output: z.array(overlapRow),
+    access: { module: 'interventions', action: 'read' },
+    writes: false,
   }),
   'interventions.approvals': procedure({ input: z.strictObject({}), output: z.array(approvalRow), access: { module: 'interventions', action: 'approve' }, writes: false }),
   'interventions.decide': procedure({

@@ -46,3 +46,5 @@ export { saveView, setFavorite } from './views';
 export { annexTemplate, createTemplate as createAnnexTemplate, exportTemplates as exportAnnexTemplates, renderAnnex, type AnnexFormat, type AnnexPrint, type AnnexSource } from './annex';
 // The warnings scan, for whoever runs it by hand (tests, the bench).
 export { scanWarnings, type WarningsDeps } from './warnings/scan';
+// What the printed form reads: the module's settings (the online report's QR code).
+export { readSettings } from './settings';

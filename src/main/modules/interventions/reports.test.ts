@@ -182,7 +182,7 @@ describe('PDF reports (pdfmake, DejaVu Sans embedded)', () => {
     expect(r).toMatchObject({ rows: 2, truncated: false, pages: 1 });
     const text = pdfText(r.fileId);
     expectScripts(text);
-    for (const s of ['Doc. no.', 'Doc. date', 'Request type', 'INT-00001', 'Second visit', 'Client: SIA Ēriks Ķēniņš un Žagars', 'Rows: 2']) expect(text, s).toContain(s);
+    for (const s of ['Doc. no.', 'Doc. date', 'Intervention type', 'INT-00001', 'Second visit', 'Client: SIA Ēriks Ķēniņš un Žagars', 'Rows: 2']) expect(text, s).toContain(s);
     // Another client's rows and a column not shown stay out.
     expect(text).not.toContain('Pump noise');
     expect(text).not.toContain('+37167111222');
@@ -280,7 +280,7 @@ describe('export of the grid (CSV, XLSX)', () => {
     expect(ws.name).toBe('Interventions');
     const header = (ws.getRow(1).values as unknown[]).slice(1);
     // Spreadsheets have no zones: the header says whose wall clock the times are.
-    expect(header).toEqual(['Status', 'Doc. no.', 'Doc. date', 'Client', 'Start (Europe/Riga)', 'Priority', 'Valid', 'Notes', 'Phone']);
+    expect(header).toEqual(['Status', 'Doc. no.', 'Doc. date', 'Client', 'Scheduled start (Europe/Riga)', 'Priority', 'Valid', 'Notes', 'Phone']);
     expect(ws.actualRowCount - 1).toBe(total);
 
     const fmt = makeFmt('en', 'Europe/Riga');
@@ -316,7 +316,7 @@ describe('export of the grid (CSV, XLSX)', () => {
     const text = bytes.toString('utf8').slice(1);
     expect(text).toBe(
       [
-        'Doc. no.,Doc. date,Start (Europe/Riga),Notes,Phone,Status',
+        'Doc. no.,Doc. date,Scheduled start (Europe/Riga),Notes,Phone,Status',
         ',2026-11-20,,Second visit,+37167111222,Received',
         `INT-00001,2026-11-23,2026-11-24 09:00,"Letters: ${LETTERS}; ""quoted"", semi;colon\nsecond line",+37167111222,Allocated and confirmed`,
         '',
@@ -392,7 +392,7 @@ describe('export of the grid (CSV, XLSX)', () => {
 
     const csv = await app.call(owner, 'export.interventions', { scope: only, columns: ['notes', 'startAt', 'endAt'], format: 'csv', delimiter: ',' });
     expect(fs.readFileSync(resolveReportFile(app.core.config.dataDir, csv.fileId)!.path, 'utf8').slice(1)).toBe(
-      ['Notes,Start (Asia/Yerevan),End (Asia/Yerevan)', 'Yerevan visit,2026-12-07 10:00,2026-12-07 12:00', ''].join('\r\n'),
+      ['Notes,Scheduled start (Asia/Yerevan),Scheduled end (Asia/Yerevan)', 'Yerevan visit,2026-12-07 10:00,2026-12-07 12:00', ''].join('\r\n'),
     );
 
     // Both branches in one export: each row on its own clock, and a column saying which.
@@ -401,7 +401,7 @@ describe('export of the grid (CSV, XLSX)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(resolveReportFile(app.core.config.dataDir, mixed.fileId)!.path);
     const ws = wb.worksheets[0]!;
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Notes', 'Start', 'Time zone']);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Notes', 'Scheduled start', 'Time zone']);
     expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(['Yerevan visit', new Date('2026-12-07T10:00:00.000Z'), 'Asia/Yerevan']);
     const riga = (ws.getRow(3).values as unknown[]).slice(1);
     expect(riga[2]).toBe('Europe/Riga');

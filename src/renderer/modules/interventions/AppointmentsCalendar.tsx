@@ -27,6 +27,10 @@ import { InterventionForm } from './InterventionForm';
 import { STATUS_HEX, priorityLabel, statusLabel } from './model';
 import { useInterventionSettings } from './SettingsDialog';
 import { UserSelect } from './selects';
+import { CalendarLegend } from './CalendarLegend';
+import { OverlapNote, type PlannedSlot } from './OverlapNote';
+import { useHelpTopic } from '../../app/help';
+import { APPOINTMENTS_HELP } from './help';
 import './interventions.css';
 
 const LOCALES: Record<Language, LocaleInput> = { en: enGb, lv, lt, ru, ro, hy: hyAm };
@@ -37,6 +41,7 @@ interface EventMeta {
   version: number;
   status: Status;
   priority: Priority;
+  personId: string | null;
   person: string | null;
 }
 
@@ -49,6 +54,7 @@ export function AppointmentsCalendar() {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const canWrite = can('interventions', 'write');
+  useHelpTopic(APPOINTMENTS_HELP);
   const settings = useInterventionSettings();
   const daysShown = settings.data?.daysShown ?? 7;
   const cal = useRef<CalendarRef>(null);
@@ -56,6 +62,8 @@ export function AppointmentsCalendar() {
   const [personId, setPersonId] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
+  // The last move that went through, checked against the person's other work.
+  const [moved, setMoved] = useState<PlannedSlot | null>(null);
   const [editor, setEditor] = useState<{ id: string | null; seq: number; open: boolean }>({ id: null, seq: 0, open: false });
   const personRef = useRef(personId);
 
@@ -106,9 +114,9 @@ export function AppointmentsCalendar() {
         // taken as plain extended props and ignored): dark status colours under white text, urgent ones marked.
         color: STATUS_HEX[e.status],
         contrastColor: '#fff',
-        className: e.priority === 'high' ? 'pl-cal-urgent' : undefined,
+        className: [e.priority === 'high' && 'pl-cal-urgent', e.overlap && 'pl-cal-overlap'].filter(Boolean).join(' ') || undefined,
         editable: canWrite && e.status !== 'finalized' && e.status !== 'cancelled',
-        extendedProps: { version: e.version, status: e.status, priority: e.priority, person: e.person } satisfies EventMeta,
+        extendedProps: { version: e.version, status: e.status, priority: e.priority, personId: e.personId, person: e.person } satisfies EventMeta,
       }));
     },
     [canWrite],
@@ -118,11 +126,15 @@ export function AppointmentsCalendar() {
     const ev = info.event;
     const meta = ev.extendedProps as EventMeta;
     setFailure(null);
+    setMoved(null);
     if (!ev.start) return info.revert();
     const end = ev.end ?? new Date(ev.start.getTime() + 3_600_000);
     try {
       const res = await call('interventions.reschedule', { id: ev.id, version: meta.version, startAt: ev.start.toISOString(), endAt: end.toISOString() });
       ev.setExtendedProp('version', res.version);
+      setMoved({ personId: meta.personId, person: meta.person, startAt: res.startAt, endAt: res.endAt, excludeId: ev.id });
+      // Overlap marks are worked out in main over everything shown: read them again.
+      api()?.refetchEvents();
     } catch (e) {
       info.revert();
       setFailure(errorText(t, e));
@@ -194,42 +206,46 @@ export function AppointmentsCalendar() {
           </Group>
         </Alert>
       )}
-      <div className="pl-calendar" data-testid="appointments-calendar">
-        <FullCalendar
-          ref={cal}
-          plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin, classicTheme]}
-          initialView={view}
-          views={{ custom: { type: 'timeGrid', duration: { days: daysShown } } }}
-          headerToolbar={false}
-          locale={locale}
-          timeZone={zone}
-          height="100%"
-          nowIndicator
-          allDaySlot={false}
-          slotMinTime="06:00:00"
-          slotMaxTime="22:00:00"
-          scrollTime="08:00:00"
-          dayMaxEvents={4}
-          editable={canWrite}
-          eventDurationEditable={canWrite}
-          events={events}
-          eventDrop={reschedule}
-          eventResize={reschedule}
-          eventClick={(info) => {
-            info.jsEvent.preventDefault();
-            setEditor((e) => ({ id: info.event.id, seq: e.seq + 1, open: true }));
-          }}
-          eventContent={(arg) => {
-            const m = arg.event.extendedProps as EventMeta;
-            return (
-              <div className="pl-cal-event" title={`${arg.event.title}\n${m.person ?? ''}\n${statusLabel(t, m.status)} · ${priorityLabel(t, m.priority)}`} data-testid="cal-event">
-                <b>{arg.timeText}</b> {arg.event.title}
-                {m.person && !personId && <div className="pl-cal-person">{m.person}</div>}
-              </div>
-            );
-          }}
-          datesSet={(info) => setTitle(info.view.title)}
-        />
+      {moved && <OverlapNote {...moved} withAllowed={false} />}
+      <div className="pl-cal-row">
+        <div className="pl-calendar" data-testid="appointments-calendar">
+          <FullCalendar
+            ref={cal}
+            plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin, classicTheme]}
+            initialView={view}
+            views={{ custom: { type: 'timeGrid', duration: { days: daysShown } } }}
+            headerToolbar={false}
+            locale={locale}
+            timeZone={zone}
+            height="100%"
+            nowIndicator
+            allDaySlot={false}
+            slotMinTime="06:00:00"
+            slotMaxTime="22:00:00"
+            scrollTime="08:00:00"
+            dayMaxEvents={4}
+            editable={canWrite}
+            eventDurationEditable={canWrite}
+            events={events}
+            eventDrop={reschedule}
+            eventResize={reschedule}
+            eventClick={(info) => {
+              info.jsEvent.preventDefault();
+              setEditor((e) => ({ id: info.event.id, seq: e.seq + 1, open: true }));
+            }}
+            eventContent={(arg) => {
+              const m = arg.event.extendedProps as EventMeta;
+              return (
+                <div className="pl-cal-event" title={`${arg.event.title}\n${m.person ?? ''}\n${statusLabel(t, m.status)} · ${priorityLabel(t, m.priority)}`} data-testid="cal-event">
+                  <b>{arg.timeText}</b> {arg.event.title}
+                  {m.person && !personId && <div className="pl-cal-person">{m.person}</div>}
+                </div>
+              );
+            }}
+            datesSet={(info) => setTitle(info.view.title)}
+          />
+        </div>
+        <CalendarLegend />
       </div>
       <InterventionForm
         key={editor.seq}

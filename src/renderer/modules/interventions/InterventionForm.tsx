@@ -21,6 +21,10 @@ import { FormHeader } from './FormHeader';
 import { FORM_FIELDS, interventionResolver, newValues, valuesFromDetail, type InterventionFormValues, type InterventionInput } from './formValues';
 import { SavedElsewhere, UnderneathMarks } from './SavedElsewhere';
 import { ScheduleFields } from './ScheduleFields';
+import { FormOverlapNote } from './OverlapNote';
+import { useHelpTopic } from '../../app/help';
+import { FORM_HELP } from './help';
+import { usePrintPreviewOpen } from '../../app/FilePreview';
 import { Timeline } from './Timeline';
 import { useBranchClock, useClientLinks } from './useFormLinks';
 import { useInterventionActions } from './useInterventionActions';
@@ -48,6 +52,8 @@ export function InterventionForm(p: InterventionFormProps) {
   const canWrite = can('interventions', 'write');
   const canApprove = can('interventions', 'approve');
 
+  useHelpTopic(FORM_HELP, p.opened);
+  const previewOpen = usePrintPreviewOpen();
   const detail = useApiQuery('interventions.get', { id: p.id ?? '' }, { enabled: !!p.id, staleTime: 0 });
   const form = useForm<InterventionFormValues, unknown, InterventionInput>({
     resolver: interventionResolver(),
@@ -87,7 +93,7 @@ export function InterventionForm(p: InterventionFormProps) {
         onClose={drawer.requestClose}
         position="right"
         size={1060}
-        closeOnEscape={!drawer.asking}
+        closeOnEscape={!drawer.asking && !previewOpen}
         zIndex={200}
         // The element focused before it opened may be a grid cell redrawn since: the screen knows the row, not the element.
         returnFocus={false}
@@ -128,6 +134,7 @@ export function InterventionForm(p: InterventionFormProps) {
                         <ClientFields {...section} branches={branches} links={links} />
                         <CallFields {...section} links={links} />
                         <ScheduleFields {...section} />
+                        <FormOverlapNote form={form} id={p.id} />
                         <DocumentFields {...section} />
                         <ClassificationFields form={form} readOnly={readOnly} />
                       </Grid>

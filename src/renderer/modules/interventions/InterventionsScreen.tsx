@@ -22,6 +22,8 @@ import { useGrouping } from './useGrouping';
 import { useScreenDialogs } from './useScreenDialogs';
 import { useAddressRequest } from './useAddressRequest';
 import { parseConfig, type SavedView, type ViewConfig } from './Views';
+import { useHelpTopic } from '../../app/help';
+import { GRID_HELP } from './help';
 import './interventions.css';
 
 /**
@@ -36,6 +38,7 @@ export function InterventionsScreen() {
   const { user } = useSession();
   const canWrite = can('interventions', 'write');
   const canDelete = can('interventions', 'delete');
+  useHelpTopic(GRID_HELP);
   const settings = useInterventionSettings();
   const treeMode = !!settings.data?.groupsOnLeft;
 

@@ -32,7 +32,7 @@ function SettingsBody(p: { stored: InterventionSettings; onClose(): void }) {
   });
   const set = <K extends keyof InterventionSettings>(k: K, val: InterventionSettings[K]) => setV((s) => ({ ...s, [k]: val }));
 
-  const row = (k: 'sendMailToClient' | 'groupsOnLeft' | 'autoResizeColumns' | 'lockSession' | 'approvals') => (
+  const row = (k: 'sendMailToClient' | 'groupsOnLeft' | 'autoResizeColumns' | 'lockSession' | 'approvals' | 'crmOnlineReport') => (
     <Switch
       key={k}
       label={t(`interventions.settings.${k}`)}
@@ -61,6 +61,7 @@ function SettingsBody(p: { stored: InterventionSettings; onClose(): void }) {
       {row('lockSession')}
       <WarningSettings value={v} onChange={set} />
       {row('approvals')}
+      {row('crmOnlineReport')}
       <DialogFailure message={saving.error && errorText(t, saving.error)} />
       <DialogButtons onCancel={p.onClose} label={t('common.save')} busy={saving.isPending} onConfirm={() => saving.mutate(v)} testId="settings-save" />
     </Stack>
