@@ -2,6 +2,7 @@ import { defineModule } from '../../api/module';
 import { approvalsHandlers } from './approvals';
 import { assistantsHandlers } from './assistants';
 import { calendarHandlers } from './calendar';
+import { clientHistoryHandlers } from './clientHistory';
 import { clientObjectsHandlers } from './clientObjects';
 import { startInterventionIndex } from './gridIndex';
 import { interventionsHandlers } from './handlers';
@@ -14,6 +15,7 @@ export const interventionsModule = defineModule({
   handlers: {
     ...interventionsHandlers,
     ...clientObjectsHandlers,
+    ...clientHistoryHandlers,
     ...settingsHandlers,
     ...assistantsHandlers,
     ...calendarHandlers,
