@@ -11,6 +11,7 @@ import { useRecordDrawer } from '../../components/recordForm';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { CLIENT_FIELDS, clientResolver, formPath, newClientValues, pruned, valuesFromDetail, type ClientFormValues, type ClientInput } from './clientForm';
 import { ClientIdentityFields } from './ClientIdentityFields';
+import { ClientInterventions } from './ClientInterventions';
 import { ClientRowSections } from './ClientRowSections';
 import { DuplicateWarning } from './DuplicateWarning';
 import { useClientSave } from './useClientSave';
@@ -110,6 +111,7 @@ export function ClientForm(p: ClientFormProps) {
                   </Stack>
                 </fieldset>
               )}
+              {p.clientId && drawer.loaded && <ClientInterventions clientId={p.clientId} busy={isDirty} />}
             </Drawer.Body>
             <Group justify="space-between" px="md" py={8} style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }} wrap="nowrap">
               <Text size="xs" c="dimmed">

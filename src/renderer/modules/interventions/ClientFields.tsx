@@ -1,10 +1,14 @@
-import { useMemo } from 'react';
-import { Checkbox, Grid, Input, SegmentedControl, Select, TextInput } from '@mantine/core';
+import { useEffect, useMemo } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { ActionIcon, Checkbox, Grid, Group, Input, SegmentedControl, Select, TextInput, Tooltip } from '@mantine/core';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/api';
 import { PRIORITIES } from '../../../shared/api/interventions';
-import { useApiQuery } from '../../app/apiQuery';
+import { apiQueryKey, useApiQuery } from '../../app/apiQuery';
+import { useCan } from '../../app/session';
+import { QuickClientDialog } from '../clients/QuickClientDialog';
+import { useAddressedClient } from './addressed';
 import { FieldCol, type SectionProps } from './formFields';
 import { PRIORITY_COLOR, priorityLabel } from './model';
 import { ClientSelect, KeySelect } from './selects';
@@ -23,6 +27,19 @@ export function ClientFields({ form, readOnly, detail: d, branches, links }: Sec
   }, [client.data, d, clientId]);
   const contactOptions = useMemo(() => (client.data?.contacts ?? []).map((c) => ({ value: c.id, label: c.position ? `${c.name} (${c.position})` : c.name })), [client.data]);
   const col = { form, readOnly };
+  const qc = useQueryClient();
+  const canAdd = useCan()('clients', 'write') && !readOnly;
+  // A new document asked for from the client's card starts with that client, as if it had always been there.
+  const preset = useAddressedClient();
+  const { getValues, resetField } = form;
+  useEffect(() => {
+    if (preset && !d && !getValues('clientId')) resetField('clientId', { defaultValue: preset });
+  }, [preset, d, getValues, resetField]);
+  const closeNewClient = () => {
+    links.setNewClient(null);
+    // Back to the picker, as Esc leaves every dialog over the form.
+    setTimeout(() => form.setFocus('clientId'));
+  };
 
   return (
     <>
@@ -39,22 +56,46 @@ export function ClientFields({ form, readOnly, detail: d, branches, links }: Sec
         name="clientId"
         span={5}
         render={(f) => (
-          <ClientSelect
-            {...f}
-            onChange={(v) => {
-              if (v === f.value) return;
-              f.onChange(v);
-              links.clientChanged();
-            }}
-            label={t('interventions.col.client')}
-            withAsterisk
-            data-autofocus
-            valueLabel={d && f.value === d.clientId ? d.clientInfo.split(' · ')[0] : undefined}
-            placeholder={t('interventions.form.clientHint')}
-            data-testid="f-client"
-          />
+          <Group gap={4} wrap="nowrap" align="flex-start">
+            <ClientSelect
+              {...f}
+              style={{ flex: 1 }}
+              onChange={(v) => {
+                if (v === f.value) return;
+                f.onChange(v);
+                links.clientChanged();
+              }}
+              label={t('interventions.col.client')}
+              withAsterisk
+              data-autofocus
+              valueLabel={d && f.value === d.clientId ? d.clientInfo.split(' · ')[0] : client.data?.id === f.value ? client.data.name : undefined}
+              placeholder={t('interventions.form.clientHint')}
+              onCreate={canAdd ? (typed) => links.setNewClient(typed) : undefined}
+              data-testid="f-client"
+            />
+            {canAdd && (
+              <Tooltip label={`${t('clients.quick.title')} (Ins)`} withinPortal zIndex={400}>
+                <ActionIcon variant="default" size="input-xs" mt={19} tabIndex={-1} aria-label={t('clients.quick.title')} onClick={() => links.setNewClient('')} data-testid="f-client-new">
+                  +
+                </ActionIcon>
+              </Tooltip>
+            )}
+          </Group>
         )}
       />
+      {links.newClient !== null && (
+        <QuickClientDialog
+          name={links.newClient}
+          onClose={closeNewClient}
+          onSaved={(c) => {
+            // Named at once: the picker's search has not met this client yet.
+            qc.setQueryData(apiQueryKey('clients.get', { id: c.id }), c);
+            form.setValue('clientId', c.id, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+            links.clientChanged();
+            closeNewClient();
+          }}
+        />
+      )}
       <Grid.Col span={7}>
         <TextInput label={t('interventions.form.clientInfo')} value={clientInfo} readOnly tabIndex={-1} variant="filled" data-testid="f-client-info" />
       </Grid.Col>

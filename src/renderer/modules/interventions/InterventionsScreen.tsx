@@ -5,6 +5,7 @@ import type { GridFilters, GridRow, GridScope, InterventionDetail } from '../../
 import { useFormat } from '../../app/format';
 import { useCan, useSession } from '../../app/session';
 import { useFindShortcut } from '../../components/screen';
+import { useAddressedEditor } from './addressed';
 import { ColumnChooser } from './ColumnChooser';
 import { FilterBar } from './FilterBar';
 import { GroupingBar } from './GroupingBar';
@@ -44,6 +45,7 @@ export function InterventionsScreen() {
   const [view, setView] = useState<SavedView | null>(null);
   const dialogs = useScreenDialogs();
   const { busy } = dialogs;
+  useAddressedEditor(dialogs, canWrite);
   const { message, say, clear: clearMessage } = useScreenMessage();
 
   const clean = useMemo(() => cleanFilters(filters), [filters]);
