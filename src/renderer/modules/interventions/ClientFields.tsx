@@ -31,10 +31,10 @@ export function ClientFields({ form, readOnly, detail: d, branches, links }: Sec
   const canAdd = useCan()('clients', 'write') && !readOnly;
   // A new document asked for from the client's card starts with that client, as if it had always been there.
   const preset = useAddressedClient();
-  const { getValues, resetField } = form;
+  const { getValues, reset } = form;
   useEffect(() => {
-    if (preset && !d && !getValues('clientId')) resetField('clientId', { defaultValue: preset });
-  }, [preset, d, getValues, resetField]);
+    if (preset && !d && !getValues('clientId')) reset({ ...getValues(), clientId: preset });
+  }, [preset, d, getValues, reset]);
   const closeNewClient = () => {
     links.setNewClient(null);
     // Back to the picker, as Esc leaves every dialog over the form.

@@ -27,9 +27,15 @@ export function useAddressedEditor(dialogs: ScreenDialogsState, canWrite: boolea
     if (open) openAddressed(open);
     else if (newFor && canWrite) openAddressed(null);
   }, [open, newFor, canWrite]);
+  // Dropped once the form it opened has been shown and closed (not while the opening is still on its way).
+  const shown = useRef(false);
   useEffect(() => {
-    if (editor.open || !opened.current) return;
-    opened.current = false;
+    if (editor.open) {
+      shown.current = opened.current;
+      return;
+    }
+    if (!shown.current) return;
+    shown.current = opened.current = false;
     setParams({}, { replace: true });
   }, [editor.open, setParams]);
 }
