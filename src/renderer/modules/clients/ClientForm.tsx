@@ -105,8 +105,8 @@ export function ClientForm(p: ClientFormProps) {
                       </Alert>
                     )}
                     <RecordFailure failure={drawer.failure} onReload={drawer.reload} testId="client-form-error" reloadTestId="client-reload" />
-                    <ClientIdentityFields form={form} readOnly={p.readOnly} loaded={drawer.loaded} />
-                    <ClientRowSections form={form} readOnly={p.readOnly} country={country} loaded={drawer.loaded} />
+                    <ClientIdentityFields form={form} readOnly={p.readOnly} />
+                    <ClientRowSections form={form} readOnly={p.readOnly} country={country} />
                     <Textarea label={t('fields.notes')} autosize minRows={2} maxRows={6} {...form.register('notes')} error={form.formState.errors.notes?.message} data-testid="client-notes" />
                   </Stack>
                 </fieldset>
