@@ -55,8 +55,9 @@ export const KeySelect = forwardRef<
       clearable
       allowDeselect={false}
       openOnFocus={false}
-      // Turned back on when the answer arrives, which highlights its first match.
-      selectFirstOptionOnChange={!pending}
+      // Turned back on when the answer to a typed text arrives, which highlights its first match (an untyped list,
+      // such as a closed filter's, keeps no highlight).
+      selectFirstOptionOnChange={!pending && search !== ''}
       nothingFoundMessage={pending ? t('interventions.searching') : t('interventions.nothingFound')}
       limit={200}
       maxDropdownHeight={280}
@@ -137,8 +138,12 @@ export const ClientSelect = forwardRef<HTMLInputElement, BaseProps & { valueLabe
     return items;
   }, [list.data, picked, pending, wanted]);
   const actions = useMemo(
-    () => (onCreate && wanted && !pending ? [{ value: NEW_CLIENT, label: t('clients.quick.createNamed', { name: wanted }), run: () => onCreate(wanted) }] : []),
-    [onCreate, wanted, pending, t],
+    // Offered when no client has the very name typed (a namesake is still added with Insert or the + button).
+    () =>
+      onCreate && wanted && !pending && !list.data?.rows.some((r) => r.name.toLocaleLowerCase() === wanted.toLocaleLowerCase())
+        ? [{ value: NEW_CLIENT, label: t('clients.quick.createNamed', { name: wanted }), run: () => onCreate(wanted) }]
+        : [],
+    [onCreate, wanted, pending, list.data, t],
   );
   return (
     <KeySelect
