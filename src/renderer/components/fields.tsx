@@ -1,8 +1,10 @@
 import { Checkbox, MultiSelect, NumberInput, Select, type CheckboxProps, type MultiSelectProps, type NumberInputProps, type SelectProps } from '@mantine/core';
 import { useMemo } from 'react';
-import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { Controller, useWatch, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { getCountries } from 'libphonenumber-js/min';
 import { LANGUAGES, LANGUAGE_NAMES } from '../../shared/i18n/languages';
+import { useApiQuery } from '../app/apiQuery';
 
 /**
  * Mantine inputs bound to a react-hook-form field by name: the Controller wiring (value, change, blur, focus on a
@@ -54,4 +56,30 @@ export function LanguageField<T extends FieldValues>(p: Bound<T> & Unbound<Selec
 export function LanguagesField<T extends FieldValues>(p: Bound<T> & Unbound<MultiSelectProps>) {
   const { t } = useTranslation();
   return <MultiSelectField label={t('fields.languages')} data={LANGUAGE_OPTIONS} {...p} />;
+}
+
+/**
+ * A country by its name in the reader's language, with its code: an organization's, an address's. `codes`: those
+ * offered, in that order (default: every country, by name); the one chosen stays offered whatever the list.
+ */
+export function CountryField<T extends FieldValues>({ codes, ...p }: Bound<T> & Unbound<SelectProps> & { codes?: readonly string[] }) {
+  const { t, i18n } = useTranslation();
+  const chosen = useWatch({ control: p.control, name: p.name }) as string | undefined;
+  const data = useMemo(() => {
+    const names = new Intl.DisplayNames([i18n.language, 'en'], { type: 'region' });
+    const options = [...new Set([...(codes ?? getCountries()), ...(chosen ? [chosen] : [])])]
+      .filter((c) => /^[A-Z]{2}$/.test(c))
+      .map((c) => ({ value: c, label: `${names.of(c) ?? c} (${c})` }));
+    return codes ? options : options.sort((a, b) => a.label.localeCompare(b.label, i18n.language));
+  }, [i18n.language, codes, chosen]);
+  return <SelectField label={t('fields.country')} data={data} searchable allowDeselect={false} {...p} />;
+}
+
+/** A colleague by name, searchable (`users.directory`); one who has left stays offered where they are already named. */
+export function ColleagueField<T extends FieldValues>(p: Bound<T> & Unbound<SelectProps>) {
+  const { t } = useTranslation();
+  const users = useApiQuery('users.directory', { includeInactive: true });
+  const chosen = useWatch({ control: p.control, name: p.name }) as string | null | undefined;
+  const data = useMemo(() => (users.data ?? []).filter((u) => u.active || u.id === chosen).map((u) => ({ value: u.id, label: u.name })), [users.data, chosen]);
+  return <SelectField data={data} searchable clearable nothingFoundMessage={t('grid.noRows')} {...p} />;
 }

@@ -224,6 +224,17 @@ export type ClientObject = z.infer<typeof clientObject>;
 
 /** One value of a field and how many rows hold it (null: none). */
 const gridTally = z.object({ key: z.string().nullable(), count: z.number().int() });
+/** One line of a client's history on the client card: newest first. */
+export const clientInterventionRow = z.object({
+  id,
+  /** With its series' prefix; null while the document is a draft. */
+  number: z.string().nullable(),
+  docDate: z.string(),
+  status: z.enum(STATUSES),
+  valid: z.boolean(),
+  ...nullableStrings('type', 'takenBy'),
+});
+export type ClientInterventionRow = z.infer<typeof clientInterventionRow>;
 
 export const interventionsApi = {
   'interventions.list': procedure({
@@ -267,6 +278,16 @@ export const interventionsApi = {
   'interventions.clientObjects': procedure({
     input: z.strictObject({ clientId: id, search: text(100).optional(), excludeId: optionalId, limit: z.number().int().min(1).max(200).optional() }),
     output: z.array(clientObject),
+    access: { module: 'interventions', action: 'read' },
+    writes: false,
+  }),
+  /**
+   * The client's interventions the caller may see (their branches unless they see all), newest first: the client card's
+   * history. `total` counts them all when more than `limit` exist.
+   */
+  'interventions.ofClient': procedure({
+    input: z.strictObject({ clientId: id, limit: z.number().int().min(1).max(200).optional() }),
+    output: z.object({ rows: z.array(clientInterventionRow), total: z.number().int() }),
     access: { module: 'interventions', action: 'read' },
     writes: false,
   }),

@@ -3,6 +3,7 @@ import { annexHandlers } from './annex';
 import { approvalsHandlers } from './approvals';
 import { assistantsHandlers } from './assistants';
 import { calendarHandlers } from './calendar';
+import { clientHistoryHandlers } from './clientHistory';
 import { clientObjectsHandlers } from './clientObjects';
 import { startInterventionIndex } from './gridIndex';
 import { interventionsHandlers } from './handlers';
@@ -18,6 +19,7 @@ export const interventionsModule = defineModule({
   handlers: {
     ...interventionsHandlers,
     ...clientObjectsHandlers,
+    ...clientHistoryHandlers,
     ...settingsHandlers,
     ...assistantsHandlers,
     ...calendarHandlers,

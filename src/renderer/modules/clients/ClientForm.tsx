@@ -11,6 +11,7 @@ import { useRecordDrawer } from '../../components/recordForm';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { CLIENT_FIELDS, clientResolver, formPath, newClientValues, pruned, valuesFromDetail, type ClientFormValues, type ClientInput } from './clientForm';
 import { ClientIdentityFields } from './ClientIdentityFields';
+import { ClientInterventions } from './ClientInterventions';
 import { ClientRowSections } from './ClientRowSections';
 import { DuplicateWarning } from './DuplicateWarning';
 import { useClientSave } from './useClientSave';
@@ -104,12 +105,13 @@ export function ClientForm(p: ClientFormProps) {
                       </Alert>
                     )}
                     <RecordFailure failure={drawer.failure} onReload={drawer.reload} testId="client-form-error" reloadTestId="client-reload" />
-                    <ClientIdentityFields form={form} readOnly={p.readOnly} loaded={drawer.loaded} />
-                    <ClientRowSections form={form} readOnly={p.readOnly} country={country} loaded={drawer.loaded} />
+                    <ClientIdentityFields form={form} readOnly={p.readOnly} />
+                    <ClientRowSections form={form} readOnly={p.readOnly} country={country} />
                     <Textarea label={t('fields.notes')} autosize minRows={2} maxRows={6} {...form.register('notes')} error={form.formState.errors.notes?.message} data-testid="client-notes" />
                   </Stack>
                 </fieldset>
               )}
+              {p.clientId && drawer.loaded && <ClientInterventions clientId={p.clientId} busy={isDirty} />}
             </Drawer.Body>
             <Group justify="space-between" px="md" py={8} style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }} wrap="nowrap">
               <Text size="xs" c="dimmed">

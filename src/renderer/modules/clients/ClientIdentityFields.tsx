@@ -1,24 +1,15 @@
-import { useMemo } from 'react';
 import { Grid, Input, SegmentedControl, TextInput } from '@mantine/core';
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CLIENT_KINDS } from '../../../shared/api/clients';
-import { useApiQuery } from '../../app/apiQuery';
 import type { ClientFormValues, ClientInput } from './clientForm';
-import { LanguageField, SelectField } from '../../components/fields';
+import { ColleagueField, LanguageField } from '../../components/fields';
 
 /** Who the client is: name, person or company, fiscal code, the language to write to them in, and who looks after them. */
-export function ClientIdentityFields(p: { form: UseFormReturn<ClientFormValues, unknown, ClientInput>; readOnly: boolean; loaded: boolean }) {
+export function ClientIdentityFields(p: { form: UseFormReturn<ClientFormValues, unknown, ClientInput>; readOnly: boolean }) {
   const { t } = useTranslation();
-  const { register, control, getValues, formState } = p.form;
+  const { register, control, formState } = p.form;
   const { errors } = formState;
-  const users = useApiQuery('users.directory', { includeInactive: true });
-
-  // A responsible person who has left stays shown on the clients already theirs.
-  const userOptions = useMemo(() => {
-    const current = p.loaded ? getValues('responsibleId') : undefined;
-    return (users.data ?? []).filter((u) => u.active || u.id === current).map((u) => ({ value: u.id, label: u.name }));
-  }, [users.data, p.loaded, getValues]);
 
   return (
     <Grid gap={8}>
@@ -51,17 +42,7 @@ export function ClientIdentityFields(p: { form: UseFormReturn<ClientFormValues, 
         <LanguageField control={control} name="preferredLanguage" label={t('fields.preferredLanguage')} error={errors.preferredLanguage?.message} data-testid="client-language" clearable />
       </Grid.Col>
       <Grid.Col span={4}>
-        <SelectField
-          control={control}
-          name="responsibleId"
-          label={t('fields.responsibleId')}
-          data={userOptions}
-          searchable
-          clearable
-          nothingFoundMessage={t('grid.noRows')}
-          error={errors.responsibleId?.message}
-          data-testid="client-responsible"
-        />
+        <ColleagueField control={control} name="responsibleId" label={t('fields.responsibleId')} error={errors.responsibleId?.message} data-testid="client-responsible" />
       </Grid.Col>
     </Grid>
   );

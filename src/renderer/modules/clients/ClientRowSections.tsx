@@ -1,16 +1,17 @@
 import { useMemo, type ReactNode } from 'react';
-import { Button, CloseButton, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { Controller, useFieldArray, type Path, type UseFormReturn } from 'react-hook-form';
+import { Button, CloseButton, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useFieldArray, type Path, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { CountryField } from '../../components/fields';
 import { MAX_ROWS, emptyAddress, emptyContact, emptyEmail, emptyPhone, type ClientFormValues, type ClientInput } from './clientForm';
 
 /** Countries offered for an address; the organization's own country and the record's stay available whatever the list. */
 const ADDRESS_COUNTRIES = ['LV', 'LT', 'EE', 'FI', 'SE', 'PL', 'DE', 'RO', 'MD', 'AM', 'GE', 'UA', 'RU', 'BY', 'GB', 'FR', 'IT', 'ES', 'NL', 'NO', 'DK', 'US'];
 
 /** The client's lists of rows: phones, e-mails, addresses and contact persons, each with Add and a remove button per row. */
-export function ClientRowSections(p: { form: UseFormReturn<ClientFormValues, unknown, ClientInput>; readOnly: boolean; country: string; loaded: boolean }) {
-  const { t, i18n } = useTranslation();
-  const { register, control, getValues, formState } = p.form;
+export function ClientRowSections(p: { form: UseFormReturn<ClientFormValues, unknown, ClientInput>; readOnly: boolean; country: string }) {
+  const { t } = useTranslation();
+  const { register, control, formState } = p.form;
   const { errors } = formState;
   const phones = useFieldArray({ control, name: 'phones' });
   const emails = useFieldArray({ control, name: 'emails' });
@@ -18,11 +19,7 @@ export function ClientRowSections(p: { form: UseFormReturn<ClientFormValues, unk
   const contacts = useFieldArray({ control, name: 'contacts' });
   const { country, readOnly } = p;
 
-  const countryOptions = useMemo(() => {
-    const names = new Intl.DisplayNames([i18n.language, 'en'], { type: 'region' });
-    const codes = new Set([country, ...ADDRESS_COUNTRIES, ...(p.loaded ? getValues('addresses').map((a) => a.country) : [])]);
-    return [...codes].filter((c) => /^[A-Z]{2}$/.test(c)).map((c) => ({ value: c, label: `${names.of(c) ?? c} (${c})` }));
-  }, [i18n.language, country, p.loaded, getValues]);
+  const countryCodes = useMemo(() => [country, ...ADDRESS_COUNTRIES], [country]);
 
   const fieldError = (path: string): string | undefined => {
     let node: unknown = errors;
@@ -108,25 +105,15 @@ export function ClientRowSections(p: { form: UseFormReturn<ClientFormValues, unk
             {rowInput(`addresses.${i}.locality`, 'fields.locality', i, `client-locality-${i}`, { style: { flex: 1 } })}
             {rowInput(`addresses.${i}.county`, 'fields.county', i, `client-county-${i}`, { style: { flex: 1 } })}
             {rowInput(`addresses.${i}.postalCode`, 'fields.postalCode', i, `client-postal-${i}`, { w: 90 })}
-            <Controller
+            <CountryField
               control={control}
               name={`addresses.${i}.country`}
-              render={({ field }) => (
-                <Select
-                  w={150}
-                  label={i === 0 ? t('fields.country') : undefined}
-                  aria-label={t('fields.country')}
-                  data={countryOptions}
-                  searchable
-                  allowDeselect={false}
-                  ref={field.ref}
-                  value={field.value}
-                  onChange={(v) => field.onChange(v ?? country)}
-                  onBlur={field.onBlur}
-                  error={fieldError(`addresses.${i}.country`)}
-                  data-testid={`client-country-${i}`}
-                />
-              )}
+              codes={countryCodes}
+              w={150}
+              label={i === 0 ? t('fields.country') : undefined}
+              aria-label={t('fields.country')}
+              error={fieldError(`addresses.${i}.country`)}
+              data-testid={`client-country-${i}`}
             />
           </>
         ),

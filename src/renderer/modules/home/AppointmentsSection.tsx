@@ -1,3 +1,4 @@
+import { interventionAddress } from '../interventions/addressed';
 import { Anchor, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -35,7 +36,7 @@ export function AppointmentsSection() {
                 {place(r.start, r.timeZone)}
               </Table.Td>
               <Table.Td maw={200} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-                <Anchor component={Link} to={`/interventions?open=${r.id}`} size="xs">
+                <Anchor component={Link} to={interventionAddress({ open: r.id })} size="xs">
                   {r.client}
                 </Anchor>
               </Table.Td>

@@ -1,3 +1,4 @@
+import { interventionAddress } from '../interventions/addressed';
 import { Anchor, Badge, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -39,7 +40,7 @@ export function ApprovalsSection() {
                 </Badge>
               </Table.Td>
               <Table.Td>
-                <Anchor component={Link} to={`/interventions?open=${a.interventionId}`} size="xs">
+                <Anchor component={Link} to={interventionAddress({ open: a.interventionId })} size="xs">
                   {a.number ? `${a.number} · ` : ''}
                   {a.client}
                 </Anchor>

@@ -1,3 +1,4 @@
+import { interventionAddress } from '../interventions/addressed';
 import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -27,7 +28,7 @@ export function OpenInterventionsSection() {
           {rows.map((r) => (
             <Table.Tr key={r.id} data-testid="home-open-row">
               <Table.Td maw={220} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-                <Anchor component={Link} to={`/interventions?open=${r.id}`} size="xs">
+                <Anchor component={Link} to={interventionAddress({ open: r.id })} size="xs">
                   {r.number ? `${r.number} · ` : ''}
                   {r.client}
                 </Anchor>

@@ -68,10 +68,11 @@ export function InterventionForm(p: InterventionFormProps) {
   const readOnly = !canWrite || closedDoc;
 
   const [askCancel, setAskCancel] = useState(false);
-  const drawer = useRecordDrawer({ form, fields: FORM_FIELDS, record: detail, isNew: !p.id, toValues: valuesFromDetail, readOnly, onClose: p.onClose, asking: askCancel });
+  const links = useClientLinks(form);
+  const asking = askCancel || links.newClient !== null;
+  const drawer = useRecordDrawer({ form, fields: FORM_FIELDS, record: detail, isNew: !p.id, toValues: valuesFromDetail, readOnly, onClose: p.onClose, asking });
   const actions = useInterventionActions({ id: p.id, form, readOnly, drawer, onSaved: p.onSaved });
   const branches = useBranchClock(form, !p.id);
-  const links = useClientLinks(form);
 
   const save = () => actions.save(drawer.asking);
   useSaveShortcut(p.opened, save);

@@ -6,6 +6,7 @@ import type { GridFilters, GridRow, GridScope, InterventionDetail } from '../../
 import { useFormat } from '../../app/format';
 import { useCan, useSession } from '../../app/session';
 import { useFindShortcut } from '../../components/screen';
+import { useAddressedEditor } from './addressed';
 import { ColumnChooser } from './ColumnChooser';
 import { FilterBar } from './FilterBar';
 import { GroupingBar } from './GroupingBar';
@@ -20,7 +21,7 @@ import { useInterventionSettings } from './SettingsDialog';
 import { Toolbar } from './Toolbar';
 import { useGrouping } from './useGrouping';
 import { useScreenDialogs } from './useScreenDialogs';
-import { useAddressRequest } from './useAddressRequest';
+import { useAddressedView } from './useAddressedView';
 import { parseConfig, type SavedView, type ViewConfig } from './Views';
 import { useHelpTopic } from '../../app/help';
 import { GRID_HELP } from './help';
@@ -53,6 +54,7 @@ export function InterventionsScreen() {
   const queryClient = useQueryClient();
   const dialogs = useScreenDialogs();
   const { busy } = dialogs;
+  useAddressedEditor(dialogs, canWrite);
   const { message, say, clear: clearMessage } = useScreenMessage();
 
   const clean = useMemo(() => cleanFilters(filters), [filters]);
@@ -137,7 +139,7 @@ export function InterventionsScreen() {
   };
 
   useFindShortcut(searchBox, !busy);
-  useAddressRequest(applyView, (id) => dialogs.openEditor(id));
+  useAddressedView(applyView);
 
   return (
     <div className="planora-page pl-interventions" data-testid="interventions-screen">

@@ -1,7 +1,7 @@
-import { forwardRef, useMemo, useState, type ReactNode } from 'react';
+import { forwardRef, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Group, Select, Text, type ComboboxItem, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
 
@@ -13,14 +13,38 @@ type BaseProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue'
 /**
  * A select for the keyboard: type to filter (the first match is highlighted, Enter takes it), ↓ opens the list,
  * erasing the text clears the value, and Enter with the list closed submits the form. It never pops open on Tab.
+ * `pending`: the list does not answer what was typed yet (searched in main); it says so, and an Enter pressed
+ * meanwhile takes `firstMatch()`, the first match of what was typed, never an option of the list before.
  */
-export const KeySelect = forwardRef<HTMLInputElement, BaseProps & { data: ComboboxItem[]; onSearch?(s: string): void; serverFiltered?: boolean }>(function KeySelect(
-  { value, onChange, data, onSearch, serverFiltered, ...rest },
-  ref,
-) {
+export interface SelectAction extends ComboboxItem {
+  run(): void;
+}
+
+export const KeySelect = forwardRef<
+  HTMLInputElement,
+  BaseProps & {
+    data: ComboboxItem[];
+    onSearch?(s: string): void;
+    serverFiltered?: boolean;
+    pending?: boolean;
+    firstMatch?(): Promise<ComboboxItem | null>;
+    /** Listed after the options; taking one runs it and leaves the value and the typed text as they were. */
+    actions?: SelectAction[];
+  }
+>(function KeySelect({ value, onChange, data, onSearch, serverFiltered, pending = false, firstMatch, actions = [], ...rest }, ref) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [opened, setOpened] = useState(false);
+  // Counts the texts typed, so an answer to an earlier one is not taken.
+  const typed = useRef(0);
+  const take = (item: ComboboxItem) => {
+    setOpened(false);
+    const action = actions.find((a) => a.value === item.value);
+    if (action) return action.run();
+    setSearch(item.label);
+    if (item.value !== value) onChange(item.value);
+  };
+  const listed = useMemo(() => (actions.length ? [...data, ...actions.map(({ value: v, label }) => ({ value: v, label }))] : data), [data, actions]);
   return (
     <Select
       dropdownOpened={opened}
@@ -31,21 +55,27 @@ export const KeySelect = forwardRef<HTMLInputElement, BaseProps & { data: Combob
       clearable
       allowDeselect={false}
       openOnFocus={false}
-      selectFirstOptionOnChange
-      nothingFoundMessage={t('interventions.nothingFound')}
+      // Turned back on when the answer to a typed text arrives, which highlights its first match (an untyped list,
+      // such as a closed filter's, keeps no highlight).
+      selectFirstOptionOnChange={!pending && search !== ''}
+      nothingFoundMessage={pending ? t('interventions.searching') : t('interventions.nothingFound')}
       limit={200}
       maxDropdownHeight={280}
       comboboxProps={{ zIndex: 400 }}
       {...rest}
-      data={data}
+      data={listed}
       value={value ?? null}
       onChange={(v, option) => {
         // Controlled: the box shows the chosen label at once, even while a list is refetched.
-        setSearch(option?.label ?? '');
-        onChange(v);
+        if (option) take(option);
+        else {
+          setSearch('');
+          onChange(v);
+        }
       }}
       searchValue={search}
       onSearchChange={(s) => {
+        typed.current++;
         setSearch(s);
         onSearch?.(s);
       }}
@@ -58,38 +88,63 @@ export const KeySelect = forwardRef<HTMLInputElement, BaseProps & { data: Combob
         // Enter takes the highlighted option as the person sees it (the list may have been redrawn since it was
         // highlighted), and never submits the form while a list is open.
         if (e.key !== 'Enter' || !opened) return;
+        if (pending && firstMatch) {
+          e.preventDefault();
+          const asked = typed.current;
+          void firstMatch().then((item) => {
+            if (item && typed.current === asked) take(item);
+          });
+          return;
+        }
         const list = document.getElementById(e.currentTarget.getAttribute('aria-controls') ?? '');
         const picked = list?.querySelector<HTMLElement>('[data-combobox-selected]')?.getAttribute('value');
-        const item = picked != null ? data.find((d) => String(d.value) === picked) : undefined;
+        const item = picked != null ? listed.find((d) => String(d.value) === picked) : undefined;
         if (!item) return;
         e.preventDefault();
-        setSearch(item.label);
-        setOpened(false);
-        if (item.value !== value) onChange(item.value);
+        take(item);
       }}
       filter={serverFiltered ? ({ options }) => options : undefined}
     />
   );
 });
 
-/** Clients searched in main as you type (a client list can be long); the chosen client stays listed. */
-export const ClientSelect = forwardRef<HTMLInputElement, BaseProps & { valueLabel?: string | null }>(function ClientSelect({ value, onChange, valueLabel, ...rest }, ref) {
+/** The option that adds a client named as typed (`onCreate`), listed after the matches. */
+const NEW_CLIENT = '\u0000new-client';
+
+/** Clients searched in main as you type (a client list can be long); the chosen client stays listed. `onCreate`: a new client from what was typed. */
+export const ClientSelect = forwardRef<HTMLInputElement, BaseProps & { valueLabel?: string | null; onCreate?(typed: string): void }>(function ClientSelect(
+  { value, onChange, valueLabel, onCreate, ...rest },
+  ref,
+) {
+  const { t } = useTranslation();
   const [term, setTerm] = useState('');
   // The client chosen here, or the one the value names (with the label the caller knows) when it came from elsewhere.
   const [chosen, setPicked] = useState<ComboboxItem | null>(null);
   const picked = useMemo(() => (!value ? null : chosen?.value !== value && valueLabel ? { value, label: valueLabel } : chosen), [value, valueLabel, chosen]);
-  const [debounced] = useDebouncedValue(term === picked?.label ? '' : term.trim(), 200);
-  const list = useQuery({
-    queryKey: ['clients.list', { search: debounced, limit: 30 }],
-    queryFn: () => call('clients.list', { search: debounced || undefined, limit: 30, offset: 0 }),
-    placeholderData: keepPreviousData,
-  });
+  const wanted = term === picked?.label ? '' : term.trim();
+  const [debounced] = useDebouncedValue(wanted, 200);
+  const qc = useQueryClient();
+  const search = (s: string) => ({ queryKey: ['clients.list', { search: s, limit: 30 }], queryFn: () => call('clients.list', { search: s || undefined, limit: 30, offset: 0 }) });
+  const list = useQuery({ ...search(debounced), placeholderData: keepPreviousData });
+  // An option taken from an answer the list has not shown (Enter before it arrived) keeps its name.
+  const answered = useRef(new Map<string, string>());
+  // While the typed text waits out the pause or main's answer, the list on screen is an earlier search's: a client
+  // created a moment ago is not in it, and Enter would have taken its first row.
+  const pending = wanted !== (list.isPlaceholderData || !list.data ? null : debounced);
   const rows = useMemo(() => new Map((list.data?.rows ?? []).map((r) => [r.id, r])), [list.data]);
   const data = useMemo(() => {
-    const items: ComboboxItem[] = (list.data?.rows ?? []).map((r) => ({ value: r.id, label: r.name }));
-    if (picked && !items.some((i) => i.value === picked.value)) items.unshift(picked);
+    const items: ComboboxItem[] = pending ? [] : (list.data?.rows ?? []).map((r) => ({ value: r.id, label: r.name }));
+    if (picked && (!pending || !wanted) && !items.some((i) => i.value === picked.value)) items.unshift(picked);
     return items;
-  }, [list.data, picked]);
+  }, [list.data, picked, pending, wanted]);
+  const actions = useMemo(
+    // Offered when no client has the very name typed (a namesake is still added with Insert or the + button).
+    () =>
+      onCreate && wanted && !pending && !list.data?.rows.some((r) => r.name.toLocaleLowerCase() === wanted.toLocaleLowerCase())
+        ? [{ value: NEW_CLIENT, label: t('clients.quick.createNamed', { name: wanted }), run: () => onCreate(wanted) }]
+        : [],
+    [onCreate, wanted, pending, list.data, t],
+  );
   return (
     <KeySelect
       ref={ref}
@@ -97,13 +152,29 @@ export const ClientSelect = forwardRef<HTMLInputElement, BaseProps & { valueLabe
       value={value}
       data={data}
       serverFiltered
+      pending={pending}
+      actions={actions}
+      onKeyDown={(e) => {
+        rest.onKeyDown?.(e);
+        // Insert: a new client, from whatever was typed.
+        if (e.key !== 'Insert' || !onCreate) return;
+        e.preventDefault();
+        onCreate(wanted);
+      }}
+      firstMatch={async () => {
+        const first = (await qc.fetchQuery(search(wanted))).rows[0];
+        if (!first) return null;
+        answered.current.set(first.id, first.name);
+        return { value: first.id, label: first.name };
+      }}
       onSearch={setTerm}
       onChange={(v) => {
-        const r = v ? rows.get(v) : undefined;
-        setPicked(v ? { value: v, label: r?.name ?? picked?.label ?? '' } : null);
+        const label = v ? (rows.get(v)?.name ?? answered.current.get(v)) : undefined;
+        setPicked(v ? { value: v, label: label ?? picked?.label ?? '' } : null);
         onChange(v);
       }}
       renderOption={({ option }) => {
+        if (option.value === NEW_CLIENT) return <OptionLine main={<b>{option.label}</b>} extra="Ins" />;
         const r = rows.get(option.value);
         return <OptionLine main={option.label} extra={r ? [r.phone, r.locality, r.fiscalCode].filter(Boolean).join(' · ') : undefined} />;
       }}

@@ -2,7 +2,7 @@
  * What one field of the intervention form moves in others: a new document's branch, the branch's clock, and what
  * belongs to the client (contact, contract, estimate, an object taken from the client's own).
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useApiQuery } from '../../app/apiQuery';
 import { useSession } from '../../app/session';
@@ -37,6 +37,9 @@ export interface ClientLinks {
   pickObject(productId: string | null, serial: string | undefined): void;
   /** The person chose another client. */
   clientChanged(): void;
+  /** A new client is being added over the form (starting from this name): the form's own keys wait meanwhile. */
+  newClient: string | null;
+  setNewClient(name: string | null): void;
 }
 
 export function useClientLinks(form: InterventionFormApi): ClientLinks {
@@ -61,5 +64,6 @@ export function useClientLinks(form: InterventionFormApi): ClientLinks {
     setValue('estimateId', null, { shouldDirty: true });
     if (stillPicked()) pickObject(null, undefined);
   };
-  return { pickObject, clientChanged };
+  const [newClient, setNewClient] = useState<string | null>(null);
+  return { pickObject, clientChanged, newClient, setNewClient };
 }

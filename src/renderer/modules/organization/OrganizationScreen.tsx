@@ -3,9 +3,8 @@ import { SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { getCountries } from 'libphonenumber-js/min';
 import { api, type Output } from '../../../shared/api';
-import type { BranchRow, ColleagueRow } from '../../../shared/api/organization';
+import type { BranchRow } from '../../../shared/api/organization';
 import { type Language } from '../../../shared/i18n/languages';
 import { call } from '../../app/api';
 import { apiQueryKey, useApiQuery } from '../../app/apiQuery';
@@ -13,7 +12,7 @@ import { errorText } from '../../app/errors';
 import { useCan } from '../../app/session';
 import { FormDialog, SettingsForm, useFormShell } from '../../components/FormDialog';
 import { ConfirmDialog, ErrorBanner, KeyButton, ListTable, ScreenHeader, blankToNull, cleanedResolver, useListSelection, useScreenKeys, type Column } from '../../components/screen';
-import { LanguagesField, SelectField, TimeZoneField } from '../../components/fields';
+import { ColleagueField, CountryField, LanguagesField, TimeZoneField } from '../../components/fields';
 
 type OrgForm = { name: string; phone: string; country: string; timeZone: string; languages: Language[] };
 type BranchForm = { name: string; address: string; phone: string; timeZone: string; managerId: string | null };
@@ -79,7 +78,6 @@ export function OrganizationScreen() {
         <BranchDialog
           branch={editing === 'new' ? null : editing}
           defaultTimeZone={org.data?.timeZone ?? 'UTC'}
-          users={(users.data ?? []).filter((u) => u.active || (editing !== 'new' && u.id === editing.managerId))}
           onClose={() => setEditing(null)}
           onSaved={(b) => {
             list.select(b.id);
@@ -105,13 +103,8 @@ export function OrganizationScreen() {
 }
 
 function OrgForm({ org, readOnly }: { org: Output<'org.get'>; readOnly: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const qc = useQueryClient();
-  const countries = useMemo(() => {
-    const names = new Intl.DisplayNames([i18n.language, 'en'], { type: 'region' });
-    const codes = new Set<string>([...getCountries(), org.country]);
-    return [...codes].map((c) => ({ value: c, label: `${names.of(c) ?? c} (${c})` })).sort((a, b) => a.label.localeCompare(b.label, i18n.language));
-  }, [i18n.language, org.country]);
 
   const toForm = (o: Output<'org.get'>): OrgForm => ({ name: o.name, phone: o.phone ?? '', country: o.country, timeZone: o.timeZone, languages: o.languages });
   const form = useForm({
@@ -136,16 +129,7 @@ function OrgForm({ org, readOnly }: { org: Output<'org.get'>; readOnly: boolean 
       <SimpleGrid cols={{ base: 2, lg: 3 }} spacing="xs" verticalSpacing={6}>
         <TextInput label={t('fields.name')} readOnly={readOnly} {...register('name')} error={err('name')} />
         <TextInput label={t('fields.phone')} readOnly={readOnly} {...register('phone')} error={err('phone')} />
-        <SelectField
-          control={control}
-          name="country"
-          label={t('fields.country')}
-          data={countries}
-          searchable
-          allowDeselect={false}
-          readOnly={readOnly}
-          error={err('country')}
-        />
+        <CountryField control={control} name="country" readOnly={readOnly} error={err('country')} />
         <TimeZoneField control={control} name="timeZone" readOnly={readOnly} error={err('timeZone')} />
         <LanguagesField control={control} name="languages" readOnly={readOnly} error={err('languages')} style={{ gridColumn: 'span 2' }} />
       </SimpleGrid>
@@ -153,7 +137,7 @@ function OrgForm({ org, readOnly }: { org: Output<'org.get'>; readOnly: boolean 
   );
 }
 
-function BranchDialog(p: { branch: BranchRow | null; defaultTimeZone: string; users: ColleagueRow[]; onClose(): void; onSaved(b: BranchRow): void }) {
+function BranchDialog(p: { branch: BranchRow | null; defaultTimeZone: string; onClose(): void; onSaved(b: BranchRow): void }) {
   const { t } = useTranslation();
   const b = p.branch;
   const form = useForm({
@@ -176,15 +160,7 @@ function BranchDialog(p: { branch: BranchRow | null; defaultTimeZone: string; us
       <TextInput label={t('org.address')} {...register('address')} error={err('address')} />
       <SimpleGrid cols={2} spacing="xs" verticalSpacing={6}>
         <TimeZoneField control={control} name="timeZone" error={err('timeZone')} />
-        <SelectField
-          control={control}
-          name="managerId"
-          label={t('fields.managerId')}
-          data={p.users.map((u) => ({ value: u.id, label: u.name }))}
-          searchable
-          clearable
-          error={err('managerId')}
-        />
+        <ColleagueField control={control} name="managerId" label={t('fields.managerId')} error={err('managerId')} />
       </SimpleGrid>
     </FormDialog>
   );

@@ -3,30 +3,27 @@ import { useSearchParams } from 'react-router';
 import { useViews, type SavedView } from './Views';
 
 /**
- * What another screen asks of the grid through the address (My page, a favorite): `?view=` applies a saved view,
- * `?open=` opens a document's form. Each is done once, then taken off the address, so the same link works again.
+ * A saved view another screen asks the grid for through the address (My page, a favorite): `?view=` applies it once,
+ * then it is taken off the address, so the same link works again. Documents are opened by `?open=` (`addressed.ts`).
  */
-export function useAddressRequest(onView: (v: SavedView) => void, onOpen: (id: string) => void): void {
+export function useAddressedView(onView: (v: SavedView) => void): void {
   const [params, setParams] = useSearchParams();
   const views = useViews();
   const viewId = params.get('view');
-  const openId = params.get('open');
   const view = viewId ? views.data?.find((v) => v.id === viewId) : undefined;
   const viewsKnown = !!views.data;
 
   const handle = useEffectEvent(() => {
     if (view) onView(view);
-    if (openId) onOpen(openId);
     setParams(
       (p) => {
-        p.delete('open');
-        if (viewsKnown) p.delete('view');
+        p.delete('view');
         return p;
       },
       { replace: true },
     );
   });
   useEffect(() => {
-    if (openId || (viewId && viewsKnown)) handle();
-  }, [openId, viewId, viewsKnown]);
+    if (viewId && viewsKnown) handle();
+  }, [viewId, viewsKnown]);
 }
