@@ -51,6 +51,10 @@ for (const lang of LANGS) {
     if (today.total > 0) await expect(page.getByTestId('home-appointment').first()).toBeVisible();
     else await expect(page.getByTestId('home-appointments')).toContainText(t.noAppointments);
     await expect(page.getByTestId('home-approvals')).toContainText(t.approvalsAsked);
+    // The warnings of the dispatcher's branch, as main counts them, across the top.
+    const warnings = await apiCall<{ total: number }>(page, 'interventions.warnings.list', {});
+    await expect(page.getByTestId('home-warnings-count')).toHaveText(String(warnings.total));
+    if (warnings.total > 0) await expect(page.getByTestId('warning-row').first()).toBeVisible();
 
     // The navigation: only the screens a dispatcher may use, those they may only read marked so.
     await expect(page.getByTestId('nav-users')).toHaveCount(0);
@@ -65,11 +69,13 @@ for (const lang of LANGS) {
     // An open document opens its form from My page in one click.
     await page.getByTestId('home-open-row').first().getByRole('link').click();
     await expect(page.getByTestId('intervention-form')).toBeVisible();
-    await expect(page).toHaveURL(/#\/interventions$/);
+    // The address names the open document while its form is open (a reload opens it again), and no longer after.
+    await expect(page).toHaveURL(/#\/interventions\?open=/);
     // Esc closes the form once its focus is inside it, as after opening from the grid.
     await expect(page.getByTestId('intervention-form').locator(':focus')).toHaveCount(1);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('intervention-form')).toBeHidden();
+    await expect(page).toHaveURL(/#\/interventions$/);
 
     // A view saved and starred in the grid's toolbar is this person's favorite: on My page and in the navigation.
     await page.getByTestId('views-menu').click();

@@ -5,11 +5,13 @@ import { AppointmentsSection } from './AppointmentsSection';
 import { ApprovalsSection } from './ApprovalsSection';
 import { FavoritesSection } from './FavoritesSection';
 import { OpenInterventionsSection } from './OpenInterventionsSection';
+import { WarningsSection } from './WarningsSection';
 import './home.css';
 
 /**
  * My page (the seed's "Pagina Mea"): where a person lands after logging in. Their favorites, and, for those who may
- * read interventions, their open documents, today's appointments and the approvals waiting. Main refuses those
+ * read interventions, the warnings of their branches, their open documents, today's appointments and the approvals
+ * waiting. Main refuses those
  * reads to anyone else; the sections are not even asked for here.
  */
 export function HomeScreen() {
@@ -22,8 +24,8 @@ export function HomeScreen() {
       <Title order={1} size="h3">
         {t('home.greeting', { name: user.name })}
       </Title>
-      {/* Warnings: the interventions module's WarningsPanel is mounted here, across the page, above the sections. */}
       <div className={interventions ? 'pl-home-grid' : 'pl-home-grid pl-home-single'}>
+        {interventions && <WarningsSection />}
         <FavoritesSection />
         {interventions && (
           <>
