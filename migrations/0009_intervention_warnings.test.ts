@@ -12,7 +12,7 @@ describe('0009_intervention_warnings', () => {
     const sqlite = openSqlite(path.join(tempDir(), 'm.db'));
     const db = kyselyOver(sqlite);
     try {
-      await migrateAll(db, upTo('0006_change_log'));
+      await migrateAll(db, upTo('0008_annex_templates'));
       expect(await migrateAll(db, upTo('0009_intervention_warnings'))).toEqual(['0009_intervention_warnings']);
       const cols = sqlite.prepare(`select name from pragma_table_info('intervention')`).pluck().all();
       expect(cols).toContain('allocated_at');
