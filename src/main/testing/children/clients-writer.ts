@@ -7,6 +7,7 @@
  */
 import { defaultConfig } from '../../config';
 import { createCore } from '../../core';
+import { SETUP_INPUT } from '../harness';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: clients-writer.ts <dataDir>');
@@ -15,17 +16,7 @@ const core = await createCore(defaultConfig(dir, { jobs: false, log: (m, e) => c
 const setup = await core.dispatch({
   name: 'setup.run',
   sessionToken: null,
-  input: {
-    orgName: 'Durability SIA',
-    country: 'LV',
-    timeZone: 'Europe/Riga',
-    languages: ['lv'],
-    branchName: 'Rīga',
-    ownerName: 'Ilze Kalniņa',
-    ownerLogin: 'owner',
-    ownerPassword: 'owner-pass-1',
-    ownerLanguage: 'lv',
-  },
+  input: { ...SETUP_INPUT, orgName: 'Durability SIA' },
 });
 if (!setup.result.ok || !setup.sessionToken) throw new Error(`setup failed: ${JSON.stringify(setup.result)}`);
 const token = setup.sessionToken;

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import { defaultConfig } from '../../config';
 import { createCore } from '../../core';
+import { SETUP_INPUT } from '../harness';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: interventions-writer.ts <dataDir>');
@@ -20,17 +21,7 @@ const call = async (token: string | null, name: string, input: unknown) => {
   if (!out.result.ok) throw new Error(`${name} refused: ${JSON.stringify(out.result.error)}`);
   return { data: out.result.data as { id: string; client?: { id: string } }, token: out.sessionToken };
 };
-const setup = await call(null, 'setup.run', {
-  orgName: 'Snapshot SIA',
-  country: 'LV',
-  timeZone: 'Europe/Riga',
-  languages: ['lv'],
-  branchName: 'Rīga',
-  ownerName: 'Ilze Kalniņa',
-  ownerLogin: 'owner',
-  ownerPassword: 'owner-pass-1',
-  ownerLanguage: 'lv',
-});
+const setup = await call(null, 'setup.run', { ...SETUP_INPUT, orgName: 'Snapshot SIA' });
 const token = setup.token!;
 const branchId = ((await core.dispatch({ name: 'branches.list', sessionToken: token, input: {} })).result as { ok: true; data: { id: string }[] }).data[0]!.id;
 const client = await call(token, 'clients.create', { kind: 'person', name: 'Jānis Bērziņš', phones: [], emails: [], addresses: [], contacts: [] });
