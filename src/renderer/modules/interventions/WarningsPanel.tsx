@@ -69,7 +69,7 @@ export function WarningsButton(p: { onOpenIntervention(id: string): void }) {
       <Tooltip label={t('interventions.warnings.title')}>
         <Indicator label={total} size={14} disabled={!total} color="red">
           <Button variant="default" onClick={() => setOpened(true)} data-testid="iv-warnings" aria-label={label}>
-            ⚠
+            ⚠ {t('interventions.warnings.button')}
           </Button>
         </Indicator>
       </Tooltip>
