@@ -109,8 +109,12 @@ for (const lang of LANGS) {
       const item = user.getByTestId(`annex-item-${name}`);
       await expect(item).toBeVisible();
       const download = user.waitForEvent('download', { timeout: 60_000 });
+      // Print opens the preview, as every report does in web mode; its Download gives the file.
       await item.getByTestId('annex-print').click();
+      await user.getByTestId('preview-download').click();
       const file = await (await download).path();
+      await user.keyboard.press('Escape');
+      await expect(user.getByTestId('preview-download')).toBeHidden();
       fs.mkdirSync(SHOTS, { recursive: true });
       execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', file, path.join(SHOTS, `annex-pdf-${lang.code}`)]);
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
