@@ -95,6 +95,9 @@ test("after one's own save and a row pushed from another session, every rendered
   await expect(page.locator('[role=option][data-combobox-selected]')).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(form.getByTestId('f-client-info')).not.toHaveValue('');
+  // In the order of a call: the problem (notes) first, then how urgent it is.
+  await page.keyboard.press('Tab');
+  await expect(form.getByTestId('f-notes')).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowRight');
   await expect(form.locator('input[type=radio][value=high]')).toBeChecked();
