@@ -185,6 +185,6 @@ test('a manager\'s toolbar holds its row too, folding approvals and settings int
     await expect(page.getByTestId('iv-approvals')).toContainText(lang.cat.interventions.approvals.title);
     await shot(page, `manager-toolbar-${lang.code}`);
     await page.keyboard.press('Escape');
-    await page.getByTestId('iv-close').click();
+    await page.getByTestId('nav-home').click();
   }
 });

@@ -4,15 +4,16 @@ import { STATUSES } from '../../../shared/api/interventions';
 import { statusLabel } from './model';
 
 /**
- * What the grid's row shading and marks mean, drawn with the grid's own classes (interventions.css), so the
+ * What the grid's row shading and marks mean, beside the totals under the grid (the toolbar's row is kept for what
+ * acts on documents), drawn with the grid's own classes (interventions.css), so the
  * legend cannot drift from what the rows show.
  */
 export function GridLegend() {
   const { t } = useTranslation();
   return (
-    <Popover position="bottom-end" shadow="md" width={330} zIndex={400} withinPortal>
+    <Popover position="top-end" shadow="md" width={330} zIndex={400} withinPortal>
       <Popover.Target>
-        <Button variant="default" data-testid="iv-legend">
+        <Button variant="default" size="xs" data-testid="iv-legend">
           {t('interventions.legend.button')}
         </Button>
       </Popover.Target>

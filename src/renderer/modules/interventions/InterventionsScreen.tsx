@@ -11,6 +11,7 @@ import { ColumnChooser } from './ColumnChooser';
 import { FilterBar } from './FilterBar';
 import { GroupingBar } from './GroupingBar';
 import { GroupTree } from './GroupTree';
+import { GridLegend } from './GridLegend';
 import { GridTotals, refreshTotals } from './GridTotals';
 import { focusGridRow } from './gridKeys';
 import { InterventionsGrid, type GridFocus, type InterventionsGridHandle } from './InterventionsGrid';
@@ -195,7 +196,10 @@ export function InterventionsScreen() {
           />
         </div>
       </div>
-      <GridTotals scope={scope} group={shownGroup} />
+      <div className="pl-footer">
+        <GridTotals scope={scope} group={shownGroup} />
+        <GridLegend />
+      </div>
 
       <ScreenDialogs dialogs={dialogs} canApprove={can('interventions', 'approve')} scope={scope} total={total} say={say} refresh={refresh} focusGrid={focusGridIfIdle} onSaved={onSaved} onEditorClosed={() => backToRow()} />
     </div>

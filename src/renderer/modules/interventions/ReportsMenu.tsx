@@ -64,7 +64,7 @@ export function ReportsMenu(p: ReportsMenuProps) {
       <Menu position="bottom-start" zIndex={400} shadow="md" width={460}>
         <Menu.Target>
           <Button variant="default" data-testid="reports-menu" rightSection="▾">
-            {t('interventions.toolbar.customReports')}
+            {t('interventions.toolbar.reports')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown mah={420} style={{ overflowY: 'auto' }}>

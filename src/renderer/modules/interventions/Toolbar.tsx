@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../app/apiQuery';
 import { useCan } from '../../app/session';
 import { KeyButton } from '../../components/screen';
-import { GridLegend } from './GridLegend';
 import { ReportsMenu, type ReportsMenuProps } from './ReportsMenu';
 import { ViewsMenu, type SavedView } from './Views';
 import { WarningsButton } from './WarningsPanel';
@@ -101,7 +100,6 @@ export function Toolbar(p: ToolbarProps) {
         <ViewsMenu current={p.view} config={p.reports.config} onApply={p.onApplyView} onError={(m) => p.reports.say(m, 'red')} />
       </Group>
       <Group gap={4} wrap="nowrap">
-        <GridLegend />
         {p.locked && (
           <Tooltip label={t('interventions.settings.lockSessionHint')}>
             <Badge color="orange" variant="light" data-testid="iv-locked">
@@ -123,9 +121,6 @@ export function Toolbar(p: ToolbarProps) {
             </ToolbarMenu>
           </Indicator>
         )}
-        <Button variant="subtle" color="gray" onClick={() => (location.hash = '#/')} data-testid="iv-close">
-          {t('common.close')}
-        </Button>
       </Group>
     </Group>
   );
