@@ -90,6 +90,33 @@ describe('the interventions index snapshot', () => {
     await fourth.close();
   }, 60_000);
 
+  it('leaves a snapshot of an empty index for the table once the database has a history, rather than replaying it all', async () => {
+    const dir = tempDir();
+    const empty = await startTestApp({ log }, dir);
+    await empty.core.ready;
+    await empty.close();
+    const file = snapshotFile(`${dir}/planora.db`);
+    const emptyImage = fs.readFileSync(file);
+
+    const app = await startTestApp({ log }, dir);
+    const owner = await setupOrg(app);
+    const [riga] = await app.call(owner, 'branches.list', {});
+    const client = (await app.call(owner, 'clients.create', { kind: 'person', name: 'Bērziņa Līga', phones: [], emails: [], addresses: [], contacts: [] })).client;
+    for (let i = 0; i < 5; i++) await app.call(owner, 'interventions.create', { branchId: riga!.id, clientId: client.id, priority: 'medium', docDate: '2026-11-20', notes: `Katls ${i}` });
+    await app.close();
+    // The snapshot taken before anything was written comes back, as a file copied from a fresh install would.
+    fs.writeFileSync(file, emptyImage);
+
+    logged.length = 0;
+    const again = await startTestApp({ log }, dir);
+    await again.core.ready;
+    expect(logged.some((m) => /read from the table/.test(m))).toBe(true);
+    expect(logged.some((m) => /caught up/.test(m))).toBe(false);
+    const token = await again.login('owner', 'owner-pass-1');
+    await sameAsSql(again.core, (await again.call(token, 'auth.me', {}))!);
+    await again.close();
+  }, 60_000);
+
   it('keeps every save acknowledged after the snapshot when the process is killed without closing', async () => {
     const dir = tempDir('planora-snapshot-');
     const writer = spawnTs('src/main/testing/children/interventions-writer.ts', [dir]);
