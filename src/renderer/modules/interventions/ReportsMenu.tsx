@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Group, Menu, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -28,9 +28,10 @@ export interface ReportsMenuProps {
 
 /**
  * The toolbar's reports: the quick report (the grid as shown, as a file) and custom reports (the current grid saved
- * under a name, shared by default; open one to see it, or print it).
+ * under a name, shared by default; open one to see it, or print it). Given as pieces, so the toolbar can show the
+ * menu in its row or, folded, as a submenu of "More"; the save dialog is one, wherever it was asked from.
  */
-export function ReportsMenu(p: ReportsMenuProps) {
+export function useReportsMenu(p: ReportsMenuProps) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const views = useViews();
@@ -56,40 +57,50 @@ export function ReportsMenu(p: ReportsMenuProps) {
     openFile({ scope: c.groupBy.length ? { filters: c.filters, groupBy: c.groupBy, groupPath: [] } : { filters: c.filters }, columns: shownColumnsOf(c), ...c.sort });
   };
 
-  return (
+  const entries = (
     <>
-      <Button variant="default" onClick={quickReport} loading={report.isPending} data-testid="iv-quick-report">
-        {t('interventions.toolbar.quickReport')}
-      </Button>
-      <Menu position="bottom-start" zIndex={400} shadow="md" width={460}>
-        <Menu.Target>
-          <Button variant="default" data-testid="reports-menu" rightSection="▾">
-            {t('interventions.toolbar.reports')}
+      <StandardReports view={() => ({ scope: p.scope, columns: p.grid()?.shownColumns() ?? [], sort: p.grid()?.sort() ?? {} })} target={p.target} say={p.say} />
+      {reports.length === 0 && <Menu.Label>{t('interventions.reports.none')}</Menu.Label>}
+      {reports.map((r) => (
+        <Group key={r.id} gap={4} wrap="nowrap" px={6} py={2} data-testid="report-item">
+          <Text size="xs" style={{ flex: 1 }} truncate>
+            {r.name}
+          </Text>
+          <Button size="compact-xs" variant="subtle" onClick={() => p.onOpen(r)}>
+            {t('common.open')}
           </Button>
-        </Menu.Target>
-        <Menu.Dropdown mah={420} style={{ overflowY: 'auto' }}>
-          <StandardReports view={() => ({ scope: p.scope, columns: p.grid()?.shownColumns() ?? [], sort: p.grid()?.sort() ?? {} })} target={p.target} say={p.say} />
-          {reports.length === 0 && <Menu.Label>{t('interventions.reports.none')}</Menu.Label>}
-          {reports.map((r) => (
-            <Group key={r.id} gap={4} wrap="nowrap" px={6} py={2} data-testid="report-item">
-              <Text size="xs" style={{ flex: 1 }} truncate>
-                {r.name}
-              </Text>
-              <Button size="compact-xs" variant="subtle" onClick={() => p.onOpen(r)}>
-                {t('common.open')}
-              </Button>
-              <Button size="compact-xs" variant="subtle" onClick={() => print(r)}>
-                {t('interventions.actions.print')}
-              </Button>
-            </Group>
-          ))}
-          <Menu.Divider />
-          <Menu.Item onClick={() => setSaving(true)} data-testid="report-save">
-            {t('interventions.reports.saveCurrent')}
-          </Menu.Item>
-        </Menu.Dropdown>
-      </Menu>
-      <SaveViewDialog opened={saving} kind="report" config={p.config} onClose={() => setSaving(false)} onSaved={() => void qc.invalidateQueries({ queryKey: ['interventions.views'] })} />
+          <Button size="compact-xs" variant="subtle" onClick={() => print(r)}>
+            {t('interventions.actions.print')}
+          </Button>
+        </Group>
+      ))}
+      <Menu.Divider />
+      <Menu.Item onClick={() => setSaving(true)} data-testid="report-save">
+        {t('interventions.reports.saveCurrent')}
+      </Menu.Item>
     </>
+  );
+
+  return {
+    quickReport: { run: quickReport, busy: report.isPending, label: t('interventions.toolbar.quickReport') },
+    label: t('interventions.toolbar.reports'),
+    entries,
+    dialog: <SaveViewDialog opened={saving} kind="report" config={p.config} onClose={() => setSaving(false)} onSaved={() => void qc.invalidateQueries({ queryKey: ['interventions.views'] })} />,
+  };
+}
+
+/** The reports menu as the row shows it. */
+export function ReportsMenu(p: { label: string; entries: ReactNode }) {
+  return (
+    <Menu position="bottom-start" zIndex={400} shadow="md" width={460}>
+      <Menu.Target>
+        <Button variant="default" data-testid="reports-menu" rightSection="▾">
+          {p.label}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown mah={420} style={{ overflowY: 'auto' }}>
+        {p.entries}
+      </Menu.Dropdown>
+    </Menu>
   );
 }

@@ -1,11 +1,12 @@
-import type { ReactNode } from 'react';
-import { Badge, Button, Group, Indicator, Kbd, Menu, Title, Tooltip } from '@mantine/core';
+import { Fragment, type ReactNode } from 'react';
+import { Badge, Button, Indicator, Kbd, Menu, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../app/apiQuery';
 import { useCan } from '../../app/session';
+import { OverflowRow, type OverflowItem } from '../../components/OverflowRow';
 import { KeyButton } from '../../components/screen';
-import { ReportsMenu, type ReportsMenuProps } from './ReportsMenu';
-import { ViewsMenu, type SavedView } from './Views';
+import { ReportsMenu, useReportsMenu, type ReportsMenuProps } from './ReportsMenu';
+import { FavoriteToggle, ViewsMenu, useViewsMenu, type SavedView } from './Views';
 import { WarningsButton } from './WarningsPanel';
 
 export interface ToolbarProps {
@@ -55,7 +56,51 @@ function ToolbarMenu(p: { label: string; testId: string; position?: 'bottom-star
   );
 }
 
-/** The interventions toolbar as the seed lists it: every operation on one line, the module's state on the right. */
+/** A menu folded into "More": its entries open beside it (→ or a click). */
+function MoreSub(p: { label: string; testId: string; width?: number; children: ReactNode }) {
+  return (
+    <Menu.Sub>
+      <Menu.Sub.Target>
+        <Menu.Sub.Item data-testid={`more-${p.testId}`}>{p.label}</Menu.Sub.Item>
+      </Menu.Sub.Target>
+      <Menu.Sub.Dropdown w={p.width} mah={420} style={{ overflowY: 'auto' }}>
+        {p.children}
+      </Menu.Sub.Dropdown>
+    </Menu.Sub>
+  );
+}
+
+/** A button folded into "More". */
+function MoreItem(p: { label: string; testId: string; onClick(): void; disabled?: boolean; keys?: string }) {
+  return (
+    <Menu.Item onClick={p.onClick} disabled={p.disabled} rightSection={p.keys ? <Kbd size="xs">{p.keys}</Kbd> : undefined} data-testid={`more-${p.testId}`}>
+      {p.label}
+    </Menu.Item>
+  );
+}
+
+/** The appointments calendar is a screen of its own. */
+function openAppointments() {
+  location.hash = '#/interventions-calendar';
+}
+
+/** One toolbar action: the same label, click and state in the row and in "More". */
+function action(a: { testId: string; label: string; onClick(): void; disabled?: boolean; keys?: string; showKey?: boolean }): OverflowItem {
+  const row = a.keys ? (
+    <ShortcutButton label={a.label} keys={a.keys} showKey={a.showKey} onClick={a.onClick} disabled={a.disabled} data-testid={a.testId} />
+  ) : (
+    <Button variant="default" onClick={a.onClick} disabled={a.disabled} data-testid={a.testId}>
+      {a.label}
+    </Button>
+  );
+  return { id: a.testId, row, more: <MoreItem {...a} /> };
+}
+
+/**
+ * The interventions toolbar as the seed lists it: every operation on one row, the module's state on the right.
+ * What does not fit the row (a narrow window, a long language) folds, from the end, into the labelled "More" menu,
+ * beside what a manager opens now and then (approvals, settings).
+ */
 export function Toolbar(p: ToolbarProps) {
   const { t } = useTranslation();
   const can = useCan();
@@ -63,65 +108,128 @@ export function Toolbar(p: ToolbarProps) {
   const canApprove = can('interventions', 'approve');
   const approvals = useApiQuery('interventions.approvals', {}, { enabled: canApprove, staleTime: 30_000 });
   const pending = approvals.data?.length ?? 0;
+  const reports = useReportsMenu(p.reports);
+  const views = useViewsMenu({ current: p.view, config: p.reports.config, onApply: p.onApplyView, onError: (m) => p.reports.say(m, 'red') });
+
+  const assistants = (
+    <>
+      <Menu.Item onClick={p.onAllocate} disabled={!p.hasTarget} data-testid="iv-allocate">
+        {t('interventions.assist.allocateMenu', { count: p.selected })}
+      </Menu.Item>
+      <Menu.Item onClick={p.onDistribute} data-testid="iv-distribute">
+        {t('interventions.assist.distributeMenu')}
+      </Menu.Item>
+    </>
+  );
+  const items: OverflowItem[] = [
+    ...(canWrite ? [action({ testId: 'iv-add', label: t('common.add'), keys: 'Ins', showKey: true, onClick: p.onAdd })] : []),
+    action({ testId: 'iv-open', label: t('common.open'), keys: 'Enter', onClick: p.onOpen, disabled: !p.hasTarget }),
+    ...(can('interventions', 'delete') ? [action({ testId: 'iv-delete', label: t('common.delete'), keys: 'Del', onClick: p.onDelete, disabled: !p.hasTarget })] : []),
+    action({ testId: 'iv-refresh', label: t('common.refresh'), keys: 'F5', onClick: p.onRefresh }),
+    ...(canWrite
+      ? [
+          {
+            id: 'iv-assistants',
+            row: (
+              <ToolbarMenu label={t('interventions.toolbar.assistants')} testId="iv-assistants">
+                {assistants}
+              </ToolbarMenu>
+            ),
+            more: (
+              <MoreSub label={t('interventions.toolbar.assistants')} testId="iv-assistants">
+                {assistants}
+              </MoreSub>
+            ),
+          },
+        ]
+      : []),
+    action({ testId: 'iv-export', label: t('interventions.toolbar.export'), onClick: p.onExport }),
+    ...(canWrite ? [action({ testId: 'iv-cancel', label: t('interventions.actions.cancelDoc'), onClick: p.onCancelDocs, disabled: !p.hasTarget })] : []),
+    action({ testId: 'iv-appointments', label: t('interventions.toolbar.appointments'), onClick: openAppointments }),
+    {
+      id: 'iv-quick-report',
+      row: (
+        <Button variant="default" onClick={reports.quickReport.run} loading={reports.quickReport.busy} data-testid="iv-quick-report">
+          {reports.quickReport.label}
+        </Button>
+      ),
+      more: <MoreItem label={reports.quickReport.label} testId="iv-quick-report" onClick={reports.quickReport.run} disabled={reports.quickReport.busy} />,
+    },
+    {
+      id: 'reports-menu',
+      row: <ReportsMenu label={reports.label} entries={reports.entries} />,
+      more: (
+        <MoreSub label={reports.label} testId="reports-menu" width={460}>
+          {reports.entries}
+        </MoreSub>
+      ),
+    },
+    {
+      id: 'views-menu',
+      row: <ViewsMenu label={views.label} entries={views.entries} />,
+      more: (
+        <MoreSub label={views.label} testId="views-menu" width={280}>
+          {views.entries}
+        </MoreSub>
+      ),
+    },
+    {
+      id: 'favorite-toggle',
+      row: <FavoriteToggle star={views.star} />,
+      more: <MoreItem label={`${views.star.on ? '★' : '☆'} ${views.star.label}`} testId="favorite-toggle" onClick={views.star.run} />,
+    },
+  ];
+
+  const more = (folded: OverflowItem[]) => (
+    <ToolbarMenu label={t('interventions.toolbar.more')} testId="iv-more" position="bottom-end">
+      {folded.map((f) => (
+        <Fragment key={f.id}>{f.more}</Fragment>
+      ))}
+      {folded.length > 0 && canApprove && <Menu.Divider />}
+      {canApprove && (
+        <>
+          <Menu.Item onClick={p.onApprovals} rightSection={pending ? <Badge size="xs" color="orange">{pending}</Badge> : undefined} data-testid="iv-approvals">
+            {t('interventions.approvals.title')}
+          </Menu.Item>
+          <Menu.Item onClick={p.onSettings} data-testid="iv-settings">
+            {t('interventions.settings.title')}
+          </Menu.Item>
+        </>
+      )}
+    </ToolbarMenu>
+  );
 
   return (
-    <Group gap={4} wrap="wrap" justify="space-between" className="pl-toolbar" data-testid="interventions-toolbar">
-      <Group gap={4} wrap="wrap">
-        {/* The module's name is in the navigation; the toolbar keeps every operation on one line. */}
-        <Title order={1} className="pl-sr-only">
-          {t('interventions.title')}
-        </Title>
-        {canWrite && <ShortcutButton label={t('common.add')} keys="Ins" onClick={p.onAdd} data-testid="iv-add" showKey />}
-        <ShortcutButton label={t('common.open')} keys="Enter" onClick={p.onOpen} disabled={!p.hasTarget} data-testid="iv-open" />
-        {can('interventions', 'delete') && <ShortcutButton label={t('common.delete')} keys="Del" onClick={p.onDelete} disabled={!p.hasTarget} data-testid="iv-delete" />}
-        <ShortcutButton label={t('common.refresh')} keys="F5" onClick={p.onRefresh} data-testid="iv-refresh" />
-        {canWrite && (
-          <ToolbarMenu label={t('interventions.toolbar.assistants')} testId="iv-assistants">
-            <Menu.Item onClick={p.onAllocate} disabled={!p.hasTarget} data-testid="iv-allocate">
-              {t('interventions.assist.allocateMenu', { count: p.selected })}
-            </Menu.Item>
-            <Menu.Item onClick={p.onDistribute} data-testid="iv-distribute">
-              {t('interventions.assist.distributeMenu')}
-            </Menu.Item>
-          </ToolbarMenu>
+    <>
+      {/* The module's name is in the navigation; the toolbar keeps every operation on one line. */}
+      <Title order={1} className="pl-sr-only">
+        {t('interventions.title')}
+      </Title>
+      <OverflowRow
+        items={items}
+        gap={3}
+        className="pl-toolbar"
+        testId="interventions-toolbar"
+        end={(folded) => (
+          <>
+            {p.locked && (
+              <Tooltip label={t('interventions.settings.lockSessionHint')}>
+                <Badge color="orange" variant="light" data-testid="iv-locked">
+                  {t('interventions.locked')}
+                </Badge>
+              </Tooltip>
+            )}
+            <WarningsButton onOpenIntervention={p.onOpenIntervention} />
+            {(folded.length > 0 || canApprove) && (
+              <Indicator label={pending} size={14} disabled={!pending} color="orange">
+                {more(folded)}
+              </Indicator>
+            )}
+          </>
         )}
-        <Button variant="default" onClick={p.onExport} data-testid="iv-export">
-          {t('interventions.toolbar.export')}
-        </Button>
-        {canWrite && (
-          <Button variant="default" onClick={p.onCancelDocs} disabled={!p.hasTarget} data-testid="iv-cancel">
-            {t('interventions.actions.cancelDoc')}
-          </Button>
-        )}
-        <Button variant="default" onClick={() => (location.hash = '#/interventions-calendar')} data-testid="iv-appointments">
-          {t('interventions.toolbar.appointments')}
-        </Button>
-        <ReportsMenu {...p.reports} />
-        <ViewsMenu current={p.view} config={p.reports.config} onApply={p.onApplyView} onError={(m) => p.reports.say(m, 'red')} />
-      </Group>
-      <Group gap={4} wrap="nowrap">
-        {p.locked && (
-          <Tooltip label={t('interventions.settings.lockSessionHint')}>
-            <Badge color="orange" variant="light" data-testid="iv-locked">
-              {t('interventions.locked')}
-            </Badge>
-          </Tooltip>
-        )}
-        <WarningsButton onOpenIntervention={p.onOpenIntervention} />
-        {canApprove && (
-          // What a manager opens now and then folds into one labelled menu, so the row holds at 1366 px.
-          <Indicator label={pending} size={14} disabled={!pending} color="orange">
-            <ToolbarMenu label={t('interventions.toolbar.more')} testId="iv-more" position="bottom-end">
-              <Menu.Item onClick={p.onApprovals} rightSection={pending ? <Badge size="xs" color="orange">{pending}</Badge> : undefined} data-testid="iv-approvals">
-                {t('interventions.approvals.title')}
-              </Menu.Item>
-              <Menu.Item onClick={p.onSettings} data-testid="iv-settings">
-                {t('interventions.settings.title')}
-              </Menu.Item>
-            </ToolbarMenu>
-          </Indicator>
-        )}
-      </Group>
-    </Group>
+      />
+      {reports.dialog}
+      {views.dialog}
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { errorText } from '../../app/errors';
-import { useState } from 'react';
-import { Button, Group, Menu, Text, Tooltip } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { Button, Menu, Text, Tooltip } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ColumnState } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
@@ -49,9 +49,10 @@ export function useViews() {
 
 /**
  * Named views (the person's own or shared) and the Favorites star: the current view is starred for quick access,
- * starred views come first.
+ * starred views come first. Given as pieces, so the toolbar can show them in its row or fold them into "More"; the
+ * save dialog is one, wherever it was asked from.
  */
-export function ViewsMenu(p: { current: SavedView | null; config(): string; onApply(v: SavedView): void; onError(text: string): void }) {
+export function useViewsMenu(p: { current: SavedView | null; config(): string; onApply(v: SavedView): void; onError(text: string): void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const views = useViews();
@@ -78,54 +79,78 @@ export function ViewsMenu(p: { current: SavedView | null; config(): string; onAp
     }
   };
 
-  return (
+  const entries = (
     <>
-      <Group gap={0} wrap="nowrap">
-        <Menu position="bottom-start" zIndex={400} shadow="md" width={280}>
-          <Menu.Target>
-            <Button variant="default" data-testid="views-menu" rightSection="▾" style={{ maxWidth: 200 }}>
-              <Text size="xs" truncate>
-                {current ? current.name : t('interventions.views.title')}
-              </Text>
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown mah={420} style={{ overflowY: 'auto' }}>
-            {list.length === 0 && <Menu.Label>{t('interventions.views.none')}</Menu.Label>}
-            {list.map((v) => (
-              <Menu.Item
-                key={v.id}
-                onClick={() => p.onApply(v)}
-                leftSection={v.favorite ? '★' : '☆'}
-                rightSection={v.shared ? <Text size="xs" c="dimmed">{t('interventions.views.sharedShort')}</Text> : undefined}
-                data-testid="view-item"
-              >
-                {v.name}
-              </Menu.Item>
-            ))}
-            <Menu.Divider />
-            <Menu.Item onClick={() => setSaving(true)} data-testid="view-save">
-              {t('interventions.views.saveAs')}
-            </Menu.Item>
-            {current?.mine && (
-              <Menu.Item color="red" onClick={() => void remove(current)}>
-                {t('interventions.views.delete', { name: current.name })}
-              </Menu.Item>
-            )}
-          </Menu.Dropdown>
-        </Menu>
-        <Tooltip label={current ? t(current.favorite ? 'interventions.views.unstar' : 'interventions.views.star') : t('interventions.views.starHint')}>
-          <Button
-            variant="default"
-            onClick={() => (current ? void star(current) : setSaving(true))}
-            leftSection={<span style={{ color: current?.favorite ? 'var(--mantine-color-yellow-7)' : undefined }}>{current?.favorite ? '★' : '☆'}</span>}
-            data-testid="favorite-toggle"
-            data-favorite={current?.favorite || undefined}
-          >
-            {t('interventions.toolbar.favorites')}
-          </Button>
-        </Tooltip>
-      </Group>
-      <SaveViewDialog opened={saving} kind="view" config={p.config} onClose={() => setSaving(false)} onSaved={(v) => void refresh().then(() => p.onApply(v))} />
+      {list.length === 0 && <Menu.Label>{t('interventions.views.none')}</Menu.Label>}
+      {list.map((v) => (
+        <Menu.Item
+          key={v.id}
+          onClick={() => p.onApply(v)}
+          leftSection={v.favorite ? '★' : '☆'}
+          rightSection={v.shared ? <Text size="xs" c="dimmed">{t('interventions.views.sharedShort')}</Text> : undefined}
+          data-testid="view-item"
+        >
+          {v.name}
+        </Menu.Item>
+      ))}
+      <Menu.Divider />
+      <Menu.Item onClick={() => setSaving(true)} data-testid="view-save">
+        {t('interventions.views.saveAs')}
+      </Menu.Item>
+      {current?.mine && (
+        <Menu.Item color="red" onClick={() => void remove(current)}>
+          {t('interventions.views.delete', { name: current.name })}
+        </Menu.Item>
+      )}
     </>
+  );
+
+  return {
+    label: current ? current.name : t('interventions.views.title'),
+    entries,
+    star: {
+      run: () => (current ? void star(current) : setSaving(true)),
+      on: !!current?.favorite,
+      label: t('interventions.toolbar.favorites'),
+      hint: current ? t(current.favorite ? 'interventions.views.unstar' : 'interventions.views.star') : t('interventions.views.starHint'),
+    },
+    dialog: <SaveViewDialog opened={saving} kind="view" config={p.config} onClose={() => setSaving(false)} onSaved={(v) => void refresh().then(() => p.onApply(v))} />,
+  };
+}
+
+type ViewsMenuParts = ReturnType<typeof useViewsMenu>;
+
+/** The views menu as the row shows it. */
+export function ViewsMenu(p: { label: string; entries: ReactNode }) {
+  return (
+    <Menu position="bottom-start" zIndex={400} shadow="md" width={280}>
+      <Menu.Target>
+        <Button variant="default" data-testid="views-menu" rightSection="▾" style={{ maxWidth: 200 }}>
+          <Text size="xs" truncate>
+            {p.label}
+          </Text>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown mah={420} style={{ overflowY: 'auto' }}>
+        {p.entries}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+/** The star of the current view: its favorite, or (no view yet) the way to save one. */
+export function FavoriteToggle(p: { star: ViewsMenuParts['star'] }) {
+  return (
+    <Tooltip label={p.star.hint}>
+      <Button
+        variant="default"
+        onClick={p.star.run}
+        leftSection={<span style={{ color: p.star.on ? 'var(--mantine-color-yellow-7)' : undefined }}>{p.star.on ? '★' : '☆'}</span>}
+        data-testid="favorite-toggle"
+        data-favorite={p.star.on || undefined}
+      >
+        {p.star.label}
+      </Button>
+    </Tooltip>
   );
 }
