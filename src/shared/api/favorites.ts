@@ -1,26 +1,34 @@
 import { z } from 'zod';
 import { procedure } from './contract';
 import { id } from './common';
-import type { Module } from '../permissions';
+import type { Action, Module } from '../permissions';
+
+/** The right that opens a screen: a module and what one must be allowed to do in it (reading, mostly). */
+export interface ScreenRight {
+  module: Module;
+  action: Action;
+}
+const read = (module: Module): ScreenRight => ({ module, action: 'read' });
 
 /**
- * Every screen of the navigation, by its address, and the module whose read right opens it. My page (`home`) is
- * everyone's. Main checks a star against this list; the renderer's routes are tested to agree with it.
+ * Every screen of the navigation, by its address, and the right that opens it. My page (`home`) is everyone's. Main
+ * checks a star against this list; the renderer's routes are tested to agree with it.
  */
 export const SCREEN_MODULES = {
   home: null,
-  interventions: 'interventions',
-  'interventions-calendar': 'interventions',
-  clients: 'clients',
-  nomenclature: 'nomenclature',
-  'annex-forms': 'organization',
-  organization: 'organization',
-  users: 'users',
-  periods: 'periods',
-  series: 'series',
-  mail: 'organization',
-  audit: 'audit',
-} as const satisfies Record<string, Module | null>;
+  interventions: read('interventions'),
+  'interventions-calendar': read('interventions'),
+  clients: read('clients'),
+  nomenclature: read('nomenclature'),
+  // Annex templates are the organization's own settings: only those who may change it edit them.
+  'annex-forms': { module: 'organization', action: 'write' },
+  organization: read('organization'),
+  users: read('users'),
+  periods: read('periods'),
+  series: read('series'),
+  mail: read('organization'),
+  audit: read('audit'),
+} as const satisfies Record<string, ScreenRight | null>;
 export type Screen = keyof typeof SCREEN_MODULES;
 export const SCREENS = Object.keys(SCREEN_MODULES) as [Screen, ...Screen[]];
 

@@ -90,6 +90,23 @@ describe('favorites are each person\'s own', () => {
     expect(await app.call(again, 'favorites.list', {})).toEqual([]);
   });
 
+  it('annex forms are starred only by those who may change the organization, as their screen asks', async () => {
+    // A dispatcher reads the organization but may not edit its annex templates: the screen is not theirs to star.
+    const d = await userWithRole(app, owner, 'dispatcher', 'disp.annex');
+    const before = snapshotDb(app.core);
+    expect(await app.raw(d.token, 'favorites.setScreen', { screen: 'annex-forms', on: true })).toMatchObject({ ok: false, error: { code: 'forbidden', key: 'errors.forbidden', field: 'screen' } });
+    expect(snapshotDb(app.core)).toBe(before);
+    // …while the organization's own screen, which reading opens, is.
+    expect((await app.call(d.token, 'favorites.setScreen', { screen: 'organization', on: true })).map((f) => f.screen)).toEqual(['organization']);
+
+    // An admin's star on annex forms drops out once they are only a dispatcher.
+    const admin = await userWithRole(app, owner, 'admin', 'admin.annex');
+    expect((await app.call(admin.token, 'favorites.setScreen', { screen: 'annex-forms', on: true })).map((f) => f.screen)).toEqual(['annex-forms']);
+    const [branch] = await app.call(owner, 'branches.list', {});
+    await app.call(owner, 'users.update', { id: admin.id, name: 'Test admin', role: 'dispatcher', language: 'en', branchIds: [branch!.id] });
+    expect(await app.call(await app.login('admin.annex', 'password-123'), 'favorites.list', {})).toEqual([]);
+  });
+
   it('needs a session', async () => {
     expect(await app.raw(null, 'favorites.list', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { me, type Ctx } from '../../api/context';
 import { fail } from '../../api/errors';
 import { SCREEN_MODULES, VIEW_SCREENS, type Favorite, type Screen, type StarrableScreen } from '../../../shared/api/favorites';
-import { can, type Module } from '../../../shared/permissions';
+import { can, type Module, type Role } from '../../../shared/permissions';
 import { favoriteRows } from './tables';
 
 type Kind = Favorite['kind'];
@@ -22,6 +22,12 @@ function isScreen(s: string): s is Screen {
   return Object.prototype.hasOwnProperty.call(SCREEN_MODULES, s);
 }
 
+/** Whether a role may open a screen: the same right its route asks (annex forms: changing the organization). */
+function opens(role: Role, screen: Screen): boolean {
+  const right = SCREEN_MODULES[screen];
+  return right === null || can(role, right.module, right.action);
+}
+
 /** What the caller may open now: a star on a screen or view they lost the right to, or a view gone, is not listed. */
 export async function listFavorites(ctx: Ctx): Promise<Favorite[]> {
   const user = me(ctx);
@@ -39,8 +45,7 @@ export async function listFavorites(ctx: Ctx): Promise<Favorite[]> {
   const out: Favorite[] = [];
   for (const r of rows) {
     if (r.kind === 'screen' && isScreen(r.target)) {
-      const module = SCREEN_MODULES[r.target];
-      if (module === null || can(user.role, module, 'read')) out.push({ id: r.id, kind: 'screen', screen: r.target, viewId: null, name: null, shared: false });
+      if (opens(user.role, r.target)) out.push({ id: r.id, kind: 'screen', screen: r.target, viewId: null, name: null, shared: false });
     } else if (r.kind === 'view' && r.view_id && r.name !== null && (r.view_owner === null || r.view_owner === user.id)) {
       const module = r.module as Module;
       const screen = VIEW_SCREENS[module];
@@ -52,7 +57,7 @@ export async function listFavorites(ctx: Ctx): Promise<Favorite[]> {
 
 export async function setScreenStar(ctx: Ctx, screen: StarrableScreen, on: boolean): Promise<Favorite[]> {
   // Only a screen the person may open can be starred (the contract already names only real screens).
-  if (on && !can(me(ctx).role, SCREEN_MODULES[screen], 'read')) throw fail.forbidden('forbidden', 'screen');
+  if (on && !opens(me(ctx).role, screen)) throw fail.forbidden('forbidden', 'screen');
   await star(ctx, 'screen', screen, on);
   return listFavorites(ctx);
 }
