@@ -18,9 +18,10 @@ async function setLanguage(page: Page, language: string): Promise<void> {
 const TEXTS = {
   en: { kind: 'Past its scheduled end, not finalized', toast: 'New warnings: 1', title: 'Open warnings' },
   lv: { kind: 'Plānotās beigas pagājušas, nav pabeigts', toast: 'Jauni brīdinājumi: 1', title: 'Atvērtie brīdinājumi' },
+  ro: { kind: 'Sfârșitul programat a trecut, nefinalizată', toast: 'Avertizări noi: 1', title: 'Avertizări deschise' },
 } as const;
 
-for (const language of ['en', 'lv'] as const) {
+for (const language of ['en', 'lv', 'ro'] as const) {
   test(`a document past its scheduled end is warned about: toast, grid and panel (${language})`, async ({ page }) => {
     const said = TEXTS[language];
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -32,7 +33,7 @@ for (const language of ['en', 'lv'] as const) {
 
     const me = await apiCall<{ branchIds: string[] }>(page, 'auth.me', {});
     const clients = await apiCall<{ rows: { id: string; name: string }[] }>(page, 'clients.list', { limit: 40, offset: 0 });
-    const client = clients.rows[language === 'en' ? 3 : 4]!;
+    const client = clients.rows[{ en: 3, lv: 4, ro: 5 }[language]]!;
     const now = Date.now();
     // Booked for this morning and never done: two hours past its end, beyond the default grace of an hour.
     const doc = await apiCall<{ id: string }>(page, 'interventions.create', {
@@ -59,10 +60,24 @@ for (const language of ['en', 'lv'] as const) {
     await expect(mark).toHaveAttribute('data-warnings', 'overdue');
     await shot(page, `warnings-grid-${language}`);
 
+    // The toast opens the document it names, wherever one is: here from My page.
+    await page.getByTestId('nav-home').click();
+    await expect(toast).toBeVisible();
+    await shot(page, `warnings-toast-${language}`);
+    // Its label whole, beside a line that wraps.
+    const open = toast.getByTestId('warning-toast-open');
+    expect(await open.evaluate((b) => [...b.querySelectorAll('*')].every((e) => e.scrollWidth <= e.clientWidth))).toBe(true);
+    await open.click();
+    await expect(toast).toBeHidden();
+    const form = page.getByTestId('intervention-form');
+    await expect(form).toBeVisible();
+    await expect(form.getByTestId('f-notes')).toHaveValue(`Warnings ${language}`);
+    await page.keyboard.press('Escape');
+    await expect(form).toBeHidden();
+
     // Listed in the panel (the toolbar counts it), and opened from there.
     const button = page.getByTestId('iv-warnings');
     await expect(button).toHaveAttribute('aria-label', /: [1-9]/);
-    await page.getByTestId('warning-toast').getByRole('button').click();
     await button.click();
     const panel = page.getByTestId('warnings-panel');
     await expect(page.getByRole('dialog', { name: said.title })).toBeVisible();

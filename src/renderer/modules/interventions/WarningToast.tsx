@@ -1,9 +1,11 @@
-import { Notification, Portal } from '@mantine/core';
+import { Button, Group, Notification, Portal, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { EventPayload } from '../../../shared/api';
 import { onPush } from '../../app/queryClient';
 import { warningLine } from '../../../shared/rules/warningLine';
+import { interventionAddress } from './addressed';
 
 type Raised = EventPayload<'interventions.warning'>;
 
@@ -12,10 +14,11 @@ const SHOWN_MS = 15_000;
 
 /**
  * New warnings of the user's branches, told at once wherever the user is (main sends them only to those who see
- * the branch). The panel keeps the list; this only says that something happened.
+ * the branch). The panel keeps the list; this says what happened and opens the first document it names.
  */
 export function WarningToast() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const [shown, setShown] = useState<Raised | null>(null);
 
   useEffect(
@@ -46,7 +49,24 @@ export function WarningToast() {
         data-testid="warning-toast"
         style={{ position: 'fixed', right: 16, bottom: 16, zIndex: 500, maxWidth: 420 }}
       >
-        {warningLine(first.number, first.client, t(`interventions.warnings.kinds.${first.kind}`))}
+        <Group gap="xs" wrap="nowrap" justify="space-between">
+          <Text size="sm" c="var(--mantine-color-text)">
+            {warningLine(first.number, first.client, t(`interventions.warnings.kinds.${first.kind}`))}
+          </Text>
+          <Button
+            size="compact-sm"
+            variant="light"
+            color="red"
+            onClick={() => {
+              setShown(null);
+              void navigate(interventionAddress({ open: first.interventionId }));
+            }}
+            style={{ flexShrink: 0 }}
+            data-testid="warning-toast-open"
+          >
+            {t('common.open')}
+          </Button>
+        </Group>
       </Notification>
     </Portal>
   );
