@@ -44,10 +44,13 @@ export const homeApi = {
     access: { module: 'interventions', action: 'read' },
     writes: false,
   }),
-  /** Appointments of today in each branch the caller sees, "today" on that branch's own calendar. */
+  /**
+   * Appointments of today in each branch the caller sees, "today" on that branch's own calendar; when today has none,
+   * those of the next day that has some (within two weeks), whose date is `next`.
+   */
   'home.appointments': procedure({
     input: z.strictObject({}),
-    output: z.object({ rows: z.array(homeAppointment), total: z.number().int() }),
+    output: z.object({ rows: z.array(homeAppointment), total: z.number().int(), next: z.string().nullable() }),
     access: { module: 'interventions', action: 'read' },
     writes: false,
   }),

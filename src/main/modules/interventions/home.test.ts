@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLE_GRANTS } from '../../../shared/permissions';
-import { addStaff, personInput, snapshotDb, type TestApp } from '../../testing/harness';
+import { addStaff, OWNER, personInput, snapshotDb, type TestApp } from '../../testing/harness';
 import { withTestOrg } from '../../testing/fixtures';
 
 let app: TestApp;
@@ -67,6 +67,46 @@ describe('My page: the call centre as the person\'s own', () => {
 
     const d = await staff('disp.riga', 'dispatcher');
     expect((await app.call(d.token, 'home.appointments', {})).rows.map((r) => [r.id, r.mine])).toEqual([[rigaToday.id, false]]);
+  });
+
+  it('on a day without appointments shows the next day that has some, read on each branch\'s calendar, and names it', async () => {
+    // Sunday 29 November 2026, 10:00 in Rīga: nothing booked today. (A week on, the owner logs in afresh.)
+    app.clock.set('2026-11-29T08:00:00Z');
+    owner = await app.login(OWNER.login, OWNER.password);
+    const d = await staff('disp.sunday', 'dispatcher');
+    expect(await app.call(d.token, 'home.appointments', {})).toEqual({ rows: [], total: 0, next: null });
+
+    const at = (branchId: string, startAt: string, endAt: string, over: Record<string, unknown> = {}) =>
+      app.call(owner, 'interventions.create', draft(branchId, { takenById: ownerId, responsibleId: ownerId, startAt, endAt, ...over }));
+    // A cancelled visit does not name the day: with only Monday's called off, Tuesday is next.
+    const gone = await at(riga, '2026-11-30T08:00:00Z', '2026-11-30T09:00:00Z');
+    await app.call(owner, 'interventions.cancel', { id: gone.id, version: gone.version, reason: 'Called off' });
+    const tuesday = await at(riga, '2026-12-01T07:00:00Z', '2026-12-01T08:00:00Z');
+    expect(await app.call(owner, 'home.appointments', {})).toMatchObject({ next: '2026-12-01', total: 1, rows: [{ id: tuesday.id }] });
+
+    // Monday in Rīga (two of them) and in Yerevan: only Monday's are shown, in order, Tuesday's wait.
+    const late = await at(riga, '2026-11-30T13:00:00Z', '2026-11-30T14:00:00Z');
+    const early = await at(riga, '2026-11-30T06:30:00Z', '2026-11-30T07:30:00Z');
+    const yerevanMonday = await at(yerevan, '2026-11-30T05:00:00Z', '2026-11-30T06:00:00Z');
+
+    const monday = await app.call(owner, 'home.appointments', {});
+    expect(monday.next).toBe('2026-11-30');
+    expect(monday.rows.map((r) => r.id)).toEqual([yerevanMonday.id, early.id, late.id]);
+    expect(monday.total).toBe(3);
+    // The dispatcher of Rīga alone sees Rīga's Monday.
+    expect(await app.call(d.token, 'home.appointments', {})).toMatchObject({ next: '2026-11-30', total: 2 });
+
+    // Once Monday comes, it is today again: no "next". (Sessions idle out over the days the clock jumps: log in afresh.)
+    const on = async (instant: string) => {
+      app.clock.set(instant);
+      return app.login(OWNER.login, OWNER.password);
+    };
+    expect(await app.call(await on('2026-11-30T06:00:00Z'), 'home.appointments', {})).toMatchObject({ next: null, total: 3 });
+    // Beyond the booking horizon nothing is looked for; within it, however far, the day is found.
+    owner = await on('2026-11-30T09:00:00Z');
+    const later = await at(riga, '2026-12-18T07:00:00Z', '2026-12-18T08:00:00Z');
+    expect(await app.call(await on('2026-12-02T08:00:00Z'), 'home.appointments', {})).toEqual({ rows: [], total: 0, next: null });
+    expect(await app.call(await on('2026-12-04T08:00:00Z'), 'home.appointments', {})).toMatchObject({ next: '2026-12-18', rows: [{ id: later.id }] });
   });
 
   it('shows approvals waiting: the queue to decide for those who approve, the caller\'s own requests for the others', async () => {

@@ -3,7 +3,8 @@ import { me, type Ctx, type HandlersFor } from '../../api/context';
 import { inScope } from '../../api/scope';
 import type { Priority, Status } from '../../../shared/api/interventions';
 import { HOME_LIMIT } from '../../../shared/api/home';
-import { dayOf } from '../../../shared/rules/dayOf';
+import { dayAt, dayOf } from '../../../shared/rules/dayOf';
+import { todayIn } from '../../../shared/rules/zonedTime';
 import { PRIORITY_BY_RANK } from '../../../shared/rules/interventions';
 import { can } from '../../../shared/permissions';
 import { listApprovals } from './approvals';
@@ -56,7 +57,32 @@ export async function openInterventions(ctx: Ctx) {
   return section(rows, (r) => ({ docDate: r.doc_date, startAt: r.start_at, assignedToMe: r.taken_by_id === user.id }));
 }
 
-/** Today's appointments, "today" read on each branch's own calendar (Rīga's day and Yerevan's are not the same hours). */
+/** How far ahead My page looks for the next day with appointments when today has none (the booking horizon). */
+export const NEXT_DAY_HORIZON_DAYS = 14;
+
+type Day = { from: string; to: string };
+
+/** Appointments (not cancelled) in each branch's own window, `days` giving that window per branch. */
+function appointmentsIn(ctx: Ctx, branches: { id: string; time_zone: string }[], days: (tz: string) => Day) {
+  return base(ctx)
+    .leftJoin('app_user as u', 'u.id', 'i.taken_by_id')
+    .where('i.status', '!=', 'cancelled')
+    .where('i.start_at', 'is not', null)
+    .where((eb) =>
+      eb.or(
+        branches.map((b) => {
+          const day = days(b.time_zone);
+          return eb.and([eb('i.branch_id', '=', b.id), eb('i.start_at', '<', day.to), eb('i.end_at', '>', day.from)]);
+        }),
+      ),
+    );
+}
+
+/**
+ * Today's appointments, "today" read on each branch's own calendar (Rīga's day and Yerevan's are not the same hours).
+ * A day without any (a Sunday, a holiday) shows the next day that has some, within the booking horizon, and says
+ * which (`next`): a technician opening My page on Sunday wants Monday's round, not an empty box.
+ */
 export async function todaysAppointments(ctx: Ctx) {
   const user = me(ctx);
   const branches = await ctx.db
@@ -65,27 +91,42 @@ export async function todaysAppointments(ctx: Ctx) {
     .where(inScope(user, { org: 'org_id', branch: 'id' }))
     .where('deleted_at', 'is', null)
     .execute();
-  if (!branches.length) return { rows: [], total: 0 };
+  if (!branches.length) return { rows: [], total: 0, next: null };
   const now = ctx.clock.now();
-  const q = base(ctx)
-    .leftJoin('app_user as u', 'u.id', 'i.taken_by_id')
+  const read = (days: (tz: string) => Day) =>
+    appointmentsIn(ctx, branches, days)
+      .select(['i.id', 'i.number', 'i.client_name', 'i.status', 'i.priority', 'i.start_at', 'i.end_at', 'i.taken_by_id', 'u.name as person', 'b.time_zone', ALL])
+      .orderBy('i.start_at')
+      .orderBy('i.id')
+      .limit(HOME_LIMIT)
+      .execute();
+  const shown = (rows: Awaited<ReturnType<typeof read>>, next: string | null) => ({
+    ...section(rows, (r) => ({ start: r.start_at!, end: r.end_at ?? r.start_at!, person: r.person ?? null, mine: r.taken_by_id === user.id })),
+    next,
+  });
+
+  const today = await read((tz) => dayOf(tz, now));
+  if (today.length) return shown(today, null);
+  // The first appointment starting after today on its branch's calendar names the day; that day is then read on
+  // every branch's calendar.
+  const first = await base(ctx)
     .where('i.status', '!=', 'cancelled')
-    .where('i.start_at', 'is not', null)
     .where((eb) =>
       eb.or(
         branches.map((b) => {
-          const day = dayOf(b.time_zone, now);
-          return eb.and([eb('i.branch_id', '=', b.id), eb('i.start_at', '<', day.to), eb('i.end_at', '>', day.from)]);
+          const tomorrow = dayOf(b.time_zone, now).to;
+          const horizon = new Date(Date.parse(tomorrow) + NEXT_DAY_HORIZON_DAYS * 86_400_000).toISOString();
+          return eb.and([eb('i.branch_id', '=', b.id), eb('i.start_at', '>=', tomorrow), eb('i.start_at', '<', horizon), eb('i.end_at', 'is not', null)]);
         }),
       ),
-    );
-  const rows = await q
-    .select(['i.id', 'i.number', 'i.client_name', 'i.status', 'i.priority', 'i.start_at', 'i.end_at', 'i.taken_by_id', 'u.name as person', 'b.time_zone', ALL])
+    )
+    .select(['i.start_at', 'b.time_zone'])
     .orderBy('i.start_at')
-    .orderBy('i.id')
-    .limit(HOME_LIMIT)
-    .execute();
-  return section(rows, (r) => ({ start: r.start_at!, end: r.end_at ?? r.start_at!, person: r.person ?? null, mine: r.taken_by_id === user.id }));
+    .limit(1)
+    .executeTakeFirst();
+  if (!first) return shown([], null);
+  const date = todayIn(first.time_zone, Date.parse(first.start_at!));
+  return shown(await read((tz) => dayAt(tz, date)), date);
 }
 
 export const homeHandlers: HandlersFor<'home.openInterventions' | 'home.appointments' | 'home.approvals'> = {
