@@ -58,7 +58,8 @@ export function OverflowRow(p: { items: OverflowItem[]; gap: number; end(folded:
           </div>
         ))}
       </div>
-      <div style={{ display: 'flex', flexWrap: 'nowrap', alignItems: 'center', gap: p.gap, flexShrink: 0 }}>{p.end(folded)}</div>
+      {/* A count badge sits over its button's outer corner: the room at the end keeps it inside the window. */}
+      <div style={{ display: 'flex', flexWrap: 'nowrap', alignItems: 'center', gap: p.gap, flexShrink: 0, paddingInlineEnd: 8 }}>{p.end(folded)}</div>
     </div>
   );
 }

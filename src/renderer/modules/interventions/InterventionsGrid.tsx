@@ -1,4 +1,4 @@
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColumnState, GridApi, GridReadyEvent, IRowNode } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useApiQuery } from '../../app/apiQuery';
 import { useFormat } from '../../app/format';
 import { useSession } from '../../app/session';
 import { gridTheme } from '../../components/DataGrid';
+import { headerMeasure } from '../../components/headerWidth';
 import { useGridLayout } from '../../components/gridLayout';
 import { useScreenKeys } from '../../components/screen';
 import { interventionColumns, isLeaf, sortOf, type VRowData } from './columns';
@@ -113,7 +114,19 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
   const branches = useApiQuery('branches.list', {}, { staleTime: 60_000 });
   const zones = new Set((branches.data ?? []).filter((b) => seesAllBranches(user.role) || user.branchIds.includes(b.id)).map((b) => b.timeZone));
   const sharedZone = zones.size === 1 ? [...zones][0]! : null;
-  const columns = useMemo(() => interventionColumns(t, fmt, sharedZone), [t, fmt, sharedZone]);
+  // Header words are measured in the grid's own font once it is drawn (and again once web fonts have loaded).
+  const [measure, setMeasure] = useState<{ of: (s: string) => number } | null>(null);
+  const measureHeaders = useCallback(() => {
+    if (boxRef.current) setMeasure({ of: headerMeasure(boxRef.current) });
+  }, []);
+  useEffect(() => {
+    let live = true;
+    void document.fonts?.ready.then(() => live && measureHeaders());
+    return () => {
+      live = false;
+    };
+  }, [measureHeaders]);
+  const columns = useMemo(() => interventionColumns(t, fmt, sharedZone, measure?.of), [t, fmt, sharedZone, measure]);
 
   // Dates and labels are drawn by renderers: a new language redraws them.
   useEffect(() => {
@@ -130,6 +143,7 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
 
   const onGridReady = (e: GridReadyEvent<VRowData>) => {
     apiRef.current = e.api;
+    measureHeaders();
     layout.restore(e.api);
     source.attach(e.api);
     fit();

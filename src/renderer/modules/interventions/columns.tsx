@@ -1,6 +1,7 @@
 import type { CellClassParams, ColDef, ICellRendererParams, SortModelItem } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import { GRID_COLUMNS, SORT_FIELDS, STATUSES, type GridColumn, type GridRow, type SortField } from '../../../shared/api/interventions';
+import { headerMinWidth } from '../../components/headerWidth';
 import { priorityLabel, statusLabel, type Fmt } from './model';
 import { deviceZone } from '../../app/format';
 import { zoneCity, zonesDiffer } from '../../../shared/rules/zonedTime';
@@ -75,7 +76,7 @@ function FlagCell(p: ICellRendererParams<VRowData>) {
  * zone of every branch the person sees — when its clock differs from this computer's, the time columns' headers name
  * it (else each time names its own branch's place).
  */
-export function interventionColumns(t: TFunction, fmt: Fmt, sharedZone: string | null = null): ColDef<VRowData>[] {
+export function interventionColumns(t: TFunction, fmt: Fmt, sharedZone: string | null = null, measure?: (s: string) => number): ColDef<VRowData>[] {
   const headerZone = sharedZone && zonesDiffer(sharedZone, deviceZone(), Date.now()) ? sharedZone : null;
   const sortable = new Set<string>(SORT_FIELDS);
   const check = (v: unknown) => (v ? '✓' : '');
@@ -104,7 +105,8 @@ export function interventionColumns(t: TFunction, fmt: Fmt, sharedZone: string |
     const def: ColDef<VRowData> = {
       colId: c,
       field: c as never,
-      headerName: t(`interventions.col.${c}`),
+      // A word too long for a dense column has a short form for the header (Armenian's "priority"); the tooltip names it whole.
+      headerName: t(`interventions.gridHeader.${c}`, { defaultValue: '' }) || t(`interventions.col.${c}`),
       headerTooltip: t(`interventions.col.${c}`),
       width: WIDTH[c] ?? 120,
       sortable: sortable.has(c),
@@ -132,6 +134,11 @@ export function interventionColumns(t: TFunction, fmt: Fmt, sharedZone: string |
     if (c === 'notes') Object.assign(def, { flex: 1, minWidth: 160 });
     if (c === 'number') def.cellStyle = { fontVariantNumeric: 'tabular-nums' };
     if (c === 'docDate') def.initialSort = 'desc';
+    // A header wraps between words, never inside one, sorted or not, in every language: the column is at least that wide.
+    if (measure) {
+      def.minWidth = Math.max(def.minWidth ?? 40, headerMinWidth(def.headerName ?? '', measure));
+      def.width = Math.max(def.width ?? 0, def.minWidth);
+    }
     defs.push(def);
   }
   return defs;
