@@ -310,3 +310,50 @@ test('every header stays whole with its sort arrow, in all six languages, and th
     await page.getByTestId('nav-home').click();
   }
 });
+
+/** The rows ag-grid shows as chosen (their ids). */
+const selectedRows = (page: Page) => page.evaluate(() => Array.from(document.querySelectorAll('[data-testid=interventions-grid] .ag-row-selected:has([col-id=client])')).map((r) => r.getAttribute('row-id')));
+
+test('the chosen row follows the keyboard, also after Esc: the toolbar acts on the row the cursor is on', async ({ page }) => {
+  await loginAs(page, server.url, 'dispatcher.riga');
+  const grid = page.getByTestId('interventions-grid');
+  const rows = grid.locator('.ag-row:has([data-status])');
+  await expect.poll(() => rows.count()).toBeGreaterThan(5);
+  await rows.nth(1).locator('[col-id=client]').click();
+  const first = await focusedRow(page);
+  expect(await selectedRows(page)).toEqual([first]);
+
+  // Opened and closed: the cursor is back on that row, still the chosen one.
+  await page.keyboard.press('Enter');
+  const form = page.getByTestId('intervention-form');
+  await expect(form).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+  await expect.poll(() => focusedRow(page)).toBe(first);
+
+  // ↓ moves the cursor, and the choice with it; ↑ back again.
+  const moveTo = async (key: string, from: string | null) => {
+    await page.keyboard.press(key);
+    await expect.poll(() => focusedRow(page)).not.toBe(from);
+    return focusedRow(page);
+  };
+  const chosen = async () => (await selectedRows(page)).sort();
+  const second = await moveTo('ArrowDown', first);
+  await expect.poll(chosen).toEqual([second]);
+  await moveTo('ArrowUp', second);
+  await expect.poll(chosen).toEqual([first]);
+  await moveTo('ArrowDown', first);
+  // Shift+↓ adds the next row to the choice.
+  const third = await moveTo('Shift+ArrowDown', second);
+  await expect.poll(chosen).toEqual([second, third].sort());
+  await moveTo('ArrowUp', third);
+  await expect.poll(chosen).toEqual([second]);
+
+  // The toolbar's Open takes the row the cursor is on.
+  const client = (await grid.locator(`.ag-row[row-id="${second}"] [col-id=client]`).innerText()).trim();
+  await page.getByTestId('iv-open').click();
+  await expect(form).toBeVisible();
+  await expect(form.getByTestId('f-client')).toHaveValue(client);
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+});

@@ -20,6 +20,9 @@ import type { GroupRowData } from './groupModel';
 import type { GroupKey } from './model';
 import { useGridSource } from './useGridSource';
 
+/** Keys that move the grid's cursor from row to row. */
+const NAV_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown']);
+
 export interface InterventionsGridHandle {
   /** F5 / a push event: counts, groups and rows again, keeping scroll, expanded groups and selection. */
   refresh(): void;
@@ -150,6 +153,24 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
   };
 
   const selectedRows = (): GridRow[] => (apiRef.current?.getSelectedRows() ?? []).filter(isLeaf);
+
+  // The selection follows the keyboard, as in a file list: a row reached with the arrows (or Page Up/Down) is the one
+  // chosen, so the toolbar and Delete act on the row the person sees the cursor on — also after Esc brought the
+  // cursor back from a form. Shift keeps what was chosen and adds the row; a click selects as ag-grid does.
+  const navKey = useRef<{ shift: boolean; at: number } | null>(null);
+  const onKeyDownCapture = (e: React.KeyboardEvent) => {
+    if (NAV_KEYS.has(e.key) && !e.ctrlKey && !e.altKey && !e.metaKey) navKey.current = { shift: e.shiftKey, at: performance.now() };
+  };
+  const selectFocused = (rowIndex: number | null) => {
+    const key = navKey.current;
+    navKey.current = null;
+    if (!key || performance.now() - key.at > 1000 || rowIndex == null) return;
+    const a = apiRef.current;
+    const node = a?.getDisplayedRowAtIndex(rowIndex);
+    if (!a || !node) return;
+    if (isLeaf(node.data)) node.setSelected(true, !key.shift);
+    else if (!key.shift) a.deselectAll();
+  };
   const focusedNode = (): IRowNode<VRowData> | undefined => {
     const a = apiRef.current;
     const f = a?.getFocusedCell();
@@ -210,7 +231,7 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
   };
 
   return (
-    <div ref={boxRef} style={{ height: '100%', width: '100%' }} className="pl-grid" data-testid="interventions-grid" data-grouped={source.grouped || undefined}>
+    <div ref={boxRef} onKeyDownCapture={onKeyDownCapture} style={{ height: '100%', width: '100%' }} className="pl-grid" data-testid="interventions-grid" data-grouped={source.grouped || undefined}>
       <AgGridReact<VRowData>
         {...layout.props}
         theme={gridTheme}
@@ -233,6 +254,7 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
         onRowDoubleClicked={(e) => isLeaf(e.data) && latest.current.onOpen(e.data)}
         onSelectionChanged={() => latest.current.onSelection?.(selectedRows())}
         onCellFocused={(e) => {
+          selectFocused(e.rowIndex);
           const d = e.rowIndex == null ? undefined : apiRef.current?.getDisplayedRowAtIndex(e.rowIndex)?.data;
           latest.current.onFocusChange?.({ row: isLeaf(d) ? d : null, group: e.rowIndex == null ? null : groupOfRow(source.layout(), e.rowIndex) });
         }}
