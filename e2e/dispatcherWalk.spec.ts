@@ -7,6 +7,7 @@ import ro from '../src/shared/i18n/ro.json' with { type: 'json' };
 import { PRIORITY_RANK } from '../src/shared/rules/interventions';
 import { compareKeys, sortKey } from '../src/shared/rules/text';
 import { SHOTS, apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
+import { saveAndStarView } from './toolbar';
 
 /**
  * Issue 8's "done when", walked in one go as a new dispatcher would on the demo organization (its data, not this
@@ -204,13 +205,7 @@ for (const [i, lang] of LANGS.entries()) {
     await expect.poll(() => gridTotal(page)).toBe(total + 1);
 
     // A view saved and starred from the toolbar, found on My page and opened from there.
-    await page.getByTestId('views-menu').click();
-    await page.getByTestId('view-save').click();
-    await page.getByTestId('save-view-name').fill(lang.view);
-    await page.getByTestId('save-view-ok').click();
-    await expect(page.getByTestId('views-menu')).toContainText(lang.view);
-    await page.getByTestId('favorite-toggle').click();
-    await expect(page.getByTestId('favorite-toggle')).toHaveAttribute('data-favorite', 'true');
+    await saveAndStarView(page, lang.view);
     await page.getByTestId('nav-home').click();
     const starred = page.getByTestId('home-favorites').getByRole('link', { name: lang.view });
     await expect(starred).toBeVisible();

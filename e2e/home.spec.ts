@@ -3,6 +3,7 @@ import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import ro from '../src/shared/i18n/ro.json' with { type: 'json' };
 import { expectAccessible } from './a11y';
 import { apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
+import { saveAndStarView } from './toolbar';
 
 /**
  * My page as Rīga's dispatcher finds it on the demo organization (data the demo made, not this test): favorites the
@@ -78,13 +79,7 @@ for (const lang of LANGS) {
     await expect(page).toHaveURL(/#\/interventions$/);
 
     // A view saved and starred in the grid's toolbar is this person's favorite: on My page and in the navigation.
-    await page.getByTestId('views-menu').click();
-    await page.getByTestId('view-save').click();
-    await page.getByTestId('save-view-name').fill(lang.view);
-    await page.getByTestId('save-view-ok').click();
-    await expect(page.getByTestId('views-menu')).toContainText(lang.view);
-    await page.getByTestId('favorite-toggle').click();
-    await expect(page.getByTestId('favorite-toggle')).toHaveAttribute('data-favorite', 'true');
+    await saveAndStarView(page, lang.view);
     const navEntry = page.getByTestId('nav-favorite').filter({ hasText: lang.view });
     await expect(navEntry).toHaveCount(1);
 

@@ -1,11 +1,10 @@
-import { interventionAddress } from '../interventions/addressed';
-import { Anchor, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { zoneCity, zonesDiffer } from '../../../shared/rules/zonedTime';
 import { useApiQuery } from '../../app/apiQuery';
 import { deviceZone, useFormat } from '../../app/format';
 import { HomeSection } from './HomeSection';
+import { DocumentLink, HomeTable } from './HomeTable';
 import { StatusBadge } from './StatusBadge';
 
 /**
@@ -30,35 +29,23 @@ export function AppointmentsSection() {
           {t('home.nextAppointments', { day: day(next) })}
         </Text>
       )}
-      <Table fz="xs" verticalSpacing={2} striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('home.time')}</Table.Th>
-            <Table.Th>{t('interventions.col.client')}</Table.Th>
-            <Table.Th>{t('interventions.col.takenBy')}</Table.Th>
-            <Table.Th>{t('interventions.col.status')}</Table.Th>
+      <HomeTable titles={[t('home.time'), t('interventions.col.client'), t('interventions.col.takenBy'), t('interventions.col.status')]}>
+        {rows.map((r) => (
+          <Table.Tr key={r.id} data-testid="home-appointment" fw={r.mine ? 700 : undefined}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              {time(r.start, r.timeZone)}–{time(r.end, r.timeZone)}
+              {place(r.start, r.timeZone)}
+            </Table.Td>
+            <Table.Td maw={200} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+              <DocumentLink id={r.id} client={r.client} />
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.person ?? ''}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <StatusBadge status={r.status} priority={r.priority} />
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.id} data-testid="home-appointment" fw={r.mine ? 700 : undefined}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {time(r.start, r.timeZone)}–{time(r.end, r.timeZone)}
-                {place(r.start, r.timeZone)}
-              </Table.Td>
-              <Table.Td maw={200} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-                <Anchor component={Link} to={interventionAddress({ open: r.id })} size="xs">
-                  {r.client}
-                </Anchor>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.person ?? ''}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <StatusBadge status={r.status} priority={r.priority} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+        ))}
+      </HomeTable>
     </HomeSection>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Drawer, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Drawer, Group, Stack, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
+import { ApprovalKind, requestedLine } from './approvalParts';
 
 /** The approvals queue: cancellations and finalizations waiting for a manager. */
 export function ApprovalsPanel(p: { opened: boolean; onClose(): void; onOpenIntervention(id: string): void }) {
@@ -42,9 +43,7 @@ export function ApprovalsPanel(p: { opened: boolean; onClose(): void; onOpenInte
               {(queue.data ?? []).map((a) => (
                 <Table.Tr key={a.id} data-testid="approval-row">
                   <Table.Td>
-                    <Badge size="xs" tt="none" variant="light" color={a.kind === 'cancel' ? 'red' : 'green'}>
-                      {t(`interventions.approvals.kinds.${a.kind}`)}
-                    </Badge>
+                    <ApprovalKind kind={a.kind} />
                   </Table.Td>
                   <Table.Td>{a.number ?? '—'}</Table.Td>
                   <Table.Td>
@@ -52,9 +51,7 @@ export function ApprovalsPanel(p: { opened: boolean; onClose(): void; onOpenInte
                       {a.client}
                     </Button>
                   </Table.Td>
-                  <Table.Td>
-                    {a.requestedBy ?? ''} · {fmt.dateTime(a.requestedAt)}
-                  </Table.Td>
+                  <Table.Td>{requestedLine(a, fmt)}</Table.Td>
                   <Table.Td>{a.reason ?? ''}</Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">

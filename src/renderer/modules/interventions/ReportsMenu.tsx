@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Button, Group, Menu, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -87,20 +87,4 @@ export function useReportsMenu(p: ReportsMenuProps) {
     entries,
     dialog: <SaveViewDialog opened={saving} kind="report" config={p.config} onClose={() => setSaving(false)} onSaved={() => void qc.invalidateQueries({ queryKey: ['interventions.views'] })} />,
   };
-}
-
-/** The reports menu as the row shows it. */
-export function ReportsMenu(p: { label: string; entries: ReactNode }) {
-  return (
-    <Menu position="bottom-start" zIndex={400} shadow="md" width={460}>
-      <Menu.Target>
-        <Button variant="default" data-testid="reports-menu" rightSection="▾">
-          {p.label}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown mah={420} style={{ overflowY: 'auto' }}>
-        {p.entries}
-      </Menu.Dropdown>
-    </Menu>
-  );
 }

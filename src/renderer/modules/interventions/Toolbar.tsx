@@ -1,12 +1,12 @@
 import { Fragment, type ReactNode } from 'react';
-import { Badge, Button, Indicator, Kbd, Menu, Title, Tooltip } from '@mantine/core';
+import { Badge, Button, Indicator, Kbd, Menu, Text, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../app/apiQuery';
 import { useCan } from '../../app/session';
 import { OverflowRow, type OverflowItem } from '../../components/OverflowRow';
 import { KeyButton } from '../../components/screen';
-import { ReportsMenu, useReportsMenu, type ReportsMenuProps } from './ReportsMenu';
-import { FavoriteToggle, ViewsMenu, useViewsMenu, type SavedView } from './Views';
+import { useReportsMenu, type ReportsMenuProps } from './ReportsMenu';
+import { FavoriteToggle, useViewsMenu, type SavedView } from './Views';
 import { WarningsButton } from './WarningsPanel';
 
 export interface ToolbarProps {
@@ -42,16 +42,24 @@ function ShortcutButton({ keys, showKey, ...rest }: { label: string; keys: strin
   );
 }
 
-/** A labelled toolbar button that opens a menu. */
-function ToolbarMenu(p: { label: string; testId: string; position?: 'bottom-start' | 'bottom-end'; children: ReactNode }) {
+/** A labelled toolbar button that opens a menu (a long label, such as a view's name, is cut with an ellipsis). */
+function ToolbarMenu(p: { label: string; testId: string; position?: 'bottom-start' | 'bottom-end'; width?: number; truncate?: boolean; children: ReactNode }) {
   return (
-    <Menu position={p.position ?? 'bottom-start'} zIndex={400} shadow="md">
+    <Menu position={p.position ?? 'bottom-start'} zIndex={400} shadow="md" width={p.width}>
       <Menu.Target>
-        <Button variant="default" rightSection="▾" data-testid={p.testId}>
-          {p.label}
+        <Button variant="default" rightSection="▾" data-testid={p.testId} style={p.truncate ? { maxWidth: 200 } : undefined}>
+          {p.truncate ? (
+            <Text size="xs" truncate>
+              {p.label}
+            </Text>
+          ) : (
+            p.label
+          )}
         </Button>
       </Menu.Target>
-      <Menu.Dropdown>{p.children}</Menu.Dropdown>
+      <Menu.Dropdown mah={420} style={{ overflowY: 'auto' }}>
+        {p.children}
+      </Menu.Dropdown>
     </Menu>
   );
 }
@@ -77,6 +85,23 @@ function MoreItem(p: { label: string; testId: string; onClick(): void; disabled?
       {p.label}
     </Menu.Item>
   );
+}
+
+/** A toolbar menu: in the row, a labelled button that opens it; under "More", a submenu of the same entries. */
+function menuAction(a: { testId: string; label: string; entries: ReactNode; width?: number; truncate?: boolean }): OverflowItem {
+  return {
+    id: a.testId,
+    row: (
+      <ToolbarMenu label={a.label} testId={a.testId} width={a.width} truncate={a.truncate}>
+        {a.entries}
+      </ToolbarMenu>
+    ),
+    more: (
+      <MoreSub label={a.label} testId={a.testId} width={a.width}>
+        {a.entries}
+      </MoreSub>
+    ),
+  };
 }
 
 /** The appointments calendar is a screen of its own. */
@@ -126,23 +151,7 @@ export function Toolbar(p: ToolbarProps) {
     action({ testId: 'iv-open', label: t('common.open'), keys: 'Enter', onClick: p.onOpen, disabled: !p.hasTarget }),
     ...(can('interventions', 'delete') ? [action({ testId: 'iv-delete', label: t('common.delete'), keys: 'Del', onClick: p.onDelete, disabled: !p.hasTarget })] : []),
     action({ testId: 'iv-refresh', label: t('common.refresh'), keys: 'F5', onClick: p.onRefresh }),
-    ...(canWrite
-      ? [
-          {
-            id: 'iv-assistants',
-            row: (
-              <ToolbarMenu label={t('interventions.toolbar.assistants')} testId="iv-assistants">
-                {assistants}
-              </ToolbarMenu>
-            ),
-            more: (
-              <MoreSub label={t('interventions.toolbar.assistants')} testId="iv-assistants">
-                {assistants}
-              </MoreSub>
-            ),
-          },
-        ]
-      : []),
+    ...(canWrite ? [menuAction({ testId: 'iv-assistants', label: t('interventions.toolbar.assistants'), entries: assistants })] : []),
     action({ testId: 'iv-export', label: t('interventions.toolbar.export'), onClick: p.onExport }),
     ...(canWrite ? [action({ testId: 'iv-cancel', label: t('interventions.actions.cancelDoc'), onClick: p.onCancelDocs, disabled: !p.hasTarget })] : []),
     action({ testId: 'iv-appointments', label: t('interventions.toolbar.appointments'), onClick: openAppointments }),
@@ -155,24 +164,8 @@ export function Toolbar(p: ToolbarProps) {
       ),
       more: <MoreItem label={reports.quickReport.label} testId="iv-quick-report" onClick={reports.quickReport.run} disabled={reports.quickReport.busy} />,
     },
-    {
-      id: 'reports-menu',
-      row: <ReportsMenu label={reports.label} entries={reports.entries} />,
-      more: (
-        <MoreSub label={reports.label} testId="reports-menu" width={460}>
-          {reports.entries}
-        </MoreSub>
-      ),
-    },
-    {
-      id: 'views-menu',
-      row: <ViewsMenu label={views.label} entries={views.entries} />,
-      more: (
-        <MoreSub label={views.label} testId="views-menu" width={280}>
-          {views.entries}
-        </MoreSub>
-      ),
-    },
+    menuAction({ testId: 'reports-menu', label: reports.label, entries: reports.entries, width: 460 }),
+    menuAction({ testId: 'views-menu', label: views.label, entries: views.entries, width: 280, truncate: true }),
     {
       id: 'favorite-toggle',
       row: <FavoriteToggle star={views.star} />,

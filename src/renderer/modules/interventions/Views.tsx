@@ -1,5 +1,5 @@
 import { errorText } from '../../app/errors';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Button, Menu, Text, Tooltip } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ColumnState } from 'ag-grid-community';
@@ -120,23 +120,6 @@ export function useViewsMenu(p: { current: SavedView | null; config(): string; o
 
 type ViewsMenuParts = ReturnType<typeof useViewsMenu>;
 
-/** The views menu as the row shows it. */
-export function ViewsMenu(p: { label: string; entries: ReactNode }) {
-  return (
-    <Menu position="bottom-start" zIndex={400} shadow="md" width={280}>
-      <Menu.Target>
-        <Button variant="default" data-testid="views-menu" rightSection="▾" style={{ maxWidth: 200 }}>
-          <Text size="xs" truncate>
-            {p.label}
-          </Text>
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown mah={420} style={{ overflowY: 'auto' }}>
-        {p.entries}
-      </Menu.Dropdown>
-    </Menu>
-  );
-}
 
 /** The star of the current view: its favorite, or (no view yet) the way to save one. */
 export function FavoriteToggle(p: { star: ViewsMenuParts['star'] }) {

@@ -58,6 +58,26 @@ export interface AnnexData {
 
 const joined = (parts: (string | null | undefined)[], sep = ', ') => parts.filter(Boolean).join(sep);
 
+/** The document's fields that print the name behind an id: each field on paper, and the label it reads. */
+const NAMED = {
+  series: 'series',
+  type: 'type',
+  branch: 'branch',
+  taken_by: 'takenBy',
+  responsible: 'responsible',
+  vehicle: 'vehicle',
+  zone: 'zone',
+  classification: 'classification',
+  classification2: 'classification2',
+  classification3: 'classification3',
+  contract: 'contract',
+  estimate: 'estimate',
+} as const satisfies Partial<Record<keyof Fields<'intervention'>, keyof AnnexSource['labels']>>;
+
+function namesOf(labels: AnnexSource['labels']): Record<keyof typeof NAMED, string> {
+  return Object.fromEntries(Object.entries(NAMED).map(([field, label]) => [field, labels[label] ?? ''])) as Record<keyof typeof NAMED, string>;
+}
+
 /**
  * The values a template prints, all as text people read (an empty field is ''): the document, its client, its
  * object, the timeline's lines (what people wrote, in time order), the organization and the print. Plain objects of
@@ -68,25 +88,14 @@ export function annexData(src: AnnexSource, fmt: AnnexFormat, print: AnnexPrint)
   const first = c?.addresses[0];
   return {
     intervention: {
+      ...namesOf(l),
       number: d.number ?? '',
-      series: l.series ?? '',
       doc_date: fmt.date(d.docDate),
       status: fmt.status(d.status),
       priority: fmt.priority(d.priority),
-      type: l.type ?? '',
-      branch: l.branch ?? '',
       notes: d.notes ?? '',
       start: fmt.dateTime(d.startAt),
       end: fmt.dateTime(d.endAt),
-      taken_by: l.takenBy ?? '',
-      responsible: l.responsible ?? '',
-      vehicle: l.vehicle ?? '',
-      zone: l.zone ?? '',
-      classification: l.classification ?? '',
-      classification2: l.classification2 ?? '',
-      classification3: l.classification3 ?? '',
-      contract: l.contract ?? '',
-      estimate: l.estimate ?? '',
       confirmed_at: fmt.dateTime(d.assigneeConfirmedAt),
       finalized_at: fmt.dateTime(d.finalizedAt),
       cancel_reason: d.cancelReason ?? '',
