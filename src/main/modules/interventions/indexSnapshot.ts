@@ -43,7 +43,8 @@ export async function loadSnapshot(index: InterventionIndex, db: Db, sqlite: Sql
     const top = topSeq(sqlite);
     // A snapshot at position 0 names no entry of any history, so it cannot show it belongs to this one.
     if (top < seq || entryAt(sqlite, seq) !== at || (seq === 0 && top > 0)) return null;
-    const behind = Number(sqlite.prepare("select count(*) from change_log where seq > ? and table_name = 'intervention'").pluck().get(seq));
+    // Counted only as far as the cutoff: a snapshot a million changes behind is refused without counting them all.
+    const behind = Number(sqlite.prepare("select count(*) from (select 1 from change_log where seq > ? and table_name = 'intervention' limit ?)").pluck().get(seq, maxCatchUp + 1));
     if (behind > maxCatchUp) return null;
     const changed = sqlite
       .prepare(`select rowid, ${INDEXED_COLUMNS.join(', ')} from intervention where id in (select row_id from change_log where seq > ? and table_name = 'intervention')`)
