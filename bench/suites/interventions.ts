@@ -15,6 +15,7 @@ import { BENCH_DIR, CACHE_DIR, schemaHash } from '../lib/datasets';
 import { INTERVENTIONS_GENERATOR_VERSION, type InterventionsMeta } from '../lib/generateInterventions';
 import type { Suite } from '../lib/suite';
 import { startWebMode } from '../lib/webMode';
+import { readyFarBehind } from '../lib/snapshotBehind';
 import { gridAndSaveDuringExport } from '../lib/duringExport';
 import { percentile, sample, sampleInterleaved } from '../lib/timing';
 
@@ -257,6 +258,12 @@ export const interventionsSuite: Suite = {
       await core.close();
     }
     results.addValue('interventions suite: bench process peak RSS so far', 'MB', process.resourceUsage().maxRSS / 1024, null, 'the bench itself (tsx, ~55 MB more than the built program) with the core in it');
+
+    // A snapshot further behind than a catch-up may go is left for the table (a million changes once took 110 s and 3.6 GB).
+    const far = await readyFarBehind(ds.dir, ds.meta.login);
+    log(`web mode over a snapshot ${far.behind.toLocaleString('en')} changes behind: index ready ${(far.readyMs / 1000).toFixed(1)} s after spawn; peak ${far.peakMb.toFixed(0)} MB`);
+    results.addValue('interventions index ready after start when its snapshot is far behind, built web mode', 'ms', far.readyMs, null, `${far.behind.toLocaleString('en')} changes behind (over MAX_CATCH_UP): read from the table, then a new snapshot`);
+    results.addValue('core peak RSS, built web mode: index read from the table past a far-behind snapshot, new snapshot written', 'MB', far.peakMb, 400, 'VmHWM of the web-mode process');
 
     // The core's own peak, as a user runs it: the built web mode in its own process, the index loaded, the grid
     // used (pages, groups, a common-word search) and 100,000 rows exported to XLSX over HTTP.

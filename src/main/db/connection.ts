@@ -30,8 +30,20 @@ export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Sql
   return sqlite;
 }
 
+const under = new WeakMap<Db, Sqlite>();
+
 export function kyselyOver(sqlite: Sqlite): Db {
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  under.set(db, sqlite);
+  return db;
+}
+
+/**
+ * The connection a Kysely of `kyselyOver` runs on (null for any other, such as one bound by `connection()`): for the
+ * few hot reads worth a statement prepared once, run in the caller's own transaction.
+ */
+export function sqliteUnder(db: Db): Sqlite | null {
+  return under.get(db) ?? null;
 }
 
 /**

@@ -7,7 +7,9 @@ import { spawnTs } from '../../testing/processes';
 import type { SessionUser } from '../../../shared/api/auth';
 import type { GridScope, SortField } from '../../../shared/api/interventions';
 import { INTERVENTION_INDEX } from './gridIndex';
-import { snapshotFile } from './indexSnapshot';
+import { loadSnapshot, snapshotFile } from './indexSnapshot';
+import { InterventionIndex } from './memory/memoryIndex';
+import { readSnapshotImage } from './memory/snapshot';
 import { memoryGridSource } from './memorySource';
 import { sqlGridSource } from './sqlSource';
 
@@ -115,6 +117,39 @@ describe('the interventions index snapshot', () => {
     const token = await again.login('owner', 'owner-pass-1');
     await sameAsSql(again.core, (await again.call(token, 'auth.me', {}))!);
     await again.close();
+  }, 60_000);
+
+  it('catches up a snapshot exactly as far behind as the cutoff allows, and leaves one a change further behind for the table', async () => {
+    const dir = tempDir();
+    const first = await startTestApp({ log }, dir);
+    const owner = await setupOrg(first);
+    const [riga] = await first.call(owner, 'branches.list', {});
+    const client = (await first.call(owner, 'clients.create', { kind: 'person', name: 'Kalniņš Jānis', phones: [], emails: [], addresses: [], contacts: [] })).client;
+    const create = (app: typeof first, token: string, i: number) => app.call(token, 'interventions.create', { branchId: riga!.id, clientId: client.id, priority: 'medium', docDate: '2026-11-20', notes: `Katls ${i}` });
+    for (let i = 0; i < 3; i++) await create(first, owner, i);
+    await first.close();
+    // The snapshot of that close, kept aside; then more saves, so it is that many interventions' changes behind.
+    const old = `${dir}/old.grid-index`;
+    fs.copyFileSync(snapshotFile(`${dir}/planora.db`), old);
+    const app = await startTestApp({ log }, dir);
+    await app.core.ready;
+    const token = await app.login('owner', 'owner-pass-1');
+    for (let i = 3; i < 7; i++) await create(app, token, i);
+    const { seq } = readSnapshotImage(fs.readFileSync(old))!.mark;
+    const behind = Number(app.core.sqlite.prepare("select count(*) from change_log where seq > ? and table_name = 'intervention'").pluck().get(seq));
+    expect(behind).toBeGreaterThanOrEqual(4);
+
+    const tooFar = new InterventionIndex();
+    expect(await loadSnapshot(tooFar, app.core.db, app.core.sqlite, old, behind - 1)).toBeNull();
+    expect(tooFar.ready).toBe(false);
+
+    const within = new InterventionIndex();
+    expect(await loadSnapshot(within, app.core.db, app.core.sqlite, old, behind)).toBe(4);
+    expect(within.ready).toBe(true);
+    const user = (await app.call(token, 'auth.me', {}))!;
+    const sql = sqlGridSource(app.core.db, user, ROWS);
+    for (const sort of SORTS) expect((await memoryGridSource(within, app.core.db, user, ROWS).page({ filters: {} }, { sort, desc: true }, 0, 100)).map((r) => r.id)).toEqual((await sql.page({ filters: {} }, { sort, desc: true }, 0, 100)).map((r) => r.id));
+    await app.close();
   }, 60_000);
 
   it('keeps every save acknowledged after the snapshot when the process is killed without closing', async () => {

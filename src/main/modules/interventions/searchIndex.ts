@@ -1,9 +1,12 @@
 import type { Sqlite } from '../../db/connection';
 import { phoneSearchText } from '../../../shared/rules/phone';
 
-/** What the quick search indexes of a document: its number, the client's name, the phone as dialled both ways, the notes. */
-export function searchValues(r: { number: string | null; client_name: string; client_phone: string | null; notes: string | null }): [string, string, string, string] {
-  return [r.number ?? '', r.client_name, phoneSearchText(r.client_phone), r.notes ?? ''];
+/**
+ * What the quick search indexes of a document: its number, the client's name, the phone as dialled both ways, the
+ * notes. The phone's text is digits only and costs a parse, so a check of words that are not all digits leaves it out.
+ */
+export function searchValues(r: { number: string | null; client_name: string; client_phone: string | null; notes: string | null }, phone = true): [string, string, string, string] {
+  return [r.number ?? '', r.client_name, phone ? phoneSearchText(r.client_phone) : '', r.notes ?? ''];
 }
 
 export const SEARCH_INSERT = 'insert into intervention_search(rowid, number, client, phone, notes) values (?, ?, ?, ?, ?)';

@@ -211,4 +211,15 @@ describe('classifications 2 and 3', () => {
       expect((await grid.groups(noneThen)).map((g) => [g.label, g.count]).sort(), name).toEqual([[null, 1], ['Zona A', 1]].sort());
     }
   });
+
+  it('reads the same rows, field for field, for the memory index as SQL does: through the connection\'s prepared page and through Kysely alike', async () => {
+    const sql = await sqlGridSource(app.core.db, user, ROWS).page({ filters: {} }, { sort: 'number', desc: false }, 0, 100);
+    expect(sql.length).toBe(6);
+    // app.core.db runs on a connection of its own (the page prepared once); one bound by connection() goes through Kysely.
+    const prepared = await memoryGridSource(index, app.core.db, user, ROWS).page({ filters: {} }, { sort: 'number', desc: false }, 0, 100);
+    const viaKysely = await app.core.db.connection().execute((conn) => memoryGridSource(index, conn, user, ROWS).page({ filters: {} }, { sort: 'number', desc: false }, 0, 100));
+    expect(prepared).toEqual(sql);
+    expect(viaKysely).toEqual(sql);
+    expect(sql.some((r) => r.vehicle && r.contact && r.type) && sql.some((r) => r.cancelled) && sql.some((r) => r.valid)).toBe(true);
+  });
 });

@@ -251,6 +251,14 @@ describe('interventions memory index', () => {
     expect(first[0]).toBe(app.core.sqlite.prepare('select rowid from intervention where id = ?').pluck().get(old.id));
     // Searches across the seeded documents agree with SQL too.
     for (const search of ['katl', 'apkope', 'обслуж', 'ozola']) await page({ filters: { search } }, 0, 50);
+    // A longer word: documents holding it whole, holding a longer word it starts, and holding only its first four letters.
+    const notes = ['Pērkons', 'pērkonsargs bojāts', 'Pērkūns', 'zibens un PĒRKONS'];
+    for (let i = 0; i < 24; i++) await app.call(owner, 'interventions.create', { branchId: branchId!, clientId: ids.client![i % 5]!, priority: 'low', docDate: new Date(Date.UTC(2026, 11, 1 + i)).toISOString().slice(0, 10), notes: `${notes[i % 4]} ${i}` });
+    for (const search of ['perkons', 'pērkonsa', 'perkuns', 'perkons zibens', 'perk']) {
+      await page({ filters: { search } }, 0, 4);
+      await page({ filters: { search } }, 2, 40);
+    }
+    expect(await page({ filters: { search: 'perkons' } }, 0, 40)).toHaveLength(18);
   });
 
   it('finds a document by its number typed short: series letters optional, leading zeros not needed', async () => {

@@ -8,10 +8,7 @@ import { INDEXED_COLUMNS, InterventionColumns, type IndexedRow } from './columns
 import { isLabelSort, SortOrder } from './ordering';
 import { LabelKeys } from './labels';
 import { Lru } from './lru';
-import { viaIndexedPrefix } from './searchPrefix';
-import { searchValues } from '../searchIndex';
-
-type SearchedRow = Parameters<typeof searchValues>[0];
+import { newestMatches, type NewestStatements } from './newestSearch';
 import { planFor, type Plan, type SearchHits } from './plan';
 import { compileScans } from './compiled';
 import { countRows, groupRows, OrderedResult, type RawGroup } from './queries';
@@ -43,8 +40,7 @@ export class InterventionIndex {
   private readonly results = new Lru<OrderedResult>(CACHED_RESULTS);
   private readonly searches = new Lru<SearchHits>(CACHED_SEARCHES);
   private ftsRowids: Database.Statement | null = null;
-  private ftsNewest: Database.Statement | null = null;
-  private searchedText: Database.Statement | null = null;
+  private newest: NewestStatements | null = null;
   private readonly addressMasks = new Lru<Uint8Array>(CACHED_SEARCHES);
   private readonly labels = new LabelKeys();
   ready = false;
@@ -109,8 +105,12 @@ export class InterventionIndex {
 
   private prepare(sqlite: Database.Database): void {
     this.ftsRowids = sqlite.prepare('select rowid from intervention_search where intervention_search match ?').pluck();
-    this.ftsNewest = sqlite.prepare('select rowid from intervention_search where intervention_search match ? order by rowid desc').pluck();
-    this.searchedText = sqlite.prepare('select number, client_name, client_phone, notes from intervention where rowid = ?');
+    const newest = 'select rowid from intervention_search where intervention_search match ? order by rowid desc';
+    this.newest = {
+      newest: sqlite.prepare(newest).pluck(),
+      newestBeside: sqlite.prepare(newest).pluck(),
+      searchedText: sqlite.prepare('select number, client_name, client_phone, notes from intervention where rowid = ?'),
+    };
   }
 
   /** Takes columns read back from a snapshot (and caught up) instead of reading the table. */
@@ -275,38 +275,10 @@ export class InterventionIndex {
     const text = scope.filters.search?.trim() ?? '';
     const fts = ftsQuery(text);
     const need = offset + limit;
-    if (!fts || !this.ftsNewest || sort !== 'docDate' || !desc || need > NEWEST_MAX || NUMBER_TYPED.test(text)) return null;
+    if (!fts || !this.newest || sort !== 'docDate' || !desc || need > NEWEST_MAX || NUMBER_TYPED.test(text)) return null;
     const plan = this.plan(user, { ...scope, filters: { ...scope.filters, search: undefined } }, scope.groupPath?.length ?? 0, null);
     if (plan.none) return [];
-    const scans = compileScans(plan);
-    const { live, code, capacity } = this.cols;
-    const day = code.docDay;
-    // Best first: later day, then higher rowid.
-    const top: number[] = [];
-    const before = (a: number, b: number) => day[a]! > day[b]! || (day[a] === day[b] && a > b);
-    let read = 0;
-    // Longer words through the prefix index, checked on the document's own text (as the quick search indexed it).
-    const short = viaIndexedPrefix(text);
-    const text_ = this.searchedText!;
-    const holds = (r: number) => !short || short.holds(searchValues(text_.get(r) as SearchedRow));
-    for (const r of this.ftsNewest.iterate(short?.fts ?? fts) as IterableIterator<number>) {
-      if (++read > NEWEST_READ) return null;
-      if (r < capacity && live[r] === 1 && scans.test(r) && holds(r)) {
-        let lo = 0;
-        let hi = top.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (before(top[mid]!, r)) lo = mid + 1;
-          else hi = mid;
-        }
-        if (lo < need) {
-          top.splice(lo, 0, r);
-          if (top.length > need) top.pop();
-        }
-      }
-      if (top.length === need && day[top[need - 1]!]! >= this.cols.latestAtOrBelow(r - 1)) break;
-    }
-    return top.slice(offset, need);
+    return newestMatches(this.cols, compileScans(plan), fts, text, need, NEWEST_READ, this.newest)?.slice(offset, need) ?? null;
   }
 
   /** Live documents numbered `value` in a series whose letters start with `letters` (all series when none are typed). */

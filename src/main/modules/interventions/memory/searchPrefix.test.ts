@@ -28,6 +28,7 @@ describe('a long word through the 4-character prefix index', () => {
   it('finds what FTS5 finds for the whole word', () => {
     const searches = ['apkope', 'Apkopes', 'katls', 'katls apkope', 'обслуживание', 'обслуживани', 'обслуживаний', 'Գրիգորյան', 'incalzire', 'încălzire', 'teava', 'sarunas', 'Šildymo', 'apzi', 'berzins janis', '3712000', '000123', 'ремонт', 'remont'];
     let compared = 0;
+    let exactFound = 0;
     for (const q of searches) {
       const fts = ftsQuery(q)!;
       const whole = match.all(fts) as number[];
@@ -38,9 +39,20 @@ describe('a long word through the 4-character prefix index', () => {
       }
       const viaPrefix = (match.all(short.fts) as number[]).filter((r) => short.holds(DOCS[r - 1]!));
       expect(viaPrefix, q).toEqual(whole);
+      // Words not all digits are checked without the phone's text (digits only).
+      const withoutPhone = (match.all(short.fts) as number[]).filter((r) => {
+        const [number, client, phone, notes] = DOCS[r - 1]!;
+        return short.holds([number, client, short.digits ? phone : '', notes]);
+      });
+      expect(withoutPhone, q).toEqual(whole);
+      // Whole words found without reading the text are among them.
+      const exact = match.all(short.exact) as number[];
+      expect(exact.filter((r) => !whole.includes(r)), q).toEqual([]);
+      exactFound += exact.length;
       compared++;
     }
     expect(compared).toBeGreaterThan(12);
+    expect(exactFound).toBeGreaterThan(5);
     // The searches found documents, not only empty lists.
     expect(searches.filter((q) => (match.all(ftsQuery(q)!) as number[]).length > 0).length).toBeGreaterThan(12);
   });

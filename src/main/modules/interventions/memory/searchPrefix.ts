@@ -19,6 +19,13 @@ function ftsTokens(text: string): string[] {
 /** A quick search asked through the 4-character prefix index, with the longer words checked on each document's own text. */
 export interface ShortPrefixSearch {
   fts: string;
+  /**
+   * The longer words as whole words (the short ones still as prefixes): FTS5 reads these lazily too, and a document
+   * it finds holds every longer word without its text being read (most documents that match a word typed in full).
+   */
+  exact: string;
+  /** Whether a longer word is all digits, so could start a word of the phone's text (digits only). */
+  digits: boolean;
   /** Whether a document's searched texts (number, client, phone, notes) hold every longer word as a word start. */
   holds(texts: readonly string[]): boolean;
 }
@@ -34,6 +41,8 @@ export function viaIndexedPrefix(search: string): ShortPrefixSearch | null {
   if (!long.length) return null;
   return {
     fts: words.map((w) => `"${w.slice(0, INDEXED_PREFIX)}"*`).join(' '),
+    exact: words.map((w) => (w.length > INDEXED_PREFIX ? `"${w}"` : `"${w}"*`)).join(' '),
+    digits: long.some((w) => /^\p{N}+$/u.test(w)),
     holds(texts) {
       const tokens = ftsTokens(texts.join(' '));
       return long.every((w) => tokens.some((t) => t.startsWith(w)));

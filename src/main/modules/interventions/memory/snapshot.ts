@@ -41,8 +41,12 @@ function arraysOf(cols: InterventionColumns): [string, Typed][] {
   return out;
 }
 
-/** The image of the columns (copied: the caller may write it to disk while the index changes). */
-export function snapshotImage(cols: InterventionColumns, mark: SnapshotMark): Buffer {
+/**
+ * The image of the columns as its pieces, in file order: the head (magic, header length, a zero where the CRC goes,
+ * the header, padding), then each array's bytes viewed in place and its padding. Nothing is copied, so the pieces
+ * are valid only while the columns do not change; `crc` is over everything after the first 16 bytes.
+ */
+export function snapshotParts(cols: InterventionColumns, mark: SnapshotMark): { parts: Uint8Array[]; crc: number } {
   const arrays = arraysOf(cols);
   const header = {
     layout: LAYOUT,
@@ -63,19 +67,27 @@ export function snapshotImage(cols: InterventionColumns, mark: SnapshotMark): Bu
   };
   const json = Buffer.from(JSON.stringify(header));
   // Arrays start on 8-byte boundaries, so each can be viewed in place.
-  const headLen = 8 + 4 + 4 + json.length;
-  const bodyAt = Math.ceil(headLen / 8) * 8;
-  const total = bodyAt + arrays.reduce((n, [, a]) => n + Math.ceil(a.byteLength / 8) * 8, 0);
-  const out = Buffer.alloc(total);
-  out.write(MAGIC, 0, 'latin1');
-  out.writeUInt32LE(json.length, 8);
-  json.copy(out, 16);
-  let at = bodyAt;
+  const head = Buffer.alloc(Math.ceil((16 + json.length) / 8) * 8);
+  head.write(MAGIC, 0, 'latin1');
+  head.writeUInt32LE(json.length, 8);
+  json.copy(head, 16);
+  const parts: Uint8Array[] = [head];
+  let crc = crc32(head.subarray(16));
+  const zeros = new Uint8Array(8);
   for (const [, a] of arrays) {
-    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
-    at += Math.ceil(a.byteLength / 8) * 8;
+    const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    const pad = zeros.subarray(0, Math.ceil(a.byteLength / 8) * 8 - a.byteLength);
+    crc = crc32(pad, crc32(bytes, crc));
+    parts.push(bytes, pad);
   }
-  out.writeUInt32LE(crc32(out.subarray(16)), 12);
+  return { parts, crc };
+}
+
+/** The image of the columns as one buffer (a copy). */
+export function snapshotImage(cols: InterventionColumns, mark: SnapshotMark): Buffer {
+  const { parts, crc } = snapshotParts(cols, mark);
+  const out = Buffer.concat(parts);
+  out.writeUInt32LE(crc, 12);
   return out;
 }
 
