@@ -8,6 +8,7 @@ import * as m0006 from './0006_change_log';
 import * as m0007 from './0007_favorites';
 import * as m0008 from './0008_annex_templates';
 import * as m0009 from './0009_intervention_warnings';
+import * as m0010 from './0010_calendar';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_favorites': m0007,
   '0008_annex_templates': m0008,
   '0009_intervention_warnings': m0009,
+  '0010_calendar': m0010,
 };

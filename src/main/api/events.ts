@@ -29,6 +29,8 @@ export const EVENT_MODULE: Record<EventName, Module> = {
   'export.progress': 'interventions',
   'nomenclature.changed': 'nomenclature',
   'interventions.warning': 'interventions',
+  'visits.changed': 'calendar',
+  'schedule.changed': 'calendar',
 };
 
 /** The one delivery rule of every transport: same organization, the module's read right, and a branch the user sees. */

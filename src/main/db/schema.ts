@@ -136,7 +136,7 @@ export interface ClientContactTable extends ClientChild {
   email: string | null;
 }
 
-export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB {
+export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB {
   org: OrgTable;
   branch: BranchTable;
   app_user: UserTable;
@@ -359,4 +359,91 @@ export interface FavoriteTable extends Synced {
 }
 export interface FavoritesDB {
   favorite: FavoriteTable;
+}
+
+/** The clinic's calendar (migrations/0010_calendar.ts). Times of day are the branch's wall clock; visits' are UTC instants. */
+export interface WorkScheduleTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  user_id: string;
+  /** JSON: ISO weekday ("1" = Monday) → [["09:00","13:00"], …]. */
+  week: string;
+}
+export interface WorkExceptionTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  user_id: string;
+  kind: string;
+  day_from: string;
+  day_to: string;
+  /** JSON [["18:00","20:00"], …] for extra hours or a partial day off; null for a whole day. */
+  intervals: string | null;
+  note: string | null;
+}
+export interface ServiceTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  name: string;
+  duration_min: number;
+  price_minor: number;
+  currency: string;
+  colour: string;
+  /** JSON array of user ids. */
+  performers: string;
+  active: number;
+}
+export interface VisitTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  user_id: string;
+  kind: string;
+  client_id: string | null;
+  starts_at: string;
+  ends_at: string;
+  status: string;
+  cancel_reason: string | null;
+  first_consultation: number;
+  asap: number;
+  notes: string | null;
+  source_id: string | null;
+  service_id: string | null;
+  reminder: string;
+  total_minor: number;
+  paid_minor: number;
+  currency: string;
+  created_by: string | null;
+}
+export interface VisitLineTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  visit_id: string;
+  kind: string;
+  service_id: string | null;
+  product_id: string | null;
+  name: string;
+  quantity: number;
+  price_minor: number;
+}
+export interface VisitPaymentTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  visit_id: string;
+  method: string;
+  amount_minor: number;
+  paid_at: string;
+  note: string | null;
+}
+export interface CalendarDB {
+  work_schedule: WorkScheduleTable;
+  work_exception: WorkExceptionTable;
+  service: ServiceTable;
+  visit: VisitTable;
+  visit_line: VisitLineTable;
+  visit_payment: VisitPaymentTable;
 }

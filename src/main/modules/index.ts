@@ -2,6 +2,7 @@ import type { ProcName } from '../../shared/api';
 import type { HandlersFor } from '../api/context';
 import { combine } from '../api/module';
 import { auditModule } from './audit';
+import { calendarModule } from './calendar';
 import { authModule } from './auth';
 import { clientsModule } from './clients';
 import { favoritesModule } from './favorites';
@@ -26,6 +27,7 @@ export const app = combine(
   nomenclatureModule,
   mailModule,
   favoritesModule,
+  calendarModule,
 );
 
 /** One handler per procedure of the contract; the type fails to compile when one is missing. */

@@ -19,6 +19,9 @@ const INVALIDATES: Record<EventName, string[]> = {
   'nomenclature.changed': ['nomenclature', 'products', 'interventions'],
   // The warnings panel and the grid's marks.
   'interventions.warning': ['interventions'],
+  // A visit booked, moved, marked, paid or reminded: every open calendar refetches its range (the reminder colour live).
+  'visits.changed': ['visits', 'calendarReports'],
+  'schedule.changed': ['schedule', 'services'],
 };
 
 export function invalidateFor(name: EventName): void {

@@ -28,6 +28,8 @@ export const SCREEN_MODULES = {
   series: read('series'),
   mail: read('organization'),
   audit: read('audit'),
+  'working-hours': read('calendar'),
+  services: read('calendar'),
 } as const satisfies Record<string, ScreenRight | null>;
 export type Screen = keyof typeof SCREEN_MODULES;
 export const SCREENS = Object.keys(SCREEN_MODULES) as [Screen, ...Screen[]];

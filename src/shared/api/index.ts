@@ -11,6 +11,8 @@ import { favoritesApi } from './favorites';
 import { homeApi } from './home';
 import { annexFormsApi } from './annexForms';
 import { interventionWarningsApi, warningRaised } from './interventionWarnings';
+import { scheduleApi } from './schedule';
+import { visitsApi, visitsChanged } from './visits';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -28,6 +30,8 @@ export const api = {
   ...homeApi,
   ...annexFormsApi,
   ...interventionWarningsApi,
+  ...scheduleApi,
+  ...visitsApi,
 } as const;
 
 export type Api = typeof api;
@@ -47,6 +51,8 @@ export const events = {
   'export.progress': z.object({ jobId: z.string(), done: z.number(), total: z.number() }),
   'nomenclature.changed': z.object({ kind: z.string(), ids: z.array(z.string()) }),
   'interventions.warning': warningRaised,
+  'visits.changed': visitsChanged,
+  'schedule.changed': z.object({ branchIds: z.array(z.string()) }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
