@@ -25,11 +25,15 @@ export const RECORD_KINDS = [
   'upload',
   /** An identifier that names no stored record (a job's progress channel). */
   'none',
+  /** A visit or break in a branch's calendar. */
+  'visit',
+  /** A branch's service (the calendar's). */
+  'service',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Records that belong to one branch: a user of another branch can neither read nor change them. */
-export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee'];
+export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'visit', 'service'];
 
 /** By the field's name, wherever it appears. */
 const BY_NAME: Record<string, RecordKind> = {
@@ -61,6 +65,8 @@ const BY_NAME: Record<string, RecordKind> = {
   uploadId: 'upload',
   interventionId: 'intervention',
   templateId: 'annexTemplate',
+  serviceId: 'service',
+  sourceId: 'nomenclature',
 };
 
 /** By path inside the input (a filter names a person without assigning them). */
@@ -74,6 +80,9 @@ const BY_PROCEDURE: Record<string, Record<string, RecordKind>> = {
   'clients.*': { responsibleId: 'user', excludeId: 'client', 'contacts[].id': 'contact' },
   'nomenclature.list': { include: 'nomenclature' },
   'products.list': { include: 'product' },
+  // The employee a visit is booked for is put on the branch's row; a slot's employee and the calendar's filter only name one.
+  'visits.*': { userId: 'assignee', userIds: 'user', 'lines[].productId': 'product' },
+  'visits.asapOffers': { userId: 'user' },
 };
 
 /** What a bare `id` names, by the procedure's namespace. */
@@ -89,6 +98,7 @@ const ID_BY_NAMESPACE: Record<string, RecordKind> = {
   products: 'product',
   mail: 'outbox',
   annexForms: 'annexTemplate',
+  visits: 'visit',
 };
 
 /** The kind of record an input field names (`path` as `a.b`, `list[]`, `list[].id`), or undefined when nobody declared it. */

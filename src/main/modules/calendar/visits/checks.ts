@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { BranchTable } from '../../../db/schema';
 import { me, type Ctx } from '../../../api/context';
 import { fail } from '../../../api/errors';
-import { assertAssignable } from '../../../api/scope';
+import { assertAssignable, branchesOfPerson, seesBranch } from '../../../api/scope';
 import { isoNow } from '../../../clock';
 import { getBranch } from '../../organization';
 import { assertPeriodOpen } from '../../periods';
@@ -20,15 +20,31 @@ export type Branch = Selectable<BranchTable>;
 const MIN_MS = 5 * 60_000;
 
 /**
- * The visit's branch: the main service's, or the one named. A person may work in several branches, so without
- * either the branch is not known (and a booking must never land in a branch the clerk did not mean).
+ * The visit's branch: the main service's, else the one named, else the employee's only branch the caller sees. A
+ * person may work in several branches: then the branch must be named, for a booking must never land in a branch the
+ * clerk did not mean.
  */
-export async function resolveBranch(ctx: Ctx, branchId: string | null | undefined, serviceId: string | null | undefined): Promise<{ branch: Branch; service: ServiceRow | null }> {
+export async function resolveBranch(
+  ctx: Ctx,
+  branchId: string | null | undefined,
+  serviceId: string | null | undefined,
+  userId?: string,
+): Promise<{ branch: Branch; service: ServiceRow | null }> {
   const service = serviceId ? await serviceById(ctx, serviceId, 'serviceId') : null;
   if (service && branchId && service.branchId !== branchId) throw fail.validation('visit_service_not_in_branch', 'serviceId');
-  const id = service?.branchId ?? branchId;
+  const id = service?.branchId ?? branchId ?? (userId ? await onlyBranchOf(ctx, userId) : null);
   if (!id) throw fail.validation('visit_branch_required', 'branchId');
   return { branch: await getBranch(ctx, id, 'branchId'), service };
+}
+
+async function onlyBranchOf(ctx: Ctx, userId: string): Promise<string | null> {
+  const caller = me(ctx);
+  const person = await branchesOfPerson(ctx.db, caller.orgId, userId);
+  if (!person) throw fail.notFound('user_not_found', 'userId');
+  const theirs = person.branches ?? (await ctx.db.selectFrom('branch').select('id').where('org_id', '=', caller.orgId).where('deleted_at', 'is', null).execute()).map((b) => b.id);
+  const options = theirs.filter((b) => seesBranch(caller, b));
+  if (!options.length) throw fail.validation('assignee_not_in_branch', 'userId');
+  return options.length === 1 ? options[0]! : null;
 }
 
 /** Who may be booked: someone working in the branch; an employee books only their own calendar. */
