@@ -8,3 +8,7 @@ export { setWeek } from './schedule/weeks';
 export { createException } from './schedule/exceptions';
 export { createService, serviceById, servicesOf } from './schedule/services';
 export { workingSpansOf } from './schedule/working';
+/** The demo (and any module) books through the same checks as the clerk. */
+export { bookVisit } from './visits/book';
+/** The reminder calls colour the event (grey, green, red, orange) through here; open calendars recolour live. */
+export { setVisitReminder } from './visits/status';
