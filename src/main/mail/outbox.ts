@@ -138,10 +138,11 @@ export function toOutboxRow(r: Selectable<OutboxTable>): OutboxRow {
   };
 }
 
-export async function listOutbox(ctx: Ctx, input: { status?: OutboxStatus; limit: number; offset: number }): Promise<{ rows: OutboxRow[]; total: number }> {
+export async function listOutbox(ctx: Ctx, input: { status?: OutboxStatus; channel?: string; limit: number; offset: number }): Promise<{ rows: OutboxRow[]; total: number }> {
   const { orgId } = me(ctx);
   let q = ctx.db.selectFrom('outbox').where('org_id', '=', orgId);
   if (input.status) q = q.where('status', '=', input.status);
+  if (input.channel) q = q.where('channel', '=', input.channel);
   const rows = await q.selectAll().orderBy('created_at', 'desc').orderBy(sql`rowid`, 'desc').limit(input.limit).offset(input.offset).execute();
   const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows: rows.map(toOutboxRow), total: Number(n) };
