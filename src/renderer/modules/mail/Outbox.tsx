@@ -39,11 +39,12 @@ export function Outbox({ channel, title }: { channel?: OutboxChannel; title?: st
     { key: 'createdAt', header: t('mail.queuedAt'), render: (r) => fmt.dateTime(r.createdAt), width: 130 },
     ...(channel ? [] : [{ key: 'channel', header: t('sms.channel'), render: (r: OutboxRow) => t(`sms.channels.${r.channel === 'sms' ? 'sms' : 'email'}`), width: 90 }]),
     { key: 'recipient', header: t('mail.recipient'), render: (r) => r.recipient, width: 220 },
-    { key: 'subject', header: t('mail.subject'), render: (r) => r.subject },
+    { key: 'subject', header: channel === 'sms' ? t('sms.message') : t('mail.subject'), render: (r) => r.subject },
     {
       key: 'status',
       header: t('mail.status'),
-      width: 110,
+      // "Išsiųsta", "Отправлено": the longest status of six languages fits its badge.
+      width: 130,
       render: (r) => (
         <Badge size="xs" variant="light" color={STATUS_COLORS[r.status]}>
           {t(`mail.statuses.${r.status}`)}
