@@ -88,7 +88,8 @@ export interface Failure {
 
 /** An open channel of one organization. */
 export interface Delivery {
-  send(row: Selectable<OutboxTable>, now: Date): Promise<void>;
+  /** Resolves with the provider's reference of the message, where it gives one. */
+  send(row: Selectable<OutboxTable>, now: Date): Promise<string | null>;
   failure(e: unknown): Failure;
   close(): void;
 }
@@ -109,7 +110,10 @@ async function openEmail(deps: ChannelDeps, orgId: string): Promise<Delivery | n
   if (!account) return null;
   const transport = (deps.transport ?? smtpTransport)(account);
   return {
-    send: (row, now) => transport.send({ id: row.id, from: account.from, to: row.recipient, subject: row.subject, text: row.body, date: now }),
+    async send(row, now) {
+      await transport.send({ id: row.id, from: account.from, to: row.recipient, subject: row.subject, text: row.body, date: now });
+      return null;
+    },
     failure(e) {
       const err = e as NodemailerError;
       const messageLevel = !!err?.code && MESSAGE_LEVEL.has(err.code);
@@ -124,7 +128,7 @@ async function openSms(deps: ChannelDeps, orgId: string): Promise<Delivery | nul
   if (!account) return null;
   return {
     async send(row) {
-      await account.gateway.send({ to: row.recipient, text: row.body, from: account.from });
+      return (await account.gateway.send({ to: row.recipient, text: row.body, from: account.from })).providerRef;
     },
     failure(e) {
       if (e instanceof SmsSendError) return { reason: e.message.slice(0, 1000), permanent: !e.retryable, messageLevel: !e.accountLevel };

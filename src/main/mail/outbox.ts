@@ -135,6 +135,7 @@ export function toOutboxRow(r: Selectable<OutboxTable>): OutboxRow {
     refId: r.ref_id,
     createdAt: r.created_at,
     sentAt: r.sent_at,
+    providerRef: r.provider_ref,
   };
 }
 

@@ -124,8 +124,8 @@ async function sendBatch(deps: OutboxDeps, delivery: Delivery, rows: Row[], resu
       continue;
     }
     try {
-      await delivery.send(row, new Date(deps.clock.now()));
-      await deps.db.updateTable('outbox').set({ status: 'sent', sent_at: isoNow(deps.clock), last_error: null }).where('id', '=', row.id).where('status', '=', 'sending').execute();
+      const providerRef = await delivery.send(row, new Date(deps.clock.now()));
+      await deps.db.updateTable('outbox').set({ status: 'sent', sent_at: isoNow(deps.clock), last_error: null, provider_ref: providerRef }).where('id', '=', row.id).where('status', '=', 'sending').execute();
       result.sent++;
     } catch (e) {
       const failure = delivery.failure(e);

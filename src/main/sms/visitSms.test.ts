@@ -28,6 +28,8 @@ afterEach(async () => {
 });
 
 const visits = syncedRows({ table: 'visit', module: 'calendar' });
+/** What a new visit has until the form says otherwise. */
+const DEFAULTS = { asap: 0, reminder: 'none', first_consultation: 0, total_minor: 0, paid_minor: 0 };
 const services = syncedRows({ table: 'service', module: 'calendar' });
 
 async function client(phones: string[], preferredLanguage: 'lt' | 'ru' | null = null): Promise<string> {
@@ -36,19 +38,20 @@ async function client(phones: string[], preferredLanguage: 'lt' | 'ru' | null = 
 }
 
 /** Books a visit at 2026-11-24 11:30 Riga and queues its message in the same transaction. */
-async function book(clientId: string | null, kind: 'visit' | 'break' = 'visit') {
+async function book(clientId: string | null, kind: 'visit' | 'break' = 'visit', start = '2026-11-24T09:30:00.000Z') {
   return withCtx(app, ownerUser, async (ctx) => {
-    const service = await services.in(ctx).insert({ branch_id: branchId, name: 'Konsultacija', duration_min: 30, price_minor: 3000, currency: 'EUR', colour: '#228be6' });
+    const service = await services.in(ctx).insert({ branch_id: branchId, name: 'Konsultacija', duration_min: 30, price_minor: 3000, currency: 'EUR', colour: '#228be6', active: 1, performers: '[]' });
     const visit = await visits.in(ctx).insert({
       branch_id: branchId,
       user_id: ownerUser.id,
       kind,
       client_id: clientId,
-      starts_at: '2026-11-24T09:30:00.000Z',
-      ends_at: '2026-11-24T10:00:00.000Z',
+      starts_at: start,
+      ends_at: new Date(Date.parse(start) + 30 * 60_000).toISOString(),
       status: 'booked',
       service_id: kind === 'visit' ? service.id : null,
       currency: 'EUR',
+      ...DEFAULTS,
     });
     return { id: visit.id, outcome: await queueVisitSms(ctx, visit.id, 'booked') };
   });
@@ -91,9 +94,11 @@ describe('the booking message', () => {
     expect(await app.core.db.selectFrom('visit').select('status').where('id', '=', visit.id).executeTakeFirstOrThrow()).toEqual({ status: 'booked' });
   });
 
-  it('sends nothing for a break', async () => {
+  it('sends nothing for a break, nor for a visit entered after it began', async () => {
     await app.call(owner, 'sms.setSettings', httpSettings(gw));
     expect((await book(null, 'break')).outcome).toBe('not_a_visit');
+    // The clock reads 2026-11-23 09:00 UTC: this morning's walk-in is written down at 11:00 local time.
+    expect((await book(await client(['+37061234567'], 'lt'), 'visit', '2026-11-23T08:30:00.000Z')).outcome).toBe('past');
     expect(await smsRows(app)).toEqual([]);
   });
 
@@ -101,7 +106,7 @@ describe('the booking message', () => {
     await app.call(owner, 'sms.setSettings', httpSettings(gw));
     const id = await client(['+37061234567'], 'lt');
     const refused = withCtx(app, ownerUser, async (ctx) => {
-      const visit = await visits.in(ctx).insert({ branch_id: branchId, user_id: ownerUser.id, kind: 'visit', client_id: id, starts_at: '2026-11-24T09:30:00.000Z', ends_at: '2026-11-24T10:00:00.000Z', status: 'booked', currency: 'EUR' });
+      const visit = await visits.in(ctx).insert({ branch_id: branchId, user_id: ownerUser.id, kind: 'visit', client_id: id, starts_at: '2026-11-24T09:30:00.000Z', ends_at: '2026-11-24T10:00:00.000Z', status: 'booked', currency: 'EUR', ...DEFAULTS });
       await queueVisitSms(ctx, visit.id, 'booked');
       throw new Error('overlap found after the insert');
     });

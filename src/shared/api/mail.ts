@@ -58,6 +58,8 @@ export const outboxRow = z.object({
   refId: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
+  /** The SMS gateway's reference of a delivered text message. */
+  providerRef: z.string().nullable(),
 });
 export type OutboxRow = z.infer<typeof outboxRow>;
 

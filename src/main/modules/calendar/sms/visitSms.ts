@@ -9,10 +9,10 @@ import type { Language } from '../../../../shared/i18n/languages';
 /**
  * The client's text message about their visit ("your visit is booked for …", "… moved to …"), queued in the
  * caller's transaction so the booking and its message commit together. Only while the organization has SMS on,
- * only for a booked visit of a client, only to a mobile number: a client without one is skipped, and the visit's
+ * only for a booked visit of a client that is still to come, only to a mobile number: a client without one is skipped, and the visit's
  * audit says so (it is not an error: the booking stands).
  */
-export type VisitSmsOutcome = 'queued' | 'disabled' | 'not_a_visit' | 'no_mobile';
+export type VisitSmsOutcome = 'queued' | 'disabled' | 'not_a_visit' | 'past' | 'no_mobile';
 
 /** Mobile, or a number that may be either (North America): a landline cannot receive a text. */
 export function isMobile(e164: string): boolean {
@@ -33,6 +33,8 @@ export async function queueVisitSms(ctx: Ctx, visitId: string, kind: VisitMessag
     .where('visit.deleted_at', 'is', null)
     .executeTakeFirst();
   if (!visit || visit.kind !== 'visit' || visit.status !== 'booked' || !visit.client_id) return 'not_a_visit';
+  // A visit entered after the fact (this morning's walk-in) is no news to the client.
+  if (Date.parse(visit.starts_at) <= ctx.clock.now()) return 'past';
 
   const client = await ctx.db.selectFrom('client').select(['preferred_language', 'primary_phone']).where('id', '=', visit.client_id).where('org_id', '=', orgId).executeTakeFirst();
   const phones = await ctx.db
