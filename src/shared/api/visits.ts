@@ -143,17 +143,18 @@ export const visitsApi = {
   /**
    * Book a visit for a client. Refused (`errors.visit_overlap`, naming the other visit) when it overlaps another
    * visit or break of the same employee, checked inside the write; outside working hours refused with
-   * `errors.visit_outside_hours` until `outsideHoursConfirmed`.
+   * `errors.visit_outside_hours` until `outsideHoursConfirmed`. The branch is the service's, else `branchId` (a person
+   * may work in several: without either, `errors.visit_branch_required`).
    */
   'visits.book': procedure({
-    input: z.strictObject({ ...visitFields, clientId: id }),
+    input: z.strictObject({ ...visitFields, clientId: id, branchId: optionalId }),
     output: visitDetail,
     access: write,
     writes: true,
   }),
-  /** A break booked from the calendar (no client): blocks the employee's time like a visit. */
+  /** A break booked from the calendar (no client): blocks the employee's time like a visit. `branchId` required. */
   'visits.bookBreak': procedure({
-    input: z.strictObject({ userId: id, start: isoInstant, durationMin: visitFields.durationMin, notes: optionalText(500), outsideHoursConfirmed: z.boolean().optional() }),
+    input: z.strictObject({ userId: id, start: isoInstant, durationMin: visitFields.durationMin, notes: optionalText(500), outsideHoursConfirmed: z.boolean().optional(), branchId: optionalId }),
     output: visitDetail,
     access: write,
     writes: true,
@@ -191,14 +192,15 @@ export const visitsApi = {
   }),
   /** Clients with an ASAP visit that fits the slot (same employee, or any who performs the service), best fit first. */
   'visits.asapOffers': procedure({
-    input: z.strictObject({ userId: id, start: isoInstant, end: isoInstant, serviceId: optionalId }),
+    /** `serviceId`: only visits of that service; `branchId`: only that branch's visits (else every branch the employee works in). */
+    input: z.strictObject({ userId: id, start: isoInstant, end: isoInstant, serviceId: optionalId, branchId: optionalId }),
     output: z.array(asapOffer),
     access: read,
     writes: false,
   }),
   /** Move the offered client's visit into the freed slot (same checks as a move); clears its ASAP flag. */
   'visits.acceptAsap': procedure({
-    input: z.strictObject({ ...versioned, userId: id, start: isoInstant }),
+    input: z.strictObject({ ...versioned, userId: id, start: isoInstant, outsideHoursConfirmed: z.boolean().optional() }),
     output: visitDetail,
     access: write,
     writes: true,

@@ -8,3 +8,7 @@ import { smsHandlers } from './sms/handlers';
  * text message about a booking (`sms/`, through the mail outbox).
  */
 export const calendarModule = defineModule({ name: 'calendar', handlers: { ...scheduleHandlers, ...visitsHandlers, ...smsHandlers } });
+/** The demo (and any module) books through the same checks as the clerk. */
+export { bookVisit } from './visits/book';
+/** The reminder calls colour the event (grey, green, red, orange) through here; open calendars recolour live. */
+export { setVisitReminder } from './visits/status';
