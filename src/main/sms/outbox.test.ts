@@ -113,26 +113,26 @@ describe('text messages in the outbox', () => {
 });
 
 describe('durability', () => {
-  it('a message queued by a process killed before its sender ran is delivered at the next start', async () => {
+  it('a booking acknowledged by a process killed before its sender ran: visit and message are there at the next start, and it goes', async () => {
     const gw = await gateway();
     const dir = tempDir();
     const child = spawnTs('src/main/sms/testing/sms-queuer.ts', [dir, gw.url]);
     try {
-      await child.waitFor((lines) => lines.some((l) => l.startsWith('ack ')), 60_000);
+      await child.waitFor((lines) => lines.some((l) => l.startsWith('ack ')), 90_000);
       child.kill('SIGKILL');
       await child.exited;
     } finally {
       child.kill('SIGKILL');
     }
-    const id = child.lines.find((l) => l.startsWith('ack '))!.slice(4);
+    const visitId = child.lines.find((l) => l.startsWith('ack '))!.slice(4);
     expect(gw.received).toEqual([]);
 
+    // The child ran on the same test clock (2026-11-23 09:00 UTC).
     const next = await startTestApp({}, dir);
     closers.push(() => disposeTestApp(next));
-    // The child ran on the real clock.
-    next.clock.set(new Date().toISOString());
-    expect(await smsRows(next)).toMatchObject([{ id, status: 'pending', attempts: 0, recipient: '+37060000001' }]);
+    expect(await next.core.db.selectFrom('visit').select('status').where('id', '=', visitId).executeTakeFirstOrThrow()).toEqual({ status: 'booked' });
+    expect(await smsRows(next)).toMatchObject([{ ref_id: visitId, status: 'pending', attempts: 0, recipient: '+37061234567' }]);
     expect(await sendOutbox(next)).toEqual({ sent: 1, retrying: 0, failed: 0 });
-    expect(JSON.parse((await gw.waitFor(1))[0]!.body)).toMatchObject({ recipient: '+37060000001' });
+    expect(JSON.parse((await gw.waitFor(1))[0]!.body)).toEqual({ recipient: '+37061234567', message: 'Rīga: jūsų vizitas užregistruotas lapkričio 24 d., antradienis 11:30 (Consultation).' });
   });
 });
