@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import lt from '../src/shared/i18n/lt.json' with { type: 'json' };
 import { startGatewayPeer, type GatewayPeer } from '../src/main/sms/testing/gatewayPeer';
+import { expectAccessible } from './a11y';
 import { demoServer, expect, loginAs, shot, test } from './fixtures';
 
 /**
@@ -42,6 +43,8 @@ test('an owner sets up a generic HTTP gateway, sends a test message and sees it 
   await page.getByTestId('sms-header-name-0').fill('X-Api-Key');
   await page.getByTestId('sms-header-value-0').fill('{secret}');
   await page.getByTestId('sms-http-secret').fill('e2e-key-1');
+  // Checked while the form is being filled in: the saved-state greens are the shared settings form's and the outbox's.
+  await expectAccessible(page, 'SMS settings (en)');
   await page.getByTestId('sms-save').click();
   await expect(page.getByTestId('sms-saved')).toBeVisible();
   await expect(page.getByTestId('sms-not-configured')).toHaveCount(0);

@@ -81,7 +81,7 @@ export function HttpFields({ settings, readOnly }: { settings: Settings; readOnl
             <TextInput aria-label={t('sms.headerName')} placeholder={t('sms.headerName')} readOnly={readOnly} {...register(`http.headers.${i}.name`)} error={err(`http.headers.${i}.name`)} w={220} data-testid={`sms-header-name-${i}`} />
             <TextInput aria-label={t('sms.headerValue')} placeholder={t('sms.headerValue')} readOnly={readOnly} {...register(`http.headers.${i}.value`)} error={err(`http.headers.${i}.value`)} style={{ flex: 1 }} data-testid={`sms-header-value-${i}`} />
             {!readOnly && (
-              <CloseButton size="sm" aria-label={t('sms.removeHeader')} onClick={() => headers.remove(i)} data-testid={`sms-header-remove-${i}`} />
+              <CloseButton size="lg" aria-label={t('sms.removeHeader')} onClick={() => headers.remove(i)} data-testid={`sms-header-remove-${i}`} />
             )}
           </Group>
         ))}

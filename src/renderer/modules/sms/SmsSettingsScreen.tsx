@@ -120,7 +120,7 @@ function TestSms() {
         {t('sms.sendTest')}
       </Button>
       {message && (
-        <Text size="sm" c={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'} data-testid="sms-test-result">
+        <Text size="sm" c={message.ok ? 'teal.9' : 'red.8'} role={message.ok ? 'status' : 'alert'} data-testid="sms-test-result">
           {message.text}
         </Text>
       )}
