@@ -81,6 +81,7 @@ const SCREENS: { route: string; ready: (page: Page) => Promise<void> }[] = [
   { route: 'periods', ready: (p) => expect(p.getByTestId('periods-screen').locator('tbody tr').first()).toBeVisible() },
   { route: 'series', ready: (p) => expect(p.getByTestId('series-screen').locator('tbody tr').first()).toBeVisible() },
   { route: 'mail', ready: (p) => expect(p.getByTestId('mail-screen').locator('input').first()).toBeVisible() },
+  { route: 'sms', ready: (p) => expect(p.getByTestId('sms-form')).toBeVisible() },
   { route: 'audit', ready: (p) => expect(p.getByTestId('grid-audit').locator('.ag-row[row-id]').first()).toBeVisible() },
 ];
 

@@ -9,6 +9,7 @@ import * as m0007 from './0007_favorites';
 import * as m0008 from './0008_annex_templates';
 import * as m0009 from './0009_intervention_warnings';
 import * as m0010 from './0010_calendar';
+import * as m0011 from './0011_sms';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_annex_templates': m0008,
   '0009_intervention_warnings': m0009,
   '0010_calendar': m0010,
+  '0011_sms': m0011,
 };

@@ -262,6 +262,8 @@ export interface OutboxTable {
   ref_id: string | null;
   created_at: string;
   sent_at: string | null;
+  /** The gateway's reference of a delivered text message (migrations/0011_sms.ts). */
+  provider_ref: string | null;
 }
 export interface SavedViewTable extends Synced {
   id: string;

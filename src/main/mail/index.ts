@@ -4,7 +4,7 @@ import { createOutboxSender } from './sender';
 
 /**
  * Outgoing mail, a module like the others (it lives beside `modules/` because web mode reads its folder too): SMTP settings,
- * the outbox other modules queue into, and the sender job that drains it.
+ * the outbox other modules queue into (e-mail, and text messages on channel `sms`), and the sender job that drains it.
  */
 export const mailModule = defineModule({
   name: 'mail',
@@ -19,4 +19,7 @@ export const mailModule = defineModule({
 
 export { enqueueMail, lastQueued } from './outbox';
 export { mailConfigured } from './smtpSettings';
+// For text messages (src/main/modules/calendar/sms): the same outbox, channel `sms`, and the data folder's secrets.
+export { enqueueSms, getOutboxRow, SMS_CHANNEL, SMS_TEST_REF, toOutboxRow, type SmsToQueue } from './outbox';
+export { secretsFor } from './smtpSettings';
 export { factsSection, fieldLine, isLanguage, renderInterventionMail, type ClientEvent, type FieldKey, type InterventionFacts, type MailAudience } from './templates';

@@ -15,8 +15,11 @@ import { mailError } from './smtpSettings';
  */
 
 export const EMAIL_CHANNEL = 'email';
+export const SMS_CHANNEL = 'sms';
 /** ref_entity of a test message from the settings screen: tried once, never retried. */
 export const TEST_REF = 'mail_test';
+export const SMS_TEST_REF = 'sms_test';
+export const TEST_REFS: ReadonlySet<string> = new Set([TEST_REF, SMS_TEST_REF]);
 
 export interface QueueCtx {
   /** The caller's open transaction. */
@@ -41,6 +44,25 @@ const address = z.email().max(254);
 /** Inserts one message into the outbox inside the caller's transaction; it commits (or rolls back) with the change. */
 export async function enqueueMail(ctx: QueueCtx, mail: MailToQueue): Promise<string> {
   if (!address.safeParse(mail.to).success) throw new Error(`not an e-mail address: ${mail.to}`);
+  return enqueue(ctx, EMAIL_CHANNEL, mail);
+}
+
+export interface SmsToQueue {
+  orgId: string;
+  /** E.164. */
+  to: string;
+  text: string;
+  refEntity?: string | null;
+  refId?: string | null;
+}
+
+/** A text message, queued like mail in the caller's transaction (channel `sms`); the sender delivers it through the organization's gateway. */
+export async function enqueueSms(ctx: QueueCtx, sms: SmsToQueue): Promise<string> {
+  if (!/^\+[1-9]\d{6,14}$/.test(sms.to)) throw new Error(`not a phone number in E.164: ${sms.to}`);
+  return enqueue(ctx, SMS_CHANNEL, { orgId: sms.orgId, to: sms.to, subject: '', body: sms.text, refEntity: sms.refEntity, refId: sms.refId });
+}
+
+async function enqueue(ctx: QueueCtx, channel: string, mail: MailToQueue): Promise<string> {
   const id = newId(ctx.clock);
   const now = isoNow(ctx.clock);
   await ctx.db
@@ -48,7 +70,7 @@ export async function enqueueMail(ctx: QueueCtx, mail: MailToQueue): Promise<str
     .values({
       id,
       org_id: mail.orgId,
-      channel: EMAIL_CHANNEL,
+      channel,
       recipient: mail.to,
       subject: mail.subject,
       body: mail.body,
@@ -103,7 +125,8 @@ export function toOutboxRow(r: Selectable<OutboxTable>): OutboxRow {
     id: r.id,
     channel: r.channel,
     recipient: r.recipient,
-    subject: r.subject,
+    // A text message has no subject: the list shows its words.
+    subject: r.channel === SMS_CHANNEL ? r.body : r.subject,
     status: r.status as OutboxStatus,
     attempts: r.attempts,
     nextAttemptAt: r.next_attempt_at,
@@ -112,13 +135,15 @@ export function toOutboxRow(r: Selectable<OutboxTable>): OutboxRow {
     refId: r.ref_id,
     createdAt: r.created_at,
     sentAt: r.sent_at,
+    providerRef: r.provider_ref,
   };
 }
 
-export async function listOutbox(ctx: Ctx, input: { status?: OutboxStatus; limit: number; offset: number }): Promise<{ rows: OutboxRow[]; total: number }> {
+export async function listOutbox(ctx: Ctx, input: { status?: OutboxStatus; channel?: string; limit: number; offset: number }): Promise<{ rows: OutboxRow[]; total: number }> {
   const { orgId } = me(ctx);
   let q = ctx.db.selectFrom('outbox').where('org_id', '=', orgId);
   if (input.status) q = q.where('status', '=', input.status);
+  if (input.channel) q = q.where('channel', '=', input.channel);
   const rows = await q.selectAll().orderBy('created_at', 'desc').orderBy(sql`rowid`, 'desc').limit(input.limit).offset(input.offset).execute();
   const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows: rows.map(toOutboxRow), total: Number(n) };

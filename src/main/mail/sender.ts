@@ -1,15 +1,14 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
-import nodemailer from 'nodemailer';
-import type { NodemailerError } from 'nodemailer';
-import type { DB, OutboxTable } from '../db/schema';
+import { sql, type Selectable } from 'kysely';
+import type { OutboxTable } from '../db/schema';
 import { isoNow, type Clock } from '../clock';
 import type { CoreConfig } from '../config';
-import { registerSender, TEST_REF } from './outbox';
-import { loadSmtpAccount, secretsFor, type Secrets, type SmtpAccount } from './smtpSettings';
+import { registerSender, TEST_REFS } from './outbox';
+import { openChannel, type ChannelDeps, type Delivery } from './channels';
 
 /**
  * Delivers the outbox. Each run claims due rows with one UPDATE … RETURNING (a row is claimed by one run only,
- * even when two runs or two processes overlap), talks SMTP with no transaction open, then records the outcome.
+ * even when two runs or two processes overlap), sends each through its channel (SMTP, the SMS gateway) with no
+ * transaction open, then records the outcome.
  * A failed attempt waits 1, 2, 4 … minutes (at most an hour) before the next; after MAX_ATTEMPTS it is given up.
  * A run that dies mid-send leaves its rows 'sending' with a lease; when the lease ends they are due again.
  */
@@ -29,70 +28,10 @@ export function backoffMs(attempts: number): number {
   return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), BACKOFF_CAP_MS);
 }
 
-export interface MailMessage {
-  id: string;
-  from: string;
-  to: string;
-  subject: string;
-  text: string;
-  date: Date;
-}
-
-/** One SMTP session's worth of sending; `close` ends it. */
-export interface MailTransport {
-  send(message: MailMessage): Promise<void>;
-  close(): void;
-}
-
-/** nodemailer over SMTP: implicit TLS when `secure`, else STARTTLS whenever the server offers it. */
-export function smtpTransport(account: SmtpAccount): MailTransport {
-  const transporter = nodemailer.createTransport({
-    pool: true,
-    maxConnections: 1,
-    host: account.host,
-    port: account.port,
-    secure: account.secure,
-    auth: account.user ? { user: account.user, pass: account.password ?? '' } : undefined,
-    connectionTimeout: 20_000,
-    greetingTimeout: 20_000,
-    socketTimeout: 60_000,
-    dnsTimeout: 20_000,
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  });
-  return {
-    async send(m) {
-      await transporter.sendMail({
-        from: m.from,
-        to: m.to,
-        subject: m.subject,
-        text: m.text,
-        date: m.date,
-        // The same id on every attempt: a receiver that got a message twice (sent, then the run died) can tell.
-        messageId: `<${m.id}@${domainOf(m.from)}>`,
-        headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
-      });
-    },
-    close() {
-      transporter.close();
-    },
-  };
-}
-
-function domainOf(from: string): string {
-  const m = /@([A-Za-z0-9.-]+)/.exec(from);
-  return m ? m[1]!.toLowerCase() : 'planora.invalid';
-}
-
-export interface OutboxDeps {
-  db: Kysely<DB>;
+export interface OutboxDeps extends ChannelDeps {
   clock: Clock;
   config: CoreConfig;
   log?: (msg: string, err?: unknown) => void;
-  /** Defaults to the data folder's secrets (secretsFor). */
-  secrets?: Secrets;
-  /** Defaults to nodemailer SMTP. */
-  transport?: (account: SmtpAccount) => MailTransport;
 }
 
 export interface OutboxRunResult {
@@ -105,17 +44,6 @@ export interface OutboxRunResult {
 
 type Row = Selectable<OutboxTable>;
 const ACTIVE = ['pending', 'sending'] as const;
-
-/** Rejections of this one message (its recipient, its content): the next message of the batch may still go. */
-const MESSAGE_LEVEL = new Set(['EENVELOPE', 'EMESSAGE']);
-
-function describe(e: unknown): string {
-  const err = e as NodemailerError;
-  const text = [err?.code, err?.originalCode && err.originalCode !== err.code ? err.originalCode : null, err?.response ?? (err instanceof Error ? err.message : String(e))]
-    .filter(Boolean)
-    .join(' ');
-  return text.slice(0, 1000);
-}
 
 /** One pass over the due outbox rows of every organization. Safe to call at any time, from anywhere, concurrently. */
 export async function runOutboxOnce(deps: OutboxDeps, shouldStop: () => boolean = () => false): Promise<OutboxRunResult> {
@@ -137,39 +65,39 @@ export async function runOutboxOnce(deps: OutboxDeps, shouldStop: () => boolean 
     .where('next_attempt_at', '<', new Date(clock.now() - KEEP_SENT_MS).toISOString())
     .execute();
 
-  const orgs = await db.selectFrom('outbox').select('org_id').distinct().where('status', 'in', ACTIVE).where('next_attempt_at', '<=', now).execute();
-  for (const { org_id: orgId } of orgs) {
+  const due = await db.selectFrom('outbox').select(['org_id', 'channel']).distinct().where('status', 'in', ACTIVE).where('next_attempt_at', '<=', now).execute();
+  for (const { org_id: orgId, channel } of due) {
     if (shouldStop()) break;
-    let account: SmtpAccount | null;
+    let delivery: Delivery | null;
     try {
-      account = await loadSmtpAccount(db, orgId, deps.secrets ?? secretsFor(deps.config));
+      delivery = await openChannel(deps, orgId, channel);
     } catch (e) {
-      // A password sealed under another key: the admin must enter it again; the mail waits meanwhile.
-      deps.log?.(`outbox: the SMTP settings of organization ${orgId} cannot be opened`, e);
+      // A secret sealed under another key: the admin must enter it again; the messages wait meanwhile.
+      deps.log?.(`outbox: the ${channel} settings of organization ${orgId} cannot be opened`, e);
       continue;
     }
-    if (!account) continue;
-    const transport = (deps.transport ?? smtpTransport)(account);
+    if (!delivery) continue;
     try {
       for (let batch = 0; batch < MAX_BATCHES_PER_RUN && !shouldStop(); batch++) {
-        const rows = await claim(deps, orgId);
+        const rows = await claim(deps, orgId, channel);
         if (!rows.length) break;
-        await sendBatch(deps, account, transport, rows, result);
+        await sendBatch(deps, delivery, rows, result);
       }
     } finally {
-      transport.close();
+      delivery.close();
     }
   }
   return result;
 }
 
-async function claim(deps: OutboxDeps, orgId: string): Promise<Row[]> {
+async function claim(deps: OutboxDeps, orgId: string, channel: string): Promise<Row[]> {
   const now = isoNow(deps.clock);
   const lease = new Date(deps.clock.now() + LEASE_MS).toISOString();
   const due = deps.db
     .selectFrom('outbox')
     .select('id')
     .where('org_id', '=', orgId)
+    .where('channel', '=', channel)
     .where('status', 'in', ACTIVE)
     .where('next_attempt_at', '<=', now)
     .where('attempts', '<', MAX_ATTEMPTS)
@@ -187,31 +115,29 @@ async function claim(deps: OutboxDeps, orgId: string): Promise<Row[]> {
     .execute();
 }
 
-async function sendBatch(deps: OutboxDeps, account: SmtpAccount, transport: MailTransport, rows: Row[], result: OutboxRunResult): Promise<void> {
+async function sendBatch(deps: OutboxDeps, delivery: Delivery, rows: Row[], result: OutboxRunResult): Promise<void> {
   let broken: string | null = null;
   for (const row of rows) {
     if (broken) {
-      // The connection or the login failed: the rest of the batch waits with the same reason, without hammering the server.
+      // The connection, the login or the gateway failed: the rest of the batch waits with the same reason, without hammering the server.
       await recordFailure(deps, row, broken, false, result);
       continue;
     }
     try {
-      await transport.send({ id: row.id, from: account.from, to: row.recipient, subject: row.subject, text: row.body, date: new Date(deps.clock.now()) });
-      await deps.db.updateTable('outbox').set({ status: 'sent', sent_at: isoNow(deps.clock), last_error: null }).where('id', '=', row.id).where('status', '=', 'sending').execute();
+      const providerRef = await delivery.send(row, new Date(deps.clock.now()));
+      await deps.db.updateTable('outbox').set({ status: 'sent', sent_at: isoNow(deps.clock), last_error: null, provider_ref: providerRef }).where('id', '=', row.id).where('status', '=', 'sending').execute();
       result.sent++;
     } catch (e) {
-      const err = e as NodemailerError;
-      const reason = describe(e);
-      const messageLevel = !!err?.code && MESSAGE_LEVEL.has(err.code);
-      if (!messageLevel) broken = reason;
-      await recordFailure(deps, row, reason, messageLevel && err.permanent === true, result);
+      const failure = delivery.failure(e);
+      if (!failure.messageLevel) broken = failure.reason;
+      await recordFailure(deps, row, failure.reason, failure.permanent, result);
     }
   }
 }
 
 async function recordFailure(deps: OutboxDeps, row: Row, reason: string, permanent: boolean, result: OutboxRunResult): Promise<void> {
   // `row` is as claimed: its attempts already count this one.
-  const giveUp = permanent || row.attempts >= MAX_ATTEMPTS || row.ref_entity === TEST_REF;
+  const giveUp = permanent || row.attempts >= MAX_ATTEMPTS || TEST_REFS.has(row.ref_entity ?? '');
   await deps.db
     .updateTable('outbox')
     .set({

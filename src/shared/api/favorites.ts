@@ -30,6 +30,7 @@ export const SCREEN_MODULES = {
   audit: read('audit'),
   'working-hours': read('calendar'),
   services: read('calendar'),
+  sms: read('organization'),
 } as const satisfies Record<string, ScreenRight | null>;
 export type Screen = keyof typeof SCREEN_MODULES;
 export const SCREENS = Object.keys(SCREEN_MODULES) as [Screen, ...Screen[]];

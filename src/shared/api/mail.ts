@@ -5,6 +5,9 @@ import { byId, email, id, optionalText, pageOf, plainString, requiredText } from
 /** What an outbox row can be: waiting (or waiting to retry), being sent right now, delivered, or given up on. */
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+/** E-mail, or a text message to a phone (src/shared/api/sms.ts). */
+export const OUTBOX_CHANNELS = ['email', 'sms'] as const;
+export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
 
 /** SMTP hosts: a DNS name or an IP address, nothing that could smuggle a URL or a command. */
 const host = z
@@ -55,6 +58,8 @@ export const outboxRow = z.object({
   refId: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
+  /** The SMS gateway's reference of a delivered text message. */
+  providerRef: z.string().nullable(),
 });
 export type OutboxRow = z.infer<typeof outboxRow>;
 
@@ -66,10 +71,11 @@ export const mailApi = {
    * Not sent inside the call: a slow server must never hold the database while the SMTP dialogue runs.
    */
   'mail.test': procedure({ input: z.strictObject({ to: email }), output: outboxRow, access: { module: 'organization', action: 'write' }, writes: true }),
-  /** Outgoing mail, newest first: the admin's view of what left, what waits and why. */
+  /** Outgoing mail and text messages, newest first: the admin's view of what left, what waits and why. */
   'mail.outbox': procedure({
     input: z.strictObject({
       status: z.enum(OUTBOX_STATUSES).optional(),
+      channel: z.enum(OUTBOX_CHANNELS).optional(),
       limit: z.number().int().min(1).max(500),
       offset: z.number().int().min(0).max(10_000_000),
     }),

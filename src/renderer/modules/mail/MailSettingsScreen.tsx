@@ -1,18 +1,17 @@
 import { useEffect, useEffectEvent, useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, type Output } from '../../../shared/api';
-import { OUTBOX_STATUSES, type OutboxRow, type OutboxStatus } from '../../../shared/api/mail';
 import { call } from '../../app/api';
 import { apiQueryKey, useApiMutation, useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
-import { useFormat } from '../../app/format';
 import { useCan } from '../../app/session';
 import { SettingsForm, useFormShell } from '../../components/FormDialog';
-import { ErrorBanner, KeyButton, ListTable, ScreenHeader, blankToNull, cleanedResolver, useListSelection, useScreenKeys, type Column } from '../../components/screen';
+import { ErrorBanner, KeyButton, ScreenHeader, blankToNull, cleanedResolver, useScreenKeys } from '../../components/screen';
 import { CheckboxField, NumberField } from '../../components/fields';
+import { Outbox } from './Outbox';
 
 /**
  * Outgoing mail: the organization's SMTP account (the password is write-only: the form says whether one is stored,
@@ -22,7 +21,6 @@ import { CheckboxField, NumberField } from '../../components/fields';
 type Settings = Output<'mail.getSettings'>;
 type SmtpForm = { host: string; port: number | string; secure: boolean; user: string; password: string; forgetPassword: boolean; from: string };
 const SMTP_FIELDS = ['host', 'port', 'secure', 'user', 'password', 'from'];
-const PAGE = 50;
 
 export function MailSettingsScreen() {
   const { t } = useTranslation();
@@ -162,102 +160,5 @@ function TestMail() {
         </Text>
       )}
     </Group>
-  );
-}
-
-const STATUS_COLORS: Record<OutboxStatus, string> = { pending: 'yellow', sending: 'blue', sent: 'teal', failed: 'red' };
-
-function Outbox() {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  const qc = useQueryClient();
-  const [status, setStatus] = useState<OutboxStatus | null>(null);
-  const [offset, setOffset] = useState(0);
-  const input = { ...(status ? { status } : {}), limit: PAGE, offset };
-  const page = useApiQuery('mail.outbox', input, {
-    // While something is on its way, watch it leave (or fail) without pressing F5.
-    refetchInterval: (q) => (q.state.data?.rows.some((r) => r.status === 'pending' || r.status === 'sending') ? 3000 : false),
-  });
-  const list = useListSelection(page.data?.rows, (r) => r.id, page.isLoading);
-  const total = page.data?.total ?? 0;
-  const { current } = list;
-
-  const retry = useApiMutation('mail.retry', { onSuccess: () => qc.invalidateQueries({ queryKey: ['mail.outbox'] }) });
-  const failure = retry.error ? errorText(t, retry.error) : null;
-
-  const columns: Column<OutboxRow>[] = [
-    { key: 'createdAt', header: t('mail.queuedAt'), render: (r) => fmt.dateTime(r.createdAt), width: 130 },
-    { key: 'recipient', header: t('mail.recipient'), render: (r) => r.recipient, width: 220 },
-    { key: 'subject', header: t('mail.subject'), render: (r) => r.subject },
-    {
-      key: 'status',
-      header: t('mail.status'),
-      width: 110,
-      render: (r) => (
-        <Badge size="xs" variant="light" color={STATUS_COLORS[r.status]}>
-          {t(`mail.statuses.${r.status}`)}
-        </Badge>
-      ),
-    },
-    { key: 'attempts', header: t('mail.attempts'), render: (r) => fmt.number(r.attempts), width: 80, align: 'right' },
-    { key: 'next', header: t('mail.nextAttempt'), render: (r) => (r.status === 'pending' && r.attempts > 0 ? fmt.dateTime(r.nextAttemptAt) : ''), width: 130 },
-    { key: 'sentAt', header: t('mail.sentAt'), render: (r) => fmt.dateTime(r.sentAt), width: 130 },
-    {
-      key: 'lastError',
-      header: t('mail.lastError'),
-      width: 260,
-      render: (r) =>
-        r.lastError ? (
-          <Tooltip label={r.lastError} multiline w={420} openDelay={300}>
-            <Text size="xs" c="red" lineClamp={1}>
-              {r.lastError}
-            </Text>
-          </Tooltip>
-        ) : (
-          ''
-        ),
-    },
-  ];
-
-  return (
-    <>
-      <ScreenHeader title={t('mail.outbox')} level={2}>
-        <Select
-          aria-label={t('mail.status')}
-          placeholder={t('mail.allStatuses')}
-          data={OUTBOX_STATUSES.map((s) => ({ value: s, label: t(`mail.statuses.${s}`) }))}
-          value={status}
-          onChange={(v) => {
-            setStatus(v as OutboxStatus | null);
-            setOffset(0);
-          }}
-          clearable
-          w={160}
-          data-testid="outbox-status"
-        />
-        <KeyButton label={t('mail.retry')} disabled={current?.status !== 'failed'} onClick={() => current && retry.mutate({ id: current.id })} data-testid="outbox-retry" />
-      </ScreenHeader>
-      <ErrorBanner message={failure ?? (page.error ? errorText(t, page.error) : null)} onClose={() => retry.reset()} />
-      <ListTable
-        label={t('mail.outbox')}
-        testId="outbox-table"
-        columns={columns}
-        {...list.table}
-        dimmed={(r) => r.status === 'sent'}
-      />
-      <Group justify="space-between" gap="xs">
-        <Text size="xs" c="dimmed" data-testid="outbox-total">
-          {t('common.rows', { count: total })}
-        </Text>
-        <Group gap={6}>
-          <Button size="xs" variant="default" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-            {t('mail.previous')}
-          </Button>
-          <Button size="xs" variant="default" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-            {t('mail.next')}
-          </Button>
-        </Group>
-      </Group>
-    </>
   );
 }

@@ -6,6 +6,7 @@ import { assertBookable, assertClient, assertNoClash, assertSource, assertSpanAl
 import { assertLines, branchCurrency, insertLines, replaceLines, serviceLine, totalOf, type LineInput } from './lines';
 import { canonical, loadVisit, shift, visitDetail, type VisitRow } from './read';
 import { visitRows } from './tables';
+import { queueVisitSms } from '../sms/visitSms';
 
 export type BookInput = ParsedInput<'visits.book'>;
 type Span = { start: string; end: string };
@@ -50,6 +51,8 @@ export async function bookVisit(ctx: Ctx, input: BookInput): Promise<VisitDetail
     created_by: me(ctx).id,
   });
   await insertLines(ctx, row, lines);
+  // The client's "your visit is booked" text, when the organization sends them: it commits with the booking.
+  await queueVisitSms(ctx, row.id, 'booked');
   return visitDetail(ctx, row.id);
 }
 
@@ -101,6 +104,8 @@ export async function placeVisit(ctx: Ctx, before: VisitRow, userId: string, spa
   await assertSpanAllowed(ctx, { start: before.starts_at, end: before.ends_at }, branch.time_zone);
   await assertPlacement(ctx, branch, userId, span, confirmed, before.id);
   await visitRows.in(ctx).update(before, { user_id: userId, starts_at: span.start, ends_at: span.end, ...patch }, { expect: before.version });
+  // A new start is news to the client; a longer visit or another employee at the same time is not.
+  if (span.start !== before.starts_at) await queueVisitSms(ctx, before.id, 'moved');
   return visitDetail(ctx, before.id);
 }
 
@@ -141,5 +146,6 @@ export async function updateVisit(ctx: Ctx, input: ParsedInput<'visits.update'>)
     { expect: input.version },
   );
   if (input.lines) await replaceLines(ctx, before, input.lines);
+  if (span.start !== before.starts_at) await queueVisitSms(ctx, before.id, 'moved');
   return visitDetail(ctx, before.id);
 }
