@@ -3,25 +3,14 @@ import type { Ctx } from '../../api/context';
 import type { CalendarReport } from '../../../shared/api/calendarReports';
 import type { ReportFile } from '../../../shared/api/reports';
 import { wallClock } from '../../../shared/rules/zonedTime';
+import { reportNumbers } from '../../../shared/rules/reportNumbers';
 import { frameFor, reportEnv, savePdf, type ReportEnv } from '../context';
 import { localeOf } from '../i18n';
 import type { Fmt } from '../format';
 import { dailyListData, noShowsData, sourcesData, unpaidData, utilisationData } from './data';
 import type { Filter } from './load';
 
-/** Numbers of the calendar's paper in the reader's language: money from minor units, shares, hours. */
-export function numbers(lng: string) {
-  const locale = localeOf(lng);
-  const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const cur = new Map<string, Intl.NumberFormat>();
-  const money = (minor: number, currency: string) => {
-    let f = cur.get(currency);
-    if (!f) cur.set(currency, (f = new Intl.NumberFormat(locale, { style: 'currency', currency })));
-    return f.format(minor / 10 ** (f.resolvedOptions().maximumFractionDigits ?? 2));
-  };
-  const hours = (min: number) => `${Math.floor(min / 60)}:${String(min % 60).padStart(2, '0')}`;
-  return { pct: (x: number | null) => (x == null ? '—' : pct.format(x)), money, hours, int: (n: number) => new Intl.NumberFormat(locale).format(n) };
-}
+export const numbers = (lng: string) => reportNumbers(localeOf(lng));
 
 const th = (text: string, alignment?: 'right'): TableCell => ({ text, style: 'th', alignment });
 const right = (text: string): TableCell => ({ text, alignment: 'right' });
@@ -42,7 +31,7 @@ async function subtitle(env: ReportEnv, f: Filter, zones: readonly string[], day
   const branch = f.branchId ? (await ctx.db.selectFrom('branch').select('name').where('id', '=', f.branchId).executeTakeFirst())?.name : null;
   const person = f.userId ? (await ctx.db.selectFrom('app_user').select('name').where('id', '=', f.userId).executeTakeFirst())?.name : null;
   return [
-    day ? fmt.date(f.from) : c(fmt, 'periodLine', { from: fmt.date(f.from), to: fmt.date(f.to) }),
+    day ? fmt.date(f.from) : `${fmt.date(f.from)} – ${fmt.date(f.to)}`,
     branch ?? c(fmt, 'allBranches'),
     person ?? c(fmt, 'allEmployees'),
     ...zones.map((zone) => fmt.tr('reports.timesIn', { zone })),
