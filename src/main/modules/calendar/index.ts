@@ -6,3 +6,5 @@ import { visitsHandlers } from './visits/handlers';
 export const calendarModule = defineModule({ name: 'calendar', handlers: { ...scheduleHandlers, ...visitsHandlers } });
 /** The demo (and any module) books through the same checks as the clerk. */
 export { bookVisit } from './visits/book';
+/** Working time of a branch's employees (reports set booked time against it). */
+export { workingSpansOf } from './schedule/working';

@@ -23,7 +23,7 @@ export async function noShowsData(ctx: Ctx, f: Filter): Promise<Output<'calendar
 
 export async function utilisationData(ctx: Ctx, f: Filter): Promise<Output<'calendarReports.utilisation'>> {
   const { branches, facts, userId } = await periodFacts(ctx, f);
-  const workers = await workersOf(ctx, branches, userId, f);
+  const workers = await workersOf(ctx, branches, userId, facts);
   return { rows: utilisationOf(facts, workers, new Map(branches.map((b) => [b.id, b.name]))), timeZones: zonesOf(branches) };
 }
 

@@ -6,7 +6,7 @@ import { inScope } from '../../api/scope';
 import { MAX_REPORT_DAYS, periodDays } from '../../../shared/api/calendarReports';
 import type { VisitStatus } from '../../../shared/api/visits';
 import { instantAt } from '../../../shared/rules/zonedTime';
-import { workingSpans, type Week, type WorkException } from '../../../shared/rules/workingHours';
+import { workingSpansOf } from '../../modules/calendar';
 import type { VisitFact, Worker } from './aggregate';
 
 export interface Filter {
@@ -123,37 +123,30 @@ export async function visitFacts(ctx: Ctx, branches: readonly ScopedBranch[], us
   return out;
 }
 
-/** Employees with a week in the branches, and the minutes they work in the period (template and exceptions, on the branch's clock). */
-export async function workersOf(ctx: Ctx, branches: readonly ScopedBranch[], userId: string | null, f: Filter): Promise<Worker[]> {
-  if (!branches.length) return [];
+/**
+ * Minutes each employee works in the period per branch (the schedule's week and exceptions, on the branch's clock):
+ * everyone with a week in the branch, and anyone with visits there.
+ */
+export async function workersOf(ctx: Ctx, branches: readonly ScopedBranch[], userId: string | null, facts: readonly VisitFact[]): Promise<Worker[]> {
   const orgId = me(ctx).orgId;
-  const ids = branches.map((b) => b.id);
-  const weeks = await ctx.db
-    .selectFrom('work_schedule as w')
-    .innerJoin('app_user as u', 'u.id', 'w.user_id')
-    .select(['w.branch_id', 'w.user_id', 'w.week', 'u.name'])
-    .where('w.org_id', '=', orgId)
-    .where('w.branch_id', 'in', ids)
-    .where('w.deleted_at', 'is', null)
-    .$if(!!userId, (q) => q.where('w.user_id', '=', userId!))
-    .execute();
-  const exceptions = await ctx.db
-    .selectFrom('work_exception')
-    .select(['branch_id', 'user_id', 'kind', 'day_from', 'day_to', 'intervals'])
-    .where('org_id', '=', orgId)
-    .where('branch_id', 'in', ids)
-    .where('deleted_at', 'is', null)
-    .where('day_from', '<=', f.to)
-    .where('day_to', '>=', f.from)
-    .execute();
-  const byBranch = new Map(branches.map((b) => [b.id, b]));
-  return weeks.map((w) => {
-    const b = byBranch.get(w.branch_id)!;
-    const own: WorkException[] = exceptions
-      .filter((e) => e.user_id === w.user_id && e.branch_id === w.branch_id)
-      .map((e) => ({ kind: e.kind as WorkException['kind'], dayFrom: e.day_from, dayTo: e.day_to, intervals: e.intervals ? (JSON.parse(e.intervals) as [string, string][]) : null }));
-    const spans = workingSpans(f.from, f.to, JSON.parse(w.week) as Week, own, b.timeZone);
-    const workingMin = spans.reduce((s, x) => s + Math.round((Date.parse(x.end) - Date.parse(x.start)) / 60_000), 0);
-    return { userId: w.user_id, userName: w.name, branchId: b.id, branchName: b.name, workingMin };
-  });
+  const out: Worker[] = [];
+  for (const b of branches) {
+    const weeks = await ctx.db
+      .selectFrom('work_schedule as w')
+      .innerJoin('app_user as u', 'u.id', 'w.user_id')
+      .select(['w.user_id', 'u.name'])
+      .where('w.org_id', '=', orgId)
+      .where('w.branch_id', '=', b.id)
+      .where('w.deleted_at', 'is', null)
+      .$if(!!userId, (q) => q.where('w.user_id', '=', userId!))
+      .execute();
+    const names = new Map(weeks.map((w) => [w.user_id, w.name]));
+    for (const v of facts) if (v.branchId === b.id && !names.has(v.userId)) names.set(v.userId, v.userName);
+    const spans = await workingSpansOf(ctx, { branchId: b.id, userIds: [...names.keys()], from: b.fromUtc, to: b.toUtc });
+    for (const [id, name] of names) {
+      const workingMin = (spans.get(id) ?? []).reduce((s, x) => s + Math.round((Date.parse(x.end) - Date.parse(x.start)) / 60_000), 0);
+      out.push({ userId: id, userName: name, branchId: b.id, branchName: b.name, workingMin });
+    }
+  }
+  return out;
 }

@@ -98,7 +98,7 @@ export async function dailyListPdf(ctx: Ctx, input: { branchId: string; day: str
     stack: [
       { text: `${e.userName} — ${c(fmt, 'bookedLine', { hours: numbers(fmt.lng).hours(e.bookedMin) })}`, style: 'section' },
       table(
-        [48, 95, 68, 80, '*', 40],
+        [48, 90, 66, 75, '*', 88],
         [th(c(fmt, 'col.time')), th(c(fmt, 'col.client')), th(c(fmt, 'col.phone')), th(c(fmt, 'col.service')), th(c(fmt, 'col.notes')), th(c(fmt, 'col.marks'))],
         e.lines.map((l) => [
           `${time(l.start)}–${time(l.end)}`,
@@ -106,7 +106,7 @@ export async function dailyListPdf(ctx: Ctx, input: { branchId: string; day: str
           l.clientPhone ?? '',
           l.serviceName ?? '',
           l.notes ?? '',
-          [l.firstConsultation ? c(fmt, 'pk') : '', l.asap ? c(fmt, 'asap') : '', l.status === 'no_show' ? c(fmt, 'status.no_show') : ''].filter(Boolean).join(' '),
+          { stack: [l.firstConsultation ? c(fmt, 'pk') : '', l.asap ? c(fmt, 'asap') : '', l.status === 'no_show' ? c(fmt, 'status.no_show') : ''].filter(Boolean) },
         ]),
       ),
     ],
