@@ -161,7 +161,7 @@ export async function generateCalendar(dir: string, log: (msg: string) => void =
               const paid = status === 'arrived' && rand() < 0.9 ? price : 0;
               const id = newId(t - 14 * 86_400_000);
               const stamp = iso(t - 14 * 86_400_000);
-              insVisit.run(id, orgId, stamp, stamp, branchIds[b]!, u, pick(clientIds), iso(t), iso(end), status, status === 'cancelled' ? 'Klients atcēla' : null, rand() < 0.1 ? 1 : 0, !past && status === 'booked' && rand() < 0.04 ? 1 : 0, serviceIds[b]![s]!, price, paid);
+              insVisit.run(id, orgId, stamp, stamp, branchIds[b]!, u, pick(clientIds), iso(t), iso(end), status, status === 'cancelled' ? 'Klients atcēla' : null, rand() < 0.1 ? 1 : 0, !past && status === 'booked' && rand() < 0.04 ? 1 : 0, serviceIds[b]![s]!, past ? (rand() < 0.9 ? 'will_come' : 'no_answer') : 'none', price, paid);
               insLine.run(newId(t), orgId, stamp, stamp, branchIds[b]!, id, serviceIds[b]![s]!, name, price);
               visits++;
               lines++;
