@@ -8,3 +8,5 @@ export const calendarModule = defineModule({ name: 'calendar', handlers: { ...sc
 export { bookVisit } from './visits/book';
 /** Working time of a branch's employees (reports set booked time against it). */
 export { workingSpansOf } from './schedule/working';
+/** The reminder calls colour the event (grey, green, red, orange) through here; open calendars recolour live. */
+export { setVisitReminder } from './visits/status';
