@@ -10,3 +10,5 @@ export { bookVisit } from './visits/book';
 export { workingSpansOf } from './schedule/working';
 /** The reminder calls colour the event (grey, green, red, orange) through here; open calendars recolour live. */
 export { setVisitReminder } from './visits/status';
+/** The demo marks its past visits as the front desk would have: arrival, no-show, cancellation, payment. */
+export { addPayment, cancelVisit, setAttendance } from './visits/status';
