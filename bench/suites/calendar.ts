@@ -97,11 +97,15 @@ export const calendarSuite: Suite = {
         const start = instantAt(`${day}T${hour}`, TZ)!;
         return { start, end: new Date(Date.parse(start) + 30 * 60_000).toISOString() };
       };
+      const taken = core.sqlite
+        .prepare(`select user_id, starts_at, ends_at from visit where status != 'cancelled' and deleted_at is null and starts_at >= ? order by id limit 1000`)
+        .all('2026-02-01') as { user_id: string; starts_at: string; ends_at: string }[];
       const busy = await sample(
         async (i) => {
+          const v = taken[i % taken.length]!;
           try {
-            await assertNoClash(ctx, people[i % people.length]!, slot(i, 2, '10:10'), TZ);
-            throw new Error('a full day had no clash');
+            await assertNoClash(ctx, v.user_id, { start: v.starts_at, end: v.ends_at }, TZ);
+            throw new Error('a booked slot had no clash');
           } catch (e) {
             if (!(e instanceof Error) || e.message !== 'errors.visit_overlap') throw e;
           }

@@ -48,7 +48,7 @@ describe('the demo calendar', () => {
     const all = rows();
     expect(all.length).toBe(booked);
     // Two employees, ~9 weeks of weekdays, 8 working hours each, mostly full.
-    expect(booked).toBeGreaterThan(600);
+    expect(booked).toBeGreaterThan(450);
     for (const v of all) {
       const [s, e] = [wallClock(v.starts_at, TZ), wallClock(v.ends_at, TZ)];
       const day = new Date(`${s.slice(0, 10)}T00:00:00Z`).getUTCDay();
@@ -88,6 +88,6 @@ describe('the demo calendar', () => {
 
   it('gives the clinic’s clerk a busy week', async () => {
     const week = await app.call(c.clerk, 'visits.range', { from: '2026-11-23T00:00:00.000Z', to: '2026-11-30T00:00:00.000Z', branchId: c.branchId });
-    expect(week.filter((v) => v.status !== 'cancelled').length).toBeGreaterThan(80);
+    expect(week.filter((v) => v.status !== 'cancelled').length).toBeGreaterThan(60);
   });
 });

@@ -69,8 +69,8 @@ export function planVisits(o: { seed: number; now: number; language: Language; p
     const tomorrow = addDays(today, 1);
     for (let d = -VISIT_DAYS_BACK; d <= VISIT_DAYS_AHEAD; d++) {
       const day = addDays(today, d);
-      // Fuller near today: the coming days are booked most, three weeks ahead a third.
-      const fill = d < 0 ? 0.72 : d <= 3 ? 0.8 : Math.max(0.3, 0.8 - (d - 3) * 0.03);
+      // Fuller near today: the coming days are booked most, three weeks ahead a quarter.
+      const fill = d < 0 ? 0.6 : d <= 3 ? 0.75 : Math.max(0.25, 0.75 - (d - 3) * 0.03);
       for (const [a, b] of dayIntervals(day, p.week, [])) {
         let m = minutes(a);
         const end = minutes(b);
