@@ -24,7 +24,7 @@ function DayTimeline({ day, title }: { day: Day; title: string }) {
   const x = (m: number) => LABEL + ((m - first) / Math.max(60, last - first)) * (W - LABEL - 10);
   const hours = Array.from({ length: (last - first) / 60 + 1 }, (_, i) => first + i * 60);
   return (
-    <svg role="img" aria-label={title} width={W} height={day.employees.length * 20 + 22} style={{ maxWidth: '100%', display: 'block' }} data-testid="calreports-daily-chart">
+    <svg role="img" aria-label={title} width={W + 20} height={day.employees.length * 20 + 22} style={{ maxWidth: '100%', display: 'block' }} data-testid="calreports-daily-chart">
       <title>{title}</title>
       {hours.map((h) => (
         <g key={h}>
