@@ -17,8 +17,9 @@ import type { Suite } from './lib/suite';
 import { clientsSuite } from './suites/clients';
 import { interventionsSuite } from './suites/interventions';
 import { startupSuite } from './suites/startup';
+import { calendarSuite } from './suites/calendar';
 
-const SUITES: Suite[] = [startupSuite, clientsSuite, interventionsSuite];
+const SUITES: Suite[] = [startupSuite, clientsSuite, interventionsSuite, calendarSuite];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;

@@ -14,6 +14,7 @@ import { loadFavorites } from './favorites';
 import { DEMO_INTERVENTIONS, planDemo, type DemoPlan } from './plan';
 import { MINUTE } from './slots';
 import { BRANCH_ZONES, STAFF } from './staff';
+import { loadVisits } from './visits';
 
 export const DEMO_PASSWORD = 'planora-demo';
 export { DEMO_CLIENTS } from './clientsPlan';
@@ -39,6 +40,11 @@ export async function seedDemo(ctx: Ctx, language: Language = DEMO_LANGUAGE, int
     await loadCallCentre(quiet, plan, ids);
     await loadCalendarSetup(quiet, plan, ids);
     await loadFavorites(quiet, plan.language, ids, plan.now);
+    // The clinic's calendar, in the working hours and services the branches were given above.
+    const user = (login: string) => ids.users.get(login)!;
+    const clerks = { riga: user('dispatcher.riga'), yerevan: user('dispatcher.yerevan') };
+    const branches = (['riga', 'yerevan'] as const).map((b) => ({ id: ids.branches[b], tz: BRANCH_ZONES[b], clerk: clerks[b] }));
+    await loadVisits(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, branches, clients: ids.clients.map((c) => c.id), owner: user('owner') });
   }
   return STAFF.map((s) => ({ login: s.login, password: DEMO_PASSWORD, role: s.role }));
 }

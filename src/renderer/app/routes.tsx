@@ -43,5 +43,11 @@ export const ROUTES: RouteDef[] = [
   { path: 'series', label: 'nav.series', module: 'series', load: () => import('../modules/series/SeriesScreen').then((m) => m.SeriesScreen) },
   { path: 'mail', label: 'mail.nav', module: 'organization', load: () => import('../modules/mail/MailSettingsScreen').then((m) => m.MailSettingsScreen) },
   { path: 'sms', label: 'sms.nav', module: 'organization', load: () => import('../modules/sms/SmsSettingsScreen').then((m) => m.SmsSettingsScreen) },
+  {
+    path: 'calendar-reports',
+    label: 'calendarReports.title',
+    module: 'calendar',
+    load: () => import('../modules/calendarReports/CalendarReportsScreen').then((m) => m.CalendarReportsScreen),
+  },
   { path: 'audit', label: 'nav.audit', module: 'audit', load: () => import('../modules/audit/AuditScreen').then((m) => m.AuditScreen) },
 ];

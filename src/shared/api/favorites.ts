@@ -31,6 +31,7 @@ export const SCREEN_MODULES = {
   'working-hours': read('calendar'),
   services: read('calendar'),
   sms: read('organization'),
+  'calendar-reports': read('calendar'),
 } as const satisfies Record<string, ScreenRight | null>;
 export type Screen = keyof typeof SCREEN_MODULES;
 export const SCREENS = Object.keys(SCREEN_MODULES) as [Screen, ...Screen[]];

@@ -14,6 +14,7 @@ import { interventionWarningsApi, warningRaised } from './interventionWarnings';
 import { scheduleApi } from './schedule';
 import { visitsApi, visitsChanged } from './visits';
 import { smsApi } from './sms';
+import { calendarReportsApi } from './calendarReports';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -34,6 +35,7 @@ export const api = {
   ...scheduleApi,
   ...visitsApi,
   ...smsApi,
+  ...calendarReportsApi,
 } as const;
 
 export type Api = typeof api;
