@@ -89,7 +89,7 @@ function VisitBody(p: { id: string | null; draft: Draft | null; zone: string; de
   const services = useApiQuery('services.list', { branchId, includeInactive: true }, { staleTime: 60_000 });
   const clientId = d?.clientId ?? p.draft?.clientId ?? null;
   const clientRow = useApiQuery('clients.get', { id: clientId ?? '' }, { enabled: !d && !!clientId });
-  const client = d ? { name: d.clientName ?? '', phone: d.clientPhone } : clientRow.data ? { name: clientRow.data.name, phone: clientRow.data.phones[0]?.number ?? null } : null;
+  const client = d?.kind === 'break' ? ('break' as const) : d ? { name: d.clientName ?? '', phone: d.clientPhone } : clientRow.data ? { name: clientRow.data.name, phone: clientRow.data.phones[0]?.number ?? null } : null;
   const currency = d?.currency ?? services.data?.[0]?.currency ?? 'EUR';
 
   const open = !!d && d.status !== 'cancelled' && canWrite;
@@ -113,13 +113,13 @@ function VisitBody(p: { id: string | null; draft: Draft | null; zone: string; de
         onClose={drawer.requestClose}
         closeOnEscape={!asking && !drawer.asking && !previewOpen}
         title={<Title order={5} data-testid="visit-title">{title}</Title>}
-        size={d ? 1000 : 720}
+        size={d?.kind === 'visit' ? 1000 : 720}
         zIndex={200}
       >
         <Stack gap={8} data-testid="visit-dialog">
           <RecordFailure failure={drawer.failure} onReload={() => void drawer.reload()} testId="visit-error" />
           <Grid gap="md">
-            <Grid.Col span={d ? 7 : 12}>
+            <Grid.Col span={d?.kind === 'visit' ? 7 : 12}>
               <form
                 id="visit-form"
                 noValidate
@@ -129,14 +129,14 @@ function VisitBody(p: { id: string | null; draft: Draft | null; zone: string; de
                 }}
               >
                 <Stack gap={8}>
-                  <VisitFields form={form} readOnly={readOnly} branchId={branchId} services={services.data ?? []} client={client} onOpenClient={() => setAsk('client')} employeeFixed={user.role === 'employee'} />
+                  <VisitFields form={form} readOnly={readOnly} branchId={branchId} services={services.data ?? []} client={client} onOpenClient={() => setAsk('client')} employeeFixed={user.role === 'employee'} isNew={!p.id} />
                   <VisitLines form={form} readOnly={readOnly} services={services.data ?? []} currency={currency} />
                 </Stack>
                 {/* Enter in a text box submits the form. */}
                 <button type="submit" hidden tabIndex={-1} aria-hidden />
               </form>
             </Grid.Col>
-            {d && (
+            {d && d.kind === 'visit' && (
               <Grid.Col span={5}>
                 <VisitCard detail={d} form={form} canAct={open} busy={actions.busy} onAttendance={(s) => void actions.setAttendance(s)} onPay={(m, a) => void actions.addPayment(m, a)} />
               </Grid.Col>

@@ -9,6 +9,10 @@ import { KeySelect, UserSelect } from '../../interventions/selects';
 import { NomenclatureSelect } from '../../nomenclature/NomenclatureSelect';
 import { servicesFor, withMainService } from './serviceRules';
 import type { VisitFormValues, VisitInput } from './visitValues';
+import type { NomenclatureKind } from '../../../../shared/api/nomenclature';
+
+// The list the schedule's engineer adds to the nomenclature; named here until that kind is merged.
+const VISIT_SOURCE = 'visit_source' as string as NomenclatureKind;
 
 export type VisitFormApi = UseFormReturn<VisitFormValues, unknown, VisitInput>;
 
@@ -17,18 +21,21 @@ export interface VisitFieldsProps {
   readOnly: boolean;
   branchId: string;
   services: readonly ServiceRow[];
-  client: { name: string; phone: string | null } | null;
+  /** null while it loads; 'break' for a break, which has no client. */
+  client: { name: string; phone: string | null } | null | 'break';
   /** The client's name opens the client card. */
   onOpenClient(): void;
   /** An employee books only into their own calendar (main refuses any other). */
   employeeFixed: boolean;
+  /** A new visit starts at the service: the slot already said who and when. */
+  isNew: boolean;
 }
 
 /**
  * The visit window of seed 003 in the order the desk fills it: who comes, with whom, when and for how long, for
  * what, the PK and ASAP marks, where the client came from, and what the employee should know.
  */
-export function VisitFields({ form, readOnly, branchId, services, client, onOpenClient, employeeFixed }: VisitFieldsProps) {
+export function VisitFields({ form, readOnly, branchId, services, client, onOpenClient, employeeFixed, isNew }: VisitFieldsProps) {
   const { t } = useTranslation();
   const { control } = form;
   const [timeZone, userId] = useWatch({ control, name: ['timeZone', 'userId'] });
@@ -56,14 +63,16 @@ export function VisitFields({ form, readOnly, branchId, services, client, onOpen
           <Text size="sm" c="dimmed">
             {t('visit.client')}:
           </Text>
-          {client ? (
+          {client === 'break' ? (
+            <Text size="sm">{t('visit.break')}</Text>
+          ) : client ? (
             <Anchor component="button" type="button" size="sm" fw={600} onClick={onOpenClient} data-testid="visit-client-name">
               {client.name}
             </Anchor>
           ) : (
             <Text size="sm">…</Text>
           )}
-          {client?.phone && (
+          {client && client !== 'break' && client.phone && (
             <Anchor size="sm" href={`tel:${client.phone}`} data-testid="visit-client-phone">
               {client.phone}
             </Anchor>
@@ -139,13 +148,14 @@ export function VisitFields({ form, readOnly, branchId, services, client, onOpen
           }}
           error={service.fieldState.error?.message}
           disabled={readOnly}
+          data-autofocus={isNew || undefined}
           data-testid="visit-service"
         />
       </Grid.Col>
       <Grid.Col span={6}>
         <NomenclatureSelect
           ref={source.field.ref}
-          kind="visit_source"
+          kind={VISIT_SOURCE}
           value={source.field.value}
           onChange={(v) => source.field.onChange(v)}
           onBlur={source.field.onBlur}
