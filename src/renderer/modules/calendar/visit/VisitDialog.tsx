@@ -95,7 +95,13 @@ function VisitBody(p: { id: string | null; draft: Draft | null; zone: string; de
   const open = !!d && d.status !== 'cancelled' && canWrite;
   const canDelete = !!d && can('calendar', 'delete');
   const keysOn = !asking && !drawer.asking && !previewOpen;
-  const save = () => actions.save(drawer.asking || asking);
+  const save = () => {
+    // A typed date or amount is taken when its box loses the focus: Ctrl+S from inside it saves what it shows.
+    const typing = document.activeElement instanceof HTMLInputElement ? document.activeElement : null;
+    typing?.blur();
+    actions.save(drawer.asking || asking);
+    if (typing) setTimeout(() => typing.focus());
+  };
   useSaveShortcut(true, save);
   useAccessKeys(keysOn, {
     s: !readOnly && save,
@@ -178,7 +184,6 @@ function VisitBody(p: { id: string | null; draft: Draft | null; zone: string; de
       <ConfirmDialog
         {...actions.outside}
         title={t('visit.outsideTitle')}
-        message={t('visit.outsideMessage')}
         confirmLabel={t('visit.bookAnyway')}
         color="orange"
         testId="visit-outside"

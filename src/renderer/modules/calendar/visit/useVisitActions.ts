@@ -4,10 +4,11 @@
  * saved first. Main's answer becomes the dialog's record.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { VisitDetail } from '../../../../shared/api/visits';
 import { apiQueryKey, useApiMutation } from '../../../app/apiQuery';
-import { apiError } from '../../../app/errors';
+import { apiError, errorText } from '../../../app/errors';
 import type { VisitFormApi } from './VisitFields';
 import type { VisitInput } from './visitValues';
 
@@ -23,9 +24,11 @@ export interface VisitActionsOptions {
   onFreed(slot: { userId: string; start: string; end: string; serviceId: string | null }): void;
 }
 
+// Outside the hours, or on a day off: main names the hours, and the clerk may book anyway.
 const OUTSIDE_HOURS = 'errors.visit_outside_hours';
 
 export function useVisitActions(o: VisitActionsOptions) {
+  const { t } = useTranslation();
   const qc = useQueryClient();
   const book = useApiMutation('visits.book');
   const update = useApiMutation('visits.update');
@@ -33,8 +36,8 @@ export function useVisitActions(o: VisitActionsOptions) {
   const payment = useApiMutation('visits.addPayment');
   const cancel = useApiMutation('visits.cancel');
   const remove = useApiMutation('visits.delete');
-  /** The input waiting for "Book outside working hours?". */
-  const [outside, setOutside] = useState<VisitInput | null>(null);
+  /** The input waiting for "Book outside working hours?", and main's words for it. */
+  const [outside, setOutside] = useState<{ input: VisitInput; message: string } | null>(null);
 
   const took = (res: VisitDetail) => {
     qc.setQueryData(apiQueryKey('visits.get', { id: res.id }), res);
@@ -45,7 +48,7 @@ export function useVisitActions(o: VisitActionsOptions) {
   const send = async (input: VisitInput, outsideHoursConfirmed: boolean): Promise<VisitDetail> => {
     const confirmed = outsideHoursConfirmed ? { outsideHoursConfirmed: true } : {};
     if (!o.id) return book.mutateAsync({ ...input, ...confirmed });
-    const { clientId: _client, ...fields } = input;
+    const { clientId: _client, branchId: _branch, ...fields } = input;
     return update.mutateAsync({ id: o.id, version: o.drawer.version(), ...fields, ...confirmed });
   };
 
@@ -55,7 +58,7 @@ export function useVisitActions(o: VisitActionsOptions) {
     try {
       return took(await send(input, confirmed));
     } catch (e) {
-      if (!confirmed && apiError(e)?.key === OUTSIDE_HOURS) setOutside(input);
+      if (!confirmed && apiError(e)?.key.startsWith(OUTSIDE_HOURS)) setOutside({ input, message: errorText(t, e) });
       else o.drawer.refuse(e);
       return null;
     }
@@ -72,9 +75,9 @@ export function useVisitActions(o: VisitActionsOptions) {
   };
 
   const confirmOutside = async () => {
-    const input = outside;
+    const asked = outside;
     setOutside(null);
-    if (input && (await persist(input, true))) o.onDone();
+    if (asked && (await persist(asked.input, true))) o.onDone();
   };
 
   /** The stored version to act on, after saving what was typed; null when that save was refused. */
@@ -101,7 +104,7 @@ export function useVisitActions(o: VisitActionsOptions) {
   return {
     save,
     saving,
-    outside: { opened: outside !== null, onConfirm: confirmOutside, onClose: () => setOutside(null) },
+    outside: { opened: outside !== null, message: outside?.message ?? '', onConfirm: confirmOutside, onClose: () => setOutside(null) },
     busy: attendance.isPending || payment.isPending || saving,
     setAttendance: (status: 'booked' | 'arrived' | 'no_show') => step((version) => attendance.mutateAsync({ id: o.id!, version, status })),
     addPayment: (method: 'cash' | 'card' | 'transfer', amountMinor: number) => step((version) => payment.mutateAsync({ id: o.id!, version, method, amountMinor })),

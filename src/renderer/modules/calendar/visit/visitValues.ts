@@ -23,6 +23,8 @@ export interface LineValues {
 
 export interface VisitFormValues {
   clientId: string;
+  /** A new visit's branch (the slot's); a stored visit keeps its own. */
+  branchId: string;
   userId: string | null;
   /** YYYY-MM-DDTHH:MM on the branch's clock; "!text" when what was typed is not a time. */
   start: string;
@@ -52,6 +54,7 @@ export interface Draft {
 export function draftValues(d: Draft, timeZone: string): VisitFormValues {
   return {
     clientId: d.clientId,
+    branchId: d.branchId,
     userId: d.userId,
     start: wallClock(d.start, timeZone),
     durationMin: d.durationMin ?? 30,
@@ -68,6 +71,7 @@ export function draftValues(d: Draft, timeZone: string): VisitFormValues {
 export function valuesFromDetail(d: VisitDetail): VisitFormValues {
   return {
     clientId: d.clientId ?? '',
+    branchId: d.branchId,
     userId: d.userId,
     start: wallClock(d.start, d.timeZone),
     durationMin: Math.round((Date.parse(d.end) - Date.parse(d.start)) / 60_000),
@@ -87,6 +91,7 @@ const blankNum = (n: number | '') => (n === '' ? undefined : n);
 export function toInput(v: VisitFormValues): Record<string, unknown> {
   return {
     clientId: v.clientId,
+    branchId: v.branchId,
     userId: v.userId ?? undefined,
     // Text that is not a time goes as typed, so the contract names the field.
     start: v.start.startsWith(INVALID) ? v.start.slice(1) : v.start ? (instantAt(v.start, v.timeZone) ?? v.start) : undefined,
