@@ -22,10 +22,10 @@ import { ClientForm } from '../clients/ClientForm';
 import { CalendarToolbar } from './CalendarToolbar';
 import { offHours, visitEvents, type SideGrid, type VisitEventProps } from './calendarEvents';
 import { FC_LOCALES } from './fcLocales';
-import { addDays, FC_VIEW, SLOT_MIN, shiftPeriod, snapToSlot, todayFocus, type SlotFocus } from './grid';
+import { FC_VIEW, SLOT_MIN, shiftPeriod, snapToSlot, todayFocus, type SlotFocus } from './grid';
 import { useCalendarPrefs } from './prefs';
 import { ReminderLegend } from './ReminderLegend';
-import { dayRange, fromColumn } from './sideBySide';
+import { columnOf, dayRange, fromColumn, gridAt, GRID_BASE } from './sideBySide';
 import { SlotPicker, type Slot } from './SlotPicker';
 import { calendarKeyDown } from './useCalendarKeys';
 import { useCalendarBranch, useCalendarData } from './useCalendarData';
@@ -34,7 +34,6 @@ import { AsapOffers, VisitDialog, type VisitTarget } from './visitParts';
 import { VisitEventContent, type VisitEventActions } from './VisitEventContent';
 import './calendar.css';
 
-const DAY_MS = 86_400_000;
 const plusMin = (iso: string, min: number) => new Date(Date.parse(iso) + min * 60_000).toISOString();
 
 /**
@@ -80,9 +79,9 @@ export function CalendarScreen() {
   const soleUser = data.chosen.length === 1 ? data.chosen[0]! : data.employees.length === 1 ? data.employees[0]!.value : null;
 
   // The focused slot as FullCalendar places it: a real instant, or side by side the employee's column.
-  const focusStart = side ? `${addDays(day, focus.col)}T${focus.wall.slice(11)}:00Z` : instantAt(focus.wall, tz);
+  const focusStart = side ? gridAt(focus.col, focus.wall.slice(11)) : instantAt(focus.wall, tz);
   const events = useMemo<EventInput[]>(() => {
-    const list = [...visitEvents(visits, { canWrite, side: grid }), ...(data.working.data ? offHours(data.working.data, side ? `${day}T00:00:00Z` : (range?.from ?? ''), grid) : [])];
+    const list = [...visitEvents(visits, { canWrite, side: grid }), ...(data.working.data ? offHours(data.working.data, side ? gridAt(0, '00:00') : (range?.from ?? ''), grid) : [])];
     if (view === 'month') list.push({ id: 'focus', start: day, allDay: true, display: 'background', className: 'pl-vcal-focus', color: '#d0ebff' });
     else if (view !== 'list' && focusStart) list.push({ id: 'focus', start: focusStart, end: plusMin(focusStart, SLOT_MIN), display: 'background', className: 'pl-vcal-focus', color: '#d0ebff' });
     return list;
@@ -92,8 +91,9 @@ export function CalendarScreen() {
   useEffect(() => {
     const a = api();
     if (!a) return;
-    if (!side && a.view.type !== FC_VIEW[view]) a.changeView(FC_VIEW[view], day);
-    else if (side || !shown || day < shown.current[0] || day >= shown.current[1]) a.gotoDate(day);
+    if (side) return;
+    if (a.view.type !== FC_VIEW[view]) a.changeView(FC_VIEW[view], day);
+    else if (!shown || day < shown.current[0] || day >= shown.current[1]) a.gotoDate(day);
   }, [day, view, side, shown]);
 
   const slotAt = (start: string, userId: string | null): Slot => ({ start, branchId, tz, userId });
@@ -161,7 +161,7 @@ export function CalendarScreen() {
             ref={cal}
             plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, classicTheme]}
             initialView={FC_VIEW[view]}
-            initialDate={day}
+            initialDate={side ? GRID_BASE : day}
             views={{ sideBySide: { type: 'timeGrid', duration: { days: Math.max(1, columns.length) } } }}
             headerToolbar={false}
             locale={FC_LOCALES[i18n.language as Language] ?? FC_LOCALES.en}
@@ -179,7 +179,18 @@ export function CalendarScreen() {
             events={events}
             eventDrop={move.onDrop}
             eventResize={move.onResize}
-            dayHeaderContent={side ? (arg) => <b data-testid="vcal-column">{names.get(columns[Math.round((arg.date.getTime() - Date.parse(`${day}T00:00:00Z`)) / DAY_MS)] ?? '') ?? ''}</b> : undefined}
+            dayHeaderContent={
+              side
+                ? (arg) => {
+                    const name = names.get(columns[columnOf(arg.date)] ?? '') ?? '';
+                    return (
+                      <b title={name} data-testid="vcal-column">
+                        {name}
+                      </b>
+                    );
+                  }
+                : undefined
+            }
             dateClick={(info) => {
               if (view === 'month') return (setFocus({ wall: `${info.dateStr.slice(0, 10)}T${focus.wall.slice(11)}`, col: 0 }), setPrefs({ view: 'day' }));
               const at = grid ? fromColumn(info.date, tz, day, columns.length) : { col: 0, instant: info.date.toISOString() };
