@@ -58,6 +58,9 @@ export const BRANCH_COLUMN = {
   doc_series: 'branch_id',
   audit_log: 'branch_id',
   intervention_warning: 'branch_id',
+  work_schedule: 'branch_id',
+  work_exception: 'branch_id',
+  service: 'branch_id',
 } as const satisfies Partial<Record<keyof DB, string>>;
 export type BranchScopedTable = keyof typeof BRANCH_COLUMN;
 
