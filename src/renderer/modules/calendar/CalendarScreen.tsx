@@ -30,7 +30,9 @@ import { SlotPicker, type Slot } from './SlotPicker';
 import { calendarKeyDown } from './useCalendarKeys';
 import { useCalendarBranch, useCalendarData } from './useCalendarData';
 import { useVisitMove } from './useVisitMove';
-import { AsapOffers, VisitDialog, type VisitTarget } from './visitParts';
+import { AddressedVisit } from './visit/AddressedVisit';
+import { AsapOffers } from './visit/AsapOffers';
+import { VisitDialog, type VisitDialogProps } from './visit/VisitDialog';
 import { VisitEventContent, type VisitEventActions } from './VisitEventContent';
 import './calendar.css';
 
@@ -69,7 +71,7 @@ export function CalendarScreen() {
 
   const [failure, setFailure] = useState<string | null>(null);
   const [picker, setPicker] = useState<Slot | null>(null);
-  const [visit, setVisit] = useState<VisitTarget | null>(null);
+  const [visit, setVisit] = useState<VisitDialogProps['target'] | null>(null);
   const [clientId, setClientId] = useState<string | null>(null);
   const cal = useRef<CalendarRef>(null);
   const api = () => cal.current?.getApi();
@@ -228,7 +230,8 @@ export function CalendarScreen() {
         />
       )}
       {visit && <VisitDialog target={visit} onClose={() => setVisit(null)} />}
-      {move.freed && <AsapOffers slot={move.freed} onClose={move.closeFreed} />}
+      {move.freed && <AsapOffers slot={move.freed} timeZone={tz} onClose={move.closeFreed} />}
+      <AddressedVisit />
       {clientId && <ClientForm opened clientId={clientId} readOnly={!can('clients', 'write')} onClose={() => setClientId(null)} onSaved={() => setClientId(null)} />}
       <Modal opened={!!move.outside} onClose={move.cancelOutside} title={t('calendar.outsideHoursTitle')} size="sm" zIndex={350}>
         <Text size="sm" mb="md">
