@@ -23,6 +23,7 @@ export const ROUTES: RouteDef[] = [
     module: 'interventions',
     load: () => import('../modules/interventions/AppointmentsCalendar').then((m) => m.AppointmentsCalendar),
   },
+  { path: 'calendar', label: 'calendar.title', module: 'calendar', load: () => import('../modules/calendar/CalendarScreen').then((m) => m.CalendarScreen) },
   { path: 'clients', label: 'nav.clients', module: 'clients', load: () => import('../modules/clients/ClientsScreen').then((m) => m.ClientsScreen) },
   { path: 'nomenclature', label: 'nav.nomenclature', module: 'nomenclature', load: () => import('../modules/nomenclature/NomenclatureScreen').then((m) => m.NomenclatureScreen) },
   { path: 'annex-forms', label: 'annex.title', module: 'organization', action: 'write', load: () => import('../modules/annexForms/AnnexFormsScreen').then((m) => m.AnnexFormsScreen) },

@@ -20,6 +20,7 @@ export const SCREEN_MODULES = {
   series: 'series',
   mail: 'organization',
   audit: 'audit',
+  calendar: 'calendar',
 } as const satisfies Record<string, Module | null>;
 export type Screen = keyof typeof SCREEN_MODULES;
 export const SCREENS = Object.keys(SCREEN_MODULES) as [Screen, ...Screen[]];
