@@ -18,6 +18,7 @@ export const MoneyInput = forwardRef<HTMLInputElement, Props>(function MoneyInpu
       value={value === '' ? '' : toMajor(value, currency)}
       onChange={(v) => onChange(v === '' ? '' : toMinor(Number(v), currency))}
       decimalScale={minorDigits(currency)}
+      fixedDecimalScale
       min={0}
       hideControls
       rightSection={<span style={{ fontSize: 11, opacity: 0.7 }}>{currency}</span>}
