@@ -21,6 +21,7 @@ export const SCREEN_MODULES = {
   mail: 'organization',
   audit: 'audit',
   calendar: 'calendar',
+  'calendar-reports': 'calendar',
 } as const satisfies Record<string, Module | null>;
 export type Screen = keyof typeof SCREEN_MODULES;
 export const SCREENS = Object.keys(SCREEN_MODULES) as [Screen, ...Screen[]];

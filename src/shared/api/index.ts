@@ -13,6 +13,7 @@ import { annexFormsApi } from './annexForms';
 import { interventionWarningsApi, warningRaised } from './interventionWarnings';
 import { scheduleApi } from './schedule';
 import { visitsApi, visitsChanged } from './visits';
+import { calendarReportsApi } from './calendarReports';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -32,6 +33,7 @@ export const api = {
   ...interventionWarningsApi,
   ...scheduleApi,
   ...visitsApi,
+  ...calendarReportsApi,
 } as const;
 
 export type Api = typeof api;
