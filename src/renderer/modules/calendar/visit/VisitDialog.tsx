@@ -109,6 +109,7 @@ function VisitBody(p: { id: string | null; draft: Draft | null; zone: string; de
     n: open && (() => void actions.setAttendance(d.status === 'no_show' ? 'booked' : 'no_show')),
     c: open && (() => setAsk('cancel')),
     d: canDelete && (() => setAsk('delete')),
+    r: d?.kind === 'visit' && (() => void actions.receipt()),
   });
 
   const title = d ? t('visit.titleAt', { time: fmt.zoned(d.start, d.timeZone), client: d.clientName ?? t('visit.break') }) : t('visit.newTitle');
@@ -144,7 +145,13 @@ function VisitBody(p: { id: string | null; draft: Draft | null; zone: string; de
             </Grid.Col>
             {d && d.kind === 'visit' && (
               <Grid.Col span={5}>
-                <VisitCard detail={d} form={form} canAct={open} busy={actions.busy} onAttendance={(s) => void actions.setAttendance(s)} onPay={(m, a) => void actions.addPayment(m, a)} />
+                <VisitCard detail={d} form={form} canAct={open} busy={actions.busy} onAttendance={(s) => void actions.setAttendance(s)} onPay={(m, a) => void actions.addPayment(m, a)}
+                  receipt={
+                    <Button variant="default" onClick={() => void actions.receipt()} loading={actions.printing} {...keyProps('r')} data-testid="visit-receipt">
+                      <KeyLabel text={t('visit.receipt')} letter="r" />
+                    </Button>
+                  }
+                />
               </Grid.Col>
             )}
           </Grid>

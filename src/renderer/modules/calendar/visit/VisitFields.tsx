@@ -9,10 +9,7 @@ import { KeySelect, UserSelect } from '../../interventions/selects';
 import { NomenclatureSelect } from '../../nomenclature/NomenclatureSelect';
 import { servicesFor, withMainService } from './serviceRules';
 import type { VisitFormValues, VisitInput } from './visitValues';
-import type { NomenclatureKind } from '../../../../shared/api/nomenclature';
 
-// The list the schedule's engineer adds to the nomenclature; named here until that kind is merged.
-const VISIT_SOURCE = 'visit_source' as string as NomenclatureKind;
 
 export type VisitFormApi = UseFormReturn<VisitFormValues, unknown, VisitInput>;
 
@@ -155,7 +152,7 @@ export function VisitFields({ form, readOnly, branchId, services, client, onOpen
       <Grid.Col span={6}>
         <NomenclatureSelect
           ref={source.field.ref}
-          kind={VISIT_SOURCE}
+          kind="visit_source"
           value={source.field.value}
           onChange={(v) => source.field.onChange(v)}
           onBlur={source.field.onBlur}

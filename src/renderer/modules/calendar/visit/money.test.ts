@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, linesTotal, minorDigits, remainingMinor, toMajor, toMinor } from './money';
+import { decimalSeparator, formatMoney, linesTotal, minorDigits, remainingMinor, toMajor, toMinor } from './money';
 
 describe('visit money', () => {
   it('knows how many decimals a currency has', () => {
@@ -18,6 +18,11 @@ describe('visit money', () => {
   it("shows amounts in the reader's locale", () => {
     expect(formatMoney(123456, 'EUR', 'en-GB')).toBe('€1,234.56');
     expect(formatMoney(123456, 'EUR', 'lt-LT')).toMatch(/^1\s234,56\s€$/);
+  });
+
+  it('knows the decimal mark the clerk types', () => {
+    expect(decimalSeparator('en-GB')).toBe('.');
+    expect(decimalSeparator('lt-LT')).toBe(',');
   });
 
   it('adds the lines and what is left to pay', () => {

@@ -38,3 +38,8 @@ export function linesTotal(lines: readonly { quantity: number | ''; priceMinor: 
 export function remainingMinor(totalMinor: number, paidMinor: number): number {
   return Math.max(0, totalMinor - paidMinor);
 }
+
+/** The decimal mark of a locale: "," for lt-LT and ru-RU, "." for en-GB. */
+export function decimalSeparator(locale: string): string {
+  return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+}

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { VisitDetail } from '../../../../shared/api/visits';
 import { apiQueryKey, useApiMutation } from '../../../app/apiQuery';
+import { openProducedFile } from '../../../app/files';
 import { apiError, errorText } from '../../../app/errors';
 import type { VisitFormApi } from './VisitFields';
 import type { VisitInput } from './visitValues';
@@ -36,6 +37,8 @@ export function useVisitActions(o: VisitActionsOptions) {
   const payment = useApiMutation('visits.addPayment');
   const cancel = useApiMutation('visits.cancel');
   const remove = useApiMutation('visits.delete');
+  // Desktop: the PDF opens in the system's viewer, to print from there; web mode shows the print preview.
+  const receipt = useApiMutation('reports.visitReceipt', { onSuccess: (f) => openProducedFile(f, 'print'), onError: (e) => o.drawer.refuse(e) });
   /** The input waiting for "Book outside working hours?", and main's words for it. */
   const [outside, setOutside] = useState<{ input: VisitInput; message: string } | null>(null);
 
@@ -113,6 +116,12 @@ export function useVisitActions(o: VisitActionsOptions) {
       const res = took(await cancel.mutateAsync({ id: o.id!, version: o.drawer.version(), reason }));
       o.onFreed({ userId: res.userId, start: res.start, end: res.end, serviceId: res.serviceId });
     },
+    /** The receipt of the visit as stored (unsaved edits are saved first, so it shows what the clerk sees). */
+    receipt: async () => {
+      if (!o.id || receipt.isPending || (await current()) === null) return;
+      receipt.mutate({ id: o.id });
+    },
+    printing: receipt.isPending,
     /** From the confirmation, which shows a refusal itself. */
     remove: async () => {
       await remove.mutateAsync({ id: o.id!, version: o.drawer.version() });
