@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ActionIcon, Badge, Group, NumberInput, Table, Text, TextInput } from '@mantine/core';
 import { useFieldArray, useController, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { formatMoney, linesTotal } from './money';
 import { MoneyInput } from './MoneyInput';
 import { serviceLine } from './serviceRules';
 import type { VisitFormApi } from './VisitFields';
+import type { LineValues } from './visitValues';
 
 /** Services and products of the visit with quantity and price; the total below is what the payments must cover. */
 export function VisitLines({ form, readOnly, services, currency }: { form: VisitFormApi; readOnly: boolean; services: readonly ServiceRow[]; currency: string }) {
@@ -20,6 +21,15 @@ export function VisitLines({ form, readOnly, services, currency }: { form: Visit
   const money = (minor: number) => formatMoney(minor, currency, fmt.locale);
   // The pickers start empty again after each line they add.
   const [picked, setPicked] = useState(0);
+  // One Enter reaches the picker twice (the list's own submit and the key handler): the line is added once.
+  const adding = useRef(false);
+  const add = (line: LineValues) => {
+    if (adding.current) return;
+    adding.current = true;
+    setTimeout(() => (adding.current = false));
+    append(line);
+    setPicked((n) => n + 1);
+  };
   const linesError = form.formState.errors.lines?.message ?? form.formState.errors.lines?.root?.message;
 
   return (
@@ -74,8 +84,7 @@ export function VisitLines({ form, readOnly, services, currency }: { form: Visit
             value={null}
             onChange={(id) => {
               const s = services.find((x) => x.id === id);
-              if (s) append(serviceLine(s));
-              setPicked((n) => n + 1);
+              if (s) add(serviceLine(s));
             }}
             data={services.filter((s) => s.active).map((s) => ({ value: s.id, label: `${s.name} · ${money(s.priceMinor)}` }))}
             placeholder={t('visit.addService')}
@@ -88,8 +97,7 @@ export function VisitLines({ form, readOnly, services, currency }: { form: Visit
             value={null}
             clearable={false}
             onChange={(id, option) => {
-              if (id && option) append({ kind: 'product', serviceId: null, productId: id, name: option.label, quantity: 1, priceMinor: 0 });
-              setPicked((n) => n + 1);
+              if (id && option) add({ kind: 'product', serviceId: null, productId: id, name: option.label, quantity: 1, priceMinor: 0 });
             }}
             placeholder={t('visit.addProduct')}
             aria-label={t('visit.addProduct')}
