@@ -63,7 +63,7 @@ export function VisitCard({ detail: d, form, canAct, busy, onAttendance, onPay, 
         {d.asap && <Badge variant="outline" color="grape">ASAP</Badge>}
       </Group>
       {d.status === 'cancelled' && (
-        <Text size="xs" c="dimmed" data-testid="visit-cancel-reason">
+        <Text size="xs" c="dimmed" data-testid="visit-cancelled-because">
           {t('visit.cancelledBecause', { reason: d.cancelReason ?? '' })}
         </Text>
       )}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Anchor, Checkbox, Grid, Group, NumberInput, Text, Textarea } from '@mantine/core';
-import { useController, useWatch, type UseFormReturn } from 'react-hook-form';
+import { useController, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ServiceRow } from '../../../../shared/api/schedule';
 import { useZoneNote } from '../../../app/format';
@@ -37,20 +37,20 @@ export function VisitFields({ form, readOnly, branchId, services, client, onOpen
   const { control } = form;
   const [timeZone, userId] = useWatch({ control, name: ['timeZone', 'userId'] });
   const zoneNote = useZoneNote(timeZone);
-  const user = useController({ control, name: 'userId' });
-  const start = useController({ control, name: 'start' });
-  const duration = useController({ control, name: 'durationMin' });
-  const service = useController({ control, name: 'serviceId' });
-  const source = useController({ control, name: 'sourceId' });
-  const offered = useMemo(() => servicesFor(services, userId, service.field.value), [services, userId, service.field.value]);
+  const user = useBound(form, 'userId', readOnly);
+  const start = useBound(form, 'start', readOnly);
+  const duration = useBound(form, 'durationMin', readOnly);
+  const service = useBound(form, 'serviceId', readOnly);
+  const source = useBound(form, 'sourceId', readOnly);
+  const offered = useMemo(() => servicesFor(services, userId, service.value), [services, userId, service.value]);
   const byId = useMemo(() => new Map(services.map((s) => [s.id, s])), [services]);
 
   // Another service brings its duration and takes the previous one's place among the lines.
   const pickService = (id: string | null) => {
     const next = id ? (byId.get(id) ?? null) : null;
-    form.setValue('lines', withMainService(form.getValues('lines'), service.field.value, next), { shouldDirty: true });
+    form.setValue('lines', withMainService(form.getValues('lines'), service.value, next), { shouldDirty: true });
     if (next) form.setValue('durationMin', next.durationMin, { shouldDirty: true });
-    service.field.onChange(id);
+    service.onChange(id);
   };
 
   return (
@@ -78,13 +78,9 @@ export function VisitFields({ form, readOnly, branchId, services, client, onOpen
       </Grid.Col>
       <Grid.Col span={5}>
         <UserSelect
-          ref={user.field.ref}
-          value={user.field.value}
-          onChange={user.field.onChange}
-          onBlur={user.field.onBlur}
+          {...user}
           branchId={branchId}
           label={t('visit.employee')}
-          error={user.fieldState.error?.message}
           disabled={readOnly || employeeFixed}
           clearable={false}
           data-testid="visit-employee"
@@ -92,24 +88,17 @@ export function VisitFields({ form, readOnly, branchId, services, client, onOpen
       </Grid.Col>
       <Grid.Col span={4}>
         <DateTimeField
-          ref={start.field.ref}
-          value={start.field.value}
-          onChange={start.field.onChange}
-          onBlur={start.field.onBlur}
+          {...start}
           label={t('visit.start')}
           description={zoneNote}
           timeZone={timeZone}
-          error={start.fieldState.error?.message}
-          disabled={readOnly}
           data-testid="visit-start"
         />
       </Grid.Col>
       <Grid.Col span={3}>
         <NumberInput
-          ref={duration.field.ref}
-          value={duration.field.value}
-          onChange={(v) => duration.field.onChange(typeof v === 'number' ? v : v === '' ? '' : Number(v))}
-          onBlur={duration.field.onBlur}
+          {...duration}
+          onChange={(v) => duration.onChange(typeof v === 'number' ? v : v === '' ? '' : Number(v))}
           label={t('visit.duration')}
           description={zoneNote && '\u00a0'}
           min={5}
@@ -117,17 +106,13 @@ export function VisitFields({ form, readOnly, branchId, services, client, onOpen
           step={5}
           allowDecimal={false}
           suffix={` ${t('visit.min')}`}
-          error={duration.fieldState.error?.message}
-          disabled={readOnly}
           data-testid="visit-duration"
         />
       </Grid.Col>
       <Grid.Col span={6}>
         <KeySelect
-          ref={service.field.ref}
-          value={service.field.value}
+          {...service}
           onChange={pickService}
-          onBlur={service.field.onBlur}
           label={t('visit.service')}
           data={offered.map((s) => ({ value: s.row.id, label: s.row.name }))}
           renderOption={({ option }) => {
@@ -143,22 +128,16 @@ export function VisitFields({ form, readOnly, branchId, services, client, onOpen
               </Group>
             );
           }}
-          error={service.fieldState.error?.message}
-          disabled={readOnly}
           data-autofocus={isNew || undefined}
           data-testid="visit-service"
         />
       </Grid.Col>
       <Grid.Col span={6}>
         <NomenclatureSelect
-          ref={source.field.ref}
+          {...source}
           kind="visit_source"
-          value={source.field.value}
-          onChange={(v) => source.field.onChange(v)}
-          onBlur={source.field.onBlur}
+          onChange={(v) => source.onChange(v)}
           label={t('visit.source')}
-          error={source.fieldState.error?.message}
-          disabled={readOnly}
           data-testid="visit-source"
         />
       </Grid.Col>
@@ -183,4 +162,10 @@ export function VisitFields({ form, readOnly, branchId, services, client, onOpen
       </Grid.Col>
     </Grid>
   );
+}
+
+/** One field's wiring for an input that takes it by props: value, change, blur, focus on a refusal, its message. */
+function useBound<N extends FieldPath<VisitFormValues>>(form: VisitFormApi, name: N, readOnly: boolean) {
+  const { field, fieldState } = useController({ control: form.control, name });
+  return { ref: field.ref, value: field.value, onChange: field.onChange, onBlur: field.onBlur, error: fieldState.error?.message, disabled: readOnly };
 }

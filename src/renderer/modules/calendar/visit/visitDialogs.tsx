@@ -1,53 +1,16 @@
-import { useState } from 'react';
-import { Alert, Loader, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Loader, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../app/apiQuery';
 import { errorText } from '../../../app/errors';
 import { DialogButtons, DialogFailure, freshDialog } from '../../../components/DialogButtons';
-
-interface AskProps {
-  opened: boolean;
-  onClose(): void;
-  /** Rejects with main's refusal, which the dialog shows (and stays open). */
-  onConfirm(reason: string): Promise<unknown>;
-}
+import { ReasonDialog } from '../../interventions/dialogs';
 
 /** Cancelling keeps the visit and says why (everyone who books may): Enter confirms, Shift+Enter starts a new line. */
-export const CancelVisitDialog = freshDialog<AskProps>((t) => t('visit.cancelTitle'), 'sm', function CancelBody(p) {
+export function CancelVisitDialog(p: { opened: boolean; onClose(): void; onConfirm(reason: string): Promise<unknown> }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const run = useMutation({ mutationFn: (r: string) => p.onConfirm(r), onSuccess: () => p.onClose() });
-  const confirm = () => {
-    const r = reason.trim();
-    setMissing(!r);
-    if (r) run.mutate(r);
-  };
-  return (
-    <Stack gap="sm" data-testid="visit-cancel">
-      <Textarea
-        label={t('visit.cancelReason')}
-        data-autofocus
-        autosize
-        minRows={2}
-        maxLength={500}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && !e.shiftKey) {
-            e.preventDefault();
-            confirm();
-          }
-        }}
-        error={missing ? t('errors.required') : undefined}
-        data-testid="visit-cancel-reason-input"
-      />
-      <DialogFailure message={run.error ? errorText(t, run.error) : null} testId="visit-cancel-error" />
-      <DialogButtons onCancel={p.onClose} cancel="close" label={t('visit.cancelVisit')} color="orange" busy={run.isPending} onConfirm={confirm} testId="visit-cancel-ok" />
-    </Stack>
-  );
-});
+  return <ReasonDialog {...p} title={t('visit.cancelTitle')} confirmLabel={t('visit.cancelVisit')} testId="visit-cancel" />;
+}
 
 /** Deleting is not recommended: the question names what goes with the visit (main counts it). */
 export const DeleteVisitDialog = freshDialog<{ opened: boolean; id: string; onClose(): void; onConfirm(): Promise<unknown> }>(
