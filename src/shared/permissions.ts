@@ -40,7 +40,8 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     periods: R,
     series: RW,
     interventions: ALL,
-    calendar: ALL,
+    // Deleting a visit takes its payments with it: owners and administration only (seed 003); managers cancel.
+    calendar: ['read', 'write', 'approve'],
     tasks: ALL,
     chat: ALL,
     nomenclature: ALL,

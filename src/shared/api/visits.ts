@@ -192,14 +192,15 @@ export const visitsApi = {
   }),
   /** Clients with an ASAP visit that fits the slot (same employee, or any who performs the service), best fit first. */
   'visits.asapOffers': procedure({
-    input: z.strictObject({ userId: id, start: isoInstant, end: isoInstant, serviceId: optionalId }),
+    /** `serviceId`: only visits of that service; `branchId`: only that branch's visits (else every branch the employee works in). */
+    input: z.strictObject({ userId: id, start: isoInstant, end: isoInstant, serviceId: optionalId, branchId: optionalId }),
     output: z.array(asapOffer),
     access: read,
     writes: false,
   }),
   /** Move the offered client's visit into the freed slot (same checks as a move); clears its ASAP flag. */
   'visits.acceptAsap': procedure({
-    input: z.strictObject({ ...versioned, userId: id, start: isoInstant }),
+    input: z.strictObject({ ...versioned, userId: id, start: isoInstant, outsideHoursConfirmed: z.boolean().optional() }),
     output: visitDetail,
     access: write,
     writes: true,

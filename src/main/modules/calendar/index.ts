@@ -6,3 +6,5 @@ import { visitsHandlers } from './visits/handlers';
 export const calendarModule = defineModule({ name: 'calendar', handlers: { ...scheduleHandlers, ...visitsHandlers } });
 /** The demo (and any module) books through the same checks as the clerk. */
 export { bookVisit } from './visits/book';
+/** The reminder calls colour the event (grey, green, red, orange) through here; open calendars recolour live. */
+export { setVisitReminder } from './visits/status';

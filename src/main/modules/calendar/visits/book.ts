@@ -92,15 +92,22 @@ async function branchOf(ctx: Ctx, row: VisitRow): Promise<Branch> {
   return (await resolveBranch(ctx, row.branch_id, null)).branch;
 }
 
-/** Drag to move or resize, to the same or another employee: the same checks as booking; the old date's period too. */
+/**
+ * Puts an existing visit at a new time and person (a drag, an accepted ASAP offer): the same checks as booking, and
+ * the month it leaves must be open too.
+ */
+export async function placeVisit(ctx: Ctx, before: VisitRow, userId: string, span: Span, confirmed: boolean | undefined, patch: { asap?: number } = {}): Promise<VisitDetail> {
+  const branch = await branchOf(ctx, before);
+  await assertSpanAllowed(ctx, { start: before.starts_at, end: before.ends_at }, branch.time_zone);
+  await assertPlacement(ctx, branch, userId, span, confirmed, before.id);
+  await visitRows.in(ctx).update(before, { user_id: userId, starts_at: span.start, ends_at: span.end, ...patch }, { expect: before.version });
+  return visitDetail(ctx, before.id);
+}
+
+/** Drag to move or resize, to the same or another employee. */
 export async function moveVisit(ctx: Ctx, input: ParsedInput<'visits.move'>): Promise<VisitDetail> {
   const before = await loadChangeable(ctx, input.id, input.version);
-  const branch = await branchOf(ctx, before);
-  const span = { start: canonical(input.start), end: canonical(input.end) };
-  await assertSpanAllowed(ctx, { start: before.starts_at, end: before.ends_at }, branch.time_zone);
-  await assertPlacement(ctx, branch, input.userId, span, input.outsideHoursConfirmed, before.id);
-  await visitRows.in(ctx).update(before, { user_id: input.userId, starts_at: span.start, ends_at: span.end }, { expect: input.version });
-  return visitDetail(ctx, before.id);
+  return placeVisit(ctx, before, input.userId, { start: canonical(input.start), end: canonical(input.end) }, input.outsideHoursConfirmed);
 }
 
 /** The form's save of an existing visit: time, person, service, flags, notes, source, and (when sent) every line. */

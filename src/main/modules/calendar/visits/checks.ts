@@ -83,13 +83,9 @@ export async function assertWithinHours(ctx: Ctx, branch: Branch, userId: string
   throw fail.validation('visit_outside_hours', 'start', params);
 }
 
-/**
- * No double booking: another live, not cancelled visit or break of the same person that overlaps the span. Runs
- * inside the write transaction (the writer's BEGIN IMMEDIATE), so of two clerks saving the same slot only the first
- * finds it free. The start index is read as a range a day long at most (visit_user_start), not the person's history.
- */
-export async function assertNoClash(ctx: Ctx, userId: string, span: { start: string; end: string }, tz: string, exceptId?: string): Promise<void> {
-  const clash = await ctx.db
+/** The first live, not cancelled visit or break of the person overlapping the span (other than `exceptId`). */
+export async function findClash(ctx: Ctx, userId: string, span: { start: string; end: string }, exceptId?: string) {
+  return ctx.db
     .selectFrom('visit as v')
     .leftJoin('client as c', 'c.id', 'v.client_id')
     .select(['v.id', 'v.kind', 'v.starts_at', 'v.ends_at', 'c.name as client_name'])
@@ -104,6 +100,15 @@ export async function assertNoClash(ctx: Ctx, userId: string, span: { start: str
     .orderBy('v.starts_at')
     .limit(1)
     .executeTakeFirst();
+}
+
+/**
+ * No double booking: refused when another visit or break of the same person overlaps the span. Runs inside the write
+ * transaction (the writer's BEGIN IMMEDIATE), so of two clerks saving the same slot only the first finds it free. The
+ * start index is read as a range a day long at most (visit_user_start), not the person's whole history.
+ */
+export async function assertNoClash(ctx: Ctx, userId: string, span: { start: string; end: string }, tz: string, exceptId?: string): Promise<void> {
+  const clash = await findClash(ctx, userId, span, exceptId);
   if (!clash) return;
   const start = wallClock(clash.starts_at, tz).replace('T', ' ');
   const params: Record<string, string> = { client: clash.client_name ?? '', start, end: hhmm(clash.ends_at, tz) };

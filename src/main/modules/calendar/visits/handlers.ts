@@ -1,12 +1,9 @@
 import type { HandlersFor } from '../../../api/context';
 import { fail } from '../../../api/errors';
+import { acceptAsap, asapOffers } from './asap';
 import { bookBreak, bookVisit, moveVisit, updateVisit } from './book';
+import { addPayment, cancelVisit, deleteVisit, deletionImpact, setAttendance } from './status';
 import { recentClients, visitDetail, visitRange, visitsOfClient } from './read';
-
-// Built next (attendance, cancel, payments, deletion, ASAP).
-const notYet = async (): Promise<never> => {
-  throw fail.notFound('visit_not_found');
-};
 
 /** A month view with the weeks around it: the longest range one call reads. */
 const MAX_RANGE_DAYS = 62;
@@ -39,13 +36,13 @@ export const visitsHandlers: HandlersFor<
   'visits.bookBreak': (input, ctx) => bookBreak(ctx, input),
   'visits.update': (input, ctx) => updateVisit(ctx, input),
   'visits.move': (input, ctx) => moveVisit(ctx, input),
-  'visits.setAttendance': notYet,
-  'visits.cancel': notYet,
-  'visits.deletionImpact': notYet,
-  'visits.delete': notYet,
-  'visits.addPayment': notYet,
-  'visits.asapOffers': notYet,
-  'visits.acceptAsap': notYet,
+  'visits.setAttendance': (input, ctx) => setAttendance(ctx, input),
+  'visits.cancel': (input, ctx) => cancelVisit(ctx, input),
+  'visits.deletionImpact': (input, ctx) => deletionImpact(ctx, input.id),
+  'visits.delete': (input, ctx) => deleteVisit(ctx, input),
+  'visits.addPayment': (input, ctx) => addPayment(ctx, input),
+  'visits.asapOffers': (input, ctx) => asapOffers(ctx, input),
+  'visits.acceptAsap': (input, ctx) => acceptAsap(ctx, input),
   'visits.recentClients': (input, ctx) => recentClients(ctx, input.limit),
   'visits.ofClient': (input, ctx) => visitsOfClient(ctx, input.clientId, input.limit),
 };

@@ -1,0 +1,87 @@
+import { sql, type SqlBool } from 'kysely';
+import { me, type Ctx } from '../../../api/context';
+import { fail } from '../../../api/errors';
+import { branchesOfPerson, inScope } from '../../../api/scope';
+import type { ParsedInput } from '../../../../shared/api';
+import type { AsapOffer, VisitDetail } from '../../../../shared/api/visits';
+import { daysEarlier, durationMin, rankAsap } from '../../../../shared/rules/asap';
+import { loadChangeable, placeVisit } from './book';
+import { findClash, resolveBranch } from './checks';
+import { canonical, LONGEST_VISIT_MS, shift } from './read';
+
+/** Offers shown at once: the clerk phones from the top. */
+const MAX_OFFERS = 20;
+/** ASAP visits read per slot, furthest first (the ones that gain the most days). */
+const MAX_CANDIDATES = 500;
+
+const performs = (performers: string | null, userId: string) => !!performers && (JSON.parse(performers) as string[]).includes(userId);
+
+/**
+ * ASAP clients for a freed slot of one employee: booked ASAP visits later than the slot that fit it, of the same
+ * employee or of a service the slot's employee performs, in a branch the slot's employee works in; best fit first,
+ * and only those whose move would not overlap anything else of the slot's employee.
+ */
+export async function asapOffers(ctx: Ctx, input: ParsedInput<'visits.asapOffers'>): Promise<AsapOffer[]> {
+  const user = me(ctx);
+  const slot = { userId: input.userId, start: canonical(input.start), end: canonical(input.end) };
+  const length = Date.parse(slot.end) - Date.parse(slot.start);
+  if (length <= 0) throw fail.validation('end_before_start', 'end');
+  if (length > LONGEST_VISIT_MS) throw fail.validation('visit_too_long', 'end', { hours: LONGEST_VISIT_MS / 3_600_000 });
+  if (user.role === 'employee' && input.userId !== user.id) throw fail.forbidden('visit_own_calendar', 'userId');
+  const person = await branchesOfPerson(ctx.db, user.orgId, input.userId);
+  if (!person) throw fail.notFound('user_not_found', 'userId');
+  if (input.branchId) await resolveBranch(ctx, input.branchId, null);
+  const rows = await ctx.db
+    .selectFrom('visit as v')
+    .innerJoin('branch as b', 'b.id', 'v.branch_id')
+    .innerJoin('app_user as u', 'u.id', 'v.user_id')
+    .innerJoin('client as c', 'c.id', 'v.client_id')
+    .leftJoin('service as s', 's.id', 'v.service_id')
+    .select(['v.id', 'v.user_id', 'u.name as user_name', 'v.client_id', 'c.name as client_name', 'c.primary_phone', 's.name as service_name', 's.performers', 'v.starts_at', 'v.ends_at', 'b.time_zone'])
+    // The predicates of the partial index visit_asap, so only ASAP visits are read.
+    .where(sql<SqlBool>`v.asap = 1 and v.status = 'booked' and v.deleted_at is null`)
+    .where('v.kind', '=', 'visit')
+    .where('v.starts_at', '>', slot.start)
+    .where(inScope(user, { org: 'v.org_id', branch: 'v.branch_id' }))
+    .$if(person.branches !== null, (q) => q.where('v.branch_id', 'in', person.branches!.length ? person.branches! : ['']))
+    .$if(!!input.branchId, (q) => q.where('v.branch_id', '=', input.branchId!))
+    .$if(!!input.serviceId, (q) => q.where('v.service_id', '=', input.serviceId!))
+    .$if(user.role === 'employee', (q) => q.where('v.user_id', '=', user.id))
+    .orderBy('v.starts_at', 'desc')
+    .limit(MAX_CANDIDATES)
+    .execute();
+  const candidates = rows.map((r) => ({ ...r, visitId: r.id, userId: r.user_id, start: r.starts_at, end: r.ends_at, tz: r.time_zone, slotUserPerforms: performs(r.performers, slot.userId) }));
+  const offers: AsapOffer[] = [];
+  for (const c of rankAsap(candidates, slot)) {
+    if (offers.length >= MAX_OFFERS) break;
+    const moved = { start: slot.start, end: shift(slot.start, Date.parse(c.end) - Date.parse(c.start)) };
+    if (await findClash(ctx, slot.userId, moved, c.visitId)) continue;
+    offers.push({
+      visitId: c.visitId,
+      clientId: c.client_id!,
+      clientName: c.client_name,
+      clientPhone: c.primary_phone,
+      serviceName: c.service_name ?? null,
+      userId: c.userId,
+      userName: c.user_name,
+      currentStart: c.start,
+      durationMin: durationMin(c),
+      daysEarlier: daysEarlier(c.start, slot.start, c.tz),
+    });
+  }
+  return offers;
+}
+
+/** Moves the offered visit into the freed slot (same checks as a move), keeping its length; it is ASAP no more. */
+export async function acceptAsap(ctx: Ctx, input: ParsedInput<'visits.acceptAsap'>): Promise<VisitDetail> {
+  const before = await loadChangeable(ctx, input.id, input.version);
+  if (before.asap !== 1 || before.status !== 'booked') throw fail.validation('visit_not_asap', 'id');
+  const start = canonical(input.start);
+  if (start >= before.starts_at) throw fail.validation('visit_asap_not_earlier', 'start');
+  if (input.userId !== before.user_id && before.service_id) {
+    const service = await ctx.db.selectFrom('service').select('performers').where('id', '=', before.service_id).executeTakeFirst();
+    if (!performs(service?.performers ?? null, input.userId)) throw fail.validation('visit_performer', 'userId');
+  }
+  const span = { start, end: shift(start, Date.parse(before.ends_at) - Date.parse(before.starts_at)) };
+  return placeVisit(ctx, before, input.userId, span, input.outsideHoursConfirmed, { asap: 0 });
+}
