@@ -142,7 +142,7 @@ for (const lang of LANGS) {
 
     // Cancelled with a reason: the freed slot is offered to the client who asked to come earlier; Enter moves them.
     await page.keyboard.press('Alt+c');
-    await page.getByTestId('visit-cancel-reason-input').fill(lang.code === 'en' ? 'Client is ill' : 'Klientas serga');
+    await page.getByTestId('visit-cancel-reason').fill(lang.code === 'en' ? 'Client is ill' : 'Klientas serga');
     await page.keyboard.press('Enter');
     const offers = page.getByTestId('asap-offers');
     await expect(offers).toBeVisible();
@@ -164,16 +164,17 @@ for (const lang of LANGS) {
 
 test('a slot nobody waits for says so plainly', async ({ page }) => {
   await loginAs(page, `${server.url}/#/`, 'manager.riga');
+  await chooseLanguage(page, LANGS[0]);
   const me = await apiCall<{ branchIds: string[] }>(page, 'auth.me', {});
   const staff = await apiCall<{ id: string; name: string }[]>(page, 'users.directory', { branchId: me.branchIds[0] });
   const tech = staff.find((u) => u.name === 'Kārlis Zariņš')!;
   const client = (await apiCall<{ client: { id: string } }>(page, 'clients.create', { kind: 'person', name: `Nobody Waits ${tag}`, phones: [], emails: [], addresses: [], contacts: [] })).client.id;
   // A day far ahead: no ASAP visit is later than it.
   const day = dayFrom(300);
-  const v = await apiCall<Visit>(page, 'visits.book', { clientId: client, userId: tech.id, start: await freeHour(page, tech.id, day), durationMin: 30, outsideHoursConfirmed: true });
+  const v = await apiCall<Visit>(page, 'visits.book', { clientId: client, branchId: me.branchIds[0], userId: tech.id, start: await freeHour(page, tech.id, day), durationMin: 30, outsideHoursConfirmed: true });
   await openVisit(page, v.id);
   await page.getByTestId('visit-cancel-open').click();
-  await page.getByTestId('visit-cancel-reason-input').fill('Moved away');
+  await page.getByTestId('visit-cancel-reason').fill('Moved away');
   await page.getByTestId('visit-cancel-ok').click();
   await expect(page.getByTestId('asap-none')).toHaveText(en.visit.asapNone);
   const answer = await apiAnswer(page, 'visits.get', { id: v.id });
