@@ -119,6 +119,17 @@ for (const lang of LANGS) {
     expect(stored.lines).toHaveLength(2);
     expect(stored.payments.map((p) => p.method)).toEqual(['cash', 'card']);
 
+    // The receipt in the print preview (Esc closes the preview, not the visit); the client's name opens the client.
+    await page.keyboard.press('Alt+r');
+    await expect(page.getByTestId('preview-frame')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('print-preview')).toBeHidden();
+    await dialog.getByTestId('visit-client-name').click();
+    await expect(page.getByTestId('client-form')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('client-form')).toBeHidden();
+    await expect(dialog).toBeVisible();
+
     // The sun, from the keyboard (Alt+A).
     await page.keyboard.press('Alt+a');
     await expect(dialog.getByTestId('visit-status')).toHaveAttribute('data-status', 'arrived');
@@ -179,4 +190,40 @@ test('a slot nobody waits for says so plainly', async ({ page }) => {
   await expect(page.getByTestId('asap-none')).toHaveText(en.visit.asapNone);
   const answer = await apiAnswer(page, 'visits.get', { id: v.id });
   expect(answer.ok && (answer.data as { status: string }).status).toBe('cancelled');
+});
+
+test('only owners and admins delete, after a question naming what goes with the visit', async ({ page }) => {
+  await loginAs(page, `${server.url}/#/`, 'owner');
+  await chooseLanguage(page, LANGS[0]);
+  const riga = (await apiCall<{ id: string; name: string }[]>(page, 'branches.list', {}))[0]!;
+  const staff = await apiCall<{ id: string; name: string }[]>(page, 'users.directory', { branchId: riga.id });
+  const tech = staff.find((u) => u.name === 'Kārlis Zariņš')!;
+  const client = (await apiCall<{ client: { id: string } }>(page, 'clients.create', { kind: 'person', name: `Dora Deleted ${tag}`, phones: [], emails: [], addresses: [], contacts: [] })).client.id;
+  const start = await freeHour(page, tech.id, dayFrom(-5));
+  const v = await apiCall<Visit>(page, 'visits.book', {
+    clientId: client,
+    branchId: riga.id,
+    userId: tech.id,
+    start,
+    durationMin: 30,
+    outsideHoursConfirmed: true,
+    lines: [{ kind: 'service', name: 'Check-up', quantity: 1, priceMinor: 2000 }],
+  });
+  await apiCall(page, 'visits.addPayment', { id: v.id, version: v.version, method: 'cash', amountMinor: 500 });
+
+  // A branch manager cancels; the Delete button is not there for them (main refuses it too).
+  const manager = await page.context().browser()!.newPage();
+  await loginAs(manager, `${server.url}/#/calendar?visit=${v.id}`, 'manager.riga');
+  await expect(manager.getByTestId('visit-dialog')).toBeVisible();
+  await expect(manager.getByTestId('visit-cancel-open')).toBeVisible();
+  await expect(manager.getByTestId('visit-delete-open')).toHaveCount(0);
+  expect((await apiAnswer(manager, 'visits.delete', { id: v.id, version: v.version + 1 })).ok).toBe(false);
+  await manager.close();
+
+  await openVisit(page, v.id);
+  await page.keyboard.press('Alt+d');
+  await expect(page.getByTestId('visit-delete-impact')).toHaveText('Also deleted — payments: 1, services and products: 1, reminders: 0.');
+  await page.getByTestId('visit-delete-ok').click();
+  await expect(page.getByTestId('visit-dialog')).toBeHidden();
+  expect((await apiAnswer(page, 'visits.get', { id: v.id })).ok).toBe(false);
 });

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AsapOffer, VisitDetail } from '../../../../shared/api/visits';
 import { call } from '../../../app/api';
 import { useApiQuery } from '../../../app/apiQuery';
-import { errorText } from '../../../app/errors';
+import { apiError, errorText } from '../../../app/errors';
 import { deviceZone, useFormat } from '../../../app/format';
 import { DialogFailure } from '../../../components/DialogButtons';
 import { ListTable, useListSelection, type Column } from '../../../components/screen';
@@ -30,15 +30,22 @@ export function AsapOffers(p: AsapOffersProps) {
   const [moved, setMoved] = useState<{ offer: AsapOffer; visit: VisitDetail } | null>(null);
   // The offer carries no version: the visit is read as it stands, so a change made meanwhile is not overwritten.
   const accept = useMutation({
-    mutationFn: async (o: AsapOffer) => {
-      const v = await call('visits.get', { id: o.visitId });
-      return { offer: o, visit: await call('visits.acceptAsap', { id: o.visitId, version: v.version, userId: p.slot.userId, start: p.slot.start }) };
+    mutationFn: async ({ offer, confirmed }: { offer: AsapOffer; confirmed: boolean }) => {
+      const v = await call('visits.get', { id: offer.visitId });
+      const input = { id: offer.visitId, version: v.version, userId: p.slot.userId, start: p.slot.start, ...(confirmed ? { outsideHoursConfirmed: true } : {}) };
+      return { offer, visit: await call('visits.acceptAsap', input) };
     },
     onSuccess: setMoved,
   });
-  const take = (o: AsapOffer) => {
-    if (!accept.isPending && !moved) accept.mutate(o);
+  const take = (o: AsapOffer, confirmed = false) => {
+    if (!accept.isPending && !moved) accept.mutate({ offer: o, confirmed });
   };
+  // The freed slot may lie outside the hours (a visit booked there with consent): main asks, the clerk may go ahead.
+  const askedOutside = !!accept.variables && !accept.variables.confirmed && !!apiError(accept.error)?.key.startsWith('errors.visit_outside_hours');
+  const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (moved) close.current?.focus();
+  }, [moved]);
 
   // The best fit is chosen when the list arrives, so Enter takes it at once.
   const list = useRef<HTMLDivElement>(null);
@@ -63,7 +70,7 @@ export function AsapOffers(p: AsapOffersProps) {
       header: t('visit.asapMove'),
       headerHidden: true,
       render: (o) => (
-        <Button size="compact-xs" onClick={() => take(o)} loading={accept.isPending && accept.variables?.visitId === o.visitId} disabled={!!moved} data-testid="asap-accept">
+        <Button size="compact-xs" onClick={() => take(o)} loading={accept.isPending && accept.variables?.offer.visitId === o.visitId} disabled={!!moved} data-testid="asap-accept">
           {t('visit.asapMove')}
         </Button>
       ),
@@ -90,7 +97,12 @@ export function AsapOffers(p: AsapOffersProps) {
         )}
         <DialogFailure message={offers.error ? errorText(t, offers.error) : accept.error ? errorText(t, accept.error) : null} testId="asap-error" />
         <Group justify="flex-end">
-          <Button variant="default" onClick={p.onClose} data-autofocus={moved ? true : undefined} data-testid="asap-close">
+          {askedOutside && (
+            <Button color="orange" onClick={() => take(accept.variables!.offer, true)} data-testid="asap-outside-ok">
+              {t('visit.bookAnyway')}
+            </Button>
+          )}
+          <Button ref={close} variant="default" onClick={p.onClose} data-testid="asap-close">
             {t('common.close')}
           </Button>
         </Group>
