@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import lt from '../src/shared/i18n/lt.json' with { type: 'json' };
 import { instantAt, todayIn, wallClock } from '../src/shared/rules/zonedTime';
+import { expectAccessible } from './a11y';
 import { apiAnswer, apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
 
 /**
@@ -135,6 +136,7 @@ for (const lang of LANGS) {
     await expect(dialog.getByTestId('visit-status')).toHaveAttribute('data-status', 'arrived');
     await expect(dialog.getByTestId('visit-status')).toHaveText(t.visit.status.arrived);
     await shot(page, `visit-form-${lang.code}`);
+    await expectAccessible(page, `visit dialog (${lang.code})`, '.mantine-Modal-content');
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
 
@@ -161,6 +163,7 @@ for (const lang of LANGS) {
     await expect(row).toBeVisible();
     await row.click();
     await shot(page, `visit-asap-${lang.code}`);
+    await expectAccessible(page, `ASAP offers (${lang.code})`, '.mantine-Modal-content');
     await offers.getByTestId('asap-list').press('Enter');
     await expect(offers.getByTestId('asap-moved')).toContainText(s.waiting.clientName!);
     const moved = await apiCall<Visit & { asap: boolean }>(page, 'visits.get', { id: s.waiting.id });

@@ -78,7 +78,7 @@ export function AsapOffers(p: AsapOffersProps) {
   ];
 
   return (
-    <Modal opened onClose={p.onClose} title={<Title order={5}>{t('visit.asapTitle')}</Title>} size={900} zIndex={250}>
+    <Modal opened onClose={p.onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={<Title order={5}>{t('visit.asapTitle')}</Title>} size={900} zIndex={250}>
       <Stack gap="sm" ref={list} data-testid="asap-offers">
         <Text size="sm" data-testid="asap-slot">
           {t('visit.asapSlot', { start: fmt.zoned(p.slot.start, tz), minutes: Math.round((Date.parse(p.slot.end) - Date.parse(p.slot.start)) / 60_000) })}

@@ -48,7 +48,7 @@ export function VisitDialog(p: VisitDialogProps) {
   const failed = detail.error ?? branches.error;
   if (!zone || (id && !detail.data)) {
     return (
-      <Modal opened onClose={p.onClose} title={<Title order={5}>{t(id ? 'visit.title' : 'visit.newTitle')}</Title>} size="lg">
+      <Modal opened onClose={p.onClose} closeButtonProps={{ 'aria-label': t('common.close') }} title={<Title order={5}>{t(id ? 'visit.title' : 'visit.newTitle')}</Title>} size="lg">
         <Center h={160}>{failed ? <Alert color="red">{errorText(t, failed)}</Alert> : <Loader size="sm" />}</Center>
       </Modal>
     );
@@ -118,6 +118,7 @@ function VisitBody(p: { id: string | null; draft: Draft | null; zone: string; de
       <Modal
         opened
         onClose={drawer.requestClose}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         closeOnEscape={!asking && !drawer.asking && !previewOpen}
         title={<Title order={5} data-testid="visit-title">{title}</Title>}
         size={d?.kind === 'visit' ? 1000 : 720}

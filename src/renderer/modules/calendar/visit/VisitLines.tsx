@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { ActionIcon, Badge, Group, NumberInput, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Group, NumberInput, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useFieldArray, useController, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ServiceRow } from '../../../../shared/api/schedule';
@@ -43,7 +43,9 @@ export function VisitLines({ form, readOnly, services, currency }: { form: Visit
             <Table.Th w={100} ta="right">
               {t('visit.amount')}
             </Table.Th>
-            <Table.Th w={30} aria-label={t('common.remove')} />
+            <Table.Th w={30}>
+              <VisuallyHidden>{t('common.remove')}</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -68,7 +70,7 @@ export function VisitLines({ form, readOnly, services, currency }: { form: Visit
             <Table.Th ta="right" data-testid="visit-total">
               {money(linesTotal(lines))}
             </Table.Th>
-            <Table.Th />
+            <Table.Td />
           </Table.Tr>
         </Table.Tfoot>
       </Table>
