@@ -61,6 +61,9 @@ export const BRANCH_COLUMN = {
   work_schedule: 'branch_id',
   work_exception: 'branch_id',
   service: 'branch_id',
+  visit: 'branch_id',
+  visit_line: 'branch_id',
+  visit_payment: 'branch_id',
 } as const satisfies Partial<Record<keyof DB, string>>;
 export type BranchScopedTable = keyof typeof BRANCH_COLUMN;
 
@@ -118,6 +121,7 @@ export async function assertAssignable(db: Kysely<DB>, caller: ScopeUser, person
 /** The columns that put a person on a branch-scoped row: each such person must see the row's branch. */
 export const ASSIGNEE_COLUMNS = {
   intervention: ['taken_by_id', 'responsible_id'],
+  visit: ['user_id'],
 } as const satisfies Partial<Record<BranchScopedTable, readonly string[]>>;
 
 /**

@@ -1,10 +1,15 @@
 import type { HandlersFor } from '../../../api/context';
 import { fail } from '../../../api/errors';
+import { bookBreak, bookVisit, moveVisit, updateVisit } from './book';
+import { recentClients, visitDetail, visitRange, visitsOfClient } from './read';
 
-// NOT BUILT YET: the visits engineer replaces every handler here.
+// Built next (attendance, cancel, payments, deletion, ASAP).
 const notYet = async (): Promise<never> => {
-  throw fail.notFound('visit');
+  throw fail.notFound('visit_not_found');
 };
+
+/** A month view with the weeks around it: the longest range one call reads. */
+const MAX_RANGE_DAYS = 62;
 
 export const visitsHandlers: HandlersFor<
   | 'visits.range'
@@ -23,12 +28,17 @@ export const visitsHandlers: HandlersFor<
   | 'visits.recentClients'
   | 'visits.ofClient'
 > = {
-  'visits.range': notYet,
-  'visits.get': notYet,
-  'visits.book': notYet,
-  'visits.bookBreak': notYet,
-  'visits.update': notYet,
-  'visits.move': notYet,
+  async 'visits.range'(input, ctx) {
+    const span = Date.parse(input.to) - Date.parse(input.from);
+    if (span <= 0) throw fail.validation('end_before_start', 'to');
+    if (span > MAX_RANGE_DAYS * 86_400_000) throw fail.validation('visit_range_too_long', 'to', { days: MAX_RANGE_DAYS });
+    return visitRange(ctx, input);
+  },
+  'visits.get': (input, ctx) => visitDetail(ctx, input.id),
+  'visits.book': (input, ctx) => bookVisit(ctx, input),
+  'visits.bookBreak': (input, ctx) => bookBreak(ctx, input),
+  'visits.update': (input, ctx) => updateVisit(ctx, input),
+  'visits.move': (input, ctx) => moveVisit(ctx, input),
   'visits.setAttendance': notYet,
   'visits.cancel': notYet,
   'visits.deletionImpact': notYet,
@@ -36,6 +46,6 @@ export const visitsHandlers: HandlersFor<
   'visits.addPayment': notYet,
   'visits.asapOffers': notYet,
   'visits.acceptAsap': notYet,
-  'visits.recentClients': notYet,
-  'visits.ofClient': notYet,
+  'visits.recentClients': (input, ctx) => recentClients(ctx, input.limit),
+  'visits.ofClient': (input, ctx) => visitsOfClient(ctx, input.clientId, input.limit),
 };

@@ -1,0 +1,170 @@
+import { sql, type Selectable, type SqlBool } from 'kysely';
+import type { VisitTable } from '../../../db/schema';
+import { me, type Ctx } from '../../../api/context';
+import { fail } from '../../../api/errors';
+import { inScope } from '../../../api/scope';
+import type { ReminderState, VisitDetail, VisitEvent, VisitStatus } from '../../../../shared/api/visits';
+import { visitRows } from './tables';
+
+export type VisitRow = Selectable<VisitTable>;
+
+/** No visit lasts longer than a day (the contract caps durations), so an overlap search starts at most a day earlier. */
+export const LONGEST_VISIT_MS = 24 * 60 * 60 * 1000;
+
+/** One instant format for every stored time: string order is time order only if all look alike. */
+export const canonical = (iso: string | number) => new Date(iso).toISOString();
+export const shift = (iso: string, ms: number) => canonical(Date.parse(iso) + ms);
+
+export async function loadVisit(ctx: Ctx, id: string, field = 'id'): Promise<VisitRow> {
+  const row = await visitRows.in(ctx).load(id, { key: 'visit_not_found', field });
+  // An employee's calendar is their own: another's visit is not there for them.
+  const user = me(ctx);
+  if (user.role === 'employee' && row.user_id !== user.id) throw fail.notFound('visit_not_found', field);
+  return row;
+}
+
+/** The event columns, joined with the names the calendar shows. */
+function events(ctx: Ctx) {
+  return ctx.db
+    .selectFrom('visit as v')
+    .innerJoin('app_user as u', 'u.id', 'v.user_id')
+    .leftJoin('client as c', 'c.id', 'v.client_id')
+    .leftJoin('service as s', 's.id', 'v.service_id')
+    .select([
+      'v.id',
+      'v.kind',
+      'v.branch_id',
+      'v.user_id',
+      'u.name as user_name',
+      'v.client_id',
+      'c.name as client_name',
+      'v.service_id',
+      's.name as service_name',
+      's.colour',
+      'v.starts_at',
+      'v.ends_at',
+      'v.status',
+      'v.first_consultation',
+      'v.asap',
+      'v.reminder',
+      'v.total_minor',
+      'v.paid_minor',
+      'v.version',
+    ])
+    .where('v.deleted_at', 'is', null)
+    .where(inScope(me(ctx), { org: 'v.org_id', branch: 'v.branch_id' }))
+    .$if(me(ctx).role === 'employee', (q) => q.where('v.user_id', '=', me(ctx).id));
+}
+
+type EventRow = Awaited<ReturnType<ReturnType<typeof events>['executeTakeFirstOrThrow']>>;
+
+/** €€: services or products on a visit still to be paid (a cancelled visit owes nothing). */
+export const isUnpaid = (r: { status: string; total_minor: number; paid_minor: number }) => r.status !== 'cancelled' && r.total_minor > r.paid_minor;
+
+function toEvent(r: EventRow): VisitEvent {
+  return {
+    id: r.id,
+    kind: r.kind as VisitEvent['kind'],
+    branchId: r.branch_id,
+    userId: r.user_id,
+    userName: r.user_name,
+    clientId: r.client_id,
+    clientName: r.client_name ?? null,
+    serviceId: r.service_id,
+    serviceName: r.service_name ?? null,
+    colour: r.colour ?? null,
+    start: r.starts_at,
+    end: r.ends_at,
+    status: r.status as VisitStatus,
+    firstConsultation: r.first_consultation === 1,
+    asap: r.asap === 1,
+    reminder: r.reminder as ReminderState,
+    unpaid: isUnpaid(r),
+    version: r.version,
+  };
+}
+
+export interface RangeQuery {
+  from: string;
+  to: string;
+  branchId?: string | null;
+  userIds?: readonly string[];
+  serviceId?: string | null;
+  includeCancelled?: boolean;
+}
+
+/**
+ * The events overlapping [from, to). Bounded below by the longest visit, so the start index is read as a range
+ * (per employee: visit_user_start; per branch: visit_branch_start) instead of from the first visit ever.
+ */
+export async function visitRange(ctx: Ctx, q: RangeQuery): Promise<VisitEvent[]> {
+  const from = canonical(q.from);
+  const to = canonical(q.to);
+  const rows = await events(ctx)
+    .where('v.starts_at', '>', shift(from, -LONGEST_VISIT_MS))
+    .where('v.starts_at', '<', to)
+    .where('v.ends_at', '>', from)
+    .$if(!!q.branchId, (w) => w.where('v.org_id', '=', me(ctx).orgId).where('v.branch_id', '=', q.branchId!))
+    .$if(!!q.userIds?.length, (w) => w.where('v.user_id', 'in', q.userIds!))
+    .$if(!!q.serviceId, (w) => w.where('v.service_id', '=', q.serviceId!))
+    .$if(!q.includeCancelled, (w) => w.where('v.status', '!=', 'cancelled'))
+    .orderBy('v.starts_at')
+    .orderBy('v.id')
+    .limit(20_000)
+    .execute();
+  return rows.map(toEvent);
+}
+
+export async function visitsOfClient(ctx: Ctx, clientId: string, limit: number): Promise<VisitEvent[]> {
+  const rows = await events(ctx).where('v.client_id', '=', clientId).orderBy('v.starts_at', 'desc').limit(limit).execute();
+  return rows.map(toEvent);
+}
+
+/** Clients the caller booked lately, newest first, each once: the slot picker's "recent" list. */
+export async function recentClients(ctx: Ctx, limit: number) {
+  const user = me(ctx);
+  const rows = await ctx.db
+    .selectFrom('visit as v')
+    .innerJoin('client as c', 'c.id', 'v.client_id')
+    .select(['c.id', 'c.name', 'c.primary_phone as phone', sql<string>`max(v.created_at)`.as('last')])
+    .where('v.org_id', '=', user.orgId)
+    .where('v.created_by', '=', user.id)
+    .where('c.deleted_at', 'is', null)
+    .groupBy(['c.id', 'c.name', 'c.primary_phone'])
+    .orderBy('last', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, phone: r.phone }));
+}
+
+export async function visitDetail(ctx: Ctx, id: string): Promise<VisitDetail> {
+  const row = await loadVisit(ctx, id);
+  const ev = await events(ctx).where('v.id', '=', row.id).executeTakeFirstOrThrow();
+  const more = await ctx.db
+    .selectFrom('visit as v')
+    .innerJoin('branch as b', 'b.id', 'v.branch_id')
+    .leftJoin('client as c', 'c.id', 'v.client_id')
+    .leftJoin('nomenclature as n', 'n.id', 'v.source_id')
+    .select(['b.time_zone', 'c.primary_phone', 'n.name as source_name'])
+    .where('v.id', '=', row.id)
+    .executeTakeFirstOrThrow();
+  const live = sql<SqlBool>`deleted_at is null`;
+  const lines = await ctx.db.selectFrom('visit_line').selectAll().where('visit_id', '=', row.id).where(live).orderBy('created_at').orderBy(sql`rowid`).execute();
+  const payments = await ctx.db.selectFrom('visit_payment').selectAll().where('visit_id', '=', row.id).where(live).orderBy('paid_at').orderBy(sql`rowid`).execute();
+  return {
+    ...toEvent(ev),
+    clientPhone: more.primary_phone ?? null,
+    notes: row.notes,
+    sourceId: row.source_id,
+    sourceName: more.source_name ?? null,
+    cancelReason: row.cancel_reason,
+    currency: row.currency,
+    totalMinor: row.total_minor,
+    paidMinor: row.paid_minor,
+    lines: lines.map((l) => ({ id: l.id, kind: l.kind as 'service' | 'product', serviceId: l.service_id, productId: l.product_id, name: l.name, quantity: l.quantity, priceMinor: l.price_minor })),
+    payments: payments.map((p) => ({ id: p.id, method: p.method as 'cash' | 'card' | 'transfer', amountMinor: p.amount_minor, paidAt: p.paid_at, note: p.note })),
+    timeZone: more.time_zone,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
