@@ -86,6 +86,9 @@ function sample(proc: ProcName, s: AnySchema, refs: Refs, want: Want, at = ''): 
       // Instants in the order they appear, two weeks apart: from < to, start < end, around the seeded work.
       if (def.format === 'datetime') return new Date(Date.parse(`${TODAY}T10:00:00.000Z`) + (instants++ - 0.5) * 14 * 86_400_000).toISOString();
       if (def.format === 'email') return 'someone@example.lv';
+      // Codes with a shape of their own (a calendar colour, a currency).
+      const key = at.split('.').pop()!;
+      if (key in SHAPED) return SHAPED[key];
       // Four letters where the length allows: also a valid base64 piece (an upload's data).
       return 'x'.repeat(Math.min((inner as { maxLength?: number | null }).maxLength ?? 4, Math.max(4, inner.minLength ?? 1)));
     }
@@ -103,6 +106,9 @@ function sample(proc: ProcName, s: AnySchema, refs: Refs, want: Want, at = ''): 
       return undefined;
   }
 }
+
+/** Text fields whose contract asks for a shape, by name. */
+const SHAPED: Record<string, string> = { colour: '#336699', currency: 'EUR' };
 
 let app: TestApp;
 let owner: string;
@@ -219,14 +225,21 @@ withTestOrg('file', async (org) => {
   await app.call(dispatcherB, 'interventions.cancel', { id: b3.id, version: b3.version, reason: `${MARK} reason` });
   B.intervention = b1.id;
   B.approval = (await app.call(owner, 'interventions.approvals', {}))[0]!.id;
-  secrets.push(B.branch, B.series, b1.id, waiting.id, b3.id, B.approval);
+  const service = (branchId: string, name: string) => ({ branchId, name, durationMin: 30, priceMinor: 1000, currency: 'EUR', colour: '#2b8a3e', performerIds: [] });
+  A.service = (await app.call(owner, 'services.create', service(A.branch, 'Consultation'))).id;
+  B.service = (await app.call(owner, 'services.create', service(B.branch, `${MARK} service`))).id;
+  const absence = (branchId: string, userId: string, note: string) => ({ branchId, userId, kind: 'vacation' as const, dayFrom: TODAY, dayTo: TODAY, intervals: null, note });
+  A.exception = (await app.call(owner, 'schedule.createException', absence(A.branch, A.user!, 'Away'))).id;
+  B.exception = (await app.call(owner, 'schedule.createException', absence(B.branch, B.user!, `${MARK} away`))).id;
+  await app.call(owner, 'schedule.setWeek', { branchId: B.branch, userId: B.user!, week: { '1': [['09:00', '18:00']] }, version: 0 });
+  secrets.push(B.branch, B.series, b1.id, waiting.id, b3.id, B.approval, B.service, B.exception);
 });
 
 describe('branch isolation over the whole contract', () => {
   it('knows what every id of every procedure names', () => {
     const unknown = ids.filter(([proc, at]) => !refKind(proc, at)).map(([proc, at]) => `${proc} ${at}`);
     expect(unknown, 'declare these in src/shared/api/refs.ts').toEqual([]);
-    expect(secrets).toHaveLength(6);
+    expect(secrets).toHaveLength(8);
   });
 
   it("would fail on a new procedure's undeclared id, and checks a declared one at once", () => {

@@ -25,11 +25,15 @@ export const RECORD_KINDS = [
   'upload',
   /** An identifier that names no stored record (a job's progress channel). */
   'none',
+  /** A branch's service (calendar). */
+  'service',
+  /** A dated exception to someone's working week in a branch. */
+  'exception',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Records that belong to one branch: a user of another branch can neither read nor change them. */
-export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee'];
+export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'service', 'exception'];
 
 /** By the field's name, wherever it appears. */
 const BY_NAME: Record<string, RecordKind> = {
@@ -74,6 +78,12 @@ const BY_PROCEDURE: Record<string, Record<string, RecordKind>> = {
   'clients.*': { responsibleId: 'user', excludeId: 'client', 'contacts[].id': 'contact' },
   'nomenclature.list': { include: 'nomenclature' },
   'products.list': { include: 'product' },
+  // Hours are given to a person in a branch; reading them only names the person.
+  'schedule.setWeek': { userId: 'assignee' },
+  'schedule.createException': { userId: 'assignee' },
+  'schedule.updateException': { userId: 'assignee' },
+  'schedule.working': { userIds: 'user' },
+  'services.*': { performerIds: 'assignee' },
 };
 
 /** What a bare `id` names, by the procedure's namespace. */
@@ -89,6 +99,8 @@ const ID_BY_NAMESPACE: Record<string, RecordKind> = {
   products: 'product',
   mail: 'outbox',
   annexForms: 'annexTemplate',
+  schedule: 'exception',
+  services: 'service',
 };
 
 /** The kind of record an input field names (`path` as `a.b`, `list[]`, `list[].id`), or undefined when nobody declared it. */
