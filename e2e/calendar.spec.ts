@@ -43,7 +43,7 @@ async function newClient(page: Page, name: string): Promise<string> {
 }
 
 async function book(page: Page, userId: string, clientId: string, start: string, durationMin = 60): Promise<{ id: string }> {
-  return apiCall(page, 'visits.book', { userId, clientId, start, durationMin, outsideHoursConfirmed: true });
+  return apiCall(page, 'visits.book', { branchId: staff!.branchId, userId, clientId, start, durationMin, outsideHoursConfirmed: true });
 }
 
 async function open(page: Page, language: 'en' | 'lt'): Promise<Locator> {

@@ -53,7 +53,7 @@ export function SlotPicker(p: { slot: Slot; employees: { value: string; label: s
     if (!userId) return setFailure(t('calendar.picker.chooseEmployee'));
     setFailure(null);
     bookBreak.mutate(
-      { userId, start: p.slot.start, durationMin: breakMin, ...(confirmed ? { outsideHoursConfirmed: true } : {}) },
+      { userId, branchId: p.slot.branchId, start: p.slot.start, durationMin: breakMin, ...(confirmed ? { outsideHoursConfirmed: true } : {}) },
       {
         onSuccess: p.onClose,
         onError: (e) => (apiError(e)?.key === 'errors.visit_outside_hours' ? setAskOutside(true) : setFailure(errorText(t, e))),
