@@ -179,6 +179,8 @@ export function CalendarScreen() {
             editable={canWrite}
             eventDurationEditable={canWrite}
             events={events}
+            // The event's own time and name are its links (the seed's card): the event itself is not one more button.
+            eventInteractive={false}
             eventDrop={move.onDrop}
             eventResize={move.onResize}
             dayHeaderContent={
@@ -199,11 +201,6 @@ export function CalendarScreen() {
               const f = { wall: snapToSlot(wallClock(at.instant, tz)), col: at.col };
               setFocus(f);
               book(f);
-            }}
-            eventClick={(info) => {
-              info.jsEvent.preventDefault();
-              const v = (info.event.extendedProps as Partial<VisitEventProps>).visit;
-              if (v && !(info.jsEvent.target as HTMLElement).closest('button')) setVisit({ visitId: v.id });
             }}
             eventContent={(arg) => {
               const v = (arg.event.extendedProps as Partial<VisitEventProps>).visit;

@@ -3,6 +3,7 @@ import { Button, Divider, Group, Kbd, Modal, NumberInput, Select, Stack, Text, T
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { call } from '../../app/api';
 import { useApiMutation, useApiQuery } from '../../app/apiQuery';
 import { apiError, errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
@@ -42,8 +43,9 @@ export function SlotPicker(p: { slot: Slot; employees: { value: string; label: s
   const found = useApiQuery('clients.list', { search: debounced, limit: 8, offset: 0 }, { enabled: !!debounced, placeholderData: keepPreviousData });
   const recent = useApiQuery('visits.recentClients', { limit: 8 });
   const bookBreak = useApiMutation('visits.bookBreak');
-  const list: Person[] = debounced ? (found.data?.rows ?? []) : (recent.data ?? []);
-  const searching = !!debounced && (found.isFetching || found.isPlaceholderData);
+  const list: Person[] = term.trim() ? (found.data?.rows ?? []) : (recent.data ?? []);
+  // While the typed text waits out the pause or main's answer, the list on screen is not of what was typed.
+  const searching = term.trim() !== debounced || (!!debounced && (found.isFetching || found.isPlaceholderData));
 
   const choose = (clientId: string) => {
     if (!userId) return setFailure(t('calendar.picker.chooseEmployee'));
@@ -53,7 +55,7 @@ export function SlotPicker(p: { slot: Slot; employees: { value: string; label: s
     if (!userId) return setFailure(t('calendar.picker.chooseEmployee'));
     setFailure(null);
     bookBreak.mutate(
-      { userId, start: p.slot.start, durationMin: breakMin, ...(confirmed ? { outsideHoursConfirmed: true } : {}) },
+      { userId, branchId: p.slot.branchId, start: p.slot.start, durationMin: breakMin, ...(confirmed ? { outsideHoursConfirmed: true } : {}) },
       {
         onSuccess: p.onClose,
         onError: (e) => (apiError(e)?.key === 'errors.visit_outside_hours' ? setAskOutside(true) : setFailure(errorText(t, e))),
@@ -85,9 +87,11 @@ export function SlotPicker(p: { slot: Slot; employees: { value: string; label: s
             data-autofocus
             data-testid="picker-search"
             onKeyDown={(e) => {
-              if (e.key === 'Enter' && !searching && list[0]) {
+              if (e.key === 'Enter') {
                 e.preventDefault();
-                choose(list[0].id);
+                // Enter meanwhile takes the first match of what was typed, never a row of an earlier list.
+                if (!searching) return list[0] && choose(list[0].id);
+                void call('clients.list', { search: term.trim(), limit: 1, offset: 0 }).then((r) => r.rows[0] && choose(r.rows[0].id));
               }
               if (e.key === 'Insert' && canAddClient) {
                 e.preventDefault();
@@ -96,7 +100,7 @@ export function SlotPicker(p: { slot: Slot; employees: { value: string; label: s
             }}
           />
           <Text size="xs" c="dimmed" fw={600}>
-            {debounced ? (searching ? t('calendar.picker.searching') : t('calendar.picker.found', { count: list.length })) : t('calendar.picker.recent')}
+            {term.trim() ? (searching ? t('calendar.picker.searching') : t('calendar.picker.found', { count: list.length })) : t('calendar.picker.recent')}
           </Text>
           <Stack gap={0} role="list" data-testid="picker-list">
             {list.map((c) => (

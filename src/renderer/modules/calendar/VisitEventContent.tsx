@@ -23,15 +23,15 @@ export function VisitEventContent(p: { visit: VisitEvent; timeText: string; show
     .filter(Boolean)
     .join(' · ');
   return (
-    <div className="pl-visit-body" title={title} data-testid="visit-event" data-visit={v.id} data-reminder={v.reminder} data-status={v.status}>
+    <div className="pl-visit-body" title={title} data-testid="vcal-event" data-visit={v.id} data-reminder={v.reminder} data-status={v.status}>
       <div className="pl-visit-line">
-        <button type="button" className="pl-visit-link" onMouseDown={stop} onClick={(e) => (stop(e), p.actions.openVisit(v.id))} data-testid="visit-time">
+        <button type="button" className="pl-visit-link" onMouseDown={stop} onClick={(e) => (stop(e), p.actions.openVisit(v.id))} data-testid="ev-time">
           {p.timeText}
         </button>
         {v.kind === 'break' ? (
           <span className="pl-visit-client">{t('calendar.break')}</span>
         ) : (
-          <button type="button" className="pl-visit-link pl-visit-client" onMouseDown={stop} onClick={(e) => (stop(e), v.clientId && p.actions.openClient(v.clientId))} data-testid="visit-client">
+          <button type="button" className="pl-visit-link pl-visit-client" onMouseDown={stop} onClick={(e) => (stop(e), v.clientId && p.actions.openClient(v.clientId))} data-testid="ev-client">
             {v.clientName}
           </button>
         )}
@@ -46,7 +46,7 @@ export function VisitEventContent(p: { visit: VisitEvent; timeText: string; show
           </span>
         )}
         {v.unpaid && v.status !== 'cancelled' && (
-          <span className="pl-visit-mark pl-visit-unpaid" title={t('calendar.unpaid')} data-testid="visit-unpaid">
+          <span className="pl-visit-mark pl-visit-unpaid" title={t('calendar.unpaid')} data-testid="ev-unpaid">
             €€
           </span>
         )}
@@ -60,7 +60,7 @@ export function VisitEventContent(p: { visit: VisitEvent; timeText: string; show
               title={t('calendar.arrived')}
               onMouseDown={stop}
               onClick={(e) => (stop(e), p.actions.mark(v, v.status === 'arrived' ? 'booked' : 'arrived'))}
-              data-testid="visit-arrived"
+              data-testid="ev-arrived"
             >
               ☀
             </button>
@@ -72,7 +72,7 @@ export function VisitEventContent(p: { visit: VisitEvent; timeText: string; show
               title={t('calendar.noShow')}
               onMouseDown={stop}
               onClick={(e) => (stop(e), p.actions.mark(v, v.status === 'no_show' ? 'booked' : 'no_show'))}
-              data-testid="visit-no-show"
+              data-testid="ev-no-show"
             >
               ✕
             </button>

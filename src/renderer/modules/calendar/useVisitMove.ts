@@ -33,12 +33,16 @@ export function useVisitMove(side: () => SideGrid | null) {
   const send = async (p: Pending, confirmed: boolean) => {
     try {
       await call('visits.move', { ...p.input, ...(confirmed ? { outsideHoursConfirmed: true } : {}) });
-      if (!p.freed) return;
-      const offers = await call('visits.asapOffers', p.freed);
-      if (offers.length > 0) setFreed(p.freed);
     } catch (e) {
       if (!confirmed && apiError(e)?.key === 'errors.visit_outside_hours') return setOutside(p);
       p.revert();
+      return setFailure(errorText(t, e));
+    }
+    if (!p.freed) return;
+    // The move stands whatever the offers' answer: a failed look-up only says so.
+    try {
+      if ((await call('visits.asapOffers', p.freed)).length > 0) setFreed(p.freed);
+    } catch (e) {
       setFailure(errorText(t, e));
     }
   };
