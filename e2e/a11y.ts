@@ -19,10 +19,12 @@ function describe(v: Result): string {
  * (or a rule of ALSO_GATED), naming each rule, the elements it found and how to fix them.
  * Soft: one run reports every screen's findings, and the test still fails.
  */
-export async function expectAccessible(page: Page, screenName: string): Promise<void> {
+export async function expectAccessible(page: Page, screenName: string, scope?: string): Promise<void> {
   // Mantine fades dialogs in; a half-transparent frame would be measured as poor contrast. (Spinners never end.)
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity));
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const builder = new AxeBuilder({ page }).withTags(TAGS);
+  // `scope`: only what this CSS selector holds (a dialog over a screen that is checked on its own).
+  const { violations } = await (scope ? builder.include(scope) : builder).analyze();
   const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || ALSO_GATED.has(v.id));
   expect.soft(blocking.map(describe).join('\n'), `accessibility of ${screenName}`).toBe('');
   // One page heading per screen (dialogs title themselves below it), so a screen reader's "next heading" lands on it.

@@ -32,6 +32,7 @@ export const SCREEN_MODULES = {
   services: read('calendar'),
   sms: read('organization'),
   'calendar-reports': read('calendar'),
+  calendar: read('calendar'),
 } as const satisfies Record<string, ScreenRight | null>;
 export type Screen = keyof typeof SCREEN_MODULES;
 export const SCREENS = Object.keys(SCREEN_MODULES) as [Screen, ...Screen[]];

@@ -12,6 +12,8 @@ export interface ReasonDialogProps {
   title: string;
   message?: ReactNode;
   testId: string;
+  /** The confirm button's label; default "Cancel document". */
+  confirmLabel?: string;
   /** Rejects with main's refusal, which the dialog shows (and stays open). */
   onConfirm(reason: string): Promise<unknown>;
   onClose(): void;
@@ -50,7 +52,7 @@ function ReasonBody(p: ReasonDialogProps) {
         data-testid={`${p.testId}-reason`}
       />
       <DialogFailure message={failure} testId={`${p.testId}-error`} />
-      <DialogButtons onCancel={p.onClose} cancel="close" label={t('interventions.actions.cancelDoc')} color="red" busy={confirm.isPending} onConfirm={run} testId={`${p.testId}-ok`} />
+      <DialogButtons onCancel={p.onClose} cancel="close" label={p.confirmLabel ?? t('interventions.actions.cancelDoc')} color="red" busy={confirm.isPending} onConfirm={run} testId={`${p.testId}-ok`} />
     </Stack>
   );
 }

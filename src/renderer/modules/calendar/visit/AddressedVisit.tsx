@@ -1,0 +1,23 @@
+import { useSearchParams } from 'react-router';
+import { VisitDialog } from './VisitDialog';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The visit the screen's address names (`?visit=ID`), open over the screen: another screen (My page, a client's card,
+ * a report's row) links to a visit, and a reload opens it again. Closing it takes the visit out of the address.
+ */
+export function AddressedVisit() {
+  const [params, setParams] = useSearchParams();
+  const id = params.get('visit');
+  if (!id || !UUID.test(id)) return null;
+  const close = () =>
+    setParams(
+      (p) => {
+        p.delete('visit');
+        return p;
+      },
+      { replace: true },
+    );
+  return <VisitDialog key={id} target={{ visitId: id }} onClose={close} />;
+}
