@@ -1,7 +1,5 @@
-import type { Page } from '@playwright/test';
-import en from '../src/shared/i18n/en.json' with { type: 'json' };
-import ro from '../src/shared/i18n/ro.json' with { type: 'json' };
 import { apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
+import { chooseLanguage, EN_RO } from './languages';
 
 /**
  * The client card's interventions section: not shown on a card of a client not saved yet (there is nothing of theirs
@@ -10,16 +8,7 @@ import { apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
  */
 const server = demoServer({ demoSize: 0 });
 
-const LANGS = [
-  { code: 'en', name: 'English', cat: en },
-  { code: 'ro', name: 'Română', cat: ro },
-] as const;
-
-async function chooseLanguage(page: Page, lang: (typeof LANGS)[number]): Promise<void> {
-  await page.getByTestId('language-select').click();
-  await page.getByRole('option', { name: lang.name }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', lang.code);
-}
+const LANGS = EN_RO;
 
 for (const lang of LANGS) {
   test(`the client card's interventions section: hidden on a new card, shown on a saved client's, held while edited (${lang.code})`, async ({ page }) => {

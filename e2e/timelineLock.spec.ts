@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
-import en from '../src/shared/i18n/en.json' with { type: 'json' };
-import ro from '../src/shared/i18n/ro.json' with { type: 'json' };
 import { apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
+import { chooseLanguage, EN_RO } from './languages';
 
 /**
  * The module's session lock reaches the timeline: while a manager has locked the interventions session, a dispatcher
@@ -10,16 +9,7 @@ import { apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
  */
 const server = demoServer({ demoSize: 0 });
 
-const LANGS = [
-  { code: 'en', name: 'English', cat: en },
-  { code: 'ro', name: 'Română', cat: ro },
-] as const;
-
-async function chooseLanguage(page: Page, lang: (typeof LANGS)[number]): Promise<void> {
-  await page.getByTestId('language-select').click();
-  await page.getByRole('option', { name: lang.name }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', lang.code);
-}
+const LANGS = EN_RO;
 
 const setLock = async (page: Page, on: boolean) => {
   const settings = await apiCall<Record<string, unknown>>(page, 'interventions.settings', {});
