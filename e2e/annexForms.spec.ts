@@ -53,7 +53,7 @@ for (const lang of LANGS) {
     await page.getByTestId('annex-new').click();
     await page.getByTestId('annex-name').fill(name);
     // The fields are offered under their names in the reader's language.
-    await expect(page.getByTestId('annex-field-client.name')).toHaveText(lang.cat.reports.columns.client);
+    await expect(page.getByTestId('annex-field-client.name')).toHaveText(lang.cat.interventions.col.client);
     await expect(page.getByTestId('annex-field-intervention.number')).toHaveText(lang.cat.reports.form.number);
     const body = page.getByTestId('annex-body');
     await body.fill('<h2>Protocol</h2>\n<p>Nr. ');

@@ -273,7 +273,7 @@ for (const who of ['dispatcher', 'manager'] as const) {
 const brokenHeaders = (page: Page) =>
   page.evaluate(() => {
     const out: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('[data-testid=interventions-grid] .ag-header-cell:not([col-id=flag]) .ag-header-cell-text')) {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-testid=interventions-grid] .ag-header-cell:not([col-id=flag]) .ag-header-cell-text'))) {
       const text = el.firstChild;
       if (!text || text.nodeType !== Node.TEXT_NODE) continue;
       let at = 0;
@@ -282,7 +282,7 @@ const brokenHeaders = (page: Page) =>
           const r = document.createRange();
           r.setStart(text, at);
           r.setEnd(text, at + part.length);
-          if (new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size > 1) out.push(`split: ${part}`);
+          if (new Set(Array.from(r.getClientRects(), (b) => Math.round(b.top))).size > 1) out.push(`split: ${part}`);
         }
         at += part.length;
       }

@@ -1,10 +1,8 @@
-import type { Page } from '@playwright/test';
 import { Temporal } from 'temporal-polyfill';
-import en from '../src/shared/i18n/en.json' with { type: 'json' };
-import ro from '../src/shared/i18n/ro.json' with { type: 'json' };
 import { LOCALES } from '../src/shared/i18n/languages';
 import { dayAt, dayOf } from '../src/shared/rules/dayOf';
 import { apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
+import { chooseLanguage, EN_RO } from './languages';
 
 /**
  * My page on a day without appointments (a Sunday): instead of an empty box, the next day's round, named. The
@@ -13,16 +11,7 @@ import { apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
 const server = demoServer({ demoSize: 0 });
 const RIGA = 'Europe/Riga';
 
-const LANGS = [
-  { code: 'en', name: 'English', cat: en },
-  { code: 'ro', name: 'Română', cat: ro },
-] as const;
-
-async function chooseLanguage(page: Page, lang: (typeof LANGS)[number]): Promise<void> {
-  await page.getByTestId('language-select').click();
-  await page.getByRole('option', { name: lang.name }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', lang.code);
-}
+const LANGS = EN_RO;
 
 test('a day without appointments shows the next day\'s, saying which day (en, ro)', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });

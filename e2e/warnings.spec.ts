@@ -66,7 +66,7 @@ for (const language of ['en', 'lv', 'ro'] as const) {
     await shot(page, `warnings-toast-${language}`);
     // Its label whole, beside a line that wraps.
     const open = toast.getByTestId('warning-toast-open');
-    expect(await open.evaluate((b) => [...b.querySelectorAll('*')].every((e) => e.scrollWidth <= e.clientWidth))).toBe(true);
+    expect(await open.evaluate((b) => Array.from(b.querySelectorAll('*')).every((e) => e.scrollWidth <= e.clientWidth))).toBe(true);
     await open.click();
     await expect(toast).toBeHidden();
     const form = page.getByTestId('intervention-form');

@@ -23,10 +23,9 @@ const NAME = 'interventions-1m';
 /** Per figure: keeps the run within minutes when a query is slow (at least 10 samples are still taken). */
 const BUDGET_MS = 20_000;
 const PAGE = 100;
-const ROWS = { nowMs: Date.now(), warningHours: null };
 const NEWEST = { sort: 'docDate' as const, desc: true };
 /** The grid from SQL alone, on this connection (the bench's "plain SQL"). */
-const plainSql = (db: Kysely<DB>, user: SessionUser) => sqlGridSource(db, user, ROWS);
+const plainSql = (db: Kysely<DB>, user: SessionUser) => sqlGridSource(db, user);
 const EXPORT_COLUMNS = ['series', 'number', 'docDate', 'client', 'type', 'object', 'startAt', 'endAt', 'status', 'priority', 'takenBy', 'phone', 'locality', 'zone', 'notes'] as const;
 
 /** The cached 1,000,000-intervention data folder, generated first in a child process when missing (~5 minutes). */

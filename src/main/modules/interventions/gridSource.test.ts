@@ -17,7 +17,6 @@ let user: SessionUser;
 const zones: string[] = [];
 const clients: string[] = [];
 const DOCS = 70;
-const ROWS = { nowMs: 0, warningHours: null };
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -89,13 +88,13 @@ async function answers(grid: InterventionGrid, scope: GridScope, order: { sort: 
 describe('the interventions grid source', () => {
   it('answers the same before the memory index is ready (SQL) and after (the index): pages, counts, groups and the export order', async () => {
     const index = new InterventionIndex();
-    const before = interventionGrid(app.core.db, user, index, ROWS);
+    const before = interventionGrid(app.core.db, user, index);
     expect(before.kind).toBe('sql');
     const asked: unknown[][] = [];
     for (const scope of SCOPES) for (const order of ORDERS) asked.push(await answers(before, scope, order));
 
     await index.load(app.core.db, app.core.sqlite);
-    const after = interventionGrid(app.core.db, user, index, ROWS);
+    const after = interventionGrid(app.core.db, user, index);
     expect(after.kind).toBe('memory');
     let k = 0;
     for (const scope of SCOPES) for (const order of ORDERS) expect(await answers(after, scope, order), JSON.stringify({ scope, order })).toEqual(asked[k++]);
@@ -109,13 +108,13 @@ describe('the interventions grid source', () => {
 
   it('a source chosen before the index is ready stays SQL for the rest of its call, even once the index becomes ready', async () => {
     const index = new InterventionIndex();
-    const grid = interventionGrid(app.core.db, user, index, ROWS);
+    const grid = interventionGrid(app.core.db, user, index);
     const scope: GridScope = { filters: {}, groupBy: [{ field: 'zone' }] };
     const first = await grid.groups(scope);
     await index.load(app.core.db, app.core.sqlite);
     expect(grid.kind).toBe('sql');
     expect(await grid.groups(scope)).toEqual(first);
-    expect(interventionGrid(app.core.db, user, index, ROWS).kind).toBe('memory');
+    expect(interventionGrid(app.core.db, user, index).kind).toBe('memory');
   });
 
   it('counts the footer totals by status and priority alike in SQL and in the index, for the filter and for one group', async () => {
@@ -134,9 +133,9 @@ describe('the interventions grid source', () => {
       { scope: { filters: {}, groupBy: [{ field: 'zone' }], groupPath: [null] }, rows: docs.filter((d) => d.zone === null) },
     ];
     const index = new InterventionIndex();
-    const sqlGrid = interventionGrid(app.core.db, user, index, ROWS);
+    const sqlGrid = interventionGrid(app.core.db, user, index);
     await index.load(app.core.db, app.core.sqlite);
-    const memoryGrid = interventionGrid(app.core.db, user, index, ROWS);
+    const memoryGrid = interventionGrid(app.core.db, user, index);
     expect([sqlGrid.kind, memoryGrid.kind]).toEqual(['sql', 'memory']);
     for (const { scope, rows } of cases) {
       const fromSql = await gridTotals(sqlGrid, scope, TOTAL_FIELDS);

@@ -5,7 +5,7 @@ import { me, type Ctx } from '../../api/context';
 import { PRIORITIES, STATUSES, type GridScope, type SortField } from '../../../shared/api/interventions';
 import { gridTotals, type GridTally } from '../../grid/totals';
 import type { GridOrder } from '../../grid/scope';
-import type { InterventionGrid, RowOptions } from './listing';
+import type { InterventionGrid } from './listing';
 import { interventionIndex } from './gridIndex';
 import type { InterventionIndex } from './memory/memoryIndex';
 import { memoryGridSource } from './memorySource';
@@ -35,11 +35,11 @@ export async function interventionTotals(ctx: Ctx, scope: GridScope): Promise<In
 }
 
 /** The memory index once it is ready (and while it holds every change), else SQL: chosen here, once per call. */
-export function interventionGrid(db: Kysely<DB>, user: SessionUser, index: InterventionIndex, rows: RowOptions): InterventionGrid {
-  return index.ready ? memoryGridSource(index, db, user, rows) : sqlGridSource(db, user, rows);
+export function interventionGrid(db: Kysely<DB>, user: SessionUser, index: InterventionIndex): InterventionGrid {
+  return index.ready ? memoryGridSource(index, db, user) : sqlGridSource(db, user);
 }
 
 /** The caller's grid for this call (each row with its open warnings). */
-export function gridSourceOf(ctx: Ctx, rows: RowOptions = {}): InterventionGrid {
-  return interventionGrid(ctx.db, me(ctx), interventionIndex(ctx), rows);
+export function gridSourceOf(ctx: Ctx): InterventionGrid {
+  return interventionGrid(ctx.db, me(ctx), interventionIndex(ctx));
 }

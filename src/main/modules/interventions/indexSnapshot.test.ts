@@ -19,7 +19,6 @@ import { sqlGridSource } from './sqlSource';
  * never trusted.
  */
 
-const ROWS = { nowMs: 0, warningHours: null };
 const SCOPES: GridScope[] = [{ filters: {} }, { filters: { search: 'katls' } }, { filters: {}, groupBy: [{ field: 'priority' }] }];
 const SORTS: SortField[] = ['docDate', 'locality', 'type', 'notes'];
 
@@ -27,8 +26,8 @@ const SORTS: SortField[] = ['docDate', 'locality', 'type', 'notes'];
 async function sameAsSql(core: Core, user: SessionUser): Promise<void> {
   const index = core.services.get(INTERVENTION_INDEX);
   expect(index.ready).toBe(true);
-  const mem = memoryGridSource(index, core.db, user, ROWS);
-  const sql = sqlGridSource(core.db, user, ROWS);
+  const mem = memoryGridSource(index, core.db, user);
+  const sql = sqlGridSource(core.db, user);
   for (const scope of SCOPES) {
     expect(await mem.count(scope)).toBe(await sql.count(scope));
     expect(await mem.groups(scope)).toEqual(await sql.groups(scope));
@@ -147,8 +146,8 @@ describe('the interventions index snapshot', () => {
     expect(await loadSnapshot(within, app.core.db, app.core.sqlite, old, behind)).toBe(4);
     expect(within.ready).toBe(true);
     const user = (await app.call(token, 'auth.me', {}))!;
-    const sql = sqlGridSource(app.core.db, user, ROWS);
-    for (const sort of SORTS) expect((await memoryGridSource(within, app.core.db, user, ROWS).page({ filters: {} }, { sort, desc: true }, 0, 100)).map((r) => r.id)).toEqual((await sql.page({ filters: {} }, { sort, desc: true }, 0, 100)).map((r) => r.id));
+    const sql = sqlGridSource(app.core.db, user);
+    for (const sort of SORTS) expect((await memoryGridSource(within, app.core.db, user).page({ filters: {} }, { sort, desc: true }, 0, 100)).map((r) => r.id)).toEqual((await sql.page({ filters: {} }, { sort, desc: true }, 0, 100)).map((r) => r.id));
     await app.close();
   }, 60_000);
 
@@ -176,7 +175,7 @@ describe('the interventions index snapshot', () => {
       const token = (await core.dispatch({ name: 'auth.login', sessionToken: null, input: { login: 'owner', password: 'owner-pass-1' } })).sessionToken!;
       const user = (await core.dispatch({ name: 'auth.me', sessionToken: token, input: {} })).result as { ok: true; data: SessionUser };
       const index = core.services.get(INTERVENTION_INDEX);
-      const shown = (await memoryGridSource(index, core.db, user.data, ROWS).page({ filters: {} }, { sort: 'docDate', desc: true }, 0, 100_000)).map((r) => r.id);
+      const shown = (await memoryGridSource(index, core.db, user.data).page({ filters: {} }, { sort: 'docDate', desc: true }, 0, 100_000)).map((r) => r.id);
       expect(acked.filter((id) => !shown.includes(id))).toEqual([]);
       await sameAsSql(core, user.data);
     } finally {

@@ -13,12 +13,6 @@ import { seriesName } from '../../../shared/rules/series';
 /** The interventions grid: its scope, its sort fields, its rows. */
 export type InterventionGrid = GridSource<GridScope, SortField, GridRow>;
 
-/**
- * What a grid row needs beyond its stored fields. Nothing any more: its warnings are the rows the warnings scan
- * recorded (read with the page, below), the same for every source. Kept so every grid source keeps one signature.
- */
-export type RowOptions = object;
-
 /** The open warnings of the row's document, by the unique (intervention, kind) index: a lookup per row of a page. */
 const OPEN_WARNINGS = sql<string | null>`(select group_concat(w.kind) from intervention_warning w where w.intervention_id = i.id and w.resolved_at is null and w.deleted_at is null)`.as('open_warnings');
 
@@ -123,7 +117,7 @@ function pageStatement(db: Kysely<DB>): PageStatement | null {
 }
 
 /** The grid rows of these rowids, in their order; a rowid the transaction does not see is left out. */
-export async function rowsOf(db: Kysely<DB>, user: SessionUser, rowids: number[], _rows: RowOptions): Promise<GridRow[]> {
+export async function rowsOf(db: Kysely<DB>, user: SessionUser, rowids: number[]): Promise<GridRow[]> {
   if (!rowids.length) return [];
   const list = JSON.stringify(rowids);
   const page = pageStatement(db);
@@ -142,7 +136,7 @@ export async function rowsOf(db: Kysely<DB>, user: SessionUser, rowids: number[]
 }
 
 /** The grid rows whose ids `ids` selects, in this order (SQL's page: its ids picked on the indexes alone). */
-export async function rowsWhere(db: Kysely<DB>, ids: GridQuery, order: SqlOrder, _rows: RowOptions): Promise<GridRow[]> {
+export async function rowsWhere(db: Kysely<DB>, ids: GridQuery, order: SqlOrder): Promise<GridRow[]> {
   const q = order.reduce((q, [e, d]) => q.orderBy(e, d), withLabels(db).select(GRID_SELECT).select(OPEN_WARNINGS).where('i.id', 'in', ids));
   return (await q.execute()).map((r) => gridRow(r));
 }

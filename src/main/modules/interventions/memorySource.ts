@@ -11,7 +11,7 @@ import { isoOfDay, NO_TIME } from './memory/dates';
 import type { InterventionIndex } from './memory/memoryIndex';
 import type { RawGroup } from './memory/queries';
 import { GROUP_NAMING } from './grid';
-import { rowsOf, type InterventionGrid, type RowOptions } from './listing';
+import { rowsOf, type InterventionGrid } from './listing';
 
 /** The index's group codes as the API's keys (dates as their bucket's first day, enums by name, ids decoded). */
 function groupKeys(index: InterventionIndex, level: GroupLevel, raw: RawGroup[]): GridGroup[] {
@@ -25,10 +25,10 @@ function groupKeys(index: InterventionIndex, level: GroupLevel, raw: RawGroup[])
 }
 
 /** The grid from the memory index: it picks the rowids, counts and groups; SQL reads only the page's rows by rowid. */
-export function memoryGridSource(index: InterventionIndex, db: Kysely<DB>, user: SessionUser, rows: RowOptions): InterventionGrid {
+export function memoryGridSource(index: InterventionIndex, db: Kysely<DB>, user: SessionUser): InterventionGrid {
   return {
     kind: 'memory',
-    page: async (scope, order, offset, limit) => rowsOf(db, user, await index.pageOf(db, user, scope, order.sort, order.desc, offset, limit), rows),
+    page: async (scope, order, offset, limit) => rowsOf(db, user, await index.pageOf(db, user, scope, order.sort, order.desc, offset, limit)),
     count: (scope, order) => index.countOf(db, user, scope, order),
     async groups(scope) {
       const level = levelBelow(scope);
@@ -39,7 +39,7 @@ export function memoryGridSource(index: InterventionIndex, db: Kysely<DB>, user:
       // and its rows are read by rowid (one deleted meanwhile is left out, one changed comes as it was).
       const total = await index.countOf(db, user, scope, order);
       const keys = await index.pageOf(db, user, scope, order.sort, order.desc, 0, total);
-      return snapshotOfKeys(keys, (rowids) => rowsOf(db, user, rowids, rows));
+      return snapshotOfKeys(keys, (rowids) => rowsOf(db, user, rowids));
     },
   };
 }

@@ -22,7 +22,6 @@ let index: InterventionIndex;
 /** Documents D0…D6 in creation order (D6 is deleted: it must never show). */
 const doc: string[] = [];
 const n: Record<string, string> = {};
-const ROWS = { nowMs: 0, warningHours: null };
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -80,8 +79,8 @@ afterAll(async () => app.close());
 
 const D = (...k: number[]) => k.map((i) => doc[i]!);
 const sources = (): [string, InterventionGrid][] => [
-  ['memory', memoryGridSource(index, app.core.db, user, ROWS)],
-  ['sql', sqlGridSource(app.core.db, user, ROWS)],
+  ['memory', memoryGridSource(index, app.core.db, user)],
+  ['sql', sqlGridSource(app.core.db, user)],
 ];
 const ids = async (grid: InterventionGrid, scope: GridScope, sort: SortField, desc: boolean) => (await grid.page(scope, { sort, desc }, 0, 100)).map((r) => r.id);
 
@@ -123,7 +122,7 @@ function compare(a: Key, b: Key): number {
 describe('sorting every grid column', () => {
   it('orders by each of the 29 columns, ascending and descending, the same in the memory index and in SQL as worked out from the values', async () => {
     expect(GRID_COLUMNS.every((c) => (SORT_FIELDS as readonly string[]).includes(c))).toBe(true);
-    const sql = sqlGridSource(app.core.db, user, ROWS);
+    const sql = sqlGridSource(app.core.db, user);
     // In creation order: the tie-break.
     const rows = (await sql.page({ filters: {} }, { sort: 'docDate', desc: false }, 0, 100)).sort((a, b) => doc.indexOf(a.id) - doc.indexOf(b.id));
     expect(rows.map((r) => r.id)).toEqual(D(0, 1, 2, 3, 4, 5));
@@ -164,7 +163,7 @@ describe('sorting every grid column', () => {
   });
 
   it('follows a renamed label: the order by type changes once the type is renamed', async () => {
-    const grid = memoryGridSource(index, app.core.db, user, ROWS);
+    const grid = memoryGridSource(index, app.core.db, user);
     expect(await ids(grid, { filters: {} }, 'type', false)).toEqual(D(2, 1, 4, 3, 0, 5));
     const t1 = (await app.call(owner, 'nomenclature.list', { kind: 'intervention_type' })).find((r) => r.id === n.T1)!;
     const renamed = await app.call(owner, 'nomenclature.update', { id: t1.id, version: t1.version, code: 'T1', name: 'Avārija', active: true, clientId: null });
@@ -213,11 +212,11 @@ describe('classifications 2 and 3', () => {
   });
 
   it('reads the same rows, field for field, for the memory index as SQL does: through the connection\'s prepared page and through Kysely alike', async () => {
-    const sql = await sqlGridSource(app.core.db, user, ROWS).page({ filters: {} }, { sort: 'number', desc: false }, 0, 100);
+    const sql = await sqlGridSource(app.core.db, user).page({ filters: {} }, { sort: 'number', desc: false }, 0, 100);
     expect(sql.length).toBe(6);
     // app.core.db runs on a connection of its own (the page prepared once); one bound by connection() goes through Kysely.
-    const prepared = await memoryGridSource(index, app.core.db, user, ROWS).page({ filters: {} }, { sort: 'number', desc: false }, 0, 100);
-    const viaKysely = await app.core.db.connection().execute((conn) => memoryGridSource(index, conn, user, ROWS).page({ filters: {} }, { sort: 'number', desc: false }, 0, 100));
+    const prepared = await memoryGridSource(index, app.core.db, user).page({ filters: {} }, { sort: 'number', desc: false }, 0, 100);
+    const viaKysely = await app.core.db.connection().execute((conn) => memoryGridSource(index, conn, user).page({ filters: {} }, { sort: 'number', desc: false }, 0, 100));
     expect(prepared).toEqual(sql);
     expect(viaKysely).toEqual(sql);
     expect(sql.some((r) => r.vehicle && r.contact && r.type) && sql.some((r) => r.cancelled) && sql.some((r) => r.valid)).toBe(true);

@@ -97,10 +97,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => app.close());
 
-const ROWS = { nowMs: 0, warningHours: null };
 /** The same grid asked of the index and of SQL alone. */
-const viaIndex = (index: InterventionIndex, user: SessionUser) => memoryGridSource(index, app.core.db, user, ROWS);
-const viaSql = (user: SessionUser) => sqlGridSource(app.core.db, user, ROWS);
+const viaIndex = (index: InterventionIndex, user: SessionUser) => memoryGridSource(index, app.core.db, user);
+const viaSql = (user: SessionUser) => sqlGridSource(app.core.db, user);
 const pageIds = async (grid: InterventionGrid, a: ListArgs) => (await grid.page(a.scope, a, a.offset, a.limit)).map((x) => x.id);
 
 const LEVELS: GroupLevel[] = [
@@ -202,7 +201,7 @@ describe('interventions memory index', () => {
     expect(told).toHaveLength(1);
     // Until reloaded, the grid's source is SQL, and it still answers.
     const a = { scope: { filters: {} }, sort: 'docDate' as const, desc: true, offset: 0, limit: 5 };
-    const grid = interventionGrid(app.core.db, ownerUser, fresh, ROWS);
+    const grid = interventionGrid(app.core.db, ownerUser, fresh);
     expect(grid.kind).toBe('sql');
     expect(await pageIds(grid, a)).toEqual(await pageIds(viaSql(ownerUser), a));
     await fresh.reload(app.core.db, app.core.sqlite);

@@ -16,7 +16,7 @@ export async function factsOfWarned(ctx: Ctx, orgId: string, raised: Selectable<
   const org = await ctx.db.selectFrom('org').select('name').where('id', '=', orgId).executeTakeFirstOrThrow();
   for (let k = 0; k < ids.length; k += 500) {
     const page = ctx.db.selectFrom('intervention').select('id').where('id', 'in', ids.slice(k, k + 500));
-    for (const r of await rowsWhere(ctx.db, page, [], {})) {
+    for (const r of await rowsWhere(ctx.db, page, [])) {
       const address = [r.address, r.locality, r.county, r.country].filter(Boolean).join(', ') || null;
       // An open document has no reason for cancelling; its grid row says everything else a mail shows.
       out.set(r.id, { ...r, address, cancelReason: null, orgName: org.name });

@@ -72,7 +72,7 @@ describe('the warnings job', () => {
     const byId = (list: typeof rows) => Object.fromEntries(list.map((r) => [r.id, r.warnings]));
     expect(byId(rows)).toEqual({ [a.id]: ['unallocated'], [b.id]: ['unconfirmed', 'overdue'] });
     const user = (await app.core.sessions.resolve(owner))!;
-    const sqlRows = await sqlGridSource(app.core.db, user, {}).page({ filters: {} }, { sort: 'docDate', desc: true }, 0, 10);
+    const sqlRows = await sqlGridSource(app.core.db, user).page({ filters: {} }, { sort: 'docDate', desc: true }, 0, 10);
     expect(byId(sqlRows)).toEqual(byId(rows));
     expect(rows.every((r) => r.warning)).toBe(true);
 
