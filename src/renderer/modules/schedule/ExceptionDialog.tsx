@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ExceptionRow } from '../../../shared/api/schedule';
 import { EXCEPTION_KINDS, type ExceptionKind } from '../../../shared/rules/workingHours';
 import { call } from '../../app/api';
-import { apiError, errorText } from '../../app/errors';
 import { DialogButtons, DialogFailure, freshDialog } from '../../components/DialogButtons';
+import { useDialogSave } from './useDialogSave';
 import { formatIntervals, parseIntervals } from './intervalsText';
 
 interface Props {
@@ -20,7 +20,6 @@ interface Props {
 }
 
 const FIELDS = ['kind', 'dayFrom', 'dayTo', 'intervals', 'note'] as const;
-type Field = (typeof FIELDS)[number];
 
 /** A day off, vacation, sick leave or extra hours of one person: kind, dates, optional hours, note. */
 function ExceptionBody(p: Props) {
@@ -31,28 +30,13 @@ function ExceptionBody(p: Props) {
   const [dayTo, setDayTo] = useState(e?.dayTo ?? p.today);
   const [hours, setHours] = useState(formatIntervals(e?.intervals ?? []));
   const [note, setNote] = useState(e?.note ?? '');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, save, refuse } = useDialogSave(FIELDS, p.onClose);
 
   const submit = async () => {
     const parsed = parseIntervals(hours);
-    if (!parsed.ok) return setErrors({ intervals: t(parsed.key) });
-    setErrors({});
-    setFailure(null);
-    setBusy(true);
+    if (!parsed.ok) return refuse('intervals', t(parsed.key));
     const fields = { branchId: p.branchId, userId: p.userId, kind, dayFrom, dayTo, intervals: parsed.intervals.length ? parsed.intervals : null, note: note.trim() || null };
-    try {
-      if (e) await call('schedule.updateException', { id: e.id, version: e.version, ...fields });
-      else await call('schedule.createException', fields);
-      p.onClose();
-    } catch (err) {
-      const field = apiError(err)?.field?.split('.')[0] as Field | undefined;
-      if (field && FIELDS.includes(field)) setErrors({ [field]: errorText(t, err) });
-      else setFailure(errorText(t, err));
-    } finally {
-      setBusy(false);
-    }
+    await save(() => (e ? call('schedule.updateException', { id: e.id, version: e.version, ...fields }) : call('schedule.createException', fields)));
   };
 
   return (

@@ -6,8 +6,8 @@ import type { BranchRow } from '../../../shared/api/organization';
 import { fromMinor, minorDigits, toMinor } from '../../../shared/rules/money';
 import { call } from '../../app/api';
 import { useApiQuery } from '../../app/apiQuery';
-import { apiError, errorText } from '../../app/errors';
 import { DialogButtons, DialogFailure, freshDialog } from '../../components/DialogButtons';
+import { useDialogSave } from './useDialogSave';
 
 interface Props {
   opened: boolean;
@@ -20,7 +20,6 @@ interface Props {
 const SWATCHES = ['#c92a2a', '#a61e4d', '#862e9c', '#5f3dc4', '#364fc7', '#1864ab', '#0b7285', '#087f5b', '#2b8a3e', '#5c940d', '#e67700', '#d9480f'];
 const CURRENCIES = ['EUR', 'AMD', 'USD', 'GBP', 'RON', 'RUB', 'PLN', 'SEK', 'NOK', 'CHF'];
 const FIELDS = ['name', 'durationMin', 'priceMinor', 'currency', 'colour', 'performerIds'] as const;
-type Field = (typeof FIELDS)[number];
 
 function ServiceBody(p: Props) {
   const { t } = useTranslation();
@@ -38,28 +37,13 @@ function ServiceBody(p: Props) {
   const colour = chosenColour ?? SWATCHES.find((c) => !(others.data ?? []).some((o) => o.colour === c)) ?? SWATCHES[0]!;
   const [performers, setPerformers] = useState<string[]>(s?.performerIds ?? []);
   const [active, setActive] = useState(s?.active ?? true);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, failure, busy, save } = useDialogSave(FIELDS, p.onClose);
   const chosenGone = performers.filter((id) => !(people.data ?? []).some((u) => u.id === id));
   const options = [...(people.data ?? []).map((u) => ({ value: u.id, label: u.name })), ...chosenGone.map((id) => ({ value: id, label: '?' }))];
 
-  const submit = async () => {
-    setErrors({});
-    setFailure(null);
-    setBusy(true);
+  const submit = () => {
     const fields = { name, durationMin: Number(duration), priceMinor: toMinor(Number(price), cur), currency: cur, colour: colour.toLowerCase(), performerIds: performers };
-    try {
-      if (s) await call('services.update', { id: s.id, version: s.version, ...fields, active });
-      else await call('services.create', { branchId: p.branch.id, ...fields });
-      p.onClose();
-    } catch (err) {
-      const field = apiError(err)?.field?.split('.')[0] as Field | undefined;
-      if (field && FIELDS.includes(field)) setErrors({ [field]: errorText(t, err) });
-      else setFailure(errorText(t, err));
-    } finally {
-      setBusy(false);
-    }
+    return save(() => (s ? call('services.update', { id: s.id, version: s.version, ...fields, active }) : call('services.create', { branchId: p.branch.id, ...fields })));
   };
 
   return (
