@@ -6,7 +6,7 @@ import type { ParsedInput } from '../../../../shared/api';
 import type { AsapOffer, VisitDetail } from '../../../../shared/api/visits';
 import { daysEarlier, durationMin, rankAsap } from '../../../../shared/rules/asap';
 import { loadChangeable, placeVisit } from './book';
-import { assertBookable, findClash, resolveBranch } from './checks';
+import { assertBookable, busyWithin, resolveBranch } from './checks';
 import { canonical, shift } from './read';
 
 /** Offers shown at once: the clerk phones from the top. */
@@ -49,11 +49,15 @@ export async function asapOffers(ctx: Ctx, input: ParsedInput<'visits.asapOffers
     .limit(MAX_CANDIDATES)
     .execute();
   const candidates = rows.map((r) => ({ ...r, visitId: r.id, userId: r.user_id, start: r.starts_at, end: r.ends_at, tz: r.time_zone, slotUserPerforms: performs(r.performers, slot.userId) }));
+  const ranked = rankAsap(candidates, slot);
+  // The slot employee's time after the slot start, read once: a candidate is offered only if its move would fit.
+  const longest = Math.max(0, ...ranked.map((c) => Date.parse(c.end) - Date.parse(c.start)));
+  const busy = ranked.length ? await busyWithin(ctx, slot.userId, { start: slot.start, end: shift(slot.start, longest) }) : [];
   const offers: AsapOffer[] = [];
-  for (const c of rankAsap(candidates, slot)) {
+  for (const c of ranked) {
     if (offers.length >= MAX_OFFERS) break;
-    const moved = { start: slot.start, end: shift(slot.start, Date.parse(c.end) - Date.parse(c.start)) };
-    if (await findClash(ctx, slot.userId, moved, c.visitId)) continue;
+    const movedEnd = shift(slot.start, Date.parse(c.end) - Date.parse(c.start));
+    if (busy.some((b) => b.id !== c.visitId && b.starts_at < movedEnd && b.ends_at > slot.start)) continue;
     offers.push({
       visitId: c.visitId,
       clientId: c.client_id!,
