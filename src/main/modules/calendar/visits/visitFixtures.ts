@@ -2,8 +2,11 @@
  * Test set-up of a clinic's calendar: a branch's employee with a week, a service, a client, a clerk. The week and the
  * service are written through the write funnel as the schedule's own screens will write them.
  */
+import { beforeAll, expect } from 'vitest';
+import type { ProcName } from '../../../../shared/api';
 import { syncedRows } from '../../../api/funnel';
-import { addStaff, personInput, withCtx, type TestApp } from '../../../testing/harness';
+import { withTestOrg } from '../../../testing/fixtures';
+import { addStaff, personInput, snapshotDb, withCtx, type TestApp } from '../../../testing/harness';
 
 const weekRows = syncedRows({ table: 'work_schedule', module: 'calendar' });
 const serviceRows = syncedRows({ table: 'service', module: 'calendar' });
@@ -72,3 +75,29 @@ export async function openClinic(app: TestApp, owner: string): Promise<Clinic> {
 
 /** 2026-11-24 is a Tuesday; Riga is UTC+2 then: 11:30 on the branch's clock is 09:30Z. */
 export const at = (hhmm: string, day = '2026-11-24') => new Date(Date.parse(`${day}T${hhmm}:00+02:00`)).toISOString();
+
+/** A file's organization with a clinic in it, handed to `use` before the tests (closed and removed afterwards). */
+export function withClinic(use: (t: { app: TestApp; owner: string; c: Clinic }) => void): void {
+  let app: TestApp;
+  let owner: string;
+  withTestOrg('file', (o) => {
+    ({ app, owner } = o);
+  });
+  beforeAll(async () => use({ app, owner, c: await openClinic(app, owner) }));
+}
+
+export interface Refusal {
+  code: string;
+  key: string;
+  field?: string;
+  params?: Record<string, unknown>;
+}
+
+/** A call that must be refused, proving that nothing at all was written by it. */
+export async function refusedUnchanged(app: TestApp, token: string, name: ProcName, input: unknown): Promise<Refusal> {
+  const before = snapshotDb(app.core);
+  const r = await app.raw(token, name, input);
+  expect(r.ok, `${name} was not refused: ${JSON.stringify(r)}`).toBe(false);
+  expect(snapshotDb(app.core) === before, `${name} refused but wrote`).toBe(true);
+  return (r as { ok: false; error: Refusal }).error;
+}
