@@ -9,6 +9,7 @@ import { createBranch, createUser } from '../modules/organization';
 import { createClient } from '../modules/clients';
 import { createSeries } from '../modules/series';
 import { loadCallCentre, type DemoIds } from './callCentre';
+import { loadCalendarSetup } from './calendarSetup';
 import { loadFavorites } from './favorites';
 import { DEMO_INTERVENTIONS, planDemo, type DemoPlan } from './plan';
 import { MINUTE } from './slots';
@@ -36,6 +37,7 @@ export async function seedDemo(ctx: Ctx, language: Language = DEMO_LANGUAGE, int
   if (interventions > 0) {
     const quiet: Ctx = { ...ctx, emit: () => undefined, emitNow: () => undefined };
     await loadCallCentre(quiet, plan, ids);
+    await loadCalendarSetup(quiet, plan, ids);
     await loadFavorites(quiet, plan.language, ids, plan.now);
   }
   return STAFF.map((s) => ({ login: s.login, password: DEMO_PASSWORD, role: s.role }));

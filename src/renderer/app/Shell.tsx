@@ -74,7 +74,7 @@ export function Shell() {
         <Divider my={4} />
         {modules.map((r, i) => {
           // A screen this person may read but not change says so, before they try.
-          const readOnly = !!r.module && !can(r.module, 'write');
+          const readOnly = !!r.module && !can(r.module, r.edit ?? 'write');
           return (
             <NavLink
               key={r.path}

@@ -9,6 +9,8 @@ export interface RouteDef {
   /** Shown only to users who may read this module (or do `action` in it); none: everyone's (My page). */
   module?: Module;
   action?: Action;
+  /** The right that changes what the screen shows, when it is not `write` (the navigation marks it read-only without). */
+  edit?: Action;
   /** The screen's code, fetched the first time it is opened, so the first bundle carries none of it. */
   load: () => Promise<ComponentType>;
 }
@@ -25,6 +27,15 @@ export const ROUTES: RouteDef[] = [
   },
   { path: 'clients', label: 'nav.clients', module: 'clients', load: () => import('../modules/clients/ClientsScreen').then((m) => m.ClientsScreen) },
   { path: 'nomenclature', label: 'nav.nomenclature', module: 'nomenclature', load: () => import('../modules/nomenclature/NomenclatureScreen').then((m) => m.NomenclatureScreen) },
+  // The calendar's set-up: who works when, and what the branch offers. Reading needs the calendar; setting, its approve right.
+  {
+    path: 'working-hours',
+    label: 'schedule.hoursTitle',
+    module: 'calendar',
+    edit: 'approve',
+    load: () => import('../modules/schedule/WorkingHoursScreen').then((m) => m.WorkingHoursScreen),
+  },
+  { path: 'services', label: 'schedule.servicesTitle', module: 'calendar', edit: 'approve', load: () => import('../modules/schedule/ServicesScreen').then((m) => m.ServicesScreen) },
   { path: 'annex-forms', label: 'annex.title', module: 'organization', action: 'write', load: () => import('../modules/annexForms/AnnexFormsScreen').then((m) => m.AnnexFormsScreen) },
   { path: 'organization', label: 'nav.organization', module: 'organization', load: () => import('../modules/organization/OrganizationScreen').then((m) => m.OrganizationScreen) },
   { path: 'users', label: 'nav.users', module: 'users', load: () => import('../modules/organization/UsersScreen').then((m) => m.UsersScreen) },

@@ -11,6 +11,8 @@ export const SCREEN_MODULES = {
   home: null,
   interventions: 'interventions',
   'interventions-calendar': 'interventions',
+  'working-hours': 'calendar',
+  services: 'calendar',
   clients: 'clients',
   nomenclature: 'nomenclature',
   'annex-forms': 'organization',

@@ -4,7 +4,7 @@ import { byId, id, okOutput, optionalId, optionalText, pageInput, pageOf, requir
 
 /**
  * The editable lists behind an intervention's fields ("nomenclatoare"): types, classifications 1–3,
- * commercial zones, vehicles, and the clients' contracts and estimates. Products (the object of an intervention) have their own table.
+ * commercial zones, vehicles, and the clients' contracts and estimates; and the visits' sources. Products (the object of an intervention) have their own table.
  */
 export const NOMENCLATURE_KINDS = [
   'intervention_type',
@@ -15,6 +15,8 @@ export const NOMENCLATURE_KINDS = [
   'vehicle',
   'contract',
   'estimate',
+  /** Where a visit's client came from (an SMS campaign, Google ads, a referral…): the calendar's, kept here to be edited with the other lists. */
+  'visit_source',
 ] as const;
 export type NomenclatureKind = (typeof NOMENCLATURE_KINDS)[number];
 

@@ -25,15 +25,17 @@ export const RECORD_KINDS = [
   'upload',
   /** An identifier that names no stored record (a job's progress channel). */
   'none',
+  /** A branch's service (calendar). */
+  'service',
+  /** A dated exception to someone's working week in a branch. */
+  'exception',
   /** A visit or break in a branch's calendar. */
   'visit',
-  /** A branch's service (the calendar's). */
-  'service',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Records that belong to one branch: a user of another branch can neither read nor change them. */
-export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'visit', 'service'];
+export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'service', 'exception', 'visit'];
 
 /** By the field's name, wherever it appears. */
 const BY_NAME: Record<string, RecordKind> = {
@@ -80,6 +82,12 @@ const BY_PROCEDURE: Record<string, Record<string, RecordKind>> = {
   'clients.*': { responsibleId: 'user', excludeId: 'client', 'contacts[].id': 'contact' },
   'nomenclature.list': { include: 'nomenclature' },
   'products.list': { include: 'product' },
+  // Hours are given to a person in a branch; reading them only names the person.
+  'schedule.setWeek': { userId: 'assignee' },
+  'schedule.createException': { userId: 'assignee' },
+  'schedule.updateException': { userId: 'assignee' },
+  'schedule.working': { userIds: 'user' },
+  'services.*': { performerIds: 'assignee' },
   // The employee a visit is booked for is put on the branch's row; a slot's employee and the calendar's filter only name one.
   'visits.*': { userId: 'assignee', userIds: 'user', 'lines[].productId': 'product' },
   'visits.asapOffers': { userId: 'user' },
@@ -98,6 +106,8 @@ const ID_BY_NAMESPACE: Record<string, RecordKind> = {
   products: 'product',
   mail: 'outbox',
   annexForms: 'annexTemplate',
+  schedule: 'exception',
+  services: 'service',
   visits: 'visit',
 };
 

@@ -8,10 +8,24 @@ import { EXCEPTION_KINDS, isWallTime, validIntervals } from '../rules/workingHou
  * are breaks) and dated exceptions, and the services a branch offers. Times of day are the branch's wall clock.
  */
 const wallTime = z.string().refine(isWallTime, { message: 'errors.invalid_time' });
+const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+/**
+ * A day's intervals: each starts before it ends, none overlaps the one before (the same rule as `validIntervals`),
+ * each problem named at its own interval so a form can mark the row.
+ */
 const intervals = z
   .array(z.tuple([wallTime, wallTime]))
   .max(12)
-  .refine(validIntervals, { message: 'errors.invalid_intervals' });
+  .superRefine((list, ctx) => {
+    if (validIntervals(list)) return;
+    let last = -1;
+    list.forEach(([a, b], i) => {
+      if (!isWallTime(a) || !isWallTime(b)) return;
+      if (a === '24:00' || minutesOf(a) >= minutesOf(b)) ctx.addIssue({ code: 'custom', message: 'errors.interval_order', path: [i] });
+      else if (minutesOf(a) < last) ctx.addIssue({ code: 'custom', message: 'errors.intervals_overlap', path: [i] });
+      last = Math.max(last, minutesOf(b));
+    });
+  });
 export const week = z.strictObject({
   '1': intervals.optional(),
   '2': intervals.optional(),

@@ -37,6 +37,10 @@ async function everyModuleWrites(): Promise<void> {
   await app.call(owner, 'favorites.setScreen', { screen: 'clients', on: true });
   await app.call(owner, 'annexForms.create', { name: 'Acceptance', body: '<p>{{ intervention.number }}</p>' });
   await app.call(owner, 'mail.setSettings', { host: 'smtp.example.lv', port: 587, secure: false, from: 'serviss@example.lv' });
+  // The calendar's working hours and services.
+  await app.call(owner, 'schedule.setWeek', { branchId, userId: disp.id, week: { '1': [['09:00', '18:00']] }, version: 0 });
+  await app.call(owner, 'schedule.createException', { branchId, userId: disp.id, kind: 'vacation', dayFrom: '2026-12-01', dayTo: '2026-12-02', intervals: null, note: null });
+  await app.call(owner, 'services.create', { branchId, name: 'Consultation', durationMin: 30, priceMinor: 3000, currency: 'EUR', colour: '#2b8a3e', performerIds: [disp.id] });
   const settings = await app.call(owner, 'interventions.settings', {});
   await app.call(owner, 'interventions.setSettings', { ...settings, approvals: true });
   const doc = await app.call(disp.token, 'interventions.create', { branchId, clientId: client.id, priority: 'medium', docDate: '2026-11-23' });
@@ -111,7 +115,11 @@ describe('the write funnel', () => {
 
   it('records who rejected an approval, and when', async () => {
     const disp = await userWithRole(app, owner, 'dispatcher', 'disp.reject');
-    const settings = await app.call(owner, 'interventions.settings', {});
+    // The calendar's working hours and services.
+  await app.call(owner, 'schedule.setWeek', { branchId, userId: disp.id, week: { '1': [['09:00', '18:00']] }, version: 0 });
+  await app.call(owner, 'schedule.createException', { branchId, userId: disp.id, kind: 'vacation', dayFrom: '2026-12-01', dayTo: '2026-12-02', intervals: null, note: null });
+  await app.call(owner, 'services.create', { branchId, name: 'Consultation', durationMin: 30, priceMinor: 3000, currency: 'EUR', colour: '#2b8a3e', performerIds: [disp.id] });
+  const settings = await app.call(owner, 'interventions.settings', {});
     await app.call(owner, 'interventions.setSettings', { ...settings, approvals: true });
     const { client } = await app.call(owner, 'clients.create', person('Rita'));
     const doc = await app.call(disp.token, 'interventions.create', { branchId, clientId: client.id, priority: 'medium', docDate: '2026-11-23' });

@@ -13,7 +13,7 @@ export const INTERVENTION_COLUMN = {
   vehicle: 'vehicle_id',
   contract: 'contract_id',
   estimate: 'estimate_id',
-} as const satisfies Record<NomenclatureKind, string>;
+} as const satisfies Record<Exclude<NomenclatureKind, 'visit_source'>, string>;
 
 export interface NomenclatureListArgs {
   orgId: string;
@@ -90,7 +90,18 @@ export async function nomenclatureCodeOwner(db: Kysely<DB>, orgId: string, kind:
 }
 
 /** How many live interventions refer to an item, through the column its kind fills. */
+/** Live records that use an item: visits for a visit source, interventions for the other kinds. */
 export async function nomenclatureUses(db: Kysely<DB>, orgId: string, kind: NomenclatureKind, id: string): Promise<number> {
+  if (kind === 'visit_source') {
+    const v = await db
+      .selectFrom('visit')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('org_id', '=', orgId)
+      .where('source_id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(v.n);
+  }
   const column = INTERVENTION_COLUMN[kind];
   const r = await db
     .selectFrom('intervention')
@@ -104,6 +115,8 @@ export async function nomenclatureUses(db: Kysely<DB>, orgId: string, kind: Nome
 
 /** Live interventions using a contract or estimate whose client is not `clientId`. */
 export async function usesByOtherClients(db: Kysely<DB>, orgId: string, kind: NomenclatureKind, id: string, clientId: string): Promise<number> {
+  // Visit sources belong to no client.
+  if (kind === 'visit_source') return 0;
   const column = INTERVENTION_COLUMN[kind];
   const r = await db
     .selectFrom('intervention')

@@ -98,8 +98,9 @@ export async function deleteNomenclature(ctx: Ctx, id: string): Promise<void> {
   const orgId = me(ctx).orgId;
   const rows = nomenclatureRows.in(ctx);
   const before = await rows.load(id, { key: 'nomenclature_not_found', field: 'id' });
-  const uses = await nomenclatureUses(ctx.db, orgId, before.kind as NomenclatureKind, before.id);
-  if (uses) throw fail.conflict('nomenclature_in_use', 'id', { count: uses });
+  const kind = before.kind as NomenclatureKind;
+  const uses = await nomenclatureUses(ctx.db, orgId, kind, before.id);
+  if (uses) throw fail.conflict(kind === 'visit_source' ? 'visit_source_in_use' : 'nomenclature_in_use', 'id', { count: uses });
   await rows.remove(before);
 }
 

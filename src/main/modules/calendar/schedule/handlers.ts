@@ -1,13 +1,10 @@
 import type { HandlersFor } from '../../../api/context';
 import { fail } from '../../../api/errors';
-import { servicesOf } from './services';
+import { createException, deleteException, listExceptions, updateException } from './exceptions';
+import { createService, deleteService, servicesOf, updateService } from './services';
 import { branchStaff } from './staff';
+import { listWeeks, setWeek } from './weeks';
 import { branchZone, workingSpansOf } from './working';
-
-// NOT BUILT YET: the schedule engineer replaces every handler here.
-const notYet = async (): Promise<never> => {
-  throw fail.notFound('schedule');
-};
 
 /** The longest range one call turns into spans: a month view with the weeks around it. */
 const MAX_RANGE_DAYS = 62;
@@ -25,19 +22,35 @@ export const scheduleHandlers: HandlersFor<
   | 'services.update'
   | 'services.delete'
 > = {
-  'schedule.weeks': notYet,
-  'schedule.setWeek': notYet,
-  'schedule.exceptions': notYet,
-  'schedule.createException': notYet,
-  'schedule.updateException': notYet,
-  'schedule.deleteException': notYet,
+  async 'schedule.weeks'(input, ctx) {
+    return listWeeks(ctx, input.branchId);
+  },
+  async 'schedule.setWeek'(input, ctx) {
+    return setWeek(ctx, input);
+  },
+  async 'schedule.exceptions'(input, ctx) {
+    if (input.to < input.from) throw fail.validation('schedule_range_order', 'to');
+    return listExceptions(ctx, input);
+  },
+  async 'schedule.createException'(input, ctx) {
+    return createException(ctx, input);
+  },
+  async 'schedule.updateException'(input, ctx) {
+    return updateException(ctx, input);
+  },
+  async 'schedule.deleteException'(input, ctx) {
+    await deleteException(ctx, input.id);
+    return { ok: true as const };
+  },
   async 'schedule.working'(input, ctx) {
     const from = Date.parse(input.from);
     const to = Date.parse(input.to);
     if (to <= from) throw fail.validation('schedule_range_order', 'to');
     if (to - from > MAX_RANGE_DAYS * 86_400_000) throw fail.validation('schedule_range_too_long', 'to', { days: MAX_RANGE_DAYS });
     await branchZone(ctx, input.branchId);
-    const userIds = input.userIds ?? (await branchStaff(ctx, input.branchId)).map((u) => u.id);
+    // Only people who work in the branch, whoever is asked for: an employee gets their own hours alone.
+    const staff = new Set((await branchStaff(ctx, input.branchId)).map((u) => u.id));
+    const userIds = input.userIds ? input.userIds.filter((u) => staff.has(u)) : [...staff];
     const spans = await workingSpansOf(ctx, { branchId: input.branchId, userIds, from: input.from, to: input.to });
     return [...spans].map(([userId, list]) => ({ userId, spans: list }));
   },
@@ -45,7 +58,14 @@ export const scheduleHandlers: HandlersFor<
     if (input.branchId) await branchZone(ctx, input.branchId);
     return servicesOf(ctx, input.branchId, { includeInactive: input.includeInactive ?? false });
   },
-  'services.create': notYet,
-  'services.update': notYet,
-  'services.delete': notYet,
+  async 'services.create'(input, ctx) {
+    return createService(ctx, input);
+  },
+  async 'services.update'(input, ctx) {
+    return updateService(ctx, input);
+  },
+  async 'services.delete'(input, ctx) {
+    await deleteService(ctx, input.id);
+    return { ok: true as const };
+  },
 };

@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../../../api/context';
 import { me } from '../../../api/context';
+import type { SessionUser } from '../../../../shared/api/auth';
+import { ROLES, seesAllBranches } from '../../../../shared/permissions';
+
+/** Owners and administrators are placed in every branch by their role, not because they work there. */
+const ALL_BRANCH_ROLES = ROLES.filter(seesAllBranches);
 
 export interface StaffMember {
   id: string;
@@ -8,27 +13,32 @@ export interface StaffMember {
 }
 
 /**
+ * An employee works in their own calendar only: of the branch's hours and absences they read their own (a colleague's
+ * sick leave is not theirs to know). Clerks and managers read the whole branch.
+ */
+export const ownCalendarOnly = (user: Pick<SessionUser, 'role'>) => user.role === 'employee';
+
+/**
  * Who works in a branch: active people placed in it, and anyone given a week there (an owner who also sees
- * patients has no branch of their own but a week in one). In name order.
+ * patients is listed in the branch where they have a week). In name order; an employee sees only themself.
  */
 export async function branchStaff(ctx: Ctx, branchId: string): Promise<StaffMember[]> {
-  const orgId = me(ctx).orgId;
-  const rows = await ctx.db
+  const user = me(ctx);
+  let q = ctx.db
     .selectFrom('app_user as u')
     .select(['u.id', 'u.name'])
-    .where('u.org_id', '=', orgId)
+    .where('u.org_id', '=', user.orgId)
     .where('u.deleted_at', 'is', null)
     .where((eb) =>
       eb.or([
         eb.and([
           eb('u.active', '=', 1),
+          eb('u.role', 'not in', ALL_BRANCH_ROLES),
           eb.exists(eb.selectFrom('user_branch as ub').select('ub.id').whereRef('ub.user_id', '=', 'u.id').where('ub.branch_id', '=', branchId).where('ub.deleted_at', 'is', null)),
         ]),
         eb.exists(eb.selectFrom('work_schedule as w').select('w.id').whereRef('w.user_id', '=', 'u.id').where('w.branch_id', '=', branchId).where('w.deleted_at', 'is', null)),
       ]),
-    )
-    .orderBy(sql`sort_key(u.name)`)
-    .orderBy('u.id')
-    .execute();
-  return rows;
+    );
+  if (ownCalendarOnly(user)) q = q.where('u.id', '=', user.id);
+  return q.orderBy(sql`sort_key(u.name)`).orderBy('u.id').execute();
 }

@@ -2,7 +2,7 @@ import type { Ctx } from '../../../api/context';
 import { me } from '../../../api/context';
 import { loadInScope } from '../../../api/scope';
 import { wallClock } from '../../../../shared/rules/zonedTime';
-import { workingSpans, type Span, type Week, type WorkException, type ExceptionKind, type WallInterval } from '../../../../shared/rules/workingHours';
+import { workingSpans, type Span, type Week, type WorkException, type ExceptionKind } from '../../../../shared/rules/workingHours';
 
 export type { Span };
 
@@ -39,7 +39,7 @@ function clip(spans: readonly Span[], fromMs: number, toMs: number): Span[] {
   return out;
 }
 
-export const parseIntervals = (json: string | null): WallInterval[] | null => (json === null ? null : (JSON.parse(json) as WallInterval[]));
+export const parseIntervals = (json: string | null): [string, string][] | null => (json === null ? null : (JSON.parse(json) as [string, string][]));
 
 /**
  * Each user's working spans in a branch over [from, to): their week and the exceptions of the dates it touches, turned

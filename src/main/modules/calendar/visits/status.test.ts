@@ -35,7 +35,7 @@ describe('arrival, payments, cancellation', () => {
     expect(await refusedWithoutWrites(c.clerk, 'visits.addPayment', { id: v.id, version: half.version, method: 'card', amountMinor: 2600 })).toMatchObject({
       key: 'errors.visit_payment_over_owed',
       field: 'amountMinor',
-      params: { owed: '25.00 EUR' },
+      params: { owed: '€25.00' },
     });
     const paid = await app.call(c.clerk, 'visits.addPayment', { id: v.id, version: half.version, method: 'card', amountMinor: 2500, note: 'Visa' });
     expect(paid).toMatchObject({ paidMinor: 4500, unpaid: false });
@@ -47,6 +47,7 @@ describe('arrival, payments, cancellation', () => {
     expect(event).toMatchObject({ id: v.id, unpaid: false });
     expect(await refusedWithoutWrites(c.clerk, 'visits.update', { id: v.id, version: paid.version, userId: c.doctor.id, start: paid.start, durationMin: 30, lines: [] })).toMatchObject({
       key: 'errors.visit_total_below_paid',
+      params: { paid: '€45.00' },
     });
   });
 
