@@ -11,8 +11,11 @@ import { canonical, shift } from './read';
 
 /** Offers shown at once: the clerk phones from the top. */
 const MAX_OFFERS = 20;
-/** ASAP visits read per slot, furthest first (the ones that gain the most days). */
-const MAX_CANDIDATES = 500;
+/**
+ * Fitting ASAP visits read per slot, furthest first (the ones that gain the most days, the ranking's first key): room
+ * for the offers and for those skipped because their move would overlap something.
+ */
+const MAX_CANDIDATES = 200;
 
 const performs = (performers: string | null, userId: string) => !!performers && (JSON.parse(performers) as string[]).includes(userId);
 
@@ -45,6 +48,10 @@ export async function asapOffers(ctx: Ctx, input: ParsedInput<'visits.asapOffers
     .$if(!!input.branchId, (q) => q.where('v.branch_id', '=', input.branchId!))
     .$if(!!input.serviceId, (q) => q.where('v.service_id', '=', input.serviceId!))
     .$if(user.role === 'employee', (q) => q.where('v.user_id', '=', user.id))
+    // What fits, already in SQL (the rule checks it again): no longer than the slot; the slot employee's own, or a
+    // service they perform.
+    .where(sql<SqlBool>`(julianday(v.ends_at) - julianday(v.starts_at)) * 1440 <= ${durationMin(slot) + 0.5}`)
+    .where(sql<SqlBool>`(v.user_id = ${slot.userId} or exists (select 1 from json_each(s.performers) p where p.value = ${slot.userId}))`)
     .orderBy('v.starts_at', 'desc')
     .limit(MAX_CANDIDATES)
     .execute();
