@@ -6,13 +6,16 @@ import type { ParsedInput } from '../../../../shared/api';
 import type { AsapOffer, VisitDetail } from '../../../../shared/api/visits';
 import { daysEarlier, durationMin, rankAsap } from '../../../../shared/rules/asap';
 import { loadChangeable, placeVisit } from './book';
-import { assertBookable, findClash, resolveBranch } from './checks';
+import { assertBookable, busyWithin, resolveBranch } from './checks';
 import { canonical, shift } from './read';
 
 /** Offers shown at once: the clerk phones from the top. */
 const MAX_OFFERS = 20;
-/** ASAP visits read per slot, furthest first (the ones that gain the most days). */
-const MAX_CANDIDATES = 500;
+/**
+ * Fitting ASAP visits read per slot, furthest first (the ones that gain the most days, the ranking's first key): room
+ * for the offers and for those skipped because their move would overlap something.
+ */
+const MAX_CANDIDATES = 200;
 
 const performs = (performers: string | null, userId: string) => !!performers && (JSON.parse(performers) as string[]).includes(userId);
 
@@ -45,15 +48,23 @@ export async function asapOffers(ctx: Ctx, input: ParsedInput<'visits.asapOffers
     .$if(!!input.branchId, (q) => q.where('v.branch_id', '=', input.branchId!))
     .$if(!!input.serviceId, (q) => q.where('v.service_id', '=', input.serviceId!))
     .$if(user.role === 'employee', (q) => q.where('v.user_id', '=', user.id))
+    // What fits, already in SQL (the rule checks it again): no longer than the slot; the slot employee's own, or a
+    // service they perform.
+    .where(sql<SqlBool>`(julianday(v.ends_at) - julianday(v.starts_at)) * 1440 <= ${durationMin(slot) + 0.5}`)
+    .where(sql<SqlBool>`(v.user_id = ${slot.userId} or exists (select 1 from json_each(s.performers) p where p.value = ${slot.userId}))`)
     .orderBy('v.starts_at', 'desc')
     .limit(MAX_CANDIDATES)
     .execute();
   const candidates = rows.map((r) => ({ ...r, visitId: r.id, userId: r.user_id, start: r.starts_at, end: r.ends_at, tz: r.time_zone, slotUserPerforms: performs(r.performers, slot.userId) }));
+  const ranked = rankAsap(candidates, slot);
+  // The slot employee's time after the slot start, read once: a candidate is offered only if its move would fit.
+  const longest = Math.max(0, ...ranked.map((c) => Date.parse(c.end) - Date.parse(c.start)));
+  const busy = ranked.length ? await busyWithin(ctx, slot.userId, { start: slot.start, end: shift(slot.start, longest) }) : [];
   const offers: AsapOffer[] = [];
-  for (const c of rankAsap(candidates, slot)) {
+  for (const c of ranked) {
     if (offers.length >= MAX_OFFERS) break;
-    const moved = { start: slot.start, end: shift(slot.start, Date.parse(c.end) - Date.parse(c.start)) };
-    if (await findClash(ctx, slot.userId, moved, c.visitId)) continue;
+    const movedEnd = shift(slot.start, Date.parse(c.end) - Date.parse(c.start));
+    if (busy.some((b) => b.id !== c.visitId && b.starts_at < movedEnd && b.ends_at > slot.start)) continue;
     offers.push({
       visitId: c.visitId,
       clientId: c.client_id!,

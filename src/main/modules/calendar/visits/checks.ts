@@ -99,8 +99,8 @@ export async function assertWithinHours(ctx: Ctx, branch: Branch, userId: string
   throw fail.validation('visit_outside_hours', 'start', params);
 }
 
-/** The first live, not cancelled visit or break of the person overlapping the span (other than `exceptId`). */
-export async function findClash(ctx: Ctx, userId: string, span: { start: string; end: string }, exceptId?: string) {
+/** Live, not cancelled visits and breaks of the person overlapping the span (other than `exceptId`), in time order. */
+function overlapping(ctx: Ctx, userId: string, span: { start: string; end: string }, exceptId?: string) {
   return ctx.db
     .selectFrom('visit as v')
     .leftJoin('client as c', 'c.id', 'v.client_id')
@@ -113,10 +113,13 @@ export async function findClash(ctx: Ctx, userId: string, span: { start: string;
     .where('v.status', '!=', 'cancelled')
     .where('v.org_id', '=', me(ctx).orgId)
     .$if(!!exceptId, (q) => q.where('v.id', '!=', exceptId!))
-    .orderBy('v.starts_at')
-    .limit(1)
-    .executeTakeFirst();
+    .orderBy('v.starts_at');
 }
+
+export const findClash = (ctx: Ctx, userId: string, span: { start: string; end: string }, exceptId?: string) => overlapping(ctx, userId, span, exceptId).limit(1).executeTakeFirst();
+
+/** Everything of the person within the span: one read for many candidate moves (the ASAP offers). */
+export const busyWithin = (ctx: Ctx, userId: string, span: { start: string; end: string }) => overlapping(ctx, userId, span).execute();
 
 /**
  * No double booking: refused when another visit or break of the same person overlaps the span. Runs inside the write
