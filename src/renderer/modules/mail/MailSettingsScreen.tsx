@@ -1,5 +1,5 @@
-import { useEffect, useEffectEvent, useState } from 'react';
-import { Alert, Button, Checkbox, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useEffectEvent } from 'react';
+import { Alert, Checkbox, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { SettingsForm, useFormShell } from '../../components/FormDialog';
 import { ErrorBanner, KeyButton, ScreenHeader, blankToNull, cleanedResolver, useScreenKeys } from '../../components/screen';
 import { CheckboxField, NumberField } from '../../components/fields';
 import { Outbox } from './Outbox';
+import { outcomeOf, TestSend } from './TestSend';
 
 /**
  * Outgoing mail: the organization's SMTP account (the password is write-only: the form says whether one is stored,
@@ -134,31 +135,17 @@ function SmtpSettingsForm({ settings, readOnly }: { settings: Settings; readOnly
 function TestMail() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [to, setTo] = useState('');
   const test = useApiMutation('mail.test', { onSuccess: () => qc.invalidateQueries({ queryKey: ['mail.outbox'] }) });
-  const send = () => test.mutate({ to: to.trim() });
-  const message = test.isSuccess ? { ok: true, text: t('mail.testQueued') } : test.isError ? { ok: false, text: errorText(t, test.error) } : null;
   return (
-    <Group gap="xs" align="flex-end" wrap="nowrap">
-      <TextInput
-        label={t('mail.testTo')}
-        type="email"
-        value={to}
-        onChange={(e) => setTo(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && to.trim()) send();
-        }}
-        w={320}
-        data-testid="mail-test-to"
-      />
-      <Button variant="default" loading={test.isPending} disabled={!to.trim()} onClick={send} data-testid="mail-test-send">
-        {t('mail.sendTest')}
-      </Button>
-      {message && (
-        <Text size="sm" c={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'} data-testid="mail-test-result">
-          {message.text}
-        </Text>
-      )}
-    </Group>
+    <TestSend
+      testId="mail-test"
+      label={t('mail.testTo')}
+      button={t('mail.sendTest')}
+      type="email"
+      width={320}
+      pending={test.isPending}
+      outcome={outcomeOf(t, test, t('mail.testQueued'))}
+      onSend={(to) => test.mutate({ to })}
+    />
   );
 }
