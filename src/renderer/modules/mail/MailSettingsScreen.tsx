@@ -5,14 +5,14 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, type Output } from '../../../shared/api';
 import { call } from '../../app/api';
-import { apiQueryKey, useApiMutation, useApiQuery } from '../../app/apiQuery';
+import { apiQueryKey, useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { useCan } from '../../app/session';
 import { SettingsForm, useFormShell } from '../../components/FormDialog';
 import { ErrorBanner, KeyButton, ScreenHeader, blankToNull, cleanedResolver, useScreenKeys } from '../../components/screen';
 import { CheckboxField, NumberField } from '../../components/fields';
 import { Outbox } from './Outbox';
-import { outcomeOf, TestSend } from './TestSend';
+import { TestSend } from './TestSend';
 
 /**
  * Outgoing mail: the organization's SMTP account (the password is write-only: the form says whether one is stored,
@@ -39,7 +39,7 @@ export function MailSettingsScreen() {
       </ScreenHeader>
       <ErrorBanner message={settings.error ? errorText(t, settings.error) : null} onClose={refresh} />
       {settings.data && <SmtpSettingsForm settings={settings.data} readOnly={!canWrite} />}
-      {canWrite && settings.data?.configured && <TestMail />}
+      {canWrite && settings.data?.configured && <TestSend channel="mail" />}
       {canWrite && <Outbox />}
     </div>
   );
@@ -129,23 +129,5 @@ function SmtpSettingsForm({ settings, readOnly }: { settings: Settings; readOnly
         <TextInput label={t('mail.from')} placeholder="Planora <noreply@example.com>" readOnly={readOnly} {...register('from')} error={err('from')} data-testid="smtp-from" />
       </SimpleGrid>
     </SettingsForm>
-  );
-}
-
-function TestMail() {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  const test = useApiMutation('mail.test', { onSuccess: () => qc.invalidateQueries({ queryKey: ['mail.outbox'] }) });
-  return (
-    <TestSend
-      testId="mail-test"
-      label={t('mail.testTo')}
-      button={t('mail.sendTest')}
-      type="email"
-      width={320}
-      pending={test.isPending}
-      outcome={outcomeOf(t, test, t('mail.testQueued'))}
-      onSend={(to) => test.mutate({ to })}
-    />
   );
 }

@@ -5,14 +5,14 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import { call } from '../../app/api';
-import { apiQueryKey, useApiMutation, useApiQuery } from '../../app/apiQuery';
+import { apiQueryKey, useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { useCan } from '../../app/session';
 import { SettingsForm, useFormShell } from '../../components/FormDialog';
 import { ErrorBanner, KeyButton, ScreenHeader, cleanedResolver, useScreenKeys } from '../../components/screen';
 import { CheckboxField, SelectField } from '../../components/fields';
 import { Outbox } from '../mail/Outbox';
-import { outcomeOf, TestSend } from '../mail/TestSend';
+import { TestSend } from '../mail/TestSend';
 import { HttpFields, TwilioFields } from './GatewayFields';
 import { SMS_FIELDS, toForm, toInput, type Settings, type SmsForm } from './smsForm';
 
@@ -36,7 +36,7 @@ export function SmsSettingsScreen() {
       </ScreenHeader>
       <ErrorBanner message={settings.error ? errorText(t, settings.error) : null} onClose={refresh} />
       {settings.data && <SmsSettingsForm settings={settings.data} readOnly={!canWrite} />}
-      {canWrite && settings.data?.configured && <TestSms />}
+      {canWrite && settings.data?.configured && <TestSend channel="sms" />}
       {canWrite && <Outbox channel="sms" title={t('sms.outbox')} />}
     </div>
   );
@@ -94,23 +94,5 @@ function SmsSettingsForm({ settings, readOnly }: { settings: Settings; readOnly:
         <Stack gap={6}>{provider === 'twilio' ? <TwilioFields settings={settings} readOnly={readOnly} /> : <HttpFields settings={settings} readOnly={readOnly} />}</Stack>
       </SettingsForm>
     </FormProvider>
-  );
-}
-
-function TestSms() {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  const test = useApiMutation('sms.test', { onSuccess: () => qc.invalidateQueries({ queryKey: ['mail.outbox'] }) });
-  return (
-    <TestSend
-      testId="sms-test"
-      label={t('sms.testTo')}
-      button={t('sms.sendTest')}
-      type="tel"
-      width={240}
-      pending={test.isPending}
-      outcome={outcomeOf(t, test, t('sms.testQueued'))}
-      onSend={(to) => test.mutate({ to })}
-    />
   );
 }
