@@ -43,7 +43,7 @@ export const ROUTES: RouteDef[] = [
   { path: 'periods', label: 'nav.periods', module: 'periods', load: () => import('../modules/periods/PeriodsScreen').then((m) => m.PeriodsScreen) },
   { path: 'series', label: 'nav.series', module: 'series', load: () => import('../modules/series/SeriesScreen').then((m) => m.SeriesScreen) },
   { path: 'mail', label: 'mail.nav', module: 'organization', load: () => import('../modules/mail/MailSettingsScreen').then((m) => m.MailSettingsScreen) },
-  { path: 'sms', label: 'sms.nav', module: 'organization', load: () => import('../modules/sms/SmsSettingsScreen').then((m) => m.SmsSettingsScreen) },
+  { path: 'sms', label: 'sms.nav', module: 'organization', action: 'write', load: () => import('../modules/sms/SmsSettingsScreen').then((m) => m.SmsSettingsScreen) },
   {
     path: 'calendar-reports',
     label: 'calendarReports.title',

@@ -30,7 +30,7 @@ export const SCREEN_MODULES = {
   audit: read('audit'),
   'working-hours': read('calendar'),
   services: read('calendar'),
-  sms: read('organization'),
+  sms: { module: 'organization', action: 'write' },
   'calendar-reports': read('calendar'),
   calendar: read('calendar'),
 } as const satisfies Record<string, ScreenRight | null>;

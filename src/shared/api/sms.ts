@@ -74,7 +74,8 @@ export type SmsSettingsInput = z.infer<typeof smsSettingsInput>;
 const admin = { module: 'organization', action: 'write' } as const;
 
 export const smsApi = {
-  'sms.settings': procedure({ input: z.strictObject({}), output: smsSettings, access: { module: 'organization', action: 'read' }, writes: false }),
+  /** Admins only too: a header or URL may carry a key typed in plain rather than as `{secret}`. */
+  'sms.settings': procedure({ input: z.strictObject({}), output: smsSettings, access: admin, writes: false }),
   'sms.setSettings': procedure({ input: smsSettingsInput, output: smsSettings, access: admin, writes: true }),
   /** Queues one test message to a phone (read against the organization's country), tried once; the outbox shows the answer. */
   'sms.test': procedure({ input: z.strictObject({ to: phoneInput }), output: outboxRow, access: admin, writes: true }),

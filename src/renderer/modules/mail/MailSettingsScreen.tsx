@@ -1,17 +1,18 @@
-import { useEffect, useEffectEvent, useState } from 'react';
-import { Alert, Button, Checkbox, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useEffectEvent } from 'react';
+import { Alert, Checkbox, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, type Output } from '../../../shared/api';
 import { call } from '../../app/api';
-import { apiQueryKey, useApiMutation, useApiQuery } from '../../app/apiQuery';
+import { apiQueryKey, useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { useCan } from '../../app/session';
 import { SettingsForm, useFormShell } from '../../components/FormDialog';
 import { ErrorBanner, KeyButton, ScreenHeader, blankToNull, cleanedResolver, useScreenKeys } from '../../components/screen';
 import { CheckboxField, NumberField } from '../../components/fields';
 import { Outbox } from './Outbox';
+import { TestSend } from './TestSend';
 
 /**
  * Outgoing mail: the organization's SMTP account (the password is write-only: the form says whether one is stored,
@@ -38,7 +39,7 @@ export function MailSettingsScreen() {
       </ScreenHeader>
       <ErrorBanner message={settings.error ? errorText(t, settings.error) : null} onClose={refresh} />
       {settings.data && <SmtpSettingsForm settings={settings.data} readOnly={!canWrite} />}
-      {canWrite && settings.data?.configured && <TestMail />}
+      {canWrite && settings.data?.configured && <TestSend channel="mail" />}
       {canWrite && <Outbox />}
     </div>
   );
@@ -128,37 +129,5 @@ function SmtpSettingsForm({ settings, readOnly }: { settings: Settings; readOnly
         <TextInput label={t('mail.from')} placeholder="Planora <noreply@example.com>" readOnly={readOnly} {...register('from')} error={err('from')} data-testid="smtp-from" />
       </SimpleGrid>
     </SettingsForm>
-  );
-}
-
-function TestMail() {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  const [to, setTo] = useState('');
-  const test = useApiMutation('mail.test', { onSuccess: () => qc.invalidateQueries({ queryKey: ['mail.outbox'] }) });
-  const send = () => test.mutate({ to: to.trim() });
-  const message = test.isSuccess ? { ok: true, text: t('mail.testQueued') } : test.isError ? { ok: false, text: errorText(t, test.error) } : null;
-  return (
-    <Group gap="xs" align="flex-end" wrap="nowrap">
-      <TextInput
-        label={t('mail.testTo')}
-        type="email"
-        value={to}
-        onChange={(e) => setTo(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && to.trim()) send();
-        }}
-        w={320}
-        data-testid="mail-test-to"
-      />
-      <Button variant="default" loading={test.isPending} disabled={!to.trim()} onClick={send} data-testid="mail-test-send">
-        {t('mail.sendTest')}
-      </Button>
-      {message && (
-        <Text size="sm" c={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'} data-testid="mail-test-result">
-          {message.text}
-        </Text>
-      )}
-    </Group>
   );
 }

@@ -1,17 +1,18 @@
-import { useEffect, useEffectEvent, useState } from 'react';
-import { Alert, Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useEffectEvent } from 'react';
+import { Alert, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api';
 import { call } from '../../app/api';
-import { apiQueryKey, useApiMutation, useApiQuery } from '../../app/apiQuery';
+import { apiQueryKey, useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { useCan } from '../../app/session';
 import { SettingsForm, useFormShell } from '../../components/FormDialog';
 import { ErrorBanner, KeyButton, ScreenHeader, cleanedResolver, useScreenKeys } from '../../components/screen';
 import { CheckboxField, SelectField } from '../../components/fields';
 import { Outbox } from '../mail/Outbox';
+import { TestSend } from '../mail/TestSend';
 import { HttpFields, TwilioFields } from './GatewayFields';
 import { SMS_FIELDS, toForm, toInput, type Settings, type SmsForm } from './smsForm';
 
@@ -35,7 +36,7 @@ export function SmsSettingsScreen() {
       </ScreenHeader>
       <ErrorBanner message={settings.error ? errorText(t, settings.error) : null} onClose={refresh} />
       {settings.data && <SmsSettingsForm settings={settings.data} readOnly={!canWrite} />}
-      {canWrite && settings.data?.configured && <TestSms />}
+      {canWrite && settings.data?.configured && <TestSend channel="sms" />}
       {canWrite && <Outbox channel="sms" title={t('sms.outbox')} />}
     </div>
   );
@@ -93,37 +94,5 @@ function SmsSettingsForm({ settings, readOnly }: { settings: Settings; readOnly:
         <Stack gap={6}>{provider === 'twilio' ? <TwilioFields settings={settings} readOnly={readOnly} /> : <HttpFields settings={settings} readOnly={readOnly} />}</Stack>
       </SettingsForm>
     </FormProvider>
-  );
-}
-
-function TestSms() {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  const [to, setTo] = useState('');
-  const test = useApiMutation('sms.test', { onSuccess: () => qc.invalidateQueries({ queryKey: ['mail.outbox'] }) });
-  const send = () => test.mutate({ to: to.trim() });
-  const message = test.isSuccess ? { ok: true, text: t('sms.testQueued') } : test.isError ? { ok: false, text: errorText(t, test.error) } : null;
-  return (
-    <Group gap="xs" align="flex-end" wrap="nowrap">
-      <TextInput
-        label={t('sms.testTo')}
-        type="tel"
-        value={to}
-        onChange={(e) => setTo(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && to.trim()) send();
-        }}
-        w={240}
-        data-testid="sms-test-to"
-      />
-      <Button variant="default" loading={test.isPending} disabled={!to.trim()} onClick={send} data-testid="sms-test-send">
-        {t('sms.sendTest')}
-      </Button>
-      {message && (
-        <Text size="sm" c={message.ok ? 'teal.9' : 'red.8'} role={message.ok ? 'status' : 'alert'} data-testid="sms-test-result">
-          {message.text}
-        </Text>
-      )}
-    </Group>
   );
 }
