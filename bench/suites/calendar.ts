@@ -96,13 +96,18 @@ export const calendarSuite: Suite = {
 
       // A booking through the dispatcher: checks, insert of the visit and its line, audit, change record, event.
       const services = ds.meta.serviceIds;
+      // Each booking takes the next free Saturday half hour; bookings of earlier runs stay in the cached file (they
+      // carry who booked them), so the count goes on from theirs.
+      let k = core.sqlite.prepare(`select count(*) from visit where created_by is not null`).pluck().get() as number;
       const booking = await sample(
-        (i) => {
-          const p = i % people.length;
+        () => {
+          const n = k++;
+          const p = n % people.length;
           const b = ds.meta.employees[0]!.includes(people[p]!) ? 0 : 1;
-          const sat = Temporal.PlainDate.from(weeks[Math.floor(i / people.length) % weeks.length]!).add({ days: 5 }).toString();
-          const start = instantAt(`${sat}T${String(8 + Math.floor(i / (people.length * weeks.length))).padStart(2, '0')}:00`, TZ)!;
-          return call(core, token, 'visits.book', { userId: people[p]!, clientId: ds.meta.clientIds[i % ds.meta.clientIds.length]!, serviceId: services[b]![0]!, start, durationMin: 30, outsideHoursConfirmed: true });
+          const sat = Temporal.PlainDate.from(weeks[Math.floor(n / people.length) % weeks.length]!).add({ days: 5 }).toString();
+          const half = Math.floor(n / (people.length * weeks.length));
+          const start = instantAt(`${sat}T${String(6 + Math.floor(half / 2)).padStart(2, '0')}:${half % 2 ? '30' : '00'}`, TZ)!;
+          return call(core, token, 'visits.book', { userId: people[p]!, clientId: ds.meta.clientIds[n % ds.meta.clientIds.length]!, serviceId: services[b]![0]!, start, durationMin: 30, outsideHoursConfirmed: true });
         },
         { warmup: 10, samples: 300, budgetMs: BUDGET_MS },
       );
