@@ -11,6 +11,7 @@ import { reportsDir } from '../reports/files';
 import { addStaff, personInput, snapshotDb, type TestApp } from '../testing/harness';
 import { withTestOrg } from '../testing/fixtures';
 import { crossedAssignments } from './scope';
+import { addService, setWeek } from '../modules/calendar/visits/visitFixtures';
 
 /**
  * Branch isolation over the whole contract, derived from the zod schemas: every id in every procedure's input names a
@@ -225,14 +226,21 @@ withTestOrg('file', async (org) => {
   await app.call(dispatcherB, 'interventions.cancel', { id: b3.id, version: b3.version, reason: `${MARK} reason` });
   B.intervention = b1.id;
   B.approval = (await app.call(owner, 'interventions.approvals', {}))[0]!.id;
-  const service = (branchId: string, name: string) => ({ branchId, name, durationMin: 30, priceMinor: 1000, currency: 'EUR', colour: '#2b8a3e', performerIds: [] });
-  A.service = (await app.call(owner, 'services.create', service(A.branch, 'Consultation'))).id;
-  B.service = (await app.call(owner, 'services.create', service(B.branch, `${MARK} service`))).id;
+  secrets.push(B.branch, B.series, b1.id, waiting.id, b3.id, B.approval);
+
+  // Round the clock, so a booking the owner may make (B's employee in B) is not held up by the hours.
+  const allDay = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [['00:00', '24:00']]]));
+  await setWeek(app, owner, A.branch, A.assignee, allDay);
+  await setWeek(app, owner, B.branch, B.assignee, allDay);
+  A.service = await addService(app, owner, A.branch, [A.assignee]);
+  B.service = await addService(app, owner, B.branch, [B.assignee], { name: `${MARK} Massage` });
   const absence = (branchId: string, userId: string, note: string) => ({ branchId, userId, kind: 'vacation' as const, dayFrom: TODAY, dayTo: TODAY, intervals: null, note });
   A.exception = (await app.call(owner, 'schedule.createException', absence(A.branch, A.user!, 'Away'))).id;
   B.exception = (await app.call(owner, 'schedule.createException', absence(B.branch, B.user!, `${MARK} away`))).id;
-  await app.call(owner, 'schedule.setWeek', { branchId: B.branch, userId: B.user!, week: { '1': [['09:00', '18:00']] }, version: 0 });
-  secrets.push(B.branch, B.series, b1.id, waiting.id, b3.id, B.approval, B.service, B.exception);
+  const visit = { clientId: A.client, start: '2026-11-24T10:00:00.000Z', durationMin: 30, asap: true, outsideHoursConfirmed: true };
+  A.visit = (await app.call(owner, 'visits.book', { ...visit, userId: A.assignee, serviceId: A.service })).id;
+  B.visit = (await app.call(owner, 'visits.book', { ...visit, userId: B.assignee, serviceId: B.service, notes: `${MARK} visit` })).id;
+  secrets.push(B.service, B.exception, B.visit);
 });
 
 describe('branch isolation over the whole contract', () => {
@@ -270,6 +278,11 @@ describe('branch isolation over the whole contract', () => {
   it.each(assigning)('%s %s: even an owner cannot put a person on a row of a branch they do not see', async (proc, at) => {
     const r = await callAs(owner, proc, { at, id: B.assignee! });
     expect(await crossedAssignments(app.core.db)).toEqual([]);
+    // A visit the owner may book (B's employee in B's own calendar) is cancelled, so the next try finds the time free.
+    if (r.ok && proc.startsWith('visits.')) {
+      const { id, version } = r.data as { id: string; version: number };
+      await app.call(owner, 'visits.cancel', { id, version, reason: 'isolation test' });
+    }
     if (!r.ok) expect(r.error, `${proc} refused before reaching ${at}`).toMatchObject({ field: at.replace(/\[\]$/, ''), key: 'errors.assignee_not_in_branch' });
   });
 });

@@ -29,11 +29,13 @@ export const RECORD_KINDS = [
   'service',
   /** A dated exception to someone's working week in a branch. */
   'exception',
+  /** A visit or break in a branch's calendar. */
+  'visit',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Records that belong to one branch: a user of another branch can neither read nor change them. */
-export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'service', 'exception'];
+export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'service', 'exception', 'visit'];
 
 /** By the field's name, wherever it appears. */
 const BY_NAME: Record<string, RecordKind> = {
@@ -65,6 +67,8 @@ const BY_NAME: Record<string, RecordKind> = {
   uploadId: 'upload',
   interventionId: 'intervention',
   templateId: 'annexTemplate',
+  serviceId: 'service',
+  sourceId: 'nomenclature',
 };
 
 /** By path inside the input (a filter names a person without assigning them). */
@@ -84,6 +88,11 @@ const BY_PROCEDURE: Record<string, Record<string, RecordKind>> = {
   'schedule.updateException': { userId: 'assignee' },
   'schedule.working': { userIds: 'user' },
   'services.*': { performerIds: 'assignee' },
+  // The employee a visit is booked for is put on the branch's row; a slot's employee and the calendar's filter only name one.
+  'visits.*': { userId: 'assignee', userIds: 'user', 'lines[].productId': 'product' },
+  'visits.asapOffers': { userId: 'user' },
+  // The receipt is the visit's document, though it is one of the reports.
+  'reports.visitReceipt': { id: 'visit' },
 };
 
 /** What a bare `id` names, by the procedure's namespace. */
@@ -101,6 +110,7 @@ const ID_BY_NAMESPACE: Record<string, RecordKind> = {
   annexForms: 'annexTemplate',
   schedule: 'exception',
   services: 'service',
+  visits: 'visit',
 };
 
 /** The kind of record an input field names (`path` as `a.b`, `list[]`, `list[].id`), or undefined when nobody declared it. */

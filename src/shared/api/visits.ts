@@ -143,8 +143,8 @@ export const visitsApi = {
   /**
    * Book a visit for a client. Refused (`errors.visit_overlap`, naming the other visit) when it overlaps another
    * visit or break of the same employee, checked inside the write; outside working hours refused with
-   * `errors.visit_outside_hours` until `outsideHoursConfirmed`. The branch is the service's, else `branchId` (a person
-   * may work in several: without either, `errors.visit_branch_required`).
+   * `errors.visit_outside_hours` until `outsideHoursConfirmed`. The branch is the service's, else `branchId`, else the
+   * employee's only branch (one who works in several needs `branchId`: else `errors.visit_branch_required`).
    */
   'visits.book': procedure({
     input: z.strictObject({ ...visitFields, clientId: id, branchId: optionalId }),
@@ -152,7 +152,7 @@ export const visitsApi = {
     access: write,
     writes: true,
   }),
-  /** A break booked from the calendar (no client): blocks the employee's time like a visit. `branchId` required. */
+  /** A break booked from the calendar (no client): blocks the employee's time like a visit. `branchId` as for a visit. */
   'visits.bookBreak': procedure({
     input: z.strictObject({ userId: id, start: isoInstant, durationMin: visitFields.durationMin, notes: optionalText(500), outsideHoursConfirmed: z.boolean().optional(), branchId: optionalId }),
     output: visitDetail,

@@ -2,7 +2,6 @@
  * Which ASAP clients a freed slot is offered to, best fit first. A client flagged ASAP would come earlier if a time
  * frees; the clerk calls the best fit first, so the order decides who is phoned.
  */
-import { Temporal } from 'temporal-polyfill';
 
 /** A booked ASAP visit that might move into the slot. Instants are UTC ISO. */
 export interface AsapCandidate {
@@ -25,10 +24,18 @@ export interface FreedSlot {
 const ms = (iso: string) => Date.parse(iso);
 export const durationMin = (c: { start: string; end: string }) => Math.round((ms(c.end) - ms(c.start)) / 60_000);
 
+// One formatter per zone: hundreds of candidates are dated per offer, and building a formatter costs more than using it.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function branchDate(iso: string, tz: string): number {
+  let f = dateFormats.get(tz);
+  if (!f) dateFormats.set(tz, (f = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const [y, m, d] = f.format(Date.parse(iso)).split('-').map(Number);
+  return Date.UTC(y!, m! - 1, d!) / 86_400_000;
+}
+
 /** Calendar days between the two dates on the branch's clock (a visit moved from Friday to Monday of the week before: 4). */
 export function daysEarlier(currentStart: string, slotStart: string, tz: string): number {
-  const day = (iso: string) => Temporal.Instant.from(iso).toZonedDateTimeISO(tz).toPlainDate();
-  return day(slotStart).until(day(currentStart), { largestUnit: 'days' }).days;
+  return branchDate(currentStart, tz) - branchDate(slotStart, tz);
 }
 
 /**

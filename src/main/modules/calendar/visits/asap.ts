@@ -6,8 +6,8 @@ import type { ParsedInput } from '../../../../shared/api';
 import type { AsapOffer, VisitDetail } from '../../../../shared/api/visits';
 import { daysEarlier, durationMin, rankAsap } from '../../../../shared/rules/asap';
 import { loadChangeable, placeVisit } from './book';
-import { findClash, resolveBranch } from './checks';
-import { canonical, LONGEST_VISIT_MS, shift } from './read';
+import { assertBookable, busyWithin, resolveBranch } from './checks';
+import { canonical, shift } from './read';
 
 /** Offers shown at once: the clerk phones from the top. */
 const MAX_OFFERS = 20;
@@ -24,9 +24,7 @@ const performs = (performers: string | null, userId: string) => !!performers && 
 export async function asapOffers(ctx: Ctx, input: ParsedInput<'visits.asapOffers'>): Promise<AsapOffer[]> {
   const user = me(ctx);
   const slot = { userId: input.userId, start: canonical(input.start), end: canonical(input.end) };
-  const length = Date.parse(slot.end) - Date.parse(slot.start);
-  if (length <= 0) throw fail.validation('end_before_start', 'end');
-  if (length > LONGEST_VISIT_MS) throw fail.validation('visit_too_long', 'end', { hours: LONGEST_VISIT_MS / 3_600_000 });
+  if (slot.end <= slot.start) throw fail.validation('end_before_start', 'end');
   if (user.role === 'employee' && input.userId !== user.id) throw fail.forbidden('visit_own_calendar', 'userId');
   const person = await branchesOfPerson(ctx.db, user.orgId, input.userId);
   if (!person) throw fail.notFound('user_not_found', 'userId');
@@ -51,11 +49,15 @@ export async function asapOffers(ctx: Ctx, input: ParsedInput<'visits.asapOffers
     .limit(MAX_CANDIDATES)
     .execute();
   const candidates = rows.map((r) => ({ ...r, visitId: r.id, userId: r.user_id, start: r.starts_at, end: r.ends_at, tz: r.time_zone, slotUserPerforms: performs(r.performers, slot.userId) }));
+  const ranked = rankAsap(candidates, slot);
+  // The slot employee's time after the slot start, read once: a candidate is offered only if its move would fit.
+  const longest = Math.max(0, ...ranked.map((c) => Date.parse(c.end) - Date.parse(c.start)));
+  const busy = ranked.length ? await busyWithin(ctx, slot.userId, { start: slot.start, end: shift(slot.start, longest) }) : [];
   const offers: AsapOffer[] = [];
-  for (const c of rankAsap(candidates, slot)) {
+  for (const c of ranked) {
     if (offers.length >= MAX_OFFERS) break;
-    const moved = { start: slot.start, end: shift(slot.start, Date.parse(c.end) - Date.parse(c.start)) };
-    if (await findClash(ctx, slot.userId, moved, c.visitId)) continue;
+    const movedEnd = shift(slot.start, Date.parse(c.end) - Date.parse(c.start));
+    if (busy.some((b) => b.id !== c.visitId && b.starts_at < movedEnd && b.ends_at > slot.start)) continue;
     offers.push({
       visitId: c.visitId,
       clientId: c.client_id!,
@@ -75,6 +77,7 @@ export async function asapOffers(ctx: Ctx, input: ParsedInput<'visits.asapOffers
 /** Moves the offered visit into the freed slot (same checks as a move), keeping its length; it is ASAP no more. */
 export async function acceptAsap(ctx: Ctx, input: ParsedInput<'visits.acceptAsap'>): Promise<VisitDetail> {
   const before = await loadChangeable(ctx, input.id, input.version);
+  await assertBookable(ctx, input.userId, before.branch_id);
   if (before.asap !== 1 || before.status !== 'booked') throw fail.validation('visit_not_asap', 'id');
   const start = canonical(input.start);
   if (start >= before.starts_at) throw fail.validation('visit_asap_not_earlier', 'start');

@@ -22,7 +22,7 @@ async function assertPlacement(ctx: Ctx, branch: Branch, userId: string, span: S
 
 /** Books a visit for a client; the demo and other modules book through here too. */
 export async function bookVisit(ctx: Ctx, input: BookInput): Promise<VisitDetail> {
-  const { branch, service } = await resolveBranch(ctx, input.branchId, input.serviceId);
+  const { branch, service } = await resolveBranch(ctx, input.branchId, input.serviceId, input.userId);
   const span = spanOf(input.start, input.durationMin);
   await assertClient(ctx, input.clientId);
   await assertSource(ctx, input.sourceId);
@@ -54,7 +54,7 @@ export async function bookVisit(ctx: Ctx, input: BookInput): Promise<VisitDetail
 }
 
 export async function bookBreak(ctx: Ctx, input: ParsedInput<'visits.bookBreak'>): Promise<VisitDetail> {
-  const { branch } = await resolveBranch(ctx, input.branchId, null);
+  const { branch } = await resolveBranch(ctx, input.branchId, null, input.userId);
   const span = spanOf(input.start, input.durationMin);
   await assertPlacement(ctx, branch, input.userId, span, input.outsideHoursConfirmed);
   const row = await visitRows.in(ctx).insert({

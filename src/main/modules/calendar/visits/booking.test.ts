@@ -62,9 +62,15 @@ describe('booking by slot', () => {
     expect(e).toMatchObject({ key: 'errors.visit_overlap', params: { context: 'break', start: '2026-11-24 10:00', end: '10:30' } });
   });
 
-  it('a break needs its branch: a person may work in several', async () => {
-    const e = await refused(c.clerk, 'visits.bookBreak', { userId: c.doctor.id, start: at('16:00'), durationMin: 30 });
+  it('the branch is the employee’s only one; one who works in two must be given it', async () => {
+    const derived = await app.call(c.clerk, 'visits.bookBreak', { userId: c.doctor.id, start: at('16:00'), durationMin: 30 });
+    expect(derived.branchId).toBe(c.branchId);
+    const second = await app.call(owner, 'branches.create', { name: 'Jūrmala', timeZone: 'Europe/Riga' });
+    const both = await app.call(owner, 'users.create', { login: 'two.branches', password: 'password-123', name: 'Two Branches', role: 'employee', language: 'en', branchIds: [c.branchId, second.id] });
+    const e = await refused(owner, 'visits.bookBreak', { userId: both.id, start: at('16:00'), durationMin: 30, outsideHoursConfirmed: true });
     expect(e).toMatchObject({ key: 'errors.visit_branch_required', field: 'branchId' });
+    const given = await app.call(owner, 'visits.bookBreak', { userId: both.id, start: at('16:00'), durationMin: 30, outsideHoursConfirmed: true, branchId: second.id });
+    expect(given.branchId).toBe(second.id);
   });
 
   it('outside working hours asks for confirmation, naming the day’s hours; confirmed, it books', async () => {

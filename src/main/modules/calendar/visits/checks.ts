@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { BranchTable } from '../../../db/schema';
 import { me, type Ctx } from '../../../api/context';
 import { fail } from '../../../api/errors';
-import { assertAssignable } from '../../../api/scope';
+import { assertAssignable, branchesOfPerson, seesBranch } from '../../../api/scope';
 import { isoNow } from '../../../clock';
 import { getBranch } from '../../organization';
 import { assertPeriodOpen } from '../../periods';
@@ -20,15 +20,31 @@ export type Branch = Selectable<BranchTable>;
 const MIN_MS = 5 * 60_000;
 
 /**
- * The visit's branch: the main service's, or the one named. A person may work in several branches, so without
- * either the branch is not known (and a booking must never land in a branch the clerk did not mean).
+ * The visit's branch: the main service's, else the one named, else the employee's only branch the caller sees. A
+ * person may work in several branches: then the branch must be named, for a booking must never land in a branch the
+ * clerk did not mean.
  */
-export async function resolveBranch(ctx: Ctx, branchId: string | null | undefined, serviceId: string | null | undefined): Promise<{ branch: Branch; service: ServiceRow | null }> {
+export async function resolveBranch(
+  ctx: Ctx,
+  branchId: string | null | undefined,
+  serviceId: string | null | undefined,
+  userId?: string,
+): Promise<{ branch: Branch; service: ServiceRow | null }> {
   const service = serviceId ? await serviceById(ctx, serviceId, 'serviceId') : null;
   if (service && branchId && service.branchId !== branchId) throw fail.validation('visit_service_not_in_branch', 'serviceId');
-  const id = service?.branchId ?? branchId;
+  const id = service?.branchId ?? branchId ?? (userId ? await onlyBranchOf(ctx, userId) : null);
   if (!id) throw fail.validation('visit_branch_required', 'branchId');
   return { branch: await getBranch(ctx, id, 'branchId'), service };
+}
+
+async function onlyBranchOf(ctx: Ctx, userId: string): Promise<string | null> {
+  const caller = me(ctx);
+  const person = await branchesOfPerson(ctx.db, caller.orgId, userId);
+  if (!person) throw fail.notFound('user_not_found', 'userId');
+  const theirs = person.branches ?? (await ctx.db.selectFrom('branch').select('id').where('org_id', '=', caller.orgId).where('deleted_at', 'is', null).execute()).map((b) => b.id);
+  const options = theirs.filter((b) => seesBranch(caller, b));
+  if (!options.length) throw fail.validation('assignee_not_in_branch', 'userId');
+  return options.length === 1 ? options[0]! : null;
 }
 
 /** Who may be booked: someone working in the branch; an employee books only their own calendar. */
@@ -83,8 +99,8 @@ export async function assertWithinHours(ctx: Ctx, branch: Branch, userId: string
   throw fail.validation('visit_outside_hours', 'start', params);
 }
 
-/** The first live, not cancelled visit or break of the person overlapping the span (other than `exceptId`). */
-export async function findClash(ctx: Ctx, userId: string, span: { start: string; end: string }, exceptId?: string) {
+/** Live, not cancelled visits and breaks of the person overlapping the span (other than `exceptId`), in time order. */
+function overlapping(ctx: Ctx, userId: string, span: { start: string; end: string }, exceptId?: string) {
   return ctx.db
     .selectFrom('visit as v')
     .leftJoin('client as c', 'c.id', 'v.client_id')
@@ -97,10 +113,13 @@ export async function findClash(ctx: Ctx, userId: string, span: { start: string;
     .where('v.status', '!=', 'cancelled')
     .where('v.org_id', '=', me(ctx).orgId)
     .$if(!!exceptId, (q) => q.where('v.id', '!=', exceptId!))
-    .orderBy('v.starts_at')
-    .limit(1)
-    .executeTakeFirst();
+    .orderBy('v.starts_at');
 }
+
+export const findClash = (ctx: Ctx, userId: string, span: { start: string; end: string }, exceptId?: string) => overlapping(ctx, userId, span, exceptId).limit(1).executeTakeFirst();
+
+/** Everything of the person within the span: one read for many candidate moves (the ASAP offers). */
+export const busyWithin = (ctx: Ctx, userId: string, span: { start: string; end: string }) => overlapping(ctx, userId, span).execute();
 
 /**
  * No double booking: refused when another visit or break of the same person overlaps the span. Runs inside the write

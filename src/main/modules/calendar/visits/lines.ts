@@ -20,17 +20,17 @@ export const totalOf = (lines: readonly Pick<LineInput, 'quantity' | 'priceMinor
 /** The main service as the visit's one line, at its price, when the clerk gives no lines. */
 export const serviceLine = (s: ServiceRow): LineInput => ({ kind: 'service', serviceId: s.id, productId: null, name: s.name, quantity: 1, priceMinor: s.priceMinor });
 
-/** Each line's service must be one of the visit's branch, its product one of the organization's. */
+/** Each line's service must be one of the visit's branch, its product one of the organization's (refused at the line's field). */
 export async function assertLines(ctx: Ctx, branchId: string, lines: readonly LineInput[]): Promise<void> {
   const serviceIds = [...new Set(lines.map((l) => l.serviceId).filter((x): x is string => !!x))];
   if (serviceIds.length) {
     const found = await ctx.db.selectFrom('service').select('id').where('id', 'in', serviceIds).where('branch_id', '=', branchId).where('org_id', '=', me(ctx).orgId).where('deleted_at', 'is', null).execute();
-    if (found.length !== serviceIds.length) throw fail.validation('visit_service_not_in_branch', 'lines');
+    if (found.length !== serviceIds.length) throw fail.validation('visit_service_not_in_branch', 'serviceId');
   }
   const productIds = [...new Set(lines.map((l) => l.productId).filter((x): x is string => !!x))];
   if (productIds.length) {
     const found = await ctx.db.selectFrom('product').select('id').where('id', 'in', productIds).where('org_id', '=', me(ctx).orgId).where('deleted_at', 'is', null).execute();
-    if (found.length !== productIds.length) throw fail.validation('product_not_found', 'lines');
+    if (found.length !== productIds.length) throw fail.validation('product_not_found', 'productId');
   }
 }
 
