@@ -117,7 +117,7 @@ for (const [code, language] of [
     await expectAccessible(page, `reference lists (${code})`);
     await shot(page, `a11y-nomenclature-${code}`);
 
-    for (const route of ['organization', 'users', 'periods', 'series', 'mail', 'audit']) {
+    for (const route of ['working-hours', 'services', 'organization', 'users', 'periods', 'series', 'mail', 'audit']) {
       await open(page, route);
       await expectAccessible(page, `${route} (${code})`);
       await shot(page, `a11y-${route}-${code}`);

@@ -9,6 +9,7 @@ import { createBranch, createUser } from '../modules/organization';
 import { createClient } from '../modules/clients';
 import { createSeries } from '../modules/series';
 import { loadCallCentre, type DemoIds } from './callCentre';
+import { loadCalendarSetup } from './calendarSetup';
 import { loadFavorites } from './favorites';
 import { DEMO_INTERVENTIONS, planDemo, type DemoPlan } from './plan';
 import { MINUTE } from './slots';
@@ -37,6 +38,7 @@ export async function seedDemo(ctx: Ctx, language: Language = DEMO_LANGUAGE, int
   if (interventions > 0) {
     const quiet: Ctx = { ...ctx, emit: () => undefined, emitNow: () => undefined };
     await loadCallCentre(quiet, plan, ids);
+    await loadCalendarSetup(quiet, plan, ids);
     await loadFavorites(quiet, plan.language, ids, plan.now);
     // The clinic's calendar, in the working hours and services the branches were given above.
     const user = (login: string) => ids.users.get(login)!;

@@ -2,7 +2,7 @@ import type { Ctx } from '../api/context';
 import type { Clock } from '../clock';
 import type { SessionUser } from '../../shared/api/auth';
 import type { Language } from '../../shared/i18n/languages';
-import type { Week } from '../../shared/rules/workingHours';
+import type { Week, WorkException } from '../../shared/rules/workingHours';
 import { addPayment, bookVisit, cancelVisit, setAttendance, setVisitReminder } from '../modules/calendar';
 import { createNomenclature } from '../modules/nomenclature';
 import type { Names } from './lists';
@@ -47,9 +47,19 @@ export async function loadVisits(base: Ctx, o: DemoCalendarInput): Promise<numbe
     const first = services.length;
     services.push(...own.map((s) => ({ id: s.id, durationMin: s.duration_min, branchId: b.id })));
     const weeks = await base.db.selectFrom('work_schedule').select(['user_id', 'week']).where('org_id', '=', orgId).where('branch_id', '=', b.id).where('deleted_at', 'is', null).orderBy('user_id').execute();
+    const exceptions = await base.db
+      .selectFrom('work_exception')
+      .select(['user_id', 'kind', 'day_from', 'day_to', 'intervals'])
+      .where('org_id', '=', orgId)
+      .where('branch_id', '=', b.id)
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     for (const w of weeks) {
+      const away = exceptions.filter((e) => e.user_id === w.user_id).map((e) => ({ kind: e.kind as WorkException['kind'], dayFrom: e.day_from, dayTo: e.day_to, intervals: e.intervals ? (JSON.parse(e.intervals) as [string, string][]) : null }));
       const performs = own.flatMap((s, i) => ((JSON.parse(s.performers) as string[]).includes(w.user_id) ? [first + i] : []));
-      people.push({ id: w.user_id, branchId: b.id, tz: b.tz, week: JSON.parse(w.week) as Week, services: performs });
+      people.push({ id: w.user_id, branchId: b.id, tz: b.tz, week: JSON.parse(w.week) as Week, exceptions: away, services: performs });
     }
   }
   if (!people.length) return 0;

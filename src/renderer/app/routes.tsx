@@ -25,6 +25,8 @@ export const ROUTES: RouteDef[] = [
     module: 'interventions',
     load: () => import('../modules/interventions/AppointmentsCalendar').then((m) => m.AppointmentsCalendar),
   },
+  { path: 'clients', label: 'nav.clients', module: 'clients', load: () => import('../modules/clients/ClientsScreen').then((m) => m.ClientsScreen) },
+  { path: 'nomenclature', label: 'nav.nomenclature', module: 'nomenclature', load: () => import('../modules/nomenclature/NomenclatureScreen').then((m) => m.NomenclatureScreen) },
   // The calendar's set-up: who works when, and what the branch offers. Reading needs the calendar; setting, its approve right.
   {
     path: 'working-hours',
@@ -34,8 +36,6 @@ export const ROUTES: RouteDef[] = [
     load: () => import('../modules/schedule/WorkingHoursScreen').then((m) => m.WorkingHoursScreen),
   },
   { path: 'services', label: 'schedule.servicesTitle', module: 'calendar', edit: 'approve', load: () => import('../modules/schedule/ServicesScreen').then((m) => m.ServicesScreen) },
-  { path: 'clients', label: 'nav.clients', module: 'clients', load: () => import('../modules/clients/ClientsScreen').then((m) => m.ClientsScreen) },
-  { path: 'nomenclature', label: 'nav.nomenclature', module: 'nomenclature', load: () => import('../modules/nomenclature/NomenclatureScreen').then((m) => m.NomenclatureScreen) },
   { path: 'annex-forms', label: 'annex.title', module: 'organization', action: 'write', load: () => import('../modules/annexForms/AnnexFormsScreen').then((m) => m.AnnexFormsScreen) },
   { path: 'organization', label: 'nav.organization', module: 'organization', load: () => import('../modules/organization/OrganizationScreen').then((m) => m.OrganizationScreen) },
   { path: 'users', label: 'nav.users', module: 'users', load: () => import('../modules/organization/UsersScreen').then((m) => m.UsersScreen) },

@@ -12,3 +12,6 @@ export { workingSpansOf } from './schedule/working';
 export { setVisitReminder } from './visits/status';
 /** The demo marks its past visits as the front desk would have: arrival, no-show, cancellation, payment. */
 export { addPayment, cancelVisit, setAttendance } from './visits/status';
+export { setWeek } from './schedule/weeks';
+export { createException } from './schedule/exceptions';
+export { createService, serviceById, servicesOf } from './schedule/services';

@@ -18,9 +18,13 @@ interface Props {
 
 /** One person's hours on one weekday, typed as text, optionally copied to other days of the week; Enter saves. */
 function DayBody(p: Props) {
+  return p.row ? <DayForm {...p} row={p.row} /> : null;
+}
+
+function DayForm(p: Props & { row: ScheduleRow }) {
   const { t } = useTranslation();
   const names = useWeekdayNames();
-  const row = p.row!;
+  const row = p.row;
   const [text, setText] = useState(formatIntervals(row.week[p.day]));
   const [copyTo, setCopyTo] = useState<Weekday[]>([]);
   const [typed, setTyped] = useState<string | null>(null);

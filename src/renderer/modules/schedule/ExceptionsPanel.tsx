@@ -8,6 +8,7 @@ import { useFormat } from '../../app/format';
 import { ConfirmDialog, KeyButton, ListTable, ScreenHeader, useListSelection, type Column } from '../../components/screen';
 import { ExceptionDialog } from './ExceptionDialog';
 import { formatIntervals } from './intervalsText';
+import { useKept } from './useKept';
 
 /** How far the list reaches: the last quarter (what was) and the coming year (what is planned). */
 const PAST_DAYS = 92;
@@ -23,6 +24,7 @@ export function ExceptionsPanel(p: { branchId: string; person: { id: string; nam
   const selection = useListSelection(list.data, (e) => e.id, list.isLoading);
   const [editing, setEditing] = useState<ExceptionRow | 'new' | null>(null);
   const [deleting, setDeleting] = useState<ExceptionRow | null>(null);
+  const shown = useKept(editing);
   const dates = (e: ExceptionRow) => (e.dayFrom === e.dayTo ? fmt.date(e.dayFrom) : `${fmt.date(e.dayFrom)} – ${fmt.date(e.dayTo)}`);
 
   const columns: Column<ExceptionRow>[] = [
@@ -53,7 +55,7 @@ export function ExceptionsPanel(p: { branchId: string; person: { id: string; nam
       />
       <ExceptionDialog
         opened={editing !== null}
-        exception={editing === 'new' ? null : editing}
+        exception={shown === 'new' ? null : shown}
         branchId={p.branchId}
         userId={p.person.id}
         userName={p.person.name}

@@ -33,7 +33,9 @@ function ServiceBody(p: Props) {
   const [currency, setCurrency] = useState<string | null>(s?.currency ?? null);
   const cur = currency ?? others.data?.[0]?.currency ?? 'EUR';
   const [price, setPrice] = useState<number | string>(s ? fromMinor(s.priceMinor, s.currency) : 0);
-  const [colour, setColour] = useState(s?.colour ?? SWATCHES[(others.data?.length ?? 0) % SWATCHES.length]!);
+  // Until one is chosen, a new service takes the next colour the branch does not use yet.
+  const [chosenColour, setColour] = useState<string | null>(s?.colour ?? null);
+  const colour = chosenColour ?? SWATCHES.find((c) => !(others.data ?? []).some((o) => o.colour === c)) ?? SWATCHES[0]!;
   const [performers, setPerformers] = useState<string[]>(s?.performerIds ?? []);
   const [active, setActive] = useState(s?.active ?? true);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});

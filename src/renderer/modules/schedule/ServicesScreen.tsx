@@ -13,6 +13,7 @@ import { DataGrid, type DataGridHandle, type PageRequest } from '../../component
 import { ConfirmDialog, ErrorBanner, KeyButton, ScreenHeader } from '../../components/screen';
 import { ServiceDialog } from './ServiceDialog';
 import { useBranchPick } from './useBranchPick';
+import { useKept } from './useKept';
 import classes from './schedule.module.css';
 
 type SortKey = 'name' | 'durationMin' | 'priceMinor';
@@ -31,6 +32,7 @@ export function ServicesScreen() {
   const grid = useRef<DataGridHandle>(null);
   const [editing, setEditing] = useState<ServiceRow | 'new' | null>(null);
   const [deleting, setDeleting] = useState<ServiceRow | null>(null);
+  const shown = useKept(editing);
 
   const columns = useMemo<ColDef<ServiceRow>[]>(
     () => [
@@ -104,7 +106,7 @@ export function ServicesScreen() {
           {t('schedule.servicesKeys')}
         </Text>
       )}
-      {branch && <ServiceDialog opened={editing !== null} service={editing === 'new' ? null : editing} branch={branch} onClose={() => setEditing(null)} />}
+      {branch && <ServiceDialog opened={editing !== null} service={shown === 'new' ? null : shown} branch={branch} onClose={() => setEditing(null)} />}
       <ConfirmDialog
         opened={deleting !== null}
         title={t('schedule.deleteTitle')}

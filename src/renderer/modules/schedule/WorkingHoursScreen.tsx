@@ -12,6 +12,7 @@ import { ErrorBanner, KeyButton, ScreenHeader, useScreenKeys } from '../../compo
 import { DayDialog } from './DayDialog';
 import { ExceptionsPanel } from './ExceptionsPanel';
 import { useBranchPick } from './useBranchPick';
+import { useKept } from './useKept';
 import { WeekTable } from './WeekTable';
 import type { Weekday } from './weekdays';
 
@@ -29,6 +30,7 @@ export function WorkingHoursScreen() {
   const weeks = useApiQuery('schedule.weeks', { branchId: branch?.id ?? '' }, { enabled: !!branch });
   const [chosen, setChosen] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ row: ScheduleRow; day: Weekday } | null>(null);
+  const shownDay = useKept(editing);
   const zoneNote = useZoneNote(branch?.timeZone);
   const rows = weeks.data ?? [];
   const person = rows.find((r) => r.userId === chosen) ?? null;
@@ -63,7 +65,7 @@ export function WorkingHoursScreen() {
           {t('schedule.pickPerson')}
         </Text>
       )}
-      {branch && <DayDialog opened={editing !== null} row={editing?.row ?? null} day={editing?.day ?? '1'} branchId={branch.id} onClose={() => setEditing(null)} />}
+      {branch && <DayDialog opened={editing !== null} row={shownDay?.row ?? null} day={shownDay?.day ?? '1'} branchId={branch.id} onClose={() => setEditing(null)} />}
     </div>
   );
 }
