@@ -11,7 +11,6 @@ import { reportsDir } from '../reports/files';
 import { addStaff, personInput, snapshotDb, type TestApp } from '../testing/harness';
 import { withTestOrg } from '../testing/fixtures';
 import { crossedAssignments } from './scope';
-import { addService, setWeek } from '../modules/calendar/visits/visitFixtures';
 
 /**
  * Branch isolation over the whole contract, derived from the zod schemas: every id in every procedure's input names a
@@ -226,28 +225,24 @@ withTestOrg('file', async (org) => {
   await app.call(dispatcherB, 'interventions.cancel', { id: b3.id, version: b3.version, reason: `${MARK} reason` });
   B.intervention = b1.id;
   B.approval = (await app.call(owner, 'interventions.approvals', {}))[0]!.id;
-  secrets.push(B.branch, B.series, b1.id, waiting.id, b3.id, B.approval);
-
-  // Round the clock, so a booking the owner may make (B's employee in B) is not held up by the hours.
-  const allDay = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [['00:00', '24:00']]]));
-  await setWeek(app, owner, A.branch, A.assignee, allDay);
-  await setWeek(app, owner, B.branch, B.assignee, allDay);
-  A.service = await addService(app, owner, A.branch, [A.assignee]);
-  B.service = await addService(app, owner, B.branch, [B.assignee], { name: `${MARK} Massage` });
+  const service = (branchId: string, name: string) => ({ branchId, name, durationMin: 30, priceMinor: 1000, currency: 'EUR', colour: '#2b8a3e', performerIds: [] });
+  A.service = (await app.call(owner, 'services.create', service(A.branch, 'Consultation'))).id;
+  B.service = (await app.call(owner, 'services.create', service(B.branch, `${MARK} service`))).id;
   const absence = (branchId: string, userId: string, note: string) => ({ branchId, userId, kind: 'vacation' as const, dayFrom: TODAY, dayTo: TODAY, intervals: null, note });
   A.exception = (await app.call(owner, 'schedule.createException', absence(A.branch, A.user!, 'Away'))).id;
   B.exception = (await app.call(owner, 'schedule.createException', absence(B.branch, B.user!, `${MARK} away`))).id;
+  await app.call(owner, 'schedule.setWeek', { branchId: B.branch, userId: B.user!, week: { '1': [['09:00', '18:00']] }, version: 0 });
   const visit = { clientId: A.client, start: '2026-11-24T10:00:00.000Z', durationMin: 30, asap: true, outsideHoursConfirmed: true };
   A.visit = (await app.call(owner, 'visits.book', { ...visit, userId: A.assignee, serviceId: A.service })).id;
   B.visit = (await app.call(owner, 'visits.book', { ...visit, userId: B.assignee, serviceId: B.service, notes: `${MARK} visit` })).id;
-  secrets.push(B.service, B.exception, B.visit);
+  secrets.push(B.branch, B.series, b1.id, waiting.id, b3.id, B.approval, B.service, B.exception, B.visit);
 });
 
 describe('branch isolation over the whole contract', () => {
   it('knows what every id of every procedure names', () => {
     const unknown = ids.filter(([proc, at]) => !refKind(proc, at)).map(([proc, at]) => `${proc} ${at}`);
     expect(unknown, 'declare these in src/shared/api/refs.ts').toEqual([]);
-    expect(secrets).toHaveLength(8);
+    expect(secrets).toHaveLength(9);
   });
 
   it("would fail on a new procedure's undeclared id, and checks a declared one at once", () => {

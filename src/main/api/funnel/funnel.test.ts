@@ -40,7 +40,10 @@ async function everyModuleWrites(): Promise<void> {
   // The calendar's working hours and services.
   await app.call(owner, 'schedule.setWeek', { branchId, userId: disp.id, week: { '1': [['09:00', '18:00']] }, version: 0 });
   await app.call(owner, 'schedule.createException', { branchId, userId: disp.id, kind: 'vacation', dayFrom: '2026-12-01', dayTo: '2026-12-02', intervals: null, note: null });
-  await app.call(owner, 'services.create', { branchId, name: 'Consultation', durationMin: 30, priceMinor: 3000, currency: 'EUR', colour: '#2b8a3e', performerIds: [disp.id] });
+  const service = await app.call(owner, 'services.create', { branchId, name: 'Consultation', durationMin: 30, priceMinor: 3000, currency: 'EUR', colour: '#2b8a3e', performerIds: [disp.id] });
+  // A visit with its service as a line, and a payment.
+  const visit = await app.call(owner, 'visits.book', { userId: disp.id, clientId: client.id, serviceId: service.id, start: '2026-11-30T08:00:00.000Z', durationMin: 30 });
+  await app.call(owner, 'visits.addPayment', { id: visit.id, version: visit.version, method: 'cash', amountMinor: 3000 });
   const settings = await app.call(owner, 'interventions.settings', {});
   await app.call(owner, 'interventions.setSettings', { ...settings, approvals: true });
   const doc = await app.call(disp.token, 'interventions.create', { branchId, clientId: client.id, priority: 'medium', docDate: '2026-11-23' });

@@ -2,6 +2,7 @@ import { me, type Ctx } from '../../../api/context';
 import { fail } from '../../../api/errors';
 import type { ParsedInput } from '../../../../shared/api';
 import type { VisitDetail } from '../../../../shared/api/visits';
+import { formatMoney } from '../../../../shared/rules/money';
 import { assertBookable, assertClient, assertNoClash, assertSource, assertSpanAllowed, assertWithinHours, resolveBranch, type Branch } from './checks';
 import { assertLines, branchCurrency, insertLines, replaceLines, serviceLine, totalOf, type LineInput } from './lines';
 import { canonical, loadVisit, shift, visitDetail, type VisitRow } from './read';
@@ -119,7 +120,7 @@ export async function updateVisit(ctx: Ctx, input: ParsedInput<'visits.update'>)
   await assertSource(ctx, input.sourceId);
   if (input.lines) await assertLines(ctx, branch.id, input.lines);
   const total = input.lines ? totalOf(input.lines) : before.total_minor;
-  if (total < before.paid_minor) throw fail.validation('visit_total_below_paid', 'lines', { paid: before.paid_minor });
+  if (total < before.paid_minor) throw fail.validation('visit_total_below_paid', 'lines', { paid: formatMoney(before.paid_minor, before.currency, me(ctx).language) });
   await assertSpanAllowed(ctx, { start: before.starts_at, end: before.ends_at }, branch.time_zone);
   const moved = span.start !== before.starts_at || span.end !== before.ends_at || input.userId !== before.user_id;
   if (moved) await assertPlacement(ctx, branch, input.userId, span, input.outsideHoursConfirmed, before.id);

@@ -1,31 +1,16 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PushEvent } from '../../../api/events';
-import { withTestOrg } from '../../../testing/fixtures';
-import { addStaff, snapshotDb, type TestApp } from '../../../testing/harness';
-import { at, openClinic, type Clinic } from './visitFixtures';
+import { addStaff, type TestApp } from '../../../testing/harness';
+import { at, refusedUnchanged, withClinic, type Clinic } from './visitFixtures';
 
 let app: TestApp;
 let owner: string;
 let c: Clinic;
-
-withTestOrg('file', (o) => {
-  app = o.app;
-  owner = o.owner;
-});
-beforeAll(async () => {
-  c = await openClinic(app, owner);
-});
+withClinic((t) => ({ app, owner, c } = t));
 
 const visit = (over: Record<string, unknown> = {}) => ({ userId: c.doctor.id, clientId: c.clientId, serviceId: c.serviceId, start: at('11:30'), durationMin: 30, ...over });
 
-/** A refusal, proving that nothing at all was written by it. */
-async function refused(token: string, name: 'visits.book' | 'visits.bookBreak' | 'visits.move' | 'visits.update', input: unknown) {
-  const before = snapshotDb(app.core);
-  const r = await app.raw(token, name, input);
-  expect(r.ok, JSON.stringify(r)).toBe(false);
-  expect(snapshotDb(app.core) === before, `${name} refused but wrote`).toBe(true);
-  return (r as { ok: false; error: { code: string; key: string; field?: string; params?: Record<string, unknown> } }).error;
-}
+const refused = (token: string, name: 'visits.book' | 'visits.bookBreak' | 'visits.move' | 'visits.update', input: unknown) => refusedUnchanged(app, token, name, input);
 
 const auditCount = (entityId: string) => Number(app.core.sqlite.prepare(`select count(*) from audit_log where entity_id = ?`).pluck().get(entityId));
 

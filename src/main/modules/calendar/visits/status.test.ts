@@ -1,34 +1,20 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PushEvent } from '../../../api/events';
-import { withTestOrg } from '../../../testing/fixtures';
-import { snapshotDb, userWithRole, withCtx, type TestApp } from '../../../testing/harness';
+import { userWithRole, withCtx, type TestApp } from '../../../testing/harness';
 import { setVisitReminder } from '..';
-import { at, openClinic, type Clinic } from './visitFixtures';
+import { at, refusedUnchanged, withClinic, type Clinic } from './visitFixtures';
 
 let app: TestApp;
 let owner: string;
 let c: Clinic;
-
-withTestOrg('file', (o) => {
-  app = o.app;
-  owner = o.owner;
-});
-beforeAll(async () => {
-  c = await openClinic(app, owner);
-});
+withClinic((t) => ({ app, owner, c } = t));
 
 /** Each booking takes the next free working half hour of Wednesday (lunch is 13:00–14:00). */
 const slots = ['09', '10', '11', '12', '14', '15', '16'].flatMap((h) => [`${h}:00`, `${h}:30`]);
 const book = (over: Record<string, unknown> = {}) =>
   app.call(c.clerk, 'visits.book', { userId: c.doctor.id, clientId: c.clientId, serviceId: c.serviceId, start: at(slots.shift()!, '2026-11-25'), durationMin: 30, ...over });
 
-async function refusedWithoutWrites(token: string, name: Parameters<TestApp['raw']>[1], input: unknown) {
-  const before = snapshotDb(app.core);
-  const r = await app.raw(token, name, input);
-  expect(snapshotDb(app.core) === before, `${name} refused but wrote`).toBe(true);
-  expect(r.ok).toBe(false);
-  return (r as { ok: false; error: { code: string; key: string; field?: string; params?: Record<string, unknown> } }).error;
-}
+const refusedWithoutWrites = (token: string, name: Parameters<TestApp['raw']>[1], input: unknown) => refusedUnchanged(app, token, name, input);
 
 describe('arrival, payments, cancellation', () => {
   it('marks arrived and no-show, and back to booked', async () => {
@@ -49,7 +35,7 @@ describe('arrival, payments, cancellation', () => {
     expect(await refusedWithoutWrites(c.clerk, 'visits.addPayment', { id: v.id, version: half.version, method: 'card', amountMinor: 2600 })).toMatchObject({
       key: 'errors.visit_payment_over_owed',
       field: 'amountMinor',
-      params: { owed: '25.00 EUR' },
+      params: { owed: '€25.00' },
     });
     const paid = await app.call(c.clerk, 'visits.addPayment', { id: v.id, version: half.version, method: 'card', amountMinor: 2500, note: 'Visa' });
     expect(paid).toMatchObject({ paidMinor: 4500, unpaid: false });
@@ -61,6 +47,7 @@ describe('arrival, payments, cancellation', () => {
     expect(event).toMatchObject({ id: v.id, unpaid: false });
     expect(await refusedWithoutWrites(c.clerk, 'visits.update', { id: v.id, version: paid.version, userId: c.doctor.id, start: paid.start, durationMin: 30, lines: [] })).toMatchObject({
       key: 'errors.visit_total_below_paid',
+      params: { paid: '€45.00' },
     });
   });
 

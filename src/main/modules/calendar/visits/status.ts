@@ -1,9 +1,10 @@
-import type { Ctx } from '../../../api/context';
+import { me, type Ctx } from '../../../api/context';
 import { fail } from '../../../api/errors';
 import { isoNow } from '../../../clock';
 import { assertPeriodOpen } from '../../periods';
 import type { ParsedInput } from '../../../../shared/api';
 import { type ReminderState, type VisitDetail } from '../../../../shared/api/visits';
+import { formatMoney } from '../../../../shared/rules/money';
 import { wallClock } from '../../../../shared/rules/zonedTime';
 import { loadVisit, visitDetail, type VisitRow } from './read';
 import { lineRows, paymentRows, visitRows } from './tables';
@@ -34,7 +35,6 @@ export async function cancelVisit(ctx: Ctx, input: ParsedInput<'visits.cancel'>)
   return visitDetail(ctx, before.id);
 }
 
-const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 
 /** Cash, card or transfer, in part or in full; more than is owed is refused (a change due is not a payment). */
 export async function addPayment(ctx: Ctx, input: ParsedInput<'visits.addPayment'>): Promise<VisitDetail> {
@@ -42,7 +42,7 @@ export async function addPayment(ctx: Ctx, input: ParsedInput<'visits.addPayment
   if (before.kind !== 'visit') throw fail.validation('visit_break_has_no_services', 'id');
   if (before.status === 'cancelled') throw fail.validation('visit_cancelled', 'id');
   const owed = before.total_minor - before.paid_minor;
-  if (input.amountMinor > owed) throw fail.validation('visit_payment_over_owed', 'amountMinor', { owed: money(Math.max(owed, 0), before.currency) });
+  if (input.amountMinor > owed) throw fail.validation('visit_payment_over_owed', 'amountMinor', { owed: formatMoney(Math.max(owed, 0), before.currency, me(ctx).language) });
   await paymentRows.in(ctx).insert({ branch_id: before.branch_id, visit_id: before.id, method: input.method, amount_minor: input.amountMinor, paid_at: isoNow(ctx.clock), note: input.note ?? null });
   // The payment's own entry tells it; the visit's sum follows from it.
   await visitRows.in(ctx).update(before, { paid_minor: before.paid_minor + input.amountMinor }, { expect: input.version, audit: false });
@@ -68,7 +68,7 @@ export async function deleteVisit(ctx: Ctx, input: ParsedInput<'visits.delete'>)
   const { lines, payments } = await linesAndPayments(ctx, before.id);
   for (const l of lines) await lineRows.in(ctx).remove(l, { audit: false });
   for (const p of payments) await paymentRows.in(ctx).remove(p, { audit: false });
-  const summary = `${before.kind} ${before.starts_at}: deleted with ${lines.length} lines and ${payments.length} payments (${money(before.paid_minor, before.currency)})`;
+  const summary = `${before.kind} ${before.starts_at}: deleted with ${lines.length} lines and ${payments.length} payments (${before.paid_minor} ${before.currency} paid)`;
   await visitRows.in(ctx).remove(before, { expect: input.version, audit: { summary } });
   return { ok: true };
 }

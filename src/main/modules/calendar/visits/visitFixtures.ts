@@ -1,12 +1,11 @@
 /**
- * Test set-up of a clinic's calendar: a branch's employee with a week, a service, a client, a clerk. The week and the
- * service are written through the write funnel as the schedule's own screens will write them.
+ * Test set-up of a clinic's calendar: a branch's employees with their week, a service, clients, a clerk; set through the
+ * schedule's own procedures.
  */
-import { syncedRows } from '../../../api/funnel';
-import { addStaff, personInput, withCtx, type TestApp } from '../../../testing/harness';
-
-const weekRows = syncedRows({ table: 'work_schedule', module: 'calendar' });
-const serviceRows = syncedRows({ table: 'service', module: 'calendar' });
+import { beforeAll, expect } from 'vitest';
+import type { ProcName } from '../../../../shared/api';
+import { withTestOrg } from '../../../testing/fixtures';
+import { addStaff, personInput, snapshotDb, type TestApp } from '../../../testing/harness';
 
 /** Mon–Fri 09:00–13:00 and 14:00–18:00 (lunch between), branch time. */
 export const CLINIC_WEEK = Object.fromEntries(['1', '2', '3', '4', '5'].map((d) => [d, [['09:00', '13:00'], ['14:00', '18:00']]]));
@@ -22,29 +21,13 @@ export interface Clinic {
   serviceId: string;
 }
 
-async function asOwner<T>(app: TestApp, owner: string, fn: Parameters<typeof withCtx<T>>[2]): Promise<T> {
-  const me = await app.call(owner, 'auth.me', {});
-  return withCtx(app, me, fn);
+async function setWeek(app: TestApp, owner: string, branchId: string, userId: string, week: Record<string, string[][]> = CLINIC_WEEK): Promise<void> {
+  await app.call(owner, 'schedule.setWeek', { branchId, userId, week: week as never, version: 0 });
 }
 
-export async function setWeek(app: TestApp, owner: string, branchId: string, userId: string, week: object = CLINIC_WEEK): Promise<void> {
-  await asOwner(app, owner, (ctx) => weekRows.in(ctx).insert({ branch_id: branchId, user_id: userId, week: JSON.stringify(week) }));
-}
-
-export async function addService(app: TestApp, owner: string, branchId: string, performers: string[], over: { name?: string; durationMin?: number; priceMinor?: number } = {}): Promise<string> {
-  const row = await asOwner(app, owner, (ctx) =>
-    serviceRows.in(ctx).insert({
-      branch_id: branchId,
-      name: over.name ?? 'Consultation',
-      duration_min: over.durationMin ?? 30,
-      price_minor: over.priceMinor ?? 4500,
-      currency: 'EUR',
-      colour: '#3b82f6',
-      performers: JSON.stringify(performers),
-      active: 1,
-    }),
-  );
-  return row.id;
+export async function addService(app: TestApp, owner: string, branchId: string, performerIds: string[], over: { name?: string; durationMin?: number; priceMinor?: number } = {}): Promise<string> {
+  const service = { branchId, name: 'Consultation', durationMin: 30, priceMinor: 4500, currency: 'EUR', colour: '#3b82f6', performerIds, ...over };
+  return (await app.call(owner, 'services.create', service)).id;
 }
 
 let counter = 0;
@@ -72,3 +55,29 @@ export async function openClinic(app: TestApp, owner: string): Promise<Clinic> {
 
 /** 2026-11-24 is a Tuesday; Riga is UTC+2 then: 11:30 on the branch's clock is 09:30Z. */
 export const at = (hhmm: string, day = '2026-11-24') => new Date(Date.parse(`${day}T${hhmm}:00+02:00`)).toISOString();
+
+/** A file's organization with a clinic in it, handed to `use` before the tests (closed and removed afterwards). */
+export function withClinic(use: (t: { app: TestApp; owner: string; c: Clinic }) => void): void {
+  let app: TestApp;
+  let owner: string;
+  withTestOrg('file', (o) => {
+    ({ app, owner } = o);
+  });
+  beforeAll(async () => use({ app, owner, c: await openClinic(app, owner) }));
+}
+
+export interface Refusal {
+  code: string;
+  key: string;
+  field?: string;
+  params?: Record<string, unknown>;
+}
+
+/** A call that must be refused, proving that nothing at all was written by it. */
+export async function refusedUnchanged(app: TestApp, token: string, name: ProcName, input: unknown): Promise<Refusal> {
+  const before = snapshotDb(app.core);
+  const r = await app.raw(token, name, input);
+  expect(r.ok, `${name} was not refused: ${JSON.stringify(r)}`).toBe(false);
+  expect(snapshotDb(app.core) === before, `${name} refused but wrote`).toBe(true);
+  return (r as { ok: false; error: Refusal }).error;
+}
