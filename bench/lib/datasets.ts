@@ -66,3 +66,30 @@ export async function ensureDataset(spec: DatasetSpec, log: (msg: string) => voi
   const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as DatasetMeta;
   return { dir, dbFile: path.join(dir, 'planora.db'), meta, fresh };
 }
+
+/**
+ * A cached data folder made by a generator script (`tsx <script> <dir>`, writing `meta.json` last), generated in a
+ * child process when missing; older generations of the same name are removed.
+ */
+export async function ensureGenerated<M>(name: string, generatorVersion: number, script: string, what: string, log: (msg: string) => void): Promise<{ dir: string; meta: M }> {
+  const key = `${name}-g${generatorVersion}-s${schemaHash()}`;
+  const dir = path.join(CACHE_DIR, key);
+  const metaFile = path.join(dir, 'meta.json');
+  fs.mkdirSync(CACHE_DIR, { recursive: true });
+  for (const old of fs.readdirSync(CACHE_DIR)) {
+    if (old !== key && (old.startsWith(`${name}-g`) || old.startsWith(`${key}.tmp`))) fs.rmSync(path.join(CACHE_DIR, old), { recursive: true, force: true });
+  }
+  if (!fs.existsSync(metaFile)) {
+    const tmp = `${dir}.tmp-${process.pid}`;
+    fs.rmSync(tmp, { recursive: true, force: true });
+    log(`Generating ${name} (${what}) into ${path.relative(process.cwd(), dir)} …`);
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, 'lib', script), tmp], { stdio: ['ignore', 'inherit', 'inherit'] });
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generator exited with ${code}`))));
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.renameSync(tmp, dir);
+  }
+  return { dir, meta: JSON.parse(fs.readFileSync(metaFile, 'utf8')) as M };
+}

@@ -1,6 +1,3 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import type { Ctx } from '../../src/main/api/context';
 import type { Core } from '../../src/main/core';
@@ -8,7 +5,7 @@ import { assertNoClash } from '../../src/main/modules/calendar/visits/checks';
 import type { SessionUser } from '../../src/shared/api/auth';
 import { instantAt } from '../../src/shared/rules/zonedTime';
 import { call, login, openCore } from '../lib/app';
-import { BENCH_DIR, CACHE_DIR, schemaHash } from '../lib/datasets';
+import { ensureGenerated } from '../lib/datasets';
 import { CALENDAR_GENERATOR_VERSION, CALENDAR_YEAR, type CalendarMeta } from '../lib/generateCalendar';
 import type { Suite } from '../lib/suite';
 import { sample } from '../lib/timing';
@@ -17,28 +14,9 @@ const NAME = 'calendar-50x1y';
 const BUDGET_MS = 20_000;
 const TZ = 'Europe/Riga';
 
-/** The cached calendar data folder, generated first in a child process when missing. */
-async function ensureCalendar(log: (msg: string) => void): Promise<{ dir: string; meta: CalendarMeta }> {
-  const key = `${NAME}-g${CALENDAR_GENERATOR_VERSION}-s${schemaHash()}`;
-  const dir = path.join(CACHE_DIR, key);
-  const metaFile = path.join(dir, 'meta.json');
-  fs.mkdirSync(CACHE_DIR, { recursive: true });
-  for (const old of fs.readdirSync(CACHE_DIR)) {
-    if (old !== key && (old.startsWith(`${NAME}-g`) || old.startsWith(`${key}.tmp`))) fs.rmSync(path.join(CACHE_DIR, old), { recursive: true, force: true });
-  }
-  if (!fs.existsSync(metaFile)) {
-    const tmp = `${dir}.tmp-${process.pid}`;
-    fs.rmSync(tmp, { recursive: true, force: true });
-    log(`Generating ${NAME} (50 employees, a year of visits) into ${path.relative(process.cwd(), dir)} …`);
-    await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, 'lib', 'generateCalendar.ts'), tmp], { stdio: ['ignore', 'inherit', 'inherit'] });
-      child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generator exited with ${code}`))));
-    });
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.renameSync(tmp, dir);
-  }
-  return { dir, meta: JSON.parse(fs.readFileSync(metaFile, 'utf8')) as CalendarMeta };
+/** The cached calendar data folder, generated first in a child process when missing (~3 minutes). */
+function ensureCalendar(log: (msg: string) => void): Promise<{ dir: string; meta: CalendarMeta }> {
+  return ensureGenerated(NAME, CALENDAR_GENERATOR_VERSION, 'generateCalendar.ts', '50 employees, a year of visits', log);
 }
 
 /** A service-level context over the core's connection, as a handler gets it: for the check the API does not expose alone. */
@@ -118,13 +96,18 @@ export const calendarSuite: Suite = {
 
       // A booking through the dispatcher: checks, insert of the visit and its line, audit, change record, event.
       const services = ds.meta.serviceIds;
+      // Each booking takes the next free Saturday half hour; bookings of earlier runs stay in the cached file (they
+      // carry who booked them), so the count goes on from theirs.
+      let k = core.sqlite.prepare(`select count(*) from visit where created_by is not null`).pluck().get() as number;
       const booking = await sample(
-        (i) => {
-          const p = i % people.length;
-          const b = p % 2;
-          const sat = Temporal.PlainDate.from(weeks[Math.floor(i / people.length) % weeks.length]!).add({ days: 5 }).toString();
-          const start = instantAt(`${sat}T${String(8 + Math.floor(i / (people.length * weeks.length))).padStart(2, '0')}:00`, TZ)!;
-          return call(core, token, 'visits.book', { userId: people[p]!, clientId: ds.meta.clientIds[i % ds.meta.clientIds.length]!, serviceId: services[b]![0]!, start, durationMin: 30, outsideHoursConfirmed: true });
+        () => {
+          const n = k++;
+          const p = n % people.length;
+          const b = ds.meta.employees[0]!.includes(people[p]!) ? 0 : 1;
+          const sat = Temporal.PlainDate.from(weeks[Math.floor(n / people.length) % weeks.length]!).add({ days: 5 }).toString();
+          const half = Math.floor(n / (people.length * weeks.length));
+          const start = instantAt(`${sat}T${String(6 + Math.floor(half / 2)).padStart(2, '0')}:${half % 2 ? '30' : '00'}`, TZ)!;
+          return call(core, token, 'visits.book', { userId: people[p]!, clientId: ds.meta.clientIds[n % ds.meta.clientIds.length]!, serviceId: services[b]![0]!, start, durationMin: 30, outsideHoursConfirmed: true });
         },
         { warmup: 10, samples: 300, budgetMs: BUDGET_MS },
       );

@@ -1,6 +1,3 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import type { Core } from '../../src/main/core';
@@ -11,7 +8,7 @@ import type { GridScope, SortField } from '../../src/shared/api/interventions';
 import { call, login, openCore } from '../lib/app';
 import { discardReportFile } from '../../src/main/reports/files';
 import { INTERVENTION_INDEX } from '../../src/main/modules/interventions';
-import { BENCH_DIR, CACHE_DIR, schemaHash } from '../lib/datasets';
+import { ensureGenerated } from '../lib/datasets';
 import { INTERVENTIONS_GENERATOR_VERSION, type InterventionsMeta } from '../lib/generateInterventions';
 import type { Suite } from '../lib/suite';
 import { startWebMode } from '../lib/webMode';
@@ -29,27 +26,8 @@ const plainSql = (db: Kysely<DB>, user: SessionUser) => sqlGridSource(db, user);
 const EXPORT_COLUMNS = ['series', 'number', 'docDate', 'client', 'type', 'object', 'startAt', 'endAt', 'status', 'priority', 'takenBy', 'phone', 'locality', 'zone', 'notes'] as const;
 
 /** The cached 1,000,000-intervention data folder, generated first in a child process when missing (~5 minutes). */
-async function ensureInterventions(log: (msg: string) => void): Promise<{ dir: string; meta: InterventionsMeta }> {
-  const key = `${NAME}-g${INTERVENTIONS_GENERATOR_VERSION}-s${schemaHash()}`;
-  const dir = path.join(CACHE_DIR, key);
-  const metaFile = path.join(dir, 'meta.json');
-  fs.mkdirSync(CACHE_DIR, { recursive: true });
-  for (const old of fs.readdirSync(CACHE_DIR)) {
-    if (old !== key && (old.startsWith(`${NAME}-g`) || old.startsWith(`${key}.tmp`))) fs.rmSync(path.join(CACHE_DIR, old), { recursive: true, force: true });
-  }
-  if (!fs.existsSync(metaFile)) {
-    const tmp = `${dir}.tmp-${process.pid}`;
-    fs.rmSync(tmp, { recursive: true, force: true });
-    log(`Generating ${NAME} (100,000 clients, 1,000,000 interventions) into ${path.relative(process.cwd(), dir)} — about 5 minutes …`);
-    await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, 'lib', 'generateInterventions.ts'), tmp], { stdio: ['ignore', 'inherit', 'inherit'] });
-      child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generator exited with ${code}`))));
-    });
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.renameSync(tmp, dir);
-  }
-  return { dir, meta: JSON.parse(fs.readFileSync(metaFile, 'utf8')) as InterventionsMeta };
+function ensureInterventions(log: (msg: string) => void): Promise<{ dir: string; meta: InterventionsMeta }> {
+  return ensureGenerated(NAME, INTERVENTIONS_GENERATOR_VERSION, 'generateInterventions.ts', '100,000 clients, 1,000,000 interventions — about 5 minutes', log);
 }
 
 /** The SQL a repository function sends, captured through a logging Kysely over the same connection. */

@@ -136,3 +136,21 @@ describe('the demo without a call centre', () => {
     }
   }, 120_000);
 });
+
+describe('the demo calendar', () => {
+  it('gives dispatcher.riga a busy week of visits and reports with something in them', async () => {
+    const token = await app.login('dispatcher.riga', DEMO_PASSWORD);
+    const now = app.clock.now();
+    const week = await app.call(token, 'visits.range', { from: new Date(now - 3 * 86_400_000).toISOString(), to: new Date(now + 4 * 86_400_000).toISOString() });
+    expect(week.filter((v) => v.status !== 'cancelled').length).toBeGreaterThan(40);
+    const to = new Date(now).toISOString().slice(0, 10);
+    const from = new Date(now - 30 * 86_400_000).toISOString().slice(0, 10);
+    const sources = await app.call(token, 'calendarReports.sources', { from, to });
+    expect(sources.rows.filter((r) => r.sourceId).length).toBeGreaterThanOrEqual(3);
+    const noShows = await app.call(token, 'calendarReports.noShows', { from, to });
+    expect(noShows.noShows).toBeGreaterThan(0);
+    const use = await app.call(token, 'calendarReports.utilisation', { from, to });
+    expect(use.rows.some((r) => (r.rate ?? 0) > 0.3)).toBe(true);
+    expect((await app.call(token, 'calendarReports.unpaid', { from, to })).rows.length).toBeGreaterThan(0);
+  });
+});

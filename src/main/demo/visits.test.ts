@@ -22,6 +22,7 @@ beforeAll(async () => {
   c = await openClinic(app, owner);
   const me = await app.call(owner, 'auth.me', {});
   const clerk = await app.call(c.clerk, 'auth.me', {});
+  for (const name of ['SMS kampaņa', 'Google reklāma', 'Ieteikums', 'Atnāca pats', 'Mājaslapa']) await app.call(owner, 'nomenclature.create', { kind: 'visit_source', name });
   booked = await withCtx(app, me, (ctx) =>
     loadVisits(ctx, { seed: 7, now: app.clock.now(), language: 'lt', branches: [{ id: c.branchId, tz: TZ, clerk: clerk! }], clients: [c.clientId, c.client2Id], owner: me! }),
   );

@@ -2,24 +2,12 @@ import type { Ctx } from '../api/context';
 import type { Clock } from '../clock';
 import type { SessionUser } from '../../shared/api/auth';
 import type { Language } from '../../shared/i18n/languages';
-import type { Week } from '../../shared/rules/workingHours';
+import type { Week, WorkException } from '../../shared/rules/workingHours';
 import { addPayment, bookVisit, cancelVisit, setAttendance, setVisitReminder } from '../modules/calendar';
-import { createNomenclature } from '../modules/nomenclature';
-import type { Names } from './lists';
 import { MINUTE } from './slots';
 import { planVisits, type CalendarPerson } from './visitsPlan';
 
 const fixedClock = (ms: number): Clock => ({ now: () => ms });
-const n = (en: string, lv: string, ru: string, lt: string, ro: string, hy: string): Names => ({ en, lv, ru, lt, ro, hy });
-
-/** Where clients came from: the seed's examples (an SMS campaign, Google ads) and the usual others. */
-const SOURCES: Names[] = [
-  n('SMS campaign', 'SMS kampaņa', 'SMS-рассылка', 'SMS akcija', 'Campanie SMS', 'SMS արշավ'),
-  n('Google ads', 'Google reklāma', 'Реклама Google', 'Google reklama', 'Reclamă Google', 'Google գովազդ'),
-  n('Referral', 'Ieteikums', 'По рекомендации', 'Rekomendacija', 'Recomandare', 'Երաշխավորություն'),
-  n('Walk-in', 'Atnāca pats', 'Пришёл сам', 'Atėjo pats', 'Venit direct', 'Եկել է ինքը'),
-  n('Website', 'Mājaslapa', 'Сайт', 'Svetainė', 'Site web', 'Կայք'),
-];
 
 export interface DemoCalendarInput {
   seed: number;
@@ -34,8 +22,8 @@ export interface DemoCalendarInput {
 /**
  * About two months of visits around today, booked through the visits service by each branch's dispatcher at the
  * time they were booked, then marked as the front desk did: arrived (mostly paid), did not come, cancelled with a
- * reason; reminder outcomes set as the calls went. Uses the working hours and services already in the branches (an
- * employee without a week gets no visits). Answers how many visits were booked.
+ * reason; reminder outcomes set as the calls went. Uses the working hours, services and visit sources already in the
+ * organization (an employee without a week gets no visits). Answers how many visits were booked.
  */
 export async function loadVisits(base: Ctx, o: DemoCalendarInput): Promise<number> {
   const as = (user: SessionUser, ms: number): Ctx => ({ ...base, user, clock: fixedClock(ms), emit: () => undefined, emitNow: () => undefined });
@@ -47,17 +35,24 @@ export async function loadVisits(base: Ctx, o: DemoCalendarInput): Promise<numbe
     const first = services.length;
     services.push(...own.map((s) => ({ id: s.id, durationMin: s.duration_min, branchId: b.id })));
     const weeks = await base.db.selectFrom('work_schedule').select(['user_id', 'week']).where('org_id', '=', orgId).where('branch_id', '=', b.id).where('deleted_at', 'is', null).orderBy('user_id').execute();
+    const exceptions = await base.db
+      .selectFrom('work_exception')
+      .select(['user_id', 'kind', 'day_from', 'day_to', 'intervals'])
+      .where('org_id', '=', orgId)
+      .where('branch_id', '=', b.id)
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     for (const w of weeks) {
+      const away = exceptions.filter((e) => e.user_id === w.user_id).map((e) => ({ kind: e.kind as WorkException['kind'], dayFrom: e.day_from, dayTo: e.day_to, intervals: e.intervals ? (JSON.parse(e.intervals) as [string, string][]) : null }));
       const performs = own.flatMap((s, i) => ((JSON.parse(s.performers) as string[]).includes(w.user_id) ? [first + i] : []));
-      people.push({ id: w.user_id, branchId: b.id, tz: b.tz, week: JSON.parse(w.week) as Week, services: performs });
+      people.push({ id: w.user_id, branchId: b.id, tz: b.tz, week: JSON.parse(w.week) as Week, exceptions: away, services: performs });
     }
   }
   if (!people.length) return 0;
-  let sources = await base.db.selectFrom('nomenclature').select('id').where('org_id', '=', orgId).where('kind', '=', 'visit_source').where('deleted_at', 'is', null).orderBy('name').execute();
-  if (!sources.length) {
-    for (const [i, s] of SOURCES.entries()) await createNomenclature(as(o.owner, o.now - 60 * 24 * 60 * MINUTE + i * MINUTE), { kind: 'visit_source', name: s[o.language] });
-    sources = await base.db.selectFrom('nomenclature').select('id').where('org_id', '=', orgId).where('kind', '=', 'visit_source').where('deleted_at', 'is', null).orderBy('name').execute();
-  }
+  // The visit sources the reference lists hold (the calendar's set-up made them).
+  const sources = await base.db.selectFrom('nomenclature').select('id').where('org_id', '=', orgId).where('kind', '=', 'visit_source').where('deleted_at', 'is', null).orderBy('name').execute();
   const plan = planVisits({ seed: o.seed, now: o.now, language: o.language, people, durations: services.map((s) => s.durationMin), clients: o.clients.length, sources: sources.length });
   const clerkOf = new Map(o.branches.map((b) => [b.id, b.clerk]));
   for (const v of plan) {

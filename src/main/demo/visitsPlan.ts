@@ -1,5 +1,5 @@
 import type { ReminderState } from '../../shared/api/visits';
-import { dayIntervals, type Week } from '../../shared/rules/workingHours';
+import { dayIntervals, type Week, type WorkException } from '../../shared/rules/workingHours';
 import type { Language } from '../../shared/i18n/languages';
 import { random } from './random';
 import { addDays, DAY, localDay, MINUTE, workingInstant } from './slots';
@@ -14,6 +14,8 @@ export interface CalendarPerson {
   branchId: string;
   tz: string;
   week: Week;
+  /** Days off, vacations, sick leave, extra hours: no visit is planned where they take the time away. */
+  exceptions: WorkException[];
   /** Indexes into `services` of what they perform (of their branch). */
   services: number[];
 }
@@ -71,7 +73,7 @@ export function planVisits(o: { seed: number; now: number; language: Language; p
       const day = addDays(today, d);
       // Fuller near today: the coming days are booked most, three weeks ahead a quarter.
       const fill = d < 0 ? 0.6 : d <= 3 ? 0.75 : Math.max(0.25, 0.75 - (d - 3) * 0.03);
-      for (const [a, b] of dayIntervals(day, p.week, [])) {
+      for (const [a, b] of dayIntervals(day, p.week, p.exceptions)) {
         let m = minutes(a);
         const end = minutes(b);
         while (m < end) {

@@ -91,6 +91,8 @@ const BY_PROCEDURE: Record<string, Record<string, RecordKind>> = {
   // The employee a visit is booked for is put on the branch's row; a slot's employee and the calendar's filter only name one.
   'visits.*': { userId: 'assignee', userIds: 'user', 'lines[].productId': 'product' },
   'visits.asapOffers': { userId: 'user' },
+  // The receipt is the visit's document, though it is one of the reports.
+  'reports.visitReceipt': { id: 'visit' },
 };
 
 /** What a bare `id` names, by the procedure's namespace. */

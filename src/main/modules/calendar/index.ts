@@ -13,8 +13,6 @@ export { createException } from './schedule/exceptions';
 export { createService, serviceById, servicesOf } from './schedule/services';
 /** The demo (and any module) books through the same checks as the clerk. */
 export { bookVisit } from './visits/book';
-/** Working time of a branch's employees (reports set booked time against it). */
-export { workingSpansOf } from './schedule/working';
 /** The reminder calls colour the event (grey, green, red, orange) through here; open calendars recolour live. */
 export { setVisitReminder } from './visits/status';
 /** The demo marks its past visits as the front desk would have: arrival, no-show, cancellation, payment. */
