@@ -253,6 +253,7 @@ for (const language of ['en', 'lt'] as const) {
     // The grid's dates stand for the columns: the first employee's, the second's.
     const [first, second] = await Promise.all([0, 1].map(async (i) => (await cal.locator('[data-date]').nth(i).getAttribute('data-date'))!));
     expect((await ev.boundingBox())!.x).toBeLessThan((await cal.locator(`[data-date="${second}"]`).last().boundingBox())!.x);
+    await ev.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await shot(page, `calendar-side-${language}`);
     await expectAccessible(page, `calendar side by side (${language})`);
     await drag(page, ev, () => slotPoint(page, '10:00', second!));
