@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { instantAt, todayIn } from '../src/shared/rules/zonedTime';
+import { expectAccessible } from './a11y';
 import { apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
 
 /**
@@ -82,8 +83,17 @@ async function goToDay(page: Page, day: string): Promise<void> {
   const cal = page.getByTestId('vcal');
   await cal.focus();
   await cal.press('m');
+  await expect(view(page, 'month')).toBeChecked();
+  // Month by month from today's, each shown before the next key.
+  const monthIndex = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
+  const today = todayIn(TZ, Date.now());
+  for (let m = monthIndex(today) + 1; m <= monthIndex(day); m++) {
+    await cal.press('PageDown');
+    const ym = `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+    await expect(cal).toHaveAttribute('data-focus', new RegExp(`^${ym}-`));
+  }
   const cell = cal.locator(`[data-date="${day}"]`).first();
-  for (let i = 0; i < 3 && !(await cell.isVisible()); i++) await cal.press('PageDown');
+  await expect(cell).toBeVisible();
   // On the day's number, above its events.
   await cell.click({ position: { x: 8, y: 8 } });
   await expect(view(page, 'day')).toBeChecked();
@@ -96,8 +106,12 @@ async function chooseService(page: Page, name: string): Promise<void> {
   await page.getByRole('option', { name: new RegExp(`^${name}`) }).click();
 }
 
-async function drag(page: Page, ev: Locator, to: { x: number; y: number }): Promise<void> {
+/** Drags an event to a place found once the event is scrolled into view (the calendar's box scrolls). */
+async function drag(page: Page, ev: Locator, place: () => Promise<{ x: number; y: number }>): Promise<void> {
+  // In the middle of the box, clear of the header that stays on top as it scrolls.
+  await ev.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const box = (await ev.boundingBox())!;
+  const to = await place();
   const from = { x: box.x + box.width / 2, y: box.y + 4 };
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
@@ -115,6 +129,7 @@ for (const language of ['en', 'lt'] as const) {
     await expect(view(page, 'week')).toBeChecked();
     await expect(cal).toHaveAttribute('data-focus', new RegExp(`^${todayIn(TZ, Date.now())}T`));
     await shot(page, `calendar-week-${language}`);
+    await expectAccessible(page, `calendar week (${language})`);
 
     const day = dayAhead(language === 'en' ? 45 : 46);
     await pickEmployees(page, [s.tech.name]);
@@ -126,7 +141,9 @@ for (const language of ['en', 'lt'] as const) {
     await expect(page.getByRole('dialog')).toContainText('11:30');
     const name = `Slot ${language} ${tag}`;
     await page.getByTestId('picker-search').fill(name);
+    await expect(page.getByTestId('slot-picker-body')).toContainText(/: 0/);
     await shot(page, `calendar-picker-${language}`);
+    await expectAccessible(page, `slot picker (${language})`);
     await page.getByTestId('picker-new-client').click();
     await expect(page.getByTestId('quick-client-name')).toHaveValue(name);
     await page.getByTestId('quick-client-phone').fill(`+3712${tag.padStart(5, '0')}${language === 'en' ? 11 : 22}`);
@@ -161,13 +178,13 @@ for (const language of ['en', 'lt'] as const) {
     await expect(page.getByTestId('visit-dialog')).toBeHidden();
 
     // Drag it two hours later, to a free time: moved in main.
-    await drag(page, mine, await slotPoint(page, '13:30', day));
+    await drag(page, mine, () => slotPoint(page, '13:30', day));
     await expect.poll(() => startOf(page, id)).toBe(at(day, '13:30'));
     // Onto another visit at 15:00: refused by name, and it goes back.
     const blocker = `Blocker ${language} ${tag}`;
     await book(page, s.tech.id, await newClient(page, blocker), at(day, '15:00'));
     await expect(event(page, blocker)).toBeVisible();
-    await drag(page, mine, await slotPoint(page, '15:00', day));
+    await drag(page, mine, () => slotPoint(page, '15:00', day));
     await expect(page.getByTestId('vcal-error')).toContainText(blocker);
     expect(await startOf(page, id)).toBe(at(day, '13:30'));
     await expect(mine.getByTestId('ev-time')).toContainText('13:30');
@@ -236,8 +253,10 @@ for (const language of ['en', 'lt'] as const) {
     // The grid's dates stand for the columns: the first employee's, the second's.
     const [first, second] = await Promise.all([0, 1].map(async (i) => (await cal.locator('[data-date]').nth(i).getAttribute('data-date'))!));
     expect((await ev.boundingBox())!.x).toBeLessThan((await cal.locator(`[data-date="${second}"]`).last().boundingBox())!.x);
+    await ev.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await shot(page, `calendar-side-${language}`);
-    await drag(page, ev, await slotPoint(page, '10:00', second!));
+    await expectAccessible(page, `calendar side by side (${language})`);
+    await drag(page, ev, () => slotPoint(page, '10:00', second!));
     await expect.poll(async () => (await apiCall<{ userId: string }>(page, 'visits.get', { id: made.id })).userId).toBe(s.tech2.id);
     expect(await startOf(page, made.id)).toBe(at(day, '10:00'));
     expect(first).not.toBe(second);

@@ -25,8 +25,8 @@ export const ROUTES: RouteDef[] = [
     module: 'interventions',
     load: () => import('../modules/interventions/AppointmentsCalendar').then((m) => m.AppointmentsCalendar),
   },
-  { path: 'calendar', label: 'calendar.title', module: 'calendar', load: () => import('../modules/calendar/CalendarScreen').then((m) => m.CalendarScreen) },
   { path: 'clients', label: 'nav.clients', module: 'clients', load: () => import('../modules/clients/ClientsScreen').then((m) => m.ClientsScreen) },
+  { path: 'calendar', label: 'calendar.title', module: 'calendar', load: () => import('../modules/calendar/CalendarScreen').then((m) => m.CalendarScreen) },
   { path: 'nomenclature', label: 'nav.nomenclature', module: 'nomenclature', load: () => import('../modules/nomenclature/NomenclatureScreen').then((m) => m.NomenclatureScreen) },
   // The calendar's set-up: who works when, and what the branch offers. Reading needs the calendar; setting, its approve right.
   {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, CloseButton, Group, Modal, Text } from '@mantine/core';
+import { Alert, CloseButton, Group, Modal, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import FullCalendar, { type CalendarRef, type EventInput } from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
@@ -38,6 +38,12 @@ import './calendar.css';
 
 const plusMin = (iso: string, min: number) => new Date(Date.parse(iso) + min * 60_000).toISOString();
 
+/** The working day's start at the top, the early hours a scroll away. */
+function scrollToMorning(box: HTMLElement | null): void {
+  const lane = box?.querySelector<HTMLElement>('[data-time="08:00:00"]');
+  if (box && lane) box.scrollTop += lane.getBoundingClientRect().top - box.getBoundingClientRect().top - 30;
+}
+
 /**
  * The visits calendar (seed 003): day, week, month, list, and a day with the branch's employees side by side; times
  * on the branch's clock, the rest of the day greyed from the employees' working hours. A free time opens the slot
@@ -74,6 +80,7 @@ export function CalendarScreen() {
   const [visit, setVisit] = useState<VisitDialogProps['target'] | null>(null);
   const [clientId, setClientId] = useState<string | null>(null);
   const cal = useRef<CalendarRef>(null);
+  const box = useRef<HTMLDivElement>(null);
   const api = () => cal.current?.getApi();
 
   const visits = useMemo(() => data.visits.data ?? [], [data.visits.data]);
@@ -120,7 +127,14 @@ export function CalendarScreen() {
       call('visits.setAttendance', { id: v.id, version: v.version, status }).catch((e: unknown) => setFailure(errorText(t, e)));
     },
   };
-  const onKeyDown = calendarKeyDown({
+  // After a key moves the focused slot, it is scrolled into view.
+  const keyed = useRef(false);
+  useEffect(() => {
+    if (!keyed.current) return;
+    keyed.current = false;
+    requestAnimationFrame(() => box.current?.querySelector('.pl-vcal-focus')?.scrollIntoView({ block: 'nearest' }));
+  }, [focusStart]);
+  const onKeys = calendarKeyDown({
     focus,
     view,
     cols: columns.length,
@@ -130,6 +144,10 @@ export function CalendarScreen() {
     book: () => book(),
     open: openAtFocus,
   });
+  const onKeyDown = (e: React.KeyboardEvent<HTMLElement>) => {
+    keyed.current = true;
+    onKeys(e);
+  };
 
   const sideTitle = new Intl.DateTimeFormat(fmt.locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${day}T12:00:00Z`));
   const shownFailure = failure ?? move.failure;
@@ -157,7 +175,7 @@ export function CalendarScreen() {
         </Alert>
       )}
       <div className="pl-vcal-row">
-        <div className="pl-vcal" tabIndex={0} onKeyDown={onKeyDown} aria-label={t('calendar.title')} aria-describedby="pl-vcal-help" data-testid="vcal" data-focus={`${focus.wall}|${focus.col}`}>
+        <div className="pl-vcal" ref={box} tabIndex={0} onKeyDown={onKeyDown} aria-label={t('calendar.title')} aria-describedby="pl-vcal-help" data-testid="vcal" data-focus={`${focus.wall}|${focus.col}`}>
           <FullCalendar
             key={side ? `side-${columns.length}` : `tz-${tz}`}
             ref={cal}
@@ -168,12 +186,13 @@ export function CalendarScreen() {
             headerToolbar={false}
             locale={FC_LOCALES[i18n.language as Language] ?? FC_LOCALES.en}
             timeZone={side ? 'UTC' : tz}
-            height="100%"
+            // The calendar grows to its content and the box around it scrolls: that box is the one focusable,
+            // keyboard-driven region (FullCalendar's own scroller could not take the focus inside its table roles).
+            height="auto"
             nowIndicator={!side}
             allDaySlot={false}
             slotMinTime="06:00:00"
             slotMaxTime="22:00:00"
-            scrollTime="08:00:00"
             slotDuration="00:30:00"
             dayMaxEvents={4}
             editable={canWrite}
@@ -207,6 +226,7 @@ export function CalendarScreen() {
               if (!v) return undefined;
               return <VisitEventContent visit={v} timeText={arg.timeText} showUser={!side && !soleUser} canWrite={canWrite} actions={actions} />;
             }}
+            viewDidMount={() => requestAnimationFrame(() => scrollToMorning(box.current))}
             datesSet={(info) => {
               const cur = (d: Date) => wallClock(d.getTime(), tz).slice(0, 10);
               if (!side) setShown({ from: info.start.toISOString(), to: info.end.toISOString(), current: [cur(info.view.currentStart), cur(info.view.currentEnd)], title: info.view.title });
@@ -215,6 +235,7 @@ export function CalendarScreen() {
         </div>
         <ReminderLegend />
       </div>
+      <VisuallyHidden aria-live="polite">{t('calendar.focusedSlot', { time: fmt.wall(focus.wall) })}</VisuallyHidden>
       <Text size="xs" c="dimmed" id="pl-vcal-help" className="pl-vcal-help" data-testid="vcal-help">
         {t('calendar.keysHelp')}
       </Text>
@@ -230,7 +251,7 @@ export function CalendarScreen() {
       {move.freed && <AsapOffers slot={move.freed} timeZone={tz} onClose={move.closeFreed} />}
       <AddressedVisit />
       {clientId && <ClientForm opened clientId={clientId} readOnly={!can('clients', 'write')} onClose={() => setClientId(null)} onSaved={() => setClientId(null)} />}
-      <Modal opened={!!move.outside} onClose={move.cancelOutside} title={t('calendar.outsideHoursTitle')} size="sm" zIndex={350}>
+      <Modal opened={!!move.outside} onClose={move.cancelOutside} title={t('calendar.outsideHoursTitle')} size="sm" zIndex={350} closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Text size="sm" mb="md">
           {t('calendar.outsideHours')}
         </Text>

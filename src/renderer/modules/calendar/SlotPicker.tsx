@@ -65,7 +65,7 @@ export function SlotPicker(p: { slot: Slot; employees: { value: string; label: s
 
   return (
     <>
-      <Modal opened onClose={p.onClose} size="md" title={t('calendar.picker.title', { time: fmt.zoned(p.slot.start, p.slot.tz) })} data-testid="slot-picker">
+      <Modal opened onClose={p.onClose} size="md" closeButtonProps={{ 'aria-label': t('common.close') }} title={t('calendar.picker.title', { time: fmt.zoned(p.slot.start, p.slot.tz) })} data-testid="slot-picker">
         <Stack gap={8} data-testid="slot-picker-body">
           {p.employees.length > 1 && (
             <Select
@@ -102,9 +102,9 @@ export function SlotPicker(p: { slot: Slot; employees: { value: string; label: s
           <Text size="xs" c="dimmed" fw={600}>
             {term.trim() ? (searching ? t('calendar.picker.searching') : t('calendar.picker.found', { count: list.length })) : t('calendar.picker.recent')}
           </Text>
-          <Stack gap={0} role="list" data-testid="picker-list">
+          <Stack gap={0} data-testid="picker-list">
             {list.map((c) => (
-              <UnstyledButton key={c.id} role="listitem" className="pl-picker-row" onClick={() => choose(c.id)} data-testid="picker-client">
+              <UnstyledButton key={c.id} className="pl-picker-row" onClick={() => choose(c.id)} data-testid="picker-client">
                 <Group justify="space-between" wrap="nowrap">
                   <Text size="sm" truncate>
                     {c.name}

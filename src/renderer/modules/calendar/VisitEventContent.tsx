@@ -52,35 +52,32 @@ export function VisitEventContent(p: { visit: VisitEvent; timeText: string; show
         )}
         {attendance && (
           <span className="pl-visit-marks">
-            <button
-              type="button"
-              className="pl-visit-att"
-              aria-pressed={v.status === 'arrived'}
-              aria-label={t('calendar.arrived')}
-              title={t('calendar.arrived')}
-              onMouseDown={stop}
-              onClick={(e) => (stop(e), p.actions.mark(v, v.status === 'arrived' ? 'booked' : 'arrived'))}
-              data-testid="ev-arrived"
-            >
-              ☀
-            </button>
-            <button
-              type="button"
-              className="pl-visit-att"
-              aria-pressed={v.status === 'no_show'}
-              aria-label={t('calendar.noShow')}
-              title={t('calendar.noShow')}
-              onMouseDown={stop}
-              onClick={(e) => (stop(e), p.actions.mark(v, v.status === 'no_show' ? 'booked' : 'no_show'))}
-              data-testid="ev-no-show"
-            >
-              ✕
-            </button>
+            <MarkButton visit={v} status="arrived" label={t('calendar.arrived')} mark={p.actions.mark} testId="ev-arrived" glyph="☀" />
+            <MarkButton visit={v} status="no_show" label={t('calendar.noShow')} mark={p.actions.mark} testId="ev-no-show" glyph="✕" />
           </span>
         )}
       </div>
       {v.serviceName && <div className="pl-visit-sub">{v.serviceName}</div>}
       {p.showUser && <div className="pl-visit-sub">{v.userName}</div>}
     </div>
+  );
+}
+
+/** The sun or the x: pressed again, the mark is taken back (`booked`). */
+function MarkButton(p: { visit: VisitEvent; status: 'arrived' | 'no_show'; label: string; glyph: string; testId: string; mark: VisitEventActions['mark'] }) {
+  const on = p.visit.status === p.status;
+  return (
+    <button
+      type="button"
+      className="pl-visit-att"
+      aria-pressed={on}
+      aria-label={p.label}
+      title={p.label}
+      onMouseDown={(e) => e.stopPropagation()}
+      onClick={(e) => (e.stopPropagation(), p.mark(p.visit, on ? 'booked' : p.status))}
+      data-testid={p.testId}
+    >
+      {p.glyph}
+    </button>
   );
 }

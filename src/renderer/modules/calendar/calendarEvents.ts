@@ -14,6 +14,8 @@ export const REMINDER_HEX: Record<ReminderState, string> = { none: '#868e96', wi
 const BREAK_HEX = '#dee2e6';
 const CANCELLED_HEX = '#f1f3f5';
 const NO_SERVICE_HEX = '#d0ebff';
+/** Outside working time: FullCalendar lays background events at a low opacity, so the grey is a dark one. */
+const OFF_HEX = '#868e96';
 
 /** The side-by-side day: its real day, the branch's zone and the employee of each column. */
 export interface SideGrid {
@@ -60,13 +62,13 @@ export interface SpansRow {
  * mark before the range keeps the group alive on a day nobody works, so that day is greyed whole.
  */
 export function offHours(rows: readonly SpansRow[], rangeStart: string, side: SideGrid | null): EventInput[] {
-  const out: EventInput[] = [{ groupId: 'off', start: shift(rangeStart, -60_000), end: rangeStart, display: 'inverse-background', color: '#adb5bd', className: 'pl-vcal-off' }];
+  const out: EventInput[] = [{ groupId: 'off', start: shift(rangeStart, -60_000), end: rangeStart, display: 'inverse-background', color: OFF_HEX, className: 'pl-vcal-off' }];
   for (const r of rows) {
     const col = side ? side.userIds.indexOf(r.userId) : 0;
     if (col < 0) continue;
     for (const s of r.spans) {
       const [start, end] = side ? [toColumn(s.start, side.tz, side.day, col), toColumn(s.end, side.tz, side.day, col)] : [s.start, s.end];
-      if (start < end) out.push({ groupId: 'off', start, end, display: 'inverse-background', color: '#adb5bd', className: 'pl-vcal-off' });
+      if (start < end) out.push({ groupId: 'off', start, end, display: 'inverse-background', color: OFF_HEX, className: 'pl-vcal-off' });
     }
   }
   return out;
