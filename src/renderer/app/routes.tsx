@@ -27,7 +27,6 @@ export const ROUTES: RouteDef[] = [
   },
   { path: 'clients', label: 'nav.clients', module: 'clients', load: () => import('../modules/clients/ClientsScreen').then((m) => m.ClientsScreen) },
   { path: 'calendar', label: 'calendar.title', module: 'calendar', load: () => import('../modules/calendar/CalendarScreen').then((m) => m.CalendarScreen) },
-  { path: 'nomenclature', label: 'nav.nomenclature', module: 'nomenclature', load: () => import('../modules/nomenclature/NomenclatureScreen').then((m) => m.NomenclatureScreen) },
   // The calendar's set-up: who works when, and what the branch offers. Reading needs the calendar; setting, its approve right.
   {
     path: 'working-hours',
@@ -37,6 +36,13 @@ export const ROUTES: RouteDef[] = [
     load: () => import('../modules/schedule/WorkingHoursScreen').then((m) => m.WorkingHoursScreen),
   },
   { path: 'services', label: 'schedule.servicesTitle', module: 'calendar', edit: 'approve', load: () => import('../modules/schedule/ServicesScreen').then((m) => m.ServicesScreen) },
+  {
+    path: 'calendar-reports',
+    label: 'calendarReports.title',
+    module: 'calendar',
+    load: () => import('../modules/calendarReports/CalendarReportsScreen').then((m) => m.CalendarReportsScreen),
+  },
+  { path: 'nomenclature', label: 'nav.nomenclature', module: 'nomenclature', load: () => import('../modules/nomenclature/NomenclatureScreen').then((m) => m.NomenclatureScreen) },
   { path: 'annex-forms', label: 'annex.title', module: 'organization', action: 'write', load: () => import('../modules/annexForms/AnnexFormsScreen').then((m) => m.AnnexFormsScreen) },
   { path: 'organization', label: 'nav.organization', module: 'organization', load: () => import('../modules/organization/OrganizationScreen').then((m) => m.OrganizationScreen) },
   { path: 'users', label: 'nav.users', module: 'users', load: () => import('../modules/organization/UsersScreen').then((m) => m.UsersScreen) },
@@ -44,11 +50,5 @@ export const ROUTES: RouteDef[] = [
   { path: 'series', label: 'nav.series', module: 'series', load: () => import('../modules/series/SeriesScreen').then((m) => m.SeriesScreen) },
   { path: 'mail', label: 'mail.nav', module: 'organization', load: () => import('../modules/mail/MailSettingsScreen').then((m) => m.MailSettingsScreen) },
   { path: 'sms', label: 'sms.nav', module: 'organization', action: 'write', load: () => import('../modules/sms/SmsSettingsScreen').then((m) => m.SmsSettingsScreen) },
-  {
-    path: 'calendar-reports',
-    label: 'calendarReports.title',
-    module: 'calendar',
-    load: () => import('../modules/calendarReports/CalendarReportsScreen').then((m) => m.CalendarReportsScreen),
-  },
   { path: 'audit', label: 'nav.audit', module: 'audit', load: () => import('../modules/audit/AuditScreen').then((m) => m.AuditScreen) },
 ];
