@@ -11,6 +11,8 @@ export const calendarModule = defineModule({ name: 'calendar', handlers: { ...sc
 export { setWeek } from './schedule/weeks';
 export { createException } from './schedule/exceptions';
 export { createService, serviceById, servicesOf } from './schedule/services';
+/** Working time of a branch's employees (reports set booked time against it). */
+export { workingSpansOf } from './schedule/working';
 /** The demo (and any module) books through the same checks as the clerk. */
 export { bookVisit } from './visits/book';
 /** The reminder calls colour the event (grey, green, red, orange) through here; open calendars recolour live. */
