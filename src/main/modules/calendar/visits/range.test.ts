@@ -24,7 +24,7 @@ describe("a branch's week", () => {
   });
 
   it('shows each event as the visit itself reads it (names, colour, PK, ASAP, €€, version), in start order; cancelled ones when asked', async () => {
-    const book = (over: Record<string, unknown>) => app.call(c.clerk, 'visits.book', { userId: c.doctor.id, clientId: c.clientId, serviceId: c.serviceId, durationMin: 30, ...over });
+    const book = (over: { start: string; [k: string]: unknown }) => app.call(c.clerk, 'visits.book', { userId: c.doctor.id, clientId: c.clientId, serviceId: c.serviceId, durationMin: 30, ...over });
     const pk = await book({ start: at('10:00', '2026-11-25'), firstConsultation: true, asap: true });
     const paid = await book({ start: at('11:00', '2026-11-25'), clientId: c.client2Id, userId: c.nurse.id });
     await app.call(c.clerk, 'visits.addPayment', { id: paid.id, version: paid.version, method: 'cash', amountMinor: paid.totalMinor });
@@ -36,7 +36,7 @@ describe("a branch's week", () => {
     const details = await Promise.all(ids.map((id) => app.call(c.clerk, 'visits.get', { id })));
     const week = await app.call(c.clerk, 'visits.range', { ...WEEK, branchId: c.branchId });
     const ours = week.filter((e) => ids.includes(e.id));
-    expect(ours).toEqual([details[0], details[1], details[3]].map(eventOf));
+    expect(ours).toEqual([details[0]!, details[1]!, details[3]!].map(eventOf));
     expect(ours[1]).toMatchObject({ unpaid: false, clientName: 'Rūta Kazlauskienė', userId: c.nurse.id });
     expect(ours[0]).toMatchObject({ firstConsultation: true, asap: true, unpaid: true, serviceName: 'Consultation', colour: '#3b82f6' });
     expect(ours[2]).toMatchObject({ kind: 'break', clientId: null, clientName: null, serviceName: null, colour: null });
