@@ -10,6 +10,7 @@ import * as m0008 from './0008_annex_templates';
 import * as m0009 from './0009_intervention_warnings';
 import * as m0010 from './0010_calendar';
 import * as m0011 from './0011_sms';
+import * as m0012 from './0012_visit_range';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_intervention_warnings': m0009,
   '0010_calendar': m0010,
   '0011_sms': m0011,
+  '0012_visit_range': m0012,
 };

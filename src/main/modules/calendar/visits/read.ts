@@ -5,6 +5,7 @@ import { fail } from '../../../api/errors';
 import { inScope } from '../../../api/scope';
 import type { ReminderState, VisitDetail, VisitEvent, VisitStatus } from '../../../../shared/api/visits';
 import { visitRows } from './tables';
+import { arrayRows } from '../../../db/prepared';
 
 export type VisitRow = Selectable<VisitTable>;
 
@@ -23,7 +24,7 @@ export async function loadVisit(ctx: Ctx, id: string, field = 'id'): Promise<Vis
   return row;
 }
 
-/** The event columns, joined with the names the calendar shows. */
+/** The event columns, joined with the names the calendar shows, in `EventArray`'s order. */
 function events(ctx: Ctx) {
   return ctx.db
     .selectFrom('visit as v')
@@ -56,32 +57,59 @@ function events(ctx: Ctx) {
     .$if(me(ctx).role === 'employee', (q) => q.where('v.user_id', '=', me(ctx).id));
 }
 
-type EventRow = Awaited<ReturnType<ReturnType<typeof events>['executeTakeFirstOrThrow']>>;
-
 /** €€: services or products on a visit still to be paid (a cancelled visit owes nothing). */
 export const isUnpaid = (r: { status: string; total_minor: number; paid_minor: number }) => r.status !== 'cancelled' && r.total_minor > r.paid_minor;
 
-function toEvent(r: EventRow): VisitEvent {
+/** A row of `events` as an array (a week is thousands of rows: no object per row in the driver). */
+type EventArray = [
+  id: string,
+  kind: string,
+  branchId: string,
+  userId: string,
+  userName: string,
+  clientId: string | null,
+  clientName: string | null,
+  serviceId: string | null,
+  serviceName: string | null,
+  colour: string | null,
+  start: string,
+  end: string,
+  status: string,
+  firstConsultation: number,
+  asap: number,
+  reminder: string,
+  totalMinor: number,
+  paidMinor: number,
+  version: number,
+];
+
+function toEvent(r: EventArray): VisitEvent {
+  const [id, kind, branchId, userId, userName, clientId, clientName, serviceId, serviceName, colour, start, end, status, firstConsultation, asap, reminder, total_minor, paid_minor, version] = r;
   return {
-    id: r.id,
-    kind: r.kind as VisitEvent['kind'],
-    branchId: r.branch_id,
-    userId: r.user_id,
-    userName: r.user_name,
-    clientId: r.client_id,
-    clientName: r.client_name ?? null,
-    serviceId: r.service_id,
-    serviceName: r.service_name ?? null,
-    colour: r.colour ?? null,
-    start: r.starts_at,
-    end: r.ends_at,
-    status: r.status as VisitStatus,
-    firstConsultation: r.first_consultation === 1,
-    asap: r.asap === 1,
-    reminder: r.reminder as ReminderState,
-    unpaid: isUnpaid(r),
-    version: r.version,
+    id,
+    kind: kind as VisitEvent['kind'],
+    branchId,
+    userId,
+    userName,
+    clientId,
+    clientName: clientName ?? null,
+    serviceId,
+    serviceName: serviceName ?? null,
+    colour: colour ?? null,
+    start,
+    end,
+    status: status as VisitStatus,
+    firstConsultation: firstConsultation === 1,
+    asap: asap === 1,
+    reminder: reminder as ReminderState,
+    unpaid: isUnpaid({ status, total_minor, paid_minor }),
+    version,
   };
+}
+
+/** The events a query of `events` selects, in its order. */
+async function eventsOf(ctx: Ctx, query: ReturnType<typeof events>): Promise<VisitEvent[]> {
+  return (await arrayRows(ctx.db, query)).map((r) => toEvent(r as EventArray));
 }
 
 export interface RangeQuery {
@@ -94,30 +122,33 @@ export interface RangeQuery {
 }
 
 /**
- * The events overlapping [from, to). Bounded below by the longest visit, so the start index is read as a range
- * (per employee: visit_user_start; per branch: visit_branch_start) instead of from the first visit ever.
+ * The events overlapping [from, to), as a query. Bounded below by the longest visit, so the start index is read as a
+ * range (per employee: visit_user_start; per branch: visit_branch_range, which holds every column read) instead of
+ * from the first visit ever.
  */
-export async function visitRange(ctx: Ctx, q: RangeQuery): Promise<VisitEvent[]> {
+export function rangeQuery(ctx: Ctx, q: RangeQuery) {
   const from = canonical(q.from);
   const to = canonical(q.to);
-  const rows = await events(ctx)
-    .where('v.starts_at', '>', shift(from, -LONGEST_VISIT_MS))
-    .where('v.starts_at', '<', to)
-    .where('v.ends_at', '>', from)
-    .$if(!!q.branchId, (w) => w.where('v.org_id', '=', me(ctx).orgId).where('v.branch_id', '=', q.branchId!))
-    .$if(!!q.userIds?.length, (w) => w.where('v.user_id', 'in', q.userIds!))
-    .$if(!!q.serviceId, (w) => w.where('v.service_id', '=', q.serviceId!))
-    .$if(!q.includeCancelled, (w) => w.where('v.status', '!=', 'cancelled'))
-    // In the start index's own order (a tie-break by id would sort every row again).
-    .orderBy('v.starts_at')
-    .limit(20_000)
-    .execute();
-  return rows.map(toEvent);
+  return (
+    events(ctx)
+      .where('v.starts_at', '>', shift(from, -LONGEST_VISIT_MS))
+      .where('v.starts_at', '<', to)
+      .where('v.ends_at', '>', from)
+      .$if(!!q.branchId, (w) => w.where('v.org_id', '=', me(ctx).orgId).where('v.branch_id', '=', q.branchId!))
+      .$if(!!q.userIds?.length, (w) => w.where('v.user_id', 'in', q.userIds!))
+      .$if(!!q.serviceId, (w) => w.where('v.service_id', '=', q.serviceId!))
+      .$if(!q.includeCancelled, (w) => w.where('v.status', '!=', 'cancelled'))
+      // In the start index's own order (a tie-break by id would sort every row again).
+      .orderBy('v.starts_at')
+      .limit(20_000)
+  );
 }
 
+/** The events overlapping [from, to), in start order. */
+export const visitRange = (ctx: Ctx, q: RangeQuery): Promise<VisitEvent[]> => eventsOf(ctx, rangeQuery(ctx, q));
+
 export async function visitsOfClient(ctx: Ctx, clientId: string, limit: number): Promise<VisitEvent[]> {
-  const rows = await events(ctx).where('v.client_id', '=', clientId).orderBy('v.starts_at', 'desc').limit(limit).execute();
-  return rows.map(toEvent);
+  return eventsOf(ctx, events(ctx).where('v.client_id', '=', clientId).orderBy('v.starts_at', 'desc').limit(limit));
 }
 
 /** Clients the caller booked lately, newest first, each once: the slot picker's "recent" list. */
@@ -139,7 +170,8 @@ export async function recentClients(ctx: Ctx, limit: number) {
 
 export async function visitDetail(ctx: Ctx, id: string): Promise<VisitDetail> {
   const row = await loadVisit(ctx, id);
-  const ev = await events(ctx).where('v.id', '=', row.id).executeTakeFirstOrThrow();
+  const [ev] = await eventsOf(ctx, events(ctx).where('v.id', '=', row.id));
+  if (!ev) throw fail.notFound('visit_not_found', 'id');
   const more = await ctx.db
     .selectFrom('visit as v')
     .innerJoin('branch as b', 'b.id', 'v.branch_id')
@@ -152,7 +184,7 @@ export async function visitDetail(ctx: Ctx, id: string): Promise<VisitDetail> {
   const lines = await ctx.db.selectFrom('visit_line').selectAll().where('visit_id', '=', row.id).where(live).orderBy('created_at').orderBy(sql`rowid`).execute();
   const payments = await ctx.db.selectFrom('visit_payment').selectAll().where('visit_id', '=', row.id).where(live).orderBy('paid_at').orderBy(sql`rowid`).execute();
   return {
-    ...toEvent(ev),
+    ...ev,
     clientPhone: more.primary_phone ?? null,
     notes: row.notes,
     sourceId: row.source_id,
