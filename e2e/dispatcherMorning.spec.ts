@@ -229,11 +229,13 @@ async function checkToolbar(page: Page, who: string, lang: (typeof ALL_LANGS)[nu
   const walked: string[] = [];
   await expect(page.getByRole('menu')).toBeVisible();
   const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
-  for (let i = 0; i < expected.length; i++) {
+  // Under load the menu may take the focus itself before its first item does: a stop without an item is not one.
+  for (let i = 0; walked.length < expected.length && i < expected.length + 2; i++) {
     const before = await focused();
     await page.keyboard.press('ArrowDown');
     await expect.poll(focused).not.toBe(before);
-    walked.push(await focused());
+    const now = await focused();
+    if (now) walked.push(now);
   }
   expect(walked, where).toEqual(expected);
   for (const id of managerOnly) await expect(page.getByTestId(id), where).toContainText(id === 'iv-settings' ? lang.cat.interventions.settings.title : lang.cat.interventions.approvals.title);
