@@ -69,10 +69,10 @@ export function VisitCard({ detail: d, form, canAct, busy, onAttendance, onPay, 
       )}
       {canAct && open && (
         <Group gap="xs" grow>
-          <Button variant={d.status === 'arrived' ? 'filled' : 'light'} color="teal.9" onClick={() => mark('arrived')} disabled={busy} aria-pressed={d.status === 'arrived'} data-testid="visit-arrived">
+          <Button variant={d.status === 'arrived' ? 'filled' : 'light'} color={d.status === 'arrived' ? 'teal.9' : 'teal'} onClick={() => mark('arrived')} disabled={busy} aria-pressed={d.status === 'arrived'} data-testid="visit-arrived">
             ☀ {t('visit.arrived')}
           </Button>
-          <Button variant={d.status === 'no_show' ? 'filled' : 'light'} color="red.9" onClick={() => mark('no_show')} disabled={busy} aria-pressed={d.status === 'no_show'} data-testid="visit-no-show">
+          <Button variant={d.status === 'no_show' ? 'filled' : 'light'} color={d.status === 'no_show' ? 'red.9' : 'red'} onClick={() => mark('no_show')} disabled={busy} aria-pressed={d.status === 'no_show'} data-testid="visit-no-show">
             ✕ {t('visit.noShow')}
           </Button>
         </Group>
