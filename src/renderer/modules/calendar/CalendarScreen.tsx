@@ -21,7 +21,7 @@ import { DialogButtons } from '../../components/DialogButtons';
 import { ClientForm } from '../clients/ClientForm';
 import { CalendarToolbar } from './CalendarToolbar';
 import { offHours, visitEvents, type SideGrid, type VisitEventProps } from './calendarEvents';
-import { FC_LOCALES } from './fcLocales';
+import { FC_LOCALES } from '../../components/fcLocales';
 import { FC_VIEW, SLOT_MIN, shiftPeriod, snapToSlot, todayFocus, type SlotFocus } from './grid';
 import { useCalendarPrefs } from './prefs';
 import { ReminderLegend } from './ReminderLegend';

@@ -1,4 +1,5 @@
 import { errorText } from '../../app/errors';
+import { FC_LOCALES } from '../../components/fcLocales';
 import { useEffect, useMemo, useRef, useState, useLayoutEffect } from 'react';
 import { Alert, Button, CloseButton, Group, SegmentedControl, Select, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -8,12 +9,6 @@ import dayGridPlugin from '@fullcalendar/react/daygrid';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
 import interactionPlugin from '@fullcalendar/react/interaction';
 import classicTheme from '@fullcalendar/react/themes/classic';
-import enGb from '@fullcalendar/react/locales/en-gb';
-import lv from '@fullcalendar/react/locales/lv';
-import lt from '@fullcalendar/react/locales/lt';
-import ru from '@fullcalendar/react/locales/ru';
-import ro from '@fullcalendar/react/locales/ro';
-import hyAm from '@fullcalendar/react/locales/hy-am';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
@@ -33,7 +28,6 @@ import { useHelpTopic } from '../../app/help';
 import { APPOINTMENTS_HELP } from './help';
 import './interventions.css';
 
-const LOCALES: Record<Language, LocaleInput> = { en: enGb, lv, lt, ru, ro, hy: hyAm };
 
 type ViewKind = 'timeGridDay' | 'timeGridWeek' | 'dayGridMonth' | 'custom';
 
@@ -141,7 +135,7 @@ export function AppointmentsCalendar() {
     }
   };
 
-  const locale = LOCALES[(i18n.language as Language) ?? 'en'] ?? enGb;
+  const locale = FC_LOCALES[(i18n.language as Language) ?? 'en'] ?? FC_LOCALES.en;
 
   return (
     <div className="planora-page" data-testid="appointments-screen">
