@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState, useLayoutEffect } from 'react';
 import { Alert, Button, CloseButton, Group, SegmentedControl, Select, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import FullCalendar, { type CalendarRef, type EventChangeInfo, type EventInput, type EventSourceFuncInfo, type LocaleInput } from '@fullcalendar/react';
+import FullCalendar, { type CalendarRef, type EventChangeInfo, type EventInput, type EventSourceFuncInfo } from '@fullcalendar/react';
 import dayGridPlugin from '@fullcalendar/react/daygrid';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
 import interactionPlugin from '@fullcalendar/react/interaction';
