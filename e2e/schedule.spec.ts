@@ -55,7 +55,10 @@ for (const l of LANGS) {
     const saturday = page.getByTestId(`week-cell-${l.person}-6`);
     await saturday.focus();
     await page.keyboard.press('Enter');
+    // The dialog takes focus a frame after it opens: type only once the field has it, as a person would see it.
+    await expect(page.getByTestId('day-intervals')).toBeFocused();
     await page.keyboard.type('09:00-13:00, 12:00-15:00');
+    await expect(page.getByTestId('day-intervals')).toHaveValue('09:00-13:00, 12:00-15:00');
     await page.keyboard.press('Enter');
     await expect(day.getByText(l.overlap)).toBeVisible();
     await shot(page, `schedule-overlap-${l.code}`);
