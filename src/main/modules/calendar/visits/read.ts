@@ -24,24 +24,23 @@ export async function loadVisit(ctx: Ctx, id: string, field = 'id'): Promise<Vis
   return row;
 }
 
-/** The event columns, joined with the names the calendar shows, in `EventArray`'s order. */
+/**
+ * The event columns with the client's name, in `EventArray`'s order. The client's name comes by a join through
+ * client_id_name (one index lookup a row); staff and service names are read once per id afterwards (`namesOf`):
+ * a branch's week repeats the same 25 people and 20 services thousands of times.
+ */
 function events(ctx: Ctx) {
   return ctx.db
     .selectFrom('visit as v')
-    .innerJoin('app_user as u', 'u.id', 'v.user_id')
     .leftJoin('client as c', 'c.id', 'v.client_id')
-    .leftJoin('service as s', 's.id', 'v.service_id')
     .select([
       'v.id',
       'v.kind',
       'v.branch_id',
       'v.user_id',
-      'u.name as user_name',
       'v.client_id',
       'c.name as client_name',
       'v.service_id',
-      's.name as service_name',
-      's.colour',
       'v.starts_at',
       'v.ends_at',
       'v.status',
@@ -66,12 +65,9 @@ type EventArray = [
   kind: string,
   branchId: string,
   userId: string,
-  userName: string,
   clientId: string | null,
   clientName: string | null,
   serviceId: string | null,
-  serviceName: string | null,
-  colour: string | null,
   start: string,
   end: string,
   status: string,
@@ -83,19 +79,36 @@ type EventArray = [
   version: number,
 ];
 
-function toEvent(r: EventArray): VisitEvent {
-  const [id, kind, branchId, userId, userName, clientId, clientName, serviceId, serviceName, colour, start, end, status, firstConsultation, asap, reminder, total_minor, paid_minor, version] = r;
+interface Names {
+  users: Map<string, string>;
+  services: Map<string, { name: string; colour: string | null }>;
+}
+
+/** The staff and service names the rows name, each read once. */
+async function namesOf(ctx: Ctx, rows: readonly EventArray[]): Promise<Names> {
+  const userIds = [...new Set(rows.map((r) => r[3]))];
+  const serviceIds = [...new Set(rows.map((r) => r[6]).filter((id): id is string => id !== null))];
+  const [users, services] = await Promise.all([
+    userIds.length ? ctx.db.selectFrom('app_user').select(['id', 'name']).where('id', 'in', userIds).execute() : [],
+    serviceIds.length ? ctx.db.selectFrom('service').select(['id', 'name', 'colour']).where('id', 'in', serviceIds).execute() : [],
+  ]);
+  return { users: new Map(users.map((u) => [u.id, u.name])), services: new Map(services.map((s) => [s.id, { name: s.name, colour: s.colour }])) };
+}
+
+function toEvent(r: EventArray, names: Names): VisitEvent {
+  const [id, kind, branchId, userId, clientId, clientName, serviceId, start, end, status, firstConsultation, asap, reminder, total_minor, paid_minor, version] = r;
+  const service = serviceId ? names.services.get(serviceId) : undefined;
   return {
     id,
     kind: kind as VisitEvent['kind'],
     branchId,
     userId,
-    userName,
+    userName: names.users.get(userId) ?? '',
     clientId,
     clientName: clientName ?? null,
     serviceId,
-    serviceName: serviceName ?? null,
-    colour: colour ?? null,
+    serviceName: service?.name ?? null,
+    colour: service?.colour ?? null,
     start,
     end,
     status: status as VisitStatus,
@@ -109,7 +122,9 @@ function toEvent(r: EventArray): VisitEvent {
 
 /** The events a query of `events` selects, in its order. */
 async function eventsOf(ctx: Ctx, query: ReturnType<typeof events>): Promise<VisitEvent[]> {
-  return (await arrayRows(ctx.db, query)).map((r) => toEvent(r as EventArray));
+  const rows = (await arrayRows(ctx.db, query)) as EventArray[];
+  const names = await namesOf(ctx, rows);
+  return rows.map((r) => toEvent(r, names));
 }
 
 export interface RangeQuery {
