@@ -4,7 +4,7 @@
  * and the zones come in as arguments, so the scheduler, the planner, the bench and the tests get the same answers.
  */
 export * from './types';
-export { DEFAULT_POLICY, dueTime, firstAttemptAt, nextAttemptAt, retryGapMin, ignoresQuietHours, placeOutsideQuiet, inQuietHours } from './timing';
-export { isBillable, isRetried, reminderOutcome, smsFallbackDue } from './outcome';
-export { capDay, capDecision, capReachedNow, dueOrder } from './cap';
+export { DEFAULT_POLICY, dueTime, firstAttemptAt, ignoresQuietHours, inQuietHours, nextAttemptAt, placeOutsideQuiet, quietPeriod, retryGapMin } from './timing';
+export { isBillable, isRetried, reminderOutcome, replied, smsFallbackDue } from './outcome';
+export { capDay, capDecision, capReachedNow, dueOrder, withinCap } from './cap';
 export { RISK_HIGH, RISK_MEDIUM, riskScore } from './risk';

@@ -50,9 +50,10 @@ export type NoAttemptReason =
   | 'quiet_hours' // no allowed minute between now and the visit
   | 'visit_started' // the visit has begun (or the due time is at or after it)
   | 'retries_exhausted'
-  | 'answered' // a key or an answer ends the reminder
+  | 'replied' // the client pressed 1 or 2: nothing more to ask
   | 'number_not_found' // 404/604: the phone is flagged, never retried
   | 'in_flight' // the previous attempt has not ended yet
+  | 'too_late' // planned after its moment had passed (booked or moved too close to the visit)
   | 'daily_limit'; // the organization's cap left no call before the visit
 
 /** When the next attempt is due, or none and why. */
