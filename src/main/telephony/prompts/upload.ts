@@ -11,6 +11,7 @@ const MARGIN = PHONE_RATE / 50; // 20 ms
 export function trimSilence(pcm: Int16Array): Int16Array {
   let from = 0;
   while (from < pcm.length && Math.abs(pcm[from]!) < QUIET) from++;
+  if (from === pcm.length) return new Int16Array(0);
   let to = pcm.length;
   while (to > from && Math.abs(pcm[to - 1]!) < QUIET) to--;
   return pcm.slice(Math.max(0, from - MARGIN), Math.min(pcm.length, to + MARGIN));
