@@ -7,7 +7,7 @@ import { readWav, toInt16 } from '../audio';
 import { makeWav, tone } from '../audio/testing/signals';
 import { loadClip } from './clips';
 import { promptsDirFrom } from './dir';
-import { convertUpload, phraseList, PROMPT_LANGUAGES, promptsDir, toWav, visitMessage, type Recordings } from './index';
+import { convertUpload, fromStoredWav, phraseList, PROMPT_LANGUAGES, promptsDir, toWav, visitMessage, type Recordings } from './index';
 import { clipKeys, TEXTS } from './texts';
 
 const dir = promptsDir();
@@ -174,6 +174,8 @@ describe('an organization’s recording', () => {
     const back = readWav(toWav(pcm));
     expect(back.sampleRate).toBe(8000);
     expect(back.channels[0]!.length).toBe(pcm.length);
+    // Stored as the WAV it plays as, read back sample for sample.
+    expect(fromStoredWav(toWav(pcm))).toEqual(pcm);
   });
 
   it('refuses a silent recording, one too long for a phrase and a file that is no WAV, each with its key', () => {

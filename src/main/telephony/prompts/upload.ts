@@ -28,7 +28,12 @@ export function convertUpload(buffer: Uint8Array): Int16Array {
   return pcm;
 }
 
-/** PCM as a WAV file, for the browser's "play". */
+/** PCM as a WAV file: for the browser's "play", and the form a converted recording is best stored in (a BLOB). */
 export function toWav(pcm: Int16Array): Buffer {
   return writeWav(pcm, PHONE_RATE);
+}
+
+/** A stored recording (what toWav wrote) back as PCM for visitMessage's recordings. */
+export function fromStoredWav(buf: Uint8Array): Int16Array {
+  return wavToPhonePcm(buf);
 }
