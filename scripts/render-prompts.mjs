@@ -44,8 +44,8 @@ try {
       execFileSync('espeak-ng', ['-v', t.voice, '-s', SPEED, '-w', raw, text]);
       // Trim the synthesizer's silence at both ends (the message puts its own pauses between clips), then
       // lower by 2 dB (espeak-ng's loudest vowels reach full scale) and resample with sox's high-quality low-pass to
-      // 8 kHz, mono, 16-bit.
-      execFileSync('sox', [raw, '-b', '16', '-c', '1', '-e', 'signed-integer', file,
+      // 8 kHz, mono, 16-bit. -R: the same dither every run, so re-rendering unchanged texts changes no file.
+      execFileSync('sox', ['-R', raw, '-b', '16', '-c', '1', '-e', 'signed-integer', file,
         'silence', '1', '0.01', '0.3%', 'reverse', 'silence', '1', '0.01', '0.3%', 'reverse',
         'gain', '-2', 'rate', '-v', '8000']);
       bytes += fs.statSync(file).size;

@@ -53,6 +53,12 @@ function wallClock(start: number, zone: string): WallClock {
   return { weekday: z.dayOfWeek, day: z.day, month: z.month, hour: z.hour, minute: z.minute };
 }
 
+/** English says the part of the day after a 12-hour time: "at twelve noon", "at nine thirty in the evening". */
+function dayPart({ hour, minute }: WallClock): string {
+  if (minute === 0 && (hour === 0 || hour === 12)) return hour === 0 ? 'midnight' : 'noon';
+  return hour < 12 ? 'am' : hour < 18 ? 'pm' : 'evening';
+}
+
 /**
  * The clip names a message is made of, with the pause after each. The organization's name is said only from a
  * recording: the desktop app carries no synthesizer, and a name read by spelling rules is often wrong.
@@ -71,7 +77,7 @@ export function messageParts(t: LanguageTexts, at: WallClock, hasOrgName: boolea
     else if (slot === 'hour') add(saysMinute || !t.hoursAlone ? `hour_${at.hour}` : `hour_alone_${at.hour}`);
     else if (slot === 'minute') {
       if (saysMinute) add(`minute_${at.minute}`);
-    } else if (slot === 'dayPart') add(at.hour < 12 ? 'am' : at.hour < 18 ? 'pm' : 'evening');
+    } else if (slot === 'dayPart') add(dayPart(at));
     else add(slot);
   }
   // The date's last word before the time, and the time before the instruction, end a phrase.

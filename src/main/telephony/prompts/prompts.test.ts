@@ -78,6 +78,21 @@ describe('a visit’s reminder message', () => {
     expectClips(lv.pcm, ['greeting', 'reminder', 'weekday_1', 'day_7', 'month_12', 'hour_9', 'instruction'].map((k) => clip('lv', k)));
   });
 
+  it('English says the part of the day after a 12-hour time', () => {
+    const part = (h: number, m: number) => {
+      const pcm = visitMessage({ lang: 'en', fallbackLang: 'lv', orgName: 'X', start: Date.UTC(2026, 11, 7, h - 2, m), zone: riga }).pcm;
+      const hour = `hour_${h}`;
+      const said = ['am', 'pm', 'evening', 'noon', 'midnight'].filter((k) => positions(pcm, [clip('en', hour), clip('en', k)])[1] !== -1);
+      return said;
+    };
+    expect(part(9, 5)).toEqual(['am']);
+    expect(part(12, 0)).toEqual(['noon']);
+    expect(part(12, 30)).toEqual(['pm']);
+    expect(part(19, 45)).toEqual(['evening']);
+    // Nine in the morning and nine in the evening are one clip ("at nine"), told apart by the part of the day.
+    expect(clip('en', 'hour_9')).toEqual(clip('en', 'hour_21'));
+  });
+
   it('falls back to the branch’s language when the client’s has no clips', () => {
     const m = visitMessage({ lang: 'de', fallbackLang: 'ru', orgName: 'X', start: mondayMorning, zone: riga });
     expect(m.lang).toBe('ru');
