@@ -60,7 +60,9 @@ export class SipAgent {
       ),
       logBuiltinEnabled: false,
       logLevel: 'warn',
-      logConnector: (level, category, _label, content) => log(`sip.js ${level}`, { category, content }),
+      logConnector: (level, category, _label, content) => {
+        if (level === 'warn' || level === 'error') log(`sip.js ${level}`, { category, content });
+      },
       userAgentString: 'Planora',
     });
   }

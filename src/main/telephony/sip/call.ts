@@ -146,7 +146,7 @@ async function converse(
   prompt: Int16Array,
   keyPressed: Promise<Key>,
   terminated: Promise<void>,
-  ctx: { timing: CallTiming; abort: AbortSignal; maxMs: number },
+  ctx: { timing: CallTiming; abort: AbortSignal; maxMs: number; log: Log },
 ): Promise<void> {
   const audio = inviter.sessionDescriptionHandler as AudioSession | undefined;
   if (!audio) return;
@@ -157,7 +157,8 @@ async function converse(
   });
   const stop = Promise.race([keyPressed, terminated, limit]).then(() => 'stop' as const);
   try {
-    for (let round = 0; round < 2; round += 1) {
+    for (let round = 1; round <= 2; round += 1) {
+      ctx.log('sip: prompt', { round, codec: audio.codec });
       if ((await Promise.race([audio.play(prompt).then(() => 'played' as const), stop])) === 'stop') return;
       if ((await Promise.race([delay(ctx.timing.keyWaitMs), stop])) === 'stop') return;
     }
