@@ -20,7 +20,7 @@ interface Playback {
 }
 
 export class AudioSession implements SessionDescriptionHandler {
-  /** Wall-clock instant (ms, monotonic) each RTP packet left: the pacing can be measured. */
+  /** Monotonic instant (ms) each RTP packet left: the pacing can be measured. */
   readonly sentAt: number[] = [];
   private socket: dgram.Socket | null = null;
   private remote: RemoteAudio | null = null;
@@ -119,8 +119,8 @@ export class AudioSession implements SessionDescriptionHandler {
       payload: encodeG711(frame, remote.codec),
     });
     this.sequence = (this.sequence + 1) & 0xffff;
-    socket.send(packet, remote.port, remote.address);
-    this.sentAt.push(monotonicMs());
+    // Stamped when the kernel has taken the datagram: the departure, not the timer's wish.
+    socket.send(packet, remote.port, remote.address, () => this.sentAt.push(monotonicMs()));
   }
 
   private nextFrame(): Int16Array {

@@ -33,11 +33,16 @@ export function monotonicMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
-/** Gaps between successive instants (ms) → median / p95 / p99 / max. */
-export function gapStats(instants: readonly number[]): { count: number; median: number; p95: number; p99: number; max: number } {
+/** Gaps (ms) between successive instants. */
+export function gapsOf(instants: readonly number[]): number[] {
   const gaps: number[] = [];
   for (let i = 1; i < instants.length; i += 1) gaps.push(instants[i]! - instants[i - 1]!);
-  gaps.sort((a, b) => a - b);
-  const at = (q: number): number => (gaps.length ? gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))]! : 0);
-  return { count: gaps.length, median: at(0.5), p95: at(0.95), p99: at(0.99), max: gaps.length ? gaps[gaps.length - 1]! : 0 };
+  return gaps;
+}
+
+/** Median / p95 / p99 / max of gaps (nearest rank). */
+export function gapStats(gaps: readonly number[]): { count: number; median: number; p95: number; p99: number; max: number } {
+  const sorted = [...gaps].sort((a, b) => a - b);
+  const at = (q: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0);
+  return { count: sorted.length, median: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.at(-1) ?? 0 };
 }

@@ -3,7 +3,7 @@ import { Inviter, SessionState, UserAgent, type Info } from 'sip.js';
 import type { AudioSession } from '../media/audio-session';
 import { InfoDtmfReceiver } from '../media/dtmf';
 import type { SipAgent, Log } from './agent';
-import type { CallRequest, CallResult } from './dialer';
+import type { CallRequest, CallResult, DialerOptions } from './dialer';
 import { outcomeOf } from './outcome';
 
 export interface CallTiming {
@@ -18,7 +18,7 @@ type Key = '1' | '2';
 export async function placeCall(
   agent: SipAgent,
   req: CallRequest,
-  ctx: { now: () => number; log: Log; timing: CallTiming; abort: AbortSignal },
+  ctx: { now: () => number; log: Log; timing: CallTiming; abort: AbortSignal; onMedia?: DialerOptions['onMedia'] },
 ): Promise<CallResult> {
   const { trunk } = agent;
   const { now, log, timing } = ctx;
@@ -136,6 +136,8 @@ export async function placeCall(
     clearTimeout(ringTimer);
     ctx.abort.removeEventListener('abort', onAbort);
   }
+  const audio = inviter.sessionDescriptionHandler as AudioSession | undefined;
+  if (audio && answeredAt !== null) ctx.onMedia?.({ codec: audio.codec, sentAt: audio.sentAt });
   req.onState?.('ended');
   return finish();
 }
@@ -151,9 +153,11 @@ async function converse(
   const audio = inviter.sessionDescriptionHandler as AudioSession | undefined;
   if (!audio) return;
   let timer: NodeJS.Timeout | undefined;
+  let onAbort = (): void => undefined;
   const limit = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, ctx.maxMs);
-    ctx.abort.addEventListener('abort', () => resolve(), { once: true });
+    onAbort = resolve;
+    ctx.abort.addEventListener('abort', onAbort, { once: true });
   });
   const stop = Promise.race([keyPressed, terminated, limit]).then(() => 'stop' as const);
   try {
@@ -164,6 +168,7 @@ async function converse(
     }
   } finally {
     clearTimeout(timer);
+    ctx.abort.removeEventListener('abort', onAbort);
     audio.stopPlayback();
   }
 }

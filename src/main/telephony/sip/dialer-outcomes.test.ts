@@ -8,6 +8,17 @@ describe('dialer against sipp: outcomes without a key', () => {
     expect(result).toMatchObject({ outcome: 'busy', sipCode: 486, answeredAt: null, key: null });
   }, 30_000);
 
+  it('caller ID as the From user', async () => {
+    const { result } = await callSipp({ scenario: 'caller-from.xml' }, { callerIdMode: 'from' });
+    expect(result).toMatchObject({ outcome: 'busy', sipCode: 486 });
+  }, 30_000);
+
+  it('caller ID as P-Asserted-Identity, the From carrying the trunk user', async () => {
+    const { result } = await callSipp({ scenario: 'caller-pai.xml' }, { callerIdMode: 'pai', user: 'planora', password: 'x' });
+    expect(result).toMatchObject({ outcome: 'busy', sipCode: 486 });
+    await expect(callSipp({ scenario: 'caller-from.xml' }, { callerIdMode: 'pai', user: 'planora', password: 'x' })).rejects.toThrow(/exited 1/);
+  }, 30_000);
+
   it('404 → not_found', async () => {
     const { result } = await callSipp({ scenario: 'not-found-404.xml' });
     expect(result).toMatchObject({ outcome: 'not_found', sipCode: 404, answeredAt: null });

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { SipAgent, localAddressFor } from './agent';
 import { placeCall, type CallTiming } from './call';
 import { Limiter } from './limiter';
@@ -57,6 +58,8 @@ export interface DialerOptions {
   log?: (msg: string, data?: object) => void;
   /** Listening time after each playing of the prompt (default 5 s). */
   keyWaitMs?: number;
+  /** After each answered call: the instants its RTP packets left (for measuring the pacing). */
+  onMedia?: (media: { codec: string | null; sentAt: readonly number[] }) => void;
 }
 
 /**
@@ -69,6 +72,8 @@ export function createDialer(trunk: TrunkConfig, opts: DialerOptions = {}): Dial
   const timing: CallTiming = { keyWaitMs: opts.keyWaitMs ?? 5000, byeWaitMs: 4000 };
   const limiter = new Limiter(Math.max(1, Math.floor(trunk.channels)));
   const shutdown = new AbortController();
+  // Every running call listens for the shutdown: as many listeners as channels, and then some.
+  setMaxListeners(0, shutdown.signal);
   const running = new Set<Promise<CallResult>>();
   let agent: Promise<SipAgent> | null = null;
   const agentOnce = (): Promise<SipAgent> =>
@@ -93,7 +98,7 @@ export function createDialer(trunk: TrunkConfig, opts: DialerOptions = {}): Dial
           log('sip: trunk unreachable', { error: (error as Error).message });
           return failedNow(req);
         }
-        return placeCall(sip, req, { now, log, timing, abort: shutdown.signal });
+        return placeCall(sip, req, { now, log, timing, abort: shutdown.signal, onMedia: opts.onMedia });
       });
       running.add(result);
       void result.finally(() => running.delete(result));

@@ -5,7 +5,8 @@ import { tone } from './tone';
 import { logRecorder, testTrunk } from './trunk';
 
 export async function callSipp(sippOpts: SippOptions, over: Partial<TrunkConfig> = {}, req: Partial<CallRequest> = {}, keyWaitMs = 2000) {
-  const sipp = await startSipp(sippOpts);
+  // sipp gives up well before the test does, so its own report is what fails a stuck test.
+  const sipp = await startSipp({ timeoutSec: 20, ...sippOpts });
   const rec = logRecorder();
   const dialer = createDialer(testTrunk(sipp.port, { transport: sippOpts.transport ?? 'udp', ...over }), { keyWaitMs, log: rec.log });
   try {

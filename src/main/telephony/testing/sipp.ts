@@ -53,22 +53,25 @@ export async function startSipp(opts: SippOptions): Promise<SippRun> {
   const kill = (): void => {
     if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
   };
-  const cleanup = exited.then(() => rmSync(dir, { recursive: true, force: true }));
+  const cleanup = (): Promise<void> => exited.then(() => rmSync(dir, { recursive: true, force: true }));
   try {
     await listening(port, transport, exited);
   } catch (error) {
     kill();
-    await cleanup;
+    await cleanup();
     throw new Error(`${(error as Error).message}\n${stderr}`);
   }
   return {
     port,
     mediaPort,
-    kill,
+    kill() {
+      kill();
+      void cleanup();
+    },
     async passed() {
       const code = await exited;
       const logs = readLogs(dir);
-      await cleanup;
+      await cleanup();
       if (code !== 0) throw new Error(`sipp ${opts.scenario} exited ${code}\n${stderr}\n${logs}`);
     },
   };
