@@ -87,9 +87,10 @@ export class SipAgent {
 
   async stop(): Promise<void> {
     if (this.registerer?.state === RegistererState.Registered) {
-      await this.awaitRequest((delegate) => this.registerer!.unregister({ requestDelegate: delegate })).catch((error: Error) =>
-        this.log('sip: unregister failed', { error: error.message }),
-      );
+      // A registrar that stays silent must not hold the shutdown until sip.js's Timer F (32 s).
+      const unregistered = this.awaitRequest((delegate) => this.registerer!.unregister({ requestDelegate: delegate }));
+      const giveUp = new Promise<void>((resolve) => setTimeout(resolve, 4000).unref());
+      await Promise.race([unregistered, giveUp]).catch((error: Error) => this.log('sip: unregister failed', { error: error.message }));
     }
     await this.ua.stop();
   }
