@@ -7,4 +7,4 @@ export * from './types';
 export { DEFAULT_POLICY, dueTime, firstAttemptAt, ignoresQuietHours, inQuietHours, nextAttemptAt, placeOutsideQuiet, quietPeriod, retryGapMin } from './timing';
 export { isBillable, isRetried, reminderOutcome, replied, smsFallbackDue } from './outcome';
 export { capDay, capDecision, capReachedNow, dueOrder, withinCap } from './cap';
-export { RISK_HIGH, RISK_MEDIUM, riskScore } from './risk';
+export { RISK_HIGH, RISK_MEDIUM, RISK_WEIGHTS, riskScore } from './risk';
