@@ -3,15 +3,13 @@
  * in the history caused it and how many points it added. Points, not a trained model: a clinic must be able to tell
  * a client why they got an extra reminder, and a few dozen visits per client would not train anything.
  */
-import { wallClock } from '../zonedTime';
+import { DAY, localOf, minuteOfDay, weekdayOf } from './localClock';
 import type { PastVisit, RiskReason, RiskScore, ScoredVisit } from './types';
 
 /** At or above: high (the organization's policy adds an extra reminder). */
 export const RISK_HIGH = 50;
 /** At or above: medium (shown, no action). */
 export const RISK_MEDIUM = 25;
-
-const DAY = 86_400_000;
 
 /** The numbers of the score, named so the README and the tests read the same ones. */
 export const RISK_WEIGHTS = {
@@ -44,10 +42,8 @@ function partOfDay(hour: number): 'morning' | 'afternoon' | 'evening' {
 }
 
 function clockOf(ms: number, zone: string): { weekday: number; part: ReturnType<typeof partOfDay> } {
-  const wall = wallClock(ms, zone);
-  const [y, m, d] = wall.slice(0, 10).split('-').map(Number);
-  const weekday = ((new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay() + 6) % 7) + 1; // ISO: Monday 1 … Sunday 7
-  return { weekday, part: partOfDay(Number(wall.slice(11, 13))) };
+  const local = localOf(ms, zone);
+  return { weekday: weekdayOf(local), part: partOfDay(Math.floor(minuteOfDay(local) / 60)) };
 }
 
 /**
