@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capDay, capDecision, capReachedNow, dueOrder, withinCap } from './cap';
+import { capDay, capDecision, capEmailDue, capReachedNow, dueOrder, withinCap } from './cap';
 import { DEFAULT_POLICY } from './timing';
 import { RIGA, read, t, utc } from './testClock';
 import type { ReminderOffset } from './types';
@@ -22,6 +22,13 @@ describe('the daily cap', () => {
     expect(DEFAULT_POLICY.dailyCap).toBe(50);
     expect(capReachedNow(49, 50)).toBe(false);
     expect(capReachedNow(50, 50)).toBe(true);
+  });
+
+  it("the admins' e-mail goes once, the day the cap is reached", () => {
+    expect(capEmailDue({ placedToday: 49, cap: 50, today: '2026-12-10', lastEmailDay: null })).toBe(false);
+    expect(capEmailDue({ placedToday: 50, cap: 50, today: '2026-12-10', lastEmailDay: null })).toBe(true);
+    expect(capEmailDue({ placedToday: 50, cap: 50, today: '2026-12-10', lastEmailDay: '2026-12-09' })).toBe(true);
+    expect(capEmailDue({ placedToday: 51, cap: 50, today: '2026-12-10', lastEmailDay: '2026-12-10' })).toBe(false);
   });
 
   it('under the cap, the call goes', () => {

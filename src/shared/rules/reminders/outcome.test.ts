@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBillable, isRetried, reminderOutcome, smsFallbackDue } from './outcome';
+import { isBillable, isRetried, reminderOutcome, smsFallbackDue, visitColour } from './outcome';
 import type { AttemptOutcome, ReminderAttempt } from './types';
 
 const T0 = Date.parse('2026-12-09T13:00:00Z');
@@ -86,5 +86,23 @@ describe('voice then SMS', () => {
   it('not after a wrong number, nor when no call was made at all', () => {
     expect(smsFallbackDue('voice_then_sms', attempts('not_found'), true)).toBe(false);
     expect(smsFallbackDue('voice_then_sms', [], true)).toBe(false);
+  });
+});
+
+describe("the visit's colour from all its reminders", () => {
+  const late = (outcome: AttemptOutcome): ReminderAttempt => ({ startedAt: T0 + 86_400_000, outcome });
+  it('the latest key on any reminder decides', () => {
+    expect(visitColour([{ attempts: attempts('confirmed'), finished: true }, { attempts: [late('declined')], finished: true }])).toBe('will_not_come');
+    expect(visitColour([{ attempts: [late('confirmed')], finished: true }, { attempts: attempts('declined'), finished: true }])).toBe('will_come');
+  });
+  it('orange as soon as one reminder ended unanswered, even while another is pending; a later key still wins', () => {
+    const unanswered = { attempts: attempts('no_answer', 'busy', 'no_answer'), finished: true };
+    expect(visitColour([unanswered, { attempts: [], finished: false }])).toBe('no_answer');
+    expect(visitColour([unanswered, { attempts: [late('confirmed')], finished: true }])).toBe('will_come');
+    expect(visitColour([{ attempts: attempts('not_found'), finished: true }])).toBe('no_answer');
+  });
+  it('grey while nothing is decided, or when nothing was called', () => {
+    expect(visitColour([])).toBe('none');
+    expect(visitColour([{ attempts: attempts('busy'), finished: false }, { attempts: [], finished: true }])).toBe('none');
   });
 });

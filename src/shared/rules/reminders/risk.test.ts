@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RISK_HIGH, RISK_MEDIUM, riskScore } from './risk';
+import { offsetsWithRisk, RISK_HIGH, RISK_MEDIUM, riskScore } from './risk';
 import { RIGA, t } from './testClock';
 import type { PastVisit, RiskReasonCode, ScoredVisit } from './types';
 
@@ -99,5 +99,18 @@ describe('no-show risk', () => {
     const r = riskScore(worst, { ...MONDAY_MORNING, bookedAt: MONDAY_MORNING.start - 40 * DAY }, NOW);
     expect(r.reasons.reduce((s, x) => s + x.points, 0)).toBe(105);
     expect([r.score, r.level]).toEqual([100, 'high']);
+  });
+});
+
+describe('the extra reminder for high-risk visits', () => {
+  const day = { unit: 'day', amount: 1 } as const;
+  const hour = { unit: 'hour', amount: 2 } as const;
+  it("is added by the organization's policy when the risk is high, once", () => {
+    expect(offsetsWithRisk([day], { level: 'high' }, hour)).toEqual([day, hour]);
+    expect(offsetsWithRisk([day, hour], { level: 'high' }, { unit: 'hour', amount: 2 })).toEqual([day, hour]);
+  });
+  it('not when the risk is lower, nor when the organization adds none', () => {
+    expect(offsetsWithRisk([day], { level: 'medium' }, hour)).toEqual([day]);
+    expect(offsetsWithRisk([day], { level: 'high' }, null)).toEqual([day]);
   });
 });

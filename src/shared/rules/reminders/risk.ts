@@ -4,7 +4,7 @@
  * a client why they got an extra reminder, and a few dozen visits per client would not train anything.
  */
 import { DAY, localOf, minuteOfDay, weekdayOf } from './localClock';
-import type { PastVisit, RiskReason, RiskScore, ScoredVisit } from './types';
+import type { PastVisit, ReminderOffset, RiskReason, RiskScore, ScoredVisit } from './types';
 
 /** At or above: high (the organization's policy adds an extra reminder). */
 export const RISK_HIGH = 50;
@@ -83,4 +83,14 @@ export function riskScore(history: readonly PastVisit[], visit: ScoredVisit, now
 
   const score = Math.min(100, reasons.reduce((sum, r) => sum + r.points, 0));
   return { score, level: score >= RISK_HIGH ? 'high' : score >= RISK_MEDIUM ? 'medium' : 'low', reasons };
+}
+
+/**
+ * The offsets a visit's reminders use: the organization's (or the visit's own), plus the policy's extra one when the
+ * visit's risk is high and that offset is not already among them. Null `extra`: the organization adds none.
+ */
+export function offsetsWithRisk(offsets: readonly ReminderOffset[], risk: Pick<RiskScore, 'level'>, extra: ReminderOffset | null): ReminderOffset[] {
+  const list = [...offsets];
+  if (risk.level === 'high' && extra && !list.some((o) => o.unit === extra.unit && o.amount === extra.amount)) list.push(extra);
+  return list;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, dueTime, firstAttemptAt, ignoresQuietHours, inQuietHours, placeOutsideQuiet, quietPeriod, retryGapMin } from './timing';
+import { DEFAULT_POLICY, dueTime, firstAttemptAt, ignoresQuietHours, inQuietHours, placeOutsideQuiet, quietPeriod, retryGapMin, TIME_OF_DAY } from './timing';
 import { RIGA, read, t } from './testClock';
 import type { ReminderOffset } from './types';
 
@@ -110,6 +110,12 @@ describe('quiet hours', () => {
     expect(first('2026-12-10T08:00', { unit: 'hour', amount: 5 }, none)).toBe('2026-12-10T03:00');
     const equal = { ...DEFAULT_POLICY, quietHours: { start: '09:00', end: '09:00' } };
     expect(first('2026-12-10T08:00', { unit: 'hour', amount: 5 }, equal)).toBe('2026-12-10T03:00');
+  });
+
+  it('are HH:MM from 00:00 to 23:59; anything else is refused, not guessed', () => {
+    expect(['00:00', '09:00', '23:59'].every((x) => TIME_OF_DAY.test(x))).toBe(true);
+    expect(['24:00', '9:00', '10:75', '', '10:00:00'].some((x) => TIME_OF_DAY.test(x))).toBe(false);
+    expect(() => inQuietHours(t('2026-12-10T12:00'), RIGA, { start: '25:00', end: '09:00' })).toThrow(/HH:MM/);
   });
 
   it('a due call inside them moves to their end if before the visit, else to 22:59 before they began, else none', () => {

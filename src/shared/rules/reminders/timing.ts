@@ -3,7 +3,7 @@
  * answer is an instant or "none, and why", so the reminder can say on the visit card why it was not called.
  */
 import { DAY, MINUTE as MIN, instantOfLocal, localOf, midnightOf, minuteOfDay } from './localClock';
-import { isRetried, replied } from './outcome';
+import { replied } from './outcome';
 import type { AttemptDecision, QuietHours, ReminderAttempt, ReminderOffset, ReminderPolicy } from './types';
 
 /** The seed's numbers: quiet 23:00–09:00, 2 retries 30 or 10 minutes apart, 50 calls a day. */
@@ -32,7 +32,9 @@ export function retryGapMin(offset: ReminderOffset, policy: ReminderPolicy): num
   return ignoresQuietHours(offset) ? policy.retryGapShortMin : policy.retryGapLongMin;
 }
 
-const hhmm = (text: string) => Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
+/** A time of day on the branch's clock, `HH:MM` from 00:00 to 23:59 (the contract validates quiet hours with it). */
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+const hhmm = (text: string) => (TIME_OF_DAY.test(text) ? Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5)) : NaN);
 
 /**
  * The quiet period holding `instant` on the branch's clock, as instants (`from` its first quiet minute, `to` its
@@ -43,6 +45,7 @@ export function quietPeriod(instant: number, zone: string, quiet: QuietHours | n
   if (!quiet) return null;
   const s = hhmm(quiet.start);
   const e = hhmm(quiet.end);
+  if (Number.isNaN(s) || Number.isNaN(e)) throw new Error(`quiet hours must be HH:MM, not ${quiet.start}–${quiet.end}`);
   if (s === e) return null;
   const local = localOf(instant, zone);
   const m = minuteOfDay(local);
@@ -113,7 +116,6 @@ export function nextAttemptAt(input: { visitStart: number; offset: ReminderOffse
   if (attempts.some((a) => a.outcome === null)) return { none: 'in_flight' };
   if (attempts.some((a) => a.outcome !== null && replied(a.outcome))) return { none: 'replied' };
   if (attempts.some((a) => a.outcome === 'not_found')) return { none: 'number_not_found' };
-  if (!isRetried(last.outcome!)) return { none: 'retries_exhausted' };
   if (attempts.length > policy.maxRetries) return { none: 'retries_exhausted' };
   const due = Math.max(last.startedAt + retryGapMin(offset, policy) * MIN, now);
   return place(due, visitStart, offset, zone, policy, due);
