@@ -1,3 +1,4 @@
+import type { Ctx } from '../../api/context';
 import { serviceKey } from '../../api/services';
 import { secretsFor } from '../../mail';
 import { capDay, capDecision, capReachedNow, dueOrder } from '../../../shared/rules/reminders';
@@ -6,7 +7,7 @@ import { closeAttempt, type AttemptRecord, type Ended } from './finish';
 import { inJob, type JobDeps } from './jobCtx';
 import { messageFor } from './message';
 import { noteCapReached, offerFreedSlot, queueReminderSms } from './notify';
-import { dailyCapOf, effectivePolicy, policyRows, trunkConfig, trunkPasswordContext, type PolicyRow } from './policy';
+import { callerIdOf, dailyCapOf, effectivePolicy, policyRows, trunkConfig, trunkPasswordContext, type PolicyRow } from './policy';
 import { parseOffset, rulesPolicy, visitFacts } from './plan';
 import { attemptTable, reminderTable } from './tables';
 import { clientLanguage, orgLanguage } from './lang';
@@ -24,6 +25,11 @@ export interface EngineOptions {
   dialerFor?(trunk: TrunkConfig, log: JobDeps['log']): Dialer;
   /** Reminders read per tick. */
   batch?: number;
+  /**
+   * The message of a visit's call; by default the prompts' (about 12 s). Tests of many calls pass a short one, so a
+   * silent answer (the message twice, then listening) does not last half a minute.
+   */
+  message?(ctx: Ctx, orgId: string, visit: { lang: string | null; start: string; zone: string }): Promise<{ lang: string; pcm: Int16Array }>;
 }
 
 export interface TickReport {
@@ -54,7 +60,8 @@ interface Due {
 }
 
 export function createReminderEngine(deps: JobDeps, opts: EngineOptions = {}): ReminderEngine {
-  const makeDialer = opts.dialerFor ?? ((trunk: TrunkConfig, log: JobDeps['log']) => createDialer(trunk, { now: () => deps.clock.now(), log: (m, d) => log(`dialer: ${m}${d ? ` ${JSON.stringify(d)}` : ''}`) }));
+  // The dialer measures calls on the machine's own clock: a call's length is real seconds, whatever the core's clock says.
+  const makeDialer = opts.dialerFor ?? ((trunk: TrunkConfig, log: JobDeps['log']) => createDialer(trunk, { log: (m, d) => log(`dialer: ${m}${d ? ` ${JSON.stringify(d)}` : ''}`) }));
   const dialers = new Map<string, { key: string; dialer: Dialer }>();
   const retired: Dialer[] = [];
   const calls = new Set<Promise<void>>();
@@ -145,7 +152,7 @@ export function createReminderEngine(deps: JobDeps, opts: EngineOptions = {}): R
       if ('none' in verdict) return end(verdict.none);
       if ((busy.get(d.orgId) ?? 0) >= trunk.channels) return {};
       // The attempt exists before the INVITE does: a crash after this commit leaves it open, never dialled twice.
-      const msg = await messageFor(ctx, d.orgId, { lang, start: visit.starts_at, zone: visit.zone });
+      const msg = await (opts.message ?? messageFor)(ctx, d.orgId, { lang, start: visit.starts_at, zone: visit.zone });
       const attempt = await attemptTable.in(ctx).insert(
         { org_id: d.orgId, branch_id: visit.branch_id, reminder_id: r.id, visit_id: visit.id, phone: visit.phone, lang: msg.lang, started_at: new Date(now).toISOString(), ended_at: null, outcome: null, key: null, sip_code: null, seconds: 0, billable: 0, test: 0 },
         { audit: false },
@@ -194,7 +201,7 @@ export function createReminderEngine(deps: JobDeps, opts: EngineOptions = {}): R
       const placedToday = { n: Number(placed.n) };
       for (const d of dueOrder(due)) {
         if (stopped) break;
-        const callerId = await callerIdOf(orgId, d.visitId, orgRow.phone, org);
+        const callerId = await callerIdForVisit(d.visitId, orgRow.phone, org);
         const trunk = trunkOf(orgId, org, callerId);
         const out = await decide(d, placedToday, cap, today.day, trunk, orgRow.time_zone);
         if (out.start) {
@@ -207,10 +214,9 @@ export function createReminderEngine(deps: JobDeps, opts: EngineOptions = {}): R
     return report;
   }
 
-  async function callerIdOf(orgId: string, visitId: string, orgPhone: string | null, org: PolicyRow | null): Promise<string> {
+  async function callerIdForVisit(visitId: string, orgPhone: string | null, org: PolicyRow | null): Promise<string> {
     const b = await deps.db.selectFrom('visit as v').innerJoin('branch as b', 'b.id', 'v.branch_id').select('b.phone').where('v.id', '=', visitId).executeTakeFirst();
-    // The branch's number, else the organization's: a client who calls back reaches the clinic.
-    return b?.phone ?? orgPhone ?? org?.trunk_user ?? 'anonymous';
+    return callerIdOf(b?.phone, orgPhone, org);
   }
 
   return {

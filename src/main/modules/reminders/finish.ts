@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Ctx } from '../../api/context';
 import type { ReminderAttemptTable } from '../../db/schema';
 import type { AttemptOutcome, ReminderChannel, ReminderRowState } from '../../../shared/api/reminders';
-import { isBillable, nextAttemptAt, reminderOutcome, smsFallbackDue, type ReminderAttempt, type ReminderFinal } from '../../../shared/rules/reminders';
+import { isBillable, nextAttemptAt, reminderOutcome, smsFallbackDue, visitColour, type ReminderAttempt, type ReminderFinal } from '../../../shared/rules/reminders';
 import { setVisitReminder } from '../calendar';
 import { flagPhoneNotFound } from '../clients';
 import { dailyCapOf, effectivePolicy, policyRows } from './policy';
@@ -44,7 +44,8 @@ export async function closeAttempt(ctx: Ctx, attempt: AttemptRecord, ended: Ende
   const seconds = ended.answeredAt === null ? 0 : Math.max(0, Math.round((ended.endedAt - ended.answeredAt) / 1000));
   await attemptTable.in(ctx).update(
     attempt,
-    { ended_at: new Date(ended.endedAt).toISOString(), outcome: ended.outcome, key: ended.key, sip_code: ended.sipCode, seconds, billable: isBillable(ended.outcome) ? 1 : 0 },
+    // The call's length is the dialer's measure; when it ended is the core's clock, like every stamp.
+    { ended_at: new Date(Math.max(ctx.clock.now(), Date.parse(attempt.started_at))).toISOString(), outcome: ended.outcome, key: ended.key, sip_code: ended.sipCode, seconds, billable: isBillable(ended.outcome) ? 1 : 0 },
     { audit: false },
   );
   if (!attempt.reminder_id) return { declinedVisitId: null };
@@ -83,7 +84,7 @@ export async function afterAttempt(ctx: Ctx, reminderId: string): Promise<Follow
   }
   await rowsWriter.update(r, { state, next_due_at: null, none_reason: decision.none === 'in_flight' ? null : decision.none }, { audit: { action: 'status' } });
   if (!live) return none;
-  if (result.colour !== 'none') await setVisitReminder(ctx, visit.id, result.colour);
+  await setVisitReminder(ctx, visit.id, await colourOf(ctx, visit.id));
   if (result.state === 'wrong_number' && last && visit.client_id) await flagPhoneNotFound(ctx, visit.client_id, last.phone);
   if (result.state === 'confirmed' || result.state === 'declined') {
     // The client has answered for this visit: its other reminders have nothing left to ask.
@@ -92,4 +93,18 @@ export async function afterAttempt(ctx: Ctx, reminderId: string): Promise<Follow
     }
   }
   return { declinedVisitId: result.state === 'declined' ? visit.id : null };
+}
+
+/** The visit's one colour from every reminder it has had (a later key wins; orange once one ended unanswered). */
+async function colourOf(ctx: Ctx, visitId: string) {
+  const reminders = await liveReminders(ctx, visitId);
+  const attempts = await ctx.db.selectFrom('reminder_attempt').select(['reminder_id', 'started_at', 'outcome']).where('visit_id', '=', visitId).where('deleted_at', 'is', null).execute();
+  return visitColour(
+    reminders
+      .filter((r) => r.state !== 'cancelled')
+      .map((r) => ({
+        attempts: attempts.filter((a) => a.reminder_id === r.id).map((a) => ({ startedAt: Date.parse(a.started_at), outcome: a.outcome as AttemptOutcome | null })),
+        finished: r.state !== 'planned' && r.state !== 'calling',
+      })),
+  );
 }
