@@ -3,7 +3,7 @@ import { serviceKey } from '../../api/services';
 import { secretsFor } from '../../mail';
 import { capDay, capDecision, capReachedNow, dueOrder } from '../../../shared/rules/reminders';
 import { createDialer, type CallResult, type Dialer, type TrunkConfig } from '../../telephony/sip/dialer';
-import { closeAttempt, type AttemptRecord, type Ended } from './finish';
+import { afterAttempt, closeAttempt, type AttemptRecord, type Ended } from './finish';
 import { inJob, type JobDeps } from './jobCtx';
 import { messageFor } from './message';
 import { noteCapReached, offerFreedSlot, queueReminderSms } from './notify';
@@ -149,7 +149,11 @@ export function createReminderEngine(deps: JobDeps, opts: EngineOptions = {}): R
         await writer.update(r, { next_due_at: new Date(verdict.wait).toISOString() }, { audit: false });
         return { waited: true };
       }
-      if ('none' in verdict) return end(verdict.none);
+      // Its attempts so far (a busy line before the cap filled) decide its end and the visit's colour.
+      if ('none' in verdict) {
+        await afterAttempt(ctx, r.id, verdict.none);
+        return {};
+      }
       if ((busy.get(d.orgId) ?? 0) >= trunk.channels) return {};
       // The attempt exists before the INVITE does: a crash after this commit leaves it open, never dialled twice.
       const msg = await (opts.message ?? messageFor)(ctx, d.orgId, { lang, start: visit.starts_at, zone: visit.zone });

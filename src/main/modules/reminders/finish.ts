@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Ctx } from '../../api/context';
 import type { ReminderAttemptTable } from '../../db/schema';
 import type { AttemptOutcome, ReminderChannel, ReminderRowState } from '../../../shared/api/reminders';
-import { isBillable, nextAttemptAt, reminderOutcome, smsFallbackDue, visitColour, type ReminderAttempt, type ReminderFinal } from '../../../shared/rules/reminders';
+import { isBillable, nextAttemptAt, reminderOutcome, smsFallbackDue, visitColour, type AttemptDecision, type NoAttemptReason, type ReminderAttempt, type ReminderFinal } from '../../../shared/rules/reminders';
 import { setVisitReminder } from '../calendar';
 import { flagPhoneNotFound } from '../clients';
 import { dailyCapOf, effectivePolicy, policyRows } from './policy';
@@ -52,7 +52,11 @@ export async function closeAttempt(ctx: Ctx, attempt: AttemptRecord, ended: Ende
   return afterAttempt(ctx, attempt.reminder_id);
 }
 
-export async function afterAttempt(ctx: Ctx, reminderId: string): Promise<FollowUp> {
+/**
+ * After an attempt: the rules say whether another follows and when; else the reminder ends. `stop` ends it now for a
+ * reason found outside the timing rules (the daily cap left no call before the visit).
+ */
+export async function afterAttempt(ctx: Ctx, reminderId: string, stop?: NoAttemptReason): Promise<FollowUp> {
   const none: FollowUp = { declinedVisitId: null };
   const r = await ctx.db.selectFrom('reminder').selectAll().where('id', '=', reminderId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!r) return none;
@@ -68,7 +72,11 @@ export async function afterAttempt(ctx: Ctx, reminderId: string): Promise<Follow
   const { org, branches } = await policyRows(ctx.db, visit.org_id);
   const policy = rulesPolicy(effectivePolicy(org, branches.find((b) => b.branch_id === visit.branch_id)), dailyCapOf(org));
   const live = !visit.deleted_at && visit.status === 'booked';
-  const decision = live ? nextAttemptAt({ visitStart: Date.parse(visit.starts_at), offset: parseOffset(r.offset), zone: visit.time_zone, policy, attempts, now: ctx.clock.now() }) : ({ none: 'visit_started' } as const);
+  const decision: AttemptDecision = stop
+    ? { none: stop }
+    : live
+      ? nextAttemptAt({ visitStart: Date.parse(visit.starts_at), offset: parseOffset(r.offset), zone: visit.time_zone, policy, attempts, now: ctx.clock.now() })
+      : { none: 'visit_started' };
   const rowsWriter = reminderTable.in(ctx);
   if ('at' in decision) {
     await rowsWriter.update(r, { state: 'planned', next_due_at: new Date(decision.at).toISOString(), none_reason: null }, { audit: false });
