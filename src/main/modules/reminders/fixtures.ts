@@ -2,6 +2,8 @@
  * Test set-up of a clinic whose visits carry reminders: the organization's first branch (Rīga), a doctor working
  * every day 08:00–20:00, a service, a client with a mobile number, a clerk. Through the procedures, as a clerk would.
  */
+import { afterAll } from 'vitest';
+import { withTestOrg } from '../../testing/fixtures';
 import type { TestApp } from '../../testing/harness';
 import { addStaff, personInput } from '../../testing/harness';
 import { instantAt } from '../../../shared/rules/zonedTime';
@@ -60,4 +62,28 @@ export function testEngine(app: TestApp, keyWaitMs = 1500): ReminderEngine {
       message: () => Promise.resolve({ lang: 'lv', pcm: tone(600) }),
     },
   );
+}
+
+export interface ReminderTestOrg {
+  app: TestApp;
+  owner: string;
+  c: ReminderClinic;
+  engine: ReminderEngine;
+}
+
+/**
+ * A file's organization with a reminder clinic and a dialing job, filled in before its tests (and the job stopped
+ * after them). Sessions outlast the days the tests move the clock ahead.
+ */
+export function withReminderOrg(): ReminderTestOrg {
+  const t = {} as ReminderTestOrg;
+  withTestOrg(
+    'file',
+    async (o) => {
+      Object.assign(t, o, { c: await openReminderClinic(o.app, o.owner), engine: testEngine(o.app) });
+    },
+    { config: { sessionIdleMs: 365 * 86_400_000 } },
+  );
+  afterAll(() => t.engine?.stop());
+  return t;
 }
