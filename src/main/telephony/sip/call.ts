@@ -1,5 +1,5 @@
 // One outgoing reminder call: INVITE, ring timeout, prompt (once more if no key), BYE, outcome.
-import { Inviter, SessionState, UserAgent, type Info } from 'sip.js';
+import { Inviter, SessionState, TransportState, UserAgent, type Info } from 'sip.js';
 import type { AudioSession } from '../media/audio-session';
 import { InfoDtmfReceiver } from '../media/dtmf';
 import type { SipAgent, Log } from './agent';
@@ -107,6 +107,13 @@ export async function placeCall(
   }, trunk.ringTimeoutSec * 1000);
   const onAbort = (): void => (answeredAt === null ? cancel() : undefined);
   ctx.abort.addEventListener('abort', onAbort);
+  // An unreachable trunk (ICMP refused on UDP, a dropped connection) fails the call now, not at the ring timeout.
+  const onTransport = (state: TransportState): void => {
+    if (state !== TransportState.Disconnected || answeredAt !== null) return;
+    log('sip: trunk connection lost', { number: req.number });
+    giveUp();
+  };
+  agent.transport.stateChange.addListener(onTransport);
 
   try {
     await inviter.invite({
@@ -135,6 +142,7 @@ export async function placeCall(
   } finally {
     clearTimeout(ringTimer);
     ctx.abort.removeEventListener('abort', onAbort);
+    agent.transport.stateChange.removeListener(onTransport);
   }
   const audio = inviter.sessionDescriptionHandler as AudioSession | undefined;
   if (audio && answeredAt !== null) ctx.onMedia?.({ codec: audio.codec, sentAt: audio.sentAt });

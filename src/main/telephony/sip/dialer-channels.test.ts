@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDialer } from './dialer';
-import { startSipp } from '../testing/sipp';
+import { freePort, startSipp } from '../testing/sipp';
 import { tone } from '../testing/tone';
 import { testTrunk } from '../testing/trunk';
 
@@ -44,6 +44,17 @@ describe('dialer: channels and refusals', () => {
       const result = await dialer.call({ number: 'call me', prompt: tone(100), onState: (s) => states.push(s) });
       expect(result).toMatchObject({ outcome: 'failed', sipCode: null, answeredAt: null });
       expect(states).toEqual(['dialing', 'ended']);
+    } finally {
+      await dialer.close();
+    }
+  });
+
+  it.each(['udp', 'tcp'] as const)('a trunk nobody listens on (%s) fails the call at once, not at the ring timeout', async (transport) => {
+    const dialer = createDialer(testTrunk(await freePort(transport), { transport, ringTimeoutSec: 5 }));
+    try {
+      const result = await dialer.call({ number: '+37120000001', prompt: tone(100) });
+      expect(result).toMatchObject({ outcome: 'failed', sipCode: null, answeredAt: null });
+      expect(result.endedAt - result.startedAt).toBeLessThan(1000);
     } finally {
       await dialer.close();
     }
