@@ -11,6 +11,7 @@ import * as m0009 from './0009_intervention_warnings';
 import * as m0010 from './0010_calendar';
 import * as m0011 from './0011_sms';
 import * as m0012 from './0012_visit_range';
+import * as m0013 from './0013_reminders';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_calendar': m0010,
   '0011_sms': m0011,
   '0012_visit_range': m0012,
+  '0013_reminders': m0013,
 };

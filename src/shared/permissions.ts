@@ -15,6 +15,8 @@ export const MODULES = [
   'chat',
   /** The organization-wide reference lists: intervention types, classifications, zones, vehicles, contracts, products. */
   'nomenclature',
+  /** Reminder calls: settings, trunk, usage and recordings need approve (owners and admins); clerks read attempts and change a visit's reminders. */
+  'reminders',
 ] as const;
 export type Module = (typeof MODULES)[number];
 
@@ -45,6 +47,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     tasks: ALL,
     chat: ALL,
     nomenclature: ALL,
+    reminders: RW,
   },
   dispatcher: {
     organization: R,
@@ -56,6 +59,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     tasks: RW,
     chat: RW,
     nomenclature: RW,
+    reminders: RW,
   },
   employee: {
     organization: R,
@@ -66,6 +70,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     tasks: RW,
     chat: RW,
     nomenclature: R,
+    reminders: RW,
   },
 };
 

@@ -31,6 +31,10 @@ export const EVENT_MODULE: Record<EventName, Module> = {
   'interventions.warning': 'interventions',
   'visits.changed': 'calendar',
   'schedule.changed': 'calendar',
+  'reminders.changed': 'reminders',
+  'reminders.testCall': 'reminders',
+  // The freed slot is offered to those who book: the calendar's clerks of the branch.
+  'reminders.slotFreed': 'calendar',
 };
 
 /** The one delivery rule of every transport: same organization, the module's read right, and a branch the user sees. */

@@ -64,6 +64,8 @@ export const BRANCH_COLUMN = {
   visit: 'branch_id',
   visit_line: 'branch_id',
   visit_payment: 'branch_id',
+  reminder: 'branch_id',
+  reminder_attempt: 'branch_id',
 } as const satisfies Partial<Record<keyof DB, string>>;
 export type BranchScopedTable = keyof typeof BRANCH_COLUMN;
 

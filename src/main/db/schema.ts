@@ -115,6 +115,8 @@ export interface ClientPhoneTable extends ClientChild {
   number: string;
   label: string | null;
   digits_rev: string;
+  /** When a reminder call found the number does not exist (404/604): not dialled again (migrations/0013_reminders.ts). */
+  not_found_at: string | null;
 }
 export interface ClientEmailTable extends ClientChild {
   address: string;
@@ -136,7 +138,7 @@ export interface ClientContactTable extends ClientChild {
   email: string | null;
 }
 
-export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB {
+export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB {
   org: OrgTable;
   branch: BranchTable;
   app_user: UserTable;
@@ -448,4 +450,88 @@ export interface CalendarDB {
   visit: VisitTable;
   visit_line: VisitLineTable;
   visit_payment: VisitPaymentTable;
+}
+
+/** Reminder calls (migrations/0013_reminders.ts). Branch rows of the policy: a null column is "as the organization". */
+export interface ReminderPolicyTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string | null;
+  enabled: number | null;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  daily_cap: number | null;
+  retry_long_min: number | null;
+  retry_short_min: number | null;
+  max_retries: number | null;
+  /** JSON array of offsets: "1d", "2h", "90m". */
+  offsets: string | null;
+  channel: string | null;
+  risk_offset: string | null;
+  risk_threshold: number | null;
+  trunk_enabled: number | null;
+  trunk_host: string | null;
+  trunk_port: number | null;
+  trunk_transport: string | null;
+  trunk_domain: string | null;
+  trunk_user: string | null;
+  /** Sealed with the secrets key. */
+  trunk_password: string | null;
+  trunk_register: number | null;
+  caller_id_mode: string | null;
+  trunk_channels: number | null;
+  ring_timeout_sec: number | null;
+  max_call_sec: number | null;
+  trunk_note: string | null;
+}
+export interface ReminderTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  visit_id: string;
+  offset: string;
+  channel: string;
+  state: string;
+  next_due_at: string | null;
+  none_reason: string | null;
+  extra: number;
+}
+export interface ReminderAttemptTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  reminder_id: string | null;
+  visit_id: string | null;
+  phone: string;
+  lang: string | null;
+  started_at: string;
+  ended_at: string | null;
+  outcome: string | null;
+  key: string | null;
+  sip_code: number | null;
+  seconds: number;
+  billable: number;
+  test: number;
+}
+export interface ReminderCapNoticeTable {
+  org_id: string;
+  day: string;
+  notified_at: string;
+}
+export interface PromptRecordingTable extends Synced {
+  id: string;
+  org_id: string;
+  lang: string;
+  phrase: string;
+  /** The converted recording: a WAV of 8 kHz mono 16-bit PCM. */
+  wav: Uint8Array;
+  samples: number;
+  source_name: string | null;
+}
+export interface RemindersDB {
+  reminder_policy: ReminderPolicyTable;
+  reminder: ReminderTable;
+  reminder_attempt: ReminderAttemptTable;
+  reminder_cap_notice: ReminderCapNoticeTable;
+  prompt_recording: PromptRecordingTable;
 }

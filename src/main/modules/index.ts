@@ -13,6 +13,7 @@ import { periodsModule } from './periods';
 import { seriesModule } from './series';
 import { mailModule } from '../mail';
 import { reportsModule } from '../reports';
+import { remindersModule } from './reminders';
 
 /** Every module of the application, composed: the one place that names them. A new module is one line here. */
 export const app = combine(
@@ -28,6 +29,7 @@ export const app = combine(
   mailModule,
   favoritesModule,
   calendarModule,
+  remindersModule,
 );
 
 /** One handler per procedure of the contract; the type fails to compile when one is missing. */

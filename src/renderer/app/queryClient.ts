@@ -22,6 +22,11 @@ const INVALIDATES: Record<EventName, string[]> = {
   // A visit booked, moved, marked, paid or reminded: every open calendar refetches its range (the reminder colour live).
   'visits.changed': ['visits', 'calendarReports'],
   'schedule.changed': ['schedule', 'services'],
+  // A visit's reminders or attempts: the visit card's lists and the usage figures.
+  'reminders.changed': ['reminders'],
+  // The test call's progress and a freed slot are read by the screens that show them.
+  'reminders.testCall': [],
+  'reminders.slotFreed': [],
 };
 
 export function invalidateFor(name: EventName): void {

@@ -15,6 +15,7 @@ import { scheduleApi } from './schedule';
 import { visitsApi, visitsChanged } from './visits';
 import { smsApi } from './sms';
 import { calendarReportsApi } from './calendarReports';
+import { remindersApi, remindersChanged, slotFreed, testCallProgress } from './reminders';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -36,6 +37,7 @@ export const api = {
   ...visitsApi,
   ...smsApi,
   ...calendarReportsApi,
+  ...remindersApi,
 } as const;
 
 export type Api = typeof api;
@@ -57,6 +59,9 @@ export const events = {
   'interventions.warning': warningRaised,
   'visits.changed': visitsChanged,
   'schedule.changed': z.object({ branchIds: z.array(z.string()) }),
+  'reminders.changed': remindersChanged,
+  'reminders.testCall': testCallProgress,
+  'reminders.slotFreed': slotFreed,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

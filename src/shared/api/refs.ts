@@ -31,6 +31,8 @@ export const RECORD_KINDS = [
   'exception',
   /** A visit or break in a branch's calendar. */
   'visit',
+  /** An organization's recording of a phrase of the reminder message. */
+  'recording',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -93,6 +95,7 @@ const BY_PROCEDURE: Record<string, Record<string, RecordKind>> = {
   'visits.asapOffers': { userId: 'user' },
   // The receipt is the visit's document, though it is one of the reports.
   'reports.visitReceipt': { id: 'visit' },
+  'reminders.*': { visitId: 'visit' },
 };
 
 /** What a bare `id` names, by the procedure's namespace. */
@@ -111,6 +114,7 @@ const ID_BY_NAMESPACE: Record<string, RecordKind> = {
   schedule: 'exception',
   services: 'service',
   visits: 'visit',
+  reminders: 'recording',
 };
 
 /** The kind of record an input field names (`path` as `a.b`, `list[]`, `list[].id`), or undefined when nobody declared it. */

@@ -8,6 +8,7 @@ import { assertLines, branchCurrency, insertLines, replaceLines, serviceLine, to
 import { canonical, loadVisit, shift, visitDetail, type VisitRow } from './read';
 import { visitRows } from './tables';
 import { queueVisitSms } from '../sms/visitSms';
+import { visitWritten } from './hooks';
 
 export type BookInput = ParsedInput<'visits.book'>;
 type Span = { start: string; end: string };
@@ -54,6 +55,7 @@ export async function bookVisit(ctx: Ctx, input: BookInput): Promise<VisitDetail
   await insertLines(ctx, row, lines);
   // The client's "your visit is booked" text, when the organization sends them: it commits with the booking.
   await queueVisitSms(ctx, row.id, 'booked');
+  await visitWritten(ctx, row.id, 'booked');
   return visitDetail(ctx, row.id);
 }
 
@@ -106,7 +108,10 @@ export async function placeVisit(ctx: Ctx, before: VisitRow, userId: string, spa
   await assertPlacement(ctx, branch, userId, span, confirmed, before.id);
   await visitRows.in(ctx).update(before, { user_id: userId, starts_at: span.start, ends_at: span.end, ...patch }, { expect: before.version });
   // A new start is news to the client; a longer visit or another employee at the same time is not.
-  if (span.start !== before.starts_at) await queueVisitSms(ctx, before.id, 'moved');
+  if (span.start !== before.starts_at) {
+    await queueVisitSms(ctx, before.id, 'moved');
+    await visitWritten(ctx, before.id, 'moved');
+  }
   return visitDetail(ctx, before.id);
 }
 
@@ -147,6 +152,9 @@ export async function updateVisit(ctx: Ctx, input: ParsedInput<'visits.update'>)
     { expect: input.version },
   );
   if (input.lines) await replaceLines(ctx, before, input.lines);
-  if (span.start !== before.starts_at) await queueVisitSms(ctx, before.id, 'moved');
+  if (span.start !== before.starts_at) {
+    await queueVisitSms(ctx, before.id, 'moved');
+    await visitWritten(ctx, before.id, 'moved');
+  }
   return visitDetail(ctx, before.id);
 }

@@ -8,6 +8,7 @@ import { formatMoney } from '../../../../shared/rules/money';
 import { wallClock } from '../../../../shared/rules/zonedTime';
 import { loadVisit, visitDetail, type VisitRow } from './read';
 import { lineRows, paymentRows, visitRows } from './tables';
+import { visitWritten } from './hooks';
 
 /** A write on a visit as it stands: the version the clerk saw, and its month still open on the branch's clock. */
 async function loadForWrite(ctx: Ctx, id: string, version: number): Promise<VisitRow> {
@@ -23,7 +24,10 @@ export async function setAttendance(ctx: Ctx, input: ParsedInput<'visits.setAtte
   const before = await loadForWrite(ctx, input.id, input.version);
   if (before.kind !== 'visit') throw fail.validation('visit_attendance_break', 'status');
   if (before.status === 'cancelled') throw fail.validation('visit_cancelled', 'status');
-  if (before.status !== input.status) await visitRows.in(ctx).update(before, { status: input.status }, { expect: input.version, audit: { action: 'status' } });
+  if (before.status !== input.status) {
+    await visitRows.in(ctx).update(before, { status: input.status }, { expect: input.version, audit: { action: 'status' } });
+    await visitWritten(ctx, before.id, 'attendance');
+  }
   return visitDetail(ctx, before.id);
 }
 
@@ -32,6 +36,7 @@ export async function cancelVisit(ctx: Ctx, input: ParsedInput<'visits.cancel'>)
   const before = await loadForWrite(ctx, input.id, input.version);
   if (before.status === 'cancelled') throw fail.validation('visit_cancelled', 'id');
   await visitRows.in(ctx).update(before, { status: 'cancelled', cancel_reason: input.reason }, { expect: input.version, audit: { action: 'status' } });
+  await visitWritten(ctx, before.id, 'cancelled');
   return visitDetail(ctx, before.id);
 }
 
@@ -70,6 +75,7 @@ export async function deleteVisit(ctx: Ctx, input: ParsedInput<'visits.delete'>)
   for (const p of payments) await paymentRows.in(ctx).remove(p, { audit: false });
   const summary = `${before.kind} ${before.starts_at}: deleted with ${lines.length} lines and ${payments.length} payments (${before.paid_minor} ${before.currency} paid)`;
   await visitRows.in(ctx).remove(before, { expect: input.version, audit: { summary } });
+  await visitWritten(ctx, before.id, 'deleted');
   return { ok: true };
 }
 
