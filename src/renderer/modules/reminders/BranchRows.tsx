@@ -33,6 +33,8 @@ function BranchRow({ index: i, readOnly, control }: { index: number; readOnly: b
   const err = useNestedError<RemindersForm>();
   const channels = useChannelOptions();
   const row = useWatch({ control, name: `branches.${i}` });
+  // What a blank follows: the organization's values, shown in the empty fields.
+  const [orgStart, orgEnd, orgOffsets] = useWatch({ control, name: ['policy.quietStart', 'policy.quietEnd', 'policy.offsets'] });
   const asOrg = t('remindersUi.asOrganization');
   const testId = `rem-branch-${i}`;
   return (
@@ -45,7 +47,7 @@ function BranchRow({ index: i, readOnly, control }: { index: number; readOnly: b
           {row.timeZone}
         </Text>
       </Table.Td>
-      <Table.Td w={150}>
+      <Table.Td w={180}>
         <Controller
           control={control}
           name={`branches.${i}.enabled`}
@@ -69,13 +71,18 @@ function BranchRow({ index: i, readOnly, control }: { index: number; readOnly: b
       </Table.Td>
       <Table.Td w={230}>
         <Group gap={4} wrap="nowrap">
-          <TextInput size="xs" type="time" aria-label={`${t('remindersUi.quietStart')} · ${row.branchName}`} readOnly={readOnly} {...register(`branches.${i}.quietStart`)} error={err(`branches.${i}.quietStart`)} data-testid={`${testId}-quiet-start`} />
-          <TextInput size="xs" type="time" aria-label={`${t('remindersUi.quietEnd')} · ${row.branchName}`} readOnly={readOnly} {...register(`branches.${i}.quietEnd`)} error={err(`branches.${i}.quietEnd`)} data-testid={`${testId}-quiet-end`} />
+          <TextInput size="xs" placeholder={orgStart} maxLength={5} aria-label={`${t('remindersUi.quietStart')} · ${row.branchName}`} readOnly={readOnly} {...register(`branches.${i}.quietStart`)} error={err(`branches.${i}.quietStart`)} data-testid={`${testId}-quiet-start`} />
+          <TextInput size="xs" placeholder={orgEnd} maxLength={5} aria-label={`${t('remindersUi.quietEnd')} · ${row.branchName}`} readOnly={readOnly} {...register(`branches.${i}.quietEnd`)} error={err(`branches.${i}.quietEnd`)} data-testid={`${testId}-quiet-end`} />
         </Group>
       </Table.Td>
       <Table.Td>
         <Group gap={6} wrap="nowrap" align="flex-start">
           <Checkbox size="xs" mt={6} label={t('remindersUi.ownOffsets')} disabled={readOnly} {...register(`branches.${i}.ownOffsets`)} data-testid={`${testId}-own-offsets`} />
+          {!row.ownOffsets && (
+            <Text size="xs" c="dimmed" mt={6}>
+              {orgOffsets.join(', ')}
+            </Text>
+          )}
           {row.ownOffsets && (
             <OffsetsField<RemindersForm>
               control={control}

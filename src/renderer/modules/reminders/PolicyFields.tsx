@@ -37,8 +37,8 @@ export function PolicyFields({ readOnly, canRaiseCap }: { readOnly: boolean; can
     <>
       <CheckboxField<RemindersForm> control={control} name="policy.enabled" label={t('remindersUi.enabled')} description={t('remindersUi.enabledHint')} disabled={readOnly} data-testid="rem-enabled" />
       <SimpleGrid cols={{ base: 3, lg: 6 }} spacing="xs" verticalSpacing={6}>
-        <TextInput type="time" label={t('remindersUi.quietStart')} readOnly={readOnly} {...register('policy.quietStart')} error={err('policy.quietStart')} data-testid="rem-quiet-start" />
-        <TextInput type="time" label={t('remindersUi.quietEnd')} readOnly={readOnly} {...register('policy.quietEnd')} error={err('policy.quietEnd')} data-testid="rem-quiet-end" />
+        <TextInput placeholder={t('remindersUi.timeHint')} maxLength={5} label={t('remindersUi.quietStart')} readOnly={readOnly} {...register('policy.quietStart')} error={err('policy.quietStart')} data-testid="rem-quiet-start" />
+        <TextInput placeholder={t('remindersUi.timeHint')} maxLength={5} label={t('remindersUi.quietEnd')} readOnly={readOnly} {...register('policy.quietEnd')} error={err('policy.quietEnd')} data-testid="rem-quiet-end" />
         <NumberField<RemindersForm> control={control} name="policy.maxRetries" label={t('remindersUi.maxRetries')} min={0} max={5} allowDecimal={false} readOnly={readOnly} error={err('policy.maxRetries')} data-testid="rem-max-retries" />
         <NumberField<RemindersForm> control={control} name="policy.retryLongMin" label={t('remindersUi.retryLong')} min={5} max={240} allowDecimal={false} readOnly={readOnly} error={err('policy.retryLongMin')} data-testid="rem-retry-long" />
         <NumberField<RemindersForm> control={control} name="policy.retryShortMin" label={t('remindersUi.retryShort')} min={2} max={60} allowDecimal={false} readOnly={readOnly} error={err('policy.retryShortMin')} data-testid="rem-retry-short" />

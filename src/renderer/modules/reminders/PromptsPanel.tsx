@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, FileButton, Group, Select, Table, Text } from '@mantine/core';
+import { Button, FileButton, Group, Select, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { RECORDING_MAX_BYTES, type PromptRecording } from '../../../shared/api/reminders';
@@ -86,7 +86,7 @@ export function PromptsPanel() {
         </Text>
       )}
       <Table withTableBorder striped fz="sm" verticalSpacing={2} horizontalSpacing={6} data-testid="rem-phrases">
-        <TableHead titles={[t('remindersUi.phrase'), t('remindersUi.recording'), '']} />
+        <TableHead titles={[t('remindersUi.phrase'), t('remindersUi.recording'), <VisuallyHidden key="a">{t('remindersUi.actions')}</VisuallyHidden>]} />
         <Table.Tbody>
           {RECORDABLE_PHRASES.map((p) => {
             const rec = mine.get(p);

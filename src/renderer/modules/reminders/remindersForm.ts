@@ -51,6 +51,13 @@ export function toForm(s: Settings): RemindersForm {
 
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
+/** A time typed the quick way ("9", "930", "2200", "9:30") as HH:MM; anything else as typed, for the contract to refuse. */
+export function clock(typed: string): string {
+  const m = /^(\d{1,2})(?::?(\d{2}))?$/.exec(typed.trim());
+  return m ? `${m[1]!.padStart(2, '0')}:${m[2] ?? '00'}` : typed.trim();
+}
+const clockOrNull = (s: string) => (s.trim() === '' ? null : clock(s));
+
 /**
  * Every branch is sent, so a refusal's `branches.N` is the form's row N; a row of nulls follows the organization
  * exactly as a branch left out does. Blank password keeps the stored one; the box forgets it.
@@ -58,14 +65,14 @@ const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 export function toInput(v: RemindersForm): ReminderSettingsInput {
   const { password, forget, ...trunk } = v.trunk;
   return {
-    policy: { ...v.policy, offsets: v.policy.offsets, riskOffset: orNull(v.policy.riskOffset) },
+    policy: { ...v.policy, quietStart: clock(v.policy.quietStart), quietEnd: clock(v.policy.quietEnd), riskOffset: orNull(v.policy.riskOffset) },
     dailyCap: v.dailyCap as number,
     trunk: { ...trunk, host: trunk.host.trim(), domain: trunk.domain.trim(), user: trunk.user.trim(), password: forget ? null : password === '' ? undefined : password },
     branches: v.branches.map((b) => ({
       branchId: b.branchId,
       enabled: b.enabled === AS_ORG ? null : b.enabled === 'on',
-      quietStart: orNull(b.quietStart),
-      quietEnd: orNull(b.quietEnd),
+      quietStart: clockOrNull(b.quietStart),
+      quietEnd: clockOrNull(b.quietEnd),
       offsets: b.ownOffsets ? b.offsets : null,
       channel: b.channel === AS_ORG ? null : b.channel,
     })),
