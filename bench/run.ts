@@ -18,8 +18,9 @@ import { clientsSuite } from './suites/clients';
 import { interventionsSuite } from './suites/interventions';
 import { startupSuite } from './suites/startup';
 import { calendarSuite } from './suites/calendar';
+import { dialerSuite } from './suites/dialer';
 
-const SUITES: Suite[] = [startupSuite, clientsSuite, interventionsSuite, calendarSuite];
+const SUITES: Suite[] = [startupSuite, clientsSuite, interventionsSuite, calendarSuite, dialerSuite];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;

@@ -109,11 +109,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('reminder_cap_notice_pk', ['org_id', 'day'])
     .execute();
 
-  // The organization's own recording of one phrase in one language: 8 kHz mono 16-bit PCM (little-endian).
+  // The organization's own recording of one phrase in one language, converted to what the telephone plays: a WAV of
+  // 8 kHz mono 16-bit PCM.
   await synced(db.schema.createTable('prompt_recording'))
     .addColumn('lang', 'text', (c) => c.notNull())
     .addColumn('phrase', 'text', (c) => c.notNull())
-    .addColumn('pcm', 'blob', (c) => c.notNull())
+    .addColumn('wav', 'blob', (c) => c.notNull())
     .addColumn('samples', 'integer', (c) => c.notNull())
     .addColumn('source_name', 'text')
     .execute();

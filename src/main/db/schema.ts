@@ -523,8 +523,8 @@ export interface PromptRecordingTable extends Synced {
   org_id: string;
   lang: string;
   phrase: string;
-  /** 8 kHz mono 16-bit little-endian PCM. */
-  pcm: Uint8Array;
+  /** The converted recording: a WAV of 8 kHz mono 16-bit PCM. */
+  wav: Uint8Array;
   samples: number;
   source_name: string | null;
 }

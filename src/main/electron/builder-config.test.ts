@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BINDING_FILE, chooseNativeBinding, electronBindingDir } from '../db/native-binding';
+import { promptsDirFrom } from '../telephony/prompts/dir';
 import { REPO_ROOT } from '../testing/processes';
 import pkg from '../../../package.json' with { type: 'json' };
 
@@ -17,6 +18,7 @@ interface FileSet {
 }
 interface BuilderConfig {
   files: { filter: string[] }[];
+  extraResources: (FileSet & { filter: string[] })[];
   asar: boolean;
   asarUnpack: string[];
   npmRebuild: boolean;
@@ -87,5 +89,15 @@ describe('electron-builder.yml (the Windows installer)', () => {
     const c = await loadConfig();
     expect(c.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
     expect(c.nsis).toMatchObject({ perMachine: false, deleteAppDataOnUninstall: false });
+  });
+
+  it('ships the reminder calls’ clips outside app.asar, where the packaged core looks for them', async () => {
+    const c = await loadConfig();
+    const [prompts] = c.extraResources;
+    expect(prompts).toMatchObject({ from: 'resources/prompts', to: 'prompts' });
+    expect(c.files.flatMap((f) => f.filter)).toContain('!resources/prompts/**');
+    const resources = 'C:\\Users\\Anna\\AppData\\Local\\Programs\\Planora\\resources';
+    const found = promptsDirFrom(`${resources}\\app.asar\\dist\\main\\chunks\\core-1.js`, () => false);
+    expect(found.replaceAll('\\', '/')).toBe(`${resources.replaceAll('\\', '/')}/${prompts!.to}`);
   });
 });

@@ -24,10 +24,7 @@ export function offsetMinutes(offset: string): number {
   const n = Number(m[1]);
   return m[2] === 'd' ? n * 1440 : m[2] === 'h' ? n * 60 : n;
 }
-export const reminderOffset = z
-  .string()
-  .max(6)
-  .refine((s) => {
+export const reminderOffset = plainString(6).refine((s) => {
     const min = offsetMinutes(s);
     return min >= 5 && min <= 14 * 1440;
   }, 'errors.reminder_offset');
@@ -240,7 +237,9 @@ export type PromptRecording = z.infer<typeof promptRecording>;
 
 /** An uploaded WAV: 1 MB at most (a phrase lasts a few seconds; any rate and format is converted to 8 kHz mono; web mode takes 2 MB a call). */
 export const RECORDING_MAX_BYTES = 1024 * 1024;
-const wavBase64 = plainString(Math.ceil(RECORDING_MAX_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const wavBase64 = plainString(Math.ceil(RECORDING_MAX_BYTES / 3) * 4)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+  .refine((s) => s.length % 4 === 0);
 
 const settings = { module: 'reminders', action: 'approve' } as const;
 const read = { module: 'reminders', action: 'read' } as const;

@@ -40,3 +40,5 @@ export type { VisitChange, VisitHook } from './visits/hooks';
 export { loadVisit, type VisitRow } from './visits/read';
 /** The ASAP clients who fit a freed slot, best first (the reminder's "2" offers the slot at once). */
 export { asapOffers } from './visits/asap';
+/** A number that can receive a text message (the reminder's SMS channel). */
+export { isMobile } from './sms/visitSms';

@@ -3,3 +3,5 @@ import { clientsHandlers } from './handlers';
 
 export const clientsModule = defineModule({ name: 'clients', handlers: clientsHandlers });
 export { createClient, getClient } from './service';
+/** The reminder calls flag a number that does not exist. */
+export { flagPhoneNotFound } from './service';

@@ -1,5 +1,6 @@
 import { me, type Ctx } from '../../api/context';
 import { fail } from '../../api/errors';
+import { isoNow } from '../../clock';
 import type { ClientDetail, DuplicateMatch, clientFields } from '../../../shared/api/clients';
 import { reversedDigits } from '../../../shared/rules/phone';
 import { foldKey } from '../../../shared/rules/text';
@@ -76,7 +77,9 @@ async function writeChildren(ctx: Ctx, clientId: string, children: Record<ChildT
     for (let i = 0; i < Math.max(existing.length, wanted.length); i++) {
       const old = existing[i];
       const next = wanted[i];
-      if (old && next) await rows.update(old, { ...next, position: i }, quiet);
+      // A phone whose number was edited may exist after all: a reminder call's "not found" no longer holds.
+      const unflag = table === 'client_phone' && old && next && (old as { number?: string }).number !== next.number ? { not_found_at: null } : {};
+      if (old && next) await rows.update(old, { ...next, ...unflag, position: i }, quiet);
       else if (old) await rows.remove(old, quiet);
       else if (next) await rows.insert({ client_id: clientId, position: i, ...next } as never, quiet);
     }
@@ -179,4 +182,15 @@ export async function getClient(ctx: Ctx, id: string, field = 'clientId'): Promi
   const c = await loadClient(ctx.db, me(ctx).orgId, id);
   if (!c) throw fail.notFound('client_not_found', field);
   return c;
+}
+
+/**
+ * A reminder call found the number does not exist (404/604 from the trunk): the phone is flagged so it is not dialled
+ * again. Editing the number clears the flag (the clerk fixed it). A job writes it: the change names no user.
+ */
+export async function flagPhoneNotFound(ctx: Ctx, clientId: string, number: string): Promise<void> {
+  const phones = await ctx.db.selectFrom('client_phone').selectAll().where('client_id', '=', clientId).where('number', '=', number).where('deleted_at', 'is', null).execute();
+  for (const p of phones.filter((p) => !p.not_found_at)) {
+    await childRows.client_phone.in(ctx).update(p, { not_found_at: isoNow(ctx.clock) }, { audit: { entity: 'client', entityId: clientId, action: 'update', summary: `phone ${number} does not exist (reminder call)` } });
+  }
 }

