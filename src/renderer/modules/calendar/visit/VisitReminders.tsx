@@ -45,23 +45,21 @@ function ReminderChoice({ data, canEdit }: { data: Reminders; canEdit: boolean }
   const save = useApiMutation('reminders.setForVisit');
   const changed = offsets.join() !== data.offsets.join() || channel !== data.channel;
   return (
-    <Stack gap={2}>
-      <Group gap={6} wrap="nowrap" align="flex-start">
-        <TagsInput
-          size="xs"
-          aria-label={t('remindersUi.offsets')}
-          data={OFFSET_SUGGESTIONS}
-          maxTags={4}
-          splitChars={[',', ' ']}
-          value={offsets}
-          onChange={setOffsets}
-          readOnly={!canEdit}
-          placeholder={offsets.length ? undefined : t('remindersUi.visit.noReminders')}
-          // Enter here adds an offset, not the visit form's save.
-          onKeyDown={(e) => e.key === 'Enter' && e.stopPropagation()}
-          style={{ flex: 1 }}
-          data-testid="visit-rem-offsets"
-        />
+    <Stack gap={4}>
+      <TagsInput
+        size="xs"
+        aria-label={t('remindersUi.offsets')}
+        data={OFFSET_SUGGESTIONS}
+        maxTags={4}
+        splitChars={[',', ' ']}
+        value={offsets}
+        onChange={setOffsets}
+        readOnly={!canEdit}
+        placeholder={offsets.length ? undefined : t('remindersUi.visit.noReminders')}
+        comboboxProps={{ zIndex: 400 }}
+        data-testid="visit-rem-offsets"
+      />
+      <Group gap={6} wrap="nowrap">
         <Select
           size="xs"
           aria-label={t('remindersUi.channelLabel')}
@@ -70,7 +68,7 @@ function ReminderChoice({ data, canEdit }: { data: Reminders; canEdit: boolean }
           onChange={(v) => v && setChannel(v as ReminderChannel)}
           allowDeselect={false}
           readOnly={!canEdit}
-          w={150}
+          style={{ flex: 1 }}
           comboboxProps={{ zIndex: 400 }}
           data-testid="visit-rem-channel"
         />
@@ -102,19 +100,21 @@ function ReminderRows({ data, timeZone }: { data: Reminders; timeZone: string })
   return (
     <Stack gap={2} data-testid="visit-rem-rows">
       {data.reminders.map((r) => (
-        <Group key={r.id} gap={6} wrap="nowrap" data-testid="visit-rem-row" data-state={r.state}>
-          <Badge size="sm" variant="light" color={STATE_COLOUR[r.state] ?? 'gray'}>
+        <Group key={r.id} gap={6} wrap="nowrap" align="flex-start" data-testid="visit-rem-row" data-state={r.state}>
+          <Badge size="sm" variant="light" color={STATE_COLOUR[r.state] ?? 'gray'} style={{ flexShrink: 0 }}>
             {t(`remindersUi.state.${r.state}`)}
           </Badge>
-          <Text size="xs" fw={500}>
-            {offsetLabel(t, r.offset)}
-            {r.extra ? ` · ${t('remindersUi.visit.extra')}` : ''}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {t(`remindersUi.channel.${r.channel}`)}
-          </Text>
-          <Text size="xs" c={r.noneReason ? 'orange.9' : undefined}>
-            {r.nextDueAt ? t('remindersUi.visit.dueAt', { time: fmt.zoned(r.nextDueAt, timeZone) }) : r.noneReason ? t(`reminders.none.${r.noneReason}`) : ''}
+          <Text size="xs">
+            <b>{offsetLabel(t, r.offset)}</b>
+            {r.extra ? ` · ${t('remindersUi.visit.extra')}` : ''} · {t(`remindersUi.channel.${r.channel}`)}
+            {/* Why no call will be made; "the client has answered" is what the state already says. */}
+            {r.nextDueAt ? ` · ${t('remindersUi.visit.dueAt', { time: fmt.zoned(r.nextDueAt, timeZone) })}` : ''}
+            {!r.nextDueAt && r.noneReason && r.noneReason !== 'replied' && (
+              <Text span size="xs" c="orange.9" data-testid="visit-rem-why">
+                {' '}
+                · {t(`reminders.none.${r.noneReason}`)}
+              </Text>
+            )}
           </Text>
         </Group>
       ))}
