@@ -25,6 +25,26 @@ async function language(page: Page, name: string, code: string) {
   await expect(page.locator('html')).toHaveAttribute('lang', code);
 }
 
+/** A second of a 440 Hz tone as a 16-bit mono WAV at 22.05 kHz: main converts any rate to 8 kHz. */
+function toneWav(seconds = 1, rate = 22_050): Buffer {
+  const n = Math.round(seconds * rate);
+  const b = Buffer.alloc(44 + n * 2);
+  b.write('RIFF', 0);
+  b.writeUInt32LE(36 + n * 2, 4);
+  b.write('WAVEfmt ', 8);
+  b.writeUInt32LE(16, 16);
+  b.writeUInt16LE(1, 20);
+  b.writeUInt16LE(1, 22);
+  b.writeUInt32LE(rate, 24);
+  b.writeUInt32LE(rate * 2, 28);
+  b.writeUInt16LE(2, 32);
+  b.writeUInt16LE(16, 34);
+  b.write('data', 36);
+  b.writeUInt32LE(n * 2, 40);
+  for (let i = 0; i < n; i++) b.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), 44 + i * 2);
+  return b;
+}
+
 async function pick(page: Page, testId: string, option: string) {
   await page.getByTestId(testId).click();
   await page.getByRole('option', { name: option, exact: true }).click();
@@ -74,6 +94,22 @@ test('an owner sets up the trunk and the policy; they read back, the password on
   await expect(page.getByTestId('rem-quiet-start')).toHaveValue('22:00');
   await expect(page.getByTestId('rem-offsets').locator('..')).toContainText('2h');
   await shot(page, 'reminders-settings-en');
+
+  // The greeting in the organization's own voice: uploaded, heard in the sample message, then deleted again.
+  const greeting = page.getByTestId('rem-phrase-greeting');
+  await expect(page.getByTestId('rem-phrase-greeting-state')).toHaveText(en.remindersUi.synthesized);
+  await greeting.locator('input[type=file]').setInputFiles({ name: 'not-a-recording.wav', mimeType: 'audio/wav', buffer: Buffer.from('hello, this is text') });
+  await expect(page.getByTestId('rem-prompt-error')).toHaveText(en.prompts.errors.notWav);
+  await greeting.locator('input[type=file]').setInputFiles({ name: 'greeting.wav', mimeType: 'audio/wav', buffer: toneWav() });
+  await expect(page.getByTestId('rem-phrase-greeting-state')).toContainText('greeting.wav');
+  await expect(page.getByTestId('rem-prompt-error')).toHaveCount(0);
+  await page.getByTestId('rem-play').click();
+  await expect(page.getByTestId('rem-sample-audio')).toBeVisible();
+  expect(Number(await page.getByTestId('rem-sample-audio').getAttribute('data-seconds'))).toBeGreaterThan(2);
+  await page.getByTestId('rem-phrase-greeting').scrollIntoViewIfNeeded();
+  await shot(page, 'reminders-prompts-en');
+  await page.getByTestId('rem-phrase-greeting-delete').click();
+  await expect(page.getByTestId('rem-phrase-greeting-state')).toHaveText(en.remindersUi.synthesized);
 
   // Saving something else keeps the stored password (blank keeps it).
   await page.getByTestId('rem-trunk-channels').fill('6');

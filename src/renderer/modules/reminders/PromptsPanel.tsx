@@ -92,7 +92,14 @@ export function PromptsPanel() {
             const rec = mine.get(p);
             return (
               <Table.Tr key={p} data-testid={`rem-phrase-${p}`}>
-                <Table.Td>{t(`remindersUi.phrases.${p}`)}</Table.Td>
+                <Table.Td>
+                  {t(`prompts.phrases.${p}`)}
+                  {p === 'org_name' && (
+                    <Text size="xs" c="dimmed">
+                      {t('prompts.orgNameHint')}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td data-testid={`rem-phrase-${p}-state`}>
                   {rec ? t('remindersUi.recorded', { name: rec.sourceName ?? '', seconds: fmt.number(Math.round(rec.seconds * 10) / 10), date: fmt.date(rec.updatedAt) }) : p === 'org_name' ? t('remindersUi.notSaid') : t('remindersUi.synthesized')}
                 </Table.Td>
@@ -100,13 +107,13 @@ export function PromptsPanel() {
                   <Group gap={4} wrap="nowrap" justify="flex-end">
                     <FileButton accept="audio/wav,audio/x-wav,.wav" onChange={(f) => void upload(p, f)}>
                       {(props) => (
-                        <Button {...props} size="compact-xs" variant="light" loading={busy === p} aria-label={`${t('remindersUi.upload')} · ${t(`remindersUi.phrases.${p}`)}`} data-testid={`rem-phrase-${p}-upload`}>
+                        <Button {...props} size="compact-xs" variant="light" loading={busy === p} aria-label={`${t('remindersUi.upload')} · ${t(`prompts.phrases.${p}`)}`} data-testid={`rem-phrase-${p}-upload`}>
                           {t('remindersUi.upload')}
                         </Button>
                       )}
                     </FileButton>
                     {rec && (
-                      <Button size="compact-xs" variant="subtle" color="red" loading={remove.isPending && remove.variables?.id === rec.id} onClick={() => remove.mutate({ id: rec.id })} aria-label={`${t('common.delete')} · ${t(`remindersUi.phrases.${p}`)}`} data-testid={`rem-phrase-${p}-delete`}>
+                      <Button size="compact-xs" variant="subtle" color="red" loading={remove.isPending && remove.variables?.id === rec.id} onClick={() => remove.mutate({ id: rec.id })} aria-label={`${t('common.delete')} · ${t(`prompts.phrases.${p}`)}`} data-testid={`rem-phrase-${p}-delete`}>
                         {t('common.delete')}
                       </Button>
                     )}
