@@ -15,6 +15,7 @@ import { DEMO_INTERVENTIONS, planDemo, type DemoPlan } from './plan';
 import { MINUTE } from './slots';
 import { BRANCH_ZONES, STAFF } from './staff';
 import { loadVisits } from './visits';
+import { configureDemoTrunk } from '../modules/reminders';
 
 export const DEMO_PASSWORD = 'planora-demo';
 export { DEMO_CLIENTS } from './clientsPlan';
@@ -44,6 +45,8 @@ export async function seedDemo(ctx: Ctx, language: Language = DEMO_LANGUAGE, int
     const user = (login: string) => ids.users.get(login)!;
     const clerks = { riga: user('dispatcher.riga'), yerevan: user('dispatcher.yerevan') };
     const branches = (['riga', 'yerevan'] as const).map((b) => ({ id: ids.branches[b], tz: BRANCH_ZONES[b], clerk: clerks[b] }));
+    // Reminder calls over a trunk to nowhere (marked so, switched off), and the calls the past visits had.
+    await configureDemoTrunk({ ...quiet, user: user('owner') }, user('owner').orgId, plan.language);
     await loadVisits(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, branches, clients: ids.clients.map((c) => c.id), owner: user('owner') });
   }
   return STAFF.map((s) => ({ login: s.login, password: DEMO_PASSWORD, role: s.role }));

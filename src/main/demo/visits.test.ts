@@ -87,6 +87,17 @@ describe('the demo calendar', () => {
     expect(later.every((v) => v.reminder === 'none')).toBe(true);
   });
 
+  it('has visits in every colour, each with the calls that coloured it', () => {
+    const coloured = app.core.sqlite
+      .prepare(`select v.reminder, count(distinct v.id) as visits, count(a.id) as calls, sum(a.billable) as billable from visit v left join reminder_attempt a on a.visit_id = v.id where v.deleted_at is null and v.reminder != 'none' group by v.reminder order by v.reminder`)
+      .all() as { reminder: string; visits: number; calls: number; billable: number }[];
+    expect(coloured.map((r) => r.reminder)).toEqual(['no_answer', 'will_come', 'will_not_come']);
+    for (const r of coloured) expect(r.calls, r.reminder).toBe(r.visits * (r.reminder === 'no_answer' ? 3 : 1));
+    // Grey (not yet reminded) are the later ones, with their reminder planned.
+    const grey = Number(app.core.sqlite.prepare(`select count(*) from reminder r join visit v on v.id = r.visit_id where v.reminder = 'none' and r.state = 'planned' and r.deleted_at is null`).pluck().get());
+    expect(grey).toBeGreaterThan(0);
+  });
+
   it('gives the clinic’s clerk a busy week', async () => {
     const week = await app.call(c.clerk, 'visits.range', { from: '2026-11-23T00:00:00.000Z', to: '2026-11-30T00:00:00.000Z', branchId: c.branchId });
     expect(week.filter((v) => v.status !== 'cancelled').length).toBeGreaterThan(60);

@@ -3,7 +3,8 @@ import type { Clock } from '../clock';
 import type { SessionUser } from '../../shared/api/auth';
 import type { Language } from '../../shared/i18n/languages';
 import type { Week, WorkException } from '../../shared/rules/workingHours';
-import { addPayment, bookVisit, cancelVisit, setAttendance, setVisitReminder } from '../modules/calendar';
+import { addPayment, bookVisit, cancelVisit, setAttendance } from '../modules/calendar';
+import { recordDemoCalls } from '../modules/reminders';
 import { MINUTE } from './slots';
 import { planVisits, type CalendarPerson } from './visitsPlan';
 
@@ -70,7 +71,8 @@ export async function loadVisits(base: Ctx, o: DemoCalendarInput): Promise<numbe
       sourceId: v.source === null ? null : sources[v.source]!.id,
     });
     const end = v.start + v.durationMin * MINUTE;
-    if (v.reminder !== 'none') await setVisitReminder(as(clerk, Math.min(o.now, v.start - 20 * 60 * MINUTE)), row.id, v.reminder);
+    // The reminder's calls as the job made them (a key, or three attempts without one): the colour follows.
+    if (v.reminder !== 'none') await recordDemoCalls(as(clerk, Math.min(o.now, v.start - 20 * 60 * MINUTE)), row.id, v.reminder);
     if (v.outcome === 'cancelled') {
       row = await cancelVisit(as(clerk, Math.min(o.now, Math.max(v.bookedAt + MINUTE, v.start - 3 * 60 * MINUTE))), { id: row.id, version: (await versionOf(base, row.id)), reason: v.cancelReason! });
     } else if (v.outcome === 'arrived' || v.outcome === 'no_show') {

@@ -4,6 +4,9 @@ import { setupOrg, startTestApp, userWithRole, withCtx, type TestApp } from '../
 import { loadSessionUser } from '../../auth/sessions';
 import { changesSince, funnelGaps, syncedRows, syncedTableNames } from './index';
 import { scanWarnings } from '../../modules/interventions';
+import { recordDemoCalls } from '../../modules/reminders';
+import { toWav } from '../../telephony/prompts';
+import { tone } from '../../telephony/testing/tone';
 
 let app: TestApp;
 let owner: string;
@@ -44,6 +47,13 @@ async function everyModuleWrites(): Promise<void> {
   // A visit with its service as a line, and a payment.
   const visit = await app.call(owner, 'visits.book', { userId: disp.id, clientId: client.id, serviceId: service.id, start: '2026-11-30T08:00:00.000Z', durationMin: 30 });
   await app.call(owner, 'visits.addPayment', { id: visit.id, version: visit.version, method: 'cash', amountMinor: 3000 });
+  // The reminder calls: the policy and trunk, a recording of a phrase, the booked visit's call (as the demo writes it).
+  const reminders = await app.call(owner, 'reminders.settings', {});
+  const { hasPassword: _p, note: _n, ...trunk } = reminders.trunk;
+  await app.call(owner, 'reminders.saveSettings', { policy: reminders.policy, dailyCap: 50, trunk: { ...trunk, host: 'sip.example.lv', password: 'secret' }, branches: [] });
+  await app.call(owner, 'reminders.uploadRecording', { lang: 'lv', phrase: 'greeting', wavBase64: toWav(tone(500)).toString('base64') });
+  const me = await app.call(owner, 'auth.me', {});
+  await withCtx(app, me, (ctx) => recordDemoCalls(ctx, visit.id, 'will_come'));
   const settings = await app.call(owner, 'interventions.settings', {});
   await app.call(owner, 'interventions.setSettings', { ...settings, approvals: true });
   const doc = await app.call(disp.token, 'interventions.create', { branchId, clientId: client.id, priority: 'medium', docDate: '2026-11-23' });

@@ -1,12 +1,13 @@
+import type { Ctx } from '../../api/context';
 import { serviceKey } from '../../api/services';
 import { secretsFor } from '../../mail';
 import { capDay, capDecision, capReachedNow, dueOrder } from '../../../shared/rules/reminders';
 import { createDialer, type CallResult, type Dialer, type TrunkConfig } from '../../telephony/sip/dialer';
-import { closeAttempt, type AttemptRecord, type Ended } from './finish';
+import { afterAttempt, closeAttempt, type AttemptRecord, type Ended } from './finish';
 import { inJob, type JobDeps } from './jobCtx';
 import { messageFor } from './message';
 import { noteCapReached, offerFreedSlot, queueReminderSms } from './notify';
-import { dailyCapOf, effectivePolicy, policyRows, trunkConfig, trunkPasswordContext, type PolicyRow } from './policy';
+import { callerIdOf, dailyCapOf, effectivePolicy, policyRows, trunkConfig, trunkPasswordContext, type PolicyRow } from './policy';
 import { parseOffset, rulesPolicy, visitFacts } from './plan';
 import { attemptTable, reminderTable } from './tables';
 import { clientLanguage, orgLanguage } from './lang';
@@ -24,6 +25,11 @@ export interface EngineOptions {
   dialerFor?(trunk: TrunkConfig, log: JobDeps['log']): Dialer;
   /** Reminders read per tick. */
   batch?: number;
+  /**
+   * The message of a visit's call; by default the prompts' (about 12 s). Tests of many calls pass a short one, so a
+   * silent answer (the message twice, then listening) does not last half a minute.
+   */
+  message?(ctx: Ctx, orgId: string, visit: { lang: string | null; start: string; zone: string }): Promise<{ lang: string; pcm: Int16Array }>;
 }
 
 export interface TickReport {
@@ -54,7 +60,8 @@ interface Due {
 }
 
 export function createReminderEngine(deps: JobDeps, opts: EngineOptions = {}): ReminderEngine {
-  const makeDialer = opts.dialerFor ?? ((trunk: TrunkConfig, log: JobDeps['log']) => createDialer(trunk, { now: () => deps.clock.now(), log: (m, d) => log(`dialer: ${m}${d ? ` ${JSON.stringify(d)}` : ''}`) }));
+  // The dialer measures calls on the machine's own clock: a call's length is real seconds, whatever the core's clock says.
+  const makeDialer = opts.dialerFor ?? ((trunk: TrunkConfig, log: JobDeps['log']) => createDialer(trunk, { log: (m, d) => log(`dialer: ${m}${d ? ` ${JSON.stringify(d)}` : ''}`) }));
   const dialers = new Map<string, { key: string; dialer: Dialer }>();
   const retired: Dialer[] = [];
   const calls = new Set<Promise<void>>();
@@ -94,7 +101,6 @@ export function createReminderEngine(deps: JobDeps, opts: EngineOptions = {}): R
         // Closed meanwhile (a second core recovered it as unknown): what was written stands.
         if (attempt.ended_at) return { declinedVisitId: null, attempt };
         const follow = await closeAttempt(ctx, attempt, ended);
-        // The row as closed: the test call's last progress tells its outcome from it.
         return { ...follow, attempt: await ctx.db.selectFrom('reminder_attempt').selectAll().where('id', '=', attemptId).executeTakeFirstOrThrow() };
       });
       if (follow.declinedVisitId) await offerFreedSlot(deps, orgId, follow.declinedVisitId);
@@ -144,10 +150,14 @@ export function createReminderEngine(deps: JobDeps, opts: EngineOptions = {}): R
         await writer.update(r, { next_due_at: new Date(verdict.wait).toISOString() }, { audit: false });
         return { waited: true };
       }
-      if ('none' in verdict) return end(verdict.none);
+      // Its attempts so far (a busy line before the cap filled) decide its end and the visit's colour.
+      if ('none' in verdict) {
+        await afterAttempt(ctx, r.id, verdict.none);
+        return {};
+      }
       if ((busy.get(d.orgId) ?? 0) >= trunk.channels) return {};
       // The attempt exists before the INVITE does: a crash after this commit leaves it open, never dialled twice.
-      const msg = await messageFor(ctx, d.orgId, { lang, start: visit.starts_at, zone: visit.zone });
+      const msg = await (opts.message ?? messageFor)(ctx, d.orgId, { lang, start: visit.starts_at, zone: visit.zone });
       const attempt = await attemptTable.in(ctx).insert(
         { org_id: d.orgId, branch_id: visit.branch_id, reminder_id: r.id, visit_id: visit.id, phone: visit.phone, lang: msg.lang, started_at: new Date(now).toISOString(), ended_at: null, outcome: null, key: null, sip_code: null, seconds: 0, billable: 0, test: 0 },
         { audit: false },
@@ -196,7 +206,7 @@ export function createReminderEngine(deps: JobDeps, opts: EngineOptions = {}): R
       const placedToday = { n: Number(placed.n) };
       for (const d of dueOrder(due)) {
         if (stopped) break;
-        const callerId = await callerIdOf(orgId, d.visitId, orgRow.phone, org);
+        const callerId = await callerIdForVisit(d.visitId, orgRow.phone, org);
         const trunk = trunkOf(orgId, org, callerId);
         const out = await decide(d, placedToday, cap, today.day, trunk, orgRow.time_zone);
         if (out.start) {
@@ -209,10 +219,9 @@ export function createReminderEngine(deps: JobDeps, opts: EngineOptions = {}): R
     return report;
   }
 
-  async function callerIdOf(orgId: string, visitId: string, orgPhone: string | null, org: PolicyRow | null): Promise<string> {
+  async function callerIdForVisit(visitId: string, orgPhone: string | null, org: PolicyRow | null): Promise<string> {
     const b = await deps.db.selectFrom('visit as v').innerJoin('branch as b', 'b.id', 'v.branch_id').select('b.phone').where('v.id', '=', visitId).executeTakeFirst();
-    // The branch's number, else the organization's: a client who calls back reaches the clinic.
-    return b?.phone ?? orgPhone ?? org?.trunk_user ?? 'anonymous';
+    return callerIdOf(b?.phone, orgPhone, org);
   }
 
   return {

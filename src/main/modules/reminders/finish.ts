@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Ctx } from '../../api/context';
 import type { ReminderAttemptTable } from '../../db/schema';
 import type { AttemptOutcome, ReminderChannel, ReminderRowState } from '../../../shared/api/reminders';
-import { isBillable, nextAttemptAt, reminderOutcome, smsFallbackDue, type ReminderAttempt, type ReminderFinal } from '../../../shared/rules/reminders';
+import { isBillable, nextAttemptAt, reminderOutcome, smsFallbackDue, visitColour, type AttemptDecision, type NoAttemptReason, type ReminderAttempt, type ReminderFinal } from '../../../shared/rules/reminders';
 import { setVisitReminder } from '../calendar';
 import { flagPhoneNotFound } from '../clients';
 import { dailyCapOf, effectivePolicy, policyRows } from './policy';
@@ -44,14 +44,19 @@ export async function closeAttempt(ctx: Ctx, attempt: AttemptRecord, ended: Ende
   const seconds = ended.answeredAt === null ? 0 : Math.max(0, Math.round((ended.endedAt - ended.answeredAt) / 1000));
   await attemptTable.in(ctx).update(
     attempt,
-    { ended_at: new Date(ended.endedAt).toISOString(), outcome: ended.outcome, key: ended.key, sip_code: ended.sipCode, seconds, billable: isBillable(ended.outcome) ? 1 : 0 },
+    // The call's length is the dialer's measure; when it ended is the core's clock, like every stamp.
+    { ended_at: new Date(Math.max(ctx.clock.now(), Date.parse(attempt.started_at))).toISOString(), outcome: ended.outcome, key: ended.key, sip_code: ended.sipCode, seconds, billable: isBillable(ended.outcome) ? 1 : 0 },
     { audit: false },
   );
   if (!attempt.reminder_id) return { declinedVisitId: null };
   return afterAttempt(ctx, attempt.reminder_id);
 }
 
-export async function afterAttempt(ctx: Ctx, reminderId: string): Promise<FollowUp> {
+/**
+ * After an attempt: the rules say whether another follows and when; else the reminder ends. `stop` ends it now for a
+ * reason found outside the timing rules (the daily cap left no call before the visit).
+ */
+export async function afterAttempt(ctx: Ctx, reminderId: string, stop?: NoAttemptReason): Promise<FollowUp> {
   const none: FollowUp = { declinedVisitId: null };
   const r = await ctx.db.selectFrom('reminder').selectAll().where('id', '=', reminderId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!r) return none;
@@ -67,7 +72,11 @@ export async function afterAttempt(ctx: Ctx, reminderId: string): Promise<Follow
   const { org, branches } = await policyRows(ctx.db, visit.org_id);
   const policy = rulesPolicy(effectivePolicy(org, branches.find((b) => b.branch_id === visit.branch_id)), dailyCapOf(org));
   const live = !visit.deleted_at && visit.status === 'booked';
-  const decision = live ? nextAttemptAt({ visitStart: Date.parse(visit.starts_at), offset: parseOffset(r.offset), zone: visit.time_zone, policy, attempts, now: ctx.clock.now() }) : ({ none: 'visit_started' } as const);
+  const decision: AttemptDecision = stop
+    ? { none: stop }
+    : live
+      ? nextAttemptAt({ visitStart: Date.parse(visit.starts_at), offset: parseOffset(r.offset), zone: visit.time_zone, policy, attempts, now: ctx.clock.now() })
+      : { none: 'visit_started' };
   const rowsWriter = reminderTable.in(ctx);
   if ('at' in decision) {
     await rowsWriter.update(r, { state: 'planned', next_due_at: new Date(decision.at).toISOString(), none_reason: null }, { audit: false });
@@ -83,7 +92,7 @@ export async function afterAttempt(ctx: Ctx, reminderId: string): Promise<Follow
   }
   await rowsWriter.update(r, { state, next_due_at: null, none_reason: decision.none === 'in_flight' ? null : decision.none }, { audit: { action: 'status' } });
   if (!live) return none;
-  if (result.colour !== 'none') await setVisitReminder(ctx, visit.id, result.colour);
+  await setVisitReminder(ctx, visit.id, await colourOf(ctx, visit.id));
   if (result.state === 'wrong_number' && last && visit.client_id) await flagPhoneNotFound(ctx, visit.client_id, last.phone);
   if (result.state === 'confirmed' || result.state === 'declined') {
     // The client has answered for this visit: its other reminders have nothing left to ask.
@@ -92,4 +101,18 @@ export async function afterAttempt(ctx: Ctx, reminderId: string): Promise<Follow
     }
   }
   return { declinedVisitId: result.state === 'declined' ? visit.id : null };
+}
+
+/** The visit's one colour from every reminder it has had (a later key wins; orange once one ended unanswered). */
+async function colourOf(ctx: Ctx, visitId: string) {
+  const reminders = await liveReminders(ctx, visitId);
+  const attempts = await ctx.db.selectFrom('reminder_attempt').select(['reminder_id', 'started_at', 'outcome']).where('visit_id', '=', visitId).where('deleted_at', 'is', null).execute();
+  return visitColour(
+    reminders
+      .filter((r) => r.state !== 'cancelled')
+      .map((r) => ({
+        attempts: attempts.filter((a) => a.reminder_id === r.id).map((a) => ({ startedAt: Date.parse(a.started_at), outcome: a.outcome as AttemptOutcome | null })),
+        finished: r.state !== 'planned' && r.state !== 'calling',
+      })),
+  );
 }

@@ -67,7 +67,7 @@ export async function offerFreedSlot(deps: JobDeps, orgId: string, visitId: stri
   if (!v) return;
   const system: SessionUser = { id: '', orgId, orgName: '', login: '', name: '', role: 'admin', language: 'en', branchIds: [] };
   const ctx = { db: deps.db, user: system, clock: deps.clock, config: deps.config, services: deps.services } as unknown as Ctx;
-  const offers = await asapOffers(ctx, { userId: v.user_id, start: v.starts_at, end: v.ends_at, branchId: v.branch_id, serviceId: null });
+  const offers = await asapOffers(ctx, { userId: v.user_id, start: v.starts_at, end: v.ends_at, branchId: v.branch_id, serviceId: null }, v.id);
   deps.publish({
     name: 'reminders.slotFreed',
     payload: { visitId: v.id, branchId: v.branch_id, clientName: v.client_name, start: v.starts_at, end: v.ends_at, userId: v.user_id, offers },

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DB, ReminderPolicyTable } from '../../db/schema';
 import type { ReminderChannel, ReminderPolicy } from '../../../shared/api/reminders';
 import type { TrunkConfig } from '../../telephony/sip/dialer';
+import { RISK_HIGH } from '../../../shared/rules/reminders';
 
 /**
  * The organization's reminder policy, with a branch's overrides laid over it. One row per organization (branch_id
@@ -21,7 +22,7 @@ export const DEFAULT_POLICY: ReminderPolicy = {
   offsets: ['1d'],
   channel: 'voice',
   riskOffset: null,
-  riskThreshold: 60,
+  riskThreshold: RISK_HIGH,
 };
 export const DEFAULT_DAILY_CAP = 50;
 
@@ -128,4 +129,9 @@ export function trunkConfig(row: PolicyRow | null, callerId: string, openPasswor
     ringTimeoutSec: row.ring_timeout_sec ?? DEFAULT_TRUNK.ringTimeoutSec,
     maxCallSec: row.max_call_sec ?? DEFAULT_TRUNK.maxCallSec,
   };
+}
+
+/** The number the client sees: the branch's, else the organization's (a call back reaches the clinic), else the trunk's user. */
+export function callerIdOf(branchPhone: string | null | undefined, orgPhone: string | null | undefined, org: PolicyRow | null): string {
+  return branchPhone || orgPhone || org?.trunk_user || 'anonymous';
 }

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../api/context';
 import { riskScore, type PastVisit, type RiskScore } from '../../../shared/rules/reminders';
+import { policyOfBranch } from './policy';
 
 /**
  * The no-show risk of a visit from its client's history (the pure rule scores it; here its history is read): past
@@ -51,7 +52,9 @@ export async function visitRisk(ctx: Ctx, visit: ScoredRow) {
  * policy's threshold, none otherwise (or when the policy names no extra reminder).
  */
 export async function extraOffsetsFor(ctx: Ctx, visitId: string): Promise<string[]> {
-  void visitId;
-  void ctx;
-  return [];
+  const visit = await ctx.db.selectFrom('visit').select(['id', 'org_id', 'client_id', 'starts_at', 'created_at', 'branch_id']).where('id', '=', visitId).executeTakeFirst();
+  if (!visit?.client_id) return [];
+  const policy = await policyOfBranch(ctx.db, visit.org_id, visit.branch_id);
+  if (!policy.riskOffset) return [];
+  return (await scoreOf(ctx, visit)).score >= policy.riskThreshold ? [policy.riskOffset] : [];
 }

@@ -7,7 +7,7 @@ import { instantAt, todayIn } from '../../../shared/rules/zonedTime';
 import type { PromptRecording } from '../../../shared/api/reminders';
 import { REMINDER_ENGINE } from './engine';
 import { messageFor } from './message';
-import { policyRows, trunkConfig, trunkPasswordContext } from './policy';
+import { callerIdOf, policyRows, trunkConfig, trunkPasswordContext } from './policy';
 import { remindersError } from './settings';
 import { attemptTable, recordingTable } from './tables';
 import { secretsFor } from '../../mail';
@@ -34,7 +34,7 @@ export async function startTestCall(ctx: Ctx, input: { number: string; lang?: st
   const to = normalizePhone(input.number, await orgCountry(ctx.db, user.orgId), 'number')!;
   const { org } = await policyRows(ctx.db, user.orgId);
   const orgRow = await ctx.db.selectFrom('org').select('phone').where('id', '=', user.orgId).executeTakeFirstOrThrow();
-  const trunk = trunkConfig(org, orgRow.phone ?? org?.trunk_user ?? 'anonymous', (sealed) => secretsFor(ctx.config).decrypt(sealed, trunkPasswordContext(user.orgId)));
+  const trunk = trunkConfig(org, callerIdOf(null, orgRow.phone, org), (sealed) => secretsFor(ctx.config).decrypt(sealed, trunkPasswordContext(user.orgId)));
   if (!trunk) throw remindersError('conflict', 'no_trunk', 'number');
   const branch = user.branchIds[0] ?? (await ctx.db.selectFrom('branch').select('id').where('org_id', '=', user.orgId).where('deleted_at', 'is', null).orderBy('created_at').executeTakeFirstOrThrow()).id;
   const msg = await sampleMessage(ctx, input.lang ?? user.language);

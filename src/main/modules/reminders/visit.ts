@@ -8,8 +8,6 @@ import { choiceOf, liveReminders, replanVisit } from './plan';
 import { visitRisk } from './risk';
 import { remindersError } from './settings';
 
-const RISK_READY = false;
-
 /** The visit card's view of its reminders: each with its next time or why none, and the no-show risk. */
 
 export function toAttempt(a: Selectable<ReminderAttemptTable>): AttemptRow {
@@ -50,8 +48,7 @@ export async function visitReminders(ctx: Ctx, visitId: string): Promise<VisitRe
       extra: r.extra === 1,
       attempts: counts.get(r.id) ?? 0,
     })),
-    // The score arrives with the rules' riskScore.
-    risk: visit.kind === 'visit' && visit.client_id && RISK_READY ? await visitRisk(ctx, visit) : null,
+    risk: visit.kind === 'visit' && visit.client_id ? await visitRisk(ctx, visit) : null,
   };
 }
 

@@ -22,9 +22,10 @@ const performs = (performers: string | null, userId: string) => !!performers && 
 /**
  * ASAP clients for a freed slot of one employee: booked ASAP visits later than the slot that fit it, of the same
  * employee or of a service the slot's employee performs, in a branch the slot's employee works in; best fit first,
- * and only those whose move would not overlap anything else of the slot's employee.
+ * and only those whose move would not overlap anything else of the slot's employee. `freeing`: the visit whose slot
+ * is offered while it still stands (a client said on a reminder call they will not come): it does not count as busy.
  */
-export async function asapOffers(ctx: Ctx, input: ParsedInput<'visits.asapOffers'>): Promise<AsapOffer[]> {
+export async function asapOffers(ctx: Ctx, input: ParsedInput<'visits.asapOffers'>, freeing?: string): Promise<AsapOffer[]> {
   const user = me(ctx);
   const slot = { userId: input.userId, start: canonical(input.start), end: canonical(input.end) };
   if (slot.end <= slot.start) throw fail.validation('end_before_start', 'end');
@@ -64,7 +65,7 @@ export async function asapOffers(ctx: Ctx, input: ParsedInput<'visits.asapOffers
   for (const c of ranked) {
     if (offers.length >= MAX_OFFERS) break;
     const movedEnd = shift(slot.start, Date.parse(c.end) - Date.parse(c.start));
-    if (busy.some((b) => b.id !== c.visitId && b.starts_at < movedEnd && b.ends_at > slot.start)) continue;
+    if (busy.some((b) => b.id !== c.visitId && b.id !== freeing && b.starts_at < movedEnd && b.ends_at > slot.start)) continue;
     offers.push({
       visitId: c.visitId,
       clientId: c.client_id!,
