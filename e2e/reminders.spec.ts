@@ -158,8 +158,8 @@ test('the same screens in Latvian: a refusal in Latvian, and the month’s usage
   await page.getByTestId('nav-reminder-usage').click();
   await expect(page.getByRole('heading', { level: 1, name: lv.remindersUi.usage.title })).toBeVisible();
   const table = page.getByTestId('rem-usage-table');
-  await expect(table).toContainText(lv.remindersUi.usage.billable);
-  await expect(table.getByRole('row').last()).toContainText(lv.remindersUi.usage.total);
+  await expect(table).toContainText(lv.reminders.usage.billable);
+  await expect(table.getByRole('row').last()).toContainText(lv.reminders.usage.total);
   await expectAccessible(page, 'reminder usage (lv)');
   await shot(page, 'reminders-usage-lv');
 });

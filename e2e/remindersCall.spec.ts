@@ -91,7 +91,7 @@ test('a trunk pointed at sipp: the test call, then a due reminder turns its visi
   const event = page.getByTestId('vcal-event').filter({ hasText: name });
   await expect(event).toHaveAttribute('data-reminder', 'none');
   await expect(event).toHaveAttribute('data-reminder', 'will_come', { timeout: 150_000 });
-  await event.scrollIntoViewIfNeeded();
+  await event.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await shot(page, 'reminders-green-en');
 
   // The card: the reminder answered, and its one attempt — key 1, billable.
@@ -126,7 +126,7 @@ test('the same, read in Latvian: the coloured week, the visit card and the usage
   await page.getByTestId('nav-calendar').click();
   const event = page.getByTestId('vcal-event').filter({ hasText: `Reminded ${tag}` });
   await expect(event).toHaveAttribute('data-reminder', 'will_come');
-  await event.scrollIntoViewIfNeeded();
+  await event.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await shot(page, 'reminders-green-lv');
   await event.getByTestId('ev-time').click();
   await expect(page.getByTestId('visit-attempt')).toContainText(lv.remindersUi.outcome.confirmed);
@@ -134,7 +134,7 @@ test('the same, read in Latvian: the coloured week, the visit card and the usage
   await shot(page, 'reminders-visit-card-lv');
   await page.keyboard.press('Escape');
   await page.getByTestId('nav-reminder-usage').click();
-  await expect(page.getByTestId('rem-usage-table').getByRole('row').last()).toContainText(lv.remindersUi.usage.total);
+  await expect(page.getByTestId('rem-usage-table').getByRole('row').last()).toContainText(lv.reminders.usage.total);
   await shot(page, 'reminders-usage-lv');
   const text = await printed(page, 'rem-usage-pdf-print', 'reminders-usage-pdf-lv');
   expect(text).toMatch(/Rīga\s+1\s+1\s+0\s+1\s+0\s+0/);

@@ -53,9 +53,13 @@ for (const lang of LANGS) {
     await expect(rows.first()).toContainText(lang.cat.remindersUi.state.planned);
     await card.getByTestId('visit-rem-offsets').fill('2h');
     await card.getByTestId('visit-rem-offsets').press('Enter');
-    // Enter added the offset; the visit dialog stays open.
+    // Enter added the offset; the visit dialog stays open. Tab, Tab reaches Apply past the channel.
     await expect(page.getByTestId('visit-dialog')).toBeVisible();
-    await card.getByTestId('visit-rem-save').click();
+    await page.keyboard.press('Tab');
+    await expect(card.getByTestId('visit-rem-channel')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(card.getByTestId('visit-rem-save')).toBeFocused();
+    await page.keyboard.press('Enter');
     await expect(rows).toHaveCount(2);
     await expect(card.getByTestId('visit-rem-save')).toBeDisabled();
     await expectAccessible(page, `visit card reminders (${lang.code})`, '[data-testid="visit-reminders"]');

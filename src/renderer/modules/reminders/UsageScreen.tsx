@@ -37,6 +37,8 @@ export function UsageScreen() {
   useScreenKeys({ enabled: true, onRefresh: refresh });
   const cells = (r: UsageRow) => [fmt.number(r.attempts), fmt.number(r.billable), fmt.number(r.minutes), fmt.number(r.confirmed), fmt.number(r.declined), fmt.number(r.noAnswer)];
   const rows = (usage.data?.rows ?? []).map((r) => [r.branchName ?? t('remindersUi.usage.organization'), ...cells(r)]);
+  // The paper's words (reminders.usage.*), so the screen and the PDF read the same.
+  const col = (c: string) => t(`reminders.usage.${c}`);
   const total = usage.data?.total;
 
   return (
@@ -74,12 +76,12 @@ export function UsageScreen() {
           testId="rem-usage-table"
           loading={usage.isLoading}
           right={[1, 2, 3, 4, 5, 6]}
-          titles={[t('remindersUi.branch'), ...['attempts', 'billable', 'minutes', 'confirmed', 'declined', 'noAnswer'].map((c) => t(`remindersUi.usage.${c}`))]}
-          rows={total ? [...rows, [<b key="t">{t('remindersUi.usage.total')}</b>, ...cells(total).map((c, i) => <b key={i}>{c}</b>)]] : rows}
+          titles={['branch', 'attempts', 'billable', 'minutes', 'confirmed', 'declined', 'noAnswer'].map(col)}
+          rows={total && !branchId ? [...rows, [<b key="t">{col('total')}</b>, ...cells(total).map((c, i) => <b key={i}>{c}</b>)]] : rows}
         />
       )}
       <Text size="xs" c="dimmed">
-        {t('remindersUi.usage.billingNote')}
+        {col('note')}
       </Text>
     </div>
   );
