@@ -45,6 +45,14 @@ async function printed(page: Page, button: string, name: string): Promise<string
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
+/** The week as a list: every visit, at any hour (the grids show 06:00–22:00, and the due visit may be later). */
+async function listView(page: Page) {
+  const cal = page.getByTestId('vcal');
+  await cal.focus();
+  await cal.press('l');
+  await expect(page.getByTestId('vcal-view').locator('input[value=list]')).toBeChecked();
+}
+
 /**
  * A visit of a new client (with a mobile phone) at Rīga, starting at the next whole minute plus five, with one
  * reminder five minutes before it: due within a minute. The first of the branch's people free then takes it.
@@ -88,6 +96,7 @@ test('a trunk pointed at sipp: the test call, then a due reminder turns its visi
   const name = `Reminded ${tag}`;
   await bookDueVisit(page, name);
   await page.getByTestId('nav-calendar').click();
+  await listView(page);
   const event = page.getByTestId('vcal-event').filter({ hasText: name });
   await expect(event).toHaveAttribute('data-reminder', 'none');
   await expect(event).toHaveAttribute('data-reminder', 'will_come', { timeout: 150_000 });
@@ -124,6 +133,7 @@ test('the same, read in Latvian: the coloured week, the visit card and the usage
   await loginAs(page, server.url, 'owner');
   await language(page, 'Latviešu', 'lv');
   await page.getByTestId('nav-calendar').click();
+  await listView(page);
   const event = page.getByTestId('vcal-event').filter({ hasText: `Reminded ${tag}` });
   await expect(event).toHaveAttribute('data-reminder', 'will_come');
   await event.evaluate((el) => el.scrollIntoView({ block: 'center' }));

@@ -1,6 +1,7 @@
-import { Checkbox, Group, Select, Table, Text, TextInput } from '@mantine/core';
-import { Controller, useFormContext, useWatch } from 'react-hook-form';
+import { Checkbox, Group, Table, Text, TextInput } from '@mantine/core';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { SelectField } from '../../components/fields';
 import { TableHead } from '../../components/tableParts';
 import { useNestedError } from './offsets';
 import { OffsetsField, useChannelOptions } from './PolicyFields';
@@ -48,25 +49,19 @@ function BranchRow({ index: i, readOnly, control }: { index: number; readOnly: b
         </Text>
       </Table.Td>
       <Table.Td w={180}>
-        <Controller
+        <SelectField<RemindersForm>
           control={control}
           name={`branches.${i}.enabled`}
-          render={({ field }) => (
-            <Select
-              size="xs"
-              aria-label={`${t('remindersUi.enabledShort')} · ${row.branchName}`}
-              data={[
-                { value: AS_ORG, label: asOrg },
-                { value: 'on', label: t('remindersUi.on') },
-                { value: 'off', label: t('remindersUi.off') },
-              ]}
-              allowDeselect={false}
-              readOnly={readOnly}
-              value={field.value}
-              onChange={(v) => field.onChange(v ?? AS_ORG)}
-              data-testid={`${testId}-enabled`}
-            />
-          )}
+          size="xs"
+          aria-label={`${t('remindersUi.enabledShort')} · ${row.branchName}`}
+          data={[
+            { value: AS_ORG, label: asOrg },
+            { value: 'on', label: t('remindersUi.on') },
+            { value: 'off', label: t('remindersUi.off') },
+          ]}
+          allowDeselect={false}
+          readOnly={readOnly}
+          data-testid={`${testId}-enabled`}
         />
       </Table.Td>
       <Table.Td w={230}>
@@ -98,21 +93,15 @@ function BranchRow({ index: i, readOnly, control }: { index: number; readOnly: b
         </Group>
       </Table.Td>
       <Table.Td w={200}>
-        <Controller
+        <SelectField<RemindersForm>
           control={control}
           name={`branches.${i}.channel`}
-          render={({ field }) => (
-            <Select
-              size="xs"
-              aria-label={`${t('remindersUi.channelLabel')} · ${row.branchName}`}
-              data={[{ value: AS_ORG, label: asOrg }, ...channels]}
-              allowDeselect={false}
-              readOnly={readOnly}
-              value={field.value}
-              onChange={(v) => field.onChange(v ?? AS_ORG)}
-              data-testid={`${testId}-channel`}
-            />
-          )}
+          size="xs"
+          aria-label={`${t('remindersUi.channelLabel')} · ${row.branchName}`}
+          data={[{ value: AS_ORG, label: asOrg }, ...channels]}
+          allowDeselect={false}
+          readOnly={readOnly}
+          data-testid={`${testId}-channel`}
         />
       </Table.Td>
     </Table.Tr>
