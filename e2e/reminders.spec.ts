@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import lv from '../src/shared/i18n/lv.json' with { type: 'json' };
 import { expectAccessible } from './a11y';
-import { apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
+import { apiAnswer, apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
 
 /**
  * The reminder calls' settings and usage screens as an owner meets them, in English and Latvian: the trunk and the
@@ -162,4 +162,23 @@ test('the same screens in Latvian: a refusal in Latvian, and the month’s usage
   await expect(table.getByRole('row').last()).toContainText(lv.reminders.usage.total);
   await expectAccessible(page, 'reminder usage (lv)');
   await shot(page, 'reminders-usage-lv');
+});
+
+test('an administrator sees the daily limit but cannot raise it: the field is read-only and main refuses it too', async ({ page }) => {
+  await loginAs(page, server.url, 'admin');
+  await language(page, 'English', 'en');
+  await page.getByTestId('nav-reminders').click();
+  await expect(page.getByTestId('rem-daily-cap')).toHaveAttribute('readonly', '');
+  await expect(page.getByText(en.remindersUi.capOwnerOnly)).toBeVisible();
+  // What the form would never send, sent anyway: refused with its reason, nothing stored.
+  const before = await apiCall<Settings & Record<string, unknown>>(page, 'reminders.settings', {});
+  const input = {
+    policy: { ...before.policy },
+    dailyCap: before.dailyCap + 10,
+    trunk: Object.fromEntries(Object.entries(before.trunk).filter(([k]) => !['hasPassword', 'note'].includes(k))),
+    branches: [],
+  };
+  const answer = await apiAnswer(page, 'reminders.saveSettings', input);
+  expect(answer).toMatchObject({ ok: false, error: { key: 'reminders.errors.cap_owner_only', field: 'dailyCap' } });
+  expect(await apiCall<Settings>(page, 'reminders.settings', {})).toEqual(before);
 });

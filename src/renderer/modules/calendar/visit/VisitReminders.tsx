@@ -110,7 +110,7 @@ function ReminderRows({ data, timeZone }: { data: Reminders; timeZone: string })
             {/* Why no call will be made; "the client has answered" is what the state already says. */}
             {r.nextDueAt ? ` · ${t('remindersUi.visit.dueAt', { time: fmt.zoned(r.nextDueAt, timeZone) })}` : ''}
             {!r.nextDueAt && r.noneReason && r.noneReason !== 'replied' && (
-              <Text span size="xs" c="orange.9" data-testid="visit-rem-why">
+              <Text span size="xs" c="red.8" data-testid="visit-rem-why">
                 {' '}
                 · {t(`reminders.none.${r.noneReason}`)}
               </Text>
