@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { createDialer, type CallResult } from '../../src/main/telephony/sip/dialer';
 import { gapsOf, gapStats } from '../../src/main/telephony/media/pacer';
 import { startSipp, sippInstalled } from '../../src/main/telephony/testing/sipp';
@@ -39,7 +40,9 @@ export const dialerSuite: Suite = {
     const stats = gapStats(gaps);
     log(`${stats.count} RTP gaps over ${sent.length} calls: median ${stats.median.toFixed(2)} ms, p95 ${stats.p95.toFixed(2)}, p99 ${stats.p99.toFixed(2)}, max ${stats.max.toFixed(2)}`);
     results.addSamples(`dialer: RTP packet gap, ${CALLS} simultaneous calls`, gaps, null, { note: 'p50/p95; 20 ms is exact pacing' });
-    results.addValue(`dialer: RTP packet gap p99, ${CALLS} simultaneous calls`, 'ms', stats.p99, 25);
+    // On a shared machine the whole process can be descheduled: the load average says how busy it was.
+    const load = os.loadavg()[0]!.toFixed(1);
+    results.addValue(`dialer: RTP packet gap p99, ${CALLS} simultaneous calls`, 'ms', stats.p99, 25, `max ${stats.max.toFixed(0)} ms; load average ${load} on ${os.cpus().length} cores`);
     const confirmed = calls.filter((c) => c.outcome === 'confirmed' && c.key === '1').length;
     results.addValue(`dialer: key presses lost of ${CALLS}`, 'count', CALLS - confirmed, 0);
     results.addSamples('dialer: INVITE to answer on loopback', calls.map((c) => (c.answeredAt ?? c.endedAt) - c.startedAt), null, { note: 'sipp answers at once' });

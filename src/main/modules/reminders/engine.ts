@@ -101,6 +101,7 @@ export function createReminderEngine(deps: JobDeps, opts: EngineOptions = {}): R
         // Closed meanwhile (a second core recovered it as unknown): what was written stands.
         if (attempt.ended_at) return { declinedVisitId: null, attempt };
         const follow = await closeAttempt(ctx, attempt, ended);
+        // The row as closed: the test call's last progress tells its outcome from it.
         return { ...follow, attempt: await ctx.db.selectFrom('reminder_attempt').selectAll().where('id', '=', attemptId).executeTakeFirstOrThrow() };
       });
       if (follow.declinedVisitId) await offerFreedSlot(deps, orgId, follow.declinedVisitId);

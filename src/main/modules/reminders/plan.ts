@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Ctx } from '../../api/context';
 import type { ReminderTable } from '../../db/schema';
 import { REMINDER_OFFSET, type ReminderChannel, type ReminderNoneReason, type ReminderPolicy as PolicySettings, type ReminderRowState } from '../../../shared/api/reminders';
-import { firstAttemptAt, type AttemptDecision, type ReminderOffset, type ReminderPolicy } from '../../../shared/rules/reminders';
+import { firstAttemptAt, nextAttemptAt, type AttemptDecision, type AttemptOutcome, type ReminderOffset, type ReminderPolicy } from '../../../shared/rules/reminders';
 import { setVisitReminder } from '../calendar';
 import { dailyCapOf, effectivePolicy, policyRows } from './policy';
 import { reminderTable } from './tables';
@@ -149,4 +149,44 @@ export async function replanVisit(ctx: Ctx, visitId: string, offsets: readonly s
   }
   const made = new Set(rows.filter((r) => !open(r) && r.state !== 'cancelled').map((r) => r.offset));
   await createReminders(ctx, visit, offsets.filter((o) => !keep.has(o) && !made.has(o)), channel);
+}
+
+/**
+ * The settings changed (quiet hours, retries, a branch's override): every reminder still waiting for its next call is
+ * placed again by the rules as they now stand, from its attempts so far. Only rows whose time or state changes are
+ * written.
+ */
+export async function replanWaiting(ctx: Ctx, orgId: string): Promise<number> {
+  const waiting = await ctx.db
+    .selectFrom('reminder as r')
+    .innerJoin('visit as v', 'v.id', 'r.visit_id')
+    .innerJoin('branch as b', 'b.id', 'v.branch_id')
+    .selectAll('r')
+    .select(['v.starts_at', 'b.time_zone'])
+    .where('r.org_id', '=', orgId)
+    .where('r.state', '=', 'planned')
+    .where('r.deleted_at', 'is', null)
+    .execute();
+  if (!waiting.length) return 0;
+  const { org, branches } = await policyRows(ctx.db, orgId);
+  const policyOf = new Map<string, ReminderPolicy>();
+  const attempts = await ctx.db
+    .selectFrom('reminder_attempt')
+    .select(['reminder_id', 'started_at', 'outcome'])
+    .where('org_id', '=', orgId)
+    .where('reminder_id', 'in', waiting.map((r) => r.id))
+    .execute();
+  const now = ctx.clock.now();
+  let changed = 0;
+  for (const r of waiting) {
+    let policy = policyOf.get(r.branch_id);
+    if (!policy) policyOf.set(r.branch_id, (policy = rulesPolicy(effectivePolicy(org, branches.find((b) => b.branch_id === r.branch_id)), dailyCapOf(org))));
+    const own = attempts.filter((a) => a.reminder_id === r.id).map((a) => ({ startedAt: Date.parse(a.started_at), outcome: a.outcome as AttemptOutcome | null }));
+    const next = stateOf(nextAttemptAt({ visitStart: Date.parse(r.starts_at), offset: parseOffset(r.offset), zone: r.time_zone, policy, attempts: own, now }));
+    if (next.state === r.state && next.next_due_at === r.next_due_at) continue;
+    const { starts_at: _s, time_zone: _z, ...row } = r;
+    await reminderTable.in(ctx).update(row, next, { audit: false });
+    changed++;
+  }
+  return changed;
 }

@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { me, type Ctx } from '../../api/context';
 import { AppError } from '../../api/errors';
 import { normalizePhone, orgCountry } from '../../rules/phone';
-import { convertUpload, RECORDABLE_PHRASES, toWav } from '../../telephony/prompts';
+import { convertUploadAsync, RECORDABLE_PHRASES, toWav } from '../../telephony/prompts';
 import { instantAt, todayIn } from '../../../shared/rules/zonedTime';
 import type { PromptRecording } from '../../../shared/api/reminders';
 import { REMINDER_ENGINE } from './engine';
@@ -67,7 +67,8 @@ export async function uploadRecording(ctx: Ctx, input: { lang: string; phrase: s
   if (!(RECORDABLE_PHRASES as readonly string[]).includes(input.phrase)) throw remindersError('validation', 'phrase_unknown', 'phrase');
   let pcm: Int16Array;
   try {
-    pcm = convertUpload(Buffer.from(input.wavBase64, 'base64'));
+    // Converted in slices that give the core's thread back: other calls go on while a long recording resamples.
+    pcm = await convertUploadAsync(Buffer.from(input.wavBase64, 'base64'));
   } catch (e) {
     // The audio's refusal names its own field; here the file travels as wavBase64.
     if (e instanceof AppError) throw new AppError({ ...e.error, field: 'wavBase64' });

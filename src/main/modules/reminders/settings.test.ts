@@ -44,12 +44,15 @@ describe('reminder settings', () => {
     expect((await app.call(owner, 'reminders.saveSettings', await settingsInput({ trunk: { password: null } }))).trunk.hasPassword).toBe(false);
   });
 
-  it('lets a branch keep its own quiet hours, which its visits are planned by', async () => {
-    await app.call(owner, 'reminders.saveSettings', await settingsInput({ branches: [{ branchId: c.branchId, enabled: null, quietStart: '22:00', quietEnd: '10:00', offsets: null, channel: null }] }));
+  it('lets a branch keep its own quiet hours, which its waiting reminders are placed by at once', async () => {
     app.clock.set(riga('2026-11-23T11:00'));
     const v = await app.call(c.clerk, 'visits.book', { clientId: c.clientId, userId: c.doctorId, serviceId: c.serviceId, start: riga('2026-11-26T09:30'), durationMin: 30 });
-    // A day before is 09:30 on the 25th, inside the branch's quiet hours until 10:00.
+    expect((await app.call(c.clerk, 'reminders.ofVisit', { visitId: v.id })).reminders[0]).toMatchObject({ nextDueAt: riga('2026-11-25T09:30') });
+    await app.call(owner, 'reminders.saveSettings', await settingsInput({ branches: [{ branchId: c.branchId, enabled: null, quietStart: '22:00', quietEnd: '10:00', offsets: null, channel: null }] }));
+    // A day before is 09:30 on the 25th, now inside the branch's quiet hours until 10:00.
     expect((await app.call(c.clerk, 'reminders.ofVisit', { visitId: v.id })).reminders[0]).toMatchObject({ nextDueAt: riga('2026-11-25T10:00') });
+    const w = await app.call(c.clerk, 'visits.book', { clientId: c.clientId, userId: c.doctorId, serviceId: c.serviceId, start: riga('2026-11-26T08:30'), durationMin: 30 });
+    expect((await app.call(c.clerk, 'reminders.ofVisit', { visitId: w.id })).reminders[0]).toMatchObject({ nextDueAt: riga('2026-11-25T10:00') });
     const refused = await app.raw(owner, 'reminders.saveSettings', await settingsInput({ branches: [{ branchId: c.branchId, enabled: null, quietStart: '22:00', quietEnd: null, offsets: null, channel: null }] }));
     expect(refused.ok ? null : refused.error).toMatchObject({ key: 'reminders.errors.quiet_hours_both', field: 'branches.0.quietEnd' });
   });

@@ -4,6 +4,7 @@ import type { ReminderSettings, ReminderSettingsInput } from '../../../shared/ap
 import type { Sealer } from '../../sms/settings';
 import { branchOverrideOf, dailyCapOf, DEFAULT_TRUNK, orgPolicy, policyRows, trunkPasswordContext, type PolicyRow } from './policy';
 import { policyTable } from './tables';
+import { replanWaiting } from './plan';
 
 /** A refusal with a key of the reminders namespace (src/shared/i18n/en.json → reminders.errors.*). */
 export function remindersError(code: 'validation' | 'conflict' | 'not_found' | 'forbidden', key: string, field?: string, params?: Record<string, string | number>): AppError {
@@ -132,5 +133,7 @@ export async function saveSettings(ctx: Ctx, input: ReminderSettingsInput, secre
     else await rows.insert(patch);
   }
   for (const gone of branches.filter((r) => !seen.has(r.branch_id!))) await rows.remove(gone);
+  // New quiet hours or retries hold for the calls still to come, not only for visits booked from now on.
+  await replanWaiting(ctx, user.orgId);
   return getSettings(ctx);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../api/errors';
-import { PHONE_RATE, readWav, resample, toInt16, wavToPhonePcm, writeWav } from './index';
+import { PHONE_RATE, readWav, resample, resampleAsync, toInt16, wavToPhonePcm, writeWav } from './index';
 import { dB, makeWav, middle, pitch, rms, tone, type WavSpec } from './testing/signals';
 
 const SECOND = 1;
@@ -25,6 +25,7 @@ describe('reading WAV files', () => {
     ['64-bit float', { code: 3, bits: 64, rate: 16000 }],
     ['μ-law', { code: 7, bits: 8, rate: 8000 }],
     ['A-law', { code: 6, bits: 8, rate: 11025 }],
+    ['16-bit PCM at an odd rate (no common divisor with 8 kHz)', { code: 1, bits: 16, rate: 44101 }],
     ['extensible 24-bit', { code: 1, bits: 24, rate: 44100, extensible: true }],
     ['extensible float', { code: 3, bits: 32, rate: 32000, extensible: true }],
   ];
@@ -94,6 +95,22 @@ describe('resampling to 8 kHz', () => {
     expect(out.length).toBe(PHONE_RATE);
     expect(pitch(middle(out), PHONE_RATE)).toBeCloseTo(1000, 0);
     expect(Math.abs(dB(rms(middle(out), 1) / (0.5 / Math.SQRT2)))).toBeLessThan(0.1);
+  });
+
+  it('the asynchronous form gives the same samples and lets other work run every few milliseconds', async () => {
+    const input = Float32Array.from(tone(1000, 44100, 10, 0.5));
+    let done = false;
+    let turns = 0;
+    const other = () => {
+      turns++;
+      if (!done) setImmediate(other);
+    };
+    setImmediate(other);
+    const out = await resampleAsync(input, 44100, PHONE_RATE);
+    done = true;
+    expect(out).toEqual(resample(input, 44100, PHONE_RATE));
+    // 80,000 samples out, a turn for others at least every 2,000.
+    expect(turns).toBeGreaterThanOrEqual(39);
   });
 
   it('clips at full scale instead of wrapping round', () => {

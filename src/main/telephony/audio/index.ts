@@ -2,7 +2,7 @@ import { toPhonePcm } from './resample';
 import { readWav } from './wavRead';
 
 export { readWav, audioError, type Audio } from './wavRead';
-export { PHONE_RATE, resample, toMono, toInt16, toPhonePcm } from './resample';
+export { PHONE_RATE, resample, resampleAsync, toMono, toInt16, toPhonePcm, toPhonePcmAsync } from './resample';
 export { writeWav } from './wavWrite';
 
 /** A WAV file of any supported format and rate as 8 kHz mono 16-bit PCM; a translated refusal otherwise. */

@@ -53,30 +53,77 @@ export function toMono(audio: Audio): Float32Array {
   return out;
 }
 
-/** Band-limited resampling of float samples from `inRate` to `outRate`, any ratio. */
-export function resample(input: Float32Array, inRate: number, outRate: number): Float32Array {
-  if (inRate === outRate) return input;
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+/** Above this many phases (rates with no small common divisor) the kernel is read from the table at each tap instead. */
+const MAX_PHASES = 4096;
+
+/** Output samples computed between two yields of the asynchronous form: about 5 ms of work. */
+const SLICE = 2000;
+
+/** The resampler as slices of work: yields between slices, returns the samples. */
+function* resampling(input: Float32Array, inRate: number, outRate: number): Generator<void, Float32Array> {
   const t = kernelTable();
-  const ratio = inRate / outRate;
-  // Cut-off in cycles per input sample; zero crossings of the kernel fall every 1/(2·fc) input samples.
-  const fc = (CUTOFF * Math.min(inRate, outRate)) / 2 / inRate;
-  const zerosPerSample = 2 * fc;
-  const reach = ZEROS / zerosPerSample;
+  // Cut-off in cycles per input sample; the kernel's zero crossings fall every 1/(2·fc) input samples.
+  const zerosPerSample = (CUTOFF * Math.min(inRate, outRate)) / inRate;
+  const reach = Math.ceil(ZEROS / zerosPerSample);
+  const kernel = (distance: number) => {
+    const pos = Math.abs(distance) * zerosPerSample * STEPS;
+    const i = Math.floor(pos);
+    return i >= t.length - 1 ? 0 : (t[i]! + (t[i + 1]! - t[i]!) * (pos - i)) * zerosPerSample;
+  };
+  const g = gcd(inRate, outRate);
+  const phases = outRate / g;
+  const step = inRate / g;
+  const taps = 2 * reach;
+  // Output n sits at input position n·step/phases: whole part `base`, fraction (n·step mod phases)/phases.
+  const coeffs = phases <= MAX_PHASES ? new Float64Array(phases * taps) : null;
+  if (coeffs) for (let p = 0; p < phases; p++) for (let j = 0; j < taps; j++) coeffs[p * taps + j] = kernel(j - reach + 1 - p / phases);
   const out = new Float32Array(Math.floor((input.length * outRate) / inRate));
   for (let n = 0; n < out.length; n++) {
-    const centre = n * ratio;
-    const from = Math.max(0, Math.ceil(centre - reach));
-    const to = Math.min(input.length - 1, Math.floor(centre + reach));
+    if (n % SLICE === SLICE - 1) yield;
+    const base = Math.floor((n * step) / phases);
+    const phase = (n * step) % phases;
+    const first = base - reach + 1;
+    const from = Math.max(0, first);
+    const to = Math.min(input.length, first + taps);
     let acc = 0;
-    for (let k = from; k <= to; k++) {
-      const pos = Math.abs(k - centre) * zerosPerSample * STEPS;
-      const i = Math.floor(pos);
-      const f = pos - i;
-      acc += input[k]! * (t[i]! + (t[i + 1]! - t[i]!) * f);
+    if (coeffs) {
+      const row = phase * taps - first;
+      for (let k = from; k < to; k++) acc += input[k]! * coeffs[row + k]!;
+    } else {
+      const centre = base + phase / phases;
+      for (let k = from; k < to; k++) acc += input[k]! * kernel(k - centre);
     }
-    out[n] = acc * zerosPerSample;
+    out[n] = acc;
   }
   return out;
+}
+
+/**
+ * Band-limited resampling of float samples from `inRate` to `outRate`, any ratio. Where the ratio is a small fraction
+ * (44.1 kHz → 8 kHz: 80 phases) each phase's taps are computed once.
+ */
+export function resample(input: Float32Array, inRate: number, outRate: number): Float32Array {
+  if (inRate === outRate) return input;
+  const work = resampling(input, inRate, outRate);
+  for (;;) {
+    const r = work.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same, handing the thread back every few milliseconds: the core that converts an upload is also the one
+ * pacing the calls' 20 ms audio packets.
+ */
+export async function resampleAsync(input: Float32Array, inRate: number, outRate: number): Promise<Float32Array> {
+  if (inRate === outRate) return input;
+  const work = resampling(input, inRate, outRate);
+  for (;;) {
+    const r = work.next();
+    if (r.done) return r.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** Floats to 16-bit PCM, rounded, clipped at full scale. */
@@ -89,4 +136,8 @@ export function toInt16(samples: Float32Array): Int16Array {
 /** Any decoded recording as the telephone plays it: 8 kHz, mono, 16-bit. */
 export function toPhonePcm(audio: Audio): Int16Array {
   return toInt16(resample(toMono(audio), audio.sampleRate, PHONE_RATE));
+}
+
+export async function toPhonePcmAsync(audio: Audio): Promise<Int16Array> {
+  return toInt16(await resampleAsync(toMono(audio), audio.sampleRate, PHONE_RATE));
 }

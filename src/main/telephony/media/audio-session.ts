@@ -119,8 +119,9 @@ export class AudioSession implements SessionDescriptionHandler {
       payload: encodeG711(frame, remote.codec),
     });
     this.sequence = (this.sequence + 1) & 0xffff;
-    // Stamped when the kernel has taken the datagram: the departure, not the timer's wish.
-    socket.send(packet, remote.port, remote.address, () => this.sentAt.push(monotonicMs()));
+    // Node hands a small datagram to the kernel synchronously when it can: this is its departure.
+    socket.send(packet, remote.port, remote.address);
+    this.sentAt.push(monotonicMs());
   }
 
   private nextFrame(): Int16Array {

@@ -3,6 +3,6 @@
  * resources/prompts, or recorded by the organization), uploads converted to 8 kHz, and WAV for the browser.
  */
 export { visitMessage, phraseClip, messageLanguage, type Recordings, type VisitMessageInput } from './message';
-export { convertUpload, toWav, fromStoredWav, MAX_RECORDING_SECONDS } from './upload';
+export { convertUpload, convertUploadAsync, toWav, fromStoredWav, MAX_RECORDING_SECONDS } from './upload';
 export { phraseList, PROMPT_LANGUAGES, RECORDABLE_PHRASES, ORG_NAME, type PhraseInfo, type RecordablePhrase } from './texts';
 export { promptsDir } from './dir';

@@ -7,7 +7,7 @@ import { readWav, toInt16 } from '../audio';
 import { makeWav, tone } from '../audio/testing/signals';
 import { loadClip } from './clips';
 import { promptsDirFrom } from './dir';
-import { convertUpload, fromStoredWav, phraseList, PROMPT_LANGUAGES, promptsDir, toWav, visitMessage, type Recordings } from './index';
+import { convertUpload, convertUploadAsync, fromStoredWav, phraseList, PROMPT_LANGUAGES, promptsDir, toWav, visitMessage, type Recordings } from './index';
 import { clipKeys, TEXTS } from './texts';
 
 const dir = promptsDir();
@@ -178,7 +178,7 @@ describe('an organization’s recording', () => {
     throw new Error('accepted');
   };
 
-  it('a 44.1 kHz stereo WAV becomes 8 kHz mono, its silent ends trimmed', () => {
+  it('a 44.1 kHz stereo WAV becomes 8 kHz mono, its silent ends trimmed', async () => {
     const voice = tone(1000, 44100, 1, 0.5);
     const padded = new Float64Array(44100 * 3);
     padded.set(voice, 44100);
@@ -191,11 +191,15 @@ describe('an organization’s recording', () => {
     expect(back.channels[0]!.length).toBe(pcm.length);
     // Stored as the WAV it plays as, read back sample for sample.
     expect(fromStoredWav(toWav(pcm))).toEqual(pcm);
+    // The form for handlers in the core: the same samples.
+    expect(await convertUploadAsync(makeWav({ code: 1, bits: 16, rate: 44100 }, [padded, padded]))).toEqual(pcm);
   });
 
   it('refuses a silent recording, one too long for a phrase and a file that is no WAV, each with its key', () => {
     expect(refusal(makeWav({ code: 1, bits: 16, rate: 16000 }, [new Float64Array(16000)])).key).toBe('prompts.errors.silent');
     expect(refusal(makeWav({ code: 1, bits: 16, rate: 8000 }, [tone(300, 8000, 31, 0.3)]))).toMatchObject({ key: 'prompts.errors.tooLong', params: { seconds: 30 } });
+    // A file of minutes is refused before it is converted.
+    expect(refusal(makeWav({ code: 1, bits: 16, rate: 8000 }, [new Float64Array(8000 * 61)]))).toMatchObject({ key: 'prompts.errors.tooLong' });
     expect(refusal(Buffer.from('fLaC\0\0\0\x22', 'latin1'))).toMatchObject({ code: 'validation', key: 'prompts.errors.notWav', field: 'file' });
   });
 });

@@ -34,6 +34,7 @@ export class SipAgent {
     readonly trunk: TrunkConfig,
     readonly localAddress: string,
     private readonly log: Log,
+    tlsCa?: string,
   ) {
     const domain = trunk.domain || trunk.host;
     const transportOptions: SipTransportOptions & { secure: boolean } = {
@@ -41,6 +42,7 @@ export class SipAgent {
       port: trunk.port,
       localAddress,
       log,
+      ca: tlsCa,
       secure: trunk.transport === 'tls',
     };
     const contactTransport = trunk.transport === 'udp' ? undefined : trunk.transport;

@@ -1,5 +1,5 @@
 // One outgoing reminder call: INVITE, ring timeout, prompt (once more if no key), BYE, outcome.
-import { Inviter, SessionState, UserAgent, type Info } from 'sip.js';
+import { Inviter, SessionState, TransportState, UserAgent, type Info } from 'sip.js';
 import type { AudioSession } from '../media/audio-session';
 import { InfoDtmfReceiver } from '../media/dtmf';
 import type { SipAgent, Log } from './agent';
@@ -62,9 +62,11 @@ export async function placeCall(
     }
   };
   const infoKeys = new InfoDtmfReceiver(onKey);
+  // The caller ID is a setting typed by people: only URI-safe characters reach a header.
+  const callerUri = `sip:${trunk.callerId.replace(/[^\w+.-]/g, '')}@${trunk.domain || trunk.host}`;
   const inviter = new Inviter(agent.ua, target, {
-    extraHeaders: trunk.callerIdMode === 'pai' ? [`P-Asserted-Identity: <sip:${trunk.callerId}@${trunk.domain || trunk.host}>`] : [],
-    params: trunk.callerIdMode === 'from' ? { fromUri: `sip:${trunk.callerId}@${trunk.domain || trunk.host}` } : {},
+    extraHeaders: trunk.callerIdMode === 'pai' ? [`P-Asserted-Identity: <${callerUri}>`] : [],
+    params: trunk.callerIdMode === 'from' ? { fromUri: callerUri } : {},
     delegate: {
       onInfo(info: Info) {
         const r = info.request;
@@ -79,7 +81,10 @@ export async function placeCall(
   const terminated = new Promise<void>((resolve) => (ended = resolve));
   let answered: () => void = () => undefined;
   const established = new Promise<void>((resolve) => (answered = resolve));
+  let settled = false;
   inviter.stateChange.addListener((state) => {
+    // An answer racing our late CANCEL is sip.js's to end (ACK + BYE); the result is already out.
+    if (settled) return;
     if (state === SessionState.Established) {
       answeredAt = now();
       sipCode = 200;
@@ -107,6 +112,13 @@ export async function placeCall(
   }, trunk.ringTimeoutSec * 1000);
   const onAbort = (): void => (answeredAt === null ? cancel() : undefined);
   ctx.abort.addEventListener('abort', onAbort);
+  // An unreachable trunk (ICMP refused on UDP, a dropped connection) fails the call now, not at the ring timeout.
+  const onTransport = (state: TransportState): void => {
+    if (state !== TransportState.Disconnected || answeredAt !== null) return;
+    log('sip: trunk connection lost', { number: req.number });
+    giveUp();
+  };
+  agent.transport.stateChange.addListener(onTransport);
 
   try {
     await inviter.invite({
@@ -135,7 +147,9 @@ export async function placeCall(
   } finally {
     clearTimeout(ringTimer);
     ctx.abort.removeEventListener('abort', onAbort);
+    agent.transport.stateChange.removeListener(onTransport);
   }
+  settled = true;
   const audio = inviter.sessionDescriptionHandler as AudioSession | undefined;
   if (audio && answeredAt !== null) ctx.onMedia?.({ codec: audio.codec, sentAt: audio.sentAt });
   req.onState?.('ended');
@@ -189,10 +203,10 @@ async function hangUp(inviter: Inviter, waitMs: number, log: Log): Promise<void>
 }
 
 function delay(ms: number): Promise<'waited'> {
-  return new Promise((resolve) => setTimeout(() => resolve('waited'), ms));
+  return new Promise((resolve) => setTimeout(() => resolve('waited'), ms).unref());
 }
 
-/** "+371 2000-0000" → sip:+37120000000@domain; null when nothing dialable is left. */
+/** "+371 2000-0000" → sip:+37120000000@domain; undefined when nothing dialable is left. */
 export function dialTarget(number: string, domain: string): ReturnType<typeof UserAgent.makeURI> {
   const digits = number.replace(/[\s\-().]/g, '');
   if (!/^\+?[0-9*#]{2,32}$/.test(digits)) return undefined;

@@ -47,6 +47,12 @@ describe('dialer against sipp: outcomes without a key', () => {
     await expect(run).rejects.toThrow(/sipp auth-401.xml exited 1/);
   }, 30_000);
 
+  it('the far end hangs up during the prompt → answered, at once', async () => {
+    const { result } = await callSipp({ scenario: 'answer-hangup.xml' }, {}, { prompt: tone(10_000) });
+    expect(result).toMatchObject({ outcome: 'answered', key: null, sipCode: 200 });
+    expect(result.endedAt - result.answeredAt!).toBeLessThan(2000);
+  }, 30_000);
+
   it('the maximum call duration hangs up a long prompt → answered', async () => {
     const { result } = await callSipp({ scenario: 'answer-silent.xml' }, { maxCallSec: 1 }, { prompt: tone(10_000) });
     expect(result).toMatchObject({ outcome: 'answered', key: null });

@@ -58,6 +58,8 @@ export interface DialerOptions {
   log?: (msg: string, data?: object) => void;
   /** Listening time after each playing of the prompt (default 5 s). */
   keyWaitMs?: number;
+  /** CA certificates (PEM) to trust besides the system's, for a TLS trunk with a private CA. */
+  tlsCa?: string;
   /** After each answered call: the instants its RTP packets left (for measuring the pacing). */
   onMedia?: (media: { codec: string | null; sentAt: readonly number[] }) => void;
 }
@@ -77,7 +79,7 @@ export function createDialer(trunk: TrunkConfig, opts: DialerOptions = {}): Dial
   const running = new Set<Promise<CallResult>>();
   let agent: Promise<SipAgent> | null = null;
   const agentOnce = (): Promise<SipAgent> =>
-    (agent ??= localAddressFor(trunk.host, trunk.port).then((address) => new SipAgent(trunk, address, log)));
+    (agent ??= localAddressFor(trunk.host, trunk.port).then((address) => new SipAgent(trunk, address, log, opts.tlsCa)));
 
   const failedNow = (req: CallRequest): CallResult => {
     const at = now();

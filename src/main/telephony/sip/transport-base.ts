@@ -6,6 +6,8 @@ export interface SipTransportOptions {
   port: number;
   /** Local address to bind (the one our Via and Contact carry). */
   localAddress: string;
+  /** Extra CA certificates (PEM) a TLS trunk's certificate may chain to (a PBX with its own CA). */
+  ca?: string;
   log?: (msg: string, data?: object) => void;
 }
 

@@ -23,10 +23,10 @@ export class StreamTransport extends BaseTransport {
   }
 
   protected open(): Promise<void> {
-    const { host, port, localAddress } = this.options;
+    const { host, port, localAddress, ca } = this.options;
     return new Promise((resolve, reject) => {
       const socket = this.secure
-        ? tls.connect({ host, port, servername: net.isIP(host) ? undefined : host }, () => done())
+        ? tls.connect({ host, port, ca, servername: net.isIP(host) ? undefined : host }, () => done())
         : net.connect({ host, port, localAddress }, () => done());
       const done = (): void => {
         socket.off('error', reject);

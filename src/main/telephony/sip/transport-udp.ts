@@ -83,6 +83,10 @@ export class UdpTransport extends BaseTransport {
   private fail(error: Error): void {
     this.options.log?.('sip: udp error', { error: error.message });
     this.stopAll();
+    // A connected socket that saw ICMP "refused" is done; the next call binds a fresh one.
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close();
     this.lost(error);
   }
 

@@ -100,7 +100,7 @@ async function listening(port: number, transport: 'udp' | 'tcp', exited: Promise
   throw new Error(`sipp did not listen on ${transport} ${port}`);
 }
 
-function freePort(transport: 'udp' | 'tcp'): Promise<number> {
+export function freePort(transport: 'udp' | 'tcp'): Promise<number> {
   if (transport === 'tcp') {
     return new Promise((resolve, reject) => {
       const server = net.createServer().listen(0, '127.0.0.1', () => {
