@@ -91,6 +91,8 @@ test('a trunk pointed at sipp: the test call, then a due reminder turns its visi
   await expect(progress).toHaveAttribute('data-state', 'ended', { timeout: 30_000 });
   await expect(page.getByTestId('rem-test-outcome')).toHaveText(en.remindersUi.outcome.confirmed);
   await expect(page.getByTestId('rem-test-detail')).toContainText('Key: 1');
+  await page.getByTestId('rem-test-call').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await shot(page, 'reminders-testcall-en');
 
   // A visit whose reminder is due within a minute, watched on the calendar from before the call.
   const name = `Reminded ${tag}`;
