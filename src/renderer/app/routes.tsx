@@ -50,5 +50,7 @@ export const ROUTES: RouteDef[] = [
   { path: 'series', label: 'nav.series', module: 'series', load: () => import('../modules/series/SeriesScreen').then((m) => m.SeriesScreen) },
   { path: 'mail', label: 'mail.nav', module: 'organization', load: () => import('../modules/mail/MailSettingsScreen').then((m) => m.MailSettingsScreen) },
   { path: 'sms', label: 'sms.nav', module: 'organization', action: 'write', load: () => import('../modules/sms/SmsSettingsScreen').then((m) => m.SmsSettingsScreen) },
+  { path: 'reminders', label: 'remindersUi.nav', module: 'reminders', action: 'approve', load: () => import('../modules/reminders/RemindersSettingsScreen').then((m) => m.RemindersSettingsScreen) },
+  { path: 'reminder-usage', label: 'remindersUi.usage.nav', module: 'reminders', action: 'approve', load: () => import('../modules/reminders/UsageScreen').then((m) => m.UsageScreen) },
   { path: 'audit', label: 'nav.audit', module: 'audit', load: () => import('../modules/audit/AuditScreen').then((m) => m.AuditScreen) },
 ];

@@ -33,6 +33,9 @@ export const SCREEN_MODULES = {
   sms: { module: 'organization', action: 'write' },
   'calendar-reports': read('calendar'),
   calendar: read('calendar'),
+  // Reminder calls' settings and monthly usage: owners and admins (the trunk, its cost).
+  reminders: { module: 'reminders', action: 'approve' },
+  'reminder-usage': { module: 'reminders', action: 'approve' },
 } as const satisfies Record<string, ScreenRight | null>;
 export type Screen = keyof typeof SCREEN_MODULES;
 export const SCREENS = Object.keys(SCREEN_MODULES) as [Screen, ...Screen[]];

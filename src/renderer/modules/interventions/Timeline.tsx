@@ -7,18 +7,10 @@ import { ATTACHMENT_MAX_BYTES, UPLOAD_CHUNK_BYTES, type InterventionDetail, type
 import { attachmentFileId } from '../../../shared/files';
 import { call } from '../../app/api';
 import { desktopFiles, openProducedFile, type FileAction } from '../../app/files';
+import { toBase64 } from '../../app/base64';
 import { useFormat } from '../../app/format';
 
 const MAX_MB = ATTACHMENT_MAX_BYTES / 1024 / 1024;
-
-function toBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(file);
-  });
-}
 
 /** Sends the file in pieces (one ordinary call each, in either transport); main hashes and stores it as it comes. */
 async function upload(file: File): Promise<string> {

@@ -20,6 +20,7 @@ import { CancelVisitDialog, DeleteVisitDialog } from './visitDialogs';
 import { VisitCard } from './VisitCard';
 import { VisitFields } from './VisitFields';
 import { VisitLines } from './VisitLines';
+import { VisitReminders } from './VisitReminders';
 import { useVisitActions } from './useVisitActions';
 import { draftValues, valuesFromDetail, visitResolver, VISIT_FIELDS, type Draft, type VisitFormValues, type VisitInput } from './visitValues';
 
@@ -153,6 +154,7 @@ function VisitBody(p: { id: string | null; draft: Draft | null; zone: string; de
                     </Button>
                   }
                 />
+                {d.clientId && <VisitReminders visitId={d.id} timeZone={d.timeZone} canEdit={open && can('reminders', 'write')} />}
               </Grid.Col>
             )}
           </Grid>
