@@ -23,6 +23,7 @@ import { CalendarToolbar } from './CalendarToolbar';
 import { offHours, visitEvents, type SideGrid, type VisitEventProps } from './calendarEvents';
 import { FC_LOCALES } from '../../components/fcLocales';
 import { FC_VIEW, SLOT_MIN, shiftPeriod, snapToSlot, todayFocus, type SlotFocus } from './grid';
+import { shownHours } from './shownHours';
 import { useCalendarPrefs } from './prefs';
 import { ReminderLegend } from './ReminderLegend';
 import { columnOf, dayRange, fromColumn, gridAt, GRID_BASE } from './sideBySide';
@@ -85,6 +86,7 @@ export function CalendarScreen() {
 
   const visits = useMemo(() => data.visits.data ?? [], [data.visits.data]);
   const names = useMemo(() => new Map(data.employees.map((e) => [e.value, e.label])), [data.employees]);
+  const hours = useMemo(() => shownHours(visits, tz), [visits, tz]);
   const soleUser = data.chosen.length === 1 ? data.chosen[0]! : data.employees.length === 1 ? data.employees[0]!.value : null;
 
   // The focused slot as FullCalendar places it: a real instant, or side by side the employee's column.
@@ -191,8 +193,8 @@ export function CalendarScreen() {
             height="auto"
             nowIndicator={!side}
             allDaySlot={false}
-            slotMinTime="06:00:00"
-            slotMaxTime="22:00:00"
+            slotMinTime={hours.min}
+            slotMaxTime={hours.max}
             slotDuration="00:30:00"
             dayMaxEvents={4}
             editable={canWrite}
