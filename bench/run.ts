@@ -19,9 +19,10 @@ import { interventionsSuite } from './suites/interventions';
 import { startupSuite } from './suites/startup';
 import { calendarSuite } from './suites/calendar';
 import { dialerSuite } from './suites/dialer';
+import { browserSuite } from './suites/browser';
 import { remindersSuite } from './suites/reminders';
 
-const SUITES: Suite[] = [startupSuite, clientsSuite, interventionsSuite, calendarSuite, dialerSuite, remindersSuite];
+const SUITES: Suite[] = [startupSuite, clientsSuite, interventionsSuite, calendarSuite, dialerSuite, remindersSuite, browserSuite];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;

@@ -8,15 +8,13 @@ import type { GridScope, SortField } from '../../src/shared/api/interventions';
 import { call, login, openCore } from '../lib/app';
 import { discardReportFile } from '../../src/main/reports/files';
 import { INTERVENTION_INDEX } from '../../src/main/modules/interventions';
-import { ensureGenerated } from '../lib/datasets';
-import { INTERVENTIONS_GENERATOR_VERSION, type InterventionsMeta } from '../lib/generateInterventions';
+import { ensureInterventions } from '../lib/interventionsData';
 import type { Suite } from '../lib/suite';
 import { startWebMode } from '../lib/webMode';
 import { readyFarBehind } from '../lib/snapshotBehind';
 import { gridAndSaveDuringExport } from '../lib/duringExport';
 import { percentile, sample, sampleInterleaved } from '../lib/timing';
 
-const NAME = 'interventions-1m';
 /** Per figure: keeps the run within minutes when a query is slow (at least 10 samples are still taken). */
 const BUDGET_MS = 20_000;
 const PAGE = 100;
@@ -24,11 +22,6 @@ const NEWEST = { sort: 'docDate' as const, desc: true };
 /** The grid from SQL alone, on this connection (the bench's "plain SQL"). */
 const plainSql = (db: Kysely<DB>, user: SessionUser) => sqlGridSource(db, user);
 const EXPORT_COLUMNS = ['series', 'number', 'docDate', 'client', 'type', 'object', 'startAt', 'endAt', 'status', 'priority', 'takenBy', 'phone', 'locality', 'zone', 'notes'] as const;
-
-/** The cached 1,000,000-intervention data folder, generated first in a child process when missing (~5 minutes). */
-function ensureInterventions(log: (msg: string) => void): Promise<{ dir: string; meta: InterventionsMeta }> {
-  return ensureGenerated(NAME, INTERVENTIONS_GENERATOR_VERSION, 'generateInterventions.ts', '100,000 clients, 1,000,000 interventions — about 5 minutes', log);
-}
 
 /** The SQL a repository function sends, captured through a logging Kysely over the same connection. */
 async function capturedSql(core: Core, run: (db: Kysely<DB>) => Promise<unknown>): Promise<CompiledQuery[]> {
