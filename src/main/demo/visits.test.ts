@@ -99,6 +99,12 @@ describe('the demo calendar', () => {
     expect(grey.every((s) => s === 'planned' || s === 'not_made')).toBe(true);
   });
 
+  it('shows every reminder colour among tomorrow’s visits, whatever the hour the demo is made at', () => {
+    const tomorrow = wallClock(app.clock.now() + 24 * 3600_000, TZ).slice(0, 10);
+    const colours = new Set(rows().filter((v) => v.status === 'booked' && wallClock(v.starts_at, TZ).startsWith(tomorrow)).map((v) => v.reminder));
+    expect([...colours].sort()).toEqual(['no_answer', 'none', 'will_come', 'will_not_come']);
+  });
+
   it('gives the clinic’s clerk a busy week', async () => {
     const week = await app.call(c.clerk, 'visits.range', { from: '2026-11-23T00:00:00.000Z', to: '2026-11-30T00:00:00.000Z', branchId: c.branchId });
     expect(week.filter((v) => v.status !== 'cancelled').length).toBeGreaterThan(60);

@@ -54,6 +54,8 @@ const CANCEL_REASONS: Names[] = [
   n('Doctor unavailable.', 'Ārsts nav pieejams.', 'Врач недоступен.', 'Gydytojas negali.', 'Medicul nu este disponibil.', 'Բժիշկը հասանելի չէ։'),
 ];
 
+const EVERY_COLOUR: readonly ReminderState[] = ['will_not_come', 'no_answer', 'will_come', 'none'];
+
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /**
@@ -65,6 +67,8 @@ const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.sl
 export function planVisits(o: { seed: number; now: number; language: Language; people: readonly CalendarPerson[]; durations: readonly number[]; clients: number; sources: number }): PlannedVisit[] {
   const r = random(o.seed ^ 0x5eed);
   const out: PlannedVisit[] = [];
+  // Tomorrow's first visits in each branch show every reminder colour, whatever the draw: a newcomer sees the four.
+  const shownTomorrow = new Map<string, number>();
   for (const p of o.people) {
     if (!p.services.length) continue;
     const today = localDay(p.tz, o.now);
@@ -90,7 +94,7 @@ export function planVisits(o: { seed: number; now: number; language: Language; p
           const cancelled = r.chance(past ? 0.06 : 0.05);
           const outcome: PlannedVisit['outcome'] = cancelled ? 'cancelled' : past ? (r.chance(0.08) ? 'no_show' : 'arrived') : 'booked';
           const paid: PlannedVisit['paid'] = outcome === 'arrived' ? r.weighted({ full: 85, half: 6, none: 9 }) === 'full' ? 1 : r.chance(0.4) ? 0.5 : 0 : 0;
-          const reminder: ReminderState =
+          const drawn: ReminderState =
             outcome === 'cancelled'
               ? 'none'
               : past || day === today
@@ -100,6 +104,9 @@ export function planVisits(o: { seed: number; now: number; language: Language; p
                 : day === tomorrow
                   ? r.weighted({ none: 4, will_come: 3, no_answer: 2, will_not_come: 1 })
                   : 'none';
+          const shown = day === tomorrow && outcome !== 'cancelled' ? (shownTomorrow.get(p.branchId) ?? 0) : EVERY_COLOUR.length;
+          if (shown < EVERY_COLOUR.length) shownTomorrow.set(p.branchId, shown + 1);
+          const reminder = EVERY_COLOUR[shown] ?? drawn;
           out.push({
             userId: p.id,
             branchId: p.branchId,
