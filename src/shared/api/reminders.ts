@@ -231,6 +231,11 @@ export type UsageRow = z.infer<typeof usageRow>;
 export const usageReport = z.object({ month: z.string(), timeZone: z.string(), rows: z.array(usageRow), total: usageRow });
 export type UsageReport = z.infer<typeof usageReport>;
 
+/**
+ * The phrases an organization may record in its own voice, in the order the message says them: main refuses any
+ * other name, the settings screen lists these.
+ */
+export const RECORDABLE_PHRASES = ['org_name', 'greeting', 'greeting_from', 'reminder', 'instruction', 'confirmed', 'declined'] as const;
 const phrase = plainString(40).regex(/^[a-z][a-z0-9_]*$/);
 export const promptRecording = z.object({ id, lang: z.string(), phrase: z.string(), seconds: z.number(), sourceName: z.string().nullable(), updatedAt: z.string() });
 export type PromptRecording = z.infer<typeof promptRecording>;

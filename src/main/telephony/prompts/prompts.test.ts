@@ -9,6 +9,8 @@ import { loadClip } from './clips';
 import { promptsDirFrom } from './dir';
 import { convertUpload, convertUploadAsync, fromStoredWav, phraseList, PROMPT_LANGUAGES, promptsDir, toWav, visitMessage, type Recordings } from './index';
 import { clipKeys, TEXTS } from './texts';
+import { RECORDABLE_PHRASES } from '../../../shared/api/reminders';
+import en from '../../../shared/i18n/en.json' with { type: 'json' };
 
 const dir = promptsDir();
 const clip = (lang: string, key: string) => loadClip(dir, lang, key)!;
@@ -45,6 +47,13 @@ function expectClips(pcm: Int16Array, clips: Int16Array[]): void {
 const riga = 'Europe/Riga';
 /** 2026-12-07 is a Monday; 09:30 in Rīga (EET, UTC+2). */
 const mondayMorning = Date.UTC(2026, 11, 7, 7, 30);
+
+describe('the recordable phrases', () => {
+  it('each has a name on the settings screen, in the order the message says them', () => {
+    expect(Object.keys(en.prompts.phrases)).toEqual([...RECORDABLE_PHRASES]);
+    expect(phraseList().map((p) => p.key)).toEqual([...RECORDABLE_PHRASES]);
+  });
+});
 
 describe('a visit’s reminder message', () => {
   it('a Latvian client, a visit in Rīga: the Latvian clips of the date and time in order', () => {

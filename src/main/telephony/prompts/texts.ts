@@ -1,4 +1,5 @@
 import texts from './texts.json';
+import { RECORDABLE_PHRASES } from '../../../shared/api/reminders';
 
 /** What a language says in a reminder call (texts.json; scripts/render-prompts.mjs renders each text into a clip). */
 export interface LanguageTexts {
@@ -25,10 +26,10 @@ export const TEXTS: Readonly<Record<string, LanguageTexts>> = texts;
 export const PROMPT_LANGUAGES = Object.keys(TEXTS);
 
 /** The organization's name: never synthesized, only said when the organization recorded it. */
-export const ORG_NAME = 'org_name';
+export const ORG_NAME = RECORDABLE_PHRASES[0];
 
-/** The phrases an organization may record in its own voice (the settings screen lists them, in this order). */
-export const RECORDABLE_PHRASES = [ORG_NAME, 'greeting', 'greeting_from', 'reminder', 'instruction', 'confirmed', 'declined'] as const;
+/** The phrases an organization may record (the contract's list: the settings screen shows the same). */
+export { RECORDABLE_PHRASES };
 export type RecordablePhrase = (typeof RECORDABLE_PHRASES)[number];
 
 export interface PhraseInfo {

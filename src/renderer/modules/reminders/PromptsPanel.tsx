@@ -11,7 +11,7 @@ import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { LANGUAGE_OPTIONS } from '../../components/fields';
 import { TableHead } from '../../components/tableParts';
-import { RECORDABLE_PHRASES } from './phrases';
+import { RECORDABLE_PHRASES } from '../../../shared/api/reminders';
 
 /**
  * The message's phrases in one language: each spoken by the synthesizer until the organization uploads its own
