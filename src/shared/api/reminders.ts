@@ -318,4 +318,7 @@ export const slotFreed = z.object({
   end: z.string(),
   userId: z.string(),
   offers: z.array(asapOffer),
+  /** The slot's employee and the branch's zone: the toast says whose time it is, on the branch's clock. */
+  userName: z.string(),
+  timeZone: z.string(),
 });

@@ -72,7 +72,7 @@ describe('reminder calls through sipp', () => {
     // A "2" frees the slot for the clerk to fill; it cancels nothing by itself.
     expect((await app.call(c.clerk, 'visits.get', { id: v.id })).status).toBe('booked');
     const offer = events.find((e) => e.name === 'reminders.slotFreed');
-    expect(offer).toMatchObject({ orgId: expect.any(String), branchIds: [c.branchId], payload: { visitId: v.id, start: v.start, userId: c.doctorId } });
+    expect(offer).toMatchObject({ orgId: expect.any(String), branchIds: [c.branchId], payload: { visitId: v.id, start: v.start, userId: c.doctorId, userName: expect.any(String), timeZone: 'Europe/Riga' } });
     expect((offer!.payload as { offers: { visitId: string; clientName: string }[] }).offers).toMatchObject([{ visitId: waiting.id, clientName: 'Marta Asap' }]);
     // Every open calendar of the branch heard that the visit changed colour.
     expect(events.some((e) => e.name === 'visits.changed' && (e.payload as { ids: string[] }).ids.includes(v.id))).toBe(true);
