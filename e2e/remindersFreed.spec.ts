@@ -168,3 +168,29 @@ test('two slots freed at once in Latvian: one toast with a count, Esc dismisses 
   await clerk.context().close();
   await sipp.passed();
 });
+
+test('a number that does not exist: the call gets a 404, and the client card says so under the phone (English)', async ({ page }) => {
+  test.setTimeout(200_000);
+  const nowhere = await startSipp({ scenario: 'not-found-404.xml', timeoutSec: 180 });
+  try {
+    await trunkToSipp(page, nowhere.port);
+    const name = `Nowhere ${tag}`;
+    const { visitId } = await bookDeclining(page, name, null, 0);
+    await expect
+      .poll(async () => (await apiCall<{ outcome: string | null }[]>(page, 'reminders.attempts', { visitId }))[0]?.outcome ?? null, { timeout: 150_000, intervals: [2_000] })
+      .toBe('not_found');
+    await nowhere.passed();
+
+    await apiCall(page, 'auth.setLanguage', { language: 'en' });
+    await page.goto(`${server.url}/#/calendar?visit=${visitId}`);
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByTestId('visit-client-name').click();
+    const flag = page.getByTestId('client-phone-0-not-found');
+    await expect(flag).toHaveText(en.clients.phoneNotFound.replace('{{date}}', (await flag.innerText()).match(/\d[\d./-]+\d/)?.[0] ?? '?'));
+    await expectAccessible(page, 'client card, a phone not found (en)', '[data-testid="client-phones"]');
+    await shot(page, 'reminders-phone-not-found-en');
+  } finally {
+    nowhere.kill();
+  }
+});

@@ -132,6 +132,8 @@ describe('reminder calls through sipp', () => {
     expect(await attemptsOf(v.id)).toMatchObject([{ outcome: 'not_found', sipCode: 404, billable: false }]);
     expect((await app.call(c.clerk, 'reminders.ofVisit', { visitId: v.id })).reminders).toMatchObject([{ state: 'not_found', noneReason: 'number_not_found', nextDueAt: null }]);
     expect(app.core.sqlite.prepare('select not_found_at from client_phone where client_id = ?').get(client)).toEqual({ not_found_at: riga('2026-11-28T12:00') });
+    // The client card shows it under the phone.
+    expect((await app.call(c.clerk, 'clients.get', { id: client })).phones).toEqual([{ number: '+37129999999', label: 'mobile', notFoundAt: riga('2026-11-28T12:00') }]);
     app.clock.set(riga('2026-11-28T13:00'));
     expect((await engine.tick()).called).toBe(0);
     const next = await book(riga('2026-12-05T12:00'), { clientId: client });
