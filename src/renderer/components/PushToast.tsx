@@ -25,15 +25,14 @@ export function enqueue<T>(queue: readonly T[], pushed: T, key: (p: T) => string
  * newest and counts the rest, so a busy morning never stacks toasts endlessly. Dismissing one shows the next;
  * `hideAfterMs` empties the queue when nothing new came for that long.
  */
-export function usePushQueue<E extends EventName>(name: E, opts: { key(p: EventPayload<E>): string; keep?: number; hideAfterMs?: number; accept?(p: EventPayload<E>): boolean }) {
+export function usePushQueue<E extends EventName>(name: E, opts: { key(p: EventPayload<E>): string; keep?: number; hideAfterMs?: number }) {
   const [queue, setQueue] = useState<EventPayload<E>[]>([]);
-  const { key, keep = 10, hideAfterMs, accept } = opts;
+  const { key, keep = 10, hideAfterMs } = opts;
   useEffect(
     () =>
       onPush((n, payload) => {
         if (n !== name) return;
         const p = payload as EventPayload<E>;
-        if (accept && !accept(p)) return;
         setQueue((q) => enqueue(q, p, key, keep));
       }),
     // The options are the caller's constants; the subscription lives as long as the toast.

@@ -11,7 +11,7 @@ export const offerAddress = (visitId: string) => `/calendar?visit=${visitId}&off
 
 /**
  * A client pressed 2 on a reminder call: the slot is told at once to the branch's clerks (main sends it to those who
- * see the branch and book in it), with the ASAP clients who fit it best. One toast; several freed slots queue behind
+ * see the branch and its calendar), with the ASAP clients who fit it best. One toast; several freed slots queue behind
  * it (counted), newest first, until each is offered or dismissed — the clerk decides, nothing hides by itself.
  */
 export function SlotFreedToast() {
