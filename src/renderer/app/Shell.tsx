@@ -10,6 +10,8 @@ import { NavFavorites } from './NavFavorites';
 import { ROUTES } from './routes';
 import { ScreenStar } from './ScreenStar';
 import { WarningToast } from '../modules/interventions/WarningToast';
+import { SlotFreedToast } from '../modules/reminders/SlotFreedToast';
+import { PushToastStack } from '../components/PushToast';
 import { HelpButton } from './help';
 import { FilePreview } from './FilePreview';
 
@@ -100,7 +102,11 @@ export function Shell() {
             address: a redirect overtaken by another address (Back, a typed one) must be redone for the new one. */}
         {current ? <Outlet /> : routes[0] ? <Navigate key={path} to={`/${routes[0].path}`} replace /> : <Text>{t('shell.nothing')}</Text>}
       </AppShell.Main>
-      {can('interventions', 'read') && <WarningToast />}
+      <PushToastStack>
+        {can('interventions', 'read') && <WarningToast />}
+        {/* Offered to those who book; main sends it only to readers of the calendar who see the branch. */}
+        {can('calendar', 'write') && <SlotFreedToast />}
+      </PushToastStack>
       <FilePreview />
     </AppShell>
   );

@@ -43,7 +43,8 @@ export const clientDetail = z.object({
   preferredLanguage: language.nullable(),
   notes: z.string().nullable(),
   responsibleId: id.nullable(),
-  phones: z.array(z.object({ number: z.string(), label: z.string().nullable() })),
+  /** `notFoundAt`: a reminder call found the number does not exist (cleared when the number is changed). */
+  phones: z.array(z.object({ number: z.string(), label: z.string().nullable(), notFoundAt: z.string().optional() })),
   emails: z.array(z.object({ address: z.string(), label: z.string().nullable() })),
   addresses: z.array(
     z.object({

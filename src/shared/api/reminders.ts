@@ -52,6 +52,8 @@ export const REMINDER_NONE_REASONS = [
   'disabled',
   'no_trunk',
   'visit_cancelled',
+  // A clerk chose no reminders for this visit: kept on record, so a later move does not plan the defaults again.
+  'not_wanted',
 ] as const;
 export type ReminderNoneReason = (typeof REMINDER_NONE_REASONS)[number];
 /** The dialer's outcomes, and `unknown`: an attempt in flight when the program stopped (never billable). */
@@ -316,4 +318,7 @@ export const slotFreed = z.object({
   end: z.string(),
   userId: z.string(),
   offers: z.array(asapOffer),
+  /** The slot's employee and the branch's zone: the toast says whose time it is, on the branch's clock. */
+  userName: z.string(),
+  timeZone: z.string(),
 });

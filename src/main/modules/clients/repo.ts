@@ -97,7 +97,7 @@ export async function loadClient(db: Kysely<DB>, orgId: string, id: string): Pro
     preferredLanguage: c.preferred_language as Language | null,
     notes: c.notes,
     responsibleId: c.responsible_id,
-    phones: (phones as any[]).map((p) => ({ number: p.number, label: p.label })),
+    phones: (phones as any[]).map((p) => ({ number: p.number, label: p.label, ...(p.not_found_at ? { notFoundAt: p.not_found_at } : {}) })),
     emails: (emails as any[]).map((e) => ({ address: e.address, label: e.label })),
     addresses: (addresses as any[]).map((a) => ({ label: a.label, street: a.street, locality: a.locality, county: a.county, postalCode: a.postal_code, country: a.country })),
     contacts: (contacts as any[]).map((k) => ({ id: k.id, name: k.name, position: k.job_position, phone: k.phone, email: k.email })),

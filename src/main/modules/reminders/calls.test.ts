@@ -72,7 +72,7 @@ describe('reminder calls through sipp', () => {
     // A "2" frees the slot for the clerk to fill; it cancels nothing by itself.
     expect((await app.call(c.clerk, 'visits.get', { id: v.id })).status).toBe('booked');
     const offer = events.find((e) => e.name === 'reminders.slotFreed');
-    expect(offer).toMatchObject({ orgId: expect.any(String), branchIds: [c.branchId], payload: { visitId: v.id, start: v.start, userId: c.doctorId } });
+    expect(offer).toMatchObject({ orgId: expect.any(String), branchIds: [c.branchId], payload: { visitId: v.id, start: v.start, userId: c.doctorId, userName: expect.any(String), timeZone: 'Europe/Riga' } });
     expect((offer!.payload as { offers: { visitId: string; clientName: string }[] }).offers).toMatchObject([{ visitId: waiting.id, clientName: 'Marta Asap' }]);
     // Every open calendar of the branch heard that the visit changed colour.
     expect(events.some((e) => e.name === 'visits.changed' && (e.payload as { ids: string[] }).ids.includes(v.id))).toBe(true);
@@ -132,6 +132,8 @@ describe('reminder calls through sipp', () => {
     expect(await attemptsOf(v.id)).toMatchObject([{ outcome: 'not_found', sipCode: 404, billable: false }]);
     expect((await app.call(c.clerk, 'reminders.ofVisit', { visitId: v.id })).reminders).toMatchObject([{ state: 'not_found', noneReason: 'number_not_found', nextDueAt: null }]);
     expect(app.core.sqlite.prepare('select not_found_at from client_phone where client_id = ?').get(client)).toEqual({ not_found_at: riga('2026-11-28T12:00') });
+    // The client card shows it under the phone.
+    expect((await app.call(c.clerk, 'clients.get', { id: client })).phones).toEqual([{ number: '+37129999999', label: 'mobile', notFoundAt: riga('2026-11-28T12:00') }]);
     app.clock.set(riga('2026-11-28T13:00'));
     expect((await engine.tick()).called).toBe(0);
     const next = await book(riga('2026-12-05T12:00'), { clientId: client });

@@ -61,7 +61,9 @@ export async function offerFreedSlot(deps: JobDeps, orgId: string, visitId: stri
   const v = await deps.db
     .selectFrom('visit as v')
     .leftJoin('client as c', 'c.id', 'v.client_id')
-    .select(['v.id', 'v.branch_id', 'v.user_id', 'v.starts_at', 'v.ends_at', 'v.service_id', 'c.name as client_name'])
+    .innerJoin('app_user as u', 'u.id', 'v.user_id')
+    .innerJoin('branch as b', 'b.id', 'v.branch_id')
+    .select(['v.id', 'v.branch_id', 'v.user_id', 'v.starts_at', 'v.ends_at', 'v.service_id', 'c.name as client_name', 'u.name as user_name', 'b.time_zone'])
     .where('v.id', '=', visitId)
     .executeTakeFirst();
   if (!v) return;
@@ -70,7 +72,7 @@ export async function offerFreedSlot(deps: JobDeps, orgId: string, visitId: stri
   const offers = await asapOffers(ctx, { userId: v.user_id, start: v.starts_at, end: v.ends_at, branchId: v.branch_id, serviceId: null }, v.id);
   deps.publish({
     name: 'reminders.slotFreed',
-    payload: { visitId: v.id, branchId: v.branch_id, clientName: v.client_name, start: v.starts_at, end: v.ends_at, userId: v.user_id, offers },
+    payload: { visitId: v.id, branchId: v.branch_id, clientName: v.client_name, start: v.starts_at, end: v.ends_at, userId: v.user_id, offers, userName: v.user_name, timeZone: v.time_zone },
     orgId,
     branchIds: [v.branch_id],
   });

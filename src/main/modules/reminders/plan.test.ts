@@ -49,6 +49,24 @@ describe('planning a visit’s reminders', () => {
     expect(byOffset).toEqual({ '2d': riga('2026-11-28T09:00'), '1h': riga('2026-11-30T07:00') });
   });
 
+  it('keeps a clerk’s “no reminders” when the visit moves, until reminders are chosen again', async () => {
+    const v = await book(riga('2026-12-02T10:00'));
+    const none = await app.call(c.clerk, 'reminders.setForVisit', { visitId: v.id, offsets: [], channel: 'voice' });
+    expect(none.offsets).toEqual([]);
+    expect(none.reminders).toMatchObject([{ offset: '1d', state: 'cancelled', nextDueAt: null, noneReason: 'not_wanted' }]);
+    const moved = await app.call(c.clerk, 'visits.move', { id: v.id, version: v.version, userId: c.doctorId, start: riga('2026-12-03T11:00'), end: riga('2026-12-03T11:30') });
+    const after = await app.call(c.clerk, 'reminders.ofVisit', { visitId: v.id });
+    expect(after.offsets).toEqual([]);
+    expect(after.reminders.filter((r) => r.state !== 'cancelled')).toEqual([]);
+    // Chosen again: the record of "none" goes, and the next move plans the new choice for the new time.
+    const again = await app.call(c.clerk, 'reminders.setForVisit', { visitId: v.id, offsets: ['2h'], channel: 'voice' });
+    expect(again.reminders).toMatchObject([{ offset: '2h', state: 'planned', nextDueAt: riga('2026-12-03T09:00') }]);
+    await app.call(c.clerk, 'visits.move', { id: v.id, version: moved.version, userId: c.doctorId, start: riga('2026-12-04T12:00'), end: riga('2026-12-04T12:30') });
+    const last = await app.call(c.clerk, 'reminders.ofVisit', { visitId: v.id });
+    expect(last.offsets).toEqual(['2h']);
+    expect(last.reminders).toMatchObject([{ offset: '2h', state: 'planned', nextDueAt: riga('2026-12-04T10:00') }]);
+  });
+
   it('refuses reminders on another employee’s visit for an employee, and on a break', async () => {
     const brk = await app.call(c.clerk, 'visits.bookBreak', { userId: c.doctorId, start: riga('2026-12-01T12:00'), durationMin: 30 });
     const r = await app.raw(c.clerk, 'reminders.setForVisit', { visitId: brk.id, offsets: ['1d'], channel: 'voice' });

@@ -103,11 +103,33 @@ export async function createReminders(ctx: Ctx, visit: VisitFacts & { org_id: st
   }
 }
 
-/** The offsets and channel a visit's reminders use now: its own rows' (as booked or as a clerk set them), else the branch's default. */
-export function choiceOf(rows: readonly ReminderRow[], fallback: { offsets: string[]; channel: ReminderChannel }): { offsets: string[]; channel: ReminderChannel } {
+/** A reminder a clerk stopped by choosing none for the visit: the record of that choice. */
+const notWanted = (r: ReminderRow) => r.state === 'cancelled' && r.none_reason === 'not_wanted';
+
+/**
+ * The offsets and channel a visit's reminders use now: "none" (`none`) while a clerk's stop is on record, else its own
+ * rows' (as booked or as a clerk set them), else the branch's default.
+ */
+export function choiceOf(rows: readonly ReminderRow[], fallback: { offsets: string[]; channel: ReminderChannel }): { offsets: string[]; channel: ReminderChannel; none: boolean } {
+  const stopped = rows.find((r) => !r.extra && notWanted(r));
+  if (stopped) return { offsets: [], channel: stopped.channel as ReminderChannel, none: true };
   const own = rows.filter((r) => r.state !== 'cancelled' && !r.extra);
-  if (!own.length) return fallback;
-  return { offsets: [...new Set(own.map((r) => r.offset))], channel: own[0]!.channel as ReminderChannel };
+  if (!own.length) return { ...fallback, none: false };
+  return { offsets: [...new Set(own.map((r) => r.offset))], channel: own[0]!.channel as ReminderChannel, none: false };
+}
+
+/**
+ * A clerk chose no reminders for the visit: every reminder still waiting stops as `not_wanted` and stays on record
+ * (one is written when none was waiting), so a later move plans nothing instead of the defaults.
+ */
+async function stopAll(ctx: Ctx, visit: VisitFacts & { org_id: string }, rows: readonly ReminderRow[], channel: ReminderChannel, defaults: readonly string[]): Promise<void> {
+  if (rows.some((r) => !r.extra && notWanted(r))) return;
+  const waiting = rows.filter(open);
+  const stop = { state: 'cancelled', next_due_at: null, none_reason: 'not_wanted' } as const;
+  for (const r of waiting) await reminderTable.in(ctx).update(r, stop, { audit: false });
+  if (waiting.some((r) => !r.extra)) return;
+  const offset = rows.filter((r) => !r.extra).at(-1)?.offset ?? defaults[0] ?? '1d';
+  await reminderTable.in(ctx).insert({ org_id: visit.org_id, branch_id: visit.branch_id, visit_id: visit.id, offset, channel, extra: 0, ...stop }, { audit: false });
 }
 
 /**
@@ -132,7 +154,8 @@ export async function planVisit(ctx: Ctx, visitId: string, change: 'booked' | 'm
   // Moved: the client has not been asked about the new time. What was asked stays as history; the rest is planned anew.
   const choice = choiceOf(rows, policy);
   for (const r of rows.filter((r) => r.state !== 'calling' && r.state !== 'cancelled')) await retire(ctx, r, 'visit_cancelled');
-  await createReminders(ctx, visit, choice.offsets, choice.channel, await extraOffsets());
+  // A clerk's "no reminders" holds for the new time too, the risk policy's extra call included.
+  if (!choice.none) await createReminders(ctx, visit, choice.offsets, choice.channel, await extraOffsets());
   await setVisitReminder(ctx, visit.id, 'none');
 }
 
@@ -141,6 +164,15 @@ export async function replanVisit(ctx: Ctx, visitId: string, offsets: readonly s
   const visit = await visitFacts(ctx, visitId);
   if (!visit || visit.kind !== 'visit' || !visit.client_id || visit.status === 'cancelled') return;
   const rows = await liveReminders(ctx, visitId);
+  if (!offsets.length) {
+    const { org, branches } = await policyRows(ctx.db, visit.org_id);
+    return stopAll(ctx, visit, rows, channel, effectivePolicy(org, branches.find((b) => b.branch_id === visit.branch_id)).offsets);
+  }
+  // Reminders wanted again: the record of "none" goes (kept, without its reason, where a call was made of it).
+  for (const r of rows.filter(notWanted)) {
+    if (await hasAttempts(ctx, r.id)) await reminderTable.in(ctx).update(r, { none_reason: null }, { audit: false });
+    else await reminderTable.in(ctx).remove(r, { audit: false });
+  }
   const keep = new Set<string>();
   for (const r of rows.filter(open)) {
     // An untouched reminder of the same offset and channel keeps its plan (and its id): nothing changed for it.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VisitEvent } from '../../../shared/api/visits';
-import { offHours, visitEvents } from './calendarEvents';
+import { contrastRatio } from '../../app/theme';
+import { eventColours, offHours, visitEvents } from './calendarEvents';
 
 const visit = (over: Partial<VisitEvent> = {}): VisitEvent => ({
   id: 'v1',
@@ -33,6 +34,19 @@ describe('visits on the calendar', () => {
     // A dark service colour under white text, a light one under dark text.
     expect(grey!.contrastColor).toBe('#fff');
     expect(visitEvents([visit({ colour: '#ffec99' })], { canWrite: true, side: null })[0]!.contrastColor).toBe('#212529');
+  });
+
+  it("read 4.5:1 on every service colour offered and the demo's, the greens too (dark text on #2b8a3e was 3.53:1)", () => {
+    const offered = ['#c92a2a', '#a61e4d', '#862e9c', '#5f3dc4', '#364fc7', '#1864ab', '#0b7285', '#087f5b', '#2b8a3e', '#5c940d', '#e67700', '#d9480f'];
+    for (const colour of [...offered, '#2f9e44', '#40c057', '#a5d8ff', '#d0ebff', '#3b82f6']) {
+      const [ev] = visitEvents([visit({ colour })], { canWrite: true, side: null });
+      expect(contrastRatio(String(ev!.contrastColor), String(ev!.color)), colour).toBeGreaterThanOrEqual(4.5);
+    }
+    // A colour that already reads keeps itself and its text; the green is darkened only as far as white needs.
+    expect(eventColours('#1864ab')).toEqual({ color: '#1864ab', contrastColor: '#fff' });
+    const green = eventColours('#2b8a3e');
+    expect(green.contrastColor).toBe('#fff');
+    expect(contrastRatio('#fff', green.color)).toBeLessThan(5.5);
   });
 
   it('are dragged only while booked and by those who may write; a cancelled one is struck through', () => {

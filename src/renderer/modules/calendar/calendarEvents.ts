@@ -5,6 +5,7 @@
  */
 import { isLightColor } from '@mantine/core';
 import type { EventInput } from '@fullcalendar/react';
+import { contrastRatio, readableOn } from '../../app/theme';
 import type { ReminderState, VisitEvent } from '../../../shared/api/visits';
 import { toColumn } from './sideBySide';
 
@@ -16,6 +17,21 @@ const CANCELLED_HEX = '#f1f3f5';
 const NO_SERVICE_HEX = '#d0ebff';
 /** Outside working time: FullCalendar lays background events at a low opacity, so the grey is a dark one. */
 const OFF_HEX = '#868e96';
+
+const DARK_TEXT = '#212529';
+const WHITE = '#ffffff';
+
+/**
+ * An event's background and text colours: the service's colour under the text that reads on it (4.5:1). A mid-tone
+ * no text reaches 4.5:1 on (the demo's green: 4.4 with white, 3.5 with dark) is darkened just enough for white.
+ */
+export function eventColours(colour: string): { color: string; contrastColor: string } {
+  const first = isLightColor(colour) ? DARK_TEXT : WHITE;
+  const other = first === WHITE ? DARK_TEXT : WHITE;
+  if (contrastRatio(first, colour) >= 4.5) return { color: colour, contrastColor: first === WHITE ? '#fff' : first };
+  if (contrastRatio(other, colour) >= 4.5) return { color: colour, contrastColor: other === WHITE ? '#fff' : other };
+  return { color: readableOn(colour, WHITE), contrastColor: '#fff' };
+}
 
 /** The side-by-side day: its real day, the branch's zone and the employee of each column. */
 export interface SideGrid {
@@ -40,8 +56,7 @@ export function visitEvents(visits: readonly VisitEvent[], opts: { canWrite: boo
       id: v.id,
       start: place(v.start),
       end: place(v.end),
-      color,
-      contrastColor: isLightColor(color) ? '#212529' : '#fff',
+      ...eventColours(color),
       className: ['pl-visit', `pl-visit-${v.reminder}`, cancelled && 'pl-visit-cancelled'].filter(Boolean).join(' '),
       // A visit that happened (or did not) stays where it was; a cancelled one is only shown.
       editable: opts.canWrite && v.status === 'booked',

@@ -106,7 +106,7 @@ export function ClientForm(p: ClientFormProps) {
                     )}
                     <RecordFailure failure={drawer.failure} onReload={drawer.reload} testId="client-form-error" reloadTestId="client-reload" />
                     <ClientIdentityFields form={form} readOnly={p.readOnly} />
-                    <ClientRowSections form={form} readOnly={p.readOnly} country={country} />
+                    <ClientRowSections form={form} readOnly={p.readOnly} country={country} notFound={detail.data?.phones} />
                     <Textarea label={t('fields.notes')} autosize minRows={2} maxRows={6} {...form.register('notes')} error={form.formState.errors.notes?.message} data-testid="client-notes" />
                   </Stack>
                 </fieldset>

@@ -1,7 +1,8 @@
 import { useMemo, type ReactNode } from 'react';
 import { Button, CloseButton, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useFieldArray, type Path, type UseFormReturn } from 'react-hook-form';
+import { useFieldArray, useWatch, type Path, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../app/format';
 import { CountryField } from '../../components/fields';
 import { MAX_ROWS, emptyAddress, emptyContact, emptyEmail, emptyPhone, type ClientFormValues, type ClientInput } from './clientForm';
 
@@ -9,14 +10,24 @@ import { MAX_ROWS, emptyAddress, emptyContact, emptyEmail, emptyPhone, type Clie
 const ADDRESS_COUNTRIES = ['LV', 'LT', 'EE', 'FI', 'SE', 'PL', 'DE', 'RO', 'MD', 'AM', 'GE', 'UA', 'RU', 'BY', 'GB', 'FR', 'IT', 'ES', 'NL', 'NO', 'DK', 'US'];
 
 /** The client's lists of rows: phones, e-mails, addresses and contact persons, each with Add and a remove button per row. */
-export function ClientRowSections(p: { form: UseFormReturn<ClientFormValues, unknown, ClientInput>; readOnly: boolean; country: string }) {
+export function ClientRowSections(p: {
+  form: UseFormReturn<ClientFormValues, unknown, ClientInput>;
+  readOnly: boolean;
+  country: string;
+  /** The stored phones, those a reminder call found not to exist carrying when. */
+  notFound?: readonly { number: string; notFoundAt?: string }[];
+}) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const { register, control, formState } = p.form;
   const { errors } = formState;
   const phones = useFieldArray({ control, name: 'phones' });
   const emails = useFieldArray({ control, name: 'emails' });
   const addresses = useFieldArray({ control, name: 'addresses' });
   const contacts = useFieldArray({ control, name: 'contacts' });
+  const typedPhones = useWatch({ control, name: 'phones' });
+  // Said under the row while it still holds that number: main clears the flag when the number is changed.
+  const flaggedAt = (i: number) => p.notFound?.find((f) => f.notFoundAt && f.number === typedPhones?.[i]?.number)?.notFoundAt;
   const { country, readOnly } = p;
 
   const countryCodes = useMemo(() => [country, ...ADDRESS_COUNTRIES], [country]);
@@ -77,7 +88,18 @@ export function ClientRowSections(p: { form: UseFormReturn<ClientFormValues, unk
         { title: t('fields.phones'), addLabel: t('clients.addPhone'), onAdd: () => phones.append(emptyPhone()), testId: 'client-phones', removeTestId: 'client-phone-remove' },
         (i) => (
           <>
-            {rowInput(`phones.${i}.number`, 'fields.phone', i, `client-phone-${i}`, { w: 240, inputMode: 'tel', placeholder: '+371 2…' })}
+            {rowInput(`phones.${i}.number`, 'fields.phone', i, `client-phone-${i}`, {
+              w: 240,
+              inputMode: 'tel',
+              placeholder: '+371 2…',
+              ...(flaggedAt(i)
+                ? {
+                    description: t('clients.phoneNotFound', { date: fmt.date(flaggedAt(i)!) }),
+                    inputWrapperOrder: ['label', 'input', 'description', 'error'] as const,
+                    descriptionProps: { c: 'red.9', 'data-testid': `client-phone-${i}-not-found` },
+                  }
+                : {}),
+            })}
             {rowInput(`phones.${i}.label`, 'fields.label', i, `client-phone-label-${i}`, { w: 200, placeholder: t('clients.phoneLabelHint') })}
           </>
         ),

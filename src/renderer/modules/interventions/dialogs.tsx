@@ -12,6 +12,8 @@ export interface ReasonDialogProps {
   title: string;
   message?: ReactNode;
   testId: string;
+  /** What the reason box holds when it opens (the clerk may change it). */
+  initialReason?: string;
   /** The confirm button's label; default "Cancel document". */
   confirmLabel?: string;
   /** Rejects with main's refusal, which the dialog shows (and stays open). */
@@ -24,7 +26,7 @@ export const ReasonDialog = freshDialog<ReasonDialogProps>((_t, p) => p.title, '
 
 function ReasonBody(p: ReasonDialogProps) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState(p.initialReason ?? '');
   const [missing, setMissing] = useState(false);
   const confirm = useMutation({ mutationFn: (r: string) => p.onConfirm(r), onSuccess: () => p.onClose() });
   const run = () => {

@@ -16,7 +16,7 @@ import { useSaveShortcut } from '../../../components/useSaveShortcut';
 import { ClientForm } from '../../clients/ClientForm';
 import { KeyLabel, keyProps, useAccessKeys } from './accessKeys';
 import { AsapOffers } from './AsapOffers';
-import { CancelVisitDialog, DeleteVisitDialog } from './visitDialogs';
+import { CancelVisitDialog, DeclinedNotice, DeleteVisitDialog } from './visitDialogs';
 import { VisitCard } from './VisitCard';
 import { VisitFields } from './VisitFields';
 import { VisitLines } from './VisitLines';
@@ -26,6 +26,8 @@ import { draftValues, valuesFromDetail, visitResolver, VISIT_FIELDS, type Draft,
 
 export interface VisitDialogProps {
   target: { visitId: string } | { draft: Draft };
+  /** Opened to offer the visit's slot (a client said they will not come): cancelling it is asked at once. */
+  offerSlot?: boolean;
   onClose(): void;
 }
 
@@ -54,10 +56,10 @@ export function VisitDialog(p: VisitDialogProps) {
       </Modal>
     );
   }
-  return <VisitBody id={id} draft={draft} zone={zone} detail={detail} onClose={p.onClose} onFreed={setFreed} />;
+  return <VisitBody id={id} draft={draft} zone={zone} detail={detail} offerSlot={!!p.offerSlot} onClose={p.onClose} onFreed={setFreed} />;
 }
 
-function VisitBody(p: { id: string | null; draft: Draft | null; zone: string; detail: ReturnType<typeof useApiQuery<'visits.get'>>; onClose(): void; onFreed(s: Slot): void }) {
+function VisitBody(p: { id: string | null; draft: Draft | null; zone: string; detail: ReturnType<typeof useApiQuery<'visits.get'>>; offerSlot: boolean; onClose(): void; onFreed(s: Slot): void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const can = useCan();
@@ -75,7 +77,9 @@ function VisitBody(p: { id: string | null; draft: Draft | null; zone: string; de
     reValidateMode: 'onChange',
   });
   const { isDirty } = form.formState;
-  const [ask, setAsk] = useState<null | 'cancel' | 'delete' | 'client'>(null);
+  // The client said on a reminder call they will not come: the slot is offered by cancelling the visit (the clerk decides).
+  const declined = !!d && d.kind === 'visit' && d.status === 'booked' && d.reminder === 'will_not_come' && canWrite;
+  const [ask, setAsk] = useState<null | 'cancel' | 'delete' | 'client'>(p.offerSlot && declined ? 'cancel' : null);
   const actions = useVisitActions({
     id: p.id,
     form,
@@ -154,6 +158,7 @@ function VisitBody(p: { id: string | null; draft: Draft | null; zone: string; de
                     </Button>
                   }
                 />
+                {declined && <DeclinedNotice onOffer={() => setAsk('cancel')} />}
                 {d.clientId && <VisitReminders visitId={d.id} timeZone={d.timeZone} canEdit={open && can('reminders', 'write')} />}
               </Grid.Col>
             )}
@@ -198,7 +203,7 @@ function VisitBody(p: { id: string | null; draft: Draft | null; zone: string; de
         color="orange"
         testId="visit-outside"
       />
-      <CancelVisitDialog opened={ask === 'cancel'} onClose={() => setAsk(null)} onConfirm={actions.cancel} />
+      <CancelVisitDialog opened={ask === 'cancel'} initialReason={declined ? t('slotFreed.cancelReason') : undefined} onClose={() => setAsk(null)} onConfirm={actions.cancel} />
       {d && <DeleteVisitDialog opened={ask === 'delete'} id={d.id} onClose={() => setAsk(null)} onConfirm={actions.remove} />}
       {clientId && <ClientForm opened={ask === 'client'} clientId={clientId} readOnly={!can('clients', 'write')} onClose={() => setAsk(null)} onSaved={() => setAsk(null)} />}
     </>

@@ -1,4 +1,4 @@
-import { Alert, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../app/apiQuery';
@@ -7,9 +7,24 @@ import { DialogButtons, DialogFailure, freshDialog } from '../../../components/D
 import { ReasonDialog } from '../../interventions/dialogs';
 
 /** Cancelling keeps the visit and says why (everyone who books may): Enter confirms, Shift+Enter starts a new line. */
-export function CancelVisitDialog(p: { opened: boolean; onClose(): void; onConfirm(reason: string): Promise<unknown> }) {
+export function CancelVisitDialog(p: { opened: boolean; initialReason?: string; onClose(): void; onConfirm(reason: string): Promise<unknown> }) {
   const { t } = useTranslation();
   return <ReasonDialog {...p} title={t('visit.cancelTitle')} confirmLabel={t('visit.cancelVisit')} testId="visit-cancel" />;
+}
+
+/** On the card of a visit whose client said on a reminder call they will not come: how its slot is offered. */
+export function DeclinedNotice(p: { onOffer(): void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="red" p="xs" data-testid="visit-declined">
+      <Group gap="xs" wrap="nowrap" align="flex-end">
+        <Text size="sm">{t('slotFreed.visitNotice')}</Text>
+        <Button size="compact-sm" color="red" variant="light" onClick={p.onOffer} style={{ flexShrink: 0 }} data-testid="visit-offer-slot">
+          {t('slotFreed.offer')}
+        </Button>
+      </Group>
+    </Alert>
+  );
 }
 
 /** Deleting is not recommended: the question names what goes with the visit (main counts it). */
