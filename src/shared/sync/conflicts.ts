@@ -78,5 +78,5 @@ export const CONFLICT_COLUMNS: Record<string, readonly string[]> = {
 };
 
 export function isConflictColumn(table: string, column: string): boolean {
-  return CONFLICT_COLUMNS[table]?.includes(column) ?? false;
+  return Object.hasOwn(CONFLICT_COLUMNS, table) && CONFLICT_COLUMNS[table]!.includes(column);
 }

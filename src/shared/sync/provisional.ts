@@ -5,12 +5,13 @@ import { wins } from './merge';
  * take it at the same moment), so it gets the series prefix, this device's mark and a local counter — usable and
  * printable at once (`RIX-P7-000012`) — and the hub gives it the final number on sync.
  *
- * A mark is `P` and 1–6 digits or capital letters. Series prefixes allow letters, digits and `/ _ . -`, so a prefix
- * could itself end like a mark (`RIX-P7-`); `prefixLooksProvisional` tells the series check to refuse such a prefix.
+ * A mark is `P` and 1–5 digits: digits only, so no prefix of letters (`PRO-`, `PAY-`) reads as one. Series prefixes
+ * allow letters, digits and `/ _ . -`, so a prefix could still end like a mark (`RIX-P7-`); `prefixLooksProvisional`
+ * tells the series check to refuse such a prefix.
  */
 export const PROVISIONAL_DIGITS = 6;
-const MARK = /^P[0-9A-Z]{1,6}$/;
-const PROVISIONAL = /(?:^|[^\p{L}\p{N}])P[0-9A-Z]{1,6}-\d{6,}$/u;
+const MARK = /^P\d{1,5}$/;
+const PROVISIONAL = /(?:^|[^\p{L}\p{N}])P\d{1,5}-\d{6,}$/u;
 
 export class ProvisionalError extends Error {}
 
@@ -30,11 +31,16 @@ export function prefixLooksProvisional(prefix: string): boolean {
   return isProvisional(`${prefix}${'0'.repeat(PROVISIONAL_DIGITS)}`);
 }
 
-/** A device's mark from its installation id (a UUID): `P` + its first four hex digits, the same on every start. */
+/**
+ * A device's mark from its installation id (a UUID): `P` + its first four hex digits read as a number (0–65535), the
+ * same on every start and known before the device ever meets the hub. Two devices of one organization share a mark
+ * with a chance of about n²/131,072 (0.07 % for ten); their provisional numbers could then read alike, never their
+ * documents or final numbers.
+ */
 export function deviceMarkOf(installationId: string): string {
-  const hex = installationId.replace(/-/g, '').slice(0, 4).toUpperCase();
-  if (!/^[0-9A-F]{4}$/.test(hex)) throw new ProvisionalError(`not an installation id: ${installationId}`);
-  return `P${hex}`;
+  const hex = installationId.replace(/-/g, '').slice(0, 4);
+  if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new ProvisionalError(`not an installation id: ${installationId}`);
+  return `P${parseInt(hex, 16)}`;
 }
 
 /**
