@@ -52,9 +52,10 @@ export function hlcNode(hlc: string): string {
 
 /**
  * A field both sides changed since they last agreed: local not yet acknowledged by the hub, written by another node.
- * `pending` must be as it was before the sync round that brought `remote` (a push acknowledged in the same round
- * still counts as pending here, or two devices syncing at once would each miss the other's edit). When both values
- * are given and equal, the two sides agree after all: no conflict.
+ * `pending` means *unsettled*: written here and not yet followed, after the hub acknowledged it, by a pull that reached
+ * the hub's end (`more: false`). Dropping it at the acknowledgment alone misses edits crossing in one round or waiting
+ * on a later page: the convergence test finds such pairs then. When both values are given and equal, the two sides
+ * agree after all: no conflict.
  */
 export function divergedField(
   local: { hlc: string; pending: boolean; value?: CellValue } | null,

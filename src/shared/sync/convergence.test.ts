@@ -3,7 +3,7 @@ import { random, type Random } from '../../main/demo/random';
 import { type Booking, divergedField, doubleBookings, isConflictColumn } from './conflicts';
 import { DEFAULT_MAX_DRIFT_MS, driftTooLarge, formatHlc, type Hlc, nodeOf, PEER_MAX_DRIFT_MS, parseHlc, receive, tick, zeroHlc } from './hlc';
 import { type Cell, cellKey, type CellOf, DELETED, isDeleted, latestCells, mergeStore, rowValues, type Store, wins } from './merge';
-import { assignFinal, isProvisional, provisionalNumber } from './provisional';
+import { confirmNumbers, isProvisional, provisionalNumber } from './provisional';
 
 /**
  * A seeded world of replicas (plain maps) and a pure hub (an append-only log), driven by random creates, edits,
@@ -118,16 +118,14 @@ function world(seed: number) {
     hub.batches.add(batchId);
     for (const c of cells) append(c, from.node);
     const provisional = cells.filter((c) => c.column === 'number' && typeof c.value === 'string' && isProvisional(c.value));
-    const finals = assignFinal(provisional.filter((c) => !hub.finalOf.has(c.rowId)).map((c) => ({ id: c.rowId, hlc: c.hlc })), hub.lastFinal);
-    for (const f of finals) {
+    for (const c of provisional) hub.clock = receive(hub.clock, parseHlc(c.hlc), t, PEER_MAX_DRIFT_MS);
+    const { confirm, lastFinal } = confirmNumbers(provisional.map((c) => ({ id: c.rowId, hlc: c.hlc })), hub.finalOf, hub.lastFinal);
+    hub.lastFinal = lastFinal;
+    for (const f of confirm) {
       hub.finalOf.set(f.id, f.final);
-      hub.lastFinal = f.final;
-      stats.finals++;
-    }
-    for (const c of provisional) {
-      if (!finals.some((f) => f.id === c.rowId)) stats.reasserted++;
-      hub.clock = tick(receive(hub.clock, parseHlc(c.hlc), t, PEER_MAX_DRIFT_MS), t);
-      const cell: Stamped = { table: 'visit', rowId: c.rowId, column: 'number', value: `RIX-${String(hub.finalOf.get(c.rowId)).padStart(6, '0')}`, hlc: formatHlc(hub.clock), branchId: null };
+      stats[f.fresh ? 'finals' : 'reasserted']++;
+      hub.clock = tick(hub.clock, t);
+      const cell: Stamped = { table: 'visit', rowId: f.id, column: 'number', value: `RIX-${String(f.final).padStart(6, '0')}`, hlc: formatHlc(hub.clock), branchId: null };
       written.push({ cell, node: hub.clock.node, seenThen: new Set() });
       append(cell, hub.clock.node);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatHlc, nodeOf } from './hlc';
-import { assignFinal, deviceMarkOf, isProvisional, prefixLooksProvisional, provisionalNumber, ProvisionalError } from './provisional';
+import { assignFinal, confirmNumbers, deviceMarkOf, isProvisional, prefixLooksProvisional, provisionalNumber, ProvisionalError } from './provisional';
 import { formatDocNumber } from '../rules/series';
 
 const A = nodeOf('01a241a3-22a0-760d-bf88-d77457c9db65');
@@ -84,5 +84,25 @@ describe('final numbers', () => {
   it('nothing pending: nothing to give; a broken series position is refused', () => {
     expect(assignFinal([], 7)).toEqual([]);
     expect(() => assignFinal([{ id: 'a', hlc: at(1) }], -1)).toThrow(ProvisionalError);
+  });
+});
+
+describe('confirming numbers at the hub', () => {
+  it('numbers new documents after the last final one and confirms again those already numbered', () => {
+    const known = new Map([['old', 7]]);
+    const out = confirmNumbers([{ id: 'b', hlc: at(20, B) }, { id: 'old', hlc: at(5) }, { id: 'a', hlc: at(10) }, { id: 'a', hlc: at(30) }], known, 9);
+    expect(out).toEqual({
+      confirm: [
+        { id: 'b', final: 11, fresh: true },
+        { id: 'old', final: 7, fresh: false },
+        { id: 'a', final: 10, fresh: true },
+      ],
+      lastFinal: 11,
+    });
+  });
+
+  it('a push without new documents leaves the series where it was', () => {
+    expect(confirmNumbers([{ id: 'old', hlc: at(1) }], new Map([['old', 3]]), 4)).toEqual({ confirm: [{ id: 'old', final: 3, fresh: false }], lastFinal: 4 });
+    expect(confirmNumbers([], new Map(), 4)).toEqual({ confirm: [], lastFinal: 4 });
   });
 });

@@ -59,3 +59,20 @@ export function assignFinal(pending: readonly { id: string; hlc: string }[], las
     .sort(([ia, a], [ib, b]) => (a === b ? (ia < ib ? -1 : ia > ib ? 1 : 0) : a < b ? -1 : 1))
     .map(([id], i) => ({ id, final: lastFinal + i + 1 }));
 }
+
+/**
+ * What the hub answers to provisional numbers arriving in one push: new documents get the next final numbers (as
+ * `assignFinal`), and every document that arrived with a provisional number — new or already numbered — gets its final
+ * number written again, stamped after the provisional one. A document validated offline on two devices, or validated
+ * again before its final number reached the device, would otherwise keep the later, provisional stamp on every replica.
+ */
+export function confirmNumbers(
+  arriving: readonly { id: string; hlc: string }[],
+  known: ReadonlyMap<string, number>,
+  lastFinal: number,
+): { confirm: { id: string; final: number; fresh: boolean }[]; lastFinal: number } {
+  const fresh = assignFinal(arriving.filter((p) => !known.has(p.id)), lastFinal);
+  const finalOf = new Map(fresh.map((f) => [f.id, f.final]));
+  const confirm = [...new Set(arriving.map((p) => p.id))].map((id) => ({ id, final: finalOf.get(id) ?? known.get(id)!, fresh: finalOf.has(id) }));
+  return { confirm, lastFinal: fresh.at(-1)?.final ?? lastFinal };
+}
