@@ -163,24 +163,28 @@ function world(seed: number) {
     return true;
   }
 
-  /** One request: push what waits, pull one page after the cursor; the request or its answer may be lost, or sent twice. */
-  function sync(x: Replica) {
+  /**
+   * One request: push what waits, pull one page after the cursor; the request or its answer may be lost, or sent
+   * twice. `script` replaces chance with given faults (a whole push, nothing doubled), for a scenario told step by step.
+   */
+  function sync(x: Replica, script?: { lostRequest?: boolean; lostAnswer?: boolean }) {
+    const fault = (p: number, scripted?: boolean) => (script ? !!scripted : r.chance(p));
     // A batch is named by the range of changes it covers, never by its folded content: a later write replacing one
     // cell of a lost-answer batch must not be taken for that batch's replay.
-    const end = Math.min(x.changes.length, x.acked + r.int(1, PUSH));
+    const end = script ? x.changes.length : Math.min(x.changes.length, x.acked + r.int(1, PUSH));
     const batch = latestCells(x.changes.slice(x.acked, end));
     const batchId = `${x.node}:${x.acked}-${end}`;
-    if (r.chance(0.1)) return void stats.dropped++;
+    if (fault(0.1, script?.lostRequest)) return void stats.dropped++;
     hubPush(x, wall(x), batchId, batch);
-    if (r.chance(0.1)) hubPush(x, wall(x), batchId, batch);
+    if (fault(0.1)) hubPush(x, wall(x), batchId, batch);
     const page: Stamped[] = [];
     let cursor = x.cursor;
     while (cursor < hub.log.length && page.length < PAGE) {
       if (hub.origin[cursor] !== x.node) page.push(hub.log[cursor]!);
       cursor++;
     }
-    if (r.chance(0.1)) return void stats.dropped++;
-    if (!apply(x, page) || (r.chance(0.1) && !apply(x, page))) return void stats.crashed++;
+    if (fault(0.1, script?.lostAnswer)) return void stats.dropped++;
+    if (!apply(x, page) || (fault(0.1) && !apply(x, page))) return void stats.crashed++;
     x.cursor = cursor;
     x.acked = end;
     for (const c of batch) if (x.unsettled.get(cellKey(c.table, c.rowId, c.column)) === c.hlc) x.ackedSinceFullPull.add(cellKey(c.table, c.rowId, c.column));
@@ -190,7 +194,7 @@ function world(seed: number) {
     }
   }
 
-  return { r, replicas, hub, written, stats, advance: (ms: number) => (t += ms), act, sync, settled: () => replicas.every((x) => x.acked === x.changes.length && x.cursor === hub.log.length) };
+  return { r, replicas, hub, written, stats, advance: (ms: number) => (t += ms), act, write, sync, settled: () => replicas.every((x) => x.acked === x.changes.length && x.cursor === hub.log.length) };
 }
 
 function run(seed: number, steps = Number(process.env.STEPS ?? 400)) {
@@ -274,6 +278,19 @@ describe('replicas converge', () => {
     expect(driftTooLarge(slow, hub) || driftTooLarge(fast.millis, hub)).toBe(false);
     expect(() => receive(mine, fast, slow)).toThrow(/ahead/);
     expect(formatHlc(tick(receive(mine, fast, slow, PEER_MAX_DRIFT_MS), slow)) > formatHlc(fast)).toBe(true);
+  });
+
+  it('a batch whose answer was lost, one of its cells rewritten before the resend: the resend is no replay', () => {
+    const w = world(SEEDS[0]!);
+    const [x] = w.replicas as [Replica];
+    w.write(x, 'client', 'c1', 'name', 'Anna');
+    w.write(x, 'client', 'c1', 'phone', '+371 2000 0001');
+    w.sync(x, { lostAnswer: true });
+    w.advance(1000);
+    w.write(x, 'client', 'c1', 'phone', '+371 2000 0002');
+    w.sync(x, {});
+    expect(valueOf(w.hub.store, { table: 'client', rowId: 'c1', column: 'phone' })?.value).toBe('+371 2000 0002');
+    expect(x.acked).toBe(x.changes.length);
   });
 
   it('is reproducible: one seed gives the same world twice', () => {
