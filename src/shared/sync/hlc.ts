@@ -16,6 +16,11 @@ export const HLC_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9a-f
 const MAX_COUNTER = 0xffff;
 /** A device whose clock is further than this from the hub's is refused before it writes anything. */
 export const DEFAULT_MAX_DRIFT_MS = 5 * 60_000;
+/**
+ * What a replica allows in `receive`: two devices each within the drift of the hub, on either side of it, may be
+ * twice the drift apart, and a change stamped by the fast one must still reach the slow one.
+ */
+export const PEER_MAX_DRIFT_MS = 2 * DEFAULT_MAX_DRIFT_MS;
 
 export class HlcError extends Error {
   constructor(
