@@ -57,6 +57,12 @@ export interface SyncAnswer {
   more: boolean;
 }
 
+/** Where a test device talks to: a hub in this process or another one. */
+export interface HubEndpoint {
+  url: string;
+  clock: Pick<TestClock, 'now'>;
+}
+
 /**
  * A device as the desktop will be: an installation id (its HLC node), a device key after registering, a cursor.
  * It speaks the protocol over real HTTP.
@@ -69,7 +75,7 @@ export class TestDevice {
   cursor = 0;
   private counter = 0;
   constructor(
-    private readonly hub: TestHub,
+    private readonly hub: HubEndpoint,
     orgId: string | null = null,
   ) {
     this.orgId = orgId;
