@@ -6,7 +6,7 @@ import { authenticated, deviceOf, checkVersions, parse, type HubContext } from '
 import { HubRefusal } from '../errors';
 import { pullCells, servesBranch, storeBatch } from '../store/cells';
 
-/** An idle device's "last seen" is written at most this often: an idle round trip stays a read. */
+/** A device's "last seen" is written at most this often: an idle round trip stays a read, a push writes only cells. */
 const SEEN_EVERY_MS = 60_000;
 
 /**
@@ -45,9 +45,10 @@ export function syncRoute(app: FastifyInstance, ctx: HubContext): void {
     const seenLongAgo = device.last_seen_at === null || hubNow - device.last_seen_at >= SEEN_EVERY_MS || device.schema_version !== body.schemaVersion;
     if (body.cells.length || seenLongAgo) {
       accepted = await ctx.db.transaction().execute(async (trx) => {
+        // Before the push lock, which is held from its first statement to the commit.
+        if (seenLongAgo) await trx.updateTable('hub_device').set({ last_seen_at: hubNow, schema_version: body.schemaVersion }).where('id', '=', device.id).execute();
         const stored = body.cells.length ? await storeBatch(trx, ctx.engine, device, body.batchId, body.cells, hubNow) : 0;
         if (stored > 0) await ctx.signal.inTransaction(trx, device.org_id);
-        await trx.updateTable('hub_device').set({ last_seen_at: hubNow, schema_version: body.schemaVersion }).where('id', '=', device.id).execute();
         return stored;
       });
       if (accepted > 0) ctx.signal.afterCommit(device.org_id);

@@ -31,7 +31,8 @@ export async function storeBatch(trx: HubDb, engine: Engine, device: Device, bat
     .returning('batch_id')
     .executeTakeFirst();
   if (!fresh) return 0;
-  const accepted = engine === 'pg' ? await storePg(trx, device, cells) : await storeRows(trx, device, cells);
+  if (engine === 'pg') return storePg(trx, device, batchId, cells);
+  const accepted = await storeRows(trx, device, cells);
   await trx.updateTable('hub_batch').set({ accepted }).where('device_id', '=', device.id).where('batch_id', '=', batchId).execute();
   return accepted;
 }
@@ -98,12 +99,11 @@ async function currentRows(trx: HubDb, orgId: string, rows: Stored[]): Promise<v
 }
 
 /*
- * PostgreSQL takes a whole batch in one statement of a few array parameters (unnest): the log rows, then the current
- * cells from what was stored, never shipping the rows back to us. The same rules as the portable path above; HLCs
+ * PostgreSQL takes a whole batch in one statement of a few array parameters (unnest): the log rows, the current
+ * cells from what was stored and the batch's count, never shipping the rows back to us. The same rules as the portable path above; HLCs
  * compare in the "C" collation, as text sorts in SQLite and JavaScript, whatever the database's locale.
  */
-async function storePg(trx: HubDb, device: Device, cells: CellMessage[]): Promise<number> {
-  if (!cells.length) return 0;
+async function storePg(trx: HubDb, device: Device, batchId: string, cells: CellMessage[]): Promise<number> {
   const { rows } = await sql<{ n: number }>`
     with stored as (
       insert into hub_cell_log (org_id, device_id, table_name, row_id, column_name, value, hlc, branch_id)
@@ -123,6 +123,8 @@ async function storePg(trx: HubDb, device: Device, cells: CellMessage[]): Promis
       on conflict (org_id, table_name, row_id, column_name) do update
          set value = excluded.value, hlc = excluded.hlc, branch_id = excluded.branch_id, seq = excluded.seq
        where hub_cell.hlc collate "C" < excluded.hlc collate "C"
+    ), counted as (
+      update hub_batch set accepted = (select count(*) from stored) where device_id = ${device.id} and batch_id = ${batchId}
     )
     select count(*)::int as n from stored`.execute(trx);
   return rows[0]!.n;
