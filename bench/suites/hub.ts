@@ -65,7 +65,7 @@ export const hubSuite: Suite = {
 
       // Idle round trip: nothing to push or pull.
       const idle = await sample(() => office.sync(), { warmup: 10, samples: 200, budgetMs: 20_000 });
-      results.addSamples('hub: idle sync round trip (PostgreSQL)', idle, 50, { note: 'HTTP on 127.0.0.1, key check, handshake, one transaction' });
+      results.addSamples('hub: idle sync round trip (PostgreSQL)', idle, 50, { note: 'HTTP on 127.0.0.1: key check, handshake, a pull that finds nothing (an idle sync writes nothing)' });
 
       // 200 devices, each pushing 5 cells and pulling every 2 s, staggered, for 10 s.
       const fleet: TestDevice[] = [];
