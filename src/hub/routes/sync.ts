@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { driftTooLarge, formatHlc, parseHlc } from '../../shared/sync/hlc';
+import { driftTooLarge, parseHlc } from '../../shared/sync/hlc';
 import { syncRequest, type syncResponse } from '../../shared/sync/protocol';
 import { authenticated, deviceOf, checkVersions, parse, type HubContext } from '../context';
 import { HubRefusal } from '../errors';
@@ -19,15 +19,13 @@ export function syncRoute(app: FastifyInstance, ctx: HubContext): void {
     const device = deviceOf(request);
     const body = parse(syncRequest, request.body);
     checkVersions(ctx, body.protocol, body.schemaVersion);
-    // The pattern admits a 30 February or a 99th minute: only a stamp that reads back to itself orders as text.
+    // The pattern admits a 30 February or a 99th minute; parseHlc refuses what does not read back to itself.
     const stamps = body.cells.map((c, i) => {
       try {
-        const hlc = parseHlc(c.hlc);
-        if (formatHlc(hlc) === c.hlc) return hlc;
+        return parseHlc(c.hlc);
       } catch {
-        // refused below, naming the cell
+        throw new HubRefusal('hub.bad_request', { field: `cells.${i}.hlc` });
       }
-      throw new HubRefusal('hub.bad_request', { field: `cells.${i}.hlc` });
     });
     const hubNow = ctx.now();
     if (driftTooLarge(body.deviceNow, hubNow, ctx.maxDriftMs)) {

@@ -18,6 +18,9 @@ describe('hybrid logical clock', () => {
     expect(() => parseHlc('2026-12-06T22:00:00Z-0000-' + A)).toThrow(HlcError);
     expect(() => parseHlc(`2026-12-06T22:00:00.000Z-000g-${A}`)).toThrow(HlcError);
     expect(() => nodeOf('device-1')).toThrow(HlcError);
+    // Matches the pattern, but is no real instant: Date.parse would roll it over to 2 March / the next hour.
+    expect(() => parseHlc(`2026-02-30T10:00:00.000Z-0000-${A}`)).toThrow(HlcError);
+    expect(() => parseHlc(`2026-12-06T10:99:00.000Z-0000-${A}`)).toThrow(HlcError);
   });
 
   it('counts up within one millisecond and never goes back when the wall clock does', () => {

@@ -45,7 +45,9 @@ export function formatHlc(h: Hlc): string {
 export function parseHlc(text: string): Hlc {
   if (!HLC_PATTERN.test(text)) throw new HlcError('malformed', `not an HLC timestamp: ${text}`);
   const millis = Date.parse(text.slice(0, 24));
-  if (!Number.isFinite(millis)) throw new HlcError('malformed', `not an HLC timestamp: ${text}`);
+  // The pattern admits a 30 February or a 99th minute, which Date.parse rolls over: only a stamp that reads back to
+  // itself orders as text.
+  if (!Number.isFinite(millis) || new Date(millis).toISOString() !== text.slice(0, 24)) throw new HlcError('malformed', `not an HLC timestamp: ${text}`);
   return { millis, counter: parseInt(text.slice(25, 29), 16), node: text.slice(30) };
 }
 
