@@ -62,6 +62,19 @@ async function stampsOf(db: Kysely<DB>, table: string, ids: readonly string[]): 
   return out;
 }
 
+/** The stamp of each row's first change (its insert, or its bulk load): what its unchanged columns are as old as. */
+async function insertStamps(db: Kysely<DB>, table: string, rows: readonly Record<string, unknown>[], me: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const r of rows) out.set(r.id as string, formatHlc({ millis: Date.parse(r.created_at as string), counter: 0, node: me }));
+  const ids = rows.map((r) => r.id as string);
+  for (let i = 0; i < ids.length; i += ID_SLICE) {
+    const first = await sql<{ row_id: string; hlc: string | null }>`
+      select row_id, hlc, min(seq) from change_log where table_name = ${table} and row_id in (${sql.join(ids.slice(i, i + ID_SLICE))}) group by row_id`.execute(db);
+    for (const f of first.rows) if (f.hlc) out.set(f.row_id, f.hlc);
+  }
+  return out;
+}
+
 function check(shapes: ReadonlyMap<string, TableShape>, c: CellMessage): TableShape {
   const shape = shapes.get(c.table);
   if (!shape) throw new Error(`a pulled cell of a table this installation does not sync: ${c.table}`);
@@ -130,15 +143,17 @@ export async function applyCells(
       const ids = [...new Set(allIds)];
       const rows = await rowsById(trx, table, ids);
       const stamps = await stampsOf(trx, table, ids);
+      const created = await insertStamps(trx, table, [...rows.values()], me);
       for (const rowId of ids) {
         const rowCells = byRow.get(`${table}\u0000${rowId}`)!;
         const before = rows.get(rowId) ?? null;
         if (before && before[shape.orgColumn] !== orgId) throw new Error(`a pulled cell of another organization's row: ${table} ${rowId}`);
         const held = stamps.get(rowId) ?? new Map<string, Stamp>();
-        // A row recorded before this installation stamped cells (or loaded in bulk) has none: its values count as of
-        // its last write. A stamped row without a cell never had that value set (an insert names no tombstone).
-        const asOfRow = before ? formatHlc({ millis: Date.parse(before.updated_at as string), counter: 0, node: me }) : null;
-        const unstamped = (column: string) => (column === DELETED ? (before?.deleted_at ? asOfRow : null) : held.size === 0 ? asOfRow : null);
+        // A column not written since the row's insert has no cell stamp: it is as old as the insert's change (a row
+        // recorded before stamps existed: its creation). No tombstone stamp: never deleted (a row deleted before
+        // stamps existed: as of its last write).
+        const unstamped = (column: string) =>
+          !before ? null : column !== DELETED ? (created.get(rowId) ?? null) : before.deleted_at ? formatHlc({ millis: Date.parse(before.updated_at as string), counter: 0, node: me }) : null;
         const winners: CellMessage[] = [];
         const diverged: { column: string; local: Stamp; localValue: unknown; remote: CellMessage; remoteWins: boolean }[] = [];
         let createdAt: CellMessage | null = null;
