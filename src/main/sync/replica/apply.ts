@@ -75,6 +75,17 @@ async function insertStamps(db: Kysely<DB>, table: string, rows: readonly Record
   return out;
 }
 
+/** Inserts a pulled row; false when a unique key of the table is already held by another row (nothing written). */
+async function insertUnlessTaken(db: Kysely<DB>, table: string, values: Record<string, unknown>): Promise<boolean> {
+  try {
+    await db.insertInto(table as SyncedTable).values(values as never).execute();
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
+    throw e;
+  }
+}
+
 function check(shapes: ReadonlyMap<string, TableShape>, c: CellMessage): TableShape {
   const shape = shapes.get(c.table);
   if (!shape) throw new Error(`a pulled cell of a table this installation does not sync: ${c.table}`);
@@ -217,7 +228,25 @@ export async function applyCells(
             deleted_at: patch.deleted_at ?? null,
             version: 1,
           };
-          await trx.insertInto(table as SyncedTable).values(written as never).execute();
+          if (!(await insertUnlessTaken(trx, table, written))) {
+            // Another row here already holds this row's natural key (two branches added the same one offline): the
+            // pulled row waits, and a person is told; the rest of the batch goes on.
+            parked += await parkCells(trx, orgId, createdAt ? [...winners, createdAt] : winners, nowIso);
+            const stamp = maxOf(winners.map((w) => w.hlc));
+            const values = Object.fromEntries(winners.map((w) => [w.column, w.value]));
+            const taken: ConflictRow = {
+              kind: 'field_diverged',
+              table,
+              rowId,
+              otherRowId: null,
+              title: await titleOf(trx, table, written),
+              branchId: winners[0]!.branchId,
+              kept: { node: me, at: nowIso, values: {} },
+              other: { node: hlcNode(stamp), at: timeOf(stamp), values },
+            };
+            if (await recordConflict(trx, orgId, conflictId(['taken', table, rowId]), taken, nowIso)) conflicts++;
+            continue;
+          }
           op = 'insert';
         } else {
           const version = (before.version as number) + 1;
