@@ -94,11 +94,12 @@ function check(shapes: ReadonlyMap<string, TableShape>, c: CellMessage): TableSh
 }
 
 /**
- * Applies pulled cells in one write transaction: per cell the greater stamp wins (a value recorded before stamps
- * existed counts as stamped at the row's `updated_at`); winners are written into the row (a row not here yet is
- * inserted once its cells hold every required column, else they wait in the inbox), the version bumped and a change
- * record appended as 'remote', so the funnel's bookkeeping holds and no push sends them back. Conflict columns both
- * sides changed, and visits that now overlap, are listed. Events and hooks fire after commit.
+ * Applies pulled cells in one write transaction: per cell the greater stamp wins (a column without a stamp is as old
+ * as its row's first change); winners are written into the row (a row not here yet is inserted once its cells hold
+ * every required column, else they wait in the inbox, as do rows whose natural key another row here holds), the
+ * version bumped and a change record appended as 'remote', so the funnel's bookkeeping holds and no push sends them
+ * back. Conflict columns both sides changed, and visits that now overlap, are listed. Events and hooks fire after
+ * commit.
  */
 export async function applyCells(
   db: Kysely<DB>,
