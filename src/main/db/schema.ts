@@ -138,7 +138,7 @@ export interface ClientContactTable extends ClientChild {
   email: string | null;
 }
 
-export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB {
+export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB {
   org: OrgTable;
   branch: BranchTable;
   app_user: UserTable;
@@ -348,6 +348,10 @@ export interface ChangeLogTable {
   version: number;
   user_id: string | null;
   at: string;
+  /** The change's hybrid-logical-clock stamp (migrations/0014_sync.ts; null before it). */
+  hlc: Generated<string | null>;
+  /** null: written here; 'remote': applied from the hub, never pushed back. */
+  origin: Generated<string | null>;
 }
 export interface ChangeDB {
   change_log: ChangeLogTable;
@@ -534,4 +538,65 @@ export interface RemindersDB {
   reminder_attempt: ReminderAttemptTable;
   reminder_cap_notice: ReminderCapNoticeTable;
   prompt_recording: PromptRecordingTable;
+}
+
+/** Branch sync (migrations/0014_sync.ts): this installation's registration, each cell's stamp, conflicts, waiting cells. */
+export interface SyncDeviceTable {
+  id: number;
+  installation_id: string;
+  device_id: string | null;
+  device_name: string | null;
+  hub_url: string | null;
+  device_key_enc: string | null;
+  org_id: string | null;
+  cursor: Generated<number>;
+  pushed_seq: Generated<number>;
+  interval_seconds: Generated<number>;
+  last_sync_at: string | null;
+  problem_key: string | null;
+  /** JSON object. */
+  problem_params: string | null;
+  registered_at: string | null;
+}
+export interface SyncCellTable {
+  table_name: string;
+  row_id: string;
+  column_name: string;
+  hlc: string;
+  node: string;
+  seq: number | null;
+}
+export interface SyncConflictTable {
+  id: string;
+  org_id: string | null;
+  kind: string;
+  table_name: string;
+  row_id: string;
+  other_row_id: string | null;
+  title: string | null;
+  branch_id: string | null;
+  detected_at: string;
+  /** JSON. */
+  kept: string | null;
+  /** JSON. */
+  other: string | null;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+export interface SyncInboxTable {
+  table_name: string;
+  row_id: string;
+  column_name: string;
+  org_id: string;
+  branch_id: string | null;
+  /** JSON of the cell's value. */
+  value: string | null;
+  hlc: string;
+  received_at: string;
+}
+export interface SyncDB {
+  sync_device: SyncDeviceTable;
+  sync_cell: SyncCellTable;
+  sync_conflict: SyncConflictTable;
+  sync_inbox: SyncInboxTable;
 }
