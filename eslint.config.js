@@ -42,6 +42,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict(['electron', '**/renderer/**'], 'Only src/main/electron imports electron; main never imports the renderer.') },
   },
   {
+    // The hub is a server of its own: it shares the contract and the rules (src/shared), never the desktop's main.
+    files: ['src/hub/**'],
+    rules: { 'no-restricted-imports': restrict(['**/main/**', '**/renderer/**', 'electron'], 'The hub imports only src/shared (and the desktop migrations list for the schema version).') },
+  },
+  {
     files: ['src/main/electron/**'],
     rules: { 'no-restricted-imports': restrict(['**/renderer/**'], 'The Electron shell loads the built renderer; it does not import it.') },
   },
