@@ -12,6 +12,7 @@ import { ScreenStar } from './ScreenStar';
 import { WarningToast } from '../modules/interventions/WarningToast';
 import { HelpButton } from './help';
 import { FilePreview } from './FilePreview';
+import { SyncIndicator } from '../modules/sync/SyncIndicator';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -49,6 +50,7 @@ export function Shell() {
             {current && current.path !== 'home' && <ScreenStar screen={current.path} label={t(current.label)} />}
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <SyncIndicator />
             <Text size="sm" data-testid="current-user">
               {user.name} · {t(`roles.${user.role}`)}
             </Text>

@@ -45,8 +45,10 @@ export interface SyncEngine {
   syncNow(): Promise<void>;
   /** A local change was committed: a round soon. */
   nudge(): void;
-  /** The registration or the interval changed: read the device again and sync now. */
+  /** The registration changed: read the device again and start a round (not awaited: a first sync may be long). */
   restart(): Promise<void>;
+  /** The interval changed: a round now, the next ones at the new pace (a refused or offline device keeps its wait). */
+  reschedule(): void;
   view(): EngineView;
 }
 
@@ -241,7 +243,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       await running?.catch(() => undefined);
       failures = 0;
       await this.start();
-      await kick();
+    },
+    reschedule() {
+      if (view.state === 'idle') void kick();
     },
     view: () => view,
   };

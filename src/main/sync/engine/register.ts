@@ -25,7 +25,8 @@ const FIELD_OF: Record<string, string> = { 'hub.code_invalid': 'code', 'hub.rate
 export async function registerDevice(
   deps: { db: Kysely<DB>; replica: Replica; secrets: Secrets; clock: Clock; clientFor?: (url: string) => HubClient },
   input: RegisterInput,
-  orgId: string,
+  /** The organization this installation holds; null: a fresh one joining the organization the code names. */
+  orgId: string | null,
 ): Promise<void> {
   const installationId = await deps.replica.installationId();
   const hub = (deps.clientFor ?? ((url: string) => createHubClient(url, { timeoutMs: 15_000 })))(input.hubUrl);
@@ -38,7 +39,7 @@ export async function registerDevice(
     throw new AppError({ code: 'validation', key: e.key, ...(field ? { field } : {}), ...(e.params ? { params: e.params } : {}) });
   }
   // The hub serves the organization this installation holds, or it refused above (`hub.other_org`).
-  if (answer.orgId !== orgId) throw new AppError({ code: 'validation', key: 'errors.hub_other_org', field: 'code' });
+  if (orgId !== null && answer.orgId !== orgId) throw new AppError({ code: 'validation', key: 'errors.hub_other_org', field: 'code' });
   await deps.db
     .updateTable('sync_device')
     .set({
