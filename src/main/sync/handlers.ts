@@ -47,8 +47,10 @@ export const syncHandlers: HandlersFor<SyncProc> = {
     const user = me(ctx);
     const conflict = await loadOpenConflict(ctx.db, user, input.id);
     if (!conflict) throw fail.notFound('sync_conflict_not_found', 'id');
-    // Putting a version back is a write of the row's module: the same right a person needs to edit it by hand.
-    if (input.keep === 'other' && !can(user.role, moduleOfTable(conflict.table_name), 'write')) throw fail.forbidden('forbidden');
+    // Putting a version back, or cancelling one of two bookings, is a write of the row's module: the right a person
+    // needs to do it by hand.
+    const writes = input.keep === 'other' || conflict.kind.startsWith('slot');
+    if (writes && !can(user.role, moduleOfTable(conflict.table_name), 'write')) throw fail.forbidden('forbidden');
     await resolveConflict(ctx, conflict, input.keep);
     return { ok: true as const };
   },

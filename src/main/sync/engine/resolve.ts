@@ -1,24 +1,45 @@
+import type { Selectable } from 'kysely';
 import type { Ctx } from '../../api/context';
 import { me } from '../../api/context';
-import type { Selectable } from 'kysely';
+import { syncedRows, type SyncedTable } from '../../api/funnel';
 import type { SyncConflictTable } from '../../db/schema';
 import { isoNow } from '../../clock';
-import { orgConflictCount } from './conflicts';
+import { cancelVisit, loadVisit } from '../../modules/calendar';
+import { translate } from '../../reports';
+import { conflictSide } from '../../../shared/api/sync';
+import { moduleOfTable, orgConflictCount } from './conflicts';
+
+type Conflict = Selectable<SyncConflictTable>;
 
 /**
- * A person decided a conflict. "Keep this": the merged version stays as every replica already holds it. "Put the other
- * back": the other version's values are written again as a new local change, so it syncs and wins everywhere. Either
- * way the conflict closes here; the event makes every window recount.
+ * A person decided a conflict. A double booking: the booking they keep stays, the other is cancelled through the
+ * calendar (its reminders and messages follow, as for any cancellation). A diverged field: "Keep this" leaves the
+ * merged value every replica holds; "Put the other back" writes the other value again as a new local change, which
+ * syncs and wins everywhere. Either way the conflict closes; the event makes every window recount.
  */
-export async function resolveConflict(ctx: Ctx, conflict: Selectable<SyncConflictTable>, keep: 'kept' | 'other'): Promise<void> {
+export async function resolveConflict(ctx: Ctx, conflict: Conflict, keep: 'kept' | 'other'): Promise<void> {
   const user = me(ctx);
-  if (keep === 'other') await putOtherBack(ctx, conflict);
+  if (conflict.kind === 'slot_double_booked' || (conflict.kind === 'slot' && conflict.other_row_id)) await keepOneBooking(ctx, conflict, keep);
+  else if (keep === 'other') await putOtherBack(ctx, conflict);
   await ctx.db.updateTable('sync_conflict').set({ resolved_at: isoNow(ctx.clock), resolved_by: user.id }).where('id', '=', conflict.id).execute();
-  const conflicts = await orgConflictCount(ctx.db, user.orgId);
-  const state = 'idle';
-  ctx.emit('sync.changed', { state, conflicts });
+  ctx.emit('sync.changed', { state: 'idle', conflicts: await orgConflictCount(ctx.db, user.orgId) });
 }
 
-async function putOtherBack(_ctx: Ctx, _conflict: Selectable<SyncConflictTable>): Promise<void> {
-  throw new Error('not yet');
+async function keepOneBooking(ctx: Ctx, c: Conflict, keep: 'kept' | 'other'): Promise<void> {
+  const cancelId = keep === 'kept' ? c.other_row_id : c.row_id;
+  if (!cancelId) return;
+  const visit = await loadVisit(ctx, cancelId);
+  if (visit.status === 'cancelled') return;
+  await cancelVisit(ctx, { id: visit.id, version: visit.version, reason: translate(me(ctx).language, 'sync.doubleBookingReason') });
+}
+
+async function putOtherBack(ctx: Ctx, c: Conflict): Promise<void> {
+  const parsed = conflictSide.safeParse(c.other ? JSON.parse(c.other) : null);
+  const values = parsed.success ? parsed.data.values : {};
+  if (!Object.keys(values).length) return;
+  // Through the funnel like any edit: the version checked and bumped, the audit entry, the change record (stamped
+  // with a fresh clock by the replica's hook, so it outranks both versions everywhere).
+  const rows = syncedRows({ table: c.table_name as SyncedTable, module: moduleOfTable(c.table_name) }).in(ctx);
+  const before = await rows.load(c.row_id, { key: 'sync_conflict_not_found', field: 'id' });
+  await rows.update(before, values as never);
 }
