@@ -43,6 +43,11 @@ export interface TableSpec<T extends SyncedTable> {
   snapshot?(row: Row<T>): Record<string, unknown>;
   /** The change event, queued until the transaction commits. */
   announce?(ctx: Ctx, w: Written<T>): void;
+  /**
+   * A change pulled from another branch was written to the row (by the sync's replica, not the module's services):
+   * the local state the module keeps beside the row itself (a quick-search entry, a memory index) follows it.
+   */
+  pulled?(ctx: Ctx, row: Row<T>): Promise<void>;
 }
 
 /** The audit entry of a write: `false` where another entry already tells it (a client's phone is part of the client's). */
@@ -78,6 +83,14 @@ export interface SyncedRows<T extends SyncedTable> {
 
 const ACTION: Record<ChangeOp, AuditAction> = { insert: 'create', update: 'update', delete: 'delete' };
 
+/** Every spec declared, by table (a table may have several: its module's and a settings screen's). */
+const declared = new Map<string, TableSpec<SyncedTable>[]>();
+
+/** The specs of a table's writes, for whoever writes it outside the services (a pulled change): its events and hooks. */
+export function specsOf(table: string): readonly TableSpec<SyncedTable>[] {
+  return declared.get(table) ?? [];
+}
+
 type AnyRow = Record<string, unknown> & { id: string; version: number };
 
 function orgColumn(table: SyncedTable): string {
@@ -101,6 +114,7 @@ function changedColumns(before: Record<string, unknown>, patch: Record<string, u
  */
 export function syncedRows<T extends SyncedTable>(spec: TableSpec<T>): SyncedRows<T> {
   const table = spec.table;
+  declared.set(table, [...(declared.get(table) ?? []), spec as unknown as TableSpec<SyncedTable>]);
   const branchColumn = (BRANCH_COLUMN as Partial<Record<SyncedTable, string>>)[table];
   const branchOf = (row: AnyRow, opts?: WriteOptions): string | null =>
     opts?.branchId !== undefined ? opts.branchId : spec.branchOf ? spec.branchOf(row as Row<T>) : branchColumn ? ((row[branchColumn] as string | null) ?? null) : null;
@@ -116,7 +130,7 @@ export function syncedRows<T extends SyncedTable>(spec: TableSpec<T>): SyncedRow
         const orgId = (table === 'org' ? after.id : after.org_id) as string;
         const branchId = branchOf(after, opts);
         const userId = opts?.userId !== undefined ? opts.userId : (ctx.user?.id ?? null);
-        await appendChange(ctx.db, { orgId, branchId, table, rowId: after.id, op, columns, version: after.version, userId, at: after.updated_at as string });
+        await appendChange(ctx.db, { orgId, branchId, table, rowId: after.id, op, columns, version: after.version, userId, at: after.updated_at as string }, { owner: ctx.config, now: ctx.clock.now() });
         const note = opts?.audit;
         if (note !== false) {
           await recordAudit(ctx, {

@@ -8,7 +8,7 @@ import type { InterventionDetail, Priority, Status, interventionFields } from '.
 import { deriveStatus, PRIORITY_BY_RANK, PRIORITY_RANK } from '../../../shared/rules/interventions';
 import { foldKey } from '../../../shared/rules/text';
 import { dateWindow, withinWindow } from '../../../shared/rules/dateWindow';
-import { searchValues } from './searchIndex';
+import { reindex } from './reindex';
 import type { z } from 'zod';
 import { wakeWarnings } from './warnings/wake';
 import { approvalRows, interventionRows } from './tables';
@@ -172,16 +172,6 @@ async function resolve(ctx: Ctx, input: InterventionInput) {
     county: address?.county ?? null,
     country: address?.country ?? null,
   };
-}
-
-/** Quick search (FTS) now, the grid's memory index once committed: every change of an intervention passes here. */
-async function reindex(ctx: Ctx, r: Row & { rid: number }): Promise<void> {
-  await sql`delete from intervention_search where rowid = ${r.rid}`.execute(ctx.db);
-  if (r.deleted_at == null) {
-    const [number, client, phone, notes] = searchValues(r);
-    await sql`insert into intervention_search(rowid, number, client, phone, notes) values (${r.rid}, ${number}, ${client}, ${phone}, ${notes})`.execute(ctx.db);
-  }
-  ctx.afterCommit(() => interventionIndex(ctx).apply({ ...r, rowid: r.rid }));
 }
 
 /** After the funnel has written it: the quick search, the memory index and the mail notices follow. */

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { InterventionTable } from '../../db/schema';
 import { syncedRows } from '../../api/funnel';
+import { reindexPulled } from './reindex';
 
 /** What the audit log compares of a document: its fields, without stamps and derived search keys. */
 function documentSnapshot(r: Selectable<InterventionTable>): Record<string, unknown> {
@@ -16,6 +17,7 @@ export const interventionRows = syncedRows({
   snapshot: documentSnapshot,
   // Readers of the branch a document left hear of it too (it leaves their grid).
   announce: (ctx, w) => ctx.emit('interventions.changed', { ids: [w.after.id] }, { branchIds: [...new Set([w.after.branch_id, w.before?.branch_id ?? w.after.branch_id])] }),
+  pulled: (ctx, row) => reindexPulled(ctx, row.id),
 });
 
 /** Timeline notes: their branch is their document's, given with each write. */

@@ -1,0 +1,237 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { Ctx } from '../../api/context';
+import type { EventScope } from '../../api/events';
+import type { CoreConfig } from '../../config';
+import type { Services } from '../../api/services';
+import { appendChange, specsOf, type ChangeOp, type Row, type SyncedTable } from '../../api/funnel';
+import { inWriteTransaction } from '../../db/connection';
+import type { CellMessage } from '../../../shared/sync/protocol';
+import { formatHlc, nodeOf } from '../../../shared/sync/hlc';
+import { latestCells, wins } from '../../../shared/sync/merge';
+import { divergedField, hlcNode, isConflictColumn } from '../../../shared/sync/conflicts';
+import { DELETED } from './columns';
+import { observeStamp } from './clock';
+import { rowsById, ID_SLICE } from './outbound';
+import { settable, type TableShape } from './tables';
+import { conflictId, doubleBookingConflicts, recordConflict, titleOf, type ConflictRow } from './conflicts';
+import { parkCells, takeInbox } from './inbox';
+
+export interface ReplicaDeps {
+  now: () => number;
+  /** A module's change event, after commit; `scope` as the module declared it (the branches it belongs to). */
+  emit: (name: string, payload: unknown, scope?: EventScope) => void;
+  /** The core's config: holds this file's clock in memory (without it the clock is read from the file at each stamp). */
+  config?: CoreConfig;
+  /** The modules' services (the interventions memory index follows pulled documents). */
+  services?: Services;
+}
+
+export interface ApplyOptions {
+  /** The last change the hub had acknowledged before this round (default: the device row's): later local cells are pending. */
+  pendingAfterSeq?: number;
+}
+
+interface Stamp {
+  hlc: string;
+  node: string;
+  seq: number | null;
+}
+
+/** The HLC time of a stamp, as the row's stamps are written. */
+const timeOf = (hlc: string) => hlc.slice(0, 24);
+const maxOf = (hlcs: readonly string[]) => hlcs.reduce((a, b) => (b > a ? b : a));
+
+/** A cell's value as the column stores it. */
+function stored(shape: TableShape, column: string, value: CellMessage['value']): unknown {
+  if (shape.blobs.has(column) && typeof value === 'string') return Buffer.from(value, 'base64');
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+async function stampsOf(db: Kysely<DB>, table: string, ids: readonly string[]): Promise<Map<string, Map<string, Stamp>>> {
+  const out = new Map<string, Map<string, Stamp>>();
+  for (let i = 0; i < ids.length; i += ID_SLICE) {
+    const rows = await db.selectFrom('sync_cell').select(['row_id', 'column_name', 'hlc', 'node', 'seq']).where('table_name', '=', table).where('row_id', 'in', ids.slice(i, i + ID_SLICE)).execute();
+    for (const r of rows) {
+      let m = out.get(r.row_id);
+      if (!m) out.set(r.row_id, (m = new Map()));
+      m.set(r.column_name, { hlc: r.hlc, node: r.node, seq: r.seq });
+    }
+  }
+  return out;
+}
+
+function check(shapes: ReadonlyMap<string, TableShape>, c: CellMessage): TableShape {
+  const shape = shapes.get(c.table);
+  if (!shape) throw new Error(`a pulled cell of a table this installation does not sync: ${c.table}`);
+  if (c.column !== DELETED && c.column !== 'created_at' && !settable(shape, c.column)) throw new Error(`a pulled cell of an unknown column: ${c.table}.${c.column}`);
+  return shape;
+}
+
+/**
+ * Applies pulled cells in one write transaction: per cell the greater stamp wins (a value recorded before stamps
+ * existed counts as stamped at the row's `updated_at`); winners are written into the row (a row not here yet is
+ * inserted once its cells hold every required column, else they wait in the inbox), the version bumped and a change
+ * record appended as 'remote', so the funnel's bookkeeping holds and no push sends them back. Conflict columns both
+ * sides changed, and visits that now overlap, are listed. Events and hooks fire after commit.
+ */
+export async function applyCells(
+  db: Kysely<DB>,
+  shapes: ReadonlyMap<string, TableShape>,
+  deps: ReplicaDeps,
+  orgId: string,
+  pulled: readonly CellMessage[],
+  opts: ApplyOptions = {},
+): Promise<{ applied: number; conflicts: number; parked: number }> {
+  const events: { name: string; payload: unknown; scope?: EventScope }[] = [];
+  const after: (() => void)[] = [];
+  let top: string | null = null;
+  const result = await inWriteTransaction(db, async (trx) => {
+    const nowIso = new Date(deps.now()).toISOString();
+    const device = await trx.selectFrom('sync_device').select(['installation_id', 'pushed_seq']).where('id', '=', 1).executeTakeFirstOrThrow();
+    const me = nodeOf(device.installation_id);
+    const pendingAfter = opts.pendingAfterSeq ?? device.pushed_seq;
+    const ctx = {
+      db: trx,
+      user: null,
+      clock: { now: deps.now },
+      config: deps.config,
+      services: deps.services,
+      sessions: null,
+      sessionToken: null,
+      emit: (name: string, payload: unknown, scope?: EventScope) => void events.push({ name, payload, scope }),
+      emitNow: () => undefined,
+      setSession: () => undefined,
+      afterCommit: (fn: () => void) => void after.push(fn),
+    } as unknown as Ctx;
+
+    // Cells waiting for the rest of their row go first: the new batch's later cells of the same column replace them.
+    const cells = latestCells([...(await takeInbox(trx, orgId)), ...pulled]);
+    for (const c of cells) check(shapes, c);
+    if (cells.length) top = maxOf(cells.map((c) => c.hlc));
+    const byRow = new Map<string, CellMessage[]>();
+    for (const c of cells) {
+      const key = `${c.table}\u0000${c.rowId}`;
+      byRow.set(key, [...(byRow.get(key) ?? []), c]);
+    }
+    const tables = new Map<string, string[]>();
+    for (const c of cells) tables.set(c.table, [...(tables.get(c.table) ?? []), c.rowId]);
+
+    let applied = 0;
+    let conflicts = 0;
+    let parked = 0;
+    const touchedVisits = new Set<string>();
+    for (const [table, allIds] of tables) {
+      const shape = shapes.get(table)!;
+      const ids = [...new Set(allIds)];
+      const rows = await rowsById(trx, table, ids);
+      const stamps = await stampsOf(trx, table, ids);
+      for (const rowId of ids) {
+        const rowCells = byRow.get(`${table}\u0000${rowId}`)!;
+        const before = rows.get(rowId) ?? null;
+        if (before && before[shape.orgColumn] !== orgId) throw new Error(`a pulled cell of another organization's row: ${table} ${rowId}`);
+        const held = stamps.get(rowId) ?? new Map<string, Stamp>();
+        // A value written before this installation stamped its cells (or loaded in bulk): as of the row's last write.
+        const legacy = before ? formatHlc({ millis: Date.parse(before.updated_at as string), counter: 0, node: me }) : null;
+        const winners: CellMessage[] = [];
+        const diverged: { column: string; local: Stamp; localValue: unknown; remote: CellMessage; remoteWins: boolean }[] = [];
+        let createdAt: CellMessage | null = null;
+        for (const c of rowCells) {
+          if (c.column === 'created_at') {
+            createdAt = c;
+            continue;
+          }
+          const local = held.get(c.column);
+          const won = wins(c.hlc, local?.hlc ?? legacy);
+          if (won) winners.push(c);
+          if (before && local && isConflictColumn(table, c.column)) {
+            const localValue = before[c.column];
+            const pending = local.node === me && (local.seq ?? 0) > pendingAfter;
+            if (divergedField({ hlc: local.hlc, pending, value: localValue as CellMessage['value'] }, { hlc: c.hlc, value: stored(shape, c.column, c.value) as CellMessage['value'] })) {
+              diverged.push({ column: c.column, local, localValue, remote: c, remoteWins: won });
+            }
+          }
+        }
+        if (winners.length === 0) continue;
+
+        const patch: Record<string, unknown> = {};
+        let deletedCell: CellMessage | null = null;
+        for (const w of winners) {
+          if (w.column === DELETED) {
+            deletedCell = w;
+            patch.deleted_at = w.value === true || w.value === 1 ? timeOf(w.hlc) : null;
+          } else patch[w.column] = stored(shape, w.column, w.value);
+        }
+        let written: Record<string, unknown>;
+        let op: ChangeOp;
+        if (!before) {
+          const missing = shape.required.filter((col) => !(col in patch));
+          if (missing.length) {
+            parked += await parkCells(trx, orgId, createdAt ? [...winners, createdAt] : winners, nowIso);
+            continue;
+          }
+          written = {
+            ...patch,
+            id: rowId,
+            ...(shape.orgColumn === 'org_id' ? { org_id: orgId } : {}),
+            created_at: typeof createdAt?.value === 'string' ? createdAt.value : timeOf(maxOf(winners.map((w) => w.hlc))),
+            updated_at: nowIso,
+            deleted_at: patch.deleted_at ?? null,
+            version: 1,
+          };
+          await trx.insertInto(table as SyncedTable).values(written as never).execute();
+          op = 'insert';
+        } else {
+          const version = (before.version as number) + 1;
+          const res = await trx
+            .updateTable(table as SyncedTable)
+            .set({ ...patch, updated_at: nowIso, version } as never)
+            .where('id', '=', rowId)
+            .where('version', '=', before.version as number)
+            .executeTakeFirst();
+          if (Number(res.numUpdatedRows) !== 1) throw new Error(`${table} ${rowId} changed while a pull was applied`);
+          written = { ...before, ...patch, updated_at: nowIso, version };
+          op = deletedCell && patch.deleted_at ? 'delete' : 'update';
+        }
+        const columns = op === 'insert' ? Object.keys(written).filter((k) => !['created_at', 'updated_at', 'deleted_at', 'version'].includes(k)) : Object.keys(patch);
+        const branchId = winners[0]!.branchId;
+        const stamp = maxOf(winners.map((w) => w.hlc));
+        await appendChange(trx, { orgId, branchId, table, rowId, op, columns, version: written.version as number, userId: null, at: nowIso }, { hlc: stamp, origin: 'remote' });
+        await sql`insert into sync_cell (table_name, row_id, column_name, hlc, node, seq)
+          select ${table}, ${rowId}, j.value ->> 0, j.value ->> 1, j.value ->> 2, null from json_each(${JSON.stringify(winners.map((w) => [w.column, w.hlc, hlcNode(w.hlc)]))}) j where true
+          on conflict (table_name, row_id, column_name) do update set hlc = excluded.hlc, node = excluded.node, seq = null`.execute(trx);
+        applied += winners.length;
+        if (table === 'visit') touchedVisits.add(rowId);
+
+        for (const spec of specsOf(table)) {
+          spec.announce?.(ctx, { op, after: written as unknown as Row<SyncedTable>, before: before as unknown as Row<SyncedTable> | null, branchId });
+          await spec.pulled?.(ctx, written as unknown as Row<SyncedTable>);
+        }
+        if (diverged.length) {
+          const remoteWins = diverged.some((d) => d.remoteWins);
+          const local = { node: me, at: timeOf(maxOf(diverged.map((d) => d.local.hlc))), values: Object.fromEntries(diverged.map((d) => [d.column, d.localValue])) };
+          const remote = { node: hlcNode(diverged[0]!.remote.hlc), at: timeOf(maxOf(diverged.map((d) => d.remote.hlc))), values: Object.fromEntries(diverged.map((d) => [d.column, d.remote.value])) };
+          const row: ConflictRow = {
+            kind: diverged.some((d) => d.column === 'status') ? 'status_diverged' : 'field_diverged',
+            table,
+            rowId,
+            otherRowId: null,
+            title: await titleOf(trx, table, written),
+            branchId,
+            kept: (remoteWins ? remote : local) as ConflictRow['kept'],
+            other: (remoteWins ? local : remote) as ConflictRow['other'],
+          };
+          const hlcs = diverged.flatMap((d) => [d.local.hlc, d.remote.hlc]).sort();
+          if (await recordConflict(trx, orgId, conflictId([row.kind, table, rowId, ...hlcs]), row, nowIso)) conflicts++;
+        }
+      }
+    }
+    conflicts += await doubleBookingConflicts(trx, orgId, touchedVisits, nowIso);
+    return { applied, conflicts, parked };
+  });
+  if (top) observeStamp(deps.config, top);
+  for (const e of events) deps.emit(e.name, e.payload, e.scope);
+  for (const fn of after) fn();
+  return result;
+}
