@@ -77,7 +77,8 @@ export const waitResponse = z.object({ changed: z.boolean(), cursor: z.number().
  * A refusal: `code` for programs, `key` an i18n key under `errors.` for people. `hub.update_app`: the device's schema
  * is older than the hub's; `hub.too_new`: newer; `hub.clock_drift`: params `{ minutes }`; `hub.device_revoked`;
  * `hub.unauthorized`; `hub.code_invalid`; `hub.other_org` (the device holds another organization); `hub.wrong_branch`
- * (a pushed cell of a branch the device does not serve); `hub.rate_limited`; `hub.protocol`; `hub.bad_request`.
+ * (a pushed cell of a branch the device does not serve); `hub.rate_limited`; `hub.protocol`; `hub.bad_request`;
+ * `hub.https_required` (plain HTTP to a hub that is not on this machine).
  */
 export const HUB_ERRORS = [
   'hub.update_app',
@@ -91,6 +92,7 @@ export const HUB_ERRORS = [
   'hub.rate_limited',
   'hub.protocol',
   'hub.bad_request',
+  'hub.https_required',
 ] as const;
 export type HubErrorCode = (typeof HUB_ERRORS)[number];
 export const hubError = z.object({

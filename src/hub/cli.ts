@@ -1,0 +1,112 @@
+import { parseArgs } from 'node:util';
+import { migrateHub, openHubDb, type HubStorage } from './db/open';
+import { createHub } from './server';
+import { createCode, listDevices, revokeDevice } from './store/devices';
+
+const USAGE = `Planora hub
+  npm run hub -- [serve] (--sqlite FILE | --pg postgres://…) [--port 8787] [--host 127.0.0.1]
+                 [--allow-http] [--trust-proxy] [--max-drift-minutes 5]
+  npm run hub -- code --new-org "Name" [--ttl-hours 24]       a code that founds the redeeming device's organization
+  npm run hub -- code --org ORG_ID [--branch B]... [--ttl-hours 24]   a code to join ORG_ID (no --branch: every branch)
+  npm run hub -- device list | device revoke DEVICE_ID
+The database may also be given as DATABASE_URL.`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    sqlite: { type: 'string' },
+    pg: { type: 'string' },
+    port: { type: 'string', default: '8787' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'allow-http': { type: 'boolean', default: false },
+    'trust-proxy': { type: 'boolean', default: false },
+    'max-drift-minutes': { type: 'string' },
+    'new-org': { type: 'string' },
+    org: { type: 'string' },
+    branch: { type: 'string', multiple: true },
+    'ttl-hours': { type: 'string', default: '24' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function storage(): HubStorage {
+  const pg = values.pg ?? (values.sqlite ? undefined : process.env.DATABASE_URL);
+  if (values.sqlite && pg) fail('give either --sqlite or --pg, not both');
+  if (values.sqlite) return { sqlite: values.sqlite };
+  if (pg) return { pg };
+  return fail('no database: --sqlite FILE, --pg URL or DATABASE_URL');
+}
+
+function positiveNumber(text: string, name: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0) fail(`--${name} must be a number`);
+  return n;
+}
+
+async function withDb<T>(fn: (db: ReturnType<typeof openHubDb>['db']) => Promise<T>): Promise<T> {
+  const opened = openHubDb(storage());
+  try {
+    await migrateHub(opened);
+    return await fn(opened.db);
+  } finally {
+    await opened.close();
+  }
+}
+
+async function serve(): Promise<void> {
+  const maxDrift = values['max-drift-minutes'];
+  const hub = await createHub({
+    storage: storage(),
+    allowHttp: values['allow-http'],
+    trustProxy: values['trust-proxy'],
+    logger: { level: process.env.HUB_LOG_LEVEL ?? 'info' },
+    ...(maxDrift ? { maxDriftMs: positiveNumber(maxDrift, 'max-drift-minutes') * 60_000 } : {}),
+  });
+  const url = await hub.app.listen({ port: positiveNumber(values.port, 'port'), host: values.host });
+  hub.app.log.info({ url, engine: hub.engine, pid: process.pid }, 'hub ready');
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      hub.app.log.info({ signal: sig }, 'hub stopping');
+      void hub.close().then(() => process.exit(0));
+    });
+  }
+}
+
+async function main(): Promise<void> {
+  const [command = 'serve', sub, arg] = positionals;
+  if (values.help) return void console.log(USAGE);
+  if (command === 'serve') return serve();
+  const ttlMs = positiveNumber(values['ttl-hours'], 'ttl-hours') * 3_600_000;
+  if (command === 'code') {
+    const spec = values['new-org'] ? { newOrg: values['new-org'] } : values.org ? { org: values.org, branches: values.branch ?? [] } : fail('code needs --new-org "Name" or --org ORG_ID');
+    const code = await withDb((db) => createCode(db, spec, Date.now(), ttlMs));
+    console.log(code);
+    console.error(`one-time code, valid ${values['ttl-hours']} h; type it on the device (Sync → Register)`);
+    return;
+  }
+  if (command === 'device' && sub === 'list') {
+    const rows = await withDb((db) => listDevices(db));
+    for (const d of rows) {
+      const seen = d.last_seen_at ? new Date(d.last_seen_at).toISOString() : '-';
+      console.log(`${d.id}  org ${d.org_id}  ${d.branch_ids ?? 'all branches'}  schema ${d.schema_version}  seen ${seen}${d.revoked_at ? '  REVOKED' : ''}  ${d.name}`);
+    }
+    return;
+  }
+  if (command === 'device' && sub === 'revoke' && arg) {
+    const done = await withDb((db) => revokeDevice(db, arg, Date.now()));
+    if (!done) fail(`no active device ${arg}`);
+    console.log(`revoked ${arg}`);
+    return;
+  }
+  fail(`unknown command: ${positionals.join(' ')}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ENGINES, freshStorage } from '../testing/storage';
+import { migrateHub, openHubDb, unmigrateHub } from './open';
+
+const TABLES = ['hub_batch', 'hub_cell', 'hub_cell_log', 'hub_code', 'hub_device', 'hub_organization'];
+
+async function shape(engine: (typeof ENGINES)[number]) {
+  const opened = openHubDb(await freshStorage(engine));
+  try {
+    await migrateHub(opened);
+    await migrateHub(opened); // a second start finds nothing to do
+    const tables = (await opened.db.introspection.getTables()).filter((t) => t.name.startsWith('hub_'));
+    const up = Object.fromEntries(tables.map((t) => [t.name, t.columns.map((c) => `${c.name}${c.isNullable ? '?' : ''}`).sort()]));
+    await unmigrateHub(opened);
+    const after = (await opened.db.introspection.getTables()).filter((t) => t.name.startsWith('hub_'));
+    return { up, after: after.map((t) => t.name) };
+  } finally {
+    await opened.close();
+  }
+}
+
+describe('hub migrations', () => {
+  it('run up and back down on PostgreSQL and SQLite, giving the same tables and columns on both', async () => {
+    const [pg, sqlite] = await Promise.all(ENGINES.map(shape));
+    expect(Object.keys(pg!.up).sort()).toEqual(TABLES);
+    expect(pg!.up).toEqual(sqlite!.up);
+    expect(pg!.up.hub_cell_log).toContain('branch_id?');
+    expect(pg!.after).toEqual([]);
+    expect(sqlite!.after).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+import { sql, type Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
+
+export type Engine = 'pg' | 'sqlite';
+
+/**
+ * The hub's migrations, written once with the schema builder for both engines. Types are the portable few (text,
+ * integer, bigint); the only engine-specific choice is the cell log's sequence (bigserial / integer autoincrement).
+ * Text primary keys say `not null` explicitly: SQLite, unlike PostgreSQL, lets a null into one otherwise.
+ * Names never change once released.
+ */
+export function hubMigrations(engine: Engine): Record<string, Migration> {
+  return {
+    '0001_hub': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('hub_organization')
+          .addColumn('id', 'text', (c) => c.primaryKey().notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('last_push_at', 'bigint')
+          .execute();
+        await db.schema
+          .createTable('hub_device')
+          .addColumn('id', 'text', (c) => c.primaryKey().notNull())
+          .addColumn('org_id', 'text', (c) => c.notNull().references('hub_organization.id'))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('key_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('branch_ids', 'text')
+          .addColumn('schema_version', 'integer', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('last_seen_at', 'bigint')
+          .addColumn('revoked_at', 'bigint')
+          .execute();
+        await db.schema.createIndex('hub_device_org').on('hub_device').column('org_id').execute();
+        await db.schema
+          .createTable('hub_code')
+          .addColumn('code_hash', 'text', (c) => c.primaryKey().notNull())
+          .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('new_org', 'join_org')`))
+          .addColumn('org_id', 'text')
+          .addColumn('org_name', 'text')
+          .addColumn('branch_ids', 'text')
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .addColumn('used_at', 'bigint')
+          .addColumn('used_by', 'text')
+          .execute();
+        await db.schema
+          .createTable('hub_cell_log')
+          .addColumn('seq', engine === 'pg' ? 'bigserial' : 'integer', (c) => (engine === 'pg' ? c.primaryKey() : c.primaryKey().notNull().autoIncrement()))
+          .addColumn('org_id', 'text', (c) => c.notNull().references('hub_organization.id'))
+          .addColumn('device_id', 'text', (c) => c.notNull())
+          .addColumn('table_name', 'text', (c) => c.notNull())
+          .addColumn('row_id', 'text', (c) => c.notNull())
+          .addColumn('column_name', 'text', (c) => c.notNull())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .addColumn('hlc', 'text', (c) => c.notNull())
+          .addColumn('branch_id', 'text')
+          .addUniqueConstraint('hub_cell_log_once', ['org_id', 'table_name', 'row_id', 'column_name', 'hlc'])
+          .execute();
+        await db.schema.createIndex('hub_cell_log_pull').on('hub_cell_log').columns(['org_id', 'seq']).execute();
+        await db.schema
+          .createTable('hub_cell')
+          .addColumn('org_id', 'text', (c) => c.notNull())
+          .addColumn('table_name', 'text', (c) => c.notNull())
+          .addColumn('row_id', 'text', (c) => c.notNull())
+          .addColumn('column_name', 'text', (c) => c.notNull())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .addColumn('hlc', 'text', (c) => c.notNull())
+          .addColumn('branch_id', 'text')
+          .addColumn('seq', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('hub_cell_pk', ['org_id', 'table_name', 'row_id', 'column_name'])
+          .execute();
+        await db.schema
+          .createTable('hub_batch')
+          .addColumn('device_id', 'text', (c) => c.notNull())
+          .addColumn('batch_id', 'text', (c) => c.notNull())
+          .addColumn('accepted', 'integer', (c) => c.notNull())
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('hub_batch_pk', ['device_id', 'batch_id'])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        for (const t of ['hub_batch', 'hub_cell', 'hub_cell_log', 'hub_code', 'hub_device', 'hub_organization']) await db.schema.dropTable(t).execute();
+      },
+    },
+  };
+}

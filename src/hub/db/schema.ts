@@ -1,0 +1,84 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The hub's tables (the same on PostgreSQL and SQLite: text, bigint epoch milliseconds, JSON as text). Every id is
+ * text; every instant is epoch milliseconds; `branch_ids` is a JSON array of branch ids, null for every branch.
+ */
+export interface HubOrganization {
+  id: string;
+  name: string;
+  created_at: number;
+  /** Touched first by every push: the row lock that makes one organization's pushes commit in seq order. */
+  last_push_at: number | null;
+}
+
+export interface HubDevice {
+  id: string;
+  org_id: string;
+  name: string;
+  /** SHA-256 of the device key (hex); the key itself is shown once and never stored. */
+  key_hash: string;
+  branch_ids: string | null;
+  schema_version: number;
+  created_at: number;
+  last_seen_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface HubCode {
+  /** SHA-256 of the normalized code (hex). */
+  code_hash: string;
+  kind: 'new_org' | 'join_org';
+  /** join_org: the organization joined. */
+  org_id: string | null;
+  /** new_org: the name the organization gets. */
+  org_name: string | null;
+  branch_ids: string | null;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  used_by: string | null;
+}
+
+/** Every cell ever pushed, in the hub's order: what devices pull after their cursor. */
+export interface HubCellLog {
+  seq: Generated<number>;
+  org_id: string;
+  device_id: string;
+  table_name: string;
+  row_id: string;
+  column_name: string;
+  /** JSON of the cell's value. */
+  value: string;
+  hlc: string;
+  branch_id: string | null;
+}
+
+/** The latest cell (greatest HLC) of each column of each row: the hub's own replica. */
+export interface HubCell {
+  org_id: string;
+  table_name: string;
+  row_id: string;
+  column_name: string;
+  value: string;
+  hlc: string;
+  branch_id: string | null;
+  seq: number;
+}
+
+/** Batches already stored, per device: a batch sent again is acknowledged without a second write. */
+export interface HubBatch {
+  device_id: string;
+  batch_id: string;
+  accepted: number;
+  at: number;
+}
+
+export interface HubDB {
+  hub_organization: HubOrganization;
+  hub_device: HubDevice;
+  hub_code: HubCode;
+  hub_cell_log: HubCellLog;
+  hub_cell: HubCell;
+  hub_batch: HubBatch;
+}

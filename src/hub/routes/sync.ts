@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import { driftTooLarge, parseHlc } from '../../shared/sync/hlc';
+import { syncRequest, type syncResponse } from '../../shared/sync/protocol';
+import { authenticated, deviceOf, checkVersions, parse, type HubContext } from '../context';
+import { HubRefusal } from '../errors';
+import { pullCells, servesBranch, storeBatch } from '../store/cells';
+
+/**
+ * `POST /hub/v1/sync`: push, then pull. Every refusal comes before the first write — key, body, protocol, schema,
+ * clock, branches — and the push, the batch id and the pull run in one transaction, so an interrupted request
+ * leaves nothing half-stored and its replay is acknowledged without a second write.
+ */
+export function syncRoute(app: FastifyInstance, ctx: HubContext): void {
+  app.post('/hub/v1/sync', authenticated(ctx), async (request) => {
+    const device = deviceOf(request);
+    const body = parse(syncRequest, request.body);
+    checkVersions(ctx, body.protocol, body.schemaVersion);
+    const hubNow = ctx.now();
+    if (driftTooLarge(body.deviceNow, hubNow, ctx.maxDriftMs)) {
+      throw new HubRefusal('hub.clock_drift', { minutes: Math.round(Math.abs(body.deviceNow - hubNow) / 60_000) });
+    }
+    // A stamp from beyond the allowed drift would drag every replica's clock after it (HLC receive refuses it).
+    const future = body.cells.find((c) => parseHlc(c.hlc).millis - hubNow > ctx.maxDriftMs);
+    if (future) throw new HubRefusal('hub.clock_drift', { minutes: Math.round((parseHlc(future.hlc).millis - hubNow) / 60_000) });
+    const foreign = body.cells.find((c) => !servesBranch(device, c.branchId));
+    if (foreign) throw new HubRefusal('hub.wrong_branch', { branchId: foreign.branchId ?? '' });
+
+    const result = await ctx.db.transaction().execute(async (trx) => {
+      const accepted = body.cells.length ? await storeBatch(trx, device, body.batchId, body.cells, hubNow) : 0;
+      if (accepted > 0) await ctx.signal.inTransaction(trx, device.org_id);
+      await trx.updateTable('hub_device').set({ last_seen_at: hubNow, schema_version: body.schemaVersion }).where('id', '=', device.id).execute();
+      return { accepted, ...(await pullCells(trx, device, body.cursor, body.pullLimit)) };
+    });
+    if (result.accepted > 0) ctx.signal.afterCommit(device.org_id);
+    request.log.info({ deviceId: device.id, pushed: body.cells.length, accepted: result.accepted, pulled: result.cells.length, more: result.more }, 'sync');
+    const answer: z.infer<typeof syncResponse> = { hubNow, ...result };
+    return answer;
+  });
+}

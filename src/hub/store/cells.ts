@@ -1,0 +1,148 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { CellMessage } from '../../shared/sync/protocol';
+import type { HubDb } from '../db/open';
+import type { HubDB, HubDevice } from '../db/schema';
+import { branchesOf } from './devices';
+
+type Device = Pick<HubDevice, 'id' | 'org_id' | 'branch_ids'>;
+
+// Rows per INSERT: 9 parameters each stays far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
+const CHUNK = 500;
+
+/** Whether a device may push this cell: its branches' rows and organization-wide ones. */
+export function servesBranch(device: Pick<HubDevice, 'branch_ids'>, branchId: string | null): boolean {
+  const branches = branchesOf(device.branch_ids);
+  return branchId === null || branches === null || branches.includes(branchId);
+}
+
+/**
+ * Stores a pushed batch inside the caller's transaction. The organization's row is touched first: a row lock that
+ * makes one organization's pushes take turns, so its cells commit in seq order and a pull's cursor never passes a
+ * seq that a slower transaction commits later. A batch id seen before stores nothing; a cell already in the log (same
+ * row, column and HLC, under any batch) stores nothing. The hub's current cells keep the greatest HLC per column.
+ */
+export async function storeBatch(trx: HubDb, device: Device, batchId: string, cells: CellMessage[], now: number): Promise<number> {
+  await trx.updateTable('hub_organization').set({ last_push_at: now }).where('id', '=', device.org_id).execute();
+  const fresh = await trx
+    .insertInto('hub_batch')
+    .values({ device_id: device.id, batch_id: batchId, accepted: 0, at: now })
+    .onConflict((oc) => oc.columns(['device_id', 'batch_id']).doNothing())
+    .returning('batch_id')
+    .executeTakeFirst();
+  if (!fresh) return 0;
+  const stored: { seq: number; table_name: string; row_id: string; column_name: string; value: string; hlc: string; branch_id: string | null }[] = [];
+  for (let i = 0; i < cells.length; i += CHUNK) {
+    const rows = cells.slice(i, i + CHUNK).map((c) => ({
+      org_id: device.org_id,
+      device_id: device.id,
+      table_name: c.table,
+      row_id: c.rowId,
+      column_name: c.column,
+      value: JSON.stringify(c.value),
+      hlc: c.hlc,
+      branch_id: c.branchId,
+    }));
+    stored.push(
+      ...(await trx
+        .insertInto('hub_cell_log')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['org_id', 'table_name', 'row_id', 'column_name', 'hlc']).doNothing())
+        .returning(['seq', 'table_name', 'row_id', 'column_name', 'value', 'hlc', 'branch_id'])
+        .execute()),
+    );
+  }
+  // One row per column in a statement (PostgreSQL refuses to update a row twice in one upsert): the batch's latest.
+  const latest = new Map<string, (typeof stored)[number]>();
+  for (const c of stored) {
+    const key = JSON.stringify([c.table_name, c.row_id, c.column_name]);
+    const seen = latest.get(key);
+    if (!seen || c.hlc > seen.hlc) latest.set(key, c);
+  }
+  const current = [...latest.values()];
+  for (let i = 0; i < current.length; i += CHUNK) {
+    await trx
+      .insertInto('hub_cell')
+      .values(current.slice(i, i + CHUNK).map((c) => ({ org_id: device.org_id, ...c })))
+      .onConflict((oc) =>
+        oc
+          .columns(['org_id', 'table_name', 'row_id', 'column_name'])
+          .doUpdateSet((eb) => ({
+            value: eb.ref('excluded.value'),
+            hlc: eb.ref('excluded.hlc'),
+            branch_id: eb.ref('excluded.branch_id'),
+            seq: eb.ref('excluded.seq'),
+          }))
+          .where((eb) => eb('hub_cell.hlc', '<', eb.ref('excluded.hlc'))),
+      )
+      .execute();
+  }
+  await trx.updateTable('hub_batch').set({ accepted: stored.length }).where('device_id', '=', device.id).where('batch_id', '=', batchId).execute();
+  return stored.length;
+}
+
+function visibleTo(device: Device) {
+  const branches = branchesOf(device.branch_ids);
+  return (eb: ExpressionBuilder<HubDB, 'hub_cell_log'>): Expression<SqlBool> => {
+    const own = eb.and([eb('org_id', '=', device.org_id), eb('device_id', '<>', device.id)]);
+    if (branches === null) return own;
+    return eb.and([own, branches.length ? eb.or([eb('branch_id', 'is', null), eb('branch_id', 'in', branches)]) : eb('branch_id', 'is', null)]);
+  };
+}
+
+async function lastSeq(db: HubDb, orgId: string): Promise<number> {
+  const row = await db.selectFrom('hub_cell_log').select((eb) => eb.fn.max('seq').as('m')).where('org_id', '=', orgId).executeTakeFirst();
+  return Number(row?.m ?? 0);
+}
+
+/**
+ * Everyone else's cells after `cursor` that this device may see, oldest first. The organization's last seq is read
+ * first and the page taken at or below it: every cell up to it has committed (pushes take turns), so the cursor
+ * handed back never skips one. When the page is not full the cursor moves to that last seq, past the device's own
+ * cells, so they are not scanned again.
+ */
+export async function pullCells(db: HubDb, device: Device, cursor: number, limit: number): Promise<{ cells: CellMessage[]; cursor: number; more: boolean }> {
+  const last = await lastSeq(db, device.org_id);
+  if (last <= cursor) return { cells: [], cursor, more: false };
+  const rows = await db
+    .selectFrom('hub_cell_log')
+    .select(['seq', 'table_name', 'row_id', 'column_name', 'value', 'hlc', 'branch_id'])
+    .where(visibleTo(device))
+    .where('seq', '>', cursor)
+    .where('seq', '<=', last)
+    .orderBy('seq')
+    .limit(limit + 1)
+    .execute();
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  return {
+    cells: page.map((r) => ({
+      table: r.table_name,
+      rowId: r.row_id,
+      column: r.column_name,
+      value: JSON.parse(r.value) as CellMessage['value'],
+      hlc: r.hlc,
+      branchId: r.branch_id,
+    })),
+    cursor: more ? page[page.length - 1]!.seq : last,
+    more,
+  };
+}
+
+/** Whether this device has anything to pull after `cursor` (the long poll's question). */
+export async function hasCellsAfter(db: HubDb, device: Device, cursor: number): Promise<boolean> {
+  const row = await db.selectFrom('hub_cell_log').select('seq').where(visibleTo(device)).where('seq', '>', cursor).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The hub's current value of one cell (tests, and the check command later). */
+export async function currentCell(db: HubDb, orgId: string, table: string, rowId: string, column: string) {
+  const row = await db
+    .selectFrom('hub_cell')
+    .select(['value', 'hlc', 'branch_id'])
+    .where('org_id', '=', orgId)
+    .where('table_name', '=', table)
+    .where('row_id', '=', rowId)
+    .where('column_name', '=', column)
+    .executeTakeFirst();
+  return row ? { value: JSON.parse(row.value) as CellMessage['value'], hlc: row.hlc, branchId: row.branch_id } : null;
+}
