@@ -88,6 +88,9 @@ export async function applyCells(
   const after: (() => void)[] = [];
   let top: string | null = null;
   const result = await inWriteTransaction(db, async (trx) => {
+    // Rows arrive table by table, not in the order they refer to each other (a branch names its manager, a user
+    // created after it): references are checked when the whole batch is in.
+    await sql`pragma defer_foreign_keys = on`.execute(trx);
     const nowIso = new Date(deps.now()).toISOString();
     const device = await trx.selectFrom('sync_device').select(['installation_id', 'pushed_seq']).where('id', '=', 1).executeTakeFirstOrThrow();
     const me = nodeOf(device.installation_id);
@@ -132,8 +135,10 @@ export async function applyCells(
         const before = rows.get(rowId) ?? null;
         if (before && before[shape.orgColumn] !== orgId) throw new Error(`a pulled cell of another organization's row: ${table} ${rowId}`);
         const held = stamps.get(rowId) ?? new Map<string, Stamp>();
-        // A value written before this installation stamped its cells (or loaded in bulk): as of the row's last write.
-        const legacy = before ? formatHlc({ millis: Date.parse(before.updated_at as string), counter: 0, node: me }) : null;
+        // A row recorded before this installation stamped cells (or loaded in bulk) has none: its values count as of
+        // its last write. A stamped row without a cell never had that value set (an insert names no tombstone).
+        const asOfRow = before ? formatHlc({ millis: Date.parse(before.updated_at as string), counter: 0, node: me }) : null;
+        const unstamped = (column: string) => (column === DELETED ? (before?.deleted_at ? asOfRow : null) : held.size === 0 ? asOfRow : null);
         const winners: CellMessage[] = [];
         const diverged: { column: string; local: Stamp; localValue: unknown; remote: CellMessage; remoteWins: boolean }[] = [];
         let createdAt: CellMessage | null = null;
@@ -143,7 +148,7 @@ export async function applyCells(
             continue;
           }
           const local = held.get(c.column);
-          const won = wins(c.hlc, local?.hlc ?? legacy);
+          const won = wins(c.hlc, local?.hlc ?? unstamped(c.column));
           if (won) winners.push(c);
           if (before && local && isConflictColumn(table, c.column)) {
             const localValue = before[c.column];
@@ -152,6 +157,23 @@ export async function applyCells(
               diverged.push({ column: c.column, local, localValue, remote: c, remoteWins: won });
             }
           }
+        }
+        if (diverged.length) {
+          const remoteWins = diverged.some((d) => d.remoteWins);
+          const local = { node: me, at: timeOf(maxOf(diverged.map((d) => d.local.hlc))), values: Object.fromEntries(diverged.map((d) => [d.column, d.localValue])) };
+          const remote = { node: hlcNode(diverged[0]!.remote.hlc), at: timeOf(maxOf(diverged.map((d) => d.remote.hlc))), values: Object.fromEntries(diverged.map((d) => [d.column, d.remote.value])) };
+          const row: ConflictRow = {
+            kind: diverged.some((d) => d.column === 'status') ? 'status_diverged' : 'field_diverged',
+            table,
+            rowId,
+            otherRowId: null,
+            title: await titleOf(trx, table, before!),
+            branchId: rowCells[0]!.branchId,
+            kept: (remoteWins ? remote : local) as ConflictRow['kept'],
+            other: (remoteWins ? local : remote) as ConflictRow['other'],
+          };
+          const hlcs = diverged.flatMap((d) => [d.local.hlc, d.remote.hlc]).sort();
+          if (await recordConflict(trx, orgId, conflictId([row.kind, table, rowId, ...hlcs]), row, nowIso)) conflicts++;
         }
         if (winners.length === 0) continue;
 
@@ -207,23 +229,6 @@ export async function applyCells(
         for (const spec of specsOf(table)) {
           spec.announce?.(ctx, { op, after: written as unknown as Row<SyncedTable>, before: before as unknown as Row<SyncedTable> | null, branchId });
           await spec.pulled?.(ctx, written as unknown as Row<SyncedTable>);
-        }
-        if (diverged.length) {
-          const remoteWins = diverged.some((d) => d.remoteWins);
-          const local = { node: me, at: timeOf(maxOf(diverged.map((d) => d.local.hlc))), values: Object.fromEntries(diverged.map((d) => [d.column, d.localValue])) };
-          const remote = { node: hlcNode(diverged[0]!.remote.hlc), at: timeOf(maxOf(diverged.map((d) => d.remote.hlc))), values: Object.fromEntries(diverged.map((d) => [d.column, d.remote.value])) };
-          const row: ConflictRow = {
-            kind: diverged.some((d) => d.column === 'status') ? 'status_diverged' : 'field_diverged',
-            table,
-            rowId,
-            otherRowId: null,
-            title: await titleOf(trx, table, written),
-            branchId,
-            kept: (remoteWins ? remote : local) as ConflictRow['kept'],
-            other: (remoteWins ? local : remote) as ConflictRow['other'],
-          };
-          const hlcs = diverged.flatMap((d) => [d.local.hlc, d.remote.hlc]).sort();
-          if (await recordConflict(trx, orgId, conflictId([row.kind, table, rowId, ...hlcs]), row, nowIso)) conflicts++;
         }
       }
     }
