@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { CONFLICT_KINDS, conflictSide, type SyncConflict } from '../../../shared/api/sync';
 import { can, type Module } from '../../../shared/permissions';
@@ -47,12 +48,15 @@ export async function orgConflictCount(db: Kysely<DB>, orgId: string): Promise<n
 }
 
 type Side = SyncConflict['kept'];
-const EMPTY_SIDE: Side = { deviceName: null, userName: null, at: '1970-01-01T00:00:00.000Z', values: {} };
+/** As the replica stores a side: the writing device's HLC node, when, and the values it wrote. */
+const storedSide = conflictSide.pick({ at: true, values: true }).extend({ node: z.string().optional() });
 
-function side(json: string | null): Side {
-  if (!json) return EMPTY_SIDE;
-  const parsed = conflictSide.safeParse(JSON.parse(json));
-  return parsed.success ? parsed.data : EMPTY_SIDE;
+/** A stored side as the screen shows it: this computer named when it wrote it; another device is "another computer". */
+function side(json: string | null, here: { node: string; name: string | null }): Side {
+  const parsed = json ? storedSide.safeParse(JSON.parse(json)) : null;
+  if (!parsed?.success) return { deviceName: null, userName: null, at: '1970-01-01T00:00:00.000Z', values: {} };
+  const { node, at, values } = parsed.data;
+  return { deviceName: node === here.node ? here.name : null, userName: null, at, values };
 }
 
 /** A status column diverging is its own kind (the screen says "two statuses"); any other column is a field. */
@@ -65,9 +69,11 @@ function kindOf(kind: string, values: Record<string, unknown>): SyncConflict['ki
 /** The open conflicts this user may resolve, newest first. */
 export async function listConflicts(db: Kysely<DB>, user: ScopeUser): Promise<SyncConflict[]> {
   const rows = await openFor(db, user).selectAll().orderBy('detected_at', 'desc').orderBy('id').limit(500).execute();
+  const dev = await db.selectFrom('sync_device').select(['installation_id', 'device_name']).where('id', '=', 1).executeTakeFirst();
+  const here = { node: dev ? dev.installation_id.replace(/-/g, '') : '', name: dev?.device_name ?? null };
   return rows.map((r) => {
-    const kept = side(r.kept);
-    const other = side(r.other);
+    const kept = side(r.kept, here);
+    const other = side(r.other, here);
     return {
       id: r.id,
       kind: kindOf(r.kind, { ...kept.values, ...other.values }),

@@ -28,9 +28,11 @@ export function createSyncDesk(host: ModuleHost, opts: DeskOptions = {}): SyncDe
   let orgId: string | null = null;
   const replica = openReplica(host.db, {
     now: () => host.clock.now(),
-    emit: (name, payload) => {
-      if (orgId) host.publish({ name, payload, orgId } as PushEvent);
+    emit: (name, payload, scope) => {
+      if (orgId) host.publish({ ...scope, name, payload, orgId } as PushEvent);
     },
+    config: host.config,
+    services: host.services,
   });
   // Sealing with the data folder's key is opened lazily: a folder whose key only the desktop app opens fails only here.
   const secrets = {

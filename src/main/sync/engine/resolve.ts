@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Ctx } from '../../api/context';
 import { me } from '../../api/context';
-import { syncedRows, type SyncedTable } from '../../api/funnel';
+import { specsOf, syncedRows, type SyncedRows, type SyncedTable } from '../../api/funnel';
 import type { SyncConflictTable } from '../../db/schema';
 import { isoNow } from '../../clock';
 import { cancelVisit, loadVisit } from '../../modules/calendar';
@@ -33,13 +33,22 @@ async function keepOneBooking(ctx: Ctx, c: Conflict, keep: 'kept' | 'other'): Pr
   await cancelVisit(ctx, { id: visit.id, version: visit.version, reason: translate(me(ctx).language, 'sync.doubleBookingReason') });
 }
 
+/** One writer per table, made once: each `syncedRows` is declared to the funnel, which lists it among the table's specs. */
+const writers = new Map<string, SyncedRows<SyncedTable>>();
+
 async function putOtherBack(ctx: Ctx, c: Conflict): Promise<void> {
-  const parsed = conflictSide.safeParse(c.other ? JSON.parse(c.other) : null);
+  const parsed = conflictSide.pick({ values: true }).safeParse(c.other ? JSON.parse(c.other) : null);
   const values = parsed.success ? parsed.data.values : {};
   if (!Object.keys(values).length) return;
+  const table = c.table_name as SyncedTable;
+  const modules = specsOf(table).filter((s) => s.announce);
+  let writer = writers.get(table);
+  // No announce of its own: the module's specs announce below, once, as their own writes would.
+  if (!writer) writers.set(table, (writer = syncedRows({ table, module: modules[0]?.module ?? moduleOfTable(table) })));
   // Through the funnel like any edit: the version checked and bumped, the audit entry, the change record (stamped
   // with a fresh clock by the replica's hook, so it outranks both versions everywhere).
-  const rows = syncedRows({ table: c.table_name as SyncedTable, module: moduleOfTable(c.table_name) }).in(ctx);
+  const rows = writer.in(ctx);
   const before = await rows.load(c.row_id, { key: 'sync_conflict_not_found', field: 'id' });
-  await rows.update(before, values as never);
+  const after = await rows.update(before, values as never);
+  for (const spec of modules) spec.announce!(ctx, { op: 'update', before, after, branchId: c.branch_id });
 }
