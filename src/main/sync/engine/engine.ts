@@ -92,6 +92,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   function kick(): Promise<void> {
     if (stopped) return Promise.resolve();
+    // This round carries the saves a debounced nudge waited for.
+    if (debounce) clearTimeout(debounce);
+    debounce = null;
     if (running) {
       again = true;
       return running;
@@ -172,17 +175,17 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       if (toPush > MAX_PUSH_CELLS) set({ progress: { done: Math.max(0, toPush - (await replica.pending(org, pushed))), total: toPush } });
     }
 
-    // Pull until the hub says nothing more waits; a long backlog (a first sync) shows its progress.
-    const from = cursor;
-    let head: number | null = null;
+    // Pull until the hub says nothing more waits. A long backlog (a first sync) shows how many cells arrived; the
+    // hub's answer does not say how many remain, so the total stays 0 (unknown) — the screen shows a running count.
+    let pulled = 0;
     for (;;) {
       const res = await request(randomUUID(), []);
       await replica.apply(org, res.cells);
       cursor = res.cursor;
       await saveProgress(db, { cursor });
+      pulled += res.cells.length;
       if (!res.more) break;
-      head ??= (await hub.wait(key, { cursor: 0, timeoutMs: 0 })).cursor;
-      set({ progress: { done: cursor - from, total: Math.max(head, cursor) - from } });
+      set({ progress: { done: pulled, total: 0 } });
       if (stopped) return { interval: dev.interval_seconds };
     }
     await saveProgress(db, { lastSyncAt: new Date(clock.now()).toISOString(), problem: null });

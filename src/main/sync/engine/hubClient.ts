@@ -32,6 +32,11 @@ export class HubProblem extends Error {
   }
 }
 
+function staleConnection(e: unknown): boolean {
+  const cause = (e as { cause?: { code?: string } }).cause;
+  return cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET';
+}
+
 /** Refusals the hub gives while it is overloaded or the request was malformed in passing: worth a later retry. */
 const TRANSIENT: readonly HubErrorCode[] = ['hub.rate_limited'];
 
@@ -64,15 +69,25 @@ export function createHubClient(url: string, opts: HubClientOptions = {}): HubCl
   const doFetch = opts.fetch ?? fetch;
 
   async function post<O extends z.ZodType>(path: string, body: unknown, out: O, deviceKey: string | null, extraMs = 0, signal?: AbortSignal): Promise<z.infer<O>> {
-    const timeout = AbortSignal.timeout(timeoutMs + extraMs);
-    let res: Response;
-    try {
-      res = await doFetch(`${base}${path}`, {
+    const send = () => {
+      const timeout = AbortSignal.timeout(timeoutMs + extraMs);
+      return doFetch(`${base}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(deviceKey ? { authorization: `Bearer ${deviceKey}` } : {}) },
         body: JSON.stringify(body),
         signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
       });
+    };
+    let res: Response;
+    try {
+      try {
+        res = await send();
+      } catch (e) {
+        // A kept-alive connection the hub closed meanwhile (it restarted, a proxy timed it out) fails before the
+        // request left: once more on a fresh one. Only for requests that may be repeated (a batch has its id).
+        if (!deviceKey || !staleConnection(e)) throw e;
+        res = await send();
+      }
     } catch {
       throw new HubProblem('offline', 'errors.hub_offline');
     }

@@ -6,7 +6,7 @@ import type { SyncState, SyncStatus } from '../../../shared/api/sync';
 import { useApiMutation, useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
-import { problemText } from './conflictText';
+import { problemText, progressText } from './conflictText';
 import { useCan } from '../../app/session';
 
 /** The dot's colour per state: green online, blue at work, grey without a hub or a network, red when refused. */
@@ -44,7 +44,7 @@ export function SyncIndicator() {
             data-state={s.state}
             leftSection={<Dot colour={COLOUR[s.state]} />}
           >
-            {s.progress ? t('sync.progress', { done: s.progress.done, total: s.progress.total }) : state}
+            {s.progress ? progressText(t, s.progress) : state}
             {s.pending > 0 && (
               <Badge ml={6} size="xs" variant="light" color="gray" data-testid="sync-pending-badge">
                 {s.pending}
@@ -87,7 +87,9 @@ function SyncPanel(p: { status: SyncStatus; syncing: boolean; failure: string | 
           {p.failure}
         </Text>
       )}
-      {s.progress && <Progress value={s.progress.total ? (100 * s.progress.done) / s.progress.total : 0} aria-label={t('sync.progress', s.progress)} />}
+      {s.progress && (
+        <Progress value={s.progress.total ? (100 * s.progress.done) / s.progress.total : 100} striped animated={!s.progress.total} aria-label={progressText(t, s.progress)} />
+      )}
       {registered && (
         <>
           <Text size="sm" data-testid="sync-pending">

@@ -32,3 +32,8 @@ export function sideLine(t: TFunction, fmt: Fmt, side: SyncConflict['kept']): st
 export function problemText(t: TFunction, problem: { key: string; params?: Record<string, string | number> }): string {
   return t(problem.key, { ...(problem.params ?? {}), defaultValue: t('errors.internal') });
 }
+
+/** "1,200 of 5,000" while pushing; "1,200 received" while pulling, when the hub has not said how many remain. */
+export function progressText(t: TFunction, p: { done: number; total: number }): string {
+  return p.total ? t('sync.progress', { done: p.done, total: p.total }) : t('sync.progressOpen', { done: p.done });
+}
