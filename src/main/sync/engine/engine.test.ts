@@ -128,3 +128,44 @@ describe('the hub refuses', () => {
     expect(await org.app.call(org.owner, 'sync.status', {})).toMatchObject({ state: 'unregistered' });
   });
 });
+
+describe('a conflict made by two installations', () => {
+  it('one break moved differently on each side: listed with both versions, and "put the other back" wins everywhere', async () => {
+    const hub = await hubFor();
+    const a = await headOffice(hub);
+    const ownerId = (await a.app.call(a.owner, 'auth.me', {}))!.id;
+    const start = new Date(Date.now() + 86_400_000).toISOString().slice(0, 11) + '10:00:00.000Z';
+    const booked = await a.app.call(a.owner, 'visits.bookBreak', { userId: ownerId, start, durationMin: 30, outsideHoursConfirmed: true });
+    await a.app.call(a.owner, 'sync.now', {});
+    const b = await branchJoins(hub, a.orgId);
+
+    // Apart: each side moves the break to its own hour.
+    const at = (h: string) => start.replace('10:00', h);
+    const end = (h: string) => start.replace('10:00', h.replace(':00', ':30'));
+    await a.app.call(a.owner, 'visits.move', { id: booked.id, version: booked.version, userId: ownerId, start: at('11:00'), end: end('11:00'), outsideHoursConfirmed: true });
+    const onB = await b.app.call(b.owner, 'visits.get', { id: booked.id });
+    await b.app.call(b.owner, 'visits.move', { id: booked.id, version: onB.version, userId: ownerId, start: at('12:00'), end: end('12:00'), outsideHoursConfirmed: true });
+    await a.app.call(a.owner, 'sync.now', {});
+    const statusB = await b.app.call(b.owner, 'sync.now', {});
+    await a.app.call(a.owner, 'sync.now', {});
+    expect(statusB.conflicts).toBeGreaterThan(0);
+
+    const [conflict] = await b.app.call(b.owner, 'sync.conflicts', {});
+    expect(conflict).toMatchObject({ table: 'visit', rowId: booked.id });
+    expect(conflict!.kept.values.starts_at).not.toEqual(conflict!.other.values.starts_at);
+    // The merge kept one hour on both sides; the other is offered back.
+    const kept = conflict!.kept.values.starts_at;
+    const other = conflict!.other.values.starts_at;
+    expect((await a.app.call(a.owner, 'visits.get', { id: booked.id })).start).toBe(kept);
+    expect((await b.app.call(b.owner, 'visits.get', { id: booked.id })).start).toBe(kept);
+
+    expect(await b.app.call(b.owner, 'sync.resolveConflict', { id: conflict!.id, keep: 'other' })).toEqual({ ok: true });
+    expect((await b.app.call(b.owner, 'sync.status', {})).conflicts).toBe(0);
+    await b.app.call(b.owner, 'sync.now', {});
+    await a.app.call(a.owner, 'sync.now', {});
+    expect((await a.app.call(a.owner, 'visits.get', { id: booked.id })).start).toBe(other);
+    expect((await b.app.call(b.owner, 'visits.get', { id: booked.id })).start).toBe(other);
+    // A second decision on the same conflict is refused.
+    expect(await b.app.raw(b.owner, 'sync.resolveConflict', { id: conflict!.id, keep: 'kept' })).toMatchObject({ ok: false, error: { key: 'errors.sync_conflict_not_found' } });
+  });
+});
