@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { driftTooLarge, parseHlc } from '../../shared/sync/hlc';
+import { driftTooLarge, formatHlc, parseHlc } from '../../shared/sync/hlc';
 import { syncRequest, type syncResponse } from '../../shared/sync/protocol';
 import { authenticated, deviceOf, checkVersions, parse, type HubContext } from '../context';
 import { HubRefusal } from '../errors';
@@ -16,13 +16,23 @@ export function syncRoute(app: FastifyInstance, ctx: HubContext): void {
     const device = deviceOf(request);
     const body = parse(syncRequest, request.body);
     checkVersions(ctx, body.protocol, body.schemaVersion);
+    // The pattern admits a 30 February or a 99th minute: only a stamp that reads back to itself orders as text.
+    const stamps = body.cells.map((c, i) => {
+      try {
+        const hlc = parseHlc(c.hlc);
+        if (formatHlc(hlc) === c.hlc) return hlc;
+      } catch {
+        // refused below, naming the cell
+      }
+      throw new HubRefusal('hub.bad_request', { field: `cells.${i}.hlc` });
+    });
     const hubNow = ctx.now();
     if (driftTooLarge(body.deviceNow, hubNow, ctx.maxDriftMs)) {
       throw new HubRefusal('hub.clock_drift', { minutes: Math.round(Math.abs(body.deviceNow - hubNow) / 60_000) });
     }
     // A stamp from beyond the allowed drift would drag every replica's clock after it (HLC receive refuses it).
-    const future = body.cells.find((c) => parseHlc(c.hlc).millis - hubNow > ctx.maxDriftMs);
-    if (future) throw new HubRefusal('hub.clock_drift', { minutes: Math.round((parseHlc(future.hlc).millis - hubNow) / 60_000) });
+    const future = stamps.find((h) => h.millis - hubNow > ctx.maxDriftMs);
+    if (future) throw new HubRefusal('hub.clock_drift', { minutes: Math.round((future.millis - hubNow) / 60_000) });
     const foreign = body.cells.find((c) => !servesBranch(device, c.branchId));
     if (foreign) throw new HubRefusal('hub.wrong_branch', { branchId: foreign.branchId ?? '' });
 

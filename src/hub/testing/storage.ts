@@ -12,6 +12,13 @@ export const ENGINES: readonly Engine[] = ['pg', 'sqlite'];
 let cluster: Promise<TestPostgres> | null = null;
 let counter = 0;
 
+// Registered when a test file imports this module, so it belongs to the file: its cluster stops after its last test.
+afterAll(async () => {
+  const started = cluster;
+  cluster = null;
+  if (started) await (await started).stop();
+});
+
 /**
  * Fresh, empty storage for one test: a new database in this test file's PostgreSQL cluster (started at the first
  * need, stopped after the file), or a new SQLite file under the run's temporary root.
@@ -19,11 +26,7 @@ let counter = 0;
 export async function freshStorage(engine: Engine): Promise<HubStorage> {
   counter += 1;
   if (engine === 'pg') {
-    if (!cluster) {
-      cluster = startPostgres();
-      const started = cluster;
-      afterAll(async () => (await started).stop());
-    }
+    cluster ??= startPostgres();
     return { pg: await createDatabase((await cluster).url, `hub_${process.pid}_${counter}`) };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planora-hub-'));

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { formatHlc } from '../shared/sync/hlc';
+import { HUB_PROTOCOL, registerRequest, syncRequest, waitRequest } from '../shared/sync/protocol';
+import { DESKTOP_SCHEMA_VERSION } from './server';
+import { foundingDevice, startTestHub, tableCounts } from './testing/hub';
+import { ENGINES } from './testing/storage';
+
+/** mulberry32: the same seed, the same bad inputs, run after run. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NODE = 'a'.repeat(32);
+const WRONG_VALUES: unknown[] = [
+  null,
+  true,
+  -1,
+  1.5,
+  2 ** 60,
+  '',
+  ' ',
+  'x'.repeat(100_001),
+  'DROP TABLE hub_cell; --',
+  "' or 1=1 --",
+  '\u0000',
+  {},
+  [],
+  [null],
+  { $gt: '' },
+  '2026-12-06T22:00:00.000Z',
+];
+const BAD_HLCS = [
+  '2026-13-45T99:99:99.999Z-0000-' + NODE, // the pattern's shape, not a real instant
+  '2026-02-30T10:00:00.000Z-0000-' + NODE, // read as 2 March: it would not sort as it orders
+  '2026-12-06T22:00:00.000Z-0000-' + NODE.toUpperCase(),
+  '2026-12-06T22:00:00.000Z-000-' + NODE,
+  '2026-12-06T22:00:00Z-0000-' + NODE,
+  formatHlc({ millis: Date.UTC(2026, 11, 6, 22), counter: 0, node: NODE }) + 'x',
+];
+
+type Case = { path: string; body: unknown; raw?: string; contentType?: string };
+
+function mutations(base: Record<string, unknown>, schema: z.ZodType, random: () => number, cellOf?: () => Record<string, unknown>): Case[] {
+  const cases: Case[] = [];
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  for (const whole of [42, 'text', [1, 2], null, true, []]) cases.push({ path: '(body)', body: whole });
+  for (const raw of ['not json', '{', '{"protocol":', '{"a":1}{', '\u0000', 'null null']) cases.push({ path: '(raw)', body: null, raw });
+  cases.push({ path: '(content type)', body: null, raw: JSON.stringify(base), contentType: 'text/plain' });
+  cases.push({ path: '(unknown field)', body: { ...base, __proto_x__: 1 } });
+  for (const key of Object.keys(base)) {
+    const { [key]: _gone, ...without } = base;
+    cases.push({ path: `-${key}`, body: without });
+    for (const value of WRONG_VALUES) cases.push({ path: key, body: { ...base, [key]: value } });
+    for (let i = 0; i < 4; i++) cases.push({ path: key, body: { ...base, [key]: pick(WRONG_VALUES), [pick(Object.keys(base))]: pick(WRONG_VALUES) } });
+  }
+  if (cellOf) {
+    const cell = cellOf();
+    for (const key of Object.keys(cell)) {
+      const { [key]: _gone, ...without } = cell;
+      cases.push({ path: `cells.0.-${key}`, body: { ...base, cells: [cellOf(), without] } });
+      for (const value of WRONG_VALUES) cases.push({ path: `cells.${key}`, body: { ...base, cells: [{ ...cellOf(), [key]: value }] } });
+    }
+    for (const hlc of BAD_HLCS) cases.push({ path: 'cells.hlc', body: { ...base, cells: [cellOf(), { ...cellOf(), hlc }] } });
+    cases.push({ path: 'cells.column', body: { ...base, cells: [{ ...cellOf(), column: '_deleted2' }] } });
+    cases.push({ path: 'cells.table', body: { ...base, cells: [{ ...cellOf(), table: 'Clients' }] } });
+    cases.push({ path: 'cells.unknown', body: { ...base, cells: [{ ...cellOf(), extra: 1 }] } });
+    cases.push({ path: 'cells.length', body: { ...base, cells: Array.from({ length: 5001 }, cellOf) } });
+  }
+  // Only inputs the protocol refuses count as bad: a mutation that happens to be valid (orgId: null) is no test.
+  return cases.filter((c) => c.raw !== undefined || !schema.safeParse(c.body).success || c.path === 'cells.hlc');
+}
+
+describe.each(ENGINES)('bad bodies on every public endpoint are refused with hub.bad_request, and nothing is stored (%s)', (engine) => {
+  it('a few hundred generated bad inputs, seeded', async () => {
+    const hub = await startTestHub(engine, { registerLimit: { capacity: 10_000, perMinute: 10_000 } });
+    const device = await foundingDevice(hub);
+    const code = await hub.code({ org: device.orgId!, branches: [] });
+    const random = rng(11);
+    const cellOf = () => device.cell('clients', randomUUID(), 'name', 'Anna');
+    const endpoints = [
+      { path: '/hub/v1/register', key: undefined, schema: registerRequest, base: { protocol: HUB_PROTOCOL, code, deviceName: 'Desk', schemaVersion: DESKTOP_SCHEMA_VERSION, orgId: null } },
+      {
+        path: '/hub/v1/sync',
+        key: device.key,
+        schema: syncRequest,
+        base: { protocol: HUB_PROTOCOL, schemaVersion: DESKTOP_SCHEMA_VERSION, deviceNow: hub.clock.now(), batchId: randomUUID(), cells: [cellOf()], cursor: 0, pullLimit: 100 },
+        cellOf,
+      },
+      { path: '/hub/v1/wait', key: device.key, schema: waitRequest, base: { cursor: 0, timeoutMs: 0 } },
+    ];
+    const before = await tableCounts(hub.hub);
+    let sent = 0;
+    for (const ep of endpoints) {
+      for (const c of mutations(ep.base, ep.schema, random, ep.cellOf)) {
+        const res = await fetch(`${hub.url}${ep.path}`, {
+          method: 'POST',
+          headers: { 'content-type': c.contentType ?? 'application/json', ...(ep.key ? { authorization: `Bearer ${ep.key}` } : {}) },
+          body: c.raw ?? JSON.stringify(c.body),
+        });
+        const text = await res.text();
+        const what = `${ep.path} ${c.path}: ${text.slice(0, 200)}`;
+        expect([400, 415], what).toContain(res.status);
+        expect(JSON.parse(text), what).toMatchObject({ code: 'hub.bad_request', key: 'errors.hub_bad_request' });
+        expect(text, what).not.toMatch(/\bat .*\.(ts|js):\d+|stack/i);
+        sent += 1;
+      }
+    }
+    expect(sent).toBeGreaterThan(300);
+    expect(await tableCounts(hub.hub)).toEqual(before);
+    // The code was not spent by any of it.
+    expect((await new (await import('./testing/hub')).TestDevice(hub).register(code)).status).toBe(200);
+  });
+});
