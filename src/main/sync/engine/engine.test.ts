@@ -139,12 +139,14 @@ describe('a conflict made by two installations', () => {
     await a.app.call(a.owner, 'sync.now', {});
     const b = await branchJoins(hub, a.orgId);
 
-    // Apart: each side moves the break to its own hour.
+    // Apart (the hub down, so neither hears the other at once): each side moves the break to its own hour.
+    await hub.stop();
     const at = (h: string) => start.replace('10:00', h);
     const end = (h: string) => start.replace('10:00', h.replace(':00', ':30'));
     await a.app.call(a.owner, 'visits.move', { id: booked.id, version: booked.version, userId: ownerId, start: at('11:00'), end: end('11:00'), outsideHoursConfirmed: true });
     const onB = await b.app.call(b.owner, 'visits.get', { id: booked.id });
     await b.app.call(b.owner, 'visits.move', { id: booked.id, version: onB.version, userId: ownerId, start: at('12:00'), end: end('12:00'), outsideHoursConfirmed: true });
+    await hub.start();
     await a.app.call(a.owner, 'sync.now', {});
     const statusB = await b.app.call(b.owner, 'sync.now', {});
     await a.app.call(a.owner, 'sync.now', {});

@@ -20,7 +20,10 @@ export function ConflictsScreen() {
   const qc = useQueryClient();
   const list = useApiQuery('sync.conflicts', {});
   const rows = list.data ?? [];
-  const { current, select, table } = useListSelection(rows, (c) => c.id, list.isLoading);
+  const selection = useListSelection(rows, (c) => c.id, list.isLoading);
+  const { select, table } = selection;
+  // The first conflict is in front at once: its two versions are what the screen is for.
+  const current = selection.current ?? rows[0] ?? null;
   const resolve = useApiMutation('sync.resolveConflict', {
     onSuccess: () => {
       const i = rows.findIndex((c) => c.id === current?.id);
@@ -50,6 +53,7 @@ export function ConflictsScreen() {
         <Stack gap="xs">
           <ListTable
             {...table}
+            selected={current?.id ?? null}
             testId="sync-conflict-list"
             label={t('sync.conflictsTitle')}
             columns={[

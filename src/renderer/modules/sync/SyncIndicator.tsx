@@ -42,6 +42,7 @@ export function SyncIndicator() {
             aria-label={t('sync.indicator', { state })}
             data-testid="sync-indicator"
             data-state={s.state}
+            data-conflicts={s.conflicts}
             leftSection={<Dot colour={COLOUR[s.state]} />}
           >
             {s.progress ? progressText(t, s.progress) : state}
