@@ -136,6 +136,7 @@ test('the owner registers the head office, a branch joins, a change travels, a c
   await page.getByTestId('sync-register').click();
   await expect(indicator).toHaveAttribute('data-state', 'idle', { timeout: 20_000 });
   await expect(page.getByTestId('sync-status')).toContainText('Rīga desk');
+  await expect(page.getByTestId('sync-status')).toContainText(lang.cat.sync.pending.replace('{{count}}', '0'));
   await shot(page, `sync-settings-${lang.code}`);
 
   const me = await apiCall<{ orgId: string; id: string }>(page, 'auth.me', {});
@@ -154,6 +155,8 @@ test('the owner registers the head office, a branch joins, a change travels, a c
   await page.keyboard.press('Control+Shift+S');
   await expect(page.getByTestId('sync-panel')).toBeVisible();
   await expect(page.getByTestId('sync-pending')).toHaveText(lang.cat.sync.pending.replace('{{count}}', '0'));
+  await expect(page.getByTestId('sync-now')).toBeEnabled();
+  await expect(page.getByTestId('sync-panel-state')).toContainText(lang.cat.sync.state_idle);
   await shot(page, `sync-panel-${lang.code}`);
   await page.keyboard.press('Escape');
   await syncNow(branchPage);

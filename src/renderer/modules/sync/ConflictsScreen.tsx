@@ -7,7 +7,7 @@ import { useApiMutation, useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { useFormat } from '../../app/format';
 import { ErrorBanner, KeyButton, ListTable, ScreenHeader, useListSelection, useScreenKeys } from '../../components/screen';
-import { columnLabel, sideLine, valueText } from './conflictText';
+import { columnLabel, conflictTitle, sideLine, valueText } from './conflictText';
 
 /**
  * Conflicts the merge settled one way and a person must confirm: the list, and the chosen one's two versions side by
@@ -57,9 +57,9 @@ export function ConflictsScreen() {
             testId="sync-conflict-list"
             label={t('sync.conflictsTitle')}
             columns={[
-              { key: 'kind', header: t('sync.status'), width: 200, render: (c) => t(`sync.kind_${c.kind}`) },
-              { key: 'title', header: t('sync.field'), render: (c) => c.title },
-              { key: 'at', header: t('sync.detected', { at: '' }).trim(), width: 170, render: (c) => fmt.dateTime(c.detectedAt) },
+              { key: 'kind', header: t('sync.conflictHeader'), width: 220, render: (c) => t(`sync.kind_${c.kind}`) },
+              { key: 'title', header: t('sync.record'), render: (c) => conflictTitle(t, fmt, c) },
+              { key: 'at', header: t('sync.found'), width: 170, render: (c) => fmt.dateTime(c.detectedAt) },
             ]}
           />
           <Text size="xs" c="dimmed">
@@ -94,7 +94,7 @@ function ConflictSides({ conflict: c }: { conflict: SyncConflict }) {
   return (
     <Paper withBorder p="xs" data-testid="sync-conflict-sides">
       <Text fw={700} size="sm" mb={4}>
-        {t(`sync.kind_${c.kind}`)}: {c.title}
+        {t(`sync.kind_${c.kind}`)}: {conflictTitle(t, fmt, c)}
       </Text>
       <Table withTableBorder withColumnBorders fz="sm" verticalSpacing={3}>
         <Table.Thead>

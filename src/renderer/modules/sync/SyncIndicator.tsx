@@ -103,17 +103,17 @@ function SyncPanel(p: { status: SyncStatus; syncing: boolean; failure: string | 
       )}
       <Group gap={6} justify="space-between">
         {registered && (
-          <Button size="compact-sm" onClick={p.onSyncNow} loading={p.syncing} rightSection={<Kbd size="xs">Ctrl+Shift+S</Kbd>} data-testid="sync-now">
+          <Button size="xs" onClick={p.onSyncNow} loading={p.syncing} rightSection={<Kbd size="xs">Ctrl+Shift+S</Kbd>} data-testid="sync-now">
             {t('sync.syncNow')}
           </Button>
         )}
         {s.conflicts > 0 && (
-          <Button size="compact-sm" variant="light" color="orange" component={Link} to="/sync-conflicts" onClick={p.onLeave} data-testid="sync-open-conflicts">
+          <Button size="xs" variant="light" color="orange" component={Link} to="/sync-conflicts" onClick={p.onLeave} data-testid="sync-open-conflicts">
             {t('sync.conflicts', { count: s.conflicts })}
           </Button>
         )}
         {can('organization', 'approve') && (
-          <Button size="compact-sm" variant="subtle" component={Link} to="/sync" onClick={p.onLeave} data-testid="sync-open-settings">
+          <Button size="xs" variant="subtle" component={Link} to="/sync" onClick={p.onLeave} data-testid="sync-open-settings">
             {t('sync.nav')}
           </Button>
         )}

@@ -23,9 +23,17 @@ export function valueText(t: TFunction, fmt: Fmt, table: string, column: string,
   return String(v);
 }
 
-/** Who wrote a side, where and when: "Rīga desk · Ilze · 06.12.2026 22:00". */
+/** Who wrote a side, where and when: "Rīga desk · Ilze · 06.12.2026 22:00"; what is not known is left out. */
 export function sideLine(t: TFunction, fmt: Fmt, side: SyncConflict['kept']): string {
-  return [side.deviceName ?? t('sync.unknown'), side.userName ?? t('sync.unknown'), fmt.dateTime(side.at)].join(' · ');
+  return [side.deviceName ?? t('sync.otherComputer'), side.userName, fmt.dateTime(side.at)].filter(Boolean).join(' · ');
+}
+
+const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z/g;
+
+/** The row's name as main made it (a visit's client, or "break", and its start): instants on this computer's clock. */
+export function conflictTitle(t: TFunction, fmt: Fmt, c: Pick<SyncConflict, 'title' | 'table'>): string {
+  const title = c.table === 'visit' && c.title.startsWith('break ') ? `${t('visit.break')} ${c.title.slice(6)}` : c.title;
+  return title.replace(INSTANT, (iso) => fmt.dateTime(iso));
 }
 
 /** The hub's refusal or the last failure, in the reader's language. */
