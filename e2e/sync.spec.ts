@@ -157,6 +157,8 @@ test('the owner registers the head office, a branch joins, a change travels, a c
   await expect(page.getByTestId('sync-pending')).toHaveText(lang.cat.sync.pending.replace('{{count}}', '0'));
   await expect(page.getByTestId('sync-now')).toBeEnabled();
   await expect(page.getByTestId('sync-panel-state')).toContainText(lang.cat.sync.state_idle);
+  // After the popover's fade-in, not half-way through it.
+  await expect(page.getByTestId('sync-panel')).toHaveCSS('opacity', '1');
   await shot(page, `sync-panel-${lang.code}`);
   await page.keyboard.press('Escape');
   await syncNow(branchPage);
@@ -225,8 +227,11 @@ test('a second conflict, read and put back in Romanian', async ({ page }) => {
 
   await page.getByTestId('sync-indicator').click();
   await expect(page.getByTestId('sync-panel-state')).toContainText(lang.cat.sync.state_idle);
+  // After the popover's fade-in, not half-way through it.
+  await expect(page.getByTestId('sync-panel')).toHaveCSS('opacity', '1');
   await shot(page, `sync-panel-${lang.code}`);
   await page.keyboard.press('Escape');
+  await expect(page.getByTestId('sync-panel')).toBeHidden();
   await page.goto(`${headOffice.url}/#/sync`);
   await expect(page.getByRole('heading', { level: 1, name: lang.cat.sync.title })).toBeVisible();
   await shot(page, `sync-settings-${lang.code}`);
