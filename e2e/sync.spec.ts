@@ -175,7 +175,7 @@ test('the owner registers the head office, a branch joins, a change travels, a c
 
   await where.reload();
   await expect(where.getByTestId('sync-indicator')).not.toHaveAttribute('data-conflicts', '0');
-  await expect(where.locator('.mantine-Indicator-indicator')).toHaveText('1');
+  await expect(where.getByTestId('sync-conflict-badge')).toHaveText('1');
   await where.getByTestId('sync-indicator').click();
   await where.getByTestId('sync-open-conflicts').click();
   await expect(where.getByRole('heading', { level: 1, name: lang.cat.sync.conflictsTitle })).toBeVisible();
@@ -189,6 +189,7 @@ test('the owner registers the head office, a branch joins, a change travels, a c
   await where.keyboard.press('k');
   await expect(where.getByTestId('sync-no-conflicts')).toHaveText(lang.cat.sync.noConflicts);
   await expect(where.getByTestId('sync-indicator')).toHaveAttribute('data-conflicts', '0');
+  await expect(where.getByTestId('sync-conflict-badge')).toHaveCount(0);
   // The merged hour stays on both sides.
   const v = await apiCall<{ start: string }>(page, 'visits.get', { id: brk.id });
   const vb = await apiCall<{ start: string }>(branchPage, 'visits.get', { id: brk.id });

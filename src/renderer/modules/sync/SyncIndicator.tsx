@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Indicator, Kbd, Popover, Progress, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Kbd, Popover, Progress, Stack, Text } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -34,25 +34,29 @@ export function SyncIndicator() {
   return (
     <Popover opened={opened} onChange={(o) => (o ? panel.open() : panel.close())} position="bottom-end" shadow="md" width={320} trapFocus>
       <Popover.Target>
-        <Indicator label={s.conflicts} disabled={s.conflicts === 0} color="orange" size={16} offset={4} data-testid="sync-conflict-badge">
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            onClick={panel.toggle}
-            aria-label={t('sync.indicator', { state })}
-            data-testid="sync-indicator"
-            data-state={s.state}
-            data-conflicts={s.conflicts}
-            leftSection={<Dot colour={COLOUR[s.state]} />}
-          >
-            {s.progress ? progressText(t, s.progress) : state}
-            {s.pending > 0 && (
-              <Badge ml={6} size="xs" variant="light" color="gray" data-testid="sync-pending-badge">
-                {s.pending}
-              </Badge>
-            )}
-          </Button>
-        </Indicator>
+        {/* The button itself is the target: the popover's aria attributes belong on it, not on a wrapper. */}
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          onClick={panel.toggle}
+          aria-label={t('sync.indicator', { state })}
+          data-testid="sync-indicator"
+          data-state={s.state}
+          data-conflicts={s.conflicts}
+          leftSection={<Dot colour={COLOUR[s.state]} />}
+        >
+          {s.progress ? progressText(t, s.progress) : state}
+          {s.pending > 0 && (
+            <Badge ml={6} size="xs" variant="light" color="gray" data-testid="sync-pending-badge">
+              {s.pending}
+            </Badge>
+          )}
+          {s.conflicts > 0 && (
+            <Badge ml={4} size="xs" variant="filled" color="orange" title={t('sync.conflicts', { count: s.conflicts })} data-testid="sync-conflict-badge">
+              {s.conflicts}
+            </Badge>
+          )}
+        </Button>
       </Popover.Target>
       <Popover.Dropdown data-testid="sync-panel">
         <SyncPanel status={s} syncing={now.isPending} onSyncNow={syncNow} failure={now.error ? errorText(t, now.error) : null} onLeave={panel.close} />
