@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { apiCall, expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+import { announcedUrl, apiCall, expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
 import { chooseLanguage, EN_RO } from './languages';
 
 /**
@@ -28,21 +28,7 @@ interface TestHub {
 /** The hub's process on `file`; `port` 0 picks one, a given one brings the hub back where the desktops know it. */
 async function startHub(file: string, port = '0'): Promise<TestHub> {
   const child: ChildProcess = spawn(process.execPath, [...HUB, 'serve', '--sqlite', file, '--port', port], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the hub did not start:\n${output}`)), 60_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      const m = output.match(/"url":"(http:\/\/127\.0\.0\.1:\d+)"/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`the hub exited with ${code}:\n${output}`)));
-  });
+  const url = await announcedUrl(child, /"url":"(http:\/\/127\.0\.0\.1:\d+)"/, 'the hub', 60_000);
   return {
     url,
     code: (...args) => execFileSync(process.execPath, [...HUB, 'code', '--sqlite', file, ...args], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(),

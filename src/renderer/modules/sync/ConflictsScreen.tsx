@@ -100,18 +100,8 @@ function ConflictSides({ conflict: c }: { conflict: SyncConflict }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={180}>{t('sync.field')}</Table.Th>
-            <Table.Th data-testid="sync-kept-head">
-              {t('sync.kept')}
-              <Text size="xs" c="dimmed" fw={400}>
-                {sideLine(t, fmt, c.kept)}
-              </Text>
-            </Table.Th>
-            <Table.Th data-testid="sync-other-head">
-              {t('sync.other')}
-              <Text size="xs" c="dimmed" fw={400}>
-                {sideLine(t, fmt, c.other)}
-              </Text>
-            </Table.Th>
+            <SideHead which="kept" side={c.kept} />
+            <SideHead which="other" side={c.other} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -125,5 +115,18 @@ function ConflictSides({ conflict: c }: { conflict: SyncConflict }) {
         </Table.Tbody>
       </Table>
     </Paper>
+  );
+}
+
+function SideHead({ which, side }: { which: 'kept' | 'other'; side: SyncConflict['kept'] }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <Table.Th data-testid={`sync-${which}-head`}>
+      {t(`sync.${which}`)}
+      <Text size="xs" c="dimmed" fw={400}>
+        {sideLine(t, fmt, side)}
+      </Text>
+    </Table.Th>
   );
 }
