@@ -8,6 +8,7 @@ import type { CoreConfig } from './config';
 import { backupName, backupTo, checkFile, checkpointWal } from './db/backup';
 import { damageReport, damageText, headerProblem, isDamageError, type DamageReport } from './db/damage';
 import { kyselyOver, openSqlite, withConnection, type Db, type Sqlite } from './db/connection';
+import { bindWriter } from './sync/replica/cells';
 import { ReaderPool } from './db/readers';
 import { appliedMigrations, migrateAll, pendingMigrations } from './db/migrate';
 import { startJobs, type Jobs } from './jobs/scheduler';
@@ -76,6 +77,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     throw e;
   }
   const db = kyselyOver(sqlite);
+  // Each write's change record stamps its cells on this connection, with a statement prepared once.
+  bindWriter(config, sqlite);
   let jobs: Jobs | undefined;
   let modules: ReturnType<typeof app.start> | undefined;
   try {

@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { cellColumns } from '../../sync/replica/columns';
 import { nextStamp } from '../../sync/replica/clock';
+import { stampCells } from '../../sync/replica/cells';
 
 export type ChangeOp = 'insert' | 'update' | 'delete';
 
@@ -21,14 +21,15 @@ export interface ChangeRecord {
 
 /**
  * How a change is stamped: a local write takes the next HLC of this file's clock (`owner`: the core's config, which
- * holds it; `now`: the call's clock) and records it as each changed cell's stamp; a change pulled from the hub carries its own stamp and
- * its cells' stamps are the replica's to record.
+ * holds it; `now`: the call's clock) and stamps the cells an edit or delete changed; a change pulled from the hub
+ * carries its own stamp, and its cells' stamps are the replica's to record.
  */
 export type ChangeStamp = { owner: object | undefined; now: number } | { hlc: string; origin: 'remote' };
 
 export async function appendChange(db: Kysely<DB>, c: Omit<ChangeRecord, 'seq'>, stamp: ChangeStamp): Promise<void> {
   const local = 'now' in stamp ? await nextStamp(db, stamp.owner, stamp.now) : null;
-  const { seq } = await db
+  const hlc = local ? local.hlc : (stamp as { hlc: string }).hlc;
+  const { insertId } = await db
     .insertInto('change_log')
     .values({
       org_id: c.orgId,
@@ -40,18 +41,11 @@ export async function appendChange(db: Kysely<DB>, c: Omit<ChangeRecord, 'seq'>,
       version: c.version,
       user_id: c.userId,
       at: c.at,
-      hlc: local ? local.hlc : (stamp as { hlc: string }).hlc,
+      hlc,
       origin: local ? null : 'remote',
     })
-    .returning('seq')
     .executeTakeFirstOrThrow();
-  if (!local) return;
-  const cells = cellColumns(c.columns);
-  if (cells.length === 0) return;
-  // One statement for every changed cell: what a pulled cell of the same column is compared with.
-  await sql`insert into sync_cell (table_name, row_id, column_name, hlc, node, seq)
-    select ${c.table}, ${c.rowId}, j.value, ${local.hlc}, ${local.node}, ${seq} from json_each(${JSON.stringify(cells)}) j where true
-    on conflict (table_name, row_id, column_name) do update set hlc = excluded.hlc, node = excluded.node, seq = excluded.seq`.execute(db);
+  if (local && c.op !== 'insert') await stampCells(db, (stamp as { owner: object | undefined }).owner, c, hlc, local.node, Number(insertId));
 }
 
 /** An organization's changes after `afterSeq`, oldest first: where a sync picks up from its last position. */

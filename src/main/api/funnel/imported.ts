@@ -14,15 +14,16 @@ export function recordImported(sqlite: Sqlite, table: SyncedTable): number {
   const branch = (BRANCH_COLUMN as Partial<Record<SyncedTable, string>>)[table];
   const columns = JSON.stringify((sqlite.prepare(`select name from pragma_table_info(?)`).pluck().all(table) as string[]).filter((c) => !['created_at', 'updated_at', 'deleted_at', 'version'].includes(c)));
   const org = table === 'org' ? 't.id' : 't.org_id';
+  const node = (sqlite.prepare('select installation_id from sync_device where id = 1').pluck().get() as string).replace(/-/g, '');
   const info = sqlite
     .prepare(
       `insert into change_log (org_id, branch_id, table_name, row_id, op, columns, version, user_id, at, hlc)
        select ${org}, ${branch ? `t."${branch}"` : 'null'}, ?, t.id, 'insert', ?, t.version, null, t.updated_at,
-              strftime('%Y-%m-%dT%H:%M:%fZ', t.updated_at) || '-0000-' || (select replace(installation_id, '-', '') from sync_device where id = 1)
+              strftime('%Y-%m-%dT%H:%M:%fZ', t.updated_at) || ?
        from "${table}" t
        where not exists (select 1 from change_log c where c.table_name = ? and c.row_id = t.id)`,
     )
-    .run(table, columns, table);
+    .run(table, columns, `-0000-${node}`, table);
   if (info.changes) forgetClocks();
   return info.changes;
 }

@@ -62,6 +62,30 @@ async function stampsOf(db: Kysely<DB>, table: string, ids: readonly string[]): 
   return out;
 }
 
+/** The stamp of each row's first change (its insert, or its bulk load): what its unchanged columns are as old as. */
+async function insertStamps(db: Kysely<DB>, table: string, rows: readonly Record<string, unknown>[], me: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const r of rows) out.set(r.id as string, formatHlc({ millis: Date.parse(r.created_at as string), counter: 0, node: me }));
+  const ids = rows.map((r) => r.id as string);
+  for (let i = 0; i < ids.length; i += ID_SLICE) {
+    const first = await sql<{ row_id: string; hlc: string | null }>`
+      select row_id, hlc, min(seq) from change_log where table_name = ${table} and row_id in (${sql.join(ids.slice(i, i + ID_SLICE))}) group by row_id`.execute(db);
+    for (const f of first.rows) if (f.hlc) out.set(f.row_id, f.hlc);
+  }
+  return out;
+}
+
+/** Inserts a pulled row; false when a unique key of the table is already held by another row (nothing written). */
+async function insertUnlessTaken(db: Kysely<DB>, table: string, values: Record<string, unknown>): Promise<boolean> {
+  try {
+    await db.insertInto(table as SyncedTable).values(values as never).execute();
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
+    throw e;
+  }
+}
+
 function check(shapes: ReadonlyMap<string, TableShape>, c: CellMessage): TableShape {
   const shape = shapes.get(c.table);
   if (!shape) throw new Error(`a pulled cell of a table this installation does not sync: ${c.table}`);
@@ -70,11 +94,12 @@ function check(shapes: ReadonlyMap<string, TableShape>, c: CellMessage): TableSh
 }
 
 /**
- * Applies pulled cells in one write transaction: per cell the greater stamp wins (a value recorded before stamps
- * existed counts as stamped at the row's `updated_at`); winners are written into the row (a row not here yet is
- * inserted once its cells hold every required column, else they wait in the inbox), the version bumped and a change
- * record appended as 'remote', so the funnel's bookkeeping holds and no push sends them back. Conflict columns both
- * sides changed, and visits that now overlap, are listed. Events and hooks fire after commit.
+ * Applies pulled cells in one write transaction: per cell the greater stamp wins (a column without a stamp is as old
+ * as its row's first change); winners are written into the row (a row not here yet is inserted once its cells hold
+ * every required column, else they wait in the inbox, as do rows whose natural key another row here holds), the
+ * version bumped and a change record appended as 'remote', so the funnel's bookkeeping holds and no push sends them
+ * back. Conflict columns both sides changed, and visits that now overlap, are listed. Events and hooks fire after
+ * commit.
  */
 export async function applyCells(
   db: Kysely<DB>,
@@ -130,15 +155,17 @@ export async function applyCells(
       const ids = [...new Set(allIds)];
       const rows = await rowsById(trx, table, ids);
       const stamps = await stampsOf(trx, table, ids);
+      const created = await insertStamps(trx, table, [...rows.values()], me);
       for (const rowId of ids) {
         const rowCells = byRow.get(`${table}\u0000${rowId}`)!;
         const before = rows.get(rowId) ?? null;
         if (before && before[shape.orgColumn] !== orgId) throw new Error(`a pulled cell of another organization's row: ${table} ${rowId}`);
         const held = stamps.get(rowId) ?? new Map<string, Stamp>();
-        // A row recorded before this installation stamped cells (or loaded in bulk) has none: its values count as of
-        // its last write. A stamped row without a cell never had that value set (an insert names no tombstone).
-        const asOfRow = before ? formatHlc({ millis: Date.parse(before.updated_at as string), counter: 0, node: me }) : null;
-        const unstamped = (column: string) => (column === DELETED ? (before?.deleted_at ? asOfRow : null) : held.size === 0 ? asOfRow : null);
+        // A column not written since the row's insert has no cell stamp: it is as old as the insert's change (a row
+        // recorded before stamps existed: its creation). No tombstone stamp: never deleted (a row deleted before
+        // stamps existed: as of its last write).
+        const unstamped = (column: string) =>
+          !before ? null : column !== DELETED ? (created.get(rowId) ?? null) : before.deleted_at ? formatHlc({ millis: Date.parse(before.updated_at as string), counter: 0, node: me }) : null;
         const winners: CellMessage[] = [];
         const diverged: { column: string; local: Stamp; localValue: unknown; remote: CellMessage; remoteWins: boolean }[] = [];
         let createdAt: CellMessage | null = null;
@@ -202,7 +229,25 @@ export async function applyCells(
             deleted_at: patch.deleted_at ?? null,
             version: 1,
           };
-          await trx.insertInto(table as SyncedTable).values(written as never).execute();
+          if (!(await insertUnlessTaken(trx, table, written))) {
+            // Another row here already holds this row's natural key (two branches added the same one offline): the
+            // pulled row waits, and a person is told; the rest of the batch goes on.
+            parked += await parkCells(trx, orgId, createdAt ? [...winners, createdAt] : winners, nowIso);
+            const stamp = maxOf(winners.map((w) => w.hlc));
+            const values = Object.fromEntries(winners.map((w) => [w.column, w.value]));
+            const taken: ConflictRow = {
+              kind: 'field_diverged',
+              table,
+              rowId,
+              otherRowId: null,
+              title: await titleOf(trx, table, written),
+              branchId: winners[0]!.branchId,
+              kept: { node: me, at: nowIso, values: {} },
+              other: { node: hlcNode(stamp), at: timeOf(stamp), values },
+            };
+            if (await recordConflict(trx, orgId, conflictId(['taken', table, rowId]), taken, nowIso)) conflicts++;
+            continue;
+          }
           op = 'insert';
         } else {
           const version = (before.version as number) + 1;

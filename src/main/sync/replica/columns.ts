@@ -8,12 +8,3 @@
 export const DELETED = '_deleted';
 export const LOCAL_COLUMNS: ReadonlySet<string> = new Set(['id', 'org_id', 'version', 'updated_at', 'created_at']);
 
-/** The cells a change of these columns sets (`deleted_at` as the tombstone). */
-export function cellColumns(columns: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const c of columns) {
-    if (c === 'deleted_at') out.push(DELETED);
-    else if (!LOCAL_COLUMNS.has(c)) out.push(c);
-  }
-  return out;
-}

@@ -51,7 +51,7 @@ async function cellWriters(db: Kysely<DB>, table: string, ids: readonly string[]
 }
 
 /**
- * This installation's changes after `afterSeq` as cells, oldest first. Each changed column is sent with the row's
+ * This installation's changes after `afterSeq` as cells, oldest first, at most `limit` cells (whole changes). Each changed column is sent with the row's
  * current value and the change's stamp (a later change of the same column sends it again with its own, later one);
  * a delete is `_deleted: true`, a restore `_deleted: false`; an insert also carries `created_at`. `lastSeq` covers
  * every change examined, pulled ones included, so the next push starts after them.
@@ -73,13 +73,6 @@ export async function outboundCells(
       .orderBy('seq')
       .limit(limit)
       .execute()) as LocalChange[];
-    let lastSeq = changes.at(-1)?.seq ?? afterSeq;
-    if (changes.length < limit) {
-      // Every local change is in hand: the pulled ones after it need no second look.
-      const top = await trx.selectFrom('change_log').select((eb) => eb.fn.max('seq').as('m')).where('org_id', '=', orgId).executeTakeFirst();
-      lastSeq = Math.max(lastSeq, Number(top?.m ?? 0));
-    }
-    if (changes.length === 0) return { cells: [], lastSeq };
     const device = await trx.selectFrom('sync_device').select('installation_id').where('id', '=', 1).executeTakeFirstOrThrow();
     const me = nodeOf(device.installation_id);
 
@@ -94,10 +87,29 @@ export async function outboundCells(
     }
 
     const cells: CellMessage[] = [];
+    let lastSeq = afterSeq;
+    let cut = false;
     for (const c of changes) {
       const shape = shapes.get(c.table_name);
       const row = rows.get(c.table_name)?.get(c.row_id);
-      if (!shape || !row) continue;
+      const mark = cells.length;
+      if (shape && row) addCells(c, shape, row);
+      // The batch ends at a whole change: the next one starts with the change that did not fit.
+      if (cells.length > limit && mark > 0) {
+        cells.length = mark;
+        cut = true;
+        break;
+      }
+      lastSeq = c.seq;
+    }
+    if (!cut && changes.length < limit) {
+      // Every local change is in hand: the pulled ones after it need no second look.
+      const top = await trx.selectFrom('change_log').select((eb) => eb.fn.max('seq').as('m')).where('org_id', '=', orgId).executeTakeFirst();
+      lastSeq = Math.max(lastSeq, Number(top?.m ?? 0));
+    }
+    return { cells: latestCells(cells), lastSeq };
+
+    function addCells(c: LocalChange, shape: TableShape, row: Record<string, unknown>): void {
       // Changes recorded before this installation stamped them: their own time, this node.
       const hlc = c.hlc ?? formatHlc({ millis: Date.parse(c.at), counter: 0, node: me });
       const written = writers.get(c.table_name)!;
@@ -114,7 +126,6 @@ export async function outboundCells(
       }
       if (c.op === 'insert') cell('created_at', row.created_at as string);
     }
-    return { cells: latestCells(cells), lastSeq };
   });
 }
 

@@ -157,6 +157,22 @@ describe('the replica between two cores', () => {
       for (const id of [va.id, vb.id]) expect(await call(n, token, 'visits.get', { id })).toMatchObject({ status: 'booked' });
     }
   });
+
+  it('lets a pulled row whose natural key is already held here wait, listed, while the rest of the batch lands', async () => {
+    // The owner stars the same screen at both branches offline: two rows for one (person, screen).
+    await call(a, ownerA, 'favorites.setScreen', { screen: 'calendar', on: true });
+    await call(b, ownerB, 'favorites.setScreen', { screen: 'calendar', on: true });
+    const { client } = await call<{ client: { id: string } }>(a, ownerA, 'clients.create', { ...anna, name: 'Laura Krūmiņa', phones: [] });
+    const out = await exchange(a, b, orgId);
+    expect(out).toMatchObject({ conflicts: 1 });
+    expect(out.parked).toBeGreaterThan(0);
+    expect(await call(b, ownerB, 'clients.get', { id: client.id })).toMatchObject({ name: 'Laura Krūmiņa' });
+    const listed = b.app.core.sqlite.prepare(`select table_name, kind from sync_conflict where table_name = 'favorite'`).all();
+    expect(listed).toEqual([{ table_name: 'favorite', kind: 'field_diverged' }]);
+    // Again: still waiting, listed once.
+    expect(await exchange(a, b, orgId)).toMatchObject({ conflicts: 0 });
+    expect(await b.replica.waiting(orgId)).toBe(out.parked);
+  });
 });
 
 /** The clinic's clerk's login (openClinic numbers them). */
