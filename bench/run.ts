@@ -21,8 +21,9 @@ import { calendarSuite } from './suites/calendar';
 import { dialerSuite } from './suites/dialer';
 import { browserSuite } from './suites/browser';
 import { remindersSuite } from './suites/reminders';
+import { hubSuite } from './suites/hub';
 
-const SUITES: Suite[] = [startupSuite, clientsSuite, interventionsSuite, calendarSuite, dialerSuite, remindersSuite, browserSuite];
+const SUITES: Suite[] = [startupSuite, clientsSuite, interventionsSuite, calendarSuite, dialerSuite, remindersSuite, hubSuite, browserSuite];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;

@@ -68,7 +68,8 @@ async function serve(): Promise<void> {
     ...(maxDrift ? { maxDriftMs: positiveNumber(maxDrift, 'max-drift-minutes') * 60_000 } : {}),
   });
   const url = await hub.app.listen({ port: positiveNumber(values.port, 'port'), host: values.host });
-  hub.app.log.info({ url, engine: hub.engine, pid: process.pid }, 'hub ready');
+  // Said whatever the log level: operators and scripts wait for this line.
+  hub.app.log.child({}, { level: 'info' }).info({ url, engine: hub.engine, pid: process.pid }, 'hub ready');
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
       hub.app.log.info({ signal: sig }, 'hub stopping');

@@ -141,4 +141,29 @@ describe.each(ENGINES)('sync: push and pull (%s)', (engine) => {
     // Within the drift: accepted.
     expect((await a.sync(cells, { deviceNow: hub.clock.now() + 4 * 60_000 })).body.accepted).toBe(1);
   });
+
+  it('a device pulling while others push at once gets every cell exactly once (cursors never pass a slower commit)', async () => {
+    const hub = await startTestHub(engine);
+    const writers = [await foundingDevice(hub)];
+    for (let i = 0; i < 3; i++) writers.push(await joiningDevice(hub, writers[0]!.orgId!));
+    const reader = await joiningDevice(hub, writers[0]!.orgId!);
+    let pushing = true;
+    const seen: string[] = [];
+    const reading = (async () => {
+      while (pushing) seen.push(...(await reader.pullAll(37)).map((c) => c.rowId));
+    })();
+    await Promise.all(
+      writers.map(async (w, i) => {
+        for (let b = 0; b < 15; b++) {
+          const r = await w.sync(Array.from({ length: 40 }, (_, k) => w.cell('clients', `w${i}-b${b}-${k}`, 'name', 'x')));
+          expect(r.body.accepted).toBe(40);
+        }
+      }),
+    );
+    pushing = false;
+    await reading;
+    seen.push(...(await reader.pullAll()).map((c) => c.rowId));
+    expect(seen).toHaveLength(4 * 15 * 40);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
 });

@@ -6,10 +6,13 @@ import { authenticated, deviceOf, checkVersions, parse, type HubContext } from '
 import { HubRefusal } from '../errors';
 import { pullCells, servesBranch, storeBatch } from '../store/cells';
 
+/** A device's "last seen" is written at most this often: an idle round trip stays a read, a push writes only cells. */
+const SEEN_EVERY_MS = 60_000;
+
 /**
  * `POST /hub/v1/sync`: push, then pull. Every refusal comes before the first write — key, body, protocol, schema,
- * clock, branches — and the push, the batch id and the pull run in one transaction, so an interrupted request
- * leaves nothing half-stored and its replay is acknowledged without a second write.
+ * clock, branches — and the cells and the batch id are stored in one transaction, so an interrupted request leaves
+ * nothing half-stored and its replay is acknowledged without a second write.
  */
 export function syncRoute(app: FastifyInstance, ctx: HubContext): void {
   app.post('/hub/v1/sync', authenticated(ctx), async (request) => {
@@ -36,13 +39,21 @@ export function syncRoute(app: FastifyInstance, ctx: HubContext): void {
     const foreign = body.cells.find((c) => !servesBranch(device, c.branchId));
     if (foreign) throw new HubRefusal('hub.wrong_branch', { branchId: foreign.branchId ?? '' });
 
-    const result = await ctx.db.transaction().execute(async (trx) => {
-      const accepted = body.cells.length ? await storeBatch(trx, device, body.batchId, body.cells, hubNow) : 0;
-      if (accepted > 0) await ctx.signal.inTransaction(trx, device.org_id);
-      await trx.updateTable('hub_device').set({ last_seen_at: hubNow, schema_version: body.schemaVersion }).where('id', '=', device.id).execute();
-      return { accepted, ...(await pullCells(trx, device, body.cursor, body.pullLimit)) };
-    });
-    if (result.accepted > 0) ctx.signal.afterCommit(device.org_id);
+    // The push commits on its own (the organization's push lock held only while storing); the pull follows, so a
+    // pull failing after a stored push costs a replay of the batch id, which stores nothing.
+    let accepted = 0;
+    const seenLongAgo = device.last_seen_at === null || hubNow - device.last_seen_at >= SEEN_EVERY_MS || device.schema_version !== body.schemaVersion;
+    if (body.cells.length || seenLongAgo) {
+      accepted = await ctx.db.transaction().execute(async (trx) => {
+        // Before the push lock, which is held from its first statement to the commit.
+        if (seenLongAgo) await trx.updateTable('hub_device').set({ last_seen_at: hubNow, schema_version: body.schemaVersion }).where('id', '=', device.id).execute();
+        const stored = body.cells.length ? await storeBatch(trx, ctx.engine, device, body.batchId, body.cells, hubNow) : 0;
+        if (stored > 0) await ctx.signal.inTransaction(trx, device.org_id);
+        return stored;
+      });
+      if (accepted > 0) ctx.signal.afterCommit(device.org_id);
+    }
+    const result = { accepted, ...(await pullCells(ctx.db, device, body.cursor, body.pullLimit)) };
     request.log.info({ deviceId: device.id, pushed: body.cells.length, accepted: result.accepted, pulled: result.cells.length, more: result.more }, 'sync');
     const answer: z.infer<typeof syncResponse> = { hubNow, ...result };
     return answer;

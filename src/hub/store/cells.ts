@@ -1,5 +1,6 @@
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { CellMessage } from '../../shared/sync/protocol';
+import type { Engine } from '../db/migrations';
 import type { HubDb } from '../db/open';
 import type { HubDB, HubDevice } from '../db/schema';
 import { branchesOf } from './devices';
@@ -21,7 +22,7 @@ export function servesBranch(device: Pick<HubDevice, 'branch_ids'>, branchId: st
  * seq that a slower transaction commits later. A batch id seen before stores nothing; a cell already in the log (same
  * row, column and HLC, under any batch) stores nothing. The hub's current cells keep the greatest HLC per column.
  */
-export async function storeBatch(trx: HubDb, device: Device, batchId: string, cells: CellMessage[], now: number): Promise<number> {
+export async function storeBatch(trx: HubDb, engine: Engine, device: Device, batchId: string, cells: CellMessage[], now: number): Promise<number> {
   await trx.updateTable('hub_organization').set({ last_push_at: now }).where('id', '=', device.org_id).execute();
   const fresh = await trx
     .insertInto('hub_batch')
@@ -30,7 +31,32 @@ export async function storeBatch(trx: HubDb, device: Device, batchId: string, ce
     .returning('batch_id')
     .executeTakeFirst();
   if (!fresh) return 0;
-  const stored: { seq: number; table_name: string; row_id: string; column_name: string; value: string; hlc: string; branch_id: string | null }[] = [];
+  if (engine === 'pg') return storePg(trx, device, batchId, cells);
+  const accepted = await storeRows(trx, device, cells);
+  await trx.updateTable('hub_batch').set({ accepted }).where('device_id', '=', device.id).where('batch_id', '=', batchId).execute();
+  return accepted;
+}
+
+/** The portable path (SQLite): the log rows in chunks, then the current cells from what was stored. */
+async function storeRows(trx: HubDb, device: Device, cells: CellMessage[]): Promise<number> {
+  const stored = await appendRows(trx, device, cells);
+  // One row per column in a statement (an upsert may not touch a row twice): the batch's latest.
+  const latest = new Map<string, Stored>();
+  for (const c of stored) {
+    const key = JSON.stringify([c.table_name, c.row_id, c.column_name]);
+    const seen = latest.get(key);
+    if (!seen || c.hlc > seen.hlc) latest.set(key, c);
+  }
+  const current = [...latest.values()];
+  for (let i = 0; i < current.length; i += CHUNK) await currentRows(trx, device.org_id, current.slice(i, i + CHUNK));
+  return stored.length;
+}
+
+type Stored = { seq: number; table_name: string; row_id: string; column_name: string; value: string; hlc: string; branch_id: string | null };
+const STORED = ['seq', 'table_name', 'row_id', 'column_name', 'value', 'hlc', 'branch_id'] as const;
+
+async function appendRows(trx: HubDb, device: Device, cells: CellMessage[]): Promise<Stored[]> {
+  const stored: Stored[] = [];
   for (let i = 0; i < cells.length; i += CHUNK) {
     const rows = cells.slice(i, i + CHUNK).map((c) => ({
       org_id: device.org_id,
@@ -47,37 +73,61 @@ export async function storeBatch(trx: HubDb, device: Device, batchId: string, ce
         .insertInto('hub_cell_log')
         .values(rows)
         .onConflict((oc) => oc.columns(['org_id', 'table_name', 'row_id', 'column_name', 'hlc']).doNothing())
-        .returning(['seq', 'table_name', 'row_id', 'column_name', 'value', 'hlc', 'branch_id'])
+        .returning(STORED)
         .execute()),
     );
   }
-  // One row per column in a statement (PostgreSQL refuses to update a row twice in one upsert): the batch's latest.
-  const latest = new Map<string, (typeof stored)[number]>();
-  for (const c of stored) {
-    const key = JSON.stringify([c.table_name, c.row_id, c.column_name]);
-    const seen = latest.get(key);
-    if (!seen || c.hlc > seen.hlc) latest.set(key, c);
-  }
-  const current = [...latest.values()];
-  for (let i = 0; i < current.length; i += CHUNK) {
-    await trx
-      .insertInto('hub_cell')
-      .values(current.slice(i, i + CHUNK).map((c) => ({ org_id: device.org_id, ...c })))
-      .onConflict((oc) =>
-        oc
-          .columns(['org_id', 'table_name', 'row_id', 'column_name'])
-          .doUpdateSet((eb) => ({
-            value: eb.ref('excluded.value'),
-            hlc: eb.ref('excluded.hlc'),
-            branch_id: eb.ref('excluded.branch_id'),
-            seq: eb.ref('excluded.seq'),
-          }))
-          .where((eb) => eb('hub_cell.hlc', '<', eb.ref('excluded.hlc'))),
-      )
-      .execute();
-  }
-  await trx.updateTable('hub_batch').set({ accepted: stored.length }).where('device_id', '=', device.id).where('batch_id', '=', batchId).execute();
-  return stored.length;
+  return stored;
+}
+
+async function currentRows(trx: HubDb, orgId: string, rows: Stored[]): Promise<void> {
+  await trx
+    .insertInto('hub_cell')
+    .values(rows.map((c) => ({ org_id: orgId, ...c })))
+    .onConflict((oc) =>
+      oc
+        .columns(['org_id', 'table_name', 'row_id', 'column_name'])
+        .doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+          hlc: eb.ref('excluded.hlc'),
+          branch_id: eb.ref('excluded.branch_id'),
+          seq: eb.ref('excluded.seq'),
+        }))
+        .where((eb) => eb('hub_cell.hlc', '<', eb.ref('excluded.hlc'))),
+    )
+    .execute();
+}
+
+/*
+ * PostgreSQL takes a whole batch in one statement of a few array parameters (unnest): the log rows, the current
+ * cells from what was stored and the batch's count, never shipping the rows back to us. The same rules as the portable path above; HLCs
+ * compare in the "C" collation, as text sorts in SQLite and JavaScript, whatever the database's locale.
+ */
+async function storePg(trx: HubDb, device: Device, batchId: string, cells: CellMessage[]): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    with stored as (
+      insert into hub_cell_log (org_id, device_id, table_name, row_id, column_name, value, hlc, branch_id)
+      select ${device.org_id}, ${device.id}, t, r, c, v, h, b
+        from unnest(${cells.map((c) => c.table)}::text[], ${cells.map((c) => c.rowId)}::text[], ${cells.map((c) => c.column)}::text[],
+                    ${cells.map((c) => JSON.stringify(c.value))}::text[], ${cells.map((c) => c.hlc)}::text[], ${cells.map((c) => c.branchId)}::text[])
+             as u(t, r, c, v, h, b)
+      on conflict (org_id, table_name, row_id, column_name, hlc) do nothing
+      returning seq, table_name, row_id, column_name, value, hlc, branch_id
+    ), latest as (
+      select distinct on (table_name, row_id, column_name) *
+        from stored
+       order by table_name, row_id, column_name, hlc collate "C" desc
+    ), current as (
+      insert into hub_cell (org_id, table_name, row_id, column_name, value, hlc, branch_id, seq)
+      select ${device.org_id}, table_name, row_id, column_name, value, hlc, branch_id, seq from latest
+      on conflict (org_id, table_name, row_id, column_name) do update
+         set value = excluded.value, hlc = excluded.hlc, branch_id = excluded.branch_id, seq = excluded.seq
+       where hub_cell.hlc collate "C" < excluded.hlc collate "C"
+    ), counted as (
+      update hub_batch set accepted = (select count(*) from stored) where device_id = ${device.id} and batch_id = ${batchId}
+    )
+    select count(*)::int as n from stored`.execute(trx);
+  return rows[0]!.n;
 }
 
 function visibleTo(device: Device) {
