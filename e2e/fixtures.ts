@@ -14,22 +14,8 @@ export async function startPlanora(opts: { demo?: boolean; demoSize?: number } =
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planora-e2e-'));
   const args = ['dist/main/cli.js', 'web', '--data', dataDir, '--port', '0', ...(opts.demo ? ['--demo'] : []), ...(opts.demoSize === undefined ? [] : ['--demo-size', String(opts.demoSize)])];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    // The demo writes four months of a call centre before web mode answers: on a busy machine that takes a while.
-    const timer = setTimeout(() => reject(new Error(`web mode did not start:\n${output}`)), 240_000);
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      const m = output.match(/web mode: (http:\/\/\S+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`web mode exited with ${code}:\n${output}`)));
-  });
+  // The demo writes four months of a call centre before web mode answers: on a busy machine that takes a while.
+  const url = await announcedUrl(child, /web mode: (http:\/\/\S+)/, 'web mode', 240_000);
   return {
     url,
     dataDir,
@@ -39,6 +25,28 @@ export async function startPlanora(opts: { demo?: boolean; demoSize?: number } =
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * The address a server process prints once it listens (the first group of `pattern` in what it writes); rejects with
+ * its output when it exits first or stays silent for `ms`.
+ */
+export function announcedUrl(child: ChildProcess, pattern: RegExp, what: string, ms: number): Promise<string> {
+  let output = '';
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start:\n${output}`)), ms);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      const m = output.match(pattern);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${what} exited with ${code}:\n${output}`)));
+  });
 }
 
 export const SHOTS = path.join('e2e', 'screenshots');

@@ -94,7 +94,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     const bus = new EventBus();
     const sessions = new SessionStore(db, clock, config.sessionIdleMs);
     const services = new Services();
-    const host = { db, sqlite, clock, config, services, log: config.log, publish: (e: PushEvent) => bus.publish(e) };
+    const host = { db, sqlite, clock, config, services, log: config.log, publish: (e: PushEvent) => bus.publish(e), subscribe: (l: (e: PushEvent) => void) => bus.on(l) };
     const started = app.start(host);
     modules = started;
     const readers = new ReaderPool(config.dbFile);

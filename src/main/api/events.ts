@@ -35,6 +35,8 @@ export const EVENT_MODULE: Record<EventName, Module> = {
   'reminders.testCall': 'reminders',
   // The freed slot is offered to those who book: the calendar's clerks of the branch.
   'reminders.slotFreed': 'calendar',
+  // Everyone sees the shell's sync indicator; the state names no record.
+  'sync.changed': 'organization',
 };
 
 /** The one delivery rule of every transport: same organization, the module's read right, and a branch the user sees. */

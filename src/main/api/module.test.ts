@@ -18,7 +18,7 @@ describe('module faces, composed', () => {
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planora-faces-'));
     const sqlite = openSqlite(path.join(dir, 'planora.db'));
-    host = { db: kyselyOver(sqlite), sqlite, clock: systemClock, config: defaultConfig(dir), services: new Services(), log: (m) => void logged.push(m), publish: () => undefined };
+    host = { db: kyselyOver(sqlite), sqlite, clock: systemClock, config: defaultConfig(dir), services: new Services(), log: (m) => void logged.push(m), publish: () => undefined, subscribe: () => () => undefined };
   });
   afterEach(async () => {
     await host.db.destroy();

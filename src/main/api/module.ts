@@ -16,6 +16,8 @@ export interface ModuleHost {
   log: (msg: string, err?: unknown) => void;
   /** For jobs: a change they committed, to the windows that may hear it (the same bus the dispatcher publishes on). */
   publish(e: PushEvent): void;
+  /** Hears every change published on that bus, after its commit (the sync engine's cue that something was saved). */
+  subscribe(listener: (e: PushEvent) => void): () => void;
 }
 
 /** A module that has started: `ready` settles when its warm-up is over (never rejects); `stop` runs at close. */

@@ -14,6 +14,7 @@ import { SlotFreedToast } from '../modules/reminders/SlotFreedToast';
 import { PushToastStack } from '../components/PushToast';
 import { HelpButton } from './help';
 import { FilePreview } from './FilePreview';
+import { SyncIndicator } from '../modules/sync/SyncIndicator';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -51,6 +52,7 @@ export function Shell() {
             {current && current.path !== 'home' && <ScreenStar screen={current.path} label={t(current.label)} />}
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <SyncIndicator />
             <Text size="sm" data-testid="current-user">
               {user.name} · {t(`roles.${user.role}`)}
             </Text>

@@ -27,6 +27,8 @@ const INVALIDATES: Record<EventName, string[]> = {
   // The test call's progress and a freed slot are read by the screens that show them.
   'reminders.testCall': [],
   'reminders.slotFreed': [],
+  // The indicator, the conflicts list and the settings read `sync.*`; pulled rows fire their own modules' events.
+  'sync.changed': ['sync'],
 };
 
 export function invalidateFor(name: EventName): void {

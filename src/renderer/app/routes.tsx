@@ -53,4 +53,6 @@ export const ROUTES: RouteDef[] = [
   { path: 'reminders', label: 'remindersUi.nav', module: 'reminders', action: 'approve', load: () => import('../modules/reminders/RemindersSettingsScreen').then((m) => m.RemindersSettingsScreen) },
   { path: 'reminder-usage', label: 'remindersUi.usage.nav', module: 'reminders', action: 'approve', load: () => import('../modules/reminders/UsageScreen').then((m) => m.UsageScreen) },
   { path: 'audit', label: 'nav.audit', module: 'audit', load: () => import('../modules/audit/AuditScreen').then((m) => m.AuditScreen) },
+  { path: 'sync', label: 'sync.nav', module: 'organization', action: 'approve', load: () => import('../modules/sync/SyncSettingsScreen').then((m) => m.SyncSettingsScreen) },
+  { path: 'sync-conflicts', label: 'sync.conflictsNav', module: 'organization', load: () => import('../modules/sync/ConflictsScreen').then((m) => m.ConflictsScreen) },
 ];

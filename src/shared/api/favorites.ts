@@ -36,6 +36,10 @@ export const SCREEN_MODULES = {
   // Reminder calls' settings and monthly usage: owners and admins (the trunk, its cost).
   reminders: { module: 'reminders', action: 'approve' },
   'reminder-usage': { module: 'reminders', action: 'approve' },
+  // Branch sync: registering this computer with the hub is the owners' and admins'; everyone may open the conflicts
+  // (the list shows only those of their branches and modules).
+  sync: { module: 'organization', action: 'approve' },
+  'sync-conflicts': read('organization'),
 } as const satisfies Record<string, ScreenRight | null>;
 export type Screen = keyof typeof SCREEN_MODULES;
 export const SCREENS = Object.keys(SCREEN_MODULES) as [Screen, ...Screen[]];

@@ -33,6 +33,8 @@ export const RECORD_KINDS = [
   'visit',
   /** An organization's recording of a phrase of the reminder message. */
   'recording',
+  /** A sync conflict of this installation: listed only to those who see its branch and read its module (its own query). */
+  'syncConflict',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -115,6 +117,7 @@ const ID_BY_NAMESPACE: Record<string, RecordKind> = {
   services: 'service',
   visits: 'visit',
   reminders: 'recording',
+  sync: 'syncConflict',
 };
 
 /** The kind of record an input field names (`path` as `a.b`, `list[]`, `list[].id`), or undefined when nobody declared it. */

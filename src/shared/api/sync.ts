@@ -69,6 +69,17 @@ export const syncApi = {
     writes: true,
     ownTransactions: true,
   }),
+  /**
+   * A fresh installation (no organization yet, so nobody to log in) joins its organization through the hub by a code:
+   * the first round pulls everything, the people's logins among it. Refused once this installation holds an organization.
+   */
+  'sync.join': procedure({
+    input: z.strictObject({ hubUrl: z.url({ protocol: /^https?$/ }).max(300), code: requiredText(64), deviceName: requiredText(100) }),
+    output: syncStatus,
+    access: { public: true },
+    writes: true,
+    ownTransactions: true,
+  }),
   'sync.setInterval': procedure({ input: z.strictObject({ seconds: z.number().int().min(5).max(3600) }), output: syncStatus, access: settings, writes: true }),
   'sync.conflicts': procedure({ input: empty, output: z.array(syncConflict), access: { session: true }, writes: false }),
   /** Keeps the merged version or puts the other back (as a new change that syncs); the conflict closes either way. */

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Center, Divider, Group, Paper, PasswordInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { contractResolver } from '../../components/form';
 import { useRefusal } from '../../components/recordForm';
 import { LANGUAGE_OPTIONS, LanguageField, LanguagesField, SelectField, TimeZoneField } from '../../components/fields';
 import { TableHead } from '../../components/tableParts';
+import { JoinHub } from '../sync/JoinHub';
 
 type SetupForm = Input<'setup.run'>;
 const FIELDS = ['orgName', 'country', 'timeZone', 'orgPhone', 'languages', 'branchName', 'ownerName', 'ownerLogin', 'ownerPassword', 'ownerLanguage'];
@@ -46,6 +47,7 @@ export function SetupWizard({ onDone }: { onDone: (u: SessionUser) => void }) {
   const loadDemo = useApiMutation('setup.demo', { onMutate: refusal.clearFailure, onError: (e) => refusal.refuse(e) });
   const failure = refusal.failure?.text ?? null;
   const demo = loadDemo.data;
+  const [joining, setJoining] = useState(false);
   const submit = handleSubmit((values) => {
     refusal.clearFailure();
     setup.mutate(values);
@@ -72,6 +74,16 @@ export function SetupWizard({ onDone }: { onDone: (u: SessionUser) => void }) {
             </Table>
             <Button onClick={() => location.reload()}>{t('setup.toLogin')}</Button>
           </Stack>
+        </Paper>
+      </Center>
+    );
+  }
+
+  if (joining) {
+    return (
+      <Center mih="100%" bg="gray.1" py="md">
+        <Paper withBorder p="lg" w={520} shadow="sm">
+          <JoinHub onCancel={() => setJoining(false)} />
         </Paper>
       </Center>
     );
@@ -112,9 +124,14 @@ export function SetupWizard({ onDone }: { onDone: (u: SessionUser) => void }) {
               <LanguageField control={control} name="ownerLanguage" label={t('fields.language')} allowDeselect={false} />
             </SimpleGrid>
             <Group justify="space-between" mt="xs">
-              <Button variant="light" onClick={() => loadDemo.mutate({ language: lang })} loading={loadDemo.isPending} data-testid="load-demo">
-                {t('setup.demo')}
-              </Button>
+              <Group gap="xs">
+                <Button variant="light" onClick={() => loadDemo.mutate({ language: lang })} loading={loadDemo.isPending} data-testid="load-demo">
+                  {t('setup.demo')}
+                </Button>
+                <Button variant="subtle" onClick={() => setJoining(true)} data-testid="setup-join-hub">
+                  {t('sync.joinButton')}
+                </Button>
+              </Group>
               <Button type="submit" loading={setup.isPending} data-testid="setup-submit">
                 {t('setup.submit')}
               </Button>

@@ -1,0 +1,73 @@
+import { serviceKey } from '../../api/services';
+import type { ModuleHost } from '../../api/module';
+import type { PushEvent } from '../../api/events';
+import { secretsFor } from '../../mail';
+import { openReplica, type Replica } from '../replica';
+import { orgConflictCount } from './conflicts';
+import { loadDevice } from './device';
+import { createSyncEngine, type SyncEngine, type SyncEngineDeps } from './engine';
+import { registerDevice, type RegisterInput } from './register';
+
+/** What the `sync.*` handlers reach: the engine, the replica it drives, and registration. */
+export interface SyncDesk {
+  engine: SyncEngine;
+  replica: Replica;
+  register(input: RegisterInput, orgId: string | null): Promise<void>;
+}
+
+export const SYNC_DESK = serviceKey<SyncDesk>('sync.desk');
+
+/** Test seams: a hub client of the test's choosing, shorter waits. */
+export type DeskOptions = Pick<SyncEngineDeps, 'clientFor' | 'waitMs' | 'debounceMs' | 'pullLimit' | 'random'>;
+
+/**
+ * Builds the desktop's sync at core start: the replica over the core's writer connection (pulled rows fire their
+ * modules' events on the core's bus, so every window refreshes), the engine, and the cue that a local save happened.
+ */
+export function createSyncDesk(host: ModuleHost, opts: DeskOptions = {}): SyncDesk & { stop(): Promise<void> } {
+  let orgId: string | null = null;
+  const replica = openReplica(host.db, {
+    now: () => host.clock.now(),
+    emit: (name, payload, scope) => {
+      if (orgId) host.publish({ ...scope, name, payload, orgId } as PushEvent);
+    },
+    config: host.config,
+    services: host.services,
+  });
+  // Sealing with the data folder's key is opened lazily: a folder whose key only the desktop app opens fails only here.
+  const secrets = {
+    encrypt: (plain: string, context: string) => secretsFor(host.config).encrypt(plain, context),
+    decrypt: (sealed: string, context: string) => secretsFor(host.config).decrypt(sealed, context),
+  };
+  const engine = createSyncEngine({
+    db: host.db,
+    replica,
+    clock: host.clock,
+    secrets,
+    log: host.log,
+    ...opts,
+    announce(org, state) {
+      orgId = org;
+      void orgConflictCount(host.db, org).then(
+        (conflicts) => host.publish({ name: 'sync.changed', payload: { state, conflicts }, orgId: org }),
+        (e: unknown) => host.log('sync: counting conflicts failed', e),
+      );
+    },
+  });
+  const off = host.subscribe((e) => {
+    if (e.name !== 'sync.changed' && e.name !== 'export.progress') engine.nudge();
+  });
+  return {
+    engine,
+    replica,
+    async register(input, org) {
+      await registerDevice({ db: host.db, replica, secrets, clock: host.clock, clientFor: opts.clientFor }, input, org);
+      orgId = (await loadDevice(host.db))?.org_id ?? org;
+      await engine.restart();
+    },
+    async stop() {
+      off();
+      await engine.stop();
+    },
+  };
+}
