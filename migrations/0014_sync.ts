@@ -24,6 +24,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('cursor', 'integer', (c) => c.notNull().defaultTo(0))
     // The last change_log seq the hub acknowledged: local changes after it are pending.
     .addColumn('pushed_seq', 'integer', (c) => c.notNull().defaultTo(0))
+    // \`pushed_seq\` as of the last round whose pull reached the hub's end: a local edit after it may still cross
+    // another device's edit of the same field on a page not pulled yet, so it counts as unsettled (a conflict).
+    .addColumn('settled_seq', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('interval_seconds', 'integer', (c) => c.notNull().defaultTo(30))
     .addColumn('last_sync_at', 'text')
     // Why the last sync failed, as an i18n key and its params (JSON); null when it went through.

@@ -73,6 +73,9 @@ async function serve(): Promise<void> {
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
       hub.app.log.info({ signal: sig }, 'hub stopping');
+      // A keep-alive connection a desktop left open can hold the close past a minute: state is in the database, so
+      // after a few seconds the process goes anyway.
+      setTimeout(() => process.exit(0), 5_000).unref();
       void hub.close().then(() => process.exit(0));
     });
   }

@@ -551,6 +551,7 @@ export interface SyncDeviceTable {
   org_id: string | null;
   cursor: Generated<number>;
   pushed_seq: Generated<number>;
+  settled_seq: Generated<number>;
   interval_seconds: Generated<number>;
   last_sync_at: string | null;
   problem_key: string | null;

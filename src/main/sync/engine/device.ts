@@ -23,6 +23,7 @@ export type Problem = { key: string; params?: Record<string, string | number> };
 export interface Progress {
   cursor?: number;
   pushedSeq?: number;
+  settledSeq?: number;
   lastSyncAt?: string;
   /** Undefined: leave as is; null: clear. */
   problem?: Problem | null;
@@ -33,6 +34,7 @@ export async function saveProgress(db: Kysely<DB>, p: Progress): Promise<void> {
   const set: Record<string, unknown> = {};
   if (p.cursor !== undefined) set.cursor = p.cursor;
   if (p.pushedSeq !== undefined) set.pushed_seq = p.pushedSeq;
+  if (p.settledSeq !== undefined) set.settled_seq = p.settledSeq;
   if (p.lastSyncAt !== undefined) set.last_sync_at = p.lastSyncAt;
   if (p.problem !== undefined) {
     set.problem_key = p.problem?.key ?? null;

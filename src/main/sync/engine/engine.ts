@@ -154,6 +154,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     set({ state: 'syncing' });
     let cursor = dev.cursor;
     let pushed = dev.pushed_seq;
+    // This installation's edits after \`settled\` count as unsettled in every apply of the round, also on pull pages
+    // after this round's own push was acknowledged: a crossing edit there is still a conflict.
+    const settled = { pendingAfterSeq: dev.settled_seq };
     const request = (batchId: string, cells: Parameters<HubClient['sync']>[1]['cells']) =>
       hub.sync(key, { schemaVersion: SCHEMA_VERSION, deviceNow: clock.now(), batchId, cells, cursor, pullLimit });
 
@@ -168,7 +171,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       }
       // Named by the range it covers: resent after a crash or a lost answer, the hub knows it by the same name.
       const res = await request(`${dev.installation_id}-${pushed}-${out.lastSeq}`, out.cells);
-      await replica.apply(org, res.cells);
+      await replica.apply(org, res.cells, settled);
       pushed = out.lastSeq;
       cursor = res.cursor;
       await saveProgress(db, { pushedSeq: pushed, cursor });
@@ -180,7 +183,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     let pulled = 0;
     for (;;) {
       const res = await request(randomUUID(), []);
-      await replica.apply(org, res.cells);
+      await replica.apply(org, res.cells, settled);
       cursor = res.cursor;
       await saveProgress(db, { cursor });
       pulled += res.cells.length;
@@ -188,7 +191,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       set({ progress: { done: pulled, total: 0 } });
       if (stopped) return { interval: dev.interval_seconds };
     }
-    await saveProgress(db, { lastSyncAt: new Date(clock.now()).toISOString(), problem: null });
+    await saveProgress(db, { settledSeq: pushed, lastSyncAt: new Date(clock.now()).toISOString(), problem: null });
     // A save made while this round pulled was not heard (pulled rows fire the same events): push it now.
     if ((await replica.pending(org, pushed)) > 0) again = true;
     return { interval: dev.interval_seconds };
