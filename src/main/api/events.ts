@@ -35,6 +35,7 @@ export const EVENT_MODULE: Record<EventName, Module> = {
   'reminders.testCall': 'reminders',
   // The freed slot is offered to those who book: the calendar's clerks of the branch.
   'reminders.slotFreed': 'calendar',
+  'tasks.changed': 'tasks',
 };
 
 /** The one delivery rule of every transport: same organization, the module's read right, and a branch the user sees. */

@@ -14,6 +14,7 @@ import { seriesModule } from './series';
 import { mailModule } from '../mail';
 import { reportsModule } from '../reports';
 import { remindersModule } from './reminders';
+import { tasksModule } from './tasks';
 
 /** Every module of the application, composed: the one place that names them. A new module is one line here. */
 export const app = combine(
@@ -30,6 +31,7 @@ export const app = combine(
   favoritesModule,
   calendarModule,
   remindersModule,
+  tasksModule,
 );
 
 /** One handler per procedure of the contract; the type fails to compile when one is missing. */

@@ -16,6 +16,7 @@ import { visitsApi, visitsChanged } from './visits';
 import { smsApi } from './sms';
 import { calendarReportsApi } from './calendarReports';
 import { remindersApi, remindersChanged, slotFreed, testCallProgress } from './reminders';
+import { tasksApi, tasksChanged } from './tasks';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -38,6 +39,7 @@ export const api = {
   ...smsApi,
   ...calendarReportsApi,
   ...remindersApi,
+  ...tasksApi,
 } as const;
 
 export type Api = typeof api;
@@ -62,6 +64,7 @@ export const events = {
   'reminders.changed': remindersChanged,
   'reminders.testCall': testCallProgress,
   'reminders.slotFreed': slotFreed,
+  'tasks.changed': tasksChanged,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
