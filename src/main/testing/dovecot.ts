@@ -3,26 +3,16 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
+import { freePort } from '../mail/testing/smtpPeer';
+import nodemailer, { type SendMailOptions, type TransportOptions } from 'nodemailer';
 
 /** A private Dovecot (Debian's dovecot-core/imapd/lmtpd) for one test file: IMAP and LMTP on free ports of 127.0.0.1. */
 export interface Dovecot {
   imapPort: number;
   lmtpPort: number;
   /** Delivers a raw message (or nodemailer's message fields) to `user@example.test` over LMTP. */
-  deliver(user: string, message: { raw: string | Buffer } | nodemailer.SendMailOptions): Promise<void>;
+  deliver(user: string, message: { raw: string | Buffer } | SendMailOptions): Promise<void>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForPort(port: number, child: ChildProcess, log: string): Promise<void> {
@@ -101,7 +91,7 @@ service anvil {
   const child = spawn('/usr/sbin/dovecot', ['-F', '-c', path.join(dir, 'dovecot.conf')], { stdio: 'ignore' });
   await waitForPort(imapPort, child, log);
   await waitForPort(lmtpPort, child, log);
-  const lmtp = nodemailer.createTransport({ lmtp: true, host: '127.0.0.1', port: lmtpPort, ignoreTLS: true } as nodemailer.TransportOptions);
+  const lmtp = nodemailer.createTransport({ lmtp: true, host: '127.0.0.1', port: lmtpPort, ignoreTLS: true } as TransportOptions);
   return {
     imapPort,
     lmtpPort,

@@ -9,6 +9,7 @@ import { todayIn } from '../../../shared/rules/zonedTime';
 import { initialStatus, PRIORITY_RANK, responsibleOf, type TaskPriority, type TaskSource, type TaskStatus } from '../../../shared/rules/tasks/status';
 import { isLocked } from '../periods';
 import { takeNumber } from '../series';
+import { tellClient } from './notify';
 import { taskNoteRows, taskRows } from './tables';
 
 export type TaskDbRow = Selectable<TaskTable>;
@@ -125,5 +126,6 @@ export async function registerTask(ctx: Ctx, t: NewTask): Promise<TaskDbRow> {
     cancel_reason: null,
   });
   await changeNote(ctx, row, { status, assigneeId: assignee });
+  await tellClient(ctx, null, row);
   return row;
 }

@@ -10,6 +10,7 @@ import { moveRefusal, PRIORITY_RANK, stampsFor, type TaskStatus } from '../../..
 import { assertPeriodOpen } from '../periods';
 import { clientColumns, changeNote, registerTask, type TaskDbRow } from './register';
 import { taskDetail } from './repo';
+import { tellClient } from './notify';
 import { taskNoteRows, taskRows } from './tables';
 
 type TaskInput = z.output<typeof taskInput>;
@@ -91,6 +92,7 @@ export async function updateTask(ctx: Ctx, id: string, version: number, input: T
     ...stampsFor(before.status as TaskStatus, status, isoNow(ctx.clock)),
   });
   if (status !== before.status || assignee !== before.assignee_id) await changeNote(ctx, after, { status, assigneeId: assignee });
+  await tellClient(ctx, before, after);
   return taskDetail(ctx, id);
 }
 
@@ -114,6 +116,7 @@ export async function moveTask(ctx: Ctx, input: { id: string; version: number; s
     { audit: { action: 'status' } },
   );
   await changeNote(ctx, after, { status: input.status, assigneeId: nextAssignee, reason: input.status === 'cancelled' ? (input.cancelReason?.trim() ?? null) : undefined });
+  await tellClient(ctx, before, after);
   return taskDetail(ctx, after.id);
 }
 
