@@ -42,7 +42,8 @@ export async function tellClient(ctx: Ctx, before: TaskDbRow | null, after: Task
   let assignee = '';
   if (notice === 'assigned' && after.assignee_id) assignee = (await ctx.db.selectFrom('app_user').select('name').where('id', '=', after.assignee_id).executeTakeFirst())?.name ?? '';
   const topic = after.subject ?? mailText(lang, 'task.noSubject');
-  const subject = number ? mailText(lang, 'task.subject', { number, subject: topic }) : topic;
+  // The same shape in every language: the intake finds "[number]" in whatever the client's mail program makes of it.
+  const subject = number ? `[${number}] ${topic}` : topic;
   const body = [mailText(lang, 'greeting', { name: after.client_name }), '', mailText(lang, `task.${notice}`, { number: number || topic, assignee }), '', mailText(lang, 'task.replyHint'), ''].join('\n');
   await enqueueMail(ctx, { orgId: after.org_id, to: after.client_email, subject, body, refEntity: 'task', refId: after.id });
   await taskNoteRows.in(ctx).insert(
