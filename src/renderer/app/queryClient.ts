@@ -27,6 +27,7 @@ const INVALIDATES: Record<EventName, string[]> = {
   // The test call's progress and a freed slot are read by the screens that show them.
   'reminders.testCall': [],
   'reminders.slotFreed': [],
+  'tasks.changed': ['tasks'],
 };
 
 export function invalidateFor(name: EventName): void {

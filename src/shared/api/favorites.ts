@@ -36,6 +36,7 @@ export const SCREEN_MODULES = {
   // Reminder calls' settings and monthly usage: owners and admins (the trunk, its cost).
   reminders: { module: 'reminders', action: 'approve' },
   'reminder-usage': { module: 'reminders', action: 'approve' },
+  tasks: read('tasks'),
 } as const satisfies Record<string, ScreenRight | null>;
 export type Screen = keyof typeof SCREEN_MODULES;
 export const SCREENS = Object.keys(SCREEN_MODULES) as [Screen, ...Screen[]];
