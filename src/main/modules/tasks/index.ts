@@ -24,3 +24,7 @@ export const tasksModule = defineModule({
 export { TASK_INTAKE, type TaskIntake } from './intake';
 /** One message of a mailbox taken as the readers take it (the funnel's coverage test feeds it a message directly). */
 export { takeMessage } from './intake/take';
+/** The demo organization writes its tasks, types and mailbox as people would. */
+export { createTask, moveTask } from './service';
+export { saveType } from './types';
+export { saveMailbox } from './mailboxes';
