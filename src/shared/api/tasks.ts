@@ -127,7 +127,7 @@ const write = { module: 'tasks', action: 'write' } as const;
 const read = { module: 'tasks', action: 'read' } as const;
 
 export const tasksApi = {
-  /** Urgent first, then the due date, then the newest. */
+  /** Open tasks first; urgent on top, then the due date, then the newest. */
   'tasks.list': procedure({ input: taskListInput, output: pageOf(taskRow), access: read, writes: false }),
   'tasks.get': procedure({ input: byId, output: taskDetail, access: read, writes: false }),
   'tasks.create': procedure({ input: taskInput, output: taskDetail, access: write, writes: true }),

@@ -64,7 +64,7 @@ export function toRow(r: Joined): TaskRow {
   };
 }
 
-/** Urgent first, then the nearest due date (none last), then the newest. */
+/** Open work before history (done, cancelled); within each, urgent first, then the nearest due date (none last), then the newest. */
 export async function listTasks(ctx: Ctx, input: ListInput): Promise<{ rows: TaskRow[]; total: number }> {
   let q = base(ctx);
   if (input.branchId) q = q.where('t.branch_id', '=', input.branchId);
@@ -81,6 +81,7 @@ export async function listTasks(ctx: Ctx, input: ListInput): Promise<{ rows: Tas
   }
   const total = Number((await q.clearSelect().select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q
+    .orderBy(sql`t.status in ('done', 'cancelled')`)
     .orderBy('t.priority_rank')
     .orderBy(sql`t.due_date is null`)
     .orderBy('t.due_date')

@@ -48,6 +48,10 @@ describe('tasks', () => {
     expect(total).toBe(3);
     expect(rows.map((r) => r.subject)).toEqual(['fire', 'due', 'later']);
     expect((await app.call(owner, 'tasks.list', { q: 'jonait', priority: 'urgent' })).total).toBe(1);
+    // Finished work goes below the open work, urgent or not.
+    const fire = rows[0]!;
+    await app.call(owner, 'tasks.move', { id: fire.id, version: fire.version, status: 'cancelled', cancelReason: 'false alarm' });
+    expect((await app.call(dispatcher.token, 'tasks.list', {})).rows.map((r) => r.subject)).toEqual(['due', 'later', 'fire']);
   });
 
   it('walks the board: assign, acknowledge, start, submit, and only a manager approves', async () => {

@@ -96,8 +96,8 @@ export function TaskForm({ id, onClose }: { id: string | null; onClose(): void }
   };
 
   return (
-    <Modal opened onClose={onClose} size="xl" title={d ? `${t('tasks.task')} ${d.number ?? ''} · ${t(`tasks.status.${d.status}`)}` : t('tasks.new')} data-testid="task-form">
-      <Stack gap="xs">
+    <Modal opened onClose={onClose} size="xl" title={d ? `${t('tasks.task')} ${d.number ?? ''} · ${t(`tasks.status.${d.status}`)}` : t('tasks.new')}>
+      <Stack gap="xs" data-testid="task-form">
         {failure && (
           <Alert color="red" py={4} data-testid="task-form-error">
             {failure}
