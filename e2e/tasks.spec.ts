@@ -16,9 +16,12 @@ const LANGS = [
 for (const { code, cat } of LANGS) {
   test(`a dispatcher creates, assigns and moves a task (${code})`, async ({ page }) => {
     test.setTimeout(180_000);
-    await loginAs(page, `${server.url}/#/tasks`, 'dispatcher.riga');
+    await loginAs(page, `${server.url}/#/home`, 'dispatcher.riga');
     await apiCall(page, 'auth.setLanguage', { language: code });
     await page.reload();
+    // Alt+4: the fourth screen of the navigation, after the two interventions screens and clients.
+    await expect(page.getByTestId('nav-tasks')).toContainText('Alt+4');
+    await page.keyboard.press('Alt+4');
     await expect(page.getByTestId('tasks-screen')).toBeVisible();
     await expect(page.getByRole('heading', { name: cat.tasks.title })).toBeVisible();
     // Urgent on top, and marked.
