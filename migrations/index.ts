@@ -13,6 +13,7 @@ import * as m0011 from './0011_sms';
 import * as m0012 from './0012_visit_range';
 import * as m0013 from './0013_reminders';
 import * as m0014 from './0014_sync';
+import * as m0015 from './0015_tasks';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_visit_range': m0012,
   '0013_reminders': m0013,
   '0014_sync': m0014,
+  '0015_tasks': m0015,
 };

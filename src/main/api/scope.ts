@@ -66,6 +66,11 @@ export const BRANCH_COLUMN = {
   visit_payment: 'branch_id',
   reminder: 'branch_id',
   reminder_attempt: 'branch_id',
+  task: 'branch_id',
+  task_note: 'branch_id',
+  task_attachment: 'branch_id',
+  task_mailbox: 'branch_id',
+  task_mail: 'branch_id',
 } as const satisfies Partial<Record<keyof DB, string>>;
 export type BranchScopedTable = keyof typeof BRANCH_COLUMN;
 
@@ -124,6 +129,7 @@ export async function assertAssignable(db: Kysely<DB>, caller: ScopeUser, person
 export const ASSIGNEE_COLUMNS = {
   intervention: ['taken_by_id', 'responsible_id'],
   visit: ['user_id'],
+  task: ['assignee_id', 'responsible_id'],
 } as const satisfies Partial<Record<BranchScopedTable, readonly string[]>>;
 
 /**

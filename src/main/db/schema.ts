@@ -138,7 +138,7 @@ export interface ClientContactTable extends ClientChild {
   email: string | null;
 }
 
-export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB {
+export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB, TasksDB {
   org: OrgTable;
   branch: BranchTable;
   app_user: UserTable;
@@ -600,4 +600,107 @@ export interface SyncDB {
   sync_cell: SyncCellTable;
   sync_conflict: SyncConflictTable;
   sync_inbox: SyncInboxTable;
+/** Tasks (migrations/0015_tasks.ts). */
+export interface TaskTypeTable extends Synced {
+  id: string;
+  org_id: string;
+  name: string;
+  name_key: string;
+  active: number;
+}
+export interface TaskTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  series_id: string | null;
+  number: string | null;
+  doc_date: string;
+  client_id: string;
+  client_name: string;
+  client_name_key: string;
+  client_email: string | null;
+  client_phone: string | null;
+  client_review: number;
+  address: string | null;
+  address_key: string | null;
+  priority: string;
+  priority_rank: number;
+  type_id: string | null;
+  subject: string | null;
+  description: string | null;
+  due_date: string | null;
+  responsible_id: string | null;
+  assignee_id: string | null;
+  requested_assignee_id: string | null;
+  status: string;
+  source: string;
+  assigned_at: string | null;
+  acknowledged_at: string | null;
+  started_at: string | null;
+  submitted_at: string | null;
+  done_at: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+}
+export interface TaskNoteTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  task_id: string;
+  at: string;
+  person_id: string | null;
+  kind: string;
+  text: string;
+  mail_from: string | null;
+  mail_subject: string | null;
+  message_id: string | null;
+}
+export interface TaskAttachmentTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  task_id: string;
+  note_id: string | null;
+  file_name: string;
+  mime: string;
+  size: number;
+  content_id: string | null;
+  data: Uint8Array;
+}
+export interface TaskMailboxTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  name: string;
+  host: string;
+  port: number;
+  tls: number;
+  login: string;
+  /** Sealed with the secrets key. */
+  password: string | null;
+  folder: string;
+  done_folder: string | null;
+  enabled: number;
+  poll_sec: number;
+  note: string | null;
+}
+export interface TaskMailTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  mailbox_id: string;
+  message_key: string;
+  uid_validity: string;
+  uid: number;
+  task_id: string | null;
+  outcome: string;
+  received_at: string;
+}
+export interface TasksDB {
+  task_type: TaskTypeTable;
+  task: TaskTable;
+  task_note: TaskNoteTable;
+  task_attachment: TaskAttachmentTable;
+  task_mailbox: TaskMailboxTable;
+  task_mail: TaskMailTable;
 }

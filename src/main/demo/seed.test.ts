@@ -22,6 +22,21 @@ afterAll(async () => app.close());
 const rows = <T>(q: string, ...args: unknown[]) => app.core.sqlite.prepare(q).all(...args) as T[];
 
 describe('the demo call centre, written through the services', () => {
+  it('gives the dispatchers a busy board: tasks in every status over both branches, urgent ones on top, a mailbox to nowhere', async () => {
+    const byBranch = rows<{ name: string; status: string; n: number }>(`select b.name, t.status, count(*) n from task t join branch b on b.id = t.branch_id group by 1, 2`);
+    for (const branch of ['Rīga', 'Yerevan']) {
+      const statuses = byBranch.filter((r) => r.name === branch).map((r) => r.status).sort();
+      expect(statuses, branch).toEqual(['acknowledged', 'assigned', 'awaiting_approval', 'cancelled', 'done', 'in_progress', 'new']);
+    }
+    expect(byBranch.reduce((s, r) => s + r.n, 0)).toBe(320);
+    const token = await app.login('dispatcher.riga', DEMO_PASSWORD);
+    const page = await app.call(token, 'tasks.list', { statuses: ['new', 'assigned'] });
+    expect(page.rows[0]!.priority).toBe('urgent');
+    expect(new Set(page.rows.map((r) => r.number!.slice(0, 4)))).toEqual(new Set(['UZD-']));
+    expect(rows(`select host, enabled from task_mailbox`)).toEqual([{ host: 'imap.invalid', enabled: 0 }]);
+    expect(rows<{ n: number }>(`select count(*) n from task where done_at > ?`, new Date(app.clock.now()).toISOString())[0]!.n).toBe(0);
+  });
+
   it('holds the planned documents in their planned states, numbered without gaps per branch', () => {
     const plan = planDemo({ seed: DEMO_SEED, now: app.clock.now(), language: DEMO_LANGUAGE, interventions: COUNT });
     const got = rows<{ status: string; valid: number; n: number }>('select status, valid, count(*) n from intervention where deleted_at is null group by 1, 2');

@@ -16,6 +16,7 @@ import { MINUTE } from './slots';
 import { BRANCH_ZONES, STAFF } from './staff';
 import { loadVisits } from './visits';
 import { configureDemoTrunk } from '../modules/reminders';
+import { loadTasks } from './tasks';
 
 export const DEMO_PASSWORD = 'planora-demo';
 export { DEMO_CLIENTS } from './clientsPlan';
@@ -48,6 +49,9 @@ export async function seedDemo(ctx: Ctx, language: Language = DEMO_LANGUAGE, int
     // Reminder calls over a trunk to nowhere (marked so, switched off), and the calls the past visits had.
     await configureDemoTrunk({ ...quiet, user: user('owner') }, user('owner').orgId, plan.language);
     await loadVisits(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, branches, clients: ids.clients.map((c) => c.id), owner: user('owner') });
+    // Tasks in every status over both branches, a mailbox to nowhere and the types of work.
+    const crew = (b: 'riga' | 'yerevan', prefix: string) => ({ id: ids.branches[b], prefix, dispatcher: clerks[b], manager: user(`manager.${b}`), techs: [user(`tech.${b}`), user(`tech2.${b}`), user(`tech3.${b}`)] });
+    await loadTasks(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, owner: user('owner'), branches: [crew('riga', 'UZD-'), crew('yerevan', 'TSK-')], clients: ids.clients.map((c) => c.id) });
   }
   return STAFF.map((s) => ({ login: s.login, password: DEMO_PASSWORD, role: s.role }));
 }

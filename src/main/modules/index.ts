@@ -15,6 +15,7 @@ import { mailModule } from '../mail';
 import { reportsModule } from '../reports';
 import { remindersModule } from './reminders';
 import { syncModule } from '../sync';
+import { tasksModule } from './tasks';
 
 /** Every module of the application, composed: the one place that names them. A new module is one line here. */
 export const app = combine(
@@ -32,6 +33,7 @@ export const app = combine(
   calendarModule,
   remindersModule,
   syncModule,
+  tasksModule,
 );
 
 /** One handler per procedure of the contract; the type fails to compile when one is missing. */

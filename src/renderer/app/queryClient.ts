@@ -29,6 +29,7 @@ const INVALIDATES: Record<EventName, string[]> = {
   'reminders.slotFreed': [],
   // The indicator, the conflicts list and the settings read `sync.*`; pulled rows fire their own modules' events.
   'sync.changed': ['sync'],
+  'tasks.changed': ['tasks'],
 };
 
 export function invalidateFor(name: EventName): void {

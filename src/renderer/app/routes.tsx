@@ -26,6 +26,7 @@ export const ROUTES: RouteDef[] = [
     load: () => import('../modules/interventions/AppointmentsCalendar').then((m) => m.AppointmentsCalendar),
   },
   { path: 'clients', label: 'nav.clients', module: 'clients', load: () => import('../modules/clients/ClientsScreen').then((m) => m.ClientsScreen) },
+  { path: 'tasks', label: 'tasks.title', module: 'tasks', load: () => import('../modules/tasks/TasksScreen').then((m) => m.TasksScreen) },
   { path: 'calendar', label: 'calendar.title', module: 'calendar', load: () => import('../modules/calendar/CalendarScreen').then((m) => m.CalendarScreen) },
   // The calendar's set-up: who works when, and what the branch offers. Reading needs the calendar; setting, its approve right.
   {

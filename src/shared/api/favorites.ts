@@ -40,6 +40,7 @@ export const SCREEN_MODULES = {
   // (the list shows only those of their branches and modules).
   sync: { module: 'organization', action: 'approve' },
   'sync-conflicts': read('organization'),
+  tasks: read('tasks'),
 } as const satisfies Record<string, ScreenRight | null>;
 export type Screen = keyof typeof SCREEN_MODULES;
 export const SCREENS = Object.keys(SCREEN_MODULES) as [Screen, ...Screen[]];

@@ -17,6 +17,7 @@ import { smsApi } from './sms';
 import { calendarReportsApi } from './calendarReports';
 import { remindersApi, remindersChanged, slotFreed, testCallProgress } from './reminders';
 import { syncApi, syncChanged } from './sync';
+import { tasksApi, tasksChanged } from './tasks';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -40,6 +41,7 @@ export const api = {
   ...calendarReportsApi,
   ...remindersApi,
   ...syncApi,
+  ...tasksApi,
 } as const;
 
 export type Api = typeof api;
@@ -65,6 +67,7 @@ export const events = {
   'reminders.testCall': testCallProgress,
   'reminders.slotFreed': slotFreed,
   'sync.changed': syncChanged,
+  'tasks.changed': tasksChanged,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

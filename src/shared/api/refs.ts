@@ -35,11 +35,17 @@ export const RECORD_KINDS = [
   'recording',
   /** A sync conflict of this installation: listed only to those who see its branch and read its module (its own query). */
   'syncConflict',
+  /** A task of a branch (issue 12). */
+  'task',
+  /** A kind of task: the organization's list. */
+  'taskType',
+  /** A mailbox whose messages become a branch's tasks. */
+  'mailbox',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Records that belong to one branch: a user of another branch can neither read nor change them. */
-export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'service', 'exception', 'visit'];
+export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'service', 'exception', 'visit', 'task', 'mailbox'];
 
 /** By the field's name, wherever it appears. */
 const BY_NAME: Record<string, RecordKind> = {
@@ -98,6 +104,12 @@ const BY_PROCEDURE: Record<string, Record<string, RecordKind>> = {
   // The receipt is the visit's document, though it is one of the reports.
   'reports.visitReceipt': { id: 'visit' },
   'reminders.*': { visitId: 'visit' },
+  // The assignee and the employee the client asked for are put on the task; the list's filter only names one.
+  'tasks.*': { typeId: 'taskType', taskId: 'task', assigneeId: 'assignee', requestedAssigneeId: 'assignee' },
+  'tasks.list': { assigneeId: 'user' },
+  'tasks.saveType': { id: 'taskType' },
+  'tasks.saveMailbox': { id: 'mailbox' },
+  'tasks.deleteMailbox': { id: 'mailbox' },
 };
 
 /** What a bare `id` names, by the procedure's namespace. */
@@ -118,6 +130,7 @@ const ID_BY_NAMESPACE: Record<string, RecordKind> = {
   visits: 'visit',
   reminders: 'recording',
   sync: 'syncConflict',
+  tasks: 'task',
 };
 
 /** The kind of record an input field names (`path` as `a.b`, `list[]`, `list[].id`), or undefined when nobody declared it. */

@@ -5,6 +5,7 @@ import { loadSessionUser } from '../../auth/sessions';
 import { changesSince, funnelGaps, syncedRows, syncedTableNames } from './index';
 import { scanWarnings } from '../../modules/interventions';
 import { recordDemoCalls } from '../../modules/reminders';
+import { takeMessage } from '../../modules/tasks';
 import { toWav } from '../../telephony/prompts';
 import { tone } from '../../telephony/testing/tone';
 
@@ -61,6 +62,15 @@ async function everyModuleWrites(): Promise<void> {
   await app.call(disp.token, 'interventions.cancel', { id: doc.id, version: doc.version, reason: 'Duplicate call' });
   // The warnings job writes too: calls still not allocated a day later (the cancelled one waits for its approval).
   await app.call(disp.token, 'interventions.create', { branchId, clientId: client.id, priority: 'high', docDate: '2026-11-23' });
+  // Tasks: a type, a task with a note, a mailbox, and a mail with a file taken from it (as the intake does).
+  const type = await app.call(owner, 'tasks.saveType', { name: 'Repair', active: true });
+  const task = await app.call(disp.token, 'tasks.create', { branchId, clientId: client.id, priority: 'urgent', typeId: type.id });
+  await app.call(disp.token, 'tasks.addNote', { taskId: task.id, text: 'Called the client' });
+  const box = await app.call(owner, 'tasks.saveMailbox', { branchId, name: 'Help', host: 'imap.invalid', port: 993, tls: true, login: 'help', folder: 'INBOX', enabled: false, pollSec: 60 });
+  const boxRow = app.core.sqlite.prepare('select * from task_mailbox where id = ?').get(box.id) as never;
+  const raw = ['From: rita@example.lv', 'Subject: Leak', 'Message-ID: <leak@example.lv>', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary=b', '', '--b', 'Content-Type: text/plain', '', 'Water on the floor.', '--b', 'Content-Type: text/plain; name=a.txt', 'Content-Disposition: attachment; filename=a.txt', '', 'file', '--b--', ''].join('\r\n');
+  const jobDeps = { db: app.core.db, clock: app.clock, config: app.core.config, services: app.core.services, publish: () => undefined, log: () => undefined };
+  expect(await takeMessage(jobDeps, boxRow, { uid: 1, uidValidity: '1', source: Buffer.from(raw) })).toMatchObject({ outcome: 'task' });
   app.clock.advance(25 * 3_600_000);
   const scanned = await scanWarnings({ db: app.core.db, clock: app.clock, config: app.core.config, publish: () => undefined });
   expect(scanned.raised.map((w) => w.kind)).toEqual(['unallocated', 'unallocated']);

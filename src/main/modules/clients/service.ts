@@ -194,3 +194,17 @@ export async function flagPhoneNotFound(ctx: Ctx, clientId: string, number: stri
     await childRows.client_phone.in(ctx).update(p, { not_found_at: isoNow(ctx.clock) }, { audit: { entity: 'client', entityId: clientId, action: 'update', summary: `phone ${number} does not exist (reminder call)` } });
   }
 }
+
+/**
+ * A client for an e-mail from an unknown sender (the tasks module's intake, which writes as the system, not a user):
+ * the sender's name (else the address) and the address itself; the dispatcher completes the card later.
+ */
+export async function clientFromMail(ctx: Ctx, orgId: string, sender: { name: string; address: string }): Promise<string> {
+  const address = sender.address.trim();
+  const name = sender.name.trim() || address;
+  const row = { org_id: orgId, kind: 'person', name, name_key: foldKey(name), fiscal_code: null, preferred_language: null, notes: null, responsible_id: null, primary_phone: null, primary_email: address, primary_locality: null };
+  const { id } = await clientRows.in(ctx).insert(row, { audit: false });
+  await childRows.client_email.in(ctx).insert({ org_id: orgId, client_id: id, position: 0, address, address_key: address.toLowerCase(), label: null }, { audit: false });
+  await recordAudit(ctx, { module: 'clients', entity: 'client', entityId: id, action: 'create', summary: `${name} (e-mail)`, after: { name, emails: [address] }, orgId, userId: null });
+  return id;
+}

@@ -3,4 +3,4 @@ import { periodsHandlers } from './handlers';
 
 /** Working periods: a locked month refuses documents dated in it. */
 export const periodsModule = defineModule({ name: 'periods', handlers: periodsHandlers });
-export { assertPeriodOpen } from './service';
+export { assertPeriodOpen, isLocked } from './service';

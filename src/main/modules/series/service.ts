@@ -64,11 +64,12 @@ export async function updateSeries(ctx: Ctx, input: { id: string; prefix: string
 }
 
 /**
+ * `orgId` is given by jobs that write without a session (the mail intake).
  * Hands out the series' next number inside the caller's transaction: if the document is not saved the number
  * goes back with the rollback (never skipped); the write lock of BEGIN IMMEDIATE serializes validations (never duplicated).
  */
-export async function takeNumber(ctx: Ctx, seriesId: string): Promise<string> {
-  const row = await ctx.db.selectFrom('doc_series').selectAll().where('id', '=', seriesId).where('org_id', '=', me(ctx).orgId).where('deleted_at', 'is', null).executeTakeFirst();
+export async function takeNumber(ctx: Ctx, seriesId: string, orgId = me(ctx).orgId): Promise<string> {
+  const row = await ctx.db.selectFrom('doc_series').selectAll().where('id', '=', seriesId).where('org_id', '=', orgId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!row || row.active !== 1) throw fail.validation(row ? 'series_inactive' : 'series_not_found', 'seriesId');
   // The document's own entry tells which number it took.
   await seriesRows.in(ctx).update(row, { next_number: row.next_number + 1 }, { audit: false });

@@ -1,0 +1,120 @@
+import type { Ctx } from '../api/context';
+import type { Clock } from '../clock';
+import type { SessionUser } from '../../shared/api/auth';
+import type { Language } from '../../shared/i18n/languages';
+import type { TaskPriority, TaskStatus } from '../../shared/rules/tasks/status';
+import { createSeries } from '../modules/series';
+import { createTask, moveTask, saveMailbox, saveType } from '../modules/tasks';
+import { random } from './random';
+import { MINUTE } from './slots';
+
+const fixedClock = (ms: number): Clock => ({ now: () => ms });
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** The demo's mailbox host: reserved by RFC 2606, so the reader can never reach a real server. */
+export const DEMO_MAILBOX_HOST = 'imap.invalid';
+export const DEMO_TASKS = 320;
+
+/** Task types in the demo's language (the service company's usual work). */
+const TYPES: Record<Language, string[]> = {
+  en: ['Repair', 'Maintenance', 'Installation', 'Inspection', 'Consultation'],
+  lv: ['Remonts', 'Apkope', 'Uzstādīšana', 'Pārbaude', 'Konsultācija'],
+  ru: ['Ремонт', 'Обслуживание', 'Установка', 'Проверка', 'Консультация'],
+  lt: ['Remontas', 'Priežiūra', 'Montavimas', 'Patikra', 'Konsultacija'],
+  ro: ['Reparație', 'Întreținere', 'Instalare', 'Inspecție', 'Consultanță'],
+  hy: ['Վերանորոգում', 'Սպասարկում', 'Տեղադրում', 'Ստուգում', 'Խորհրդատվություն'],
+};
+
+/** What clients ask for, by type, in the demo's language (English for the languages without their own lines). */
+const ASKS: Partial<Record<Language, string[]>> & { en: string[] } = {
+  en: ['Boiler does not heat', 'Water leaks under the sink', 'Annual check of the heat pump', 'Install a new radiator', 'Air conditioner is noisy', 'Door lock broken', 'Fire alarm beeps', 'Advice on a new ventilation'],
+  lv: ['Katls nesilda', 'Zem izlietnes tek ūdens', 'Siltumsūkņa ikgadējā apkope', 'Uzstādīt jaunu radiatoru', 'Kondicionieris trokšņo', 'Salūzusi durvju slēdzene', 'Pīkst ugunsgrēka signalizācija', 'Konsultācija par ventilāciju'],
+  ru: ['Котёл не греет', 'Течёт под раковиной', 'Ежегодное обслуживание теплового насоса', 'Установить новый радиатор', 'Шумит кондиционер', 'Сломан дверной замок', 'Пищит пожарная сигнализация', 'Консультация по вентиляции'],
+  lt: ['Katilas nešildo', 'Po kriaukle teka vanduo', 'Metinė šilumos siurblio patikra', 'Sumontuoti naują radiatorių', 'Triukšmauja kondicionierius', 'Sugedo durų spyna', 'Pypsi gaisro signalizacija', 'Konsultacija dėl vėdinimo'],
+};
+
+export interface DemoTasksInput {
+  seed: number;
+  now: number;
+  language: Language;
+  owner: SessionUser;
+  branches: { id: string; prefix: string; dispatcher: SessionUser; manager: SessionUser; techs: SessionUser[] }[];
+  clients: string[];
+  count?: number;
+}
+
+/** How far a task of this age got: old ones are finished (a few cancelled), today's are still being dispatched. */
+function fate(ageDays: number, r: number): TaskStatus {
+  if (ageDays > 20) return r < 0.1 ? 'cancelled' : 'done';
+  if (ageDays > 7) return r < 0.05 ? 'cancelled' : r < 0.7 ? 'done' : r < 0.85 ? 'awaiting_approval' : 'in_progress';
+  const path: TaskStatus[] = ['new', 'assigned', 'acknowledged', 'in_progress', 'awaiting_approval', 'done'];
+  return path[Math.min(path.length - 1, Math.floor(r * (ageDays + 2.5)))]!;
+}
+
+/**
+ * Task types, a mailbox to nowhere (switched off, marked so) and a few hundred tasks over both branches in every
+ * status, written through the tasks service as the dispatchers, employees and managers did, at the times they did.
+ */
+export async function loadTasks(base: Ctx, o: DemoTasksInput): Promise<number> {
+  const as = (user: SessionUser, ms: number): Ctx => ({ ...base, user, clock: fixedClock(ms), emit: () => undefined, emitNow: () => undefined });
+  const rand = random(o.seed + 12);
+  const start = o.now - 60 * DAY;
+  const owner = as(o.owner, start);
+  const types = [];
+  for (const name of TYPES[o.language]) types.push((await saveType(owner, { name, active: true })).id);
+  for (const b of o.branches) await createSeries(owner, { docType: 'task', branchId: b.id, prefix: b.prefix, padding: 5, nextNumber: 1 });
+  await saveMailbox(owner, {
+    branchId: o.branches[0]!.id,
+    name: 'pagalba@demo.planora.test',
+    host: DEMO_MAILBOX_HOST,
+    port: 993,
+    tls: true,
+    login: 'pagalba',
+    folder: 'INBOX',
+    doneFolder: 'Tasks',
+    enabled: false,
+    pollSec: 60,
+    note: 'Demo: points nowhere (imap.invalid)',
+  });
+  const asks = ASKS[o.language] ?? ASKS.en;
+  const count = o.count ?? DEMO_TASKS;
+  for (let i = 0; i < count; i++) {
+    const b = o.branches[i % o.branches.length]!;
+    // More tasks lately, as a growing company sees; never in the future.
+    const age = Math.floor(60 * Math.pow(rand.next(), 1.6));
+    const at = Math.min(o.now - HOUR, o.now - age * DAY + rand.int(8, 17) * HOUR - 12 * HOUR);
+    const priority: TaskPriority = rand.chance(0.15) ? 'urgent' : rand.chance(0.25) ? 'not_urgent' : 'medium';
+    const ask = asks[rand.int(0, asks.length - 1)]!;
+    let t = await createTask(as(b.dispatcher, at), {
+      branchId: b.id,
+      clientId: o.clients[rand.int(0, o.clients.length - 1)]!,
+      priority,
+      typeId: types[rand.int(0, types.length - 1)]!,
+      subject: ask,
+      description: ask,
+      dueDate: rand.chance(0.6) ? new Date(at + rand.int(1, 10) * DAY).toISOString().slice(0, 10) : null,
+      address: null,
+      assigneeId: null,
+      requestedAssigneeId: null,
+    });
+    const goal = fate(age, rand.next());
+    const tech = b.techs[rand.int(0, b.techs.length - 1)]!;
+    let when = at;
+    const step = async (who: SessionUser, status: TaskStatus, extra: { assigneeId?: string; cancelReason?: string } = {}) => {
+      when = Math.min(o.now - MINUTE, when + rand.int(10, 6 * 60) * MINUTE);
+      t = await moveTask(as(who, when), { id: t.id, version: t.version, status, ...extra });
+    };
+    if (goal === 'cancelled') {
+      await step(b.dispatcher, 'cancelled', { cancelReason: ask });
+      continue;
+    }
+    const path: TaskStatus[] = ['assigned', 'acknowledged', 'in_progress', 'awaiting_approval', 'done'];
+    for (const status of path.slice(0, path.indexOf(goal as (typeof path)[number]) + 1)) {
+      if (status === 'assigned') await step(b.dispatcher, status, { assigneeId: tech.id });
+      else if (status === 'done') await step(b.manager, status);
+      else await step(tech, status);
+    }
+  }
+  return count;
+}

@@ -1,0 +1,30 @@
+import { defineModule } from '../../api/module';
+import { tasksHandlers } from './handlers';
+import { createIntake, TASK_INTAKE } from './intake';
+
+/**
+ * Tasks (issue 12): the workflow (`service.ts`, rules in `shared/rules/tasks/`), one registration for every intake
+ * (`register.ts`), reading (`repo.ts`), types (`types.ts`), the mailboxes (`mailboxes.ts`) and their readers
+ * (`intake/`: a message becomes a task, a reply a note on its task, a machine's message nothing).
+ */
+export const tasksModule = defineModule({
+  name: 'tasks',
+  handlers: tasksHandlers,
+  start(host) {
+    const intake = createIntake({ db: host.db, clock: host.clock, config: host.config, services: host.services, publish: (e) => host.publish(e), log: host.log });
+    host.services.provide(TASK_INTAKE, intake);
+    return { stop: () => intake.stop() };
+  },
+  jobs(host) {
+    // Each minute: a mailbox saved, enabled or disabled takes effect within it; new mail itself arrives by IDLE or polling.
+    return { tasks: [{ name: 'task mail intake', cron: '5 * * * * *', run: () => host.services.get(TASK_INTAKE).sync() }] };
+  },
+});
+
+export { TASK_INTAKE, type TaskIntake } from './intake';
+/** One message of a mailbox taken as the readers take it (the funnel's coverage test feeds it a message directly). */
+export { takeMessage } from './intake/take';
+/** The demo organization writes its tasks, types and mailbox as people would. */
+export { createTask, moveTask } from './service';
+export { saveType } from './types';
+export { saveMailbox } from './mailboxes';

@@ -1,0 +1,19 @@
+import type { TFunction } from 'i18next';
+import type { Output } from '../../../shared/api';
+
+type Note = Output<'tasks.get'>['timeline'][number];
+
+/** A timeline line in the reader's language: changes are stored as facts (status, assignee), words come from here. */
+export function noteText(t: TFunction, n: Note, names: Map<string, string>): string {
+  if (n.kind !== 'change') return n.text;
+  try {
+    const c = JSON.parse(n.text) as { status?: string; assigneeId?: string | null; reason?: string | null };
+    const parts: string[] = [];
+    if (c.status) parts.push(t('tasks.timeline.status', { status: t(`tasks.status.${c.status}`) }));
+    if (c.assigneeId) parts.push(t('tasks.timeline.assignee', { name: names.get(c.assigneeId) ?? '…' }));
+    if (c.reason) parts.push(c.reason);
+    return parts.join(' · ');
+  } catch {
+    return n.text;
+  }
+}
