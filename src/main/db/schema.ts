@@ -600,6 +600,7 @@ export interface SyncDB {
   sync_cell: SyncCellTable;
   sync_conflict: SyncConflictTable;
   sync_inbox: SyncInboxTable;
+}
 /** Tasks (migrations/0015_tasks.ts). */
 export interface TaskTypeTable extends Synced {
   id: string;
