@@ -22,4 +22,5 @@ export { mailConfigured } from './smtpSettings';
 // For text messages (src/main/modules/calendar/sms): the same outbox, channel `sms`, and the data folder's secrets.
 export { enqueueSms, getOutboxRow, SMS_CHANNEL, SMS_TEST_REF, toOutboxRow, type SmsToQueue } from './outbox';
 export { secretsFor } from './smtpSettings';
+export { orgLanguage } from './orgLanguage';
 export { factsSection, fieldLine, isLanguage, mailText, renderInterventionMail, type ClientEvent, type FieldKey, type InterventionFacts, type MailAudience } from './templates';

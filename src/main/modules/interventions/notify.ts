@@ -2,7 +2,7 @@ import { me, type Ctx } from '../../api/context';
 import { AppError } from '../../api/errors';
 import type { InterventionDetail, Status } from '../../../shared/api/interventions';
 import type { Language } from '../../../shared/i18n/languages';
-import { enqueueMail, lastQueued, mailConfigured, factsSection, fieldLine, isLanguage, renderInterventionMail, type ClientEvent, type FieldKey, type InterventionFacts, type MailAudience } from '../../mail';
+import { enqueueMail, lastQueued, mailConfigured, orgLanguage, factsSection, fieldLine, isLanguage, renderInterventionMail, type ClientEvent, type FieldKey, type InterventionFacts, type MailAudience } from '../../mail';
 import { getClient } from '../clients';
 import { getBranch, getUser } from '../organization';
 import { readSettings } from './settings';
@@ -88,16 +88,6 @@ async function softly<T>(fn: () => Promise<T>): Promise<T | null> {
   } catch (e) {
     if (e instanceof AppError) return null;
     throw e;
-  }
-}
-
-async function orgLanguage(ctx: Ctx, orgId: string): Promise<Language> {
-  const org = await ctx.db.selectFrom('org').select('languages').where('id', '=', orgId).executeTakeFirst();
-  try {
-    const first = (JSON.parse(org?.languages ?? '[]') as unknown[])[0];
-    return isLanguage(first) ? first : 'en';
-  } catch {
-    return 'en';
   }
 }
 

@@ -16,7 +16,7 @@ import { getClient } from '../clients';
 import { getBranch } from '../organization';
 import { assertAssignable, loadInScope } from '../../api/scope';
 import { assertPeriodOpen } from '../periods';
-import { takeNumber } from '../series';
+import { defaultSeriesId, takeNumber } from '../series';
 import { seriesName } from '../../../shared/rules/series';
 import { wallClock } from '../../../shared/rules/zonedTime';
 import { assertWritable, readSettings } from './settings';
@@ -335,20 +335,7 @@ export async function validateIntervention(ctx: Ctx, id: string, version: number
   if (before.cancelled_at) throw fail.conflict('intervention_cancelled');
   if (before.valid) throw fail.conflict('intervention_already_valid');
   await assertPeriodOpen(ctx, before.doc_date, 'docDate');
-  const seriesId =
-    before.series_id ??
-    (
-      await ctx.db
-        .selectFrom('doc_series')
-        .select('id')
-        .where('org_id', '=', before.org_id)
-        .where('branch_id', '=', before.branch_id)
-        .where('doc_type', '=', 'intervention')
-        .where('active', '=', 1)
-        .where('deleted_at', 'is', null)
-        .orderBy('prefix')
-        .executeTakeFirst()
-    )?.id;
+  const seriesId = before.series_id ?? (await defaultSeriesId(ctx, before.org_id, before.branch_id, 'intervention'));
   if (!seriesId) throw fail.validation('series_missing', 'seriesId');
   const number = await takeNumber(ctx, seriesId);
   await interventionRows.in(ctx).update(before, { series_id: seriesId, number, valid: 1, validated_at: isoNow(ctx.clock) }, { audit: { action: 'status', summary: `${number} ${before.client_name}: valid` } });

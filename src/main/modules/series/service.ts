@@ -63,6 +63,21 @@ export async function updateSeries(ctx: Ctx, input: { id: string; prefix: string
   return toRow(await seriesRows.in(ctx).update(before, values));
 }
 
+/** The branch's series for a kind of document when none is chosen: its first active one by prefix, if any. */
+export async function defaultSeriesId(ctx: Ctx, orgId: string, branchId: string, docType: string): Promise<string | undefined> {
+  const row = await ctx.db
+    .selectFrom('doc_series')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('branch_id', '=', branchId)
+    .where('doc_type', '=', docType)
+    .where('active', '=', 1)
+    .where('deleted_at', 'is', null)
+    .orderBy('prefix')
+    .executeTakeFirst();
+  return row?.id;
+}
+
 /**
  * `orgId` is given by jobs that write without a session (the mail intake).
  * Hands out the series' next number inside the caller's transaction: if the document is not saved the number

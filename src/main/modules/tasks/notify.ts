@@ -1,6 +1,6 @@
 import type { Ctx } from '../../api/context';
 import { isoNow } from '../../clock';
-import { enqueueMail, isLanguage, mailConfigured, mailText } from '../../mail';
+import { enqueueMail, isLanguage, mailConfigured, mailText, orgLanguage } from '../../mail';
 import type { Language } from '../../../shared/i18n/languages';
 import type { TaskStatus } from '../../../shared/rules/tasks/status';
 import type { TaskDbRow } from './register';
@@ -21,13 +21,7 @@ export function noticeOf(before: Pick<TaskDbRow, 'status' | 'assignee_id'> | nul
 async function languageOf(ctx: Ctx, task: TaskDbRow): Promise<Language> {
   const client = await ctx.db.selectFrom('client').select('preferred_language').where('id', '=', task.client_id).executeTakeFirst();
   if (isLanguage(client?.preferred_language)) return client.preferred_language;
-  const org = await ctx.db.selectFrom('org').select('languages').where('id', '=', task.org_id).executeTakeFirst();
-  try {
-    const first = (JSON.parse(org?.languages ?? '[]') as unknown[])[0];
-    return isLanguage(first) ? first : 'en';
-  } catch {
-    return 'en';
-  }
+  return orgLanguage(ctx, task.org_id);
 }
 
 /**

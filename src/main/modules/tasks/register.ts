@@ -8,7 +8,7 @@ import { foldKey } from '../../../shared/rules/text';
 import { todayIn } from '../../../shared/rules/zonedTime';
 import { initialStatus, PRIORITY_RANK, responsibleOf, type TaskPriority, type TaskSource, type TaskStatus } from '../../../shared/rules/tasks/status';
 import { isLocked } from '../periods';
-import { takeNumber } from '../series';
+import { defaultSeriesId, takeNumber } from '../series';
 import { tellClient } from './notify';
 import { taskNoteRows, taskRows } from './tables';
 
@@ -81,17 +81,8 @@ export async function registerTask(ctx: Ctx, t: NewTask): Promise<TaskDbRow> {
   const docDate = todayIn(branch.time_zone, ctx.clock.now());
   if (await isLocked(ctx, t.orgId, periodOf(docDate))) throw fail.lockedPeriod('period_locked', 'branchId', { month: periodOf(docDate) });
   const { defaultAddress, ...client } = await clientColumns(ctx, t.orgId, t.clientId);
-  const series = await ctx.db
-    .selectFrom('doc_series')
-    .select('id')
-    .where('org_id', '=', t.orgId)
-    .where('branch_id', '=', branch.id)
-    .where('doc_type', '=', 'task')
-    .where('active', '=', 1)
-    .where('deleted_at', 'is', null)
-    .orderBy('prefix')
-    .executeTakeFirst();
-  const number = series ? await takeNumber(ctx, series.id, t.orgId) : null;
+  const seriesId = await defaultSeriesId(ctx, t.orgId, branch.id, 'task');
+  const number = seriesId ? await takeNumber(ctx, seriesId, t.orgId) : null;
   const assignee = t.assigneeId ?? t.requestedAssigneeId;
   const status = initialStatus(assignee);
   const now = isoNow(ctx.clock);
@@ -99,7 +90,7 @@ export async function registerTask(ctx: Ctx, t: NewTask): Promise<TaskDbRow> {
   const row = await taskRows.in(ctx).insert({
     org_id: t.orgId,
     branch_id: branch.id,
-    series_id: series?.id ?? null,
+    series_id: seriesId ?? null,
     number,
     doc_date: docDate,
     ...client,

@@ -1,10 +1,9 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { me, type Ctx } from '../../../api/context';
 import { recordAudit } from '../../../api/funnel';
-import { enqueueSms, isLanguage } from '../../../mail';
+import { enqueueSms, isLanguage, orgLanguage } from '../../../mail';
 import { smsEnabled } from '../../../sms/settings';
 import { visitMessage, type VisitMessage } from '../../../sms/texts';
-import type { Language } from '../../../../shared/i18n/languages';
 
 /**
  * The client's text message about their visit ("your visit is booked for …", "… moved to …"), queued in the
@@ -54,11 +53,4 @@ export async function queueVisitSms(ctx: Ctx, visitId: string, kind: VisitMessag
   const text = visitMessage(lang, kind, { branch: visit.branchName, start: visit.starts_at, timeZone: visit.time_zone, service: visit.serviceName });
   await enqueueSms(ctx, { orgId, to, text, refEntity: 'visit', refId: visit.id });
   return 'queued';
-}
-
-/** The organization's first language: the one its clients are written to when they have no preference. */
-async function orgLanguage(ctx: Ctx, orgId: string): Promise<Language> {
-  const row = await ctx.db.selectFrom('org').select('languages').where('id', '=', orgId).executeTakeFirstOrThrow();
-  const first = (JSON.parse(row.languages) as unknown[])[0];
-  return isLanguage(first) ? first : 'en';
 }
