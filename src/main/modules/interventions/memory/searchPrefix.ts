@@ -1,4 +1,4 @@
-import { foldKey } from '../../../../shared/rules/text';
+import { ftsWords } from '../../../db/fts';
 
 /** The quick search's FTS table keeps prefix indexes of 3 and 4 characters (migration 0005). */
 const INDEXED_PREFIX = 4;
@@ -8,12 +8,12 @@ const INDEXED_PREFIX = 4;
  * `remove_diacritics 2` strips marks from Latin letters only (so Cyrillic "й" stays itself); case is folded.
  */
 function ftsTokens(text: string): string[] {
-  return text
-    .normalize('NFD')
-    .replace(/([A-Za-z])\p{M}+/gu, '$1')
-    .normalize('NFC')
-    .toLowerCase()
-    .split(/[\p{Z}\p{P}\p{C}]+/u);
+  return latinFolded(text).toLowerCase().split(/[\p{Z}\p{P}\p{C}]+/u);
+}
+
+/** What \`remove_diacritics 2\` does to a word: Latin letters lose their marks, other scripts keep theirs. */
+function latinFolded(text: string): string {
+  return text.normalize('NFD').replace(/([A-Za-z])\p{M}+/gu, '$1').normalize('NFC');
 }
 
 /** A quick search asked through the 4-character prefix index, with the longer words checked on each document's own text. */
@@ -36,7 +36,7 @@ export interface ShortPrefixSearch {
  * every word is short enough already.
  */
 export function viaIndexedPrefix(search: string): ShortPrefixSearch | null {
-  const words = foldKey(search).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = ftsWords(search).map(latinFolded);
   const long = words.filter((w) => w.length > INDEXED_PREFIX);
   if (!long.length) return null;
   return {
