@@ -14,6 +14,7 @@ import * as m0012 from './0012_visit_range';
 import * as m0013 from './0013_reminders';
 import * as m0014 from './0014_sync';
 import * as m0015 from './0015_tasks';
+import * as m0016 from './0016_task_time';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_reminders': m0013,
   '0014_sync': m0014,
   '0015_tasks': m0015,
+  '0016_task_time': m0016,
 };

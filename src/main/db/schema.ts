@@ -34,6 +34,7 @@ export interface UserTable extends Synced {
   role: string;
   language: string;
   active: number;
+  hourly_rate_minor: number | null;
 }
 export interface UserBranchTable extends Synced {
   id: string;
@@ -608,6 +609,7 @@ export interface TaskTypeTable extends Synced {
   name: string;
   name_key: string;
   active: number;
+  hourly_rate_minor: number | null;
 }
 export interface TaskTable extends Synced {
   id: string;
@@ -704,4 +706,20 @@ export interface TasksDB {
   task_attachment: TaskAttachmentTable;
   task_mailbox: TaskMailboxTable;
   task_mail: TaskMailTable;
+  task_time_entry: TaskTimeEntryTable;
+}
+/** Time on tasks (migrations/0016_task_time.ts). */
+export interface TaskTimeEntryTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  task_id: string;
+  employee_id: string;
+  started_at: string;
+  ended_at: string | null;
+  seconds: number | null;
+  day: string;
+  source: 'timer' | 'manual';
+  note: string | null;
+  billable: Generated<number>;
 }
