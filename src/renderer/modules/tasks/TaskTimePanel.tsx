@@ -43,7 +43,8 @@ export function TaskTimePanel({ task }: { task: Task }) {
   const [editing, setEditing] = useState<TimeEntry | 'new' | null>(null);
   const mine = running.data;
   const here = mine?.taskId === task.id;
-  const now = useNow(!!mine || !!list.data?.entries.some((e) => !e.endedAt));
+  const live = !!mine || !!list.data?.entries.some((e) => !e.endedAt);
+  const now = useNow(live);
   const start = useApiMutation('tasks.time.start');
   const stop = useApiMutation('tasks.time.stop');
   const remove = useApiMutation('tasks.time.remove');
@@ -179,11 +180,11 @@ export function TaskTimePanel({ task }: { task: Task }) {
         <Group gap="md" data-testid="time-totals">
           {perEmployee.map((p) => (
             <Text key={p.id} size="xs">
-              {p.name}: <b>{formatDuration(p.seconds)}</b>
+              {p.name}: <b>{formatDuration(p.seconds, live)}</b>
             </Text>
           ))}
           <Text size="xs" ml="auto">
-            {t('taskTime.total')}: <b data-testid="time-total">{formatDuration(total)}</b>
+            {t('taskTime.total')}: <b data-testid="time-total">{formatDuration(total, live)}</b>
           </Text>
         </Group>
       )}
