@@ -65,10 +65,13 @@ for (const { code, cat } of LANGS) {
     await expect(panel.getByTestId('time-stop')).toBeVisible();
     await expect(page.getByRole('dialog')).toContainText(cat.tasks.status.in_progress);
     await expect(panel.getByTestId('time-clock')).toHaveText(/^0:00:0[1-9]$/, { timeout: 10_000 });
+    // The shell shows it small, wherever the employee goes.
+    await expect(page.getByTestId('shell-timer')).toContainText(task.number);
     await shot(page, `task-time-running-${code}`);
     await page.keyboard.press('Control+Shift+T');
     await expect(panel.getByTestId('time-start')).toBeVisible();
     await expect(panel.getByTestId('time-entry')).toHaveCount(1);
+    await expect(page.getByTestId('shell-timer')).toBeHidden();
     // Second by the buttons.
     await panel.getByTestId('time-start').click();
     await expect(panel.getByTestId('time-clock')).toHaveText(/^0:00:0[1-9]$/, { timeout: 10_000 });

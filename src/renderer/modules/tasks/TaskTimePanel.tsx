@@ -18,7 +18,7 @@ type Task = Output<'tasks.get'>;
 export const TIMER_KEYS = 'Ctrl+Shift+T';
 
 /** A clock that ticks each second while something runs, so a running timer counts up on screen. */
-function useNow(ticking: boolean): string {
+export function useNow(ticking: boolean): string {
   const [now, setNow] = useState(() => new Date().toISOString());
   useEffect(() => {
     if (!ticking) return;
