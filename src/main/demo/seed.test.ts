@@ -37,6 +37,23 @@ describe('the demo call centre, written through the services', () => {
     expect(rows<{ n: number }>(`select count(*) n from task where done_at > ?`, new Date(app.clock.now()).toISOString())[0]!.n).toBe(0);
   });
 
+  it('gives the worked tasks believable time: sessions by their technician, inside the work, never two at once', async () => {
+    const entries = rows<{ task_status: string; employee_id: string; assignee_id: string; started_at: string; ended_at: string; seconds: number; task_started: string }>(
+      `select t.status task_status, e.employee_id, t.assignee_id, e.started_at, e.ended_at, e.seconds, t.started_at task_started from task_time_entry e join task t on t.id = e.task_id`,
+    );
+    expect(new Set(entries.map((e) => e.task_status))).toEqual(new Set(['in_progress', 'awaiting_approval', 'done']));
+    expect(entries.length).toBeGreaterThan(100);
+    for (const e of entries) {
+      expect(e.employee_id).toBe(e.assignee_id);
+      expect(e.started_at >= e.task_started && e.ended_at <= new Date(app.clock.now()).toISOString()).toBe(true);
+      expect(e.seconds).toBeGreaterThanOrEqual(300);
+    }
+    const overlaps = rows<{ n: number }>(
+      `select count(*) n from task_time_entry a join task_time_entry b on a.employee_id = b.employee_id and a.id < b.id and a.started_at < b.ended_at and b.started_at < a.ended_at`,
+    );
+    expect(overlaps[0]!.n).toBe(0);
+  });
+
   it('holds the planned documents in their planned states, numbered without gaps per branch', () => {
     const plan = planDemo({ seed: DEMO_SEED, now: app.clock.now(), language: DEMO_LANGUAGE, interventions: COUNT });
     const got = rows<{ status: string; valid: number; n: number }>('select status, valid, count(*) n from intervention where deleted_at is null group by 1, 2');

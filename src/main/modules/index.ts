@@ -15,7 +15,7 @@ import { mailModule } from '../mail';
 import { reportsModule } from '../reports';
 import { remindersModule } from './reminders';
 import { syncModule } from '../sync';
-import { tasksModule } from './tasks';
+import { tasksModule, taskTimeModule } from './tasks';
 
 /** Every module of the application, composed: the one place that names them. A new module is one line here. */
 export const app = combine(
@@ -34,6 +34,7 @@ export const app = combine(
   remindersModule,
   syncModule,
   tasksModule,
+  taskTimeModule,
 );
 
 /** One handler per procedure of the contract; the type fails to compile when one is missing. */

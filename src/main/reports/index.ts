@@ -8,3 +8,5 @@ export const reportsModule = defineModule({ name: 'reports', handlers: { ...repo
 export { frameFor, reportEnv, savePdf, type ReportEnv } from './context';
 /** A text of the catalogs in a reader's language (mails a job writes to admins). */
 export { t as translate } from './i18n';
+/** A reader's formats in a language of the document's own (a work act goes in its client's language). */
+export { makeFmt } from './format';

@@ -15,6 +15,7 @@ import { PushToastStack } from '../components/PushToast';
 import { HelpButton } from './help';
 import { FilePreview } from './FilePreview';
 import { SyncIndicator } from '../modules/sync/SyncIndicator';
+import { RunningTimer } from '../modules/tasks/RunningTimer';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -52,6 +53,7 @@ export function Shell() {
             {current && current.path !== 'home' && <ScreenStar screen={current.path} label={t(current.label)} />}
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <RunningTimer />
             <SyncIndicator />
             <Text size="sm" data-testid="current-user">
               {user.name} · {t(`roles.${user.role}`)}

@@ -66,6 +66,7 @@ async function everyModuleWrites(): Promise<void> {
   const type = await app.call(owner, 'tasks.saveType', { name: 'Repair', active: true });
   const task = await app.call(disp.token, 'tasks.create', { branchId, clientId: client.id, priority: 'urgent', typeId: type.id });
   await app.call(disp.token, 'tasks.addNote', { taskId: task.id, text: 'Called the client' });
+  await app.call(disp.token, 'tasks.time.add', { taskId: task.id, employeeId: disp.id, startedAt: '2026-11-23T07:00:00.000Z', endedAt: '2026-11-23T08:00:00.000Z', billable: true });
   const box = await app.call(owner, 'tasks.saveMailbox', { branchId, name: 'Help', host: 'imap.invalid', port: 993, tls: true, login: 'help', folder: 'INBOX', enabled: false, pollSec: 60 });
   const boxRow = app.core.sqlite.prepare('select * from task_mailbox where id = ?').get(box.id) as never;
   const raw = ['From: rita@example.lv', 'Subject: Leak', 'Message-ID: <leak@example.lv>', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary=b', '', '--b', 'Content-Type: text/plain', '', 'Water on the floor.', '--b', 'Content-Type: text/plain; name=a.txt', 'Content-Disposition: attachment; filename=a.txt', '', 'file', '--b--', ''].join('\r\n');

@@ -28,3 +28,5 @@ export { takeMessage } from './intake/take';
 export { createTask, moveTask } from './service';
 export { saveType } from './types';
 export { saveMailbox } from './mailboxes';
+/** Time on tasks and the work act: composed beside the tasks module (`time/`). */
+export { taskTimeModule, addTimeEntry } from './time';

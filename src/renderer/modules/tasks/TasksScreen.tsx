@@ -8,6 +8,7 @@ import { KeyButton, ScreenHeader, useFindShortcut, useScreenKeys } from '../../c
 import { TaskBoard } from './TaskBoard';
 import { TaskForm } from './TaskForm';
 import { TasksGrid } from './TasksGrid';
+import { WorkActButton } from './WorkActButton';
 
 type View = 'grid' | 'board';
 
@@ -39,6 +40,7 @@ export function TasksScreen() {
           ]}
           data-testid="tasks-view"
         />
+        <WorkActButton />
         {canWrite && <KeyButton label={t('tasks.new')} keys="Ins" onClick={add} data-testid="task-new" />}
       </ScreenHeader>
       <Group gap="xs">
