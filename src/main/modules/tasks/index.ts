@@ -1,5 +1,6 @@
 import { defineModule } from '../../api/module';
 import { tasksHandlers } from './handlers';
+import { checklistHandlers } from './checklistHandlers';
 import { createIntake, TASK_INTAKE } from './intake';
 
 /**
@@ -9,7 +10,7 @@ import { createIntake, TASK_INTAKE } from './intake';
  */
 export const tasksModule = defineModule({
   name: 'tasks',
-  handlers: tasksHandlers,
+  handlers: { ...tasksHandlers, ...checklistHandlers },
   start(host) {
     const intake = createIntake({ db: host.db, clock: host.clock, config: host.config, services: host.services, publish: (e) => host.publish(e), log: host.log });
     host.services.provide(TASK_INTAKE, intake);
