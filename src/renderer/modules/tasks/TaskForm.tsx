@@ -10,6 +10,7 @@ import { errorText } from '../../app/errors';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { ClientSelect, KeySelect, UserSelect, useUserOptions } from '../interventions/selects';
 import { noteText } from './taskText';
+import { TaskChecklistPanel } from './TaskChecklistPanel';
 
 type Detail = Output<'tasks.get'>;
 interface Values {
@@ -142,6 +143,7 @@ export function TaskForm({ id, onClose }: { id: string | null; onClose(): void }
             {t('common.save')} (Ctrl+S)
           </Button>
         </Group>
+        {d && <TaskChecklistPanel task={d} />}
         {d && (
           <>
             <Divider label={t('tasks.timeline.title')} labelPosition="left" />
