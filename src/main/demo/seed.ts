@@ -17,6 +17,7 @@ import { BRANCH_ZONES, STAFF } from './staff';
 import { loadVisits } from './visits';
 import { configureDemoTrunk } from '../modules/reminders';
 import { loadTasks } from './tasks';
+import { loadTaskChecklists } from './taskChecklists';
 
 export const DEMO_PASSWORD = 'planora-demo';
 export { DEMO_CLIENTS } from './clientsPlan';
@@ -51,7 +52,9 @@ export async function seedDemo(ctx: Ctx, language: Language = DEMO_LANGUAGE, int
     await loadVisits(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, branches, clients: ids.clients.map((c) => c.id), owner: user('owner') });
     // Tasks in every status over both branches, a mailbox to nowhere and the types of work.
     const crew = (b: 'riga' | 'yerevan', prefix: string) => ({ id: ids.branches[b], prefix, dispatcher: clerks[b], manager: user(`manager.${b}`), techs: [user(`tech.${b}`), user(`tech2.${b}`), user(`tech3.${b}`)] });
-    await loadTasks(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, owner: user('owner'), branches: [crew('riga', 'UZD-'), crew('yerevan', 'TSK-')], clients: ids.clients.map((c) => c.id) });
+    const tasks = { seed: DEMO_SEED, now: plan.now, language: plan.language, owner: user('owner'), branches: [crew('riga', 'UZD-'), crew('yerevan', 'TSK-')], clients: ids.clients.map((c) => c.id) };
+    await loadTasks(quiet, tasks);
+    await loadTaskChecklists(quiet, tasks);
   }
   return STAFF.map((s) => ({ login: s.login, password: DEMO_PASSWORD, role: s.role }));
 }

@@ -29,3 +29,6 @@ export { takeMessage } from './intake/take';
 export { createTask, moveTask } from './service';
 export { saveType } from './types';
 export { saveMailbox } from './mailboxes';
+/** …and its task types with checklists, ticked, submitted, sent back and approved. */
+export { saveTypeSettings } from './typeSettings';
+export { getChecklist, tickItem } from './checklist';
