@@ -235,22 +235,26 @@ withTestOrg('file', async (org) => {
   const visit = { clientId: A.client, start: '2026-11-24T10:00:00.000Z', durationMin: 30, asap: true, outsideHoursConfirmed: true };
   A.visit = (await app.call(owner, 'visits.book', { ...visit, userId: A.assignee, serviceId: A.service })).id;
   B.visit = (await app.call(owner, 'visits.book', { ...visit, userId: B.assignee, serviceId: B.service, notes: `${MARK} visit` })).id;
-  A.taskType = B.taskType = (await app.call(owner, 'tasks.saveType', { name: 'Repair', active: true })).id;
+  const taskType = await app.call(owner, 'tasks.types.save', { name: 'Repair', active: true, hourlyRateMinor: null, items: [{ text: 'Photo of the work', required: true }] });
+  A.taskType = B.taskType = taskType.id;
+  A.checkTemplateItem = B.checkTemplateItem = taskType.items[0]!.id;
   const task = { clientId: A.client, priority: 'urgent' as const, typeId: A.taskType };
   A.task = (await app.call(owner, 'tasks.create', { ...task, branchId: A.branch, subject: 'Riga leak' })).id;
   B.task = (await app.call(owner, 'tasks.create', { ...task, branchId: B.branch, subject: `${MARK} task`, assigneeId: B.assignee })).id;
   await app.call(owner, 'tasks.addNote', { taskId: B.task, text: `${MARK} task note` });
+  A.checkItem = (await app.call(owner, 'tasks.checklist.get', { taskId: A.task })).items[0]!.id;
+  B.checkItem = (await app.call(owner, 'tasks.checklist.get', { taskId: B.task })).items[0]!.id;
   const mailbox = { port: 993, tls: true, login: 'help', folder: 'INBOX', enabled: false, pollSec: 60, host: 'imap.invalid' };
   A.mailbox = (await app.call(owner, 'tasks.saveMailbox', { ...mailbox, branchId: A.branch, name: 'Riga help' })).id;
   B.mailbox = (await app.call(owner, 'tasks.saveMailbox', { ...mailbox, branchId: B.branch, name: `${MARK} help` })).id;
-  secrets.push(B.branch, B.series, b1.id, waiting.id, b3.id, B.approval, B.service, B.exception, B.visit, B.task, B.mailbox);
+  secrets.push(B.branch, B.series, b1.id, waiting.id, b3.id, B.approval, B.service, B.exception, B.visit, B.task, B.mailbox, B.checkItem);
 });
 
 describe('branch isolation over the whole contract', () => {
   it('knows what every id of every procedure names', () => {
     const unknown = ids.filter(([proc, at]) => !refKind(proc, at)).map(([proc, at]) => `${proc} ${at}`);
     expect(unknown, 'declare these in src/shared/api/refs.ts').toEqual([]);
-    expect(secrets).toHaveLength(11);
+    expect(secrets).toHaveLength(12);
   });
 
   it("would fail on a new procedure's undeclared id, and checks a declared one at once", () => {

@@ -72,6 +72,7 @@ export const BRANCH_COLUMN = {
   task_mailbox: 'branch_id',
   task_mail: 'branch_id',
   task_time_entry: 'branch_id',
+  task_check_item: 'branch_id',
 } as const satisfies Partial<Record<keyof DB, string>>;
 export type BranchScopedTable = keyof typeof BRANCH_COLUMN;
 

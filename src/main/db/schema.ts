@@ -139,7 +139,7 @@ export interface ClientContactTable extends ClientChild {
   email: string | null;
 }
 
-export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB, TasksDB {
+export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB, TasksDB, ChecklistDB {
   org: OrgTable;
   branch: BranchTable;
   app_user: UserTable;
@@ -722,4 +722,29 @@ export interface TaskTimeEntryTable extends Synced {
   source: 'timer' | 'manual';
   note: string | null;
   billable: Generated<number>;
+}
+/** Checklists (migrations/0017_task_checklist.ts). */
+export interface TaskTypeCheckItemTable extends Synced {
+  id: string;
+  org_id: string;
+  type_id: string;
+  text: string;
+  position: number;
+  required: number;
+}
+export interface TaskCheckItemTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  task_id: string;
+  text: string;
+  position: number;
+  required: number;
+  checked_by: string | null;
+  checked_at: string | null;
+  note: string | null;
+}
+export interface ChecklistDB {
+  task_type_check_item: TaskTypeCheckItemTable;
+  task_check_item: TaskCheckItemTable;
 }

@@ -8,6 +8,7 @@ import { planDemo } from './plan';
 import { CLASSIFICATIONS, INTERVENTION_TYPES, PRODUCTS } from './lists';
 import { demoAnnexTemplates } from './annexForms';
 import { resolveReportFile } from '../reports/files';
+import { DEMO_CHECKLIST_TASKS } from './taskChecklists';
 
 // Few documents: the shape is what this proves; the full 3,000 are timed by `--demo` itself.
 const COUNT = 150;
@@ -28,7 +29,7 @@ describe('the demo call centre, written through the services', () => {
       const statuses = byBranch.filter((r) => r.name === branch).map((r) => r.status).sort();
       expect(statuses, branch).toEqual(['acknowledged', 'assigned', 'awaiting_approval', 'cancelled', 'done', 'in_progress', 'new']);
     }
-    expect(byBranch.reduce((s, r) => s + r.n, 0)).toBe(320);
+    expect(byBranch.reduce((s, r) => s + r.n, 0)).toBe(320 + DEMO_CHECKLIST_TASKS);
     const token = await app.login('dispatcher.riga', DEMO_PASSWORD);
     const page = await app.call(token, 'tasks.list', { statuses: ['new', 'assigned'] });
     expect(page.rows[0]!.priority).toBe('urgent');
@@ -52,6 +53,24 @@ describe('the demo call centre, written through the services', () => {
       `select count(*) n from task_time_entry a join task_time_entry b on a.employee_id = b.employee_id and a.id < b.id and a.started_at < b.ended_at and b.started_at < a.ended_at`,
     );
     expect(overlaps[0]!.n).toBe(0);
+  });
+
+  it('has task types with checklists, tasks awaiting approval with ticked lists, and one sent back and submitted again', async () => {
+    const token = await app.login('manager.riga', DEMO_PASSWORD);
+    const types = await app.call(token, 'tasks.types.list', {});
+    const boiler = types.find((t) => t.name === 'Katla apkope')!;
+    expect(boiler.items).toHaveLength(6);
+    expect(boiler.items.filter((i) => i.required)).toHaveLength(4);
+    const waiting = (await app.call(token, 'tasks.list', { statuses: ['awaiting_approval'] })).rows.filter((r) => types.some((t) => t.id === r.typeId && t.items.length));
+    expect(waiting.length).toBe(3);
+    for (const w of waiting) {
+      const list = await app.call(token, 'tasks.checklist.get', { taskId: w.id });
+      expect(list.done).toBe(list.total);
+    }
+    const verdicts = rows<{ text: string }>(`select n.text from task_note n join task t on t.id = n.task_id where t.branch_id = (select id from branch where name = 'Rīga') and n.text like '%"verdict"%'`).map((r) => JSON.parse(r.text).verdict);
+    expect(verdicts.sort()).toEqual(['approved', 'rejected']);
+    const back = rows<{ task_id: string }>(`select task_id from task_note where text like '%"verdict":"rejected"%' limit 1`)[0]!;
+    expect((await app.call(token, 'tasks.get', { id: back.task_id })).status).toBe('awaiting_approval');
   });
 
   it('holds the planned documents in their planned states, numbered without gaps per branch', () => {

@@ -18,6 +18,7 @@ import { loadVisits } from './visits';
 import { configureDemoTrunk } from '../modules/reminders';
 import { loadTasks } from './tasks';
 import { loadTaskTime } from './taskTime';
+import { loadTaskChecklists } from './taskChecklists';
 
 export const DEMO_PASSWORD = 'planora-demo';
 export { DEMO_CLIENTS } from './clientsPlan';
@@ -52,8 +53,10 @@ export async function seedDemo(ctx: Ctx, language: Language = DEMO_LANGUAGE, int
     await loadVisits(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, branches, clients: ids.clients.map((c) => c.id), owner: user('owner') });
     // Tasks in every status over both branches, a mailbox to nowhere and the types of work.
     const crew = (b: 'riga' | 'yerevan', prefix: string) => ({ id: ids.branches[b], prefix, dispatcher: clerks[b], manager: user(`manager.${b}`), techs: [user(`tech.${b}`), user(`tech2.${b}`), user(`tech3.${b}`)] });
-    await loadTasks(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, owner: user('owner'), branches: [crew('riga', 'UZD-'), crew('yerevan', 'TSK-')], clients: ids.clients.map((c) => c.id) });
-    await loadTaskTime(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, techs: (['riga', 'yerevan'] as const).flatMap((b) => [user(`tech.${b}`), user(`tech2.${b}`), user(`tech3.${b}`)]) });
+    const tasks = { seed: DEMO_SEED, now: plan.now, language: plan.language, owner: user('owner'), branches: [crew('riga', 'UZD-'), crew('yerevan', 'TSK-')], clients: ids.clients.map((c) => c.id) };
+    await loadTasks(quiet, tasks);
+    await loadTaskChecklists(quiet, tasks);
+    await loadTaskTime(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, techs: tasks.branches.flatMap((b) => b.techs) });
   }
   return STAFF.map((s) => ({ login: s.login, password: DEMO_PASSWORD, role: s.role }));
 }

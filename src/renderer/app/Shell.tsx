@@ -12,6 +12,7 @@ import { ScreenStar } from './ScreenStar';
 import { WarningToast } from '../modules/interventions/WarningToast';
 import { SlotFreedToast } from '../modules/reminders/SlotFreedToast';
 import { PushToastStack } from '../components/PushToast';
+import { TaskRejectedToast } from '../modules/tasks/TaskRejectedToast';
 import { HelpButton } from './help';
 import { FilePreview } from './FilePreview';
 import { SyncIndicator } from '../modules/sync/SyncIndicator';
@@ -110,6 +111,7 @@ export function Shell() {
         {can('interventions', 'read') && <WarningToast />}
         {/* Offered to those who book; main sends it only to readers of the calendar who see the branch. */}
         {can('calendar', 'write') && <SlotFreedToast />}
+        {can('tasks', 'read') && <TaskRejectedToast />}
       </PushToastStack>
       <FilePreview />
     </AppShell>

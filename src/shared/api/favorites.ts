@@ -41,6 +41,9 @@ export const SCREEN_MODULES = {
   sync: { module: 'organization', action: 'approve' },
   'sync-conflicts': read('organization'),
   tasks: read('tasks'),
+  // Task types (everyone who reads tasks sees them; managers change them) and the intake mailboxes (managers and up).
+  'task-types': read('tasks'),
+  'task-mailboxes': { module: 'tasks', action: 'approve' },
 } as const satisfies Record<string, ScreenRight | null>;
 export type Screen = keyof typeof SCREEN_MODULES;
 export const SCREENS = Object.keys(SCREEN_MODULES) as [Screen, ...Screen[]];

@@ -19,6 +19,7 @@ import { remindersApi, remindersChanged, slotFreed, testCallProgress } from './r
 import { syncApi, syncChanged } from './sync';
 import { tasksApi, tasksChanged } from './tasks';
 import { taskTimeApi } from './taskTime';
+import { taskChecklistApi, taskRejected } from './taskChecklist';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -44,6 +45,7 @@ export const api = {
   ...syncApi,
   ...tasksApi,
   ...taskTimeApi,
+  ...taskChecklistApi,
 } as const;
 
 export type Api = typeof api;
@@ -70,6 +72,7 @@ export const events = {
   'reminders.slotFreed': slotFreed,
   'sync.changed': syncChanged,
   'tasks.changed': tasksChanged,
+  'tasks.rejected': taskRejected,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

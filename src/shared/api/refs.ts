@@ -41,11 +41,15 @@ export const RECORD_KINDS = [
   'taskType',
   /** A mailbox whose messages become a branch's tasks. */
   'mailbox',
+  /** An item of a task's checklist: its task's branch. */
+  'checkItem',
+  /** An item of a task type's checklist template: the organization's, like the type. */
+  'checkTemplateItem',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Records that belong to one branch: a user of another branch can neither read nor change them. */
-export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'service', 'exception', 'visit', 'task', 'mailbox'];
+export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'service', 'exception', 'visit', 'task', 'mailbox', 'checkItem'];
 
 /** By the field's name, wherever it appears. */
 const BY_NAME: Record<string, RecordKind> = {
@@ -110,6 +114,9 @@ const BY_PROCEDURE: Record<string, Record<string, RecordKind>> = {
   'tasks.saveType': { id: 'taskType' },
   'tasks.saveMailbox': { id: 'mailbox' },
   'tasks.deleteMailbox': { id: 'mailbox' },
+  'tasks.checklist.tick': { itemId: 'checkItem' },
+  'tasks.types.save': { id: 'taskType', 'items[].id': 'checkTemplateItem' },
+  'tasks.mailboxes.test': { id: 'mailbox' },
 };
 
 /** What a bare `id` names, by the procedure's namespace. */

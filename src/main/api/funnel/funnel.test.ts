@@ -64,6 +64,8 @@ async function everyModuleWrites(): Promise<void> {
   await app.call(disp.token, 'interventions.create', { branchId, clientId: client.id, priority: 'high', docDate: '2026-11-23' });
   // Tasks: a type, a task with a note, a mailbox, and a mail with a file taken from it (as the intake does).
   const type = await app.call(owner, 'tasks.saveType', { name: 'Repair', active: true });
+  // Its checklist template, copied onto the task below.
+  await app.call(owner, 'tasks.types.save', { id: type.id, version: type.version, name: 'Repair', active: true, hourlyRateMinor: null, items: [{ text: 'Photo of the work', required: false }] });
   const task = await app.call(disp.token, 'tasks.create', { branchId, clientId: client.id, priority: 'urgent', typeId: type.id });
   await app.call(disp.token, 'tasks.addNote', { taskId: task.id, text: 'Called the client' });
   await app.call(disp.token, 'tasks.time.add', { taskId: task.id, employeeId: disp.id, startedAt: '2026-11-23T07:00:00.000Z', endedAt: '2026-11-23T08:00:00.000Z', billable: true });

@@ -1,5 +1,6 @@
 import { defineModule } from '../../api/module';
 import { tasksHandlers } from './handlers';
+import { checklistHandlers } from './checklistHandlers';
 import { createIntake, TASK_INTAKE } from './intake';
 
 /**
@@ -9,7 +10,7 @@ import { createIntake, TASK_INTAKE } from './intake';
  */
 export const tasksModule = defineModule({
   name: 'tasks',
-  handlers: tasksHandlers,
+  handlers: { ...tasksHandlers, ...checklistHandlers },
   start(host) {
     const intake = createIntake({ db: host.db, clock: host.clock, config: host.config, services: host.services, publish: (e) => host.publish(e), log: host.log });
     host.services.provide(TASK_INTAKE, intake);
@@ -30,3 +31,6 @@ export { saveType } from './types';
 export { saveMailbox } from './mailboxes';
 /** Time on tasks and the work act: composed beside the tasks module (`time/`). */
 export { taskTimeModule, addTimeEntry } from './time';
+/** …and its task types with checklists, ticked, submitted, sent back and approved. */
+export { saveTypeSettings } from './typeSettings';
+export { getChecklist, tickItem } from './checklist';

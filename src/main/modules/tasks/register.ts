@@ -10,6 +10,7 @@ import { initialStatus, PRIORITY_RANK, responsibleOf, type TaskPriority, type Ta
 import { isLocked } from '../periods';
 import { defaultSeriesId, takeNumber } from '../series';
 import { tellClient } from './notify';
+import { applyTemplate } from './checklist';
 import { taskNoteRows, taskRows } from './tables';
 
 export type TaskDbRow = Selectable<TaskTable>;
@@ -64,7 +65,7 @@ async function responsibleFor(ctx: Ctx, orgId: string, branchId: string, manager
 }
 
 /** A change on the task's timeline; the renderer words it in the reader's language. */
-export async function changeNote(ctx: Ctx, task: TaskDbRow, change: { status?: TaskStatus; assigneeId?: string | null; reason?: string | null }): Promise<void> {
+export async function changeNote(ctx: Ctx, task: TaskDbRow, change: { status?: TaskStatus; assigneeId?: string | null; reason?: string | null; verdict?: 'approved' | 'rejected' }): Promise<void> {
   await taskNoteRows.in(ctx).insert(
     { org_id: task.org_id, branch_id: task.branch_id, task_id: task.id, at: isoNow(ctx.clock), person_id: ctx.user?.id ?? null, kind: 'change', text: JSON.stringify(change), mail_from: null, mail_subject: null, message_id: null },
     { audit: false },
@@ -117,6 +118,7 @@ export async function registerTask(ctx: Ctx, t: NewTask): Promise<TaskDbRow> {
     cancel_reason: null,
   });
   await changeNote(ctx, row, { status, assigneeId: assignee });
+  if (row.type_id) await applyTemplate(ctx, row);
   await tellClient(ctx, null, row);
   return row;
 }

@@ -12,6 +12,8 @@ import { clientColumns, changeNote, registerTask, type TaskDbRow } from './regis
 import { taskDetail } from './repo';
 import { tellClient } from './notify';
 import { taskNoteRows, taskRows } from './tables';
+import { applyTemplate, checklistFacts, tellRejected } from './checklist';
+import { takesTemplate } from '../../../shared/rules/tasks/checklist';
 
 type TaskInput = z.output<typeof taskInput>;
 
@@ -91,13 +93,24 @@ export async function updateTask(ctx: Ctx, id: string, version: number, input: T
     status,
     ...stampsFor(before.status as TaskStatus, status, isoNow(ctx.clock)),
   });
+  if (takesTemplate(before.status as TaskStatus, before.type_id, after.type_id)) await applyTemplate(ctx, after);
   if (status !== before.status || assignee !== before.assignee_id) await changeNote(ctx, after, { status, assigneeId: assignee });
   await tellClient(ctx, before, after);
   return taskDetail(ctx, id);
 }
 
 /** A move on the board or the form's status buttons: one rule for both (`moveRefusal`). */
-export async function moveTask(ctx: Ctx, input: { id: string; version: number; status: TaskStatus; assigneeId?: string | null; cancelReason?: string | null }): Promise<TaskDetail> {
+export interface MoveInput {
+  id: string;
+  version: number;
+  status: TaskStatus;
+  assigneeId?: string | null;
+  cancelReason?: string | null;
+  /** A manager's verdict on a submitted checklist: the reason it goes back, or the comment it is approved with. */
+  verdict?: { kind: 'rejected'; reason: string } | { kind: 'approved'; comment: string | null };
+}
+
+export async function moveTask(ctx: Ctx, input: MoveInput): Promise<TaskDetail> {
   const user = me(ctx);
   const before = await loadTask(ctx, input.id);
   if (before.version !== input.version) throw fail.conflict('stale', 'version');
@@ -105,8 +118,11 @@ export async function moveTask(ctx: Ctx, input: { id: string; version: number; s
   const assignee = input.assigneeId !== undefined ? input.assigneeId : before.assignee_id;
   if (assignee && assignee !== before.assignee_id) await assertAssignable(ctx.db, user, assignee, before.branch_id, 'assigneeId');
   const from = before.status as TaskStatus;
-  const refusal = moveRefusal({ from, to: input.status, assigneeId: assignee, cancelReason: input.cancelReason, mayApprove: can(user.role, 'tasks', 'approve') });
-  if (refusal) throw fail.conflict(refusal, refusal === 'task_cancel_reason' ? 'cancelReason' : refusal === 'task_needs_assignee' ? 'assigneeId' : 'status');
+  const checklist = await checklistFacts(ctx, before.id);
+  const rejectReason = input.verdict?.kind === 'rejected' ? input.verdict.reason : null;
+  const refusal = moveRefusal({ from, to: input.status, assigneeId: assignee, cancelReason: input.cancelReason, mayApprove: can(user.role, 'tasks', 'approve'), checklist, rejectReason });
+  if (refusal === 'task_checklist_open') throw fail.conflict(refusal, 'checklist', { item: checklist?.openRequired ?? '' });
+  if (refusal) throw fail.conflict(refusal, refusal === 'task_cancel_reason' ? 'cancelReason' : refusal === 'task_needs_assignee' ? 'assigneeId' : refusal === 'task_reject_reason' ? 'reason' : 'status');
   // Back to "new" is the dispatcher taking the task back: nobody is on it any more.
   const nextAssignee = input.status === 'new' ? null : assignee;
   if (from === input.status && nextAssignee === before.assignee_id) return taskDetail(ctx, before.id);
@@ -115,7 +131,9 @@ export async function moveTask(ctx: Ctx, input: { id: string; version: number; s
     { status: input.status, assignee_id: nextAssignee, ...stampsFor(from, input.status, isoNow(ctx.clock), input.cancelReason) },
     { audit: { action: 'status' } },
   );
-  await changeNote(ctx, after, { status: input.status, assigneeId: nextAssignee, reason: input.status === 'cancelled' ? (input.cancelReason?.trim() ?? null) : undefined });
+  const verdict = input.verdict ? { verdict: input.verdict.kind, reason: input.verdict.kind === 'rejected' ? input.verdict.reason : input.verdict.comment } : {};
+  await changeNote(ctx, after, { status: input.status, assigneeId: nextAssignee, reason: input.status === 'cancelled' ? (input.cancelReason?.trim() ?? null) : undefined, ...verdict });
+  if (input.verdict?.kind === 'rejected') await tellRejected(ctx, after, input.verdict.reason);
   await tellClient(ctx, before, after);
   return taskDetail(ctx, after.id);
 }

@@ -11,6 +11,7 @@ import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { ClientSelect, KeySelect, UserSelect, useUserOptions } from '../interventions/selects';
 import { noteText } from './taskText';
 import { TaskTimePanel } from './TaskTimePanel';
+import { TaskChecklistPanel } from './TaskChecklistPanel';
 
 type Detail = Output<'tasks.get'>;
 interface Values {
@@ -144,6 +145,7 @@ export function TaskForm({ id, onClose }: { id: string | null; onClose(): void }
           </Button>
         </Group>
         {d && <TaskTimePanel task={d} />}
+        {d && <TaskChecklistPanel task={d} />}
         {d && (
           <>
             <Divider label={t('tasks.timeline.title')} labelPosition="left" />

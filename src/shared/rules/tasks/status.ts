@@ -28,7 +28,15 @@ const NEXT: Record<TaskStatus, readonly TaskStatus[]> = {
   cancelled: [],
 };
 
-export type MoveRefusal = 'task_final' | 'task_move_not_allowed' | 'task_needs_assignee' | 'task_cancel_reason' | 'task_approval_right';
+export type MoveRefusal =
+  | 'task_final'
+  | 'task_move_not_allowed'
+  | 'task_needs_assignee'
+  | 'task_cancel_reason'
+  | 'task_approval_right'
+  | 'task_needs_approval'
+  | 'task_checklist_open'
+  | 'task_reject_reason';
 
 export interface MoveFacts {
   from: TaskStatus;
@@ -38,6 +46,14 @@ export interface MoveFacts {
   cancelReason?: string | null;
   /** Whether the caller may approve in the tasks module (managers and up): finishing a submitted task is theirs. */
   mayApprove: boolean;
+  /**
+   * Set when the task carries a checklist: then it is finished only by a manager's approval of a submitted list,
+   * submitted only with every required item ticked (`openRequired` names the first still open), and sent back only
+   * with a reason. Absent: today's rules, unchanged.
+   */
+  checklist?: { openRequired: string | null } | null;
+  /** The manager's reason for sending a submitted task back to work. */
+  rejectReason?: string | null;
 }
 
 /** Null when the move is allowed, else why not (an i18n key under `errors.`). */
@@ -48,6 +64,14 @@ export function moveRefusal(f: MoveFacts): MoveRefusal | null {
   if (f.to !== 'new' && f.to !== 'cancelled' && !f.assigneeId) return 'task_needs_assignee';
   if (f.to === 'cancelled' && !f.cancelReason?.trim()) return 'task_cancel_reason';
   if (f.from === 'awaiting_approval' && f.to === 'done' && !f.mayApprove) return 'task_approval_right';
+  if (f.checklist) {
+    if (f.to === 'done' && f.from !== 'awaiting_approval') return 'task_needs_approval';
+    if (f.to === 'awaiting_approval' && f.checklist.openRequired !== null) return 'task_checklist_open';
+    if (f.from === 'awaiting_approval' && f.to === 'in_progress') {
+      if (!f.mayApprove) return 'task_approval_right';
+      if (!f.rejectReason?.trim()) return 'task_reject_reason';
+    }
+  }
   return null;
 }
 
