@@ -38,6 +38,7 @@ export const EVENT_MODULE: Record<EventName, Module> = {
   // Everyone sees the shell's sync indicator; the state names no record.
   'sync.changed': 'organization',
   'tasks.changed': 'tasks',
+  'invoices.changed': 'invoices',
 };
 
 /** The one delivery rule of every transport: same organization, the module's read right, and a branch the user sees. */

@@ -71,6 +71,9 @@ export const BRANCH_COLUMN = {
   task_attachment: 'branch_id',
   task_mailbox: 'branch_id',
   task_mail: 'branch_id',
+  task_material: 'branch_id',
+  invoice: 'branch_id',
+  invoice_line: 'branch_id',
 } as const satisfies Partial<Record<keyof DB, string>>;
 export type BranchScopedTable = keyof typeof BRANCH_COLUMN;
 

@@ -1,0 +1,228 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { me, type Ctx } from '../../api/context';
+import { fail } from '../../api/errors';
+import { inScope } from '../../api/scope';
+import { assertPeriodOpen } from '../periods';
+import { dayAt } from '../../../shared/rules/dayOf';
+import { invoiceTotals } from '../../../shared/rules/invoices/amounts';
+import { linesForTasks, monthDays, type BillableMaterial, type BillableTask, type BillableTime, type DraftLine } from '../../../shared/rules/invoices/lines';
+import { readInvoiceSettings } from './settings';
+import { invoiceLineRows, invoiceRows } from './tables';
+
+const CHUNK = 500;
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/** The day `days` after `date` (YYYY-MM-DD). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A task already on an approved (or exported) invoice is never billed again, whatever month is generated. */
+const notInvoiced: Expression<SqlBool> = sql<SqlBool>`not exists (select 1 from invoice_line l join invoice i on i.id = l.invoice_id
+  where l.task_id = t.id and l.deleted_at is null and i.deleted_at is null and i.status <> 'draft')`;
+
+interface ClientInfo {
+  name: string;
+  code: string | null;
+  language: string | null;
+  email: string | null;
+  address: string | null;
+  country: string | null;
+}
+
+async function clientsOf(ctx: Ctx, orgId: string, ids: string[]): Promise<Map<string, ClientInfo>> {
+  const out = new Map<string, ClientInfo>();
+  for (const part of chunks(ids)) {
+    const rows = await ctx.db
+      .selectFrom('client as c')
+      .leftJoin('client_address as a', (j) => j.onRef('a.client_id', '=', 'c.id').on('a.position', '=', 0).on('a.deleted_at', 'is', null))
+      .select(['c.id', 'c.name', 'c.fiscal_code', 'c.preferred_language', 'c.primary_email', 'a.street', 'a.locality', 'a.postal_code', 'a.country'])
+      .where('c.org_id', '=', orgId)
+      .where('c.id', 'in', part)
+      .execute();
+    for (const r of rows) {
+      const address = [r.street, [r.postal_code, r.locality].filter(Boolean).join(' ')].filter(Boolean).join(', ') || null;
+      out.set(r.id, { name: r.name, code: r.fiscal_code, language: r.preferred_language, email: r.primary_email, address, country: r.country ?? null });
+    }
+  }
+  return out;
+}
+
+export interface GenerateResult {
+  drafts: number;
+  replaced: number;
+  kept: number;
+  tasks: number;
+}
+
+/**
+ * The month's drafts of each branch in reach: the old drafts go (tombstoned, their tasks free again), the approved
+ * ones stay with their tasks, and every client with billable work on tasks done in the month (on the branch's own
+ * clock) gets one new draft. Run again, it gives the same drafts.
+ */
+export async function generateMonth(ctx: Ctx, input: { month: string; branchId?: string | null }): Promise<GenerateResult> {
+  const user = me(ctx);
+  const { first, last, next } = monthDays(input.month);
+  await assertPeriodOpen(ctx, last, 'month');
+  let branchQuery = ctx.db.selectFrom('branch').select(['id', 'time_zone']).where('deleted_at', 'is', null).where(inScope(user, { org: 'branch.org_id', branch: 'branch.id' }));
+  if (input.branchId) branchQuery = branchQuery.where('id', '=', input.branchId);
+  const branches = await branchQuery.execute();
+  if (input.branchId && !branches.length) throw fail.notFound('branch_not_found', 'branchId');
+  const settings = await readInvoiceSettings(ctx, user.orgId);
+  const org = await ctx.db.selectFrom('org').select('languages').where('id', '=', user.orgId).executeTakeFirstOrThrow();
+  const orgLanguage = (JSON.parse(org.languages) as string[])[0] ?? 'en';
+  const result: GenerateResult = { drafts: 0, replaced: 0, kept: 0, tasks: 0 };
+
+  for (const branch of branches) {
+    const existing = await ctx.db.selectFrom('invoice').selectAll().where('org_id', '=', user.orgId).where('branch_id', '=', branch.id).where('month', '=', input.month).where('deleted_at', 'is', null).execute();
+    for (const inv of existing) {
+      if (inv.status !== 'draft') {
+        result.kept += 1;
+        continue;
+      }
+      await removeDraft(ctx, inv);
+      result.replaced += 1;
+    }
+
+    const from = dayAt(branch.time_zone, first).from;
+    const to = dayAt(branch.time_zone, next).from;
+    const taskFilter: Expression<SqlBool>[] = [
+      sql<SqlBool>`t.org_id = ${user.orgId}`,
+      sql<SqlBool>`t.branch_id = ${branch.id}`,
+      sql<SqlBool>`t.status = 'done'`,
+      sql<SqlBool>`t.deleted_at is null`,
+      sql<SqlBool>`t.done_at >= ${from}`,
+      sql<SqlBool>`t.done_at < ${to}`,
+      notInvoiced,
+    ];
+    const where = sql<SqlBool>`${sql.join(taskFilter, sql` and `)}`;
+    const tasks: BillableTask[] = (
+      await sql<{ id: string; client_id: string; number: string | null; subject: string | null; rate: number | null }>`
+        select t.id, t.client_id, t.number, t.subject, tt.hourly_rate_minor as rate
+        from task t left join task_type tt on tt.id = t.type_id
+        where ${where} order by t.done_at, t.number, t.id`.execute(ctx.db)
+    ).rows.map((r) => ({ id: r.id, clientId: r.client_id, number: r.number, subject: r.subject, typeRateMinor: r.rate }));
+    if (!tasks.length) continue;
+    const time: BillableTime[] = (
+      await sql<{ task_id: string; employee_id: string; name: string; rate: number | null; seconds: number }>`
+        select e.task_id, e.employee_id, u.name, u.hourly_rate_minor as rate, sum(e.seconds) as seconds
+        from task_time_entry e join task t on t.id = e.task_id join app_user u on u.id = e.employee_id
+        where ${where} and e.deleted_at is null and e.billable = 1 and e.seconds is not null
+        group by e.task_id, e.employee_id`.execute(ctx.db)
+    ).rows.map((r) => ({ taskId: r.task_id, employeeId: r.employee_id, employeeName: r.name, employeeRateMinor: r.rate, seconds: r.seconds }));
+    const materials: BillableMaterial[] = (
+      await sql<{ id: string; task_id: string; name: string; quantity_milli: number; unit: string; unit_price_minor: number; vat_bp: number | null }>`
+        select m.id, m.task_id, m.name, m.quantity_milli, m.unit, m.unit_price_minor, m.vat_bp
+        from task_material m join task t on t.id = m.task_id
+        where ${where} and m.deleted_at is null order by m.created_at, m.id`.execute(ctx.db)
+    ).rows.map((r) => ({ id: r.id, taskId: r.task_id, name: r.name, quantityMilli: r.quantity_milli, unit: r.unit, unitPriceMinor: r.unit_price_minor, vatBp: r.vat_bp }));
+
+    const byClient = new Map<string, BillableTask[]>();
+    for (const t of tasks) byClient.set(t.clientId, [...(byClient.get(t.clientId) ?? []), t]);
+    const timeByTask = groupBy(time, (t) => t.taskId);
+    const materialsByTask = groupBy(materials, (m) => m.taskId);
+    const clients = await clientsOf(ctx, user.orgId, [...byClient.keys()]);
+    for (const [clientId, clientTasks] of byClient) {
+      const client = clients.get(clientId);
+      if (!client) continue;
+      const lines = linesForTasks(
+        clientTasks,
+        clientTasks.flatMap((t) => timeByTask.get(t.id) ?? []),
+        clientTasks.flatMap((t) => materialsByTask.get(t.id) ?? []),
+        settings.vatBp,
+      );
+      if (!lines.length) continue;
+      await insertDraft(ctx, { branchId: branch.id, clientId, month: input.month, issueDate: last, dueDate: addDays(last, settings.paymentDays), currency: settings.currency, language: client.language ?? orgLanguage, client }, lines);
+      result.drafts += 1;
+      result.tasks += clientTasks.length;
+    }
+  }
+  return result;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+interface DraftHead {
+  branchId: string;
+  clientId: string;
+  month: string;
+  issueDate: string;
+  dueDate: string;
+  currency: string;
+  language: string;
+  client: ClientInfo;
+}
+
+async function insertDraft(ctx: Ctx, head: DraftHead, lines: DraftLine[]): Promise<void> {
+  const totals = invoiceTotals(lines);
+  const inv = await invoiceRows.in(ctx).insert({
+    branch_id: head.branchId,
+    client_id: head.clientId,
+    month: head.month,
+    status: 'draft',
+    series_id: null,
+    number: null,
+    issue_date: head.issueDate,
+    due_date: head.dueDate,
+    currency: head.currency,
+    client_name: head.client.name,
+    client_code: head.client.code,
+    client_vat_id: null,
+    client_address: head.client.address,
+    client_country: head.client.country,
+    client_email: head.client.email,
+    language: head.language,
+    net_minor: totals.taxExclusiveMinor,
+    vat_minor: totals.vatMinor,
+    total_minor: totals.taxInclusiveMinor,
+    approved_at: null,
+    approved_by: null,
+    exported_at: null,
+    note: null,
+  });
+  const writer = invoiceLineRows.in(ctx);
+  let position = 0;
+  for (const l of lines) {
+    position += 1;
+    await writer.insert(
+      {
+        branch_id: head.branchId,
+        invoice_id: inv.id,
+        position,
+        kind: l.kind,
+        task_id: l.taskId,
+        material_id: l.materialId,
+        employee_id: l.employeeId,
+        description: l.description,
+        quantity_milli: l.quantityMilli,
+        unit: l.unit,
+        unit_price_minor: l.unitPriceMinor,
+        vat_bp: l.vatBp,
+        net_minor: l.netMinor,
+        missing_rate: l.missingRate ? 1 : 0,
+      },
+      { audit: false },
+    );
+  }
+}
+
+/** A draft and its lines go; their tasks are free for the next generation. */
+export async function removeDraft(ctx: Ctx, inv: { id: string; version: number } & Record<string, unknown>): Promise<void> {
+  const lines = await ctx.db.selectFrom('invoice_line').selectAll().where('invoice_id', '=', inv.id).where('deleted_at', 'is', null).execute();
+  const writer = invoiceLineRows.in(ctx);
+  for (const l of lines) await writer.remove(l, { audit: false });
+  await invoiceRows.in(ctx).remove(inv as never);
+}
