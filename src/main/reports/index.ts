@@ -8,3 +8,6 @@ export const reportsModule = defineModule({ name: 'reports', handlers: { ...repo
 export { frameFor, reportEnv, savePdf, type ReportEnv } from './context';
 /** A text of the catalogs in a reader's language (mails a job writes to admins). */
 export { t as translate } from './i18n';
+/** For a module's own documents in another reader's language (an invoice in its client's) and its own files (XML). */
+export { makeFmt } from './format';
+export { discardReportFile, newReportFile } from './files';
