@@ -30,6 +30,7 @@ const INVALIDATES: Record<EventName, string[]> = {
   // The indicator, the conflicts list and the settings read `sync.*`; pulled rows fire their own modules' events.
   'sync.changed': ['sync'],
   'tasks.changed': ['tasks'],
+  'invoices.changed': ['invoices'],
 };
 
 export function invalidateFor(name: EventName): void {

@@ -27,6 +27,7 @@ export const ROUTES: RouteDef[] = [
   },
   { path: 'clients', label: 'nav.clients', module: 'clients', load: () => import('../modules/clients/ClientsScreen').then((m) => m.ClientsScreen) },
   { path: 'tasks', label: 'tasks.title', module: 'tasks', load: () => import('../modules/tasks/TasksScreen').then((m) => m.TasksScreen) },
+  { path: 'invoices', label: 'invoices.title', module: 'invoices', load: () => import('../modules/invoices/InvoicesScreen').then((m) => m.InvoicesScreen) },
   { path: 'calendar', label: 'calendar.title', module: 'calendar', load: () => import('../modules/calendar/CalendarScreen').then((m) => m.CalendarScreen) },
   // The calendar's set-up: who works when, and what the branch offers. Reading needs the calendar; setting, its approve right.
   {

@@ -41,6 +41,7 @@ export const SCREEN_MODULES = {
   sync: { module: 'organization', action: 'approve' },
   'sync-conflicts': read('organization'),
   tasks: read('tasks'),
+  invoices: read('invoices'),
 } as const satisfies Record<string, ScreenRight | null>;
 export type Screen = keyof typeof SCREEN_MODULES;
 export const SCREENS = Object.keys(SCREEN_MODULES) as [Screen, ...Screen[]];

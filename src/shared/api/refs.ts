@@ -41,11 +41,17 @@ export const RECORD_KINDS = [
   'taskType',
   /** A mailbox whose messages become a branch's tasks. */
   'mailbox',
+  /** A client's invoice of a month, made in a branch (issue 12). */
+  'invoice',
+  /** A line of an invoice. */
+  'invoiceLine',
+  /** A material used on a task. */
+  'material',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Records that belong to one branch: a user of another branch can neither read nor change them. */
-export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'service', 'exception', 'visit', 'task', 'mailbox'];
+export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'service', 'exception', 'visit', 'task', 'mailbox', 'invoice', 'invoiceLine', 'material'];
 
 /** By the field's name, wherever it appears. */
 const BY_NAME: Record<string, RecordKind> = {
@@ -110,6 +116,11 @@ const BY_PROCEDURE: Record<string, Record<string, RecordKind>> = {
   'tasks.saveType': { id: 'taskType' },
   'tasks.saveMailbox': { id: 'mailbox' },
   'tasks.deleteMailbox': { id: 'mailbox' },
+  'invoices.*': { taskId: 'task', lineId: 'invoiceLine', 'line.lineId': 'invoiceLine', productId: 'product' },
+  'invoices.saveMaterial': { id: 'material' },
+  // The seller's VAT number is a code, not a record.
+  'invoices.saveSettings': { sellerVatId: 'none' },
+  'invoices.removeMaterial': { id: 'material' },
 };
 
 /** What a bare `id` names, by the procedure's namespace. */
@@ -131,6 +142,7 @@ const ID_BY_NAMESPACE: Record<string, RecordKind> = {
   reminders: 'recording',
   sync: 'syncConflict',
   tasks: 'task',
+  invoices: 'invoice',
 };
 
 /** The kind of record an input field names (`path` as `a.b`, `list[]`, `list[].id`), or undefined when nobody declared it. */

@@ -5,6 +5,7 @@ import { inScope } from '../../api/scope';
 import { discardReportFile, newReportFile } from '../../reports';
 import type { ReportFile } from '../../../shared/api/reports';
 import type { InvoiceDocument } from './document';
+import { branchesInReach } from './generate';
 import { invoicePaper } from './paper';
 import { assertIssued, invoiceDetail, loadInvoice, markExported } from './review';
 import { rivileFile } from './rivile';
@@ -43,6 +44,7 @@ export async function exportUbl(ctx: Ctx, id: string): Promise<ReportFile> {
 
 export async function exportRivile(ctx: Ctx, input: { month: string; branchId?: string | null }): Promise<ReportFile> {
   const user = me(ctx);
+  await branchesInReach(ctx, input.branchId);
   let q = ctx.db
     .selectFrom('invoice')
     .selectAll()

@@ -52,6 +52,15 @@ async function clientsOf(ctx: Ctx, orgId: string, ids: string[]): Promise<Map<st
   return out;
 }
 
+/** The branch asked for, or every branch the caller sees; one they do not see is not there for them. */
+export async function branchesInReach(ctx: Ctx, branchId?: string | null): Promise<{ id: string; time_zone: string }[]> {
+  let q = ctx.db.selectFrom('branch').select(['id', 'time_zone']).where('deleted_at', 'is', null).where(inScope(me(ctx), { org: 'branch.org_id', branch: 'branch.id' }));
+  if (branchId) q = q.where('id', '=', branchId);
+  const branches = await q.execute();
+  if (branchId && !branches.length) throw fail.notFound('branch_not_found', 'branchId');
+  return branches;
+}
+
 export interface GenerateResult {
   drafts: number;
   replaced: number;
@@ -68,10 +77,7 @@ export async function generateMonth(ctx: Ctx, input: { month: string; branchId?:
   const user = me(ctx);
   const { first, last, next } = monthDays(input.month);
   await assertPeriodOpen(ctx, last, 'month');
-  let branchQuery = ctx.db.selectFrom('branch').select(['id', 'time_zone']).where('deleted_at', 'is', null).where(inScope(user, { org: 'branch.org_id', branch: 'branch.id' }));
-  if (input.branchId) branchQuery = branchQuery.where('id', '=', input.branchId);
-  const branches = await branchQuery.execute();
-  if (input.branchId && !branches.length) throw fail.notFound('branch_not_found', 'branchId');
+  const branches = await branchesInReach(ctx, input.branchId);
   const settings = await readInvoiceSettings(ctx, user.orgId);
   const org = await ctx.db.selectFrom('org').select('languages').where('id', '=', user.orgId).executeTakeFirstOrThrow();
   const orgLanguage = (JSON.parse(org.languages) as string[])[0] ?? 'en';

@@ -8,7 +8,7 @@ import { assertPeriodOpen } from '../periods';
 import { defaultSeriesId, takeNumber } from '../series';
 import type { InvoiceDetail, InvoiceRow } from '../../../shared/api/invoices';
 import { invoiceTotals, lineNetMinor } from '../../../shared/rules/invoices/amounts';
-import { removeDraft } from './generate';
+import { branchesInReach, removeDraft } from './generate';
 import { invoiceLineRows, invoiceRows } from './tables';
 
 type Invoice = Selectable<InvoiceTable>;
@@ -40,6 +40,7 @@ function toRow(i: Invoice, counts: { lines: number; missing: number }): InvoiceR
 
 export async function listInvoices(ctx: Ctx, input: { month: string; branchId?: string | null }): Promise<InvoiceRow[]> {
   const user = me(ctx);
+  await branchesInReach(ctx, input.branchId);
   let q = ctx.db
     .selectFrom('invoice as i')
     .selectAll('i')
