@@ -58,6 +58,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('approved_by', 'text')
     .addColumn('exported_at', 'text')
     .addColumn('note', 'text')
+    // The tasks it bills (a JSON array of ids), synced with it: a task on an approved invoice is never billed again.
+    .addColumn('task_ids', 'text', (c) => c.notNull().defaultTo('[]'))
     .execute();
   await db.schema.createIndex('invoice_month').on('invoice').columns(['org_id', 'month', 'branch_id', 'client_id']).where(sql.ref('deleted_at'), 'is', null).execute();
 
@@ -67,10 +69,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull())
     // time | material | manual
     .addColumn('kind', 'text', (c) => c.notNull())
-    // What it bills: a task is on one live invoice at most.
-    .addColumn('task_id', 'text')
-    .addColumn('material_id', 'text')
-    .addColumn('employee_id', 'text')
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('quantity_milli', 'integer', (c) => c.notNull())
     .addColumn('unit', 'text', (c) => c.notNull())
@@ -80,5 +78,4 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('missing_rate', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema.createIndex('invoice_line_invoice').on('invoice_line').columns(['invoice_id', 'position']).where(sql.ref('deleted_at'), 'is', null).execute();
-  await db.schema.createIndex('invoice_line_task').on('invoice_line').columns(['task_id']).where(sql.ref('deleted_at'), 'is', null).execute();
 }

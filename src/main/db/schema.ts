@@ -762,6 +762,7 @@ export interface InvoiceTable extends Synced {
   approved_by: string | null;
   exported_at: string | null;
   note: string | null;
+  task_ids: Generated<string>;
 }
 export interface InvoiceLineTable extends Synced {
   id: string;
@@ -770,9 +771,6 @@ export interface InvoiceLineTable extends Synced {
   invoice_id: string;
   position: number;
   kind: 'time' | 'material' | 'manual';
-  task_id: string | null;
-  material_id: string | null;
-  employee_id: string | null;
   description: string;
   quantity_milli: number;
   unit: string;

@@ -17,6 +17,7 @@ import { BRANCH_ZONES, STAFF } from './staff';
 import { loadVisits } from './visits';
 import { configureDemoTrunk } from '../modules/reminders';
 import { loadTasks } from './tasks';
+import { loadInvoices } from './invoices';
 
 export const DEMO_PASSWORD = 'planora-demo';
 export { DEMO_CLIENTS } from './clientsPlan';
@@ -52,6 +53,7 @@ export async function seedDemo(ctx: Ctx, language: Language = DEMO_LANGUAGE, int
     // Tasks in every status over both branches, a mailbox to nowhere and the types of work.
     const crew = (b: 'riga' | 'yerevan', prefix: string) => ({ id: ids.branches[b], prefix, dispatcher: clerks[b], manager: user(`manager.${b}`), techs: [user(`tech.${b}`), user(`tech2.${b}`), user(`tech3.${b}`)] });
     await loadTasks(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, owner: user('owner'), branches: [crew('riga', 'UZD-'), crew('yerevan', 'TSK-')], clients: ids.clients.map((c) => c.id) });
+    await loadInvoices(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, owner: user('owner'), branches: [{ id: ids.branches.riga, prefix: 'RIX-R-' }, { id: ids.branches.yerevan, prefix: 'EVN-R-' }] });
   }
   return STAFF.map((s) => ({ login: s.login, password: DEMO_PASSWORD, role: s.role }));
 }

@@ -52,7 +52,6 @@ export const invoiceLine = z.object({
   vatBp: z.number(),
   netMinor: z.number(),
   missingRate: z.boolean(),
-  ...nullableStrings('taskId', 'taskNumber'),
 });
 export type InvoiceLine = z.infer<typeof invoiceLine>;
 
@@ -60,6 +59,8 @@ export const vatSubtotal = z.object({ category: z.enum(['S', 'Z']), vatBp: z.num
 export const invoiceDetail = invoiceRow.extend({
   lines: z.array(invoiceLine),
   breakdown: z.array(vatSubtotal),
+  /** The tasks it bills, by number (or id where a task has none). */
+  tasks: z.array(z.object({ id: z.string(), number: z.string().nullable() })),
   ...nullableStrings('clientCode', 'clientVatId', 'clientAddress', 'clientCountry', 'clientEmail', 'note'),
 });
 export type InvoiceDetail = z.infer<typeof invoiceDetail>;
@@ -131,10 +132,10 @@ const write = { module: 'invoices', action: 'write' } as const;
 export const invoicesApi = {
   'invoices.list': procedure({ input: scope, output: z.array(invoiceRow), access: read, writes: false }),
   'invoices.get': procedure({ input: byId, output: invoiceDetail, access: read, writes: false }),
-  /** One draft per client with done tasks in the month: drafts are replaced, approved invoices and their tasks left alone. */
+  /** One draft per client with done tasks in the month: drafts that would differ are replaced, approved invoices and their tasks left alone. */
   'invoices.generate': procedure({
     input: scope,
-    output: z.object({ drafts: z.number(), replaced: z.number(), kept: z.number(), tasks: z.number() }),
+    output: z.object({ drafts: z.number(), replaced: z.number(), unchanged: z.number(), kept: z.number(), tasks: z.number() }),
     access: write,
     writes: true,
   }),

@@ -1,4 +1,4 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { me, type Ctx } from '../../api/context';
 import { fail } from '../../api/errors';
 import { inScope } from '../../api/scope';
@@ -20,10 +20,6 @@ function chunks<T>(items: readonly T[]): T[][] {
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
-
-/** A task already on an approved (or exported) invoice is never billed again, whatever month is generated. */
-const notInvoiced: Expression<SqlBool> = sql<SqlBool>`not exists (select 1 from invoice_line l join invoice i on i.id = l.invoice_id
-  where l.task_id = t.id and l.deleted_at is null and i.deleted_at is null and i.status <> 'draft')`;
 
 interface ClientInfo {
   name: string;
@@ -64,14 +60,22 @@ export async function branchesInReach(ctx: Ctx, branchId?: string | null): Promi
 export interface GenerateResult {
   drafts: number;
   replaced: number;
+  unchanged: number;
   kept: number;
   tasks: number;
 }
 
+/** What a draft says, to tell whether a regeneration would write the same one again. */
+function signature(head: Pick<DraftHead, 'client' | 'issueDate' | 'dueDate' | 'currency' | 'language'>, taskIds: readonly string[], lines: readonly DraftLine[]): string {
+  const l = lines.map((x) => [x.kind, x.description, x.quantityMilli, x.unit, x.unitPriceMinor, x.vatBp, x.netMinor, x.missingRate ? 1 : 0]);
+  return JSON.stringify([head.client.name, head.client.code, head.client.address, head.client.email, head.issueDate, head.dueDate, head.currency, head.language, [...taskIds].sort(), l]);
+}
+
 /**
- * The month's drafts of each branch in reach: the old drafts go (tombstoned, their tasks free again), the approved
- * ones stay with their tasks, and every client with billable work on tasks done in the month (on the branch's own
- * clock) gets one new draft. Run again, it gives the same drafts.
+ * The month's drafts of each branch in reach, from the tasks done in the month on the branch's own clock that no
+ * approved invoice bills yet: every client with billable work gets one draft. Run again, a draft that would come out
+ * the same is left as it is, one that would differ is replaced (tombstoned, written anew), one without work any more
+ * goes; approved invoices are never touched.
  */
 export async function generateMonth(ctx: Ctx, input: { month: string; branchId?: string | null }): Promise<GenerateResult> {
   const user = me(ctx);
@@ -81,38 +85,30 @@ export async function generateMonth(ctx: Ctx, input: { month: string; branchId?:
   const settings = await readInvoiceSettings(ctx, user.orgId);
   const org = await ctx.db.selectFrom('org').select('languages').where('id', '=', user.orgId).executeTakeFirstOrThrow();
   const orgLanguage = (JSON.parse(org.languages) as string[])[0] ?? 'en';
-  const result: GenerateResult = { drafts: 0, replaced: 0, kept: 0, tasks: 0 };
+  const result: GenerateResult = { drafts: 0, replaced: 0, unchanged: 0, kept: 0, tasks: 0 };
 
   for (const branch of branches) {
     const existing = await ctx.db.selectFrom('invoice').selectAll().where('org_id', '=', user.orgId).where('branch_id', '=', branch.id).where('month', '=', input.month).where('deleted_at', 'is', null).execute();
+    const invoiced = new Set<string>();
+    const drafts = new Map<string, (typeof existing)[number]>();
     for (const inv of existing) {
-      if (inv.status !== 'draft') {
+      if (inv.status === 'draft') drafts.set(inv.client_id, inv);
+      else {
         result.kept += 1;
-        continue;
+        for (const id of JSON.parse(inv.task_ids) as string[]) invoiced.add(id);
       }
-      await removeDraft(ctx, inv);
-      result.replaced += 1;
     }
-
     const from = dayAt(branch.time_zone, first).from;
     const to = dayAt(branch.time_zone, next).from;
-    const taskFilter: Expression<SqlBool>[] = [
-      sql<SqlBool>`t.org_id = ${user.orgId}`,
-      sql<SqlBool>`t.branch_id = ${branch.id}`,
-      sql<SqlBool>`t.status = 'done'`,
-      sql<SqlBool>`t.deleted_at is null`,
-      sql<SqlBool>`t.done_at >= ${from}`,
-      sql<SqlBool>`t.done_at < ${to}`,
-      notInvoiced,
-    ];
-    const where = sql<SqlBool>`${sql.join(taskFilter, sql` and `)}`;
+    const where = sql<SqlBool>`t.org_id = ${user.orgId} and t.branch_id = ${branch.id} and t.status = 'done' and t.deleted_at is null and t.done_at >= ${from} and t.done_at < ${to}`;
     const tasks: BillableTask[] = (
-      await sql<{ id: string; client_id: string; number: string | null; subject: string | null; rate: number | null }>`
-        select t.id, t.client_id, t.number, t.subject, tt.hourly_rate_minor as rate
+      await sql<{ id: string; client_id: string; number: string | null; subject: string | null; type_name: string | null; rate: number | null }>`
+        select t.id, t.client_id, t.number, t.subject, tt.name as type_name, tt.hourly_rate_minor as rate
         from task t left join task_type tt on tt.id = t.type_id
         where ${where} order by t.done_at, t.number, t.id`.execute(ctx.db)
-    ).rows.map((r) => ({ id: r.id, clientId: r.client_id, number: r.number, subject: r.subject, typeRateMinor: r.rate }));
-    if (!tasks.length) continue;
+    ).rows
+      .filter((r) => !invoiced.has(r.id))
+      .map((r) => ({ id: r.id, clientId: r.client_id, number: r.number, subject: r.subject, typeName: r.type_name, typeRateMinor: r.rate }));
     const time: BillableTime[] = (
       await sql<{ task_id: string; employee_id: string; name: string; rate: number | null; seconds: number }>`
         select e.task_id, e.employee_id, u.name, u.hourly_rate_minor as rate, sum(e.seconds) as seconds
@@ -127,8 +123,7 @@ export async function generateMonth(ctx: Ctx, input: { month: string; branchId?:
         where ${where} and m.deleted_at is null order by m.created_at, m.id`.execute(ctx.db)
     ).rows.map((r) => ({ id: r.id, taskId: r.task_id, name: r.name, quantityMilli: r.quantity_milli, unit: r.unit, unitPriceMinor: r.unit_price_minor, vatBp: r.vat_bp }));
 
-    const byClient = new Map<string, BillableTask[]>();
-    for (const t of tasks) byClient.set(t.clientId, [...(byClient.get(t.clientId) ?? []), t]);
+    const byClient = groupBy(tasks, (t) => t.clientId);
     const timeByTask = groupBy(time, (t) => t.taskId);
     const materialsByTask = groupBy(materials, (m) => m.taskId);
     const clients = await clientsOf(ctx, user.orgId, [...byClient.keys()]);
@@ -142,9 +137,33 @@ export async function generateMonth(ctx: Ctx, input: { month: string; branchId?:
         settings.vatBp,
       );
       if (!lines.length) continue;
-      await insertDraft(ctx, { branchId: branch.id, clientId, month: input.month, issueDate: last, dueDate: addDays(last, settings.paymentDays), currency: settings.currency, language: client.language ?? orgLanguage, client }, lines);
+      // Only the tasks something was billed for: a task without time or material stays free for a later month's work.
+      const taskIds = clientTasks.filter((t) => timeByTask.has(t.id) || materialsByTask.has(t.id)).map((t) => t.id);
+      const head: DraftHead = { branchId: branch.id, clientId, month: input.month, issueDate: last, dueDate: addDays(last, settings.paymentDays), currency: settings.currency, language: client.language ?? orgLanguage, client };
+      result.tasks += taskIds.length;
+      const old = drafts.get(clientId);
+      drafts.delete(clientId);
+      if (old) {
+        const oldLines = await ctx.db.selectFrom('invoice_line').selectAll().where('invoice_id', '=', old.id).where('deleted_at', 'is', null).orderBy('position').execute();
+        const before = signature(
+          { client: { name: old.client_name, code: old.client_code, address: old.client_address, email: old.client_email, language: old.language, country: old.client_country }, issueDate: old.issue_date, dueDate: old.due_date, currency: old.currency, language: old.language },
+          JSON.parse(old.task_ids) as string[],
+          oldLines.map((l) => ({ kind: l.kind, description: l.description, quantityMilli: l.quantity_milli, unit: l.unit, unitPriceMinor: l.unit_price_minor, vatBp: l.vat_bp, netMinor: l.net_minor, missingRate: l.missing_rate === 1 })),
+        );
+        if (before === signature(head, taskIds, lines)) {
+          result.unchanged += 1;
+          continue;
+        }
+        await removeDraft(ctx, old);
+        result.replaced += 1;
+      }
+      await insertDraft(ctx, head, taskIds, lines);
       result.drafts += 1;
-      result.tasks += clientTasks.length;
+    }
+    // Drafts of clients with nothing left to bill (their work went onto an approved invoice, or was removed).
+    for (const old of drafts.values()) {
+      await removeDraft(ctx, old);
+      result.replaced += 1;
     }
   }
   return result;
@@ -172,7 +191,7 @@ interface DraftHead {
   client: ClientInfo;
 }
 
-async function insertDraft(ctx: Ctx, head: DraftHead, lines: DraftLine[]): Promise<void> {
+async function insertDraft(ctx: Ctx, head: DraftHead, taskIds: readonly string[], lines: DraftLine[]): Promise<void> {
   const totals = invoiceTotals(lines);
   const inv = await invoiceRows.in(ctx).insert({
     branch_id: head.branchId,
@@ -198,6 +217,7 @@ async function insertDraft(ctx: Ctx, head: DraftHead, lines: DraftLine[]): Promi
     approved_by: null,
     exported_at: null,
     note: null,
+    task_ids: JSON.stringify(taskIds),
   });
   const writer = invoiceLineRows.in(ctx);
   let position = 0;
@@ -209,9 +229,6 @@ async function insertDraft(ctx: Ctx, head: DraftHead, lines: DraftLine[]): Promi
         invoice_id: inv.id,
         position,
         kind: l.kind,
-        task_id: l.taskId,
-        material_id: l.materialId,
-        employee_id: l.employeeId,
         description: l.description,
         quantity_milli: l.quantityMilli,
         unit: l.unit,

@@ -12,3 +12,4 @@ export const invoicesModule = defineModule({ name: 'invoices', handlers: invoice
 export { generateMonth } from './generate';
 export { approveInvoice, markExported } from './review';
 export { saveMaterial } from './materials';
+export { saveInvoiceSettings } from './settings';

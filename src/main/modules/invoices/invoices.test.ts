@@ -50,43 +50,53 @@ describe('invoices: generation', () => {
     const open = await app.call(owner, 'tasks.create', { branchId: branch, clientId: jonas, priority: 'medium', description: 'Open', assigneeId: tech.id });
     await addTime(app.core, { taskId: open.id, employeeId: tech.id, seconds: 3600, startedAt: '2026-11-21T08:00:00Z' });
 
-    expect(await app.call(owner, 'invoices.generate', { month: '2026-11' })).toEqual({ drafts: 2, replaced: 0, kept: 0, tasks: 2 });
+    expect(await app.call(owner, 'invoices.generate', { month: '2026-11' })).toEqual({ drafts: 2, replaced: 0, unchanged: 0, kept: 0, tasks: 2 });
     const list = await app.call(owner, 'invoices.list', { month: '2026-11' });
     expect(list.map((i) => [i.clientName, i.status, i.netMinor, i.vatMinor, i.totalMinor, i.lineCount, i.language])).toEqual([
       ['Jonas Jonaitis', 'draft', 3000, 630, 3630, 1, 'lv'],
       ['UAB Acme', 'draft', 11500, 2415, 13915, 2, 'lt'],
     ]);
     const acmeInvoice = await app.call(owner, 'invoices.get', { id: list[1]!.id });
-    expect(acmeInvoice.lines.map((l) => [l.kind, l.quantityMilli, l.unit, l.unitPriceMinor, l.netMinor, l.vatBp])).toEqual([
-      ['time', 1500, 'HUR', 6000, 9000, 2100],
-      ['material', 2000, 'H87', 1250, 2500, 2100],
+    expect(acmeInvoice.lines.map((l) => [l.kind, l.description, l.quantityMilli, l.unit, l.unitPriceMinor, l.netMinor, l.vatBp])).toEqual([
+      ['time', 'Boiler service', 1500, 'HUR', 6000, 9000, 2100],
+      ['material', 'Valve ½"', 2000, 'H87', 1250, 2500, 2100],
     ]);
+    expect(acmeInvoice.tasks.map((t) => t.number)).toEqual([null]);
     expect(acmeInvoice).toMatchObject({ number: null, issueDate: '2026-11-30', dueDate: '2026-12-14', currency: 'EUR', clientCode: '304123456', breakdown: [{ category: 'S', vatBp: 2100, taxableMinor: 11500, vatMinor: 2415 }] });
     expect((await app.call(owner, 'invoices.generate', { month: '2026-12' })).drafts).toBe(1);
   });
 
-  it('regenerates a month idempotently: drafts replaced, approved invoices and their tasks never billed twice', async () => {
-    const { repair } = await november();
+  it('regenerates a month idempotently: the same drafts stay, changed ones are replaced, approved invoices and their tasks never billed twice', async () => {
+    const { repair, boiler } = await november();
     await app.call(owner, 'invoices.generate', { month: '2026-11' });
     const first = await app.call(owner, 'invoices.list', { month: '2026-11' });
-    const again = await app.call(owner, 'invoices.generate', { month: '2026-11' });
-    expect(again).toEqual({ drafts: 2, replaced: 2, kept: 0, tasks: 2 });
+    const before = snapshotDb(app.core);
+    expect(await app.call(owner, 'invoices.generate', { month: '2026-11' })).toEqual({ drafts: 0, replaced: 0, unchanged: 2, kept: 0, tasks: 2 });
+    expect(snapshotDb(app.core)).toBe(before);
+    // More time on Acme's boiler: its draft is replaced, Jonas's stays.
+    await addTime(app.core, { taskId: boiler, employeeId: tech.id, seconds: 1800, startedAt: '2026-11-10T09:00:00Z' });
+    expect(await app.call(owner, 'invoices.generate', { month: '2026-11' })).toEqual({ drafts: 1, replaced: 1, unchanged: 1, kept: 0, tasks: 2 });
     const second = await app.call(owner, 'invoices.list', { month: '2026-11' });
-    expect(second.map((i) => [i.clientName, i.totalMinor])).toEqual(first.map((i) => [i.clientName, i.totalMinor]));
-    expect(second.map((i) => i.id)).not.toEqual(first.map((i) => i.id));
+    expect(second.map((i) => [i.clientName, i.totalMinor])).toEqual([
+      ['Jonas Jonaitis', 3630],
+      ['UAB Acme', 13915 + 3630],
+    ]);
+    expect(second[0]!.id).toBe(first[0]!.id);
+    expect(second[1]!.id).not.toBe(first[1]!.id);
 
     const jonasInvoice = second[0]!;
     const approved = await app.call(owner, 'invoices.approve', { id: jonasInvoice.id, version: jonasInvoice.version });
     expect(approved).toMatchObject({ status: 'approved', number: 'SF-0001' });
-    expect(await app.call(owner, 'invoices.generate', { month: '2026-11' })).toEqual({ drafts: 1, replaced: 1, kept: 1, tasks: 1 });
+    // Acme's draft has no reason to change; Jonas's task is on the approved invoice, never billed again.
+    expect(await app.call(owner, 'invoices.generate', { month: '2026-11' })).toEqual({ drafts: 0, replaced: 0, unchanged: 1, kept: 1, tasks: 1 });
     const third = await app.call(owner, 'invoices.list', { month: '2026-11' });
     expect(third.map((i) => [i.clientName, i.status])).toEqual([
       ['Jonas Jonaitis', 'approved'],
       ['UAB Acme', 'draft'],
     ]);
-    // The approved task's lines are on one live invoice only.
-    const lines = app.core.sqlite.prepare(`select count(*) from invoice_line l join invoice i on i.id = l.invoice_id where l.task_id = ? and l.deleted_at is null and i.deleted_at is null`).pluck().get(repair);
-    expect(lines).toBe(1);
+    // The approved task is on one live invoice only.
+    const on = app.core.sqlite.prepare(`select count(*) from invoice i, json_each(i.task_ids) j where j.value = ? and i.deleted_at is null`).pluck().get(repair);
+    expect(on).toBe(1);
   });
 
   it('refuses a locked month and changes nothing', async () => {
@@ -156,7 +166,7 @@ describe('invoices: review', () => {
     const inv = await acmeDraft();
     await app.call(owner, 'invoices.approve', { id: inv.id, version: inv.version });
     const detail = await app.call(owner, 'invoices.get', { id: inv.id });
-    const taskId = detail.lines[1]!.taskId!;
+    const taskId = detail.tasks[0]!.id;
     const [valve] = await app.call(owner, 'invoices.materials', { taskId });
     expect(valve).toMatchObject({ name: 'Valve ½"', invoiced: true });
     expect(await app.raw(tech.token, 'invoices.saveMaterial', { id: valve!.id, version: valve!.version, taskId, name: 'Valve', quantityMilli: 1000, unit: 'H87', unitPriceMinor: 1 })).toMatchObject({ ok: false, error: { key: 'errors.material_invoiced' } });

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { me, type Ctx } from '../../api/context';
 import { fail } from '../../api/errors';
 import { loadInScope } from '../../api/scope';
@@ -24,26 +24,18 @@ function toOut(m: Material, invoiced: boolean): MaterialOut {
   return { id: m.id, version: m.version, taskId: m.task_id, productId: m.product_id, name: m.name, quantityMilli: m.quantity_milli, unit: m.unit, unitPriceMinor: m.unit_price_minor, vatBp: m.vat_bp, invoiced };
 }
 
-/** On an approved invoice: the material is part of a document and no longer changes. */
-async function invoicedIds(ctx: Ctx, ids: readonly string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const rows = await ctx.db
-    .selectFrom('invoice_line as l')
-    .innerJoin('invoice as i', 'i.id', 'l.invoice_id')
-    .select('l.material_id')
-    .where('l.material_id', 'in', ids)
-    .where('l.deleted_at', 'is', null)
-    .where('i.deleted_at', 'is', null)
-    .where('i.status', '<>', 'draft')
-    .execute();
-  return new Set(rows.map((r) => r.material_id!));
+/** A material of a task on an approved invoice is part of a document and no longer changes. */
+async function invoicedTask(ctx: Ctx, taskId: string): Promise<boolean> {
+  const row = await sql<{ n: number }>`select count(*) as n from invoice i, json_each(i.task_ids) j
+    where j.value = ${taskId} and i.org_id = ${me(ctx).orgId} and i.status <> 'draft' and i.deleted_at is null`.execute(ctx.db);
+  return (row.rows[0]?.n ?? 0) > 0;
 }
 
 export async function listMaterials(ctx: Ctx, taskId: string): Promise<MaterialOut[]> {
   const task = await loadInScope(ctx.db, me(ctx), 'task', taskId, { key: 'task_not_found', field: 'taskId' });
   const rows = await ctx.db.selectFrom('task_material').selectAll().where('task_id', '=', task.id).where('deleted_at', 'is', null).orderBy('created_at').orderBy('id').execute();
-  const done = await invoicedIds(ctx, rows.map((r) => r.id));
-  return rows.map((r) => toOut(r, done.has(r.id)));
+  const done = await invoicedTask(ctx, task.id);
+  return rows.map((r) => toOut(r, done));
 }
 
 export interface MaterialInput {
@@ -69,13 +61,13 @@ export async function saveMaterial(ctx: Ctx, input: MaterialInput): Promise<Mate
   if (!input.id) return toOut(await materialRows.in(ctx).insert({ ...values, branch_id: task.branch_id }), false);
   const before = await materialRows.in(ctx).load(input.id, { key: 'material_not_found', field: 'id' });
   if (before.task_id !== task.id) throw fail.notFound('material_not_found', 'id');
-  if ((await invoicedIds(ctx, [before.id])).size) throw fail.conflict('material_invoiced', 'id');
+  if (await invoicedTask(ctx, before.task_id)) throw fail.conflict('material_invoiced', 'id');
   return toOut(await materialRows.in(ctx).update(before, values, { expect: input.version ?? before.version }), false);
 }
 
 export async function removeMaterial(ctx: Ctx, id: string): Promise<void> {
   const before = await materialRows.in(ctx).load(id, { key: 'material_not_found', field: 'id' });
-  if ((await invoicedIds(ctx, [before.id])).size) throw fail.conflict('material_invoiced', 'id');
+  if (await invoicedTask(ctx, before.task_id)) throw fail.conflict('material_invoiced', 'id');
   await materialRows.in(ctx).remove(before);
 }
 

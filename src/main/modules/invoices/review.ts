@@ -63,9 +63,7 @@ export async function loadInvoice(ctx: Ctx, id: string): Promise<Invoice> {
 async function linesOf(ctx: Ctx, invoiceId: string) {
   return ctx.db
     .selectFrom('invoice_line as l')
-    .leftJoin('task as t', 't.id', 'l.task_id')
     .selectAll('l')
-    .select('t.number as task_number')
     .where('l.invoice_id', '=', invoiceId)
     .where('l.deleted_at', 'is', null)
     .orderBy('l.position')
@@ -96,10 +94,18 @@ export async function invoiceDetail(ctx: Ctx, id: string): Promise<InvoiceDetail
       vatBp: l.vat_bp,
       netMinor: l.net_minor,
       missingRate: l.missing_rate === 1,
-      taskId: l.task_id,
-      taskNumber: l.task_number ?? null,
     })),
+    tasks: await tasksOf(ctx, JSON.parse(inv.task_ids) as string[]),
   };
+}
+
+async function tasksOf(ctx: Ctx, ids: string[]): Promise<{ id: string; number: string | null }[]> {
+  const out: { id: string; number: string | null }[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await ctx.db.selectFrom('task').select(['id', 'number']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    out.push(...rows);
+  }
+  return out.sort((a, b) => (a.number ?? a.id).localeCompare(b.number ?? b.id, undefined, { numeric: true }));
 }
 
 /** A draft of an open month, at the version the caller read: what every review step starts from. */
@@ -145,13 +151,12 @@ export async function saveLine(ctx: Ctx, id: string, version: number, line: Line
     await invoiceLineRows.in(ctx).update(before, values);
   } else {
     const last = await ctx.db.selectFrom('invoice_line').select((eb) => eb.fn.max('position').as('p')).where('invoice_id', '=', inv.id).executeTakeFirst();
-    await invoiceLineRows.in(ctx).insert({ ...values, branch_id: inv.branch_id, invoice_id: inv.id, position: Number(last?.p ?? 0) + 1, kind: 'manual', task_id: null, material_id: null, employee_id: null });
+    await invoiceLineRows.in(ctx).insert({ ...values, branch_id: inv.branch_id, invoice_id: inv.id, position: Number(last?.p ?? 0) + 1, kind: 'manual' });
   }
   await retotal(ctx, inv);
   return invoiceDetail(ctx, inv.id);
 }
 
-/** A removed line's task stays billed by this invoice only if another of its lines remains; otherwise it is free again. */
 export async function removeLine(ctx: Ctx, id: string, version: number, lineId: string): Promise<InvoiceDetail> {
   const inv = await editableDraft(ctx, id, version);
   const before = await invoiceLineRows.in(ctx).load(lineId, { key: 'invoice_line_not_found', field: 'lineId' });

@@ -79,29 +79,37 @@ describe('invoice amounts', () => {
 });
 
 describe('invoice lines', () => {
-  it('prices time at the task type rate, else the employee rate, summing sessions before rounding', () => {
+  it('prices time at the task type rate, else the employee rate, summing seconds per kind of work before rounding', () => {
     expect(hourlyRate(5000, 3000)).toBe(5000);
     expect(hourlyRate(null, 3000)).toBe(3000);
     expect(hourlyRate(null, null)).toBeNull();
     const tasks = [
-      { id: 't1', clientId: 'c', number: 'UZ-1', subject: 'Boiler', typeRateMinor: 6000 },
-      { id: 't2', clientId: 'c', number: 'UZ-2', subject: null, typeRateMinor: null },
+      { id: 't1', clientId: 'c', number: 'UZ-1', subject: 'Boiler', typeName: 'Boiler service', typeRateMinor: 6000 },
+      { id: 't2', clientId: 'c', number: 'UZ-2', subject: null, typeName: 'Repair', typeRateMinor: null },
+      { id: 't3', clientId: 'c', number: 'UZ-3', subject: null, typeName: 'Boiler service', typeRateMinor: 6000 },
     ];
     const time = [
+      // 1000 s + 800 s + 1 s on the same kind of work: 1801 s → 0.500 h (0.5003), not 0.278 + 0.222 + 0.000.
       { taskId: 't1', employeeId: 'e1', employeeName: 'Ona', employeeRateMinor: 3000, seconds: 1000 },
-      { taskId: 't1', employeeId: 'e1', employeeName: 'Ona', employeeRateMinor: 3000, seconds: 800 },
+      { taskId: 't1', employeeId: 'e2', employeeName: 'Petras', employeeRateMinor: null, seconds: 800 },
+      { taskId: 't3', employeeId: 'e1', employeeName: 'Ona', employeeRateMinor: 3000, seconds: 1 },
       { taskId: 't2', employeeId: 'e1', employeeName: 'Ona', employeeRateMinor: 3000, seconds: 3600 },
       { taskId: 't2', employeeId: 'e2', employeeName: 'Petras', employeeRateMinor: null, seconds: 1800 },
+      { taskId: 'other', employeeId: 'e1', employeeName: 'Ona', employeeRateMinor: 3000, seconds: 9999 },
     ];
-    const materials = [{ id: 'm1', taskId: 't1', name: 'Valve', quantityMilli: 2000, unit: 'H87', unitPriceMinor: 1250, vatBp: null }];
+    const materials = [
+      { id: 'm1', taskId: 't1', name: 'Valve', quantityMilli: 2000, unit: 'H87', unitPriceMinor: 1250, vatBp: null },
+      { id: 'm2', taskId: 't3', name: 'Valve', quantityMilli: 1000, unit: 'H87', unitPriceMinor: 1250, vatBp: null },
+      { id: 'm3', taskId: 't3', name: 'Valve', quantityMilli: 1000, unit: 'H87', unitPriceMinor: 1300, vatBp: 900 },
+    ];
     const lines = linesForTasks(tasks, time, materials, 2100);
-    expect(lines.map((l) => [l.kind, l.quantityMilli, l.unitPriceMinor, l.netMinor, l.vatBp, l.missingRate])).toEqual([
-      ['time', 500, 6000, 3000, 2100, false],
-      ['material', 2000, 1250, 2500, 2100, false],
-      ['time', 1000, 3000, 3000, 2100, false],
-      ['time', 500, 0, 0, 2100, true],
+    expect(lines.map((l) => [l.kind, l.description, l.quantityMilli, l.unitPriceMinor, l.netMinor, l.vatBp, l.missingRate])).toEqual([
+      ['time', 'Boiler service', 500, 6000, 3000, 2100, false],
+      ['time', 'Ona', 1000, 3000, 3000, 2100, false],
+      ['time', 'Petras', 500, 0, 0, 2100, true],
+      ['material', 'Valve', 3000, 1250, 3750, 2100, false],
+      ['material', 'Valve', 1000, 1300, 1300, 900, false],
     ]);
-    expect(lines[0]!.description).toBe('UZ-1 Boiler — Ona');
   });
 
   it('knows a month’s days', () => {

@@ -6,6 +6,7 @@ export interface BillableTask {
   clientId: string;
   number: string | null;
   subject: string | null;
+  typeName: string | null;
   typeRateMinor: number | null;
 }
 export interface BillableTime {
@@ -29,9 +30,6 @@ export interface BillableMaterial {
 export type LineKind = 'time' | 'material' | 'manual';
 export interface DraftLine {
   kind: LineKind;
-  taskId: string | null;
-  materialId: string | null;
-  employeeId: string | null;
   description: string;
   quantityMilli: number;
   /** UN/ECE Recommendation 20 code: HUR for hours, H87 for pieces, else the material's own. */
@@ -39,7 +37,7 @@ export interface DraftLine {
   unitPriceMinor: number;
   vatBp: number;
   netMinor: number;
-  /** A time line whose task type and employee both lack a rate: priced 0 until the manager sets one. */
+  /** Time whose task type and employee both lack a rate: priced 0 until the manager sets one. */
   missingRate: boolean;
 }
 
@@ -49,32 +47,43 @@ export function hourlyRate(typeRateMinor: number | null, employeeRateMinor: numb
 }
 
 /**
- * One client's lines from their month of done tasks: per task, one time line per employee (their billable seconds
- * summed, then turned to hours once, so sessions never add rounding), then its materials, in task order.
+ * One client's lines for a month: time summed per kind of work at one rate (the task type's name when its rate
+ * applies, else the employee's name at theirs), the seconds added up before they become hours, so sessions and
+ * tasks never add rounding; then the materials, the same item at the same price on one line. Which tasks the lines
+ * bill is kept beside them (the invoice's task list), so a line stays a line an accountant reads.
  */
 export function linesForTasks(tasks: readonly BillableTask[], time: readonly BillableTime[], materials: readonly BillableMaterial[], defaultVatBp: number): DraftLine[] {
-  const lines: DraftLine[] = [];
-  for (const task of tasks) {
-    const label = [task.number, task.subject].filter(Boolean).join(' ');
-    const perEmployee = new Map<string, { name: string; rate: number | null; seconds: number }>();
-    for (const t of time) {
-      if (t.taskId !== task.id || t.seconds <= 0) continue;
-      const e = perEmployee.get(t.employeeId) ?? { name: t.employeeName, rate: t.employeeRateMinor, seconds: 0 };
-      e.seconds += t.seconds;
-      perEmployee.set(t.employeeId, e);
-    }
-    for (const [employeeId, e] of [...perEmployee.entries()].sort((a, b) => a[1].name.localeCompare(b[1].name))) {
-      const rate = hourlyRate(task.typeRateMinor, e.rate);
-      const quantityMilli = hoursMilli(e.seconds);
-      const unitPriceMinor = rate ?? 0;
-      lines.push({ kind: 'time', taskId: task.id, materialId: null, employeeId, description: `${label} — ${e.name}`.trim(), quantityMilli, unit: 'HUR', unitPriceMinor, vatBp: defaultVatBp, netMinor: lineNetMinor({ quantityMilli, unitPriceMinor }), missingRate: rate === null });
-    }
-    for (const m of materials) {
-      if (m.taskId !== task.id) continue;
-      lines.push({ kind: 'material', taskId: task.id, materialId: m.id, employeeId: null, description: `${m.name} (${label})`.trim(), quantityMilli: m.quantityMilli, unit: m.unit, unitPriceMinor: m.unitPriceMinor, vatBp: m.vatBp ?? defaultVatBp, netMinor: lineNetMinor(m), missingRate: false });
-    }
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const work = new Map<string, { label: string; rate: number | null; seconds: number }>();
+  for (const e of time) {
+    const task = byId.get(e.taskId);
+    if (!task || e.seconds <= 0) continue;
+    const byType = task.typeRateMinor !== null;
+    const rate = hourlyRate(task.typeRateMinor, e.employeeRateMinor);
+    const label = byType ? (task.typeName ?? '') : e.employeeName;
+    const key = `${byType ? 't' : 'e'}\u0000${label}\u0000${rate ?? ''}`;
+    const w = work.get(key) ?? { label, rate, seconds: 0 };
+    w.seconds += e.seconds;
+    work.set(key, w);
   }
-  return lines;
+  const lines: DraftLine[] = [];
+  for (const w of [...work.values()].sort((a, b) => a.label.localeCompare(b.label) || (a.rate ?? -1) - (b.rate ?? -1))) {
+    const quantityMilli = hoursMilli(w.seconds);
+    if (quantityMilli <= 0) continue;
+    const unitPriceMinor = w.rate ?? 0;
+    lines.push({ kind: 'time', description: w.label, quantityMilli, unit: 'HUR', unitPriceMinor, vatBp: defaultVatBp, netMinor: lineNetMinor({ quantityMilli, unitPriceMinor }), missingRate: w.rate === null });
+  }
+  const items = new Map<string, DraftLine>();
+  for (const m of materials) {
+    if (!byId.has(m.taskId)) continue;
+    const vatBp = m.vatBp ?? defaultVatBp;
+    const key = `${m.name}\u0000${m.unit}\u0000${m.unitPriceMinor}\u0000${vatBp}`;
+    const line = items.get(key) ?? { kind: 'material' as const, description: m.name, quantityMilli: 0, unit: m.unit, unitPriceMinor: m.unitPriceMinor, vatBp, netMinor: 0, missingRate: false };
+    line.quantityMilli += m.quantityMilli;
+    line.netMinor = lineNetMinor(line);
+    items.set(key, line);
+  }
+  return [...lines, ...items.values()];
 }
 
 /** The month (`YYYY-MM`) as the dates it starts and ends, and its last day (the draft's issue date). */
