@@ -57,6 +57,7 @@ export async function invoicePaper(ctx: Ctx, doc: InvoiceDocument): Promise<Repo
         [{ text: tr('issueDate'), style: 'label' }, fmt.date(inv.issueDate)],
         [{ text: tr('dueDate'), style: 'label' }, fmt.date(inv.dueDate)],
         [{ text: tr('period'), style: 'label' }, `${fmt.date(first)} – ${fmt.date(last)}`],
+        ...(inv.tasks.length ? [[{ text: tr('tasks'), style: 'label' }, inv.tasks.map((t) => t.number ?? '—').join(', ')]] : []),
       ],
     },
     layout: 'form',
