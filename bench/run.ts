@@ -22,8 +22,9 @@ import { dialerSuite } from './suites/dialer';
 import { browserSuite } from './suites/browser';
 import { remindersSuite } from './suites/reminders';
 import { hubSuite } from './suites/hub';
+import { invoicesSuite } from './suites/invoices';
 
-const SUITES: Suite[] = [startupSuite, clientsSuite, interventionsSuite, calendarSuite, dialerSuite, remindersSuite, hubSuite, browserSuite];
+const SUITES: Suite[] = [startupSuite, clientsSuite, interventionsSuite, calendarSuite, dialerSuite, remindersSuite, hubSuite, invoicesSuite, browserSuite];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;

@@ -16,6 +16,7 @@ import * as m0014 from './0014_sync';
 import * as m0015 from './0015_tasks';
 import * as m0016 from './0016_task_time';
 import * as m0017 from './0017_task_checklist';
+import * as m0018 from './0018_invoices';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015_tasks': m0015,
   '0016_task_time': m0016,
   '0017_task_checklist': m0017,
+  '0018_invoices': m0018,
 };

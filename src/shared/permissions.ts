@@ -17,6 +17,8 @@ export const MODULES = [
   'nomenclature',
   /** Reminder calls: settings, trunk, usage and recordings need approve (owners and admins); clerks read attempts and change a visit's reminders. */
   'reminders',
+  /** Monthly invoices from done tasks: managers review and approve; nobody below them sees prices of the whole month. */
+  'invoices',
 ] as const;
 export type Module = (typeof MODULES)[number];
 
@@ -48,6 +50,7 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     chat: ALL,
     nomenclature: ALL,
     reminders: RW,
+    invoices: ALL,
   },
   dispatcher: {
     organization: R,

@@ -108,7 +108,7 @@ function sample(proc: ProcName, s: AnySchema, refs: Refs, want: Want, at = ''): 
 }
 
 /** Text fields whose contract asks for a shape, by name. */
-const SHAPED: Record<string, string> = { colour: '#336699', currency: 'EUR' };
+const SHAPED: Record<string, string> = { colour: '#336699', currency: 'EUR', month: '2026-11', unit: 'H87' };
 
 let app: TestApp;
 let owner: string;
@@ -247,14 +247,26 @@ withTestOrg('file', async (org) => {
   const mailbox = { port: 993, tls: true, login: 'help', folder: 'INBOX', enabled: false, pollSec: 60, host: 'imap.invalid' };
   A.mailbox = (await app.call(owner, 'tasks.saveMailbox', { ...mailbox, branchId: A.branch, name: 'Riga help' })).id;
   B.mailbox = (await app.call(owner, 'tasks.saveMailbox', { ...mailbox, branchId: B.branch, name: `${MARK} help` })).id;
-  secrets.push(B.branch, B.series, b1.id, waiting.id, b3.id, B.approval, B.service, B.exception, B.visit, B.task, B.mailbox, B.checkItem);
+  // A month's invoice in each branch, from a done task with a material used on it.
+  await app.call(owner, 'series.create', { docType: 'invoice', branchId: A.branch, prefix: 'SF-', padding: 4, nextNumber: 1 });
+  for (const [refs, name] of [[A, 'Pipe'], [B, `${MARK} valve`]] as const) {
+    let t = await app.call(owner, 'tasks.create', { ...task, branchId: refs.branch!, subject: name, assigneeId: refs.assignee });
+    refs.material = (await app.call(owner, 'invoices.saveMaterial', { taskId: t.id, name, quantityMilli: 1000, unit: 'H87', unitPriceMinor: 500 })).id;
+    t = await app.call(owner, 'tasks.move', { id: t.id, version: t.version, status: 'in_progress' });
+    await app.call(owner, 'tasks.move', { id: t.id, version: t.version, status: 'done' });
+    await app.call(owner, 'invoices.generate', { month: '2026-11', branchId: refs.branch! });
+    const [inv] = await app.call(owner, 'invoices.list', { month: '2026-11', branchId: refs.branch! });
+    refs.invoice = inv!.id;
+    refs.invoiceLine = (await app.call(owner, 'invoices.get', { id: inv!.id })).lines[0]!.id;
+  }
+  secrets.push(B.branch, B.series, b1.id, waiting.id, b3.id, B.approval, B.service, B.exception, B.visit, B.task, B.mailbox, B.checkItem, B.invoice!, B.invoiceLine!, B.material!);
 });
 
 describe('branch isolation over the whole contract', () => {
   it('knows what every id of every procedure names', () => {
     const unknown = ids.filter(([proc, at]) => !refKind(proc, at)).map(([proc, at]) => `${proc} ${at}`);
     expect(unknown, 'declare these in src/shared/api/refs.ts').toEqual([]);
-    expect(secrets).toHaveLength(12);
+    expect(secrets).toHaveLength(15);
   });
 
   it("would fail on a new procedure's undeclared id, and checks a declared one at once", () => {

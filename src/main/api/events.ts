@@ -39,6 +39,7 @@ export const EVENT_MODULE: Record<EventName, Module> = {
   'sync.changed': 'organization',
   'tasks.changed': 'tasks',
   'tasks.rejected': 'tasks',
+  'invoices.changed': 'invoices',
 };
 
 /** The one delivery rule of every transport: same organization, the module's read right, and a branch the user sees. */

@@ -73,6 +73,9 @@ export const BRANCH_COLUMN = {
   task_mail: 'branch_id',
   task_time_entry: 'branch_id',
   task_check_item: 'branch_id',
+  task_material: 'branch_id',
+  invoice: 'branch_id',
+  invoice_line: 'branch_id',
 } as const satisfies Partial<Record<keyof DB, string>>;
 export type BranchScopedTable = keyof typeof BRANCH_COLUMN;
 

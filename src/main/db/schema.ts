@@ -139,7 +139,7 @@ export interface ClientContactTable extends ClientChild {
   email: string | null;
 }
 
-export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB, TasksDB, ChecklistDB {
+export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB, TasksDB, ChecklistDB, InvoicesDB {
   org: OrgTable;
   branch: BranchTable;
   app_user: UserTable;
@@ -747,4 +747,65 @@ export interface TaskCheckItemTable extends Synced {
 export interface ChecklistDB {
   task_type_check_item: TaskTypeCheckItemTable;
   task_check_item: TaskCheckItemTable;
+}
+/** Monthly invoices (migrations/0018_invoices.ts). */
+export interface TaskMaterialTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  task_id: string;
+  product_id: string | null;
+  name: string;
+  quantity_milli: number;
+  unit: string;
+  unit_price_minor: number;
+  vat_bp: number | null;
+}
+export interface InvoiceTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  client_id: string;
+  month: string;
+  status: 'draft' | 'approved' | 'exported';
+  series_id: string | null;
+  number: string | null;
+  issue_date: string;
+  due_date: string;
+  currency: string;
+  client_name: string;
+  client_code: string | null;
+  client_vat_id: string | null;
+  client_address: string | null;
+  client_country: string | null;
+  client_email: string | null;
+  language: string;
+  net_minor: number;
+  vat_minor: number;
+  total_minor: number;
+  approved_at: string | null;
+  approved_by: string | null;
+  exported_at: string | null;
+  note: string | null;
+  task_ids: Generated<string>;
+}
+export interface InvoiceLineTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  invoice_id: string;
+  position: number;
+  kind: 'time' | 'material' | 'manual';
+  description: string;
+  quantity_milli: number;
+  unit: string;
+  unit_price_minor: number;
+  vat_bp: number;
+  net_minor: number;
+  missing_rate: Generated<number>;
+}
+export interface InvoicesDB {
+  task_material: TaskMaterialTable;
+  invoice: InvoiceTable;
+  invoice_line: InvoiceLineTable;
 }

@@ -19,6 +19,7 @@ import { configureDemoTrunk } from '../modules/reminders';
 import { loadTasks } from './tasks';
 import { loadTaskTime } from './taskTime';
 import { loadTaskChecklists } from './taskChecklists';
+import { loadInvoices } from './invoices';
 
 export const DEMO_PASSWORD = 'planora-demo';
 export { DEMO_CLIENTS } from './clientsPlan';
@@ -57,6 +58,7 @@ export async function seedDemo(ctx: Ctx, language: Language = DEMO_LANGUAGE, int
     await loadTasks(quiet, tasks);
     await loadTaskChecklists(quiet, tasks);
     await loadTaskTime(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, techs: tasks.branches.flatMap((b) => b.techs) });
+    await loadInvoices(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, owner: user('owner'), branches: [{ id: ids.branches.riga, prefix: 'RIX-R-' }, { id: ids.branches.yerevan, prefix: 'EVN-R-' }] });
   }
   return STAFF.map((s) => ({ login: s.login, password: DEMO_PASSWORD, role: s.role }));
 }

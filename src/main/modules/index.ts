@@ -16,6 +16,7 @@ import { reportsModule } from '../reports';
 import { remindersModule } from './reminders';
 import { syncModule } from '../sync';
 import { tasksModule, taskTimeModule } from './tasks';
+import { invoicesModule } from './invoices';
 
 /** Every module of the application, composed: the one place that names them. A new module is one line here. */
 export const app = combine(
@@ -35,6 +36,7 @@ export const app = combine(
   syncModule,
   tasksModule,
   taskTimeModule,
+  invoicesModule,
 );
 
 /** One handler per procedure of the contract; the type fails to compile when one is missing. */

@@ -12,6 +12,7 @@ const MIME = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json; charset=utf-8',
+  xml: 'application/xml; charset=utf-8',
 } as const;
 export type ReportExt = keyof typeof MIME;
 

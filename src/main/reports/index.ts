@@ -8,5 +8,6 @@ export const reportsModule = defineModule({ name: 'reports', handlers: { ...repo
 export { frameFor, reportEnv, savePdf, type ReportEnv } from './context';
 /** A text of the catalogs in a reader's language (mails a job writes to admins). */
 export { t as translate } from './i18n';
-/** A reader's formats in a language of the document's own (a work act goes in its client's language). */
+/** For a module's own documents in another reader's language (a work act or an invoice in its client's) and its own files (XML). */
 export { makeFmt } from './format';
+export { discardReportFile, newReportFile } from './files';

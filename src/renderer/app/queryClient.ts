@@ -32,6 +32,7 @@ const INVALIDATES: Record<EventName, string[]> = {
   'tasks.changed': ['tasks'],
   // The assignee's toast reads it; the task itself changed through `tasks.changed`.
   'tasks.rejected': [],
+  'invoices.changed': ['invoices'],
 };
 
 export function invalidateFor(name: EventName): void {

@@ -30,6 +30,7 @@ export const ROUTES: RouteDef[] = [
   // The tasks' set-up: types with their checklists and rates (managers change them), and the intake mailboxes.
   { path: 'task-types', label: 'taskChecklist.typesNav', module: 'tasks', edit: 'approve', load: () => import('../modules/taskSettings/TaskTypesScreen').then((m) => m.TaskTypesScreen) },
   { path: 'task-mailboxes', label: 'taskChecklist.mailboxesNav', module: 'tasks', action: 'approve', load: () => import('../modules/taskSettings/MailboxesScreen').then((m) => m.MailboxesScreen) },
+  { path: 'invoices', label: 'invoices.title', module: 'invoices', load: () => import('../modules/invoices/InvoicesScreen').then((m) => m.InvoicesScreen) },
   { path: 'calendar', label: 'calendar.title', module: 'calendar', load: () => import('../modules/calendar/CalendarScreen').then((m) => m.CalendarScreen) },
   // The calendar's set-up: who works when, and what the branch offers. Reading needs the calendar; setting, its approve right.
   {

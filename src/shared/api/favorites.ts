@@ -44,6 +44,7 @@ export const SCREEN_MODULES = {
   // Task types (everyone who reads tasks sees them; managers change them) and the intake mailboxes (managers and up).
   'task-types': read('tasks'),
   'task-mailboxes': { module: 'tasks', action: 'approve' },
+  invoices: read('invoices'),
 } as const satisfies Record<string, ScreenRight | null>;
 export type Screen = keyof typeof SCREEN_MODULES;
 export const SCREENS = Object.keys(SCREEN_MODULES) as [Screen, ...Screen[]];

@@ -20,6 +20,7 @@ import { syncApi, syncChanged } from './sync';
 import { tasksApi, tasksChanged } from './tasks';
 import { taskTimeApi } from './taskTime';
 import { taskChecklistApi, taskRejected } from './taskChecklist';
+import { invoicesApi, invoicesChanged } from './invoices';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -46,6 +47,7 @@ export const api = {
   ...tasksApi,
   ...taskTimeApi,
   ...taskChecklistApi,
+  ...invoicesApi,
 } as const;
 
 export type Api = typeof api;
@@ -73,6 +75,7 @@ export const events = {
   'sync.changed': syncChanged,
   'tasks.changed': tasksChanged,
   'tasks.rejected': taskRejected,
+  'invoices.changed': invoicesChanged,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

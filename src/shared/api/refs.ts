@@ -45,11 +45,17 @@ export const RECORD_KINDS = [
   'checkItem',
   /** An item of a task type's checklist template: the organization's, like the type. */
   'checkTemplateItem',
+  /** A client's invoice of a month, made in a branch (issue 12). */
+  'invoice',
+  /** A line of an invoice. */
+  'invoiceLine',
+  /** A material used on a task. */
+  'material',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Records that belong to one branch: a user of another branch can neither read nor change them. */
-export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'service', 'exception', 'visit', 'task', 'mailbox', 'checkItem'];
+export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'service', 'exception', 'visit', 'task', 'mailbox', 'checkItem', 'invoice', 'invoiceLine', 'material'];
 
 /** By the field's name, wherever it appears. */
 const BY_NAME: Record<string, RecordKind> = {
@@ -117,6 +123,11 @@ const BY_PROCEDURE: Record<string, Record<string, RecordKind>> = {
   'tasks.checklist.tick': { itemId: 'checkItem' },
   'tasks.types.save': { id: 'taskType', 'items[].id': 'checkTemplateItem' },
   'tasks.mailboxes.test': { id: 'mailbox' },
+  'invoices.*': { taskId: 'task', lineId: 'invoiceLine', 'line.lineId': 'invoiceLine', productId: 'product' },
+  'invoices.saveMaterial': { id: 'material' },
+  // The seller's VAT number is a code, not a record.
+  'invoices.saveSettings': { sellerVatId: 'none' },
+  'invoices.removeMaterial': { id: 'material' },
 };
 
 /** What a bare `id` names, by the procedure's namespace. */
@@ -138,6 +149,7 @@ const ID_BY_NAMESPACE: Record<string, RecordKind> = {
   reminders: 'recording',
   sync: 'syncConflict',
   tasks: 'task',
+  invoices: 'invoice',
 };
 
 /** The kind of record an input field names (`path` as `a.b`, `list[]`, `list[].id`), or undefined when nobody declared it. */

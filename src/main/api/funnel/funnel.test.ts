@@ -74,6 +74,13 @@ async function everyModuleWrites(): Promise<void> {
   const raw = ['From: rita@example.lv', 'Subject: Leak', 'Message-ID: <leak@example.lv>', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary=b', '', '--b', 'Content-Type: text/plain', '', 'Water on the floor.', '--b', 'Content-Type: text/plain; name=a.txt', 'Content-Disposition: attachment; filename=a.txt', '', 'file', '--b--', ''].join('\r\n');
   const jobDeps = { db: app.core.db, clock: app.clock, config: app.core.config, services: app.core.services, publish: () => undefined, log: () => undefined };
   expect(await takeMessage(jobDeps, boxRow, { uid: 1, uidValidity: '1', source: Buffer.from(raw) })).toMatchObject({ outcome: 'task' });
+  // Invoices: a material on a done task, the month's draft with its lines, and the module's settings.
+  await app.call(owner, 'invoices.saveMaterial', { taskId: task.id, name: 'Valve', quantityMilli: 1000, unit: 'H87', unitPriceMinor: 1250 });
+  let moved = await app.call(owner, 'tasks.move', { id: task.id, version: (await app.call(owner, 'tasks.get', { id: task.id })).version, status: 'assigned', assigneeId: disp.id });
+  moved = await app.call(owner, 'tasks.move', { id: moved.id, version: moved.version, status: 'in_progress' });
+  moved = await app.call(owner, 'tasks.move', { id: moved.id, version: moved.version, status: 'done' });
+  await app.call(owner, 'invoices.saveSettings', { currency: 'EUR', vatBp: 2100, paymentDays: 14 });
+  expect((await app.call(owner, 'invoices.generate', { month: '2026-11' })).drafts).toBe(1);
   app.clock.advance(25 * 3_600_000);
   const scanned = await scanWarnings({ db: app.core.db, clock: app.clock, config: app.core.config, publish: () => undefined });
   expect(scanned.raised.map((w) => w.kind)).toEqual(['unallocated', 'unallocated']);
