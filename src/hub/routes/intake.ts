@@ -100,7 +100,7 @@ export function intakeRoute(app: FastifyInstance, ctx: HubContext, web: WebForm)
     return answer;
   });
 
-  app.post('/hub/v1/intake', { ...authenticated(ctx), bodyLimit: 64 * 1024 }, async (request) => {
+  app.post('/hub/v1/intake', { ...authenticated(ctx), bodyLimit: 1024 * 1024 }, async (request) => {
     const device = deviceOf(request);
     const body = parse(intakeRequest, request.body);
     checkVersions(ctx, body.protocol, body.schemaVersion);
