@@ -1,6 +1,7 @@
 import { defineModule } from '../../api/module';
 import { tasksHandlers } from './handlers';
 import { createIntake, TASK_INTAKE } from './intake';
+import { webIntakeHandlers } from './webIntake/people';
 
 /**
  * Tasks (issue 12): the workflow (`service.ts`, rules in `shared/rules/tasks/`), one registration for every intake
@@ -9,7 +10,7 @@ import { createIntake, TASK_INTAKE } from './intake';
  */
 export const tasksModule = defineModule({
   name: 'tasks',
-  handlers: tasksHandlers,
+  handlers: { ...tasksHandlers, ...webIntakeHandlers },
   start(host) {
     const intake = createIntake({ db: host.db, clock: host.clock, config: host.config, services: host.services, publish: (e) => host.publish(e), log: host.log });
     host.services.provide(TASK_INTAKE, intake);
@@ -28,3 +29,5 @@ export { takeMessage } from './intake/take';
 export { createTask, moveTask } from './service';
 export { saveType } from './types';
 export { saveMailbox } from './mailboxes';
+/** The web form's submissions pulled from the hub after a sync round. */
+export { pullWebIntake, type IntakeCall } from './webIntake';
