@@ -5,7 +5,7 @@ import { loadSessionUser } from '../../auth/sessions';
 import { changesSince, funnelGaps, syncedRows, syncedTableNames } from './index';
 import { scanWarnings } from '../../modules/interventions';
 import { recordDemoCalls } from '../../modules/reminders';
-import { takeMessage } from '../../modules/tasks';
+import { pullWebIntake, takeMessage } from '../../modules/tasks';
 import { toWav } from '../../telephony/prompts';
 import { tone } from '../../telephony/testing/tone';
 
@@ -71,6 +71,11 @@ async function everyModuleWrites(): Promise<void> {
   const raw = ['From: rita@example.lv', 'Subject: Leak', 'Message-ID: <leak@example.lv>', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary=b', '', '--b', 'Content-Type: text/plain', '', 'Water on the floor.', '--b', 'Content-Type: text/plain; name=a.txt', 'Content-Disposition: attachment; filename=a.txt', '', 'file', '--b--', ''].join('\r\n');
   const jobDeps = { db: app.core.db, clock: app.clock, config: app.core.config, services: app.core.services, publish: () => undefined, log: () => undefined };
   expect(await takeMessage(jobDeps, boxRow, { uid: 1, uidValidity: '1', source: Buffer.from(raw) })).toMatchObject({ outcome: 'task' });
+  // A web form submission as the sync round's pull hands it over.
+  const web = { id: 'sub-1', seq: 1, branchId, reference: 'W-ABCDEFG', receivedAt: app.clock.now(), attachments: [] };
+  const fields = { name: 'Rita', phone: '', email: 'rita@example.lv', address: '', description: 'Leak', priority: 'medium' as const, employeeId: null, branchId, language: 'lv' as const };
+  let served = false;
+  expect(await pullWebIntake(jobDeps, orgId, async () => ({ items: served ? [] : ((served = true), [{ ...web, fields }]), more: false }))).toBe(1);
   app.clock.advance(25 * 3_600_000);
   const scanned = await scanWarnings({ db: app.core.db, clock: app.clock, config: app.core.config, publish: () => undefined });
   expect(scanned.raised.map((w) => w.kind)).toEqual(['unallocated', 'unallocated']);
