@@ -30,6 +30,7 @@ let siteUrl: string;
 let desk: PlanoraServer & { stop(): Promise<void> };
 let deskPage: Page;
 let orgId: string;
+let jonasId: string;
 
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
   test.setTimeout(180_000);
@@ -60,12 +61,12 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
     ownerLanguage: 'lt',
   });
   const [branch] = await apiCall<{ id: string }[]>(deskPage, 'branches.list', {});
-  for (const [login, name, isPublic] of [
-    ['jonas', 'Jonas Petraitis', true],
-    ['hidden', 'Nematomas Darbuotojas', false],
+  for (const [login, name] of [
+    ['jonas', 'Jonas Petraitis'],
+    ['hidden', 'Nematomas Darbuotojas'],
   ] as const) {
     const u = await apiCall<{ id: string }>(deskPage, 'users.create', { login, password: 'password-123', name, role: 'employee', language: 'lt', branchIds: [branch!.id] });
-    await apiCall(deskPage, 'tasks.webIntake.setPublic', { id: u.id, publicOnWeb: isPublic });
+    if (login === 'jonas') jonasId = u.id;
   }
   await apiCall(deskPage, 'sync.register', { hubUrl: hub.url, code: hub.code('--new-org', 'Šilumos servisas'), deviceName: 'Vilnius desk' });
   orgId = (await apiCall<{ orgId: string }>(deskPage, 'auth.me', {})).orgId;
@@ -87,6 +88,19 @@ for (const { code, cat, name, phone } of LANGS) {
   test(`a visitor sends a request from the organization's site; the desktop gets the task with the chosen employee (${code})`, async ({ page }) => {
     test.setTimeout(180_000);
     const f = cat.webForm;
+    // The owner lists Jonas on the web form from the users screen (a switch per person); a sync round takes it to the hub.
+    await apiCall(deskPage, 'auth.setLanguage', { language: code });
+    await deskPage.goto(`${desk.url}/#/users`);
+    await deskPage.reload();
+    const listed = deskPage.getByTestId(`user-public-on-web-${jonasId}`);
+    await expect(deskPage.getByRole('columnheader', { name: f.publicOnWeb })).toBeVisible();
+    if (code === 'lt') {
+      await expect(listed).not.toBeChecked();
+      await listed.click({ force: true });
+    }
+    await expect(listed).toBeChecked();
+    await shot(deskPage, `web-form-users-${code}`);
+    await apiCall(deskPage, 'sync.now', {});
     fs.writeFileSync(
       path.join(siteDir, `contact-${code}.html`),
       `<!doctype html><html><head><meta charset="utf-8"><title>Contact</title><style>h1{font-family:Georgia;color:#7a2d00}</style></head>
