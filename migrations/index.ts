@@ -17,6 +17,7 @@ import * as m0015 from './0015_tasks';
 import * as m0016 from './0016_task_time';
 import * as m0017 from './0017_task_checklist';
 import * as m0018 from './0018_invoices';
+import * as m0020 from './0020_task_web_intake';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0016_task_time': m0016,
   '0017_task_checklist': m0017,
   '0018_invoices': m0018,
+  '0020_task_web_intake': m0020,
 };

@@ -13,6 +13,7 @@ const STATUS: Record<HubErrorCode, number> = {
   'hub.update_app': 426,
   'hub.rate_limited': 429,
   'hub.https_required': 403,
+  'hub.challenge_failed': 403,
 };
 
 /** A refusal the routes throw; the error handler answers it as `{ code, key, params }` with its status. */

@@ -4,9 +4,11 @@ import type { z } from 'zod';
 import { random as seeded, type Random } from '../main/demo/random';
 import { formatHlc } from '../shared/sync/hlc';
 import { HUB_PROTOCOL, registerRequest, syncRequest, waitRequest } from '../shared/sync/protocol';
+import { intakeRequest, webFields, webSubmission } from '../shared/sync/intake';
 import { DESKTOP_SCHEMA_VERSION } from './server';
 import { foundingDevice, startTestHub, tableCounts, TestDevice } from './testing/hub';
 import { ENGINES } from './testing/storage';
+import { fields, pushDirectory, SMALL_WORK } from './testing/webForm';
 
 const NODE = 'a'.repeat(32);
 const WRONG_VALUES: unknown[] = [
@@ -69,8 +71,10 @@ function mutations(base: Record<string, unknown>, schema: z.ZodType, random: Ran
 
 describe.each(ENGINES)('bad bodies on every public endpoint are refused with hub.bad_request, and nothing is stored (%s)', (engine) => {
   it('a few hundred generated bad inputs, seeded', async () => {
-    const hub = await startTestHub(engine, { registerLimit: { capacity: 10_000, perMinute: 10_000 } });
+    const roomy = { capacity: 10_000, perMinute: 10_000 };
+    const hub = await startTestHub(engine, { registerLimit: roomy, webForm: { ...SMALL_WORK, limits: { perIp: roomy, perOrg: roomy } } });
     const device = await foundingDevice(hub);
+    await pushDirectory(device, { branches: [{ id: 'vilnius', name: 'Vilnius' }], people: [] });
     const code = await hub.code({ org: device.orgId!, branches: [] });
     // The same seed, the same bad inputs, run after run.
     const random = seeded(11);
@@ -85,11 +89,18 @@ describe.each(ENGINES)('bad bodies on every public endpoint are refused with hub
         cellOf,
       },
       { path: '/hub/v1/wait', key: device.key, schema: waitRequest, base: { cursor: 0, timeoutMs: 0 } },
+      { path: '/hub/v1/intake', key: device.key, schema: intakeRequest, base: { protocol: HUB_PROTOCOL, schemaVersion: DESKTOP_SCHEMA_VERSION, ack: [], after: 0, limit: 10 } },
+      { path: `/w/v1/form/${device.orgId}`, key: undefined, schema: webSubmission, base: { altcha: 'a'.repeat(40), website: '', fields: fields(), attachments: [] } },
     ];
+    // The form's own fields, one by one, inside an otherwise good submission.
+    const form = endpoints.at(-1)!;
+    const fieldCases = mutations(fields(), webFields, random)
+      .filter((c) => c.raw === undefined && c.contentType === undefined)
+      .map((c) => ({ ...c, path: `fields.${c.path}`, body: { ...form.base, fields: c.body } }));
     const before = await tableCounts(hub.hub);
     let sent = 0;
     for (const ep of endpoints) {
-      for (const c of mutations(ep.base, ep.schema, random, ep.cellOf)) {
+      for (const c of [...mutations(ep.base, ep.schema, random, ep.cellOf), ...(ep === form ? fieldCases : [])]) {
         const res = await fetch(`${hub.url}${ep.path}`, {
           method: 'POST',
           headers: { 'content-type': c.contentType ?? 'application/json', ...(ep.key ? { authorization: `Bearer ${ep.key}` } : {}) },

@@ -6,6 +6,9 @@ import type { Engine } from './db/migrations';
 import { migrateHub, openHubDb, reachable, type HubDb, type HubStorage } from './db/open';
 import { HubRefusal } from './errors';
 import { tokenBucket } from './rateLimit';
+import { DEFAULT_PUBLIC_LIMITS, publicLimits, type PublicLimitOptions } from './public/limits';
+import { proofOfWork, type PowOptions } from './public/pow';
+import { intakeRoute } from './routes/intake';
 import { registerRoute } from './routes/register';
 import { syncRoute } from './routes/sync';
 import { waitRoute } from './routes/wait';
@@ -30,6 +33,8 @@ export interface HubOptions {
   bodyLimit?: number;
   /** Registrations per client address: a burst, then so many a minute (default 10, then 10 a minute). */
   registerLimit?: { capacity: number; perMinute: number };
+  /** The web form's public limits and proof of work (tests make the work small). */
+  webForm?: { limits?: PublicLimitOptions; pow?: Partial<Omit<PowOptions, 'now'>> };
 }
 
 export interface Hub {
@@ -91,6 +96,8 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   registerRoute(app, ctx);
   syncRoute(app, ctx);
   waitRoute(app, ctx);
+  const pow = await proofOfWork(opened.db, { maxNumber: 100_000, ttlMs: 10 * 60_000, ...opts.webForm?.pow, now: ctx.now });
+  intakeRoute(app, ctx, { pow, limits: publicLimits(opts.webForm?.limits ?? DEFAULT_PUBLIC_LIMITS, ctx.now) });
 
   // Long polls would hold a closing server open for up to a minute: wake them first, they answer "no change".
   app.addHook('preClose', async () => signal.close());

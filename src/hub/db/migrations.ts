@@ -84,5 +84,37 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
         for (const t of ['hub_batch', 'hub_cell', 'hub_cell_log', 'hub_code', 'hub_device', 'hub_organization']) await db.schema.dropTable(t).execute();
       },
     },
+    // The web form (issue 12): submissions waiting for their branch's device, challenges already spent, the form's key.
+    '0003_intake': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('hub_intake')
+          .addColumn('seq', engine === 'pg' ? 'bigserial' : 'integer', (c) => (engine === 'pg' ? c.primaryKey() : c.primaryKey().notNull().autoIncrement()))
+          .addColumn('id', 'text', (c) => c.notNull().unique())
+          .addColumn('org_id', 'text', (c) => c.notNull().references('hub_organization.id'))
+          .addColumn('branch_id', 'text', (c) => c.notNull())
+          .addColumn('reference', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('attachments', 'text', (c) => c.notNull())
+          .addColumn('received_at', 'bigint', (c) => c.notNull())
+          .addColumn('delivered_at', 'bigint')
+          .execute();
+        await db.schema.createIndex('hub_intake_pull').on('hub_intake').columns(['org_id', 'branch_id', 'seq']).execute();
+        await db.schema
+          .createTable('hub_challenge')
+          .addColumn('challenge', 'text', (c) => c.primaryKey().notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('hub_challenge_expiry').on('hub_challenge').column('expires_at').execute();
+        await db.schema
+          .createTable('hub_secret')
+          .addColumn('name', 'text', (c) => c.primaryKey().notNull())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        for (const t of ['hub_secret', 'hub_challenge', 'hub_intake']) await db.schema.dropTable(t).execute();
+      },
+    },
   };
 }

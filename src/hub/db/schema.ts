@@ -81,4 +81,35 @@ export interface HubDB {
   hub_cell_log: HubCellLog;
   hub_cell: HubCell;
   hub_batch: HubBatch;
+  hub_intake: HubIntake;
+  hub_challenge: HubChallenge;
+  hub_secret: HubSecret;
+}
+
+/** A web form submission, kept until its branch's device acknowledges the task it made of it. */
+export interface HubIntake {
+  seq: Generated<number>;
+  id: string;
+  org_id: string;
+  branch_id: string;
+  /** What the visitor was shown, to quote when they call. */
+  reference: string;
+  /** JSON of the form's fields (`WebFields`). */
+  payload: string;
+  /** JSON array of the files (name, type, base64 data). */
+  attachments: string;
+  received_at: number;
+  delivered_at: number | null;
+}
+
+/** A proof-of-work challenge already answered: the same answer again is refused until it expires anyway. */
+export interface HubChallenge {
+  challenge: string;
+  expires_at: number;
+}
+
+/** Keys the hub makes for itself once, shared by all its processes (the form's challenge key). */
+export interface HubSecret {
+  name: string;
+  value: string;
 }

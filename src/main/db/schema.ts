@@ -139,7 +139,7 @@ export interface ClientContactTable extends ClientChild {
   email: string | null;
 }
 
-export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB, TasksDB, ChecklistDB, InvoicesDB {
+export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB, TasksDB, ChecklistDB, InvoicesDB, WebIntakeDB {
   org: OrgTable;
   branch: BranchTable;
   app_user: UserTable;
@@ -808,4 +808,21 @@ export interface InvoicesDB {
   task_material: TaskMaterialTable;
   invoice: InvoiceTable;
   invoice_line: InvoiceLineTable;
+}
+/** The web form's intake (migrations/0020_task_web_intake.ts). */
+export interface UserTable {
+  /** 1: listed by name on the hub's web form, for a client to ask for. */
+  public_on_web: Generated<number>;
+}
+export interface TaskWebIntakeTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  submission_id: string;
+  task_id: string;
+  reference: string;
+  received_at: string;
+}
+export interface WebIntakeDB {
+  task_web_intake: TaskWebIntakeTable;
 }

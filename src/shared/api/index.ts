@@ -21,6 +21,7 @@ import { tasksApi, tasksChanged } from './tasks';
 import { taskTimeApi } from './taskTime';
 import { taskChecklistApi, taskRejected } from './taskChecklist';
 import { invoicesApi, invoicesChanged } from './invoices';
+import { webIntakeApi } from './webIntake';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -48,6 +49,7 @@ export const api = {
   ...taskTimeApi,
   ...taskChecklistApi,
   ...invoicesApi,
+  ...webIntakeApi,
 } as const;
 
 export type Api = typeof api;

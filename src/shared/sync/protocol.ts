@@ -93,6 +93,7 @@ export const HUB_ERRORS = [
   'hub.protocol',
   'hub.bad_request',
   'hub.https_required',
+  'hub.challenge_failed',
 ] as const;
 export type HubErrorCode = (typeof HUB_ERRORS)[number];
 export const hubError = z.object({

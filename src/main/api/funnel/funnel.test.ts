@@ -5,7 +5,7 @@ import { loadSessionUser } from '../../auth/sessions';
 import { changesSince, funnelGaps, syncedRows, syncedTableNames } from './index';
 import { scanWarnings } from '../../modules/interventions';
 import { recordDemoCalls } from '../../modules/reminders';
-import { takeMessage } from '../../modules/tasks';
+import { pullWebIntake, takeMessage } from '../../modules/tasks';
 import { toWav } from '../../telephony/prompts';
 import { tone } from '../../telephony/testing/tone';
 
@@ -81,6 +81,11 @@ async function everyModuleWrites(): Promise<void> {
   moved = await app.call(owner, 'tasks.move', { id: moved.id, version: moved.version, status: 'done' });
   await app.call(owner, 'invoices.saveSettings', { currency: 'EUR', vatBp: 2100, paymentDays: 14 });
   expect((await app.call(owner, 'invoices.generate', { month: '2026-11' })).drafts).toBe(1);
+  // A web form submission as the sync round's pull hands it over.
+  const web = { id: 'sub-1', seq: 1, branchId, reference: 'W-ABCDEFG', receivedAt: app.clock.now(), attachments: [] };
+  const fields = { name: 'Rita', phone: '', email: 'rita@example.lv', address: '', description: 'Leak', priority: 'medium' as const, employeeId: null, branchId, language: 'lv' as const };
+  let served = false;
+  expect(await pullWebIntake(jobDeps, orgId, async () => ({ items: served ? [] : ((served = true), [{ ...web, fields }]), more: false }))).toBe(1);
   app.clock.advance(25 * 3_600_000);
   const scanned = await scanWarnings({ db: app.core.db, clock: app.clock, config: app.core.config, publish: () => undefined });
   expect(scanned.raised.map((w) => w.kind)).toEqual(['unallocated', 'unallocated']);

@@ -6,4 +6,4 @@ export { createClient, getClient } from './service';
 /** The reminder calls flag a number that does not exist. */
 export { flagPhoneNotFound } from './service';
 /** The tasks module's mail intake makes a client of an unknown sender. */
-export { clientFromMail } from './service';
+export { clientFromContact } from './service';

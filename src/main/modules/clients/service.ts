@@ -196,15 +196,19 @@ export async function flagPhoneNotFound(ctx: Ctx, clientId: string, number: stri
 }
 
 /**
- * A client for an e-mail from an unknown sender (the tasks module's intake, which writes as the system, not a user):
- * the sender's name (else the address) and the address itself; the dispatcher completes the card later.
+ * A client for a request from someone unknown (the tasks module's intakes, which write as the system, not a user):
+ * the name they gave (else their address or number), their e-mail and phone (an E.164 one); the dispatcher completes
+ * the card later. `via` names the intake in the audit.
  */
-export async function clientFromMail(ctx: Ctx, orgId: string, sender: { name: string; address: string }): Promise<string> {
-  const address = sender.address.trim();
-  const name = sender.name.trim() || address;
-  const row = { org_id: orgId, kind: 'person', name, name_key: foldKey(name), fiscal_code: null, preferred_language: null, notes: null, responsible_id: null, primary_phone: null, primary_email: address, primary_locality: null };
+export async function clientFromContact(ctx: Ctx, orgId: string, contact: { name: string; email: string | null; phone: string | null; via: string; language?: string | null }): Promise<string> {
+  const email = contact.email?.trim() || null;
+  const phone = contact.phone?.trim() || null;
+  const name = contact.name.trim() || email || phone || '?';
+  const row = { org_id: orgId, kind: 'person', name, name_key: foldKey(name), fiscal_code: null, preferred_language: contact.language ?? null, notes: null, responsible_id: null, primary_phone: phone, primary_email: email, primary_locality: null };
   const { id } = await clientRows.in(ctx).insert(row, { audit: false });
-  await childRows.client_email.in(ctx).insert({ org_id: orgId, client_id: id, position: 0, address, address_key: address.toLowerCase(), label: null }, { audit: false });
-  await recordAudit(ctx, { module: 'clients', entity: 'client', entityId: id, action: 'create', summary: `${name} (e-mail)`, after: { name, emails: [address] }, orgId, userId: null });
+  if (email) await childRows.client_email.in(ctx).insert({ org_id: orgId, client_id: id, position: 0, address: email, address_key: email.toLowerCase(), label: null }, { audit: false });
+  if (phone) await childRows.client_phone.in(ctx).insert({ org_id: orgId, client_id: id, position: 0, number: phone, digits_rev: reversedDigits(phone), label: null, not_found_at: null }, { audit: false });
+  const after = { name, emails: email ? [email] : [], ...(phone ? { phones: [phone] } : {}) };
+  await recordAudit(ctx, { module: 'clients', entity: 'client', entityId: id, action: 'create', summary: `${name} (${contact.via})`, after, orgId, userId: null });
   return id;
 }

@@ -2,6 +2,7 @@ import { defineModule } from '../../api/module';
 import { tasksHandlers } from './handlers';
 import { checklistHandlers } from './checklistHandlers';
 import { createIntake, TASK_INTAKE } from './intake';
+import { webIntakeHandlers } from './webIntake/people';
 
 /**
  * Tasks (issue 12): the workflow (`service.ts`, rules in `shared/rules/tasks/`), one registration for every intake
@@ -10,7 +11,7 @@ import { createIntake, TASK_INTAKE } from './intake';
  */
 export const tasksModule = defineModule({
   name: 'tasks',
-  handlers: { ...tasksHandlers, ...checklistHandlers },
+  handlers: { ...tasksHandlers, ...checklistHandlers, ...webIntakeHandlers },
   start(host) {
     const intake = createIntake({ db: host.db, clock: host.clock, config: host.config, services: host.services, publish: (e) => host.publish(e), log: host.log });
     host.services.provide(TASK_INTAKE, intake);
@@ -34,3 +35,5 @@ export { taskTimeModule, addTimeEntry } from './time';
 /** …and its task types with checklists, ticked, submitted, sent back and approved. */
 export { saveTypeSettings } from './typeSettings';
 export { getChecklist, tickItem } from './checklist';
+/** The web form's submissions pulled from the hub after a sync round. */
+export { pullWebIntake, type IntakeCall } from './webIntake';

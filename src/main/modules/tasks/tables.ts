@@ -46,3 +46,6 @@ export const mailboxRows = syncedRows({
 
 /** The intake's record of a message: its task, note or the decision to ignore it is the audit entry that tells it. */
 export const mailRows = syncedRows({ table: 'task_mail', module: 'tasks', entity: 'task_mail' });
+
+/** The web intake's record of a submission: which task it became (the audit entry tells it). */
+export const webIntakeRows = syncedRows({ table: 'task_web_intake', module: 'tasks', entity: 'task_web_intake' });

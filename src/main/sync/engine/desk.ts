@@ -2,9 +2,10 @@ import { serviceKey } from '../../api/services';
 import type { ModuleHost } from '../../api/module';
 import type { PushEvent } from '../../api/events';
 import { secretsFor } from '../../mail';
+import { pullWebIntake } from '../../modules/tasks';
 import { openReplica, type Replica } from '../replica';
 import { orgConflictCount } from './conflicts';
-import { loadDevice } from './device';
+import { loadDevice, SCHEMA_VERSION } from './device';
 import { createSyncEngine, type SyncEngine, type SyncEngineDeps } from './engine';
 import { registerDevice, type RegisterInput } from './register';
 
@@ -45,6 +46,12 @@ export function createSyncDesk(host: ModuleHost, opts: DeskOptions = {}): SyncDe
     clock: host.clock,
     secrets,
     log: host.log,
+    // The web form's submissions become tasks; a hub without the form (older) or a failure there never fails the round.
+    afterPull: (hub, key, org) =>
+      pullWebIntake(host, org, (req) => hub.intake(key, { schemaVersion: SCHEMA_VERSION, ...req })).then(
+        () => undefined,
+        (e: unknown) => host.log('sync: pulling web form submissions failed', e),
+      ),
     ...opts,
     announce(org, state) {
       orgId = org;

@@ -29,6 +29,8 @@ export interface SyncEngineDeps {
   /** A local change starts a round after this quiet time, so a burst of saves is one round. */
   debounceMs?: number;
   pullLimit?: number;
+  /** After a round's pull: what else the hub holds for this device (the web form's submissions). */
+  afterPull?: (hub: HubClient, deviceKey: string, orgId: string) => Promise<void>;
 }
 
 export interface EngineView {
@@ -191,6 +193,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       set({ progress: { done: pulled, total: 0 } });
       if (stopped) return { interval: dev.interval_seconds };
     }
+    await deps.afterPull?.(hub, key, org);
     await saveProgress(db, { settledSeq: pushed, lastSyncAt: new Date(clock.now()).toISOString(), problem: null });
     // A save made while this round pulled was not heard (pulled rows fire the same events): push it now.
     if ((await replica.pending(org, pushed)) > 0) again = true;

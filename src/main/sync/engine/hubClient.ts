@@ -11,6 +11,7 @@ import {
   waitResponse,
   type HubErrorCode,
 } from '../../../shared/sync/protocol';
+import { intakeRequest, intakeResponse } from '../../../shared/sync/intake';
 
 /**
  * Why a call to the hub did not succeed, as the desktop tells it. `offline`: no answer (no network, the hub down, a
@@ -52,6 +53,7 @@ export interface HubClient {
   register(input: Omit<z.input<typeof registerRequest>, 'protocol'>): Promise<z.infer<typeof registerResponse>>;
   sync(deviceKey: string, input: Omit<z.input<typeof syncRequest>, 'protocol'>): Promise<z.infer<typeof syncResponse>>;
   wait(deviceKey: string, input: z.input<typeof waitRequest>, signal?: AbortSignal): Promise<z.infer<typeof waitResponse>>;
+  intake(deviceKey: string, input: Omit<z.input<typeof intakeRequest>, 'protocol'>): Promise<z.infer<typeof intakeResponse>>;
 }
 
 /** The hub's address without a trailing slash; a path prefix (a reverse proxy's) is kept. */
@@ -116,6 +118,7 @@ export function createHubClient(url: string, opts: HubClientOptions = {}): HubCl
     register: (input) => post('/hub/v1/register', registerRequest.parse({ protocol: HUB_PROTOCOL, ...input }), registerResponse, null),
     sync: (deviceKey, input) => post('/hub/v1/sync', syncRequest.parse({ protocol: HUB_PROTOCOL, ...input }), syncResponse, deviceKey),
     wait: (deviceKey, input, signal) => post('/hub/v1/wait', waitRequest.parse(input), waitResponse, deviceKey, input.timeoutMs, signal),
+    intake: (deviceKey, input) => post('/hub/v1/intake', intakeRequest.parse({ protocol: HUB_PROTOCOL, ...input }), intakeResponse, deviceKey),
   };
 }
 

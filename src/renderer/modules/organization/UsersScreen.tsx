@@ -14,6 +14,7 @@ import { useCan, useSession } from '../../app/session';
 import { FormDialog, useFormShell } from '../../components/FormDialog';
 import { ConfirmDialog, ErrorBanner, KeyButton, ListTable, ScreenHeader, blankToNull, cleanedResolver, useListSelection, useScreenKeys, type Column } from '../../components/screen';
 import { LanguageField, MultiSelectField, SelectField } from '../../components/fields';
+import { useWebFormColumn } from '../tasks/webFormColumn';
 
 type UserForm = { login: string; password: string; name: string; email: string; role: Role; language: Language; branchIds: string[] };
 type PasswordForm = { password: string; repeat: string };
@@ -40,6 +41,7 @@ export function UsersScreen() {
   const refresh = () => void qc.invalidateQueries({ predicate: (q) => ['users.list', 'branches.list'].includes(String(q.queryKey[0])) });
   useScreenKeys({ enabled: !editing && !password && !toggling, onInsert: canWrite ? () => setEditing('new') : undefined, onRefresh: refresh });
 
+  const webFormColumn = useWebFormColumn(canWrite);
   const columns: Column<UserRow>[] = [
     { key: 'name', header: t('fields.name'), render: (u) => u.name, width: 200 },
     { key: 'login', header: t('fields.login'), render: (u) => u.login, width: 150 },
@@ -65,6 +67,7 @@ export function UsersScreen() {
         </Badge>
       ),
     },
+    webFormColumn,
   ];
 
   const toggle = async (u: UserRow) => {

@@ -5,8 +5,8 @@ import { inJob, type JobDeps } from '../../../api/jobCtx';
 import type { TaskMailboxTable } from '../../../db/schema';
 import { isoNow } from '../../../clock';
 import { automaticKind, cleanSubject, messageKey, numbersInSubject, referencedIds, type Automatic } from '../../../../shared/rules/tasks/mail';
-import { clientFromMail } from '../../clients';
 import { registerTask, type TaskDbRow } from '../register';
+import { requesterClient } from '../requester';
 import { mailRows, taskAttachmentRows, taskNoteRows } from '../tables';
 
 type Mailbox = Selectable<TaskMailboxTable>;
@@ -49,20 +49,6 @@ async function threadOf(ctx: Ctx, orgId: string, mail: ParsedMail): Promise<Task
     if (t) return t;
   }
   return null;
-}
-
-async function clientOf(ctx: Ctx, orgId: string, from: { name: string; address: string }): Promise<{ id: string; isNew: boolean }> {
-  const known = await ctx.db
-    .selectFrom('client_email as e')
-    .innerJoin('client as c', 'c.id', 'e.client_id')
-    .select('c.id')
-    .where('e.org_id', '=', orgId)
-    .where('e.address_key', '=', from.address)
-    .where('e.deleted_at', 'is', null)
-    .where('c.deleted_at', 'is', null)
-    .orderBy('c.created_at')
-    .executeTakeFirst();
-  return known ? { id: known.id, isNew: false } : { id: await clientFromMail(ctx, orgId, from), isNew: true };
 }
 
 /** The mail on the task's timeline, with its files (inline images keep their Content-ID for the HTML that names them). */
@@ -124,7 +110,7 @@ export async function takeMessage(deps: JobDeps, box: Mailbox, msg: { uid: numbe
       await record('reply', thread.id);
       return { outcome: 'reply' as const, taskId: thread.id };
     }
-    const client = await clientOf(ctx, box.org_id, from);
+    const client = await requesterClient(ctx, box.org_id, { name: from.name, email: from.address, phone: null, via: 'e-mail' });
     const subject = cleanSubject(mail.subject) || null;
     const task = await registerTask(ctx, {
       orgId: box.org_id,
