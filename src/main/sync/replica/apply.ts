@@ -14,7 +14,7 @@ import { DELETED } from './columns';
 import { observeStamp } from './clock';
 import { rowsById, ID_SLICE } from './outbound';
 import { settable, type TableShape } from './tables';
-import { conflictId, doubleBookingConflicts, recordConflict, titleOf, type ConflictRow } from './conflicts';
+import { conflictId, doubleBookingConflicts, recordConflict, settleDoubleBookings, titleOf, type ConflictRow } from './conflicts';
 import { parkCells, takeInbox } from './inbox';
 
 export interface ReplicaDeps {
@@ -278,6 +278,7 @@ export async function applyCells(
       }
     }
     conflicts += await doubleBookingConflicts(trx, orgId, touchedVisits, nowIso);
+    if (touchedVisits.size) await settleDoubleBookings(trx, orgId, nowIso);
     return { applied, conflicts, parked };
   });
   if (top) observeStamp(deps.config, top);

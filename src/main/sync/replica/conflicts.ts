@@ -129,3 +129,37 @@ export async function doubleBookingConflicts(db: Kysely<DB>, orgId: string, touc
   }
   return found;
 }
+
+/**
+ * Double bookings that no longer hold — one of the two visits cancelled, deleted, moved or given to another person,
+ * here or on another branch — are closed (`resolved_by` null: settled by a change, not decided here). So a person's
+ * decision on one computer closes the same pair on every other one once the change arrives. Answers how many closed.
+ */
+export async function settleDoubleBookings(db: Kysely<DB>, orgId: string, nowIso: string): Promise<number> {
+  const open = await db
+    .selectFrom('sync_conflict')
+    .select(['id', 'row_id', 'other_row_id'])
+    .where('org_id', '=', orgId)
+    .where('kind', '=', 'slot_double_booked')
+    .where('resolved_at', 'is', null)
+    .execute();
+  if (open.length === 0) return 0;
+  const ids = [...new Set(open.flatMap((c) => [c.row_id, c.other_row_id ?? c.row_id]))];
+  const visits = await db
+    .selectFrom('visit')
+    .select(['id', 'user_id', 'branch_id', 'starts_at', 'ends_at', 'status', 'deleted_at'])
+    .where('id', 'in', ids)
+    .execute();
+  const byId = new Map(visits.map((v) => [v.id, v]));
+  const settled = open
+    .filter((c) => {
+      const [a, b] = [byId.get(c.row_id), byId.get(c.other_row_id ?? '')];
+      if (!a || !b) return false;
+      const live = [a, b].map((v) => ({ id: v.id, staffId: v.user_id, start: v.starts_at, end: v.ends_at, active: !v.deleted_at && v.status !== 'cancelled', branchId: v.branch_id }));
+      return doubleBookings(live).length === 0;
+    })
+    .map((c) => c.id);
+  if (settled.length === 0) return 0;
+  await db.updateTable('sync_conflict').set({ resolved_at: nowIso, resolved_by: null }).where('id', 'in', settled).where('resolved_at', 'is', null).execute();
+  return settled.length;
+}
