@@ -136,6 +136,7 @@ for (const [i, lang] of EN_RO.entries()) {
       await expect(sides).toContainText(lang.cat.sync.kind_slot_double_booked);
       // Both visits, side by side, at the one hour.
       await expect(p.getByTestId('sync-kept-starts_at')).toHaveText((await p.getByTestId('sync-other-starts_at').textContent())!);
+      await expect(p.getByTestId('sync-kept-user_id')).toHaveText('Ilze Kalniņa');
       await expect(p.getByTestId('sync-move-other')).toBeVisible();
       await shot(p, `syncConflict-${p === rigaPage ? 'riga' : 'valmiera'}-${lang.code}`);
     }

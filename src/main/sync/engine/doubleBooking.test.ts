@@ -38,7 +38,7 @@ const openConflicts = (d: Desk) => d.app.call(d.token, 'sync.conflicts', {});
 
 describe('a double booking made on two branches apart', () => {
   it('is listed on both with both visits; kept on one computer, the other visit is cancelled on both and both lists close', async () => {
-    const { a, b, visits } = await bookedApart();
+    const { a, b, clinic, visits } = await bookedApart();
     const [onA, onB] = [await openConflicts(a), await openConflicts(b)];
     expect(onA).toHaveLength(1);
     expect(onB).toHaveLength(1);
@@ -46,6 +46,11 @@ describe('a double booking made on two branches apart', () => {
     expect(onA[0]).toMatchObject({ kind: 'slot_double_booked', table: 'visit', id: onB[0]!.id });
     expect([onA[0]!.rowId, onA[0]!.otherRowId].sort()).toEqual([...visits].sort());
     expect(onA[0]!.kept.values.starts_at).toBe(onA[0]!.other.values.starts_at);
+    // Told by names, and each computer names its own booking.
+    expect(onA[0]!.names).toEqual({ [clinic.doctor.id]: expect.any(String), [clinic.clientId]: 'Jonas Petraitis', [clinic.client2Id]: 'Rūta Kazlauskienė' });
+    const deviceOf = (c: (typeof onA)[number], id: string) => (c.rowId === id ? c.kept : c.other).deviceName;
+    expect([deviceOf(onA[0]!, visits[0]!), deviceOf(onA[0]!, visits[1]!)]).toEqual(['Rīga desk', null]);
+    expect([deviceOf(onB[0]!, visits[0]!), deviceOf(onB[0]!, visits[1]!)]).toEqual([null, 'Yerevan desk']);
 
     expect(await a.app.call(a.token, 'sync.resolveConflict', { id: onA[0]!.id, keep: 'kept' })).toEqual({ ok: true });
     const cancelled = onA[0]!.otherRowId!;

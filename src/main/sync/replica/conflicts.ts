@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { doubleBookings } from '../../../shared/sync/conflicts';
+import { doubleBookings, hlcNode } from '../../../shared/sync/conflicts';
 import type { CellValue } from '../../../shared/sync/merge';
 
 /** One side of a conflict as stored: the writing device's node, when (the HLC's wall-clock part) and its values. */
@@ -113,7 +113,9 @@ export async function doubleBookingConflicts(db: Kysely<DB>, orgId: string, touc
       const kept = byId.get(a)!;
       const other = byId.get(b)!;
       const writers = await db.selectFrom('sync_cell').select(['row_id', 'node']).where('table_name', '=', 'visit').where('column_name', '=', 'starts_at').where('row_id', 'in', [a, b]).execute();
-      const nodeOf = (id: string) => writers.find((w) => w.row_id === id)?.node ?? '';
+      // A time never moved has no cell stamp: the visit's first change (its booking) tells which computer wrote it.
+      const booked = await db.selectFrom('change_log').select(['row_id', 'hlc']).where('table_name', '=', 'visit').where('row_id', 'in', [a, b]).where('op', '=', 'insert').execute();
+      const nodeOf = (id: string) => writers.find((w) => w.row_id === id)?.node ?? hlcNode(booked.find((w) => w.row_id === id)?.hlc ?? '');
       const row: ConflictRow = {
         kind: 'slot_double_booked',
         table: 'visit',

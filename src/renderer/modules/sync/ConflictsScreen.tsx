@@ -120,8 +120,8 @@ function ConflictSides({ conflict: c }: { conflict: SyncConflict }) {
           {columns.map((col) => (
             <Table.Tr key={col}>
               <Table.Td>{columnLabel(t, c.table, col)}</Table.Td>
-              <Table.Td data-testid={`sync-kept-${col}`}>{valueText(t, fmt, c.table, col, c.kept.values[col])}</Table.Td>
-              <Table.Td data-testid={`sync-other-${col}`}>{valueText(t, fmt, c.table, col, c.other.values[col])}</Table.Td>
+              <Table.Td data-testid={`sync-kept-${col}`}>{valueText(t, fmt, c.table, col, c.kept.values[col], c.names)}</Table.Td>
+              <Table.Td data-testid={`sync-other-${col}`}>{valueText(t, fmt, c.table, col, c.other.values[col], c.names)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
