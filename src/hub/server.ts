@@ -10,6 +10,7 @@ import { registerRoute } from './routes/register';
 import { syncRoute } from './routes/sync';
 import { waitRoute } from './routes/wait';
 import { cellSignal } from './signal';
+import { pruneBatches } from './store/cells';
 import { plainHttpRefused } from './transport';
 
 /** The desktop schema this build serves: the number of desktop migrations, as the desktop counts them. */
@@ -30,6 +31,8 @@ export interface HubOptions {
   bodyLimit?: number;
   /** Registrations per client address: a burst, then so many a minute (default 10, then 10 a minute). */
   registerLimit?: { capacity: number; perMinute: number };
+  /** Batch ids are kept this many days (default 30), pruned at start and every hour. */
+  batchDays?: number;
 }
 
 export interface Hub {
@@ -92,8 +95,22 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   syncRoute(app, ctx);
   waitRoute(app, ctx);
 
+  // Every process prunes (a delete of what is already gone removes nothing), so no process is the only one to.
+  const batchMs = (opts.batchDays ?? 30) * 86_400_000;
+  const prune = () =>
+    void pruneBatches(opened.db, ctx.now() - batchMs).then(
+      (n) => n > 0 && app.log.info({ removed: n }, 'old batch ids pruned'),
+      (err: unknown) => app.log.warn({ err }, 'pruning batch ids failed'),
+    );
+  prune();
+  const pruning = setInterval(prune, 3_600_000);
+  pruning.unref();
+
   // Long polls would hold a closing server open for up to a minute: wake them first, they answer "no change".
-  app.addHook('preClose', async () => signal.close());
+  app.addHook('preClose', async () => {
+    clearInterval(pruning);
+    await signal.close();
+  });
   let closing: Promise<void> | null = null;
   return {
     app,

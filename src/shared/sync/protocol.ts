@@ -67,6 +67,8 @@ export const syncResponse = z.object({
   cursor: z.number().int(),
   /** More cells wait after `cursor`: pull again at once. */
   more: z.boolean(),
+  /** How many cells wait after `cursor` for this device (0 when `more` is false): a first sync's progress. A hub of an earlier build leaves it out. */
+  remaining: z.number().int().min(0).optional(),
 });
 
 /** Waits (long poll) until the hub holds cells after `cursor` for this device, or `timeoutMs` passes. */

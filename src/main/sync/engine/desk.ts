@@ -45,6 +45,7 @@ export function createSyncDesk(host: ModuleHost, opts: DeskOptions = {}): SyncDe
     clock: host.clock,
     secrets,
     log: host.log,
+    pullLimit: host.config.syncPullLimit,
     ...opts,
     announce(org, state) {
       orgId = org;

@@ -1,5 +1,6 @@
 import { afterEach } from 'vitest';
 import { systemClock, type Clock } from '../../clock';
+import type { CoreConfig } from '../../config';
 import { disposeTestApp, OWNER, openTestOrg, startTestApp, type TestApp } from '../../testing/harness';
 import { SYNC_DESK } from '../index';
 import { startTestHub, type TestHub } from './hubTesting';
@@ -32,8 +33,8 @@ export function useDesks() {
   }
 
   /** A fresh installation joining the organization through the hub: it has nobody to log in until the first pull. */
-  async function branchJoins(hub: TestHub, orgId: string) {
-    const app = await startTestApp({ clock: systemClock });
+  async function branchJoins(hub: TestHub, orgId: string, config: Partial<CoreConfig> = {}) {
+    const app = await startTestApp({ clock: systemClock, ...config });
     opened.push(app);
     await app.call(null, 'sync.join', { hubUrl: hub.url, code: await hub.joinCode(orgId), deviceName: 'Yerevan desk' });
     await app.core.services.get(SYNC_DESK).engine.syncNow();
