@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { random as seeded, type Random } from '../main/demo/random';
 import { formatHlc } from '../shared/sync/hlc';
-import { HUB_PROTOCOL, registerRequest, syncRequest, waitRequest } from '../shared/sync/protocol';
+import { cellsRequest, HUB_PROTOCOL, registerRequest, syncRequest, waitRequest } from '../shared/sync/protocol';
 import { DESKTOP_SCHEMA_VERSION } from './server';
 import { foundingDevice, startTestHub, tableCounts, TestDevice } from './testing/hub';
 import { ENGINES } from './testing/storage';
@@ -85,6 +85,7 @@ describe.each(ENGINES)('bad bodies on every public endpoint are refused with hub
         cellOf,
       },
       { path: '/hub/v1/wait', key: device.key, schema: waitRequest, base: { cursor: 0, timeoutMs: 0 } },
+      { path: '/hub/v1/cells', key: device.key, schema: cellsRequest, base: { protocol: HUB_PROTOCOL, schemaVersion: DESKTOP_SCHEMA_VERSION, after: ['client', 'c1', 'name'], limit: 10 } },
     ];
     const before = await tableCounts(hub.hub);
     let sent = 0;

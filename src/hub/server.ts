@@ -6,6 +6,7 @@ import type { Engine } from './db/migrations';
 import { migrateHub, openHubDb, reachable, type HubDb, type HubStorage } from './db/open';
 import { HubRefusal } from './errors';
 import { tokenBucket } from './rateLimit';
+import { cellsRoute } from './routes/cells';
 import { registerRoute } from './routes/register';
 import { syncRoute } from './routes/sync';
 import { waitRoute } from './routes/wait';
@@ -94,6 +95,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   registerRoute(app, ctx);
   syncRoute(app, ctx);
   waitRoute(app, ctx);
+  cellsRoute(app, ctx);
 
   // Every process prunes (a delete of what is already gone removes nothing), so no process is the only one to.
   const batchMs = (opts.batchDays ?? 30) * 86_400_000;

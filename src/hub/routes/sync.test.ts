@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { formatHlc, nodeOf } from '../../shared/sync/hlc';
-import { HUB_PROTOCOL } from '../../shared/sync/protocol';
+import { HUB_PROTOCOL, type CellMessage } from '../../shared/sync/protocol';
 import { DESKTOP_SCHEMA_VERSION } from '../server';
 import { currentCell, pruneBatches } from '../store/cells';
 import { revokeDevice } from '../store/devices';
@@ -108,6 +108,40 @@ describe.each(ENGINES)('sync: push and pull (%s)', (engine) => {
     // The head office (no branches on its code) sees every branch.
     await riga.sync([riga.cell('visits', 'v-r3', 'status', 'arrived', { branchId: 'riga' })]);
     expect((await head.pullAll()).map((c) => c.rowId)).toEqual(['v-r3']);
+  });
+
+  it("walks the hub's current cells in pages for a check: the latest per column, its branches only, no other organization's", async () => {
+    const hub = await startTestHub(engine);
+    const head = await foundingDevice(hub);
+    const riga = await joiningDevice(hub, head.orgId!, ['riga']);
+    const other = await foundingDevice(hub, 'Org B');
+    await other.sync([other.cell('visits', 'v-other', 'status', 'booked')]);
+    const cells = [
+      head.cell('visits', 'v-riga', 'status', 'booked', { branchId: 'riga' }),
+      head.cell('visits', 'v-riga', 'starts_at', '2026-12-07T09:00:00Z', { branchId: 'riga' }),
+      head.cell('visits', 'v-yer', 'status', 'booked', { branchId: 'yerevan' }),
+      head.cell('users', 'u1', 'name', 'Owner', { branchId: null }),
+    ];
+    await head.sync(cells);
+    await head.sync([head.cell('visits', 'v-riga', 'status', 'arrived', { branchId: 'riga', msAfter: 50 })]);
+    const walk = async (d: typeof head) => {
+      const out: CellMessage[] = [];
+      let after: unknown = null;
+      do {
+        const r = await post<{ cells: CellMessage[]; next: unknown }>(hub.url, '/hub/v1/cells', { protocol: HUB_PROTOCOL, schemaVersion: DESKTOP_SCHEMA_VERSION, after, limit: 2 }, d.key);
+        expect(r.status).toBe(200);
+        out.push(...r.body.cells);
+        after = r.body.next;
+      } while (after);
+      return out.map((c) => [c.table, c.rowId, c.column, c.value]);
+    };
+    expect(await walk(head)).toEqual([
+      ['users', 'u1', 'name', 'Owner'],
+      ['visits', 'v-riga', 'starts_at', '2026-12-07T09:00:00Z'],
+      ['visits', 'v-riga', 'status', 'arrived'],
+      ['visits', 'v-yer', 'status', 'booked'],
+    ]);
+    expect((await walk(riga)).map((c) => c[1])).toEqual(['u1', 'v-riga', 'v-riga']);
   });
 
   it("a device of one organization reads nothing of another's, whatever cursor it sends", async () => {

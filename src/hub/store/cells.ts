@@ -220,3 +220,26 @@ export async function pruneBatches(db: HubDb, before: number): Promise<number> {
   const r = await db.deleteFrom('hub_batch').where('at', '<', before).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/**
+ * A page of the hub's current cells of this device's organization and branches, in (table, row, column) order after
+ * `after` (keyset paging: a walk over a large organization never re-reads what it passed).
+ */
+export async function currentCells(db: HubDb, device: Device, after: readonly [string, string, string] | null, limit: number) {
+  const branches = branchesOf(device.branch_ids);
+  let q = db
+    .selectFrom('hub_cell')
+    .select(['table_name', 'row_id', 'column_name', 'value', 'hlc', 'branch_id'])
+    .where('org_id', '=', device.org_id)
+    .orderBy('table_name')
+    .orderBy('row_id')
+    .orderBy('column_name')
+    .limit(limit + 1);
+  if (branches !== null) q = q.where((eb) => (branches.length ? eb.or([eb('branch_id', 'is', null), eb('branch_id', 'in', branches)]) : eb('branch_id', 'is', null)));
+  if (after) q = q.where(sql<SqlBool>`(table_name, row_id, column_name) > (${after[0]}, ${after[1]}, ${after[2]})`);
+  const rows = await q.execute();
+  const page = rows.slice(0, limit);
+  const cells: CellMessage[] = page.map((r) => ({ table: r.table_name, rowId: r.row_id, column: r.column_name, value: JSON.parse(r.value) as CellMessage['value'], hlc: r.hlc, branchId: r.branch_id }));
+  const last = page.at(-1);
+  return { cells, next: rows.length > limit && last ? ([last.table_name, last.row_id, last.column_name] as [string, string, string]) : null };
+}

@@ -71,6 +71,19 @@ export const syncResponse = z.object({
   remaining: z.number().int().min(0).optional(),
 });
 
+/**
+ * The hub's current cells this device may see (its greatest stamp per column), in (table, row, column) order after
+ * `after`: what a check compares the device's rows with. `next` continues the walk; null: the end.
+ */
+const cellAddress = z.tuple([name, rowId, z.union([name, z.literal('_deleted')])]);
+export const cellsRequest = z.strictObject({
+  protocol: z.number().int(),
+  schemaVersion: z.number().int().min(0),
+  after: cellAddress.nullable(),
+  limit: z.number().int().min(1).max(MAX_PUSH_CELLS).default(2000),
+});
+export const cellsResponse = z.object({ cells: z.array(cellMessage), next: z.tuple([z.string(), z.string(), z.string()]).nullable() });
+
 /** Waits (long poll) until the hub holds cells after `cursor` for this device, or `timeoutMs` passes. */
 export const waitRequest = z.strictObject({ cursor: z.number().int().min(0), timeoutMs: z.number().int().min(0).max(60_000) });
 export const waitResponse = z.object({ changed: z.boolean(), cursor: z.number().int() });
