@@ -1,10 +1,10 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { announcedUrl, apiCall, expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+import { apiCall, expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
 import { chooseLanguage, EN_RO } from './languages';
+import { startHub, type TestHub } from './syncHub';
 
 /**
  * Branch sync as its people meet it: a hub started by the test (SQLite, its own process, as `npm run hub` runs it),
@@ -15,31 +15,7 @@ import { chooseLanguage, EN_RO } from './languages';
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1366, height: 900 } });
 
-// tsx as a loader in this very process (not its CLI, which runs the hub in a child): a kill stops the hub itself.
-const HUB = ['--import', 'tsx', 'src/hub/cli.ts'];
 const PASSWORD = 'owner-pass-1';
-
-interface TestHub {
-  url: string;
-  code(...args: string[]): string;
-  stop(): Promise<void>;
-}
-
-/** The hub's process on `file`; `port` 0 picks one, a given one brings the hub back where the desktops know it. */
-async function startHub(file: string, port = '0'): Promise<TestHub> {
-  const child: ChildProcess = spawn(process.execPath, [...HUB, 'serve', '--sqlite', file, '--port', port], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await announcedUrl(child, /"url":"(http:\/\/127\.0\.0\.1:\d+)"/, 'the hub', 60_000);
-  return {
-    url,
-    code: (...args) => execFileSync(process.execPath, [...HUB, 'code', '--sqlite', file, ...args], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGKILL');
-      }),
-  };
-}
 
 let hub: TestHub;
 const hubFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'planora-e2e-hub-')), 'hub.db');

@@ -5,7 +5,7 @@ import { createCode, listDevices, revokeDevice } from './store/devices';
 
 const USAGE = `Planora hub
   npm run hub -- [serve] (--sqlite FILE | --pg postgres://…) [--port 8787] [--host 127.0.0.1]
-                 [--allow-http] [--trust-proxy] [--max-drift-minutes 5]
+                 [--allow-http] [--trust-proxy] [--max-drift-minutes 5] [--batch-days 30]
   npm run hub -- code --new-org "Name" [--ttl-hours 24]       a code that founds the redeeming device's organization
   npm run hub -- code --org ORG_ID [--branch B]... [--ttl-hours 24]   a code to join ORG_ID (no --branch: every branch)
   npm run hub -- device list | device revoke DEVICE_ID
@@ -21,6 +21,7 @@ const { values, positionals } = parseArgs({
     'allow-http': { type: 'boolean', default: false },
     'trust-proxy': { type: 'boolean', default: false },
     'max-drift-minutes': { type: 'string' },
+    'batch-days': { type: 'string' },
     'new-org': { type: 'string' },
     org: { type: 'string' },
     branch: { type: 'string', multiple: true },
@@ -60,12 +61,14 @@ async function withDb<T>(fn: (db: ReturnType<typeof openHubDb>['db']) => Promise
 
 async function serve(): Promise<void> {
   const maxDrift = values['max-drift-minutes'];
+  const batchDays = values['batch-days'];
   const hub = await createHub({
     storage: storage(),
     allowHttp: values['allow-http'],
     trustProxy: values['trust-proxy'],
     logger: { level: process.env.HUB_LOG_LEVEL ?? 'info' },
     ...(maxDrift ? { maxDriftMs: positiveNumber(maxDrift, 'max-drift-minutes') * 60_000 } : {}),
+    ...(batchDays ? { batchDays: positiveNumber(batchDays, 'batch-days') } : {}),
   });
   const url = await hub.app.listen({ port: positiveNumber(values.port, 'port'), host: values.host });
   // Said whatever the log level: operators and scripts wait for this line.

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { random as seeded, type Random } from '../main/demo/random';
 import { formatHlc } from '../shared/sync/hlc';
-import { HUB_PROTOCOL, registerRequest, syncRequest, waitRequest } from '../shared/sync/protocol';
 import { intakeRequest, webFields, webSubmission } from '../shared/sync/intake';
+import { cellsRequest, HUB_PROTOCOL, registerRequest, syncRequest, waitRequest } from '../shared/sync/protocol';
 import { DESKTOP_SCHEMA_VERSION } from './server';
 import { foundingDevice, startTestHub, tableCounts, TestDevice } from './testing/hub';
 import { ENGINES } from './testing/storage';
@@ -91,6 +91,7 @@ describe.each(ENGINES)('bad bodies on every public endpoint are refused with hub
       { path: '/hub/v1/wait', key: device.key, schema: waitRequest, base: { cursor: 0, timeoutMs: 0 } },
       { path: '/hub/v1/intake', key: device.key, schema: intakeRequest, base: { protocol: HUB_PROTOCOL, schemaVersion: DESKTOP_SCHEMA_VERSION, ack: [], after: 0, limit: 10 } },
       { path: `/w/v1/form/${device.orgId}`, key: undefined, schema: webSubmission, base: { altcha: 'a'.repeat(40), website: '', fields: fields(), attachments: [] } },
+      { path: '/hub/v1/cells', key: device.key, schema: cellsRequest, base: { protocol: HUB_PROTOCOL, schemaVersion: DESKTOP_SCHEMA_VERSION, after: ['client', 'c1', 'name'], limit: 10 } },
     ];
     // The form's own fields, one by one, inside an otherwise good submission.
     const form = endpoints.at(-1)!;

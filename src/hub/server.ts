@@ -9,10 +9,12 @@ import { tokenBucket } from './rateLimit';
 import { DEFAULT_PUBLIC_LIMITS, publicLimits, type PublicLimitOptions } from './public/limits';
 import { proofOfWork, type PowOptions } from './public/pow';
 import { intakeRoute } from './routes/intake';
+import { cellsRoute } from './routes/cells';
 import { registerRoute } from './routes/register';
 import { syncRoute } from './routes/sync';
 import { waitRoute } from './routes/wait';
 import { cellSignal } from './signal';
+import { pruneBatches } from './store/cells';
 import { plainHttpRefused } from './transport';
 
 /** The desktop schema this build serves: the number of desktop migrations, as the desktop counts them. */
@@ -35,6 +37,8 @@ export interface HubOptions {
   registerLimit?: { capacity: number; perMinute: number };
   /** The web form's public limits and proof of work (tests make the work small). */
   webForm?: { limits?: PublicLimitOptions; pow?: Partial<Omit<PowOptions, 'now'>> };
+  /** Batch ids are kept this many days (default 30), pruned at start and every hour. */
+  batchDays?: number;
 }
 
 export interface Hub {
@@ -98,9 +102,24 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   waitRoute(app, ctx);
   const pow = await proofOfWork(opened.db, { maxNumber: 100_000, ttlMs: 10 * 60_000, ...opts.webForm?.pow, now: ctx.now });
   intakeRoute(app, ctx, { pow, limits: publicLimits(opts.webForm?.limits ?? DEFAULT_PUBLIC_LIMITS, ctx.now) });
+  cellsRoute(app, ctx);
+
+  // Every process prunes (a delete of what is already gone removes nothing), so no process is the only one to.
+  const batchMs = (opts.batchDays ?? 30) * 86_400_000;
+  const prune = () =>
+    void pruneBatches(opened.db, ctx.now() - batchMs).then(
+      (n) => n > 0 && app.log.info({ removed: n }, 'old batch ids pruned'),
+      (err: unknown) => app.log.warn({ err }, 'pruning batch ids failed'),
+    );
+  prune();
+  const pruning = setInterval(prune, 3_600_000);
+  pruning.unref();
 
   // Long polls would hold a closing server open for up to a minute: wake them first, they answer "no change".
-  app.addHook('preClose', async () => signal.close());
+  app.addHook('preClose', async () => {
+    clearInterval(pruning);
+    await signal.close();
+  });
   let closing: Promise<void> | null = null;
   return {
     app,

@@ -12,6 +12,7 @@ import { dataDirOf, ensureDataDir } from './paths';
 import { startServer } from './server';
 import { webModeKey } from './secrets';
 import { keepHeapTight } from './heap';
+import { syncCheck } from './sync/checkCommand';
 
 const HELP = `planora — desktop ERP for service businesses
 
@@ -22,6 +23,7 @@ const HELP = `planora — desktop ERP for service businesses
   planora db backup [--data DIR]            online backup into DIR/backups
   planora db restore [FILE] [--data DIR]    replace the database with FILE (default: the newest backup)
   planora db check [--full] [--data DIR]    quick_check (or integrity_check with --full)
+  planora sync check [--data DIR]           compare this folder's rows with its hub's current cells (exit 1: differences)
 `;
 
 function rendererDir(): string {
@@ -148,6 +150,7 @@ async function main(argv: string[]) {
     return web(args).catch((e: unknown) => (e instanceof DatabaseDamagedError ? explainDamage(e, args) : Promise.reject(e)));
   }
   if (cmd === 'db') return db(sub, rest, data, values.full ?? false);
+  if (cmd === 'sync' && sub === 'check') return void (process.exitCode = await syncCheck(data));
   console.log(HELP);
   process.exitCode = 2;
 }

@@ -21,6 +21,8 @@ export interface CoreConfig {
   log: (msg: string, err?: unknown) => void;
   /** Dates a document may carry; default 2000-01-01 … today + 10 years (DOCUMENT_DATE_WINDOW). */
   documentDates?: DateWindowConfig;
+  /** Cells per page a sync pulls (default 2,000); tests make it small to reach later pages. */
+  syncPullLimit?: number;
 }
 
 export function defaultConfig(dataDir: string, over: Partial<CoreConfig> = {}): CoreConfig {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { formatHlc, nodeOf } from '../../shared/sync/hlc';
-import { HUB_PROTOCOL } from '../../shared/sync/protocol';
+import { HUB_PROTOCOL, type CellMessage } from '../../shared/sync/protocol';
 import { DESKTOP_SCHEMA_VERSION } from '../server';
-import { currentCell } from '../store/cells';
+import { currentCell, pruneBatches } from '../store/cells';
 import { revokeDevice } from '../store/devices';
 import { foundingDevice, joiningDevice, post, startTestHub, tableCounts } from '../testing/hub';
 import { ENGINES } from '../testing/storage';
@@ -18,14 +18,15 @@ describe.each(ENGINES)('sync: push and pull (%s)', (engine) => {
     expect(pushed.status).toBe(200);
     expect(pushed.body).toMatchObject({ accepted: 25, cells: [], more: false, hubNow: hub.clock.now() });
     const first = await b.sync([], { pullLimit: 10 });
-    expect(first.body).toMatchObject({ more: true });
+    // The hub says how many wait after the page: a first sync's progress.
+    expect(first.body).toMatchObject({ more: true, remaining: 15 });
     expect(first.body.cells.map((c) => c.rowId)).toEqual(cells.slice(0, 10).map((c) => c.rowId));
     const rest = await b.pullAll(10);
     expect(rest.map((c) => c.rowId)).toEqual(cells.slice(10).map((c) => c.rowId));
     expect(rest[0]).toEqual(cells[10]);
     // Nothing new: an idle round trip pulls nothing and keeps the cursor.
     const cursor = b.cursor;
-    expect((await b.sync()).body).toMatchObject({ cells: [], more: false, cursor });
+    expect((await b.sync()).body).toMatchObject({ cells: [], more: false, cursor, remaining: 0 });
     // Values of every kind come back as they went.
     const kinds = [a.cell('visits', 'v1', 'price_minor', 1250), a.cell('visits', 'v1', 'paid', true), a.cell('visits', 'v1', 'note', null), a.cell('visits', 'v1', 'title', 'Ēdoliņš «Ārsts»')];
     await a.sync(kinds);
@@ -47,6 +48,20 @@ describe.each(ENGINES)('sync: push and pull (%s)', (engine) => {
     expect((await a.sync(cells, { cursor: 0 })).body.accepted).toBe(0);
     const after = await tableCounts(hub.hub);
     expect({ ...after, hub_batch: 0 }).toEqual({ ...before, hub_batch: 0 });
+  });
+
+  it('forgets old batch ids, and a batch sent again after that still stores nothing', async () => {
+    const hub = await startTestHub(engine);
+    const a = await foundingDevice(hub);
+    const cells = [a.cell('clients', 'c1', 'name', 'Anna')];
+    const batchId = randomUUID();
+    expect((await a.sync(cells, { batchId })).body.accepted).toBe(1);
+    expect(await pruneBatches(hub.hub.db, hub.clock.now() - 1)).toBe(0);
+    expect(await pruneBatches(hub.hub.db, hub.clock.now() + 1)).toBe(1);
+    const before = await tableCounts(hub.hub);
+    expect(before.hub_batch).toBe(0);
+    expect((await a.sync(cells, { batchId, cursor: 0 })).body.accepted).toBe(0);
+    expect({ ...(await tableCounts(hub.hub)), hub_batch: 0 }).toEqual(before);
   });
 
   it("keeps the greatest HLC of each cell as the hub's current value, whatever the order cells arrive in", async () => {
@@ -93,6 +108,40 @@ describe.each(ENGINES)('sync: push and pull (%s)', (engine) => {
     // The head office (no branches on its code) sees every branch.
     await riga.sync([riga.cell('visits', 'v-r3', 'status', 'arrived', { branchId: 'riga' })]);
     expect((await head.pullAll()).map((c) => c.rowId)).toEqual(['v-r3']);
+  });
+
+  it("walks the hub's current cells in pages for a check: the latest per column, its branches only, no other organization's", async () => {
+    const hub = await startTestHub(engine);
+    const head = await foundingDevice(hub);
+    const riga = await joiningDevice(hub, head.orgId!, ['riga']);
+    const other = await foundingDevice(hub, 'Org B');
+    await other.sync([other.cell('visits', 'v-other', 'status', 'booked')]);
+    const cells = [
+      head.cell('visits', 'v-riga', 'status', 'booked', { branchId: 'riga' }),
+      head.cell('visits', 'v-riga', 'starts_at', '2026-12-07T09:00:00Z', { branchId: 'riga' }),
+      head.cell('visits', 'v-yer', 'status', 'booked', { branchId: 'yerevan' }),
+      head.cell('users', 'u1', 'name', 'Owner', { branchId: null }),
+    ];
+    await head.sync(cells);
+    await head.sync([head.cell('visits', 'v-riga', 'status', 'arrived', { branchId: 'riga', msAfter: 50 })]);
+    const walk = async (d: typeof head) => {
+      const out: CellMessage[] = [];
+      let after: unknown = null;
+      do {
+        const r = await post<{ cells: CellMessage[]; next: unknown }>(hub.url, '/hub/v1/cells', { protocol: HUB_PROTOCOL, schemaVersion: DESKTOP_SCHEMA_VERSION, after, limit: 2 }, d.key);
+        expect(r.status).toBe(200);
+        out.push(...r.body.cells);
+        after = r.body.next;
+      } while (after);
+      return out.map((c) => [c.table, c.rowId, c.column, c.value]);
+    };
+    expect(await walk(head)).toEqual([
+      ['users', 'u1', 'name', 'Owner'],
+      ['visits', 'v-riga', 'starts_at', '2026-12-07T09:00:00Z'],
+      ['visits', 'v-riga', 'status', 'arrived'],
+      ['visits', 'v-yer', 'status', 'booked'],
+    ]);
+    expect((await walk(riga)).map((c) => c[1])).toEqual(['u1', 'v-riga', 'v-riga']);
   });
 
   it("a device of one organization reads nothing of another's, whatever cursor it sends", async () => {

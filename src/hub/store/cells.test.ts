@@ -38,7 +38,7 @@ describe('the order pulls see (PostgreSQL, where pushes of one organization can 
       const fast = opened.db.transaction().execute((trx) => storeBatch(trx, 'pg', b, randomUUID(), [cell('from-b')], Date.now()));
       await new Promise((r) => setTimeout(r, 300));
       const during = await pullCells(opened.db, reader, 0, 100);
-      expect(during).toEqual({ cells: [], cursor: 0, more: false });
+      expect(during).toEqual({ cells: [], cursor: 0, more: false, remaining: 0 });
       release();
       await Promise.all([slow, fast]);
       const after = await pullCells(opened.db, reader, during.cursor, 100);

@@ -150,9 +150,9 @@ async function lastSeq(db: HubDb, orgId: string): Promise<number> {
  * handed back never skips one. When the page is not full the cursor moves to that last seq, past the device's own
  * cells, so they are not scanned again.
  */
-export async function pullCells(db: HubDb, device: Device, cursor: number, limit: number): Promise<{ cells: CellMessage[]; cursor: number; more: boolean }> {
+export async function pullCells(db: HubDb, device: Device, cursor: number, limit: number): Promise<{ cells: CellMessage[]; cursor: number; more: boolean; remaining: number }> {
   const last = await lastSeq(db, device.org_id);
-  if (last <= cursor) return { cells: [], cursor, more: false };
+  if (last <= cursor) return { cells: [], cursor, more: false, remaining: 0 };
   const rows = await db
     .selectFrom('hub_cell_log')
     .select(['seq', 'table_name', 'row_id', 'column_name', 'value', 'hlc', 'branch_id'])
@@ -175,7 +175,21 @@ export async function pullCells(db: HubDb, device: Device, cursor: number, limit
     })),
     cursor: more ? page[page.length - 1]!.seq : last,
     more,
+    // Only on a backlog (a first sync, a week offline): an idle round trip stays one indexed read.
+    remaining: more ? await remainingAfter(db, device, page[page.length - 1]!.seq, last) : 0,
   };
+}
+
+/** How many cells this device may see after `cursor` up to `last`: what its progress shows as left to pull. */
+async function remainingAfter(db: HubDb, device: Device, cursor: number, last: number): Promise<number> {
+  const row = await db
+    .selectFrom('hub_cell_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(visibleTo(device))
+    .where('seq', '>', cursor)
+    .where('seq', '<=', last)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** Whether this device has anything to pull after `cursor` (the long poll's question). */
@@ -195,4 +209,37 @@ export async function currentCell(db: HubDb, orgId: string, table: string, rowId
     .where('column_name', '=', column)
     .executeTakeFirst();
   return row ? { value: JSON.parse(row.value) as CellMessage['value'], hlc: row.hlc, branchId: row.branch_id } : null;
+}
+
+/**
+ * Forgets batch ids older than `before` (epoch ms). The id only spares a replay the work of storing nothing: a batch
+ * sent again after its id is gone still stores nothing, each of its cells being in the log already (unique on row,
+ * column and stamp). Answers how many were removed.
+ */
+export async function pruneBatches(db: HubDb, before: number): Promise<number> {
+  const r = await db.deleteFrom('hub_batch').where('at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/**
+ * A page of the hub's current cells of this device's organization and branches, in (table, row, column) order after
+ * `after` (keyset paging: a walk over a large organization never re-reads what it passed).
+ */
+export async function currentCells(db: HubDb, device: Device, after: readonly [string, string, string] | null, limit: number) {
+  const branches = branchesOf(device.branch_ids);
+  let q = db
+    .selectFrom('hub_cell')
+    .select(['table_name', 'row_id', 'column_name', 'value', 'hlc', 'branch_id'])
+    .where('org_id', '=', device.org_id)
+    .orderBy('table_name')
+    .orderBy('row_id')
+    .orderBy('column_name')
+    .limit(limit + 1);
+  if (branches !== null) q = q.where((eb) => (branches.length ? eb.or([eb('branch_id', 'is', null), eb('branch_id', 'in', branches)]) : eb('branch_id', 'is', null)));
+  if (after) q = q.where(sql<SqlBool>`(table_name, row_id, column_name) > (${after[0]}, ${after[1]}, ${after[2]})`);
+  const rows = await q.execute();
+  const page = rows.slice(0, limit);
+  const cells: CellMessage[] = page.map((r) => ({ table: r.table_name, rowId: r.row_id, column: r.column_name, value: JSON.parse(r.value) as CellMessage['value'], hlc: r.hlc, branchId: r.branch_id }));
+  const last = page.at(-1);
+  return { cells, next: rows.length > limit && last ? ([last.table_name, last.row_id, last.column_name] as [string, string, string]) : null };
 }

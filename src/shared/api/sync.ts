@@ -52,6 +52,8 @@ export const syncConflict = z.object({
   other: conflictSide,
   /** For a double booking: the other row that holds the slot. */
   otherRowId: z.string().nullable(),
+  /** The names of the people and clients the two versions refer to by id (a person reads names, not ids). */
+  names: z.record(z.string(), z.string()),
 });
 export type SyncConflict = z.infer<typeof syncConflict>;
 

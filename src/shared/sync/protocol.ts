@@ -67,7 +67,22 @@ export const syncResponse = z.object({
   cursor: z.number().int(),
   /** More cells wait after `cursor`: pull again at once. */
   more: z.boolean(),
+  /** How many cells wait after `cursor` for this device (0 when `more` is false): a first sync's progress. A hub of an earlier build leaves it out. */
+  remaining: z.number().int().min(0).optional(),
 });
+
+/**
+ * The hub's current cells this device may see (its greatest stamp per column), in (table, row, column) order after
+ * `after`: what a check compares the device's rows with. `next` continues the walk; null: the end.
+ */
+const cellAddress = z.tuple([name, rowId, z.union([name, z.literal('_deleted')])]);
+export const cellsRequest = z.strictObject({
+  protocol: z.number().int(),
+  schemaVersion: z.number().int().min(0),
+  after: cellAddress.nullable(),
+  limit: z.number().int().min(1).max(MAX_PUSH_CELLS).default(2000),
+});
+export const cellsResponse = z.object({ cells: z.array(cellMessage), next: z.tuple([z.string(), z.string(), z.string()]).nullable() });
 
 /** Waits (long poll) until the hub holds cells after `cursor` for this device, or `timeoutMs` passes. */
 export const waitRequest = z.strictObject({ cursor: z.number().int().min(0), timeoutMs: z.number().int().min(0).max(60_000) });

@@ -71,9 +71,11 @@ export async function listConflicts(db: Kysely<DB>, user: ScopeUser): Promise<Sy
   const rows = await openFor(db, user).selectAll().orderBy('detected_at', 'desc').orderBy('id').limit(500).execute();
   const dev = await db.selectFrom('sync_device').select(['installation_id', 'device_name']).where('id', '=', 1).executeTakeFirst();
   const here = { node: dev ? dev.installation_id.replace(/-/g, '') : '', name: dev?.device_name ?? null };
-  return rows.map((r) => {
-    const kept = side(r.kept, here);
-    const other = side(r.other, here);
+  const sides = rows.map((r) => [side(r.kept, here), side(r.other, here)] as const);
+  const names = await namesOf(db, user.orgId, sides.flat());
+  return rows.map((r, i) => {
+    const [kept, other] = sides[i]!;
+    const named = Object.fromEntries([...Object.values(kept.values), ...Object.values(other.values)].filter((v): v is string => typeof v === 'string' && names.has(v)).map((v) => [v, names.get(v)!]));
     return {
       id: r.id,
       kind: kindOf(r.kind, { ...kept.values, ...other.values }),
@@ -85,8 +87,22 @@ export async function listConflicts(db: Kysely<DB>, user: ScopeUser): Promise<Sy
       kept,
       other,
       otherRowId: r.other_row_id,
+      names: named,
     };
   });
+}
+
+/** Columns that hold a person's or a client's id: shown by name. */
+const PEOPLE = ['user_id', 'responsible_id', 'taken_by_id'];
+
+async function namesOf(db: Kysely<DB>, orgId: string, sides: readonly Side[]): Promise<Map<string, string>> {
+  const ids = (columns: readonly string[]) => [...new Set(sides.flatMap((s) => columns.map((c) => s.values[c]).filter((v): v is string => typeof v === 'string')))];
+  const out = new Map<string, string>();
+  const people = ids(PEOPLE);
+  const clients = ids(['client_id']);
+  if (people.length) for (const u of await db.selectFrom('app_user').select(['id', 'name']).where('org_id', '=', orgId).where('id', 'in', people).execute()) out.set(u.id, u.name);
+  if (clients.length) for (const c of await db.selectFrom('client').select(['id', 'name']).where('org_id', '=', orgId).where('id', 'in', clients).execute()) out.set(c.id, c.name);
+  return out;
 }
 
 /** One open conflict the user may resolve, or undefined (another organization's, another branch's, or closed). */

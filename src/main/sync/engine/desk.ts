@@ -3,7 +3,7 @@ import type { ModuleHost } from '../../api/module';
 import type { PushEvent } from '../../api/events';
 import { secretsFor } from '../../mail';
 import { pullWebIntake } from '../../modules/tasks';
-import { openReplica, type Replica } from '../replica';
+import { openReplica, settleDoubleBookings, type Replica } from '../replica';
 import { orgConflictCount } from './conflicts';
 import { loadDevice, SCHEMA_VERSION } from './device';
 import { createSyncEngine, type SyncEngine, type SyncEngineDeps } from './engine';
@@ -52,6 +52,7 @@ export function createSyncDesk(host: ModuleHost, opts: DeskOptions = {}): SyncDe
         () => undefined,
         (e: unknown) => host.log('sync: pulling web form submissions failed', e),
       ),
+    pullLimit: host.config.syncPullLimit,
     ...opts,
     announce(org, state) {
       orgId = org;
@@ -63,7 +64,17 @@ export function createSyncDesk(host: ModuleHost, opts: DeskOptions = {}): SyncDe
   });
   const off = host.subscribe((e) => {
     if (e.name !== 'sync.changed' && e.name !== 'export.progress') engine.nudge();
+    // A visit moved or cancelled here may end a double booking listed earlier: it closes without a second decision.
+    if (e.name === 'visits.changed') void settleHere(e.orgId);
   });
+  async function settleHere(org: string): Promise<void> {
+    try {
+      if (!(await settleDoubleBookings(host.db, org, new Date(host.clock.now()).toISOString()))) return;
+      host.publish({ name: 'sync.changed', payload: { state: engine.view().state, conflicts: await orgConflictCount(host.db, org) }, orgId: org });
+    } catch (err) {
+      host.log('sync: settling double bookings failed', err);
+    }
+  }
   return {
     engine,
     replica,

@@ -1,46 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock, type Clock } from '../../clock';
-import { disposeTestApp, OWNER, openTestOrg, personInput, startTestApp, type TestApp } from '../../testing/harness';
-import { SYNC_DESK } from '../index';
+import { describe, expect, it } from 'vitest';
+import { systemClock } from '../../clock';
+import { openTestOrg, personInput, type TestApp } from '../../testing/harness';
 import { loadDevice } from './device';
-import { startTestHub, type TestHub } from './hubTesting';
+import { useDesks } from './deskTesting';
 
 /**
  * The desktop's sync against a real hub (SQLite, in this process, over HTTP on 127.0.0.1) and real cores: the rounds,
  * what they leave in the device row, and what a person reads in `sync.status` when the hub is away or refuses.
  */
 
-const opened: TestApp[] = [];
-const hubs: TestHub[] = [];
-afterEach(async () => {
-  // The hub first: closed after the desktops had dropped their long polls, it was seen waiting past a minute.
-  for (const h of hubs.splice(0)) await h.stop();
-  for (const app of opened.splice(0)) await disposeTestApp(app);
-});
-
-async function hubFor(opts: { now?: () => number } = {}): Promise<TestHub> {
-  const h = await startTestHub(opts);
-  hubs.push(h);
-  return h;
-}
-
-/** Head office: an organization set up by the wizard, registered with the hub by a code that founds it there. */
-async function headOffice(hub: TestHub, clock: Clock = systemClock) {
-  const org = await openTestOrg({ config: { clock } });
-  opened.push(org.app);
-  const me = (await org.app.call(org.owner, 'auth.me', {}))!;
-  const status = await org.app.call(org.owner, 'sync.register', { hubUrl: hub.url, code: await hub.newOrgCode('Test Serviss'), deviceName: 'Rīga desk' });
-  return { ...org, orgId: me.orgId, status };
-}
-
-/** A fresh installation joining the organization through the hub: it has nobody to log in until the first pull. */
-async function branchJoins(hub: TestHub, orgId: string) {
-  const app = await startTestApp({ clock: systemClock });
-  opened.push(app);
-  await app.call(null, 'sync.join', { hubUrl: hub.url, code: await hub.joinCode(orgId), deviceName: 'Yerevan desk' });
-  await app.core.services.get(SYNC_DESK).engine.syncNow();
-  return { app, owner: await app.login(OWNER.login, OWNER.password) };
-}
+const { hubFor, headOffice, branchJoins, opened } = useDesks();
 
 const names = async (app: TestApp, token: string) => (await app.call(token, 'clients.list', {})).rows.map((c) => c.name).sort();
 

@@ -180,8 +180,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       if (toPush > MAX_PUSH_CELLS) set({ progress: { done: Math.max(0, toPush - (await replica.pending(org, pushed))), total: toPush } });
     }
 
-    // Pull until the hub says nothing more waits. A long backlog (a first sync) shows how many cells arrived; the
-    // hub's answer does not say how many remain, so the total stays 0 (unknown) — the screen shows a running count.
+    // Pull until the hub says nothing more waits. A long backlog (a first sync) shows how many cells arrived of how
+    // many: the hub says how many remain after each page (a hub that does not say: total 0, a running count).
     let pulled = 0;
     for (;;) {
       const res = await request(randomUUID(), []);
@@ -190,7 +190,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       await saveProgress(db, { cursor });
       pulled += res.cells.length;
       if (!res.more) break;
-      set({ progress: { done: pulled, total: 0 } });
+      set({ progress: { done: pulled, total: res.remaining === undefined ? 0 : pulled + res.remaining } });
       if (stopped) return { interval: dev.interval_seconds };
     }
     await deps.afterPull?.(hub, key, org);

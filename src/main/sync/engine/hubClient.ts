@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import {
+  cellsRequest,
+  cellsResponse,
   HUB_ERRORS,
   HUB_PROTOCOL,
   hubError,
@@ -54,6 +56,7 @@ export interface HubClient {
   sync(deviceKey: string, input: Omit<z.input<typeof syncRequest>, 'protocol'>): Promise<z.infer<typeof syncResponse>>;
   wait(deviceKey: string, input: z.input<typeof waitRequest>, signal?: AbortSignal): Promise<z.infer<typeof waitResponse>>;
   intake(deviceKey: string, input: Omit<z.input<typeof intakeRequest>, 'protocol'>): Promise<z.infer<typeof intakeResponse>>;
+  cells(deviceKey: string, input: Omit<z.input<typeof cellsRequest>, 'protocol'>): Promise<z.infer<typeof cellsResponse>>;
 }
 
 /** The hub's address without a trailing slash; a path prefix (a reverse proxy's) is kept. */
@@ -119,6 +122,7 @@ export function createHubClient(url: string, opts: HubClientOptions = {}): HubCl
     sync: (deviceKey, input) => post('/hub/v1/sync', syncRequest.parse({ protocol: HUB_PROTOCOL, ...input }), syncResponse, deviceKey),
     wait: (deviceKey, input, signal) => post('/hub/v1/wait', waitRequest.parse(input), waitResponse, deviceKey, input.timeoutMs, signal),
     intake: (deviceKey, input) => post('/hub/v1/intake', intakeRequest.parse({ protocol: HUB_PROTOCOL, ...input }), intakeResponse, deviceKey),
+    cells: (deviceKey, input) => post('/hub/v1/cells', cellsRequest.parse({ protocol: HUB_PROTOCOL, ...input }), cellsResponse, deviceKey),
   };
 }
 

@@ -12,10 +12,12 @@ import { latestCells, wins } from '../../../shared/sync/merge';
 import { divergedField, hlcNode, isConflictColumn } from '../../../shared/sync/conflicts';
 import { DELETED } from './columns';
 import { observeStamp } from './clock';
-import { rowsById, ID_SLICE } from './outbound';
+import { rowsById } from './outbound';
+import { insertStamps, insertUnlessTaken, stampsOf, type Stamp } from './rowState';
 import { settable, type TableShape } from './tables';
-import { conflictId, doubleBookingConflicts, recordConflict, titleOf, type ConflictRow } from './conflicts';
+import { conflictId, doubleBookingConflicts, recordConflict, settleDoubleBookings, titleOf, type ConflictRow } from './conflicts';
 import { parkCells, takeInbox } from './inbox';
+import { deriveIntervention, deriveVisitSums } from './derived';
 
 export interface ReplicaDeps {
   now: () => number;
@@ -32,12 +34,6 @@ export interface ApplyOptions {
   pendingAfterSeq?: number;
 }
 
-interface Stamp {
-  hlc: string;
-  node: string;
-  seq: number | null;
-}
-
 /** The HLC time of a stamp, as the row's stamps are written. */
 const timeOf = (hlc: string) => hlc.slice(0, 24);
 const maxOf = (hlcs: readonly string[]) => hlcs.reduce((a, b) => (b > a ? b : a));
@@ -47,43 +43,6 @@ function stored(shape: TableShape, column: string, value: CellMessage['value']):
   if (shape.blobs.has(column) && typeof value === 'string') return Buffer.from(value, 'base64');
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value;
-}
-
-async function stampsOf(db: Kysely<DB>, table: string, ids: readonly string[]): Promise<Map<string, Map<string, Stamp>>> {
-  const out = new Map<string, Map<string, Stamp>>();
-  for (let i = 0; i < ids.length; i += ID_SLICE) {
-    const rows = await db.selectFrom('sync_cell').select(['row_id', 'column_name', 'hlc', 'node', 'seq']).where('table_name', '=', table).where('row_id', 'in', ids.slice(i, i + ID_SLICE)).execute();
-    for (const r of rows) {
-      let m = out.get(r.row_id);
-      if (!m) out.set(r.row_id, (m = new Map()));
-      m.set(r.column_name, { hlc: r.hlc, node: r.node, seq: r.seq });
-    }
-  }
-  return out;
-}
-
-/** The stamp of each row's first change (its insert, or its bulk load): what its unchanged columns are as old as. */
-async function insertStamps(db: Kysely<DB>, table: string, rows: readonly Record<string, unknown>[], me: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const r of rows) out.set(r.id as string, formatHlc({ millis: Date.parse(r.created_at as string), counter: 0, node: me }));
-  const ids = rows.map((r) => r.id as string);
-  for (let i = 0; i < ids.length; i += ID_SLICE) {
-    const first = await sql<{ row_id: string; hlc: string | null }>`
-      select row_id, hlc, min(seq) from change_log where table_name = ${table} and row_id in (${sql.join(ids.slice(i, i + ID_SLICE))}) group by row_id`.execute(db);
-    for (const f of first.rows) if (f.hlc) out.set(f.row_id, f.hlc);
-  }
-  return out;
-}
-
-/** Inserts a pulled row; false when a unique key of the table is already held by another row (nothing written). */
-async function insertUnlessTaken(db: Kysely<DB>, table: string, values: Record<string, unknown>): Promise<boolean> {
-  try {
-    await db.insertInto(table as SyncedTable).values(values as never).execute();
-    return true;
-  } catch (e) {
-    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
-    throw e;
-  }
 }
 
 function check(shapes: ReadonlyMap<string, TableShape>, c: CellMessage): TableShape {
@@ -150,6 +109,8 @@ export async function applyCells(
     let conflicts = 0;
     let parked = 0;
     const touchedVisits = new Set<string>();
+    const sums = new Set<string>();
+    const derive = { orgId, owner: deps.config, now: deps.now() };
     for (const [table, allIds] of tables) {
       const shape = shapes.get(table)!;
       const ids = [...new Set(allIds)];
@@ -270,6 +231,8 @@ export async function applyCells(
           on conflict (table_name, row_id, column_name) do update set hlc = excluded.hlc, node = excluded.node, seq = null`.execute(trx);
         applied += winners.length;
         if (table === 'visit') touchedVisits.add(rowId);
+        if (table === 'visit' || table === 'visit_line' || table === 'visit_payment') sums.add(table === 'visit' ? rowId : (written.visit_id as string));
+        if (table === 'intervention') written = await deriveIntervention(trx, written, derive);
 
         for (const spec of specsOf(table)) {
           spec.announce?.(ctx, { op, after: written as unknown as Row<SyncedTable>, before: before as unknown as Row<SyncedTable> | null, branchId });
@@ -277,7 +240,11 @@ export async function applyCells(
         }
       }
     }
+    for (const v of await deriveVisitSums(trx, sums, derive)) {
+      for (const spec of specsOf('visit')) spec.announce?.(ctx, { op: 'update', after: v as unknown as Row<SyncedTable>, before: null, branchId: v.branch_id as string });
+    }
     conflicts += await doubleBookingConflicts(trx, orgId, touchedVisits, nowIso);
+    if (touchedVisits.size) await settleDoubleBookings(trx, orgId, nowIso);
     return { applied, conflicts, parked };
   });
   if (top) observeStamp(deps.config, top);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
-import { doubleBookings } from '../../../shared/sync/conflicts';
+import { doubleBookings, hlcNode } from '../../../shared/sync/conflicts';
 import type { CellValue } from '../../../shared/sync/merge';
 
 /** One side of a conflict as stored: the writing device's node, when (the HLC's wall-clock part) and its values. */
@@ -113,7 +113,9 @@ export async function doubleBookingConflicts(db: Kysely<DB>, orgId: string, touc
       const kept = byId.get(a)!;
       const other = byId.get(b)!;
       const writers = await db.selectFrom('sync_cell').select(['row_id', 'node']).where('table_name', '=', 'visit').where('column_name', '=', 'starts_at').where('row_id', 'in', [a, b]).execute();
-      const nodeOf = (id: string) => writers.find((w) => w.row_id === id)?.node ?? '';
+      // A time never moved has no cell stamp: the visit's first change (its booking) tells which computer wrote it.
+      const booked = await db.selectFrom('change_log').select(['row_id', 'hlc']).where('table_name', '=', 'visit').where('row_id', 'in', [a, b]).where('op', '=', 'insert').execute();
+      const nodeOf = (id: string) => writers.find((w) => w.row_id === id)?.node ?? hlcNode(booked.find((w) => w.row_id === id)?.hlc ?? '');
       const row: ConflictRow = {
         kind: 'slot_double_booked',
         table: 'visit',
@@ -128,4 +130,38 @@ export async function doubleBookingConflicts(db: Kysely<DB>, orgId: string, touc
     }
   }
   return found;
+}
+
+/**
+ * Double bookings that no longer hold — one of the two visits cancelled, deleted, moved or given to another person,
+ * here or on another branch — are closed (`resolved_by` null: settled by a change, not decided here). So a person's
+ * decision on one computer closes the same pair on every other one once the change arrives. Answers how many closed.
+ */
+export async function settleDoubleBookings(db: Kysely<DB>, orgId: string, nowIso: string): Promise<number> {
+  const open = await db
+    .selectFrom('sync_conflict')
+    .select(['id', 'row_id', 'other_row_id'])
+    .where('org_id', '=', orgId)
+    .where('kind', '=', 'slot_double_booked')
+    .where('resolved_at', 'is', null)
+    .execute();
+  if (open.length === 0) return 0;
+  const ids = [...new Set(open.flatMap((c) => [c.row_id, c.other_row_id ?? c.row_id]))];
+  const visits = await db
+    .selectFrom('visit')
+    .select(['id', 'user_id', 'branch_id', 'starts_at', 'ends_at', 'status', 'deleted_at'])
+    .where('id', 'in', ids)
+    .execute();
+  const byId = new Map(visits.map((v) => [v.id, v]));
+  const settled = open
+    .filter((c) => {
+      const [a, b] = [byId.get(c.row_id), byId.get(c.other_row_id ?? '')];
+      if (!a || !b) return false;
+      const live = [a, b].map((v) => ({ id: v.id, staffId: v.user_id, start: v.starts_at, end: v.ends_at, active: !v.deleted_at && v.status !== 'cancelled', branchId: v.branch_id }));
+      return doubleBookings(live).length === 0;
+    })
+    .map((c) => c.id);
+  if (settled.length === 0) return 0;
+  await db.updateTable('sync_conflict').set({ resolved_at: nowIso, resolved_by: null }).where('id', 'in', settled).where('resolved_at', 'is', null).execute();
+  return settled.length;
 }

@@ -22,6 +22,7 @@ export interface Replica {
 }
 
 export type { ApplyOptions, ReplicaDeps } from './apply';
+export { settleDoubleBookings } from './conflicts';
 
 export function openReplica(db: Kysely<DB>, deps: ReplicaDeps): Replica {
   // The schema does not change while the core runs: the synced tables are read once, on first use.

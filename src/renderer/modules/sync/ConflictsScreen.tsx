@@ -2,6 +2,7 @@ import { Alert, Button, Group, Kbd, Paper, Stack, Table, Text } from '@mantine/c
 import { useHotkeys } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { SyncConflict } from '../../../shared/api/sync';
 import { useApiMutation, useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
@@ -12,7 +13,9 @@ import { columnLabel, conflictTitle, sideLine, valueText } from './conflictText'
 /**
  * Conflicts the merge settled one way and a person must confirm: the list, and the chosen one's two versions side by
  * side with the module's field labels. K keeps the version every computer shows now; O puts the replaced one back
- * (a new change that syncs). Arrows move through the list; after a decision the next conflict is chosen.
+ * (a new change that syncs). A double booking may also be settled by moving the other visit: M opens it in the calendar,
+ * and the conflict closes by itself once the two no longer overlap (on every computer, as the move arrives). Arrows move
+ * through the list; after a decision the next conflict is chosen.
  */
 export function ConflictsScreen() {
   const { t } = useTranslation();
@@ -32,11 +35,15 @@ export function ConflictsScreen() {
     },
   });
   const decide = (keep: 'kept' | 'other') => current && !resolve.isPending && resolve.mutate({ id: current.id, keep });
+  const navigate = useNavigate();
+  const movable = current?.kind === 'slot_double_booked' && current.otherRowId ? current.otherRowId : null;
+  const moveOther = () => movable && void navigate(`/calendar?visit=${movable}`);
   const refresh = () => void qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('sync.') });
   useScreenKeys({ enabled: true, onRefresh: refresh });
   useHotkeys([
     ['K', () => decide('kept')],
     ['O', () => decide('other')],
+    ['M', moveOther],
   ]);
 
   return (
@@ -79,6 +86,11 @@ export function ConflictsScreen() {
               <Button variant="default" onClick={() => decide('other')} disabled={resolve.isPending} rightSection={<Kbd size="xs">O</Kbd>} data-testid="sync-put-back">
                 {t('sync.putOtherBack')}
               </Button>
+              {movable && (
+                <Button variant="default" onClick={moveOther} rightSection={<Kbd size="xs">M</Kbd>} data-testid="sync-move-other">
+                  {t('sync.moveOther')}
+                </Button>
+              )}
             </Group>
           )}
         </Stack>
@@ -108,8 +120,8 @@ function ConflictSides({ conflict: c }: { conflict: SyncConflict }) {
           {columns.map((col) => (
             <Table.Tr key={col}>
               <Table.Td>{columnLabel(t, c.table, col)}</Table.Td>
-              <Table.Td data-testid={`sync-kept-${col}`}>{valueText(t, fmt, c.table, col, c.kept.values[col])}</Table.Td>
-              <Table.Td data-testid={`sync-other-${col}`}>{valueText(t, fmt, c.table, col, c.other.values[col])}</Table.Td>
+              <Table.Td data-testid={`sync-kept-${col}`}>{valueText(t, fmt, c.table, col, c.kept.values[col], c.names)}</Table.Td>
+              <Table.Td data-testid={`sync-other-${col}`}>{valueText(t, fmt, c.table, col, c.other.values[col], c.names)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -14,9 +14,10 @@ export function columnLabel(t: TFunction, _table: string, column: string): strin
 
 const STATUS_KEYS: Record<string, string> = { intervention: 'interventions.statuses', visit: 'visit.status' };
 
-/** A cell as a person reads it: instants on this computer's clock, statuses by their names, nothing as a dash. */
-export function valueText(t: TFunction, fmt: Fmt, table: string, column: string, v: Value): string {
+/** A cell as a person reads it: instants on this computer's clock, statuses, people and clients by their names, nothing as a dash. */
+export function valueText(t: TFunction, fmt: Fmt, table: string, column: string, v: Value, names: Readonly<Record<string, string>> = {}): string {
   if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'string' && Object.hasOwn(names, v)) return names[v]!;
   if (typeof v === 'boolean') return v ? '✓' : '✗';
   if (column === 'status' && STATUS_KEYS[table]) return t(`${STATUS_KEYS[table]}.${v}`, { defaultValue: String(v) });
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(v)) return fmt.dateTime(v);
