@@ -18,6 +18,7 @@ import { calendarReportsApi } from './calendarReports';
 import { remindersApi, remindersChanged, slotFreed, testCallProgress } from './reminders';
 import { syncApi, syncChanged } from './sync';
 import { tasksApi, tasksChanged } from './tasks';
+import { taskGridApi } from './taskGrid';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -42,6 +43,7 @@ export const api = {
   ...remindersApi,
   ...syncApi,
   ...tasksApi,
+  ...taskGridApi,
 } as const;
 
 export type Api = typeof api;

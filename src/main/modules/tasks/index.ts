@@ -1,5 +1,6 @@
 import { defineModule } from '../../api/module';
 import { tasksHandlers } from './handlers';
+import { taskGridHandlers } from './grid';
 import { createIntake, TASK_INTAKE } from './intake';
 
 /**
@@ -9,7 +10,7 @@ import { createIntake, TASK_INTAKE } from './intake';
  */
 export const tasksModule = defineModule({
   name: 'tasks',
-  handlers: tasksHandlers,
+  handlers: { ...tasksHandlers, ...taskGridHandlers },
   start(host) {
     const intake = createIntake({ db: host.db, clock: host.clock, config: host.config, services: host.services, publish: (e) => host.publish(e), log: host.log });
     host.services.provide(TASK_INTAKE, intake);
@@ -28,3 +29,5 @@ export { takeMessage } from './intake/take';
 export { createTask, moveTask } from './service';
 export { saveType } from './types';
 export { saveMailbox } from './mailboxes';
+/** What the tasks grid's export and printed list read: the caller's grid and its order. */
+export { taskGrid, taskGridOf, taskGridOrder, type TaskGrid } from './grid';
