@@ -20,6 +20,7 @@ export function taskGridOrder(input: { sort?: TaskSortField; desc?: boolean }): 
 }
 
 const CLOSED = sql.join(CLOSED_STATUSES.map((s) => sql.lit(s)));
+// Written as the task_grid_rank index writes it (migration 0022), so SQLite matches the two.
 const isClosed = sql<number>`(t.status in (${CLOSED}))`;
 /** Statuses in workflow order, not alphabetical. */
 const statusRank = sql<number>`(case t.status ${sql.join(TASK_STATUSES.map((s, i) => sql`when ${sql.lit(s)} then ${sql.lit(i)}`), sql` `)} end)`;
@@ -31,7 +32,8 @@ const statusRank = sql<number>`(case t.status ${sql.join(TASK_STATUSES.map((s, i
 function sortExpr(sort: TaskSortField): Expression<unknown> | Expression<unknown>[] {
   switch (sort) {
     case 'rank':
-      return [isClosed, sql.ref('t.priority_rank'), sql`coalesce(t.due_date, '9999-12-31')`];
+      // The last three change nothing a dispatcher sees; they follow the index so its order needs no sorting.
+      return [isClosed, sql.ref('t.priority_rank'), sql`coalesce(t.due_date, '9999-12-31')`, sql.ref('t.branch_id'), sql.ref('t.status'), sql.ref('t.due_date')];
     case 'number':
       return sql.ref('t.number');
     case 'docDate':
@@ -119,7 +121,7 @@ async function readRows(db: Kysely<DB>, todays: Map<string, string>, keys: GridQ
         'a.name as assignee',
         'ty.name as type',
       ])
-      .where('t.id', 'in', keys),
+      .where(sql.ref('t.rowid'), 'in', keys),
   );
   return (await q.execute()).map((r) => ({
     id: r.id,
@@ -149,7 +151,8 @@ export async function taskGrid(db: Kysely<DB>, user: ScopeUser, nowMs: number): 
     scoped: (scope) => scoped(db, user, todays, scope),
     sortKey: sortExpr,
     tiebreak: sql`t.rowid`,
-    key: 't.id',
+    // Rowids: a page's keys come from the index alone, with no table row read for the rows an offset skips.
+    key: 't.rowid',
     read: (keys, order) => readRows(db, todays, keys, order),
     groups: {
       key: (level: GridLevel<TaskGroupField>) => TASK_GROUP_KEYS.expr(level),
