@@ -77,3 +77,28 @@ for (const { code, cat } of LANGS) {
     await shot(page, `tasks-grid-view-${code}`);
   });
 }
+
+test('a card dragged from "new" onto "assigned" asks who takes it, as the form does, and main assigns it', async ({ page }) => {
+  test.setTimeout(120_000);
+  await loginAs(page, `${server.url}/#/home`, 'dispatcher.riga');
+  await apiCall(page, 'auth.setLanguage', { language: 'lt' });
+  const branchId = (await apiCall<{ id: string; name: string }[]>(page, 'branches.list', {}))[0]!.id;
+  const clientId = (await apiCall<{ rows: { id: string }[] }>(page, 'clients.list', { limit: 1, offset: 0 })).rows[0]!.id;
+  const subject = `Board drag ${Date.now() % 100000}`;
+  await apiCall(page, 'tasks.create', { branchId, clientId, priority: 'urgent', subject });
+  await page.goto(`${server.url}/#/tasks`);
+  await page.reload();
+  await page.getByTestId('tasks-view').getByText(lt.tasks.view.board).click();
+  await page.getByTestId('tasks-search').fill(subject);
+  const card = page.getByTestId('board-column-new').getByTestId('task-card').filter({ hasText: subject });
+  await expect(card).toBeVisible();
+  await card.dragTo(page.getByTestId('board-column-assigned'));
+  await expect(page.getByTestId('board-assign')).toBeVisible();
+  await expect(page.getByTestId('board-refusal')).toBeHidden();
+  await page.getByTestId('board-assignee').click();
+  await page.keyboard.type('Kārlis');
+  await page.getByRole('option', { name: 'Kārlis Zariņš' }).click();
+  await shot(page, 'tasks-board-assign-lt');
+  await page.getByTestId('board-assign-ok').click();
+  await expect(page.getByTestId('board-column-assigned').getByTestId('task-card').filter({ hasText: subject })).toContainText('Kārlis Zariņš');
+});
