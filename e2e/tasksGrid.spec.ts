@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import lt from '../src/shared/i18n/lt.json' with { type: 'json' };
-import { apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
+import { apiCall, demoServer, expect, loginAs, shot, SHOTS, test } from './fixtures';
 
 /**
  * The tasks grid as a dispatcher uses it on the demo: grouped by status, one group looked into, the arrangement kept
@@ -71,9 +73,15 @@ for (const { code, cat } of LANGS) {
     await page.getByTestId('task-export').click();
     await page.getByTestId('task-export-pdf').click();
     await expect(page.getByTestId('preview-frame')).toBeVisible();
-    await shot(page, `tasks-grid-print-${code}`);
+    const pdf = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByTestId('preview-download').click();
+    const printed = (await (await pdf).path())!;
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', printed, path.join(SHOTS, `tasks-grid-print-${code}`)]);
+    const text = execFileSync('pdftotext', ['-layout', printed, '-'], { encoding: 'utf8' });
+    expect(text).toContain(cat.taskGrid.listTitle);
+    expect(text).toContain(`${cat.tasks.field.status}: ${cat.tasks.status.new}`);
     await page.keyboard.press('Escape');
-    await expect(page.getByTestId('print-preview')).toBeHidden();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
     await shot(page, `tasks-grid-view-${code}`);
   });
 }

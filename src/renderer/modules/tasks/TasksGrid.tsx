@@ -32,13 +32,13 @@ export const TasksGrid = forwardRef<DataGridHandle, Props>(function TasksGrid({ 
   const scopeKey = JSON.stringify(scope);
   const columns = useMemo<ColDef<TaskGridRow>[]>(() => {
     const defs: ColDef<TaskGridRow>[] = [
-      { colId: 'number', field: 'number', headerName: t('tasks.field.number'), width: 110 },
-      { colId: 'docDate', field: 'docDate', headerName: t('tasks.field.docDate'), width: 105, valueFormatter: (p) => fmt.date(p.value) },
+      { colId: 'number', field: 'number', headerName: t('tasks.field.number'), width: 96 },
+      { colId: 'docDate', field: 'docDate', headerName: t('tasks.field.docDate'), width: 92, valueFormatter: (p) => fmt.date(p.value) },
       {
         colId: 'priority',
         field: 'priority',
         headerName: t('tasks.field.priority'),
-        width: 110,
+        width: 96,
         cellRenderer: (p: { data?: TaskGridRow }) =>
           p.data ? (
             <Badge size="sm" color={p.data.priority === 'urgent' ? 'red' : p.data.priority === 'medium' ? 'yellow' : 'gray'} variant={p.data.priority === 'urgent' ? 'filled' : 'light'}>
@@ -46,17 +46,17 @@ export const TasksGrid = forwardRef<DataGridHandle, Props>(function TasksGrid({ 
             </Badge>
           ) : null,
       },
-      { colId: 'status', field: 'status', headerName: t('tasks.field.status'), width: 130, valueFormatter: (p) => (p.value ? t(`tasks.status.${p.value}`) : '') },
-      { colId: 'client', field: 'client', headerName: t('tasks.field.client'), width: 170 },
-      { colId: 'subject', field: 'subject', headerName: t('tasks.field.subject'), flex: 1, minWidth: 160 },
-      { colId: 'address', field: 'address', headerName: t('tasks.field.address'), width: 160 },
-      { colId: 'type', field: 'type', headerName: t('tasks.field.type'), width: 120 },
-      { colId: 'assignee', field: 'assignee', headerName: t('tasks.field.assignee'), width: 130 },
+      { colId: 'status', field: 'status', headerName: t('tasks.field.status'), width: 118, valueFormatter: (p) => (p.value ? t(`tasks.status.${p.value}`) : '') },
+      { colId: 'client', field: 'client', headerName: t('tasks.field.client'), width: 150 },
+      { colId: 'subject', field: 'subject', headerName: t('tasks.field.subject'), flex: 1, minWidth: 130 },
+      { colId: 'address', field: 'address', headerName: t('tasks.field.address'), width: 150 },
+      { colId: 'type', field: 'type', headerName: t('tasks.field.type'), width: 105 },
+      { colId: 'assignee', field: 'assignee', headerName: t('tasks.field.assignee'), width: 120 },
       {
         colId: 'dueDate',
         field: 'dueDate',
         headerName: t('tasks.field.dueDate'),
-        width: 150,
+        width: 120,
         cellRenderer: (p: { data?: TaskGridRow }) =>
           p.data?.dueDate ? (
             <Text span size="xs" c={p.data.overdue ? 'red.8' : undefined} fw={p.data.overdue ? 700 : undefined} data-overdue={p.data.overdue || undefined}>
@@ -65,8 +65,8 @@ export const TasksGrid = forwardRef<DataGridHandle, Props>(function TasksGrid({ 
             </Text>
           ) : null,
       },
-      { colId: 'source', field: 'source', headerName: t('tasks.field.source'), width: 95, valueFormatter: (p) => (p.value ? t(`tasks.source.${p.value}`) : '') },
-      { colId: 'updatedAt', field: 'updatedAt', headerName: t('taskGrid.updatedAt'), width: 140, valueFormatter: (p) => fmt.dateTime(p.value) },
+      { colId: 'source', field: 'source', headerName: t('tasks.field.source'), width: 80, valueFormatter: (p) => (p.value ? t(`tasks.source.${p.value}`) : '') },
+      { colId: 'updatedAt', field: 'updatedAt', headerName: t('taskGrid.updatedAt'), width: 128, valueFormatter: (p) => fmt.dateTime(p.value) },
     ];
     return defs.map((c) => ({ ...c, sortable: true }));
   }, [t, fmt]);
