@@ -22,9 +22,9 @@ import { dialerSuite } from './suites/dialer';
 import { browserSuite } from './suites/browser';
 import { remindersSuite } from './suites/reminders';
 import { hubSuite } from './suites/hub';
-import { tasksSuite } from './suites/tasks';
+import { tasksMailSuite, tasksSuite } from './suites/tasks';
 
-const SUITES: Suite[] = [startupSuite, clientsSuite, interventionsSuite, calendarSuite, dialerSuite, remindersSuite, hubSuite, browserSuite, tasksSuite];
+const SUITES: Suite[] = [startupSuite, clientsSuite, interventionsSuite, calendarSuite, dialerSuite, remindersSuite, hubSuite, browserSuite, tasksSuite, tasksMailSuite];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;

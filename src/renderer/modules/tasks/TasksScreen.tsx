@@ -44,7 +44,9 @@ export function TasksScreen() {
     const columns = state.filter((c) => !c.hide && (TASK_GRID_COLUMNS as readonly string[]).includes(c.colId)).map((c) => c.colId as TaskGridColumn);
     const sorted = state.find((c) => c.sort);
     const config: TaskViewConfig = { groupBy, overdue, search: typed.trim(), ...taskSortOf(sorted ? { colId: sorted.colId, sort: sorted.sort! } : undefined) };
-    return { config, scope, columns: columns.length ? columns : [...TASK_GRID_COLUMNS] };
+    // Files hold the grid's rows under its grouping: a chosen group alone, else every group with its heading.
+    const fileScope: TaskGridScope = groupBy ? { filters, groupBy: [{ field: groupBy }], groupPath: chosen ? [chosen.key] : [] } : { filters };
+    return { config, scope: fileScope, columns: columns.length ? columns : [...TASK_GRID_COLUMNS] };
   };
   const apply = (c: TaskViewConfig) => {
     chooseGrouping(c.groupBy);
