@@ -24,7 +24,9 @@ import { remindersSuite } from './suites/reminders';
 import { hubSuite } from './suites/hub';
 import { invoicesSuite } from './suites/invoices';
 
-const SUITES: Suite[] = [startupSuite, clientsSuite, interventionsSuite, calendarSuite, dialerSuite, remindersSuite, hubSuite, invoicesSuite, browserSuite];
+import { tasksMailSuite, tasksSuite } from './suites/tasks';
+
+const SUITES: Suite[] = [startupSuite, clientsSuite, interventionsSuite, calendarSuite, dialerSuite, remindersSuite, hubSuite, browserSuite, tasksSuite, tasksMailSuite, invoicesSuite];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;

@@ -13,8 +13,8 @@ export type SqlOrder = [Expression<unknown>, 'asc' | 'desc'][];
 export interface SqlGrid<Scope extends GridScopeOf<unknown, G>, Sort extends string, G extends string, Row> {
   /** Every query starts here: the caller's rows (organization, branches, live ones), the filters and the group path. */
   scoped(scope: Scope): GridQuery;
-  /** What a sort orders by; rows that tie are ordered by `tiebreak`, in the same direction. */
-  sortKey(sort: Sort): Expression<unknown>;
+  /** What a sort orders by (a composite order as several keys); rows that tie are ordered by `tiebreak`, in the same direction. */
+  sortKey(sort: Sort): Expression<unknown> | readonly Expression<unknown>[];
   tiebreak: Expression<unknown>;
   /** The column a page's rows are picked by (on the indexes alone) before `read` joins what they show. */
   key: string;
@@ -41,7 +41,7 @@ export function sqlGridSource<Scope extends GridScopeOf<unknown, G>, Sort extend
   const count = async (scope: Scope) => Number((await grid.scoped(scope).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
   const page = (scope: Scope, o: { sort: Sort; desc: boolean }, offset: number, limit: number) => {
     const dir = o.desc ? 'desc' : 'asc';
-    const order: SqlOrder = [[grid.sortKey(o.sort), dir], [grid.tiebreak, dir]];
+    const order: SqlOrder = [...[grid.sortKey(o.sort)].flat().map((e): SqlOrder[number] => [e, dir]), [grid.tiebreak, dir]];
     // The page's keys are picked on the indexes alone and only their rows are then joined: an offset that also
     // computed the joins and read whole rows took seconds at depth 500,000.
     const keys = order.reduce((q, [e, d]) => q.orderBy(e, d), grid.scoped(scope).select(grid.key)).limit(limit).offset(offset);

@@ -20,7 +20,7 @@ type Names =
  * Progress of a long export. `ctx.emit` queues events until the call's transaction commits, so through it the renderer hears
  * them all at the end; `ctx.emitNow` publishes at once, so the bar moves live. Either way progress is at most every ~2% plus the last page.
  */
-function progressSink(ctx: Ctx, jobId: string): (p: ExportProgress) => void {
+export function progressSink(ctx: Ctx, jobId: string): (p: ExportProgress) => void {
   const send = ctx.emitNow;
   let last = -1;
   return ({ done, total }) => {

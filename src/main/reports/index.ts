@@ -1,9 +1,10 @@
 import { defineModule } from '../api/module';
 import { reportsHandlers } from './handlers';
 import { calendarReportsHandlers } from './calendar/handlers';
+import { taskGridReportHandlers } from './taskHandlers';
 
 /** PDF reports and grid exports (CSV, XLSX), written to files the caller then opens, prints or saves. */
-export const reportsModule = defineModule({ name: 'reports', handlers: { ...reportsHandlers, ...calendarReportsHandlers } });
+export const reportsModule = defineModule({ name: 'reports', handlers: { ...reportsHandlers, ...calendarReportsHandlers, ...taskGridReportHandlers } });
 /** For a module's own paper (the reminder calls' usage): the reader's formats, the page frame and the saved PDF. */
 export { frameFor, reportEnv, savePdf, type ReportEnv } from './context';
 /** A text of the catalogs in a reader's language (mails a job writes to admins). */

@@ -22,6 +22,7 @@ import { taskTimeApi } from './taskTime';
 import { taskChecklistApi, taskRejected } from './taskChecklist';
 import { invoicesApi, invoicesChanged } from './invoices';
 import { webIntakeApi } from './webIntake';
+import { taskGridApi } from './taskGrid';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -50,6 +51,7 @@ export const api = {
   ...taskChecklistApi,
   ...invoicesApi,
   ...webIntakeApi,
+  ...taskGridApi,
 } as const;
 
 export type Api = typeof api;

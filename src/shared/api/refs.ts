@@ -97,6 +97,9 @@ const BY_PATH: Record<string, RecordKind> = {
   'scope.filters.responsibleId': 'user',
 };
 
+/** The tasks grid's filters only name a person, a type, a client. */
+const TASK_GRID_FILTER_REFS: Record<string, RecordKind> = { 'scope.filters.assigneeId': 'user', 'scope.filters.typeId': 'taskType', 'scope.filters.clientId': 'client' };
+
 /** By procedure (a name, or `namespace.*`) and path: where the same name means something else. */
 const BY_PROCEDURE: Record<string, Record<string, RecordKind>> = {
   'clients.*': { responsibleId: 'user', excludeId: 'client', 'contacts[].id': 'contact' },
@@ -128,6 +131,9 @@ const BY_PROCEDURE: Record<string, Record<string, RecordKind>> = {
   // The seller's VAT number is a code, not a record.
   'invoices.saveSettings': { sellerVatId: 'none' },
   'invoices.removeMaterial': { id: 'material' },
+  ...Object.fromEntries(['list', 'count', 'groups', 'export', 'print'].map((p) => [`tasks.grid.${p}`, TASK_GRID_FILTER_REFS])),
+  'tasks.views.save': { id: 'view' },
+  'tasks.views.delete': { id: 'view' },
 };
 
 /** What a bare `id` names, by the procedure's namespace. */

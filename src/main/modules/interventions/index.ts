@@ -43,7 +43,8 @@ export { loadRow, toDetail } from './service';
 export { cancelIntervention, confirmIntervention, createIntervention, finalizeIntervention, updateIntervention, validateIntervention, type InterventionInput } from './service';
 export { addNote } from './notes';
 export { uploadsOf } from './uploads';
-export { saveView, setFavorite } from './views';
+// Saved views are kept per module: the tasks grid keeps its own through these.
+export { deleteView, listViews, saveView, setFavorite, type ViewModule } from './views';
 // Annex forms: what the reports print them with, and what the demo writes its templates through.
 export { annexTemplate, createTemplate as createAnnexTemplate, exportTemplates as exportAnnexTemplates, renderAnnex, type AnnexFormat, type AnnexPrint, type AnnexSource } from './annex';
 // The warnings scan, for whoever runs it by hand (tests, the bench).

@@ -25,18 +25,21 @@ export async function listViews(ctx: Ctx, module: string) {
   return rows.map((r) => toView(r, user.id, starred.has(r.id)));
 }
 
-async function ownView(ctx: Ctx, id: string) {
+/** The modules whose grids keep saved views; managing a shared one takes that module's approve right. */
+export type ViewModule = 'interventions' | 'tasks';
+
+async function ownView(ctx: Ctx, id: string, module: ViewModule) {
   const user = me(ctx);
-  const v = await ctx.db.selectFrom('saved_view').selectAll().where('id', '=', id).where('org_id', '=', user.orgId).where('deleted_at', 'is', null).executeTakeFirst();
+  const v = await ctx.db.selectFrom('saved_view').selectAll().where('id', '=', id).where('org_id', '=', user.orgId).where('module', '=', module).where('deleted_at', 'is', null).executeTakeFirst();
   if (!v || (v.user_id !== null && v.user_id !== user.id)) throw fail.notFound('view_not_found', 'id');
   // Shared views and reports belong to everyone: managing them is a manager's right.
-  if (v.user_id === null && !can(user.role, 'interventions', 'approve')) throw fail.forbidden('forbidden');
+  if (v.user_id === null && !can(user.role, module, 'approve')) throw fail.forbidden('forbidden');
   return v;
 }
 
-export async function saveView(ctx: Ctx, a: { id?: string | null; module: string; kind: 'view' | 'report'; name: string; shared: boolean; config: string }) {
+export async function saveView(ctx: Ctx, a: { id?: string | null; module: ViewModule; kind: 'view' | 'report'; name: string; shared: boolean; config: string }) {
   const user = me(ctx);
-  if (a.shared && !can(user.role, 'interventions', 'approve')) throw fail.forbidden('forbidden', 'shared');
+  if (a.shared && !can(user.role, a.module, 'approve')) throw fail.forbidden('forbidden', 'shared');
   try {
     JSON.parse(a.config);
   } catch {
@@ -44,7 +47,7 @@ export async function saveView(ctx: Ctx, a: { id?: string | null; module: string
   }
   const views = viewRows.in(ctx);
   const values = { name: a.name, kind: a.kind, config: a.config, user_id: a.shared ? null : user.id };
-  const row = a.id ? await views.update(await ownView(ctx, a.id), values) : await views.insert({ ...values, module: a.module, favorite: 0 });
+  const row = a.id ? await views.update(await ownView(ctx, a.id, a.module), values) : await views.insert({ ...values, module: a.module, favorite: 0 });
   return toView(row, user.id, (await starredViewIds(ctx)).has(row.id));
 }
 
@@ -57,8 +60,8 @@ export async function setFavorite(ctx: Ctx, id: string, favorite: boolean) {
   return toView(v, user.id, favorite);
 }
 
-export async function deleteView(ctx: Ctx, id: string) {
-  await viewRows.in(ctx).remove(await ownView(ctx, id));
+export async function deleteView(ctx: Ctx, id: string, module: ViewModule = 'interventions') {
+  await viewRows.in(ctx).remove(await ownView(ctx, id, module));
 }
 
 export const viewsHandlers: HandlersFor<'views.list' | 'views.save' | 'views.setFavorite' | 'views.delete'> = {

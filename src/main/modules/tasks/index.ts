@@ -1,6 +1,7 @@
 import { defineModule } from '../../api/module';
 import { tasksHandlers } from './handlers';
 import { checklistHandlers } from './checklistHandlers';
+import { taskGridHandlers } from './grid';
 import { createIntake, TASK_INTAKE } from './intake';
 import { webIntakeHandlers } from './webIntake/people';
 
@@ -11,7 +12,7 @@ import { webIntakeHandlers } from './webIntake/people';
  */
 export const tasksModule = defineModule({
   name: 'tasks',
-  handlers: { ...tasksHandlers, ...checklistHandlers, ...webIntakeHandlers },
+  handlers: { ...tasksHandlers, ...checklistHandlers, ...webIntakeHandlers, ...taskGridHandlers },
   start(host) {
     const intake = createIntake({ db: host.db, clock: host.clock, config: host.config, services: host.services, publish: (e) => host.publish(e), log: host.log });
     host.services.provide(TASK_INTAKE, intake);
@@ -37,3 +38,5 @@ export { saveTypeSettings } from './typeSettings';
 export { getChecklist, tickItem } from './checklist';
 /** The web form's submissions pulled from the hub after a sync round. */
 export { pullWebIntake, type IntakeCall } from './webIntake';
+/** What the tasks grid's export and printed list read: the caller's grid and its order. */
+export { taskGrid, taskGridOf, taskGridOrder, type TaskGrid } from './grid';

@@ -1,4 +1,4 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import { me, type Ctx } from '../../api/context';
 import { fail } from '../../api/errors';
@@ -64,6 +64,13 @@ export function toRow(r: Joined): TaskRow {
   };
 }
 
+/** The quick search of tasks (board and grid alike): the client's name folded, the number, the subject or the sender's address. */
+export function taskSearch(search: string): Expression<SqlBool> {
+  const key = `%${likeLiteral(foldKey(search))}%`;
+  const raw = `%${likeLiteral(search.toLowerCase())}%`;
+  return sql<SqlBool>`(t.client_name_key like ${key} escape '\\' or lower(coalesce(t.number, '')) like ${raw} escape '\\' or lower(coalesce(t.subject, '')) like ${raw} escape '\\' or lower(coalesce(t.client_email, '')) like ${raw} escape '\\')`;
+}
+
 /** Open work before history (done, cancelled); within each, urgent first, then the nearest due date (none last), then the newest. */
 export async function listTasks(ctx: Ctx, input: ListInput): Promise<{ rows: TaskRow[]; total: number }> {
   let q = base(ctx);
@@ -72,13 +79,7 @@ export async function listTasks(ctx: Ctx, input: ListInput): Promise<{ rows: Tas
   if (input.priority) q = q.where('t.priority', '=', input.priority);
   if (input.assigneeId) q = q.where('t.assignee_id', '=', input.assigneeId);
   const search = input.q?.trim();
-  if (search) {
-    const key = `%${likeLiteral(foldKey(search))}%`;
-    const raw = `%${likeLiteral(search.toLowerCase())}%`;
-    q = q.where(
-      sql<SqlBool>`(t.client_name_key like ${key} escape '\\' or lower(coalesce(t.number, '')) like ${raw} escape '\\' or lower(coalesce(t.subject, '')) like ${raw} escape '\\' or lower(coalesce(t.client_email, '')) like ${raw} escape '\\')`,
-    );
-  }
+  if (search) q = q.where(taskSearch(search));
   const total = Number((await q.clearSelect().select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await q
     .orderBy(sql`t.status in ('done', 'cancelled')`)

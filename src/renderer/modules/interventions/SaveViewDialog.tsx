@@ -14,6 +14,8 @@ export interface SaveViewDialogProps {
   config: () => string;
   onClose(): void;
   onSaved(v: SavedView): void;
+  /** Whose grid the view is of: the tasks grid keeps its own views (`tasks.views.save`), shared by those who approve tasks. */
+  module?: 'interventions' | 'tasks';
 }
 
 /** Names the current grid as a view (the person's own by default) or a custom report (shared by default). */
@@ -25,15 +27,19 @@ function SaveViewBody(p: SaveViewDialogProps) {
   const [name, setName] = useState(p.initialName ?? '');
   const [shared, setShared] = useState(p.kind === 'report');
   const [missing, setMissing] = useState(false);
-  const saving = useApiMutation('views.save', {
-    onSuccess: (v) => {
-      p.onSaved(v);
-      p.onClose();
-    },
-  });
+  const onSuccess = (v: SavedView) => {
+    p.onSaved(v);
+    p.onClose();
+  };
+  const savingIntervention = useApiMutation('views.save', { onSuccess });
+  const savingTask = useApiMutation('tasks.views.save', { onSuccess });
+  const saving = p.module === 'tasks' ? savingTask : savingIntervention;
   const save = () => {
     setMissing(!name.trim());
-    if (name.trim()) saving.mutate({ module: 'interventions', kind: p.kind, name: name.trim(), shared, config: p.config() });
+    if (!name.trim()) return;
+    const input = { kind: p.kind, name: name.trim(), shared, config: p.config() };
+    if (p.module === 'tasks') savingTask.mutate(input);
+    else savingIntervention.mutate({ ...input, module: 'interventions' });
   };
   return (
     <Stack gap="xs" data-testid={`save-${p.kind}-dialog`}>
@@ -54,7 +60,7 @@ function SaveViewBody(p: SaveViewDialogProps) {
         }}
         data-testid={`save-${p.kind}-name`}
       />
-      <Checkbox label={t('interventions.views.shared')} checked={shared} onChange={(e) => setShared(e.currentTarget.checked)} disabled={!can('interventions', 'write')} />
+      <Checkbox label={t('interventions.views.shared')} checked={shared} onChange={(e) => setShared(e.currentTarget.checked)} disabled={p.module === 'tasks' ? !can('tasks', 'approve') : !can('interventions', 'write')} data-testid={`save-${p.kind}-shared`} />
       <DialogFailure message={missing ? t('errors.required') : saving.error && errorText(t, saving.error)} />
       <DialogButtons onCancel={p.onClose} label={t('common.save')} busy={saving.isPending} onConfirm={save} testId={`save-${p.kind}-ok`} />
     </Stack>

@@ -4,9 +4,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/api';
 import { TASK_STATUSES, type TaskStatus } from '../../../shared/api/tasks';
+import { allowedMoves } from '../../../shared/rules/tasks/status';
 import { call } from '../../app/api';
 import { useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
+import { AssignOnDrop, type PendingAssign } from './AssignOnDrop';
 
 type Row = Output<'tasks.list'>['rows'][number];
 /** The board's columns: the workflow without "cancelled", which leaves the board. */
@@ -22,13 +24,19 @@ export function TaskBoard({ search, onOpen }: { search: string; onOpen(id: strin
   const list = useApiQuery('tasks.list', { statuses: [...COLUMNS], q: search || undefined, limit: 500, offset: 0 });
   const [over, setOver] = useState<TaskStatus | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [pending, setPending] = useState<(PendingAssign & { row: Row; to: TaskStatus }) | null>(null);
   const rows = list.data?.rows ?? [];
 
-  const move = async (row: Row, status: TaskStatus) => {
+  const move = async (row: Row, status: TaskStatus, assigneeId?: string) => {
     if (status === row.status) return;
     setRefusal(null);
+    // Nobody on the task yet, and the column needs someone: ask who, as the form's assignee field does.
+    if (!assigneeId && !row.assigneeId && status !== 'new' && status !== 'cancelled' && allowedMoves(row.status).includes(status)) {
+      setPending({ taskId: row.id, branchId: row.branchId, number: row.number, status, row, to: status });
+      return;
+    }
     try {
-      await call('tasks.move', { id: row.id, version: row.version, status });
+      await call('tasks.move', { id: row.id, version: row.version, status, ...(assigneeId ? { assigneeId } : {}) });
       await qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('tasks.') });
       setTimeout(() => document.querySelector<HTMLElement>(`[data-task-card="${row.id}"]`)?.focus());
     } catch (e) {
@@ -128,6 +136,15 @@ export function TaskBoard({ search, onOpen }: { search: string; onOpen(id: strin
         })}
       </Group>
     </ScrollArea>
+      <AssignOnDrop
+        pending={pending}
+        onCancel={() => setPending(null)}
+        onAssign={(assigneeId) => {
+          const p = pending;
+          setPending(null);
+          if (p) void move(p.row, p.to, assigneeId);
+        }}
+      />
     </Stack>
   );
 }

@@ -9,6 +9,9 @@ type Mailbox = Selectable<TaskMailboxTable>;
 /** The keyword a taken message carries, so the next pass asks the server only for the others. */
 export const TAKEN_KEYWORD = '$PlanoraTask';
 
+/** The most messages fetched, then flagged and moved, in one command each. */
+const PASS_CHUNK = 50;
+
 export interface WorkerEvents {
   /** A message was taken (or recognised as taken before): for tests and the log. */
   taken?(mailboxId: string, uid: number, outcome: Outcome): void;
@@ -90,14 +93,27 @@ export class MailboxWorker {
 
   private async pass(client: ImapFlow, uidValidity: string): Promise<void> {
     const uids = ((await client.search({ unKeyword: TAKEN_KEYWORD }, { uid: true })) || []).sort((a, b) => a - b);
-    for (const uid of uids) {
+    // A chunk of messages is fetched in one command and, once each of their tasks has committed, flagged and moved in
+    // one command each: three round trips per message made a queue of 1,000 take over a minute on a busy machine.
+    // Chunks start at one message and double, so the first request of a pass becomes a task at once.
+    for (let i = 0, size = 1; i < uids.length; i += size, size = Math.min(PASS_CHUNK, size * 2)) {
       if (this.stopped) return;
-      const msg = await client.fetchOne(String(uid), { source: true }, { uid: true });
-      if (!msg || !msg.source) continue;
-      const { outcome } = await takeMessage(this.deps, this.box, { uid, uidValidity, source: msg.source });
-      await client.messageFlagsAdd(String(uid), ['\\Seen', TAKEN_KEYWORD], { uid: true });
-      if (this.box.done_folder) await client.messageMove(String(uid), this.box.done_folder, { uid: true });
-      this.events.taken?.(this.box.id, uid, outcome);
+      const chunk = uids.slice(i, i + size);
+      const sources = new Map<number, Buffer>();
+      // Collected first: no other command may run while a FETCH is being read.
+      for await (const msg of client.fetch(chunk.join(','), { uid: true, source: true }, { uid: true })) if (msg.source) sources.set(msg.uid, msg.source);
+      const taken: { uid: number; outcome: Outcome }[] = [];
+      for (const uid of chunk) {
+        const source = sources.get(uid);
+        if (!source) continue;
+        if (this.stopped) break;
+        taken.push({ uid, outcome: (await takeMessage(this.deps, this.box, { uid, uidValidity, source })).outcome });
+      }
+      if (!taken.length) continue;
+      const set = taken.map((t) => t.uid).join(',');
+      await client.messageFlagsAdd(set, ['\\Seen', TAKEN_KEYWORD], { uid: true });
+      if (this.box.done_folder) await client.messageMove(set, this.box.done_folder, { uid: true });
+      for (const t of taken) this.events.taken?.(this.box.id, t.uid, t.outcome);
     }
   }
 
