@@ -15,6 +15,7 @@ import * as m0013 from './0013_reminders';
 import * as m0014 from './0014_sync';
 import * as m0015 from './0015_tasks';
 import * as m0016 from './0016_task_time';
+import * as m0019 from './0019_task_notices';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014_sync': m0014,
   '0015_tasks': m0015,
   '0016_task_time': m0016,
+  '0019_task_notices': m0019,
 };

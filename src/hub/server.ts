@@ -6,6 +6,7 @@ import type { Engine } from './db/migrations';
 import { migrateHub, openHubDb, reachable, type HubDb, type HubStorage } from './db/open';
 import { HubRefusal } from './errors';
 import { tokenBucket } from './rateLimit';
+import { fieldRoute } from './routes/field';
 import { registerRoute } from './routes/register';
 import { syncRoute } from './routes/sync';
 import { waitRoute } from './routes/wait';
@@ -91,6 +92,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   registerRoute(app, ctx);
   syncRoute(app, ctx);
   waitRoute(app, ctx);
+  fieldRoute(app, ctx);
 
   // Long polls would hold a closing server open for up to a minute: wake them first, they answer "no change".
   app.addHook('preClose', async () => signal.close());
