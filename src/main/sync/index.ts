@@ -21,3 +21,4 @@ export function syncModuleWith(opts: DeskOptions = {}) {
 
 export const syncModule = syncModuleWith();
 export { SYNC_DESK, type SyncDesk } from './engine/desk';
+export { FIELD_ACTIONS, type FieldActionApplier } from './engine/fieldActions';

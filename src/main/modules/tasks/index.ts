@@ -1,6 +1,8 @@
 import { defineModule } from '../../api/module';
 import { tasksHandlers } from './handlers';
 import { createIntake, TASK_INTAKE } from './intake';
+import { FIELD_ACTIONS } from '../../sync';
+import { fieldActionApplier } from './field/apply';
 
 /**
  * Tasks (issue 12): the workflow (`service.ts`, rules in `shared/rules/tasks/`), one registration for every intake
@@ -13,6 +15,7 @@ export const tasksModule = defineModule({
   start(host) {
     const intake = createIntake({ db: host.db, clock: host.clock, config: host.config, services: host.services, publish: (e) => host.publish(e), log: host.log });
     host.services.provide(TASK_INTAKE, intake);
+    host.services.provide(FIELD_ACTIONS, fieldActionApplier({ db: host.db, clock: host.clock, config: host.config, services: host.services, publish: (e) => host.publish(e), log: host.log }));
     return { stop: () => intake.stop() };
   },
   jobs(host) {

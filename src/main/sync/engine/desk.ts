@@ -7,6 +7,7 @@ import { orgConflictCount } from './conflicts';
 import { loadDevice } from './device';
 import { createSyncEngine, type SyncEngine, type SyncEngineDeps } from './engine';
 import { registerDevice, type RegisterInput } from './register';
+import { FIELD_ACTIONS, type FieldActionApplier } from './fieldActions';
 
 /** What the `sync.*` handlers reach: the engine, the replica it drives, and registration. */
 export interface SyncDesk {
@@ -16,6 +17,15 @@ export interface SyncDesk {
 }
 
 export const SYNC_DESK = serviceKey<SyncDesk>('sync.desk');
+
+/** The tasks module's applier once it has started (a core without it syncs cells only). */
+function fieldApplier(host: ModuleHost): FieldActionApplier | null {
+  try {
+    return host.services.get(FIELD_ACTIONS);
+  } catch {
+    return null;
+  }
+}
 
 /** Test seams: a hub client of the test's choosing, shorter waits. */
 export type DeskOptions = Pick<SyncEngineDeps, 'clientFor' | 'waitMs' | 'debounceMs' | 'pullLimit' | 'random'>;
@@ -45,6 +55,7 @@ export function createSyncDesk(host: ModuleHost, opts: DeskOptions = {}): SyncDe
     clock: host.clock,
     secrets,
     log: host.log,
+    fieldActions: () => fieldApplier(host),
     ...opts,
     announce(org, state) {
       orgId = org;

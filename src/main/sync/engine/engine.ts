@@ -8,6 +8,7 @@ import type { Replica } from '../replica';
 import { createHubClient, HubProblem, type HubClient } from './hubClient';
 import { keyContext, loadDevice, saveProgress, SCHEMA_VERSION, type Problem } from './device';
 import { nextRoundIn, SELF_MENDING, type RoundOutcome } from './schedule';
+import { pullFieldActions, type FieldActionApplier } from './fieldActions';
 
 export interface Secrets {
   encrypt(plaintext: string, context: string): string;
@@ -29,6 +30,8 @@ export interface SyncEngineDeps {
   /** A local change starts a round after this quiet time, so a burst of saves is one round. */
   debounceMs?: number;
   pullLimit?: number;
+  /** Who applies the phone page's actions (the tasks module), null while none is there. */
+  fieldActions?: () => FieldActionApplier | null;
 }
 
 export interface EngineView {
@@ -191,6 +194,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       set({ progress: { done: pulled, total: 0 } });
       if (stopped) return { interval: dev.interval_seconds };
     }
+    await pullFieldActions(hub, key, org, deps.fieldActions?.() ?? null);
     await saveProgress(db, { settledSeq: pushed, lastSyncAt: new Date(clock.now()).toISOString(), problem: null });
     // A save made while this round pulled was not heard (pulled rows fire the same events): push it now.
     if ((await replica.pending(org, pushed)) > 0) again = true;

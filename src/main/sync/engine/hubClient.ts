@@ -11,6 +11,7 @@ import {
   waitResponse,
   type HubErrorCode,
 } from '../../../shared/sync/protocol';
+import { fieldPullRequest, fieldPullResponse, linkRequest, linkResponse, linkRevokeRequest, linkRevokeResponse } from '../../../shared/sync/field';
 
 /**
  * Why a call to the hub did not succeed, as the desktop tells it. `offline`: no answer (no network, the hub down, a
@@ -52,6 +53,11 @@ export interface HubClient {
   register(input: Omit<z.input<typeof registerRequest>, 'protocol'>): Promise<z.infer<typeof registerResponse>>;
   sync(deviceKey: string, input: Omit<z.input<typeof syncRequest>, 'protocol'>): Promise<z.infer<typeof syncResponse>>;
   wait(deviceKey: string, input: z.input<typeof waitRequest>, signal?: AbortSignal): Promise<z.infer<typeof waitResponse>>;
+  /** A signed link to a task's phone page for its employee. */
+  mintLink(deviceKey: string, input: z.input<typeof linkRequest>): Promise<z.infer<typeof linkResponse>>;
+  revokeLink(deviceKey: string, input: z.input<typeof linkRevokeRequest>): Promise<z.infer<typeof linkRevokeResponse>>;
+  /** What employees did on their phone pages after `cursor`, for this device's branches. */
+  fieldActions(deviceKey: string, input: z.input<typeof fieldPullRequest>): Promise<z.infer<typeof fieldPullResponse>>;
 }
 
 /** The hub's address without a trailing slash; a path prefix (a reverse proxy's) is kept. */
@@ -116,6 +122,9 @@ export function createHubClient(url: string, opts: HubClientOptions = {}): HubCl
     register: (input) => post('/hub/v1/register', registerRequest.parse({ protocol: HUB_PROTOCOL, ...input }), registerResponse, null),
     sync: (deviceKey, input) => post('/hub/v1/sync', syncRequest.parse({ protocol: HUB_PROTOCOL, ...input }), syncResponse, deviceKey),
     wait: (deviceKey, input, signal) => post('/hub/v1/wait', waitRequest.parse(input), waitResponse, deviceKey, input.timeoutMs, signal),
+    mintLink: (deviceKey, input) => post('/hub/v1/links', linkRequest.parse(input), linkResponse, deviceKey),
+    revokeLink: (deviceKey, input) => post('/hub/v1/links/revoke', linkRevokeRequest.parse(input), linkRevokeResponse, deviceKey),
+    fieldActions: (deviceKey, input) => post('/hub/v1/field/actions', fieldPullRequest.parse(input), fieldPullResponse, deviceKey),
   };
 }
 
