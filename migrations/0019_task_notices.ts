@@ -10,6 +10,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const p of ['urgent', 'medium', 'not_urgent']) {
     await db.schema.alterTable('app_user').addColumn(`notice_${p}`, 'text', (c) => c.notNull().defaultTo('email')).execute();
   }
+  // The mobile number text notices go to (E.164); logins have no phone of their own.
+  await db.schema.alterTable('app_user').addColumn('notice_phone', 'text').execute();
 
   // This installation's record of a notice it sent (not synced: the desktop that assigned the task sends and escalates).
   await db.schema
@@ -30,7 +32,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The hub's link for the phone page (id only: the token is in the message and nowhere else).
     .addColumn('link_id', 'text')
     .addColumn('link_expires_at', 'text')
+    // Asked for at the desk; told to the hub by the notices job (a revocation waits there while the hub is away).
     .addColumn('link_revoked_at', 'text')
+    .addColumn('link_revoke_sent_at', 'text')
     .addColumn('acknowledged_at', 'text')
     // phone | email | desktop
     .addColumn('acknowledged_via', 'text')

@@ -38,6 +38,8 @@ export const EVENT_MODULE: Record<EventName, Module> = {
   // Everyone sees the shell's sync indicator; the state names no record.
   'sync.changed': 'organization',
   'tasks.changed': 'tasks',
+  // An urgent task not acknowledged in time: told to the branch's dispatcher.
+  'tasks.escalated': 'tasks',
 };
 
 /** The one delivery rule of every transport: same organization, the module's read right, and a branch the user sees. */

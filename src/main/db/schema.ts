@@ -39,6 +39,7 @@ export interface UserTable extends Synced {
   notice_urgent: Generated<string>;
   notice_medium: Generated<string>;
   notice_not_urgent: Generated<string>;
+  notice_phone: string | null;
 }
 export interface UserBranchTable extends Synced {
   id: string;
@@ -742,6 +743,7 @@ export interface TaskNoticeTable {
   link_id: string | null;
   link_expires_at: string | null;
   link_revoked_at: string | null;
+  link_revoke_sent_at: string | null;
   acknowledged_at: string | null;
   acknowledged_via: string | null;
   escalated_at: string | null;

@@ -18,6 +18,7 @@ import { calendarReportsApi } from './calendarReports';
 import { remindersApi, remindersChanged, slotFreed, testCallProgress } from './reminders';
 import { syncApi, syncChanged } from './sync';
 import { tasksApi, tasksChanged } from './tasks';
+import { taskEscalated, taskNoticesApi } from './taskNotices';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -42,6 +43,7 @@ export const api = {
   ...remindersApi,
   ...syncApi,
   ...tasksApi,
+  ...taskNoticesApi,
 } as const;
 
 export type Api = typeof api;
@@ -68,6 +70,7 @@ export const events = {
   'reminders.slotFreed': slotFreed,
   'sync.changed': syncChanged,
   'tasks.changed': tasksChanged,
+  'tasks.escalated': taskEscalated,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -4,7 +4,8 @@ import type { PushEvent } from '../../api/events';
 import { secretsFor } from '../../mail';
 import { openReplica, type Replica } from '../replica';
 import { orgConflictCount } from './conflicts';
-import { loadDevice } from './device';
+import { keyContext, loadDevice } from './device';
+import { createHubClient, hubBase, type HubClient } from './hubClient';
 import { createSyncEngine, type SyncEngine, type SyncEngineDeps } from './engine';
 import { registerDevice, type RegisterInput } from './register';
 import { FIELD_ACTIONS, type FieldActionApplier } from './fieldActions';
@@ -14,6 +15,15 @@ export interface SyncDesk {
   engine: SyncEngine;
   replica: Replica;
   register(input: RegisterInput, orgId: string | null): Promise<void>;
+  /** The hub this installation is registered with, for a module's own calls (phone links); null when it is not. */
+  hub(): Promise<HubAccess | null>;
+}
+
+export interface HubAccess {
+  url: string;
+  orgId: string;
+  client: HubClient;
+  key: string;
 }
 
 export const SYNC_DESK = serviceKey<SyncDesk>('sync.desk');
@@ -75,6 +85,12 @@ export function createSyncDesk(host: ModuleHost, opts: DeskOptions = {}): SyncDe
       await registerDevice({ db: host.db, replica, secrets, clock: host.clock, clientFor: opts.clientFor }, input, org);
       orgId = (await loadDevice(host.db))?.org_id ?? org;
       await engine.restart();
+    },
+    async hub() {
+      const dev = await loadDevice(host.db);
+      if (!dev?.device_key_enc || !dev.hub_url || !dev.org_id) return null;
+      const client = (opts.clientFor ?? ((url: string) => createHubClient(url, { timeoutMs: 15_000 })))(dev.hub_url);
+      return { url: hubBase(dev.hub_url), orgId: dev.org_id, client, key: secrets.decrypt(dev.device_key_enc, keyContext(dev.installation_id)) };
     },
     async stop() {
       off();
