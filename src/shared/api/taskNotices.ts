@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './contract';
-import { id, okOutput } from './common';
+import { id, okOutput, requiredText } from './common';
 import { NOTICE_CHANNELS } from '../rules/tasks/notices';
 
 /**
@@ -30,7 +30,7 @@ export const noticePrefs = z.strictObject({
   medium: channel,
   notUrgent: channel,
   /** Where text notices go; typed as the person writes it, kept in E.164. */
-  phone: z.string().trim().max(32).nullable(),
+  phone: requiredText(32).nullable(),
 });
 export const noticeSettings = z.strictObject({ escalateMinutes: z.number().int().min(1).max(1440) });
 
@@ -40,7 +40,7 @@ export const taskNoticesApi = {
   'tasks.notices.list': procedure({ input: z.strictObject({ taskId: id }), output: z.array(taskNotice), access: read, writes: false }),
   /** Withdraws every phone link of the task: the hub is told by the notices job (at once, or when it is back). */
   'tasks.notices.revoke': procedure({ input: z.strictObject({ taskId: id }), output: okOutput, access: { module: 'tasks', action: 'write' }, writes: true }),
-  /** One's own preferences, or anyone's for those who administer users (checked in main). */
+  /** One's own preferences; a user administrator's, or a manager's of the people of their branches (checked in main). */
   'tasks.notices.prefs': procedure({ input: z.strictObject({ userId: id }), output: noticePrefs, access: read, writes: false }),
   'tasks.notices.savePrefs': procedure({ input: z.strictObject({ userId: id, prefs: noticePrefs }), output: noticePrefs, access: read, writes: true }),
   'tasks.notices.settings': procedure({ input: z.strictObject({}), output: noticeSettings, access: read, writes: false }),

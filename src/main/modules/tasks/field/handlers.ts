@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { me, type Ctx, type HandlersFor } from '../../../api/context';
 import { fail } from '../../../api/errors';
+import { seesBranch } from '../../../api/visibility';
 import { isoNow } from '../../../clock';
 import { normalizePhone, orgCountry } from '../../../rules/phone';
 import { can } from '../../../../shared/permissions';
@@ -12,11 +13,19 @@ import { readNoticeSettings, saveNoticeSettings } from './settings';
 
 type Prefs = z.output<typeof noticePrefs>;
 
-/** One's own preferences, or anyone's in the organization for those who administer users. */
+/**
+ * One's own preferences; anyone's in the organization for those who administer users; and a manager's (the approve
+ * right on tasks) for the people of a branch they see — those whose notices they answer for.
+ */
 async function loadPerson(ctx: Ctx, userId: string) {
   const user = me(ctx);
-  if (userId !== user.id && !can(user.role, 'users', 'write')) throw fail.forbidden('forbidden', 'userId');
-  return userRows.in(ctx).load(userId, { key: 'user_not_found', field: 'userId' });
+  const person = await userRows.in(ctx).load(userId, { key: 'user_not_found', field: 'userId' });
+  if (userId === user.id || can(user.role, 'users', 'write')) return person;
+  if (can(user.role, 'tasks', 'approve')) {
+    const branches = await ctx.db.selectFrom('user_branch').select('branch_id').where('user_id', '=', userId).where('deleted_at', 'is', null).execute();
+    if (branches.some((b) => seesBranch(user, b.branch_id))) return person;
+  }
+  throw fail.forbidden('forbidden', 'userId');
 }
 
 const prefsOf = (u: { notice_urgent: string; notice_medium: string; notice_not_urgent: string; notice_phone: string | null }): Prefs => ({
