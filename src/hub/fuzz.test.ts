@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { random as seeded, type Random } from '../main/demo/random';
 import { formatHlc } from '../shared/sync/hlc';
+import { fieldPullRequest, linkRequest, linkRevokeRequest } from '../shared/sync/field';
 import { HUB_PROTOCOL, registerRequest, syncRequest, waitRequest } from '../shared/sync/protocol';
 import { DESKTOP_SCHEMA_VERSION } from './server';
 import { foundingDevice, startTestHub, tableCounts, TestDevice } from './testing/hub';
@@ -85,6 +86,9 @@ describe.each(ENGINES)('bad bodies on every public endpoint are refused with hub
         cellOf,
       },
       { path: '/hub/v1/wait', key: device.key, schema: waitRequest, base: { cursor: 0, timeoutMs: 0 } },
+      { path: '/hub/v1/links', key: device.key, schema: linkRequest, base: { employeeId: 'e1', taskId: 't1', branchId: 'b1', language: 'en', expiresAt: hub.clock.now() + 3_600_000 } },
+      { path: '/hub/v1/links/revoke', key: device.key, schema: linkRevokeRequest, base: { linkId: 'l1' } },
+      { path: '/hub/v1/field/actions', key: device.key, schema: fieldPullRequest, base: { cursor: 0, limit: 10 } },
     ];
     const before = await tableCounts(hub.hub);
     let sent = 0;
