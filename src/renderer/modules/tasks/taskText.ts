@@ -7,12 +7,13 @@ type Note = Output<'tasks.get'>['timeline'][number];
 export function noteText(t: TFunction, n: Note, names: Map<string, string>): string {
   if (n.kind !== 'change') return n.text;
   try {
-    const c = JSON.parse(n.text) as { status?: string; assigneeId?: string | null; reason?: string | null; via?: 'phone'; escalated?: boolean };
+    const c = JSON.parse(n.text) as { status?: string; assigneeId?: string | null; reason?: string | null; via?: 'phone' | 'email'; escalated?: boolean };
     const parts: string[] = [];
     if (c.status) parts.push(t('tasks.timeline.status', { status: t(`tasks.status.${c.status}`) }));
     if (c.assigneeId) parts.push(t('tasks.timeline.assignee', { name: names.get(c.assigneeId) ?? '…' }));
     if (c.reason) parts.push(c.reason);
     if (c.via === 'phone') parts.push(t('taskField.byPhone'));
+    if (c.via === 'email') parts.push(t('taskField.byEmail'));
     if (c.escalated) parts.push(t('taskField.escalated'));
     return parts.join(' · ');
   } catch {

@@ -6,6 +6,7 @@ import { configureSmtp, outboxRows, SMTP_LOGIN } from '../../../mail/testing/mai
 import { runOutboxOnce } from '../../../mail/sender';
 import { startTestHub, type TestHub } from '../../../sync/engine/hubTesting';
 import { TASK_NOTICES } from './notices';
+import { takeMessage } from '..';
 
 /**
  * Employee notices end to end: queued with the assignment, sent by the notices job through the outbox to a real SMTP
@@ -136,5 +137,27 @@ describe('employee notices', () => {
     o.clock.advance(5 * 60_000);
     await o.notices.run();
     expect((await outboxRows(o.app)).filter((r) => r.recipient === 'rasa@serviss.example')).toHaveLength(1);
+  });
+
+  it("without a hub, the employee's reply to the notice acknowledges the task (a client's or a colleague's reply does not)", async () => {
+    const o = await office();
+    const task = await o.app.call(o.owner, 'tasks.create', { branchId: o.branchId, clientId: o.clientId, priority: 'urgent', subject: 'Katilas', assigneeId: o.employee.id });
+    await o.notices.run();
+    const notice = (await outboxRows(o.app)).find((r) => r.recipient === 'jonas@serviss.example')!;
+    const box = await o.app.call(o.owner, 'tasks.saveMailbox', { branchId: o.branchId, name: 'Help', host: 'imap.invalid', port: 993, tls: true, login: 'help', folder: 'INBOX', enabled: false, pollSec: 60 });
+    const boxRow = o.app.core.sqlite.prepare('select * from task_mailbox where id = ?').get(box.id) as never;
+    const deps = { db: o.app.core.db, clock: o.clock, config: o.app.core.config, services: o.app.core.services, publish: () => undefined, log: () => undefined };
+    const reply = (from: string, id: string) => Buffer.from([`From: ${from}`, `Subject: RE: ${notice.subject}`, `Message-ID: <${id}@example.test>`, 'Content-Type: text/plain; charset=utf-8', '', 'Gerai.', ''].join('\r\n'));
+    expect(await takeMessage(deps, boxRow, { uid: 1, uidValidity: '1', source: reply('Rasa <rasa@serviss.example>', 'r1') })).toEqual({ outcome: 'reply', taskId: task.id });
+    expect((await o.app.call(o.owner, 'tasks.get', { id: task.id })).status).toBe('assigned');
+    expect(await takeMessage(deps, boxRow, { uid: 2, uidValidity: '1', source: reply('Jonas <JONAS@serviss.example>', 'r2') })).toEqual({ outcome: 'reply', taskId: task.id });
+    const after = await o.app.call(o.owner, 'tasks.get', { id: task.id });
+    expect(after.status).toBe('acknowledged');
+    expect(after.timeline.find((n) => n.text.includes('"via":"email"'))).toMatchObject({ kind: 'change', personId: o.employee.id });
+    expect((await o.app.call(o.owner, 'tasks.notices.list', { taskId: task.id }))[0]).toMatchObject({ acknowledgedVia: 'email' });
+    // Acknowledged in time: no escalation later.
+    o.clock.advance(60 * 60_000);
+    await o.notices.run();
+    expect((await outboxRows(o.app)).filter((r) => r.recipient === 'rasa@serviss.example')).toEqual([]);
   });
 });
