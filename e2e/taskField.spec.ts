@@ -129,6 +129,24 @@ for (const [i, { code, cat }] of LANGS.entries()) {
   });
 }
 
+test("an urgent task not acknowledged in the organization's minutes is pushed to the dispatcher as a toast (lt)", async ({ page }) => {
+  test.setTimeout(180_000);
+  await apiCall(ownerPage, 'tasks.notices.saveSettings', { escalateMinutes: 1 });
+  await loginAs(page, `${office.url}/#/tasks`, 'rasa', PASSWORD);
+  await apiCall(page, 'auth.setLanguage', { language: 'lt' });
+  await page.reload();
+  await expect(page.getByTestId('tasks-screen')).toBeVisible();
+  const tech = (await apiCall<{ id: string; name: string }[]>(page, 'users.directory', {})).find((u) => u.name === 'Tech LT')!;
+  const task = await apiCall<{ number: string }>(page, 'tasks.create', { branchId, clientId, priority: 'urgent', subject: 'Nobody came', assigneeId: tech.id });
+  // The notices job looks every 10 seconds; the minute runs from the notice.
+  const toast = page.getByTestId('task-escalated-toast');
+  await expect(toast).toBeVisible({ timeout: 100_000 });
+  await expect(toast).toContainText(lt.taskField.escalatedToast.replace('{{number}}', task.number).replace('{{name}}', 'Tech LT'));
+  await shot(page, 'task-field-escalated-lt');
+  await page.getByTestId('task-escalated-open').click();
+  await expect(toast).toHaveCount(0);
+});
+
 test('an expired link shows a translated page (lt, then en)', async ({ browser }) => {
   // A link minted earlier whose time is up: written into the hub's own file as the hub keeps it (token hashed).
   const token = randomBytes(32).toString('base64url');

@@ -11,6 +11,7 @@ import { ROUTES } from './routes';
 import { ScreenStar } from './ScreenStar';
 import { WarningToast } from '../modules/interventions/WarningToast';
 import { SlotFreedToast } from '../modules/reminders/SlotFreedToast';
+import { EscalatedToast } from '../modules/tasks/EscalatedToast';
 import { PushToastStack } from '../components/PushToast';
 import { HelpButton } from './help';
 import { FilePreview } from './FilePreview';
@@ -108,6 +109,7 @@ export function Shell() {
         {can('interventions', 'read') && <WarningToast />}
         {/* Offered to those who book; main sends it only to readers of the calendar who see the branch. */}
         {can('calendar', 'write') && <SlotFreedToast />}
+        {can('tasks', 'write') && <EscalatedToast />}
       </PushToastStack>
       <FilePreview />
     </AppShell>

@@ -30,6 +30,8 @@ const INVALIDATES: Record<EventName, string[]> = {
   // The indicator, the conflicts list and the settings read `sync.*`; pulled rows fire their own modules' events.
   'sync.changed': ['sync'],
   'tasks.changed': ['tasks'],
+  // The escalation wrote a line on the task's timeline.
+  'tasks.escalated': ['tasks'],
 };
 
 export function invalidateFor(name: EventName): void {
