@@ -125,7 +125,17 @@ for (const [i, { code, cat }] of LANGS.entries()) {
     const timeline = page.getByTestId('task-timeline');
     await expect(timeline).toContainText(cat.taskField.byPhone);
     await expect(timeline).toContainText(`On my way (${code})`);
+    const notices = page.getByTestId('task-notices');
+    await expect(notices).toContainText(`Tech ${code.toUpperCase()} · ${cat.taskField.channel_email} · ${cat.taskField.acknowledged} · ${cat.taskField.byPhone}`);
     await shot(page, `task-field-desk-${code}`);
+    // The desk withdraws the link: the hub hears of it and the phone page says so.
+    await page.getByTestId('task-notices-revoke').click();
+    await expect(notices).toContainText(cat.taskField.linkWithdrawn);
+    await expect(page.getByTestId('task-notices-revoke')).toHaveCount(0);
+    await expect(async () => {
+      await phone.reload();
+      await expect(phone.getByRole('heading', { level: 1 })).toHaveText(cat.taskField.revokedTitle, { timeout: 1000 });
+    }).toPass({ timeout: 30_000 });
   });
 }
 

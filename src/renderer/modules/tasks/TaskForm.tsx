@@ -10,6 +10,7 @@ import { errorText } from '../../app/errors';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { ClientSelect, KeySelect, UserSelect, useUserOptions } from '../interventions/selects';
 import { noteText } from './taskText';
+import { TaskNoticesPanel } from './TaskNoticesPanel';
 
 type Detail = Output<'tasks.get'>;
 interface Values {
@@ -159,6 +160,7 @@ export function TaskForm({ id, onClose }: { id: string | null; onClose(): void }
                 ))}
               </Stack>
             </ScrollArea.Autosize>
+            <TaskNoticesPanel taskId={d.id} />
             <Group gap="xs" align="flex-end">
               <TextInput style={{ flex: 1 }} label={t('tasks.timeline.add')} value={note} onChange={(e) => setNote(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && void addNote()} data-testid="task-note" />
             </Group>
