@@ -17,6 +17,7 @@ import * as m0015 from './0015_tasks';
 import * as m0016 from './0016_task_time';
 import * as m0017 from './0017_task_checklist';
 import * as m0018 from './0018_invoices';
+import * as m0019 from './0019_task_notices';
 import * as m0020 from './0020_task_web_intake';
 import * as m0022 from './0022_task_grid';
 
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '0016_task_time': m0016,
   '0017_task_checklist': m0017,
   '0018_invoices': m0018,
+  '0019_task_notices': m0019,
   '0020_task_web_intake': m0020,
   '0022_task_grid': m0022,
 };

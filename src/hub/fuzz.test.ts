@@ -5,6 +5,7 @@ import { random as seeded, type Random } from '../main/demo/random';
 import { formatHlc } from '../shared/sync/hlc';
 import { intakeRequest, webFields, webSubmission } from '../shared/sync/intake';
 import { cellsRequest, HUB_PROTOCOL, registerRequest, syncRequest, waitRequest } from '../shared/sync/protocol';
+import { fieldPullRequest, linkRequest, linkRevokeRequest } from '../shared/sync/field';
 import { DESKTOP_SCHEMA_VERSION } from './server';
 import { foundingDevice, startTestHub, tableCounts, TestDevice } from './testing/hub';
 import { ENGINES } from './testing/storage';
@@ -92,6 +93,9 @@ describe.each(ENGINES)('bad bodies on every public endpoint are refused with hub
       { path: '/hub/v1/intake', key: device.key, schema: intakeRequest, base: { protocol: HUB_PROTOCOL, schemaVersion: DESKTOP_SCHEMA_VERSION, ack: [], after: 0, limit: 10 } },
       { path: `/w/v1/form/${device.orgId}`, key: undefined, schema: webSubmission, base: { altcha: 'a'.repeat(40), website: '', fields: fields(), attachments: [] } },
       { path: '/hub/v1/cells', key: device.key, schema: cellsRequest, base: { protocol: HUB_PROTOCOL, schemaVersion: DESKTOP_SCHEMA_VERSION, after: ['client', 'c1', 'name'], limit: 10 } },
+      { path: '/hub/v1/links', key: device.key, schema: linkRequest, base: { employeeId: 'e1', taskId: 't1', branchId: 'b1', language: 'en', expiresAt: hub.clock.now() + 3_600_000 } },
+      { path: '/hub/v1/links/revoke', key: device.key, schema: linkRevokeRequest, base: { linkId: 'l1' } },
+      { path: '/hub/v1/field/actions', key: device.key, schema: fieldPullRequest, base: { cursor: 0, limit: 10 } },
     ];
     // The form's own fields, one by one, inside an otherwise good submission.
     const form = endpoints.at(-1)!;

@@ -32,3 +32,7 @@ export const keyHash = (key: string) => sha256(`key:${key}`);
 export function newDeviceKey(): string {
   return randomBytes(32).toString('base64url');
 }
+
+/** A phone link's token: 256 random bits in the URL; the hub keeps only its hash. */
+export const newLinkToken = (): string => randomBytes(32).toString('base64url');
+export const linkHash = (token: string) => sha256(`link:${token}`);

@@ -10,6 +10,7 @@ import { DEFAULT_PUBLIC_LIMITS, publicLimits, type PublicLimitOptions } from './
 import { proofOfWork, type PowOptions } from './public/pow';
 import { intakeRoute } from './routes/intake';
 import { cellsRoute } from './routes/cells';
+import { fieldRoute } from './routes/field';
 import { registerRoute } from './routes/register';
 import { syncRoute } from './routes/sync';
 import { waitRoute } from './routes/wait';
@@ -114,6 +115,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   prune();
   const pruning = setInterval(prune, 3_600_000);
   pruning.unref();
+  fieldRoute(app, ctx);
 
   // Long polls would hold a closing server open for up to a minute: wake them first, they answer "no change".
   app.addHook('preClose', async () => {

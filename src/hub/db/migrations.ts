@@ -84,6 +84,45 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
         for (const t of ['hub_batch', 'hub_cell', 'hub_cell_log', 'hub_code', 'hub_device', 'hub_organization']) await db.schema.dropTable(t).execute();
       },
     },
+    // Field staff's phone page: signed links (the token only hashed) and the actions queued for the branch's desktop.
+    '0002_links': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('hub_link')
+          .addColumn('id', 'text', (c) => c.primaryKey().notNull())
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('org_id', 'text', (c) => c.notNull().references('hub_organization.id'))
+          .addColumn('device_id', 'text', (c) => c.notNull())
+          .addColumn('branch_id', 'text', (c) => c.notNull())
+          .addColumn('employee_id', 'text', (c) => c.notNull())
+          .addColumn('task_id', 'text', (c) => c.notNull())
+          .addColumn('language', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .addColumn('revoked_at', 'bigint')
+          .execute();
+        await db.schema
+          .createTable('hub_field_action')
+          .addColumn('seq', engine === 'pg' ? 'bigserial' : 'integer', (c) => (engine === 'pg' ? c.primaryKey() : c.primaryKey().notNull().autoIncrement()))
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('org_id', 'text', (c) => c.notNull().references('hub_organization.id'))
+          .addColumn('link_id', 'text', (c) => c.notNull())
+          .addColumn('branch_id', 'text', (c) => c.notNull())
+          .addColumn('task_id', 'text', (c) => c.notNull())
+          .addColumn('employee_id', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('text', 'text')
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          // A form sent twice (a double tap, a reload) is one action.
+          .addUniqueConstraint('hub_field_action_once', ['org_id', 'id'])
+          .execute();
+        await db.schema.createIndex('hub_field_action_pull').on('hub_field_action').columns(['org_id', 'seq']).execute();
+        await db.schema.createIndex('hub_field_action_link').on('hub_field_action').columns(['link_id', 'seq']).execute();
+      },
+      async down(db: Kysely<unknown>) {
+        for (const t of ['hub_field_action', 'hub_link']) await db.schema.dropTable(t).execute();
+      },
+    },
     // The web form (issue 12): submissions waiting for their branch's device, challenges already spent, the form's key.
     '0003_intake': {
       async up(db: Kysely<unknown>) {

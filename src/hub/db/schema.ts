@@ -74,6 +74,36 @@ export interface HubBatch {
   at: number;
 }
 
+/** A signed link to one task's phone page for one employee (the token only as a SHA-256 hash). */
+export interface HubLink {
+  id: string;
+  token_hash: string;
+  org_id: string;
+  /** The device that asked for it: the branch's desktop. */
+  device_id: string;
+  branch_id: string;
+  employee_id: string;
+  task_id: string;
+  language: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+/** What an employee did on the phone page, waiting for the branch's desktop to pull and apply it. */
+export interface HubFieldAction {
+  seq: Generated<number>;
+  id: string;
+  org_id: string;
+  link_id: string;
+  branch_id: string;
+  task_id: string;
+  employee_id: string;
+  kind: string;
+  text: string | null;
+  at: number;
+}
+
 export interface HubDB {
   hub_organization: HubOrganization;
   hub_device: HubDevice;
@@ -84,6 +114,8 @@ export interface HubDB {
   hub_intake: HubIntake;
   hub_challenge: HubChallenge;
   hub_secret: HubSecret;
+  hub_link: HubLink;
+  hub_field_action: HubFieldAction;
 }
 
 /** A web form submission, kept until its branch's device acknowledges the task it made of it. */

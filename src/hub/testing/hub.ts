@@ -44,7 +44,7 @@ export async function joiningDevice(hub: TestHub, orgId: string, branches: strin
 /** Row counts of every hub table: "nothing stored" is these unchanged. */
 export async function tableCounts(hub: Hub): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of ['hub_organization', 'hub_device', 'hub_code', 'hub_cell_log', 'hub_cell', 'hub_batch', 'hub_intake', 'hub_challenge'] as const) {
+  for (const t of ['hub_organization', 'hub_device', 'hub_code', 'hub_cell_log', 'hub_cell', 'hub_batch', 'hub_intake', 'hub_challenge', 'hub_link', 'hub_field_action'] as const) {
     const r = await hub.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     out[t] = Number(r.n);
   }

@@ -40,6 +40,8 @@ export const EVENT_MODULE: Record<EventName, Module> = {
   'tasks.changed': 'tasks',
   'tasks.rejected': 'tasks',
   'invoices.changed': 'invoices',
+  // An urgent task not acknowledged in time: told to the branch's dispatcher.
+  'tasks.escalated': 'tasks',
 };
 
 /** The one delivery rule of every transport: same organization, the module's read right, and a branch the user sees. */

@@ -35,6 +35,11 @@ export interface UserTable extends Synced {
   language: string;
   active: number;
   hourly_rate_minor: number | null;
+  /** How this person hears of a task of each priority (migration 0019): email | sms | both | none. */
+  notice_urgent: Generated<string>;
+  notice_medium: Generated<string>;
+  notice_not_urgent: Generated<string>;
+  notice_phone: string | null;
 }
 export interface UserBranchTable extends Synced {
   id: string;
@@ -139,7 +144,7 @@ export interface ClientContactTable extends ClientChild {
   email: string | null;
 }
 
-export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB, TasksDB, ChecklistDB, InvoicesDB, WebIntakeDB {
+export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB, TasksDB, ChecklistDB, InvoicesDB, WebIntakeDB, TaskNoticesDB {
   org: OrgTable;
   branch: BranchTable;
   app_user: UserTable;
@@ -825,4 +830,41 @@ export interface TaskWebIntakeTable extends Synced {
 }
 export interface WebIntakeDB {
   task_web_intake: TaskWebIntakeTable;
+}
+/** Employee notices and field actions (migrations/0019_task_notices.ts): this installation's own records, not synced. */
+export interface TaskNoticeTable {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  task_id: string;
+  employee_id: string;
+  priority: string;
+  channel: string;
+  language: string;
+  created_at: string;
+  sent_at: string | null;
+  link_id: string | null;
+  link_expires_at: string | null;
+  link_revoked_at: string | null;
+  link_revoke_sent_at: string | null;
+  acknowledged_at: string | null;
+  acknowledged_via: string | null;
+  escalated_at: string | null;
+}
+export interface TaskFieldActionTable {
+  action_id: string;
+  org_id: string;
+  task_id: string;
+  kind: string;
+  outcome: string;
+  applied_at: string;
+}
+export interface TaskFieldCursorTable {
+  org_id: string;
+  cursor: number;
+}
+export interface TaskNoticesDB {
+  task_notice: TaskNoticeTable;
+  task_field_action: TaskFieldActionTable;
+  task_field_cursor: TaskFieldCursorTable;
 }

@@ -11,6 +11,7 @@ import { ROUTES } from './routes';
 import { ScreenStar } from './ScreenStar';
 import { WarningToast } from '../modules/interventions/WarningToast';
 import { SlotFreedToast } from '../modules/reminders/SlotFreedToast';
+import { EscalatedToast } from '../modules/tasks/EscalatedToast';
 import { PushToastStack } from '../components/PushToast';
 import { TaskRejectedToast } from '../modules/tasks/TaskRejectedToast';
 import { HelpButton } from './help';
@@ -112,6 +113,7 @@ export function Shell() {
         {/* Offered to those who book; main sends it only to readers of the calendar who see the branch. */}
         {can('calendar', 'write') && <SlotFreedToast />}
         {can('tasks', 'read') && <TaskRejectedToast />}
+        {can('tasks', 'write') && <EscalatedToast />}
       </PushToastStack>
       <FilePreview />
     </AppShell>

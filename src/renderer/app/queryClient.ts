@@ -33,6 +33,8 @@ const INVALIDATES: Record<EventName, string[]> = {
   // The assignee's toast reads it; the task itself changed through `tasks.changed`.
   'tasks.rejected': [],
   'invoices.changed': ['invoices'],
+  // The escalation wrote a line on the task's timeline.
+  'tasks.escalated': ['tasks'],
 };
 
 export function invalidateFor(name: EventName): void {

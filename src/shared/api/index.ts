@@ -23,6 +23,7 @@ import { taskChecklistApi, taskRejected } from './taskChecklist';
 import { invoicesApi, invoicesChanged } from './invoices';
 import { webIntakeApi } from './webIntake';
 import { taskGridApi } from './taskGrid';
+import { taskEscalated, taskNoticesApi } from './taskNotices';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -52,6 +53,7 @@ export const api = {
   ...invoicesApi,
   ...webIntakeApi,
   ...taskGridApi,
+  ...taskNoticesApi,
 } as const;
 
 export type Api = typeof api;
@@ -80,6 +82,7 @@ export const events = {
   'tasks.changed': tasksChanged,
   'tasks.rejected': taskRejected,
   'invoices.changed': invoicesChanged,
+  'tasks.escalated': taskEscalated,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

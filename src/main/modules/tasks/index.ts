@@ -4,6 +4,12 @@ import { checklistHandlers } from './checklistHandlers';
 import { taskGridHandlers } from './grid';
 import { createIntake, TASK_INTAKE } from './intake';
 import { webIntakeHandlers } from './webIntake/people';
+import { FIELD_ACTIONS } from '../../sync';
+import { fieldActionApplier } from './field/apply';
+import { noticeHandlers } from './field/handlers';
+import { createNoticeJob } from './field/noticeJob';
+import { TASK_NOTICES } from './field/notices';
+import type { PushEvent } from '../../api/events';
 
 /**
  * Tasks (issue 12): the workflow (`service.ts`, rules in `shared/rules/tasks/`), one registration for every intake
@@ -12,15 +18,24 @@ import { webIntakeHandlers } from './webIntake/people';
  */
 export const tasksModule = defineModule({
   name: 'tasks',
-  handlers: { ...tasksHandlers, ...checklistHandlers, ...webIntakeHandlers, ...taskGridHandlers },
+  handlers: { ...tasksHandlers, ...checklistHandlers, ...webIntakeHandlers, ...taskGridHandlers, ...noticeHandlers },
   start(host) {
     const intake = createIntake({ db: host.db, clock: host.clock, config: host.config, services: host.services, publish: (e) => host.publish(e), log: host.log });
     host.services.provide(TASK_INTAKE, intake);
+    const jobDeps = { db: host.db, clock: host.clock, config: host.config, services: host.services, publish: (e: PushEvent) => host.publish(e), log: host.log };
+    host.services.provide(FIELD_ACTIONS, fieldActionApplier(jobDeps));
+    host.services.provide(TASK_NOTICES, createNoticeJob(jobDeps));
     return { stop: () => intake.stop() };
   },
   jobs(host) {
     // Each minute: a mailbox saved, enabled or disabled takes effect within it; new mail itself arrives by IDLE or polling.
-    return { tasks: [{ name: 'task mail intake', cron: '5 * * * * *', run: () => host.services.get(TASK_INTAKE).sync() }] };
+    return {
+      tasks: [
+        { name: 'task mail intake', cron: '5 * * * * *', run: () => host.services.get(TASK_INTAKE).sync() },
+        // Employee notices: sent soon after the write that queued them (it also wakes the job), escalated on time.
+        { name: 'task notices', cron: '*/10 * * * * *', run: () => host.services.get(TASK_NOTICES).run() },
+      ],
+    };
   },
 });
 

@@ -5,6 +5,7 @@ import type { Language } from '../../../shared/i18n/languages';
 import type { TaskStatus } from '../../../shared/rules/tasks/status';
 import type { TaskDbRow } from './register';
 import { taskNoteRows } from './tables';
+import { noticeEmployee } from './field/notices';
 
 /** What the client hears of, as the seed says: registered, given to someone, completed. */
 export type ClientNotice = 'registered' | 'assigned' | 'done';
@@ -29,6 +30,8 @@ async function languageOf(ctx: Ctx, task: TaskDbRow): Promise<Language> {
  * it on the task's timeline. The number in brackets in the subject is what threads the client's reply back.
  */
 export async function tellClient(ctx: Ctx, before: TaskDbRow | null, after: TaskDbRow): Promise<void> {
+  // The employee the task was just given to hears of it too (their own notice, their own channel).
+  await noticeEmployee(ctx, before, after);
   const notice = noticeOf(before, after);
   if (!notice || !after.client_email || !(await mailConfigured(ctx.db, after.org_id))) return;
   const lang = await languageOf(ctx, after);

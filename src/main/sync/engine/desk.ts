@@ -5,18 +5,38 @@ import { secretsFor } from '../../mail';
 import { pullWebIntake } from '../../modules/tasks';
 import { openReplica, settleDoubleBookings, type Replica } from '../replica';
 import { orgConflictCount } from './conflicts';
-import { loadDevice, SCHEMA_VERSION } from './device';
+import { keyContext, loadDevice, SCHEMA_VERSION } from './device';
+import { createHubClient, hubBase, type HubClient } from './hubClient';
 import { createSyncEngine, type SyncEngine, type SyncEngineDeps } from './engine';
 import { registerDevice, type RegisterInput } from './register';
+import { FIELD_ACTIONS, type FieldActionApplier } from './fieldActions';
 
 /** What the `sync.*` handlers reach: the engine, the replica it drives, and registration. */
 export interface SyncDesk {
   engine: SyncEngine;
   replica: Replica;
   register(input: RegisterInput, orgId: string | null): Promise<void>;
+  /** The hub this installation is registered with, for a module's own calls (phone links); null when it is not. */
+  hub(): Promise<HubAccess | null>;
+}
+
+export interface HubAccess {
+  url: string;
+  orgId: string;
+  client: HubClient;
+  key: string;
 }
 
 export const SYNC_DESK = serviceKey<SyncDesk>('sync.desk');
+
+/** The tasks module's applier once it has started (a core without it syncs cells only). */
+function fieldApplier(host: ModuleHost): FieldActionApplier | null {
+  try {
+    return host.services.get(FIELD_ACTIONS);
+  } catch {
+    return null;
+  }
+}
 
 /** Test seams: a hub client of the test's choosing, shorter waits. */
 export type DeskOptions = Pick<SyncEngineDeps, 'clientFor' | 'waitMs' | 'debounceMs' | 'pullLimit' | 'random'>;
@@ -53,6 +73,7 @@ export function createSyncDesk(host: ModuleHost, opts: DeskOptions = {}): SyncDe
         (e: unknown) => host.log('sync: pulling web form submissions failed', e),
       ),
     pullLimit: host.config.syncPullLimit,
+    fieldActions: () => fieldApplier(host),
     ...opts,
     announce(org, state) {
       orgId = org;
@@ -82,6 +103,12 @@ export function createSyncDesk(host: ModuleHost, opts: DeskOptions = {}): SyncDe
       await registerDevice({ db: host.db, replica, secrets, clock: host.clock, clientFor: opts.clientFor }, input, org);
       orgId = (await loadDevice(host.db))?.org_id ?? org;
       await engine.restart();
+    },
+    async hub() {
+      const dev = await loadDevice(host.db);
+      if (!dev?.device_key_enc || !dev.hub_url || !dev.org_id) return null;
+      const client = (opts.clientFor ?? ((url: string) => createHubClient(url, { timeoutMs: 15_000 })))(dev.hub_url);
+      return { url: hubBase(dev.hub_url), orgId: dev.org_id, client, key: secrets.decrypt(dev.device_key_enc, keyContext(dev.installation_id)) };
     },
     async stop() {
       off();

@@ -8,6 +8,7 @@ import type { Replica } from '../replica';
 import { createHubClient, HubProblem, type HubClient } from './hubClient';
 import { keyContext, loadDevice, saveProgress, SCHEMA_VERSION, type Problem } from './device';
 import { nextRoundIn, SELF_MENDING, type RoundOutcome } from './schedule';
+import { pullFieldActions, type FieldActionApplier } from './fieldActions';
 
 export interface Secrets {
   encrypt(plaintext: string, context: string): string;
@@ -31,6 +32,8 @@ export interface SyncEngineDeps {
   pullLimit?: number;
   /** After a round's pull: what else the hub holds for this device (the web form's submissions). */
   afterPull?: (hub: HubClient, deviceKey: string, orgId: string) => Promise<void>;
+  /** Who applies the phone page's actions (the tasks module), null while none is there. */
+  fieldActions?: () => FieldActionApplier | null;
 }
 
 export interface EngineView {
@@ -194,6 +197,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       if (stopped) return { interval: dev.interval_seconds };
     }
     await deps.afterPull?.(hub, key, org);
+    await pullFieldActions(hub, key, org, deps.fieldActions?.() ?? null);
     await saveProgress(db, { settledSeq: pushed, lastSyncAt: new Date(clock.now()).toISOString(), problem: null });
     // A save made while this round pulled was not heard (pulled rows fire the same events): push it now.
     if ((await replica.pending(org, pushed)) > 0) again = true;

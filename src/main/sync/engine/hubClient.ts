@@ -14,6 +14,7 @@ import {
   type HubErrorCode,
 } from '../../../shared/sync/protocol';
 import { intakeRequest, intakeResponse } from '../../../shared/sync/intake';
+import { fieldPullRequest, fieldPullResponse, linkRequest, linkResponse, linkRevokeRequest, linkRevokeResponse } from '../../../shared/sync/field';
 
 /**
  * Why a call to the hub did not succeed, as the desktop tells it. `offline`: no answer (no network, the hub down, a
@@ -57,6 +58,11 @@ export interface HubClient {
   wait(deviceKey: string, input: z.input<typeof waitRequest>, signal?: AbortSignal): Promise<z.infer<typeof waitResponse>>;
   intake(deviceKey: string, input: Omit<z.input<typeof intakeRequest>, 'protocol'>): Promise<z.infer<typeof intakeResponse>>;
   cells(deviceKey: string, input: Omit<z.input<typeof cellsRequest>, 'protocol'>): Promise<z.infer<typeof cellsResponse>>;
+  /** A signed link to a task's phone page for its employee. */
+  mintLink(deviceKey: string, input: z.input<typeof linkRequest>): Promise<z.infer<typeof linkResponse>>;
+  revokeLink(deviceKey: string, input: z.input<typeof linkRevokeRequest>): Promise<z.infer<typeof linkRevokeResponse>>;
+  /** What employees did on their phone pages after `cursor`, for this device's branches. */
+  fieldActions(deviceKey: string, input: z.input<typeof fieldPullRequest>): Promise<z.infer<typeof fieldPullResponse>>;
 }
 
 /** The hub's address without a trailing slash; a path prefix (a reverse proxy's) is kept. */
@@ -123,6 +129,9 @@ export function createHubClient(url: string, opts: HubClientOptions = {}): HubCl
     wait: (deviceKey, input, signal) => post('/hub/v1/wait', waitRequest.parse(input), waitResponse, deviceKey, input.timeoutMs, signal),
     intake: (deviceKey, input) => post('/hub/v1/intake', intakeRequest.parse({ protocol: HUB_PROTOCOL, ...input }), intakeResponse, deviceKey),
     cells: (deviceKey, input) => post('/hub/v1/cells', cellsRequest.parse({ protocol: HUB_PROTOCOL, ...input }), cellsResponse, deviceKey),
+    mintLink: (deviceKey, input) => post('/hub/v1/links', linkRequest.parse(input), linkResponse, deviceKey),
+    revokeLink: (deviceKey, input) => post('/hub/v1/links/revoke', linkRevokeRequest.parse(input), linkRevokeResponse, deviceKey),
+    fieldActions: (deviceKey, input) => post('/hub/v1/field/actions', fieldPullRequest.parse(input), fieldPullResponse, deviceKey),
   };
 }
 

@@ -12,6 +12,7 @@ import { ClientSelect, KeySelect, UserSelect, useUserOptions } from '../interven
 import { noteText } from './taskText';
 import { TaskTimePanel } from './TaskTimePanel';
 import { TaskChecklistPanel } from './TaskChecklistPanel';
+import { TaskNoticesPanel } from './TaskNoticesPanel';
 
 type Detail = Output<'tasks.get'>;
 interface Values {
@@ -163,6 +164,7 @@ export function TaskForm({ id, onClose }: { id: string | null; onClose(): void }
                 ))}
               </Stack>
             </ScrollArea.Autosize>
+            <TaskNoticesPanel taskId={d.id} />
             <Group gap="xs" align="flex-end">
               <TextInput style={{ flex: 1 }} label={t('tasks.timeline.add')} value={note} onChange={(e) => setNote(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && void addNote()} data-testid="task-note" />
             </Group>

@@ -7,13 +7,16 @@ type Note = Output<'tasks.get'>['timeline'][number];
 export function noteText(t: TFunction, n: Note, names: Map<string, string>): string {
   if (n.kind !== 'change') return n.text;
   try {
-    const c = JSON.parse(n.text) as { status?: string; assigneeId?: string | null; reason?: string | null; verdict?: 'approved' | 'rejected' };
+    const c = JSON.parse(n.text) as { status?: string; assigneeId?: string | null; reason?: string | null; verdict?: 'approved' | 'rejected'; via?: 'phone' | 'email'; escalated?: boolean };
     const parts: string[] = [];
     if (c.status) parts.push(t('tasks.timeline.status', { status: t(`tasks.status.${c.status}`) }));
     if (c.assigneeId) parts.push(t('tasks.timeline.assignee', { name: names.get(c.assigneeId) ?? '…' }));
     // A manager's verdict on a checklist says itself what the words are: the comment, or why it went back.
     if (c.verdict) parts.push(t(c.verdict === 'approved' ? 'taskChecklist.timelineApproved' : 'taskChecklist.timelineRejected', { text: c.reason ?? '' }));
     else if (c.reason) parts.push(c.reason);
+    if (c.via === 'phone') parts.push(t('taskField.byPhone'));
+    if (c.via === 'email') parts.push(t('taskField.byEmail'));
+    if (c.escalated) parts.push(t('taskField.escalated'));
     return parts.join(' · ');
   } catch {
     return n.text;

@@ -8,6 +8,7 @@ import { automaticKind, cleanSubject, messageKey, numbersInSubject, referencedId
 import { registerTask, type TaskDbRow } from '../register';
 import { requesterClient } from '../requester';
 import { mailRows, taskAttachmentRows, taskNoteRows } from '../tables';
+import { acknowledgeByReply } from '../field/replyAck';
 
 type Mailbox = Selectable<TaskMailboxTable>;
 export type Outcome = 'task' | 'reply' | Automatic | 'seen';
@@ -107,6 +108,7 @@ export async function takeMessage(deps: JobDeps, box: Mailbox, msg: { uid: numbe
     const thread = await threadOf(ctx, box.org_id, mail);
     if (thread) {
       await keepMail(ctx, thread, mail, from.address, mail.messageId ?? null);
+      await acknowledgeByReply(ctx, thread, from.address);
       await record('reply', thread.id);
       return { outcome: 'reply' as const, taskId: thread.id };
     }

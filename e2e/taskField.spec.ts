@@ -1,0 +1,181 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { devices, type Browser, type Page } from '@playwright/test';
+import en from '../src/shared/i18n/en.json' with { type: 'json' };
+import lt from '../src/shared/i18n/lt.json' with { type: 'json' };
+import { startSmtpPeer, type SmtpPeer } from '../src/main/mail/testing/smtpPeer';
+import { announcedUrl, apiCall, expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+
+/**
+ * Field staff on their phones: a hub (SQLite, its own process) and a web-mode office registered with it. A dispatcher
+ * gives a task to an employee; the notice e-mail arrives at a local SMTP server with the phone link; on a phone-sized
+ * screen the employee acknowledges and adds a note; after a sync the office shows the task acknowledged "by phone"
+ * with the note. An expired link says so. English and Lithuanian.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const HUB = ['--import', 'tsx', 'src/hub/cli.ts'];
+const PASSWORD = 'owner-pass-1';
+const SMTP = { user: 'planora', password: 'smtp-pass-1' };
+const LANGS = [
+  { code: 'en', cat: en },
+  { code: 'lt', cat: lt },
+] as const;
+
+let hubChild: ChildProcess;
+let hubUrl: string;
+const hubFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'planora-e2e-hub-')), 'hub.db');
+let office: PlanoraServer & { stop(): Promise<void> };
+let smtp: SmtpPeer;
+let ownerPage: Page;
+let branchId: string;
+let clientId: string;
+
+test.beforeAll(async ({ browser }: { browser: Browser }) => {
+  test.setTimeout(180_000);
+  hubChild = spawn(process.execPath, [...HUB, 'serve', '--sqlite', hubFile, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  [hubUrl, office, smtp] = await Promise.all([announcedUrl(hubChild, /"url":"(http:\/\/127\.0\.0\.1:\d+)"/, 'the hub', 60_000), startPlanora(), startSmtpPeer({ login: SMTP })]);
+  ownerPage = await (await browser.newContext()).newPage();
+  await ownerPage.goto(office.url);
+  await apiCall(ownerPage, 'setup.run', {
+    orgName: 'Test Serviss',
+    country: 'LT',
+    timeZone: 'Europe/Vilnius',
+    languages: ['lt', 'en'],
+    branchName: 'Vilnius',
+    ownerName: 'Ona Savininkė',
+    ownerLogin: 'owner',
+    ownerPassword: PASSWORD,
+    ownerLanguage: 'en',
+  });
+  const code = execFileSync(process.execPath, [...HUB, 'code', '--sqlite', hubFile, '--new-org', 'Test Serviss'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  await apiCall(ownerPage, 'sync.register', { hubUrl, code, deviceName: 'Vilnius desk' });
+  await apiCall(ownerPage, 'mail.setSettings', { host: '127.0.0.1', port: smtp.port, secure: false, user: SMTP.user, password: SMTP.password, from: 'Test Serviss <noreply@serviss.example>' });
+  branchId = (await apiCall<{ id: string }[]>(ownerPage, 'branches.list', {}))[0]!.id;
+  await apiCall(ownerPage, 'series.create', { docType: 'task', branchId, prefix: 'UZ-', padding: 5, nextNumber: 1 });
+  await apiCall(ownerPage, 'users.create', { login: 'rasa', password: PASSWORD, name: 'Rasa Dispečerė', role: 'dispatcher', language: 'en', branchIds: [branchId] });
+  for (const { code: lng } of LANGS) {
+    await apiCall(ownerPage, 'users.create', { login: `tech.${lng}`, password: PASSWORD, name: `Tech ${lng.toUpperCase()}`, email: `tech.${lng}@serviss.example`, role: 'employee', language: lng, branchIds: [branchId] });
+  }
+  clientId = (await apiCall<{ client: { id: string } }>(ownerPage, 'clients.create', { kind: 'person', name: 'Jonas Jonaitis', phones: [{ number: '+37060000001' }], emails: [], addresses: [], contacts: [] })).client.id;
+});
+
+test.afterAll(async () => {
+  if (hubChild && hubChild.exitCode === null) hubChild.kill('SIGKILL');
+  await office?.stop();
+  await smtp?.close();
+});
+
+const syncNow = () => apiCall(ownerPage, 'sync.now', {});
+
+for (const [i, { code, cat }] of LANGS.entries()) {
+  test(`a dispatcher assigns, the employee acknowledges and adds a note on the phone, the office sees it (${code})`, async ({ page, browser }) => {
+    test.setTimeout(180_000);
+    await loginAs(page, `${office.url}/#/tasks`, 'rasa', PASSWORD);
+    const users = await apiCall<{ id: string; login?: string; name: string }[]>(page, 'users.directory', {});
+    const tech = users.find((u) => u.name === `Tech ${code.toUpperCase()}`)!;
+    const subject = `Boiler ${code}`;
+    const task = await apiCall<{ id: string; number: string }>(page, 'tasks.create', { branchId, clientId, priority: 'urgent', subject, description: 'No hot water since morning', address: 'Gedimino pr. 1, Vilnius' });
+    const t0 = await apiCall<{ version: number }>(page, 'tasks.get', { id: task.id });
+    await apiCall(page, 'tasks.move', { id: task.id, version: t0.version, status: 'assigned', assigneeId: tech.id });
+    await syncNow();
+
+    // The notice reaches the employee's mailbox with the map links and the phone link.
+    const mails = await smtp.waitFor(i + 1, 90_000);
+    const mail = mails.find((m) => m.rcptTo.includes(`tech.${code}@serviss.example`))!;
+    expect(mail.parsed.subject).toContain(`[${task.number}]`);
+    expect(mail.parsed.text).toContain('geo:0,0?q=Gedimino');
+    const url = /(http:\/\/127\.0\.0\.1:\d+\/m\/[A-Za-z0-9_-]+)/.exec(mail.parsed.text)![1]!;
+
+    // The phone: a Pixel 7's screen.
+    const phone = await (await browser.newContext({ ...devices['Pixel 7'] })).newPage();
+    await phone.goto(url);
+    await expect(phone.getByRole('heading', { level: 1 })).toHaveText(cat.taskField.title.replace('{{number}}', task.number));
+    await expect(phone.getByText(cat.tasks.priority.urgent)).toBeVisible();
+    await expect(phone.getByRole('link', { name: cat.taskField.openMap })).toHaveAttribute('href', /^geo:0,0\?q=Gedimino/);
+    await shot(phone, `task-field-phone-${code}`);
+    await phone.getByRole('button', { name: cat.taskField.acknowledge }).click();
+    await expect(phone.getByText(cat.taskField.pending).first()).toBeVisible();
+    await phone.getByLabel(cat.taskField.addNote).fill(`On my way (${code})`);
+    await phone.getByRole('button', { name: cat.taskField.send }).click();
+    await expect(phone.locator('[data-state="note-pending"]')).toBeVisible();
+    await shot(phone, `task-field-phone-sent-${code}`);
+    // No wider than the phone: nothing scrolls sideways.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+    // The office's sync round applies both; the next pushes the result, and the phone shows it confirmed.
+    await syncNow();
+    await syncNow();
+    await phone.reload();
+    await expect(phone.locator('[data-state="acknowledged"]')).toBeVisible();
+    await expect(phone.locator('[data-state="note-pending"]')).toHaveCount(0);
+    await expect(phone.getByText(`On my way (${code})`)).toBeVisible();
+
+    // The dispatcher's screen, in the test's language: acknowledged, by phone, with the note.
+    await apiCall(page, 'auth.setLanguage', { language: code });
+    await page.reload();
+    await page.getByTestId('tasks-search').fill(subject);
+    await expect(page.locator('.ag-row[row-index="0"] [col-id="status"]')).toHaveText(cat.tasks.status.acknowledged);
+    await page.locator('.ag-row[row-index="0"] [col-id="subject"]').click();
+    await page.keyboard.press('Enter');
+    const timeline = page.getByTestId('task-timeline');
+    await expect(timeline).toContainText(cat.taskField.byPhone);
+    await expect(timeline).toContainText(`On my way (${code})`);
+    const notices = page.getByTestId('task-notices');
+    await expect(notices).toContainText(`Tech ${code.toUpperCase()} · ${cat.taskField.channel_email} · ${cat.taskField.acknowledged} · ${cat.taskField.byPhone}`);
+    await shot(page, `task-field-desk-${code}`);
+    // The desk withdraws the link: the hub hears of it and the phone page says so.
+    await page.getByTestId('task-notices-revoke').click();
+    await expect(notices).toContainText(cat.taskField.linkWithdrawn);
+    await expect(page.getByTestId('task-notices-revoke')).toHaveCount(0);
+    await expect(async () => {
+      await phone.reload();
+      await expect(phone.getByRole('heading', { level: 1 })).toHaveText(cat.taskField.revokedTitle, { timeout: 1000 });
+    }).toPass({ timeout: 30_000 });
+  });
+}
+
+test("an urgent task not acknowledged in the organization's minutes is pushed to the dispatcher as a toast (lt)", async ({ page }) => {
+  test.setTimeout(180_000);
+  await apiCall(ownerPage, 'tasks.notices.saveSettings', { escalateMinutes: 1 });
+  await loginAs(page, `${office.url}/#/tasks`, 'rasa', PASSWORD);
+  await apiCall(page, 'auth.setLanguage', { language: 'lt' });
+  await page.reload();
+  await expect(page.getByTestId('tasks-screen')).toBeVisible();
+  const tech = (await apiCall<{ id: string; name: string }[]>(page, 'users.directory', {})).find((u) => u.name === 'Tech LT')!;
+  const task = await apiCall<{ number: string }>(page, 'tasks.create', { branchId, clientId, priority: 'urgent', subject: 'Nobody came', assigneeId: tech.id });
+  // The notices job looks every 10 seconds; the minute runs from the notice.
+  const toast = page.getByTestId('task-escalated-toast');
+  await expect(toast).toBeVisible({ timeout: 100_000 });
+  await expect(toast).toContainText(lt.taskField.escalatedToast.replace('{{number}}', task.number).replace('{{name}}', 'Tech LT'));
+  await shot(page, 'task-field-escalated-lt');
+  await page.getByTestId('task-escalated-open').click();
+  await expect(toast).toHaveCount(0);
+});
+
+test('an expired link shows a translated page (lt, then en)', async ({ browser }) => {
+  // A link minted earlier whose time is up: written into the hub's own file as the hub keeps it (token hashed).
+  const token = randomBytes(32).toString('base64url');
+  const db = new Database(hubFile);
+  try {
+    const org = db.prepare('select id from hub_organization').get() as { id: string };
+    const device = db.prepare('select id from hub_device').get() as { id: string };
+    db.prepare(
+      `insert into hub_link (id, token_hash, org_id, device_id, branch_id, employee_id, task_id, language, created_at, expires_at, revoked_at) values (?, ?, ?, ?, ?, 'e', 't', 'lt', ?, ?, null)`,
+    ).run('expired-link', createHash('sha256').update(`link:${token}`).digest('hex'), org.id, device.id, branchId, Date.now() - 2 * 86_400_000, Date.now() - 86_400_000);
+  } finally {
+    db.close();
+  }
+  const phone = await (await browser.newContext({ ...devices['Pixel 7'] })).newPage();
+  const res = await phone.goto(`${hubUrl}/m/${token}`);
+  expect(res!.status()).toBe(410);
+  await expect(phone.getByRole('heading', { level: 1 })).toHaveText(lt.taskField.expiredTitle);
+  await shot(phone, 'task-field-expired-lt');
+  await phone.goto(`${hubUrl}/m/${token}?lang=en`);
+  await expect(phone.getByRole('heading', { level: 1 })).toHaveText(en.taskField.expiredTitle);
+  await shot(phone, 'task-field-expired-en');
+});

@@ -1,0 +1,32 @@
+import { serviceKey } from '../../api/services';
+import type { FieldAction } from '../../../shared/sync/field';
+import type { HubClient } from './hubClient';
+
+/**
+ * Applies the phone page's actions on this desktop (the tasks module provides it): a page of actions and the cursor
+ * after them commit together, and an action already applied (by its id) is passed over, so a crash or a lost answer
+ * repeats nothing.
+ */
+export interface FieldActionApplier {
+  cursor(orgId: string): Promise<number>;
+  apply(orgId: string, actions: readonly FieldAction[], cursor: number): Promise<void>;
+}
+
+export const FIELD_ACTIONS = serviceKey<FieldActionApplier>('tasks.fieldActions');
+
+/** The round's last step: pulls and applies the queued field actions of this device's branches until none wait. */
+export async function pullFieldActions(hub: HubClient, key: string, orgId: string, applier: FieldActionApplier | null): Promise<number> {
+  if (!applier) return 0;
+  let applied = 0;
+  for (;;) {
+    const res = await hub.fieldActions(key, { cursor: await applier.cursor(orgId), limit: 200 });
+    if (res.actions.length === 0 && !res.more) {
+      // The cursor moves past other branches' actions too, so they are not scanned again.
+      await applier.apply(orgId, [], res.cursor);
+      return applied;
+    }
+    await applier.apply(orgId, res.actions, res.cursor);
+    applied += res.actions.length;
+    if (!res.more) return applied;
+  }
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { decideFieldAction, type FieldFacts } from './fieldActions';
+
+const facts = (over: Partial<FieldFacts> = {}): FieldFacts => ({ kind: 'acknowledge', employeeId: 'e1', text: null, task: { status: 'assigned', assigneeId: 'e1' }, periodLocked: false, ...over });
+
+describe('decideFieldAction', () => {
+  it('acknowledges an assigned task of the employee, and does nothing once it moved on', () => {
+    expect(decideFieldAction(facts())).toEqual({ do: 'acknowledge' });
+    expect(decideFieldAction(facts({ task: { status: 'in_progress', assigneeId: 'e1' } }))).toEqual({ do: 'nothing' });
+    expect(decideFieldAction(facts({ task: { status: 'acknowledged', assigneeId: 'e1' } }))).toEqual({ do: 'nothing' });
+    expect(decideFieldAction(facts({ task: { status: 'cancelled', assigneeId: 'e1' } }))).toEqual({ do: 'refuse', reason: 'task_final' });
+  });
+
+  it('refuses someone the task is not given to, a gone task, a locked month and an empty note', () => {
+    expect(decideFieldAction(facts({ task: { status: 'assigned', assigneeId: 'e2' } }))).toEqual({ do: 'refuse', reason: 'not_assignee' });
+    expect(decideFieldAction(facts({ task: null }))).toEqual({ do: 'refuse', reason: 'task_gone' });
+    expect(decideFieldAction(facts({ periodLocked: true }))).toEqual({ do: 'refuse', reason: 'period_locked' });
+    expect(decideFieldAction(facts({ kind: 'note', text: '  ' }))).toEqual({ do: 'refuse', reason: 'empty' });
+    expect(decideFieldAction(facts({ kind: 'note', text: 'ok', task: { status: 'done', assigneeId: 'e1' } }))).toEqual({ do: 'note' });
+  });
+
+  it('keeps a kind it does not know yet (the timer, the checklist) without applying it', () => {
+    expect(decideFieldAction(facts({ kind: 'start_timer' }))).toEqual({ do: 'unknown' });
+  });
+});
