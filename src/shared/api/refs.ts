@@ -41,11 +41,13 @@ export const RECORD_KINDS = [
   'taskType',
   /** A mailbox whose messages become a branch's tasks. */
   'mailbox',
+  /** A session of time on a task: its branch's, like the task. */
+  'timeEntry',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Records that belong to one branch: a user of another branch can neither read nor change them. */
-export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'service', 'exception', 'visit', 'task', 'mailbox'];
+export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'service', 'exception', 'visit', 'task', 'mailbox', 'timeEntry'];
 
 /** By the field's name, wherever it appears. */
 const BY_NAME: Record<string, RecordKind> = {
@@ -110,6 +112,11 @@ const BY_PROCEDURE: Record<string, Record<string, RecordKind>> = {
   'tasks.saveType': { id: 'taskType' },
   'tasks.saveMailbox': { id: 'mailbox' },
   'tasks.deleteMailbox': { id: 'mailbox' },
+  // The employee whose time is kept is put on the session, a row of the task's branch.
+  'tasks.time.add': { taskId: 'task', employeeId: 'assignee' },
+  'tasks.time.stop': { entryId: 'timeEntry' },
+  'tasks.time.edit': { id: 'timeEntry' },
+  'tasks.time.remove': { id: 'timeEntry' },
 };
 
 /** What a bare `id` names, by the procedure's namespace. */
