@@ -8,6 +8,7 @@ import { PRIORITY_RANK } from '../src/shared/rules/interventions';
 import { compareKeys, sortKey } from '../src/shared/rules/text';
 import { SHOTS, apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
 import { saveAndStarView } from './toolbar';
+import { printed } from './printed';
 
 /**
  * Issue 8's "done when", walked in one go as a new dispatcher would on the demo organization (its data, not this
@@ -61,19 +62,6 @@ const byNumber = (a: string, b: string) => {
   return pa === pb ? Number(na) - Number(nb) : pa < pb ? -1 : 1;
 };
 const byPriority = (a: string, b: string) => PRIORITY_RANK[a as keyof typeof PRIORITY_RANK] - PRIORITY_RANK[b as keyof typeof PRIORITY_RANK];
-
-/** The PDF that a print shows in the preview: downloaded from there, its first page kept as a picture, its text returned. */
-async function printed(page: Page, click: () => Promise<void>, name: string): Promise<string> {
-  const download = page.waitForEvent('download', { timeout: 60_000 });
-  await click();
-  await page.getByTestId('preview-download').click();
-  const file = await (await download).path();
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('preview-download')).toBeHidden();
-  fs.mkdirSync(SHOTS, { recursive: true });
-  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', file, path.join(SHOTS, name)]);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
 
 for (const [i, lang] of LANGS.entries()) {
   test(`a new dispatcher walks issue 8's morning on the demo call centre (${lang.code})`, async ({ page }) => {

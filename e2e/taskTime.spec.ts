@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import lt from '../src/shared/i18n/lt.json' with { type: 'json' };
 import { wallClock } from '../src/shared/rules/zonedTime';
-import { SHOTS, apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
+import { apiCall, demoServer, expect, loginAs, shot, test } from './fixtures';
+import { printed } from './printed';
 
 /**
  * An employee's time on a task, as they would keep it: the timer started and stopped twice (once by its shortcut),
@@ -20,18 +17,6 @@ const LANGS = [
 ] as const;
 
 const RIGA = 'Europe/Riga';
-
-async function printed(page: Page, click: () => Promise<void>, name: string): Promise<string> {
-  const download = page.waitForEvent('download', { timeout: 60_000 });
-  await click();
-  await page.getByTestId('preview-download').click();
-  const file = await (await download).path();
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('preview-download')).toBeHidden();
-  fs.mkdirSync(SHOTS, { recursive: true });
-  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', file, path.join(SHOTS, name)]);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
 
 for (const { code, cat } of LANGS) {
   test(`an employee times a task twice, adds a session, is refused an overlap and prints the work act (${code})`, async ({ page, browser }) => {
@@ -112,5 +97,14 @@ for (const { code, cat } of LANGS) {
     expect(text).toMatch(new RegExp(`${cat.taskTime.act.total}\\s+0:45`));
     expect(text).toContain(cat.taskTime.act.signLine);
     expect(text).toContain(cat.taskTime.act.company);
+
+    // The act for a client and a period is asked from the tasks screen.
+    await page.keyboard.press('Escape');
+    await expect(form).toBeHidden();
+    await page.getByTestId('work-act-open').click();
+    const dialog = page.getByTestId('work-act-dialog');
+    await expect(dialog).toBeVisible();
+    await expect(page.getByRole('dialog')).toContainText(cat.taskTime.actDialog);
+    await shot(page, `work-act-dialog-${code}`);
   });
 }

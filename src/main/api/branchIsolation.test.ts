@@ -247,6 +247,9 @@ withTestOrg('file', async (org) => {
   const mailbox = { port: 993, tls: true, login: 'help', folder: 'INBOX', enabled: false, pollSec: 60, host: 'imap.invalid' };
   A.mailbox = (await app.call(owner, 'tasks.saveMailbox', { ...mailbox, branchId: A.branch, name: 'Riga help' })).id;
   B.mailbox = (await app.call(owner, 'tasks.saveMailbox', { ...mailbox, branchId: B.branch, name: `${MARK} help` })).id;
+  const session = { startedAt: '2026-11-23T07:00:00.000Z', endedAt: '2026-11-23T08:00:00.000Z', billable: true };
+  A.timeEntry = (await app.call(owner, 'tasks.time.add', { ...session, taskId: A.task, employeeId: A.assignee, note: 'Riga work' })).id;
+  B.timeEntry = (await app.call(owner, 'tasks.time.add', { ...session, taskId: B.task, employeeId: B.assignee, note: `${MARK} work` })).id;
   // A month's invoice in each branch, from a done task with a material used on it.
   await app.call(owner, 'series.create', { docType: 'invoice', branchId: A.branch, prefix: 'SF-', padding: 4, nextNumber: 1 });
   for (const [refs, name] of [[A, 'Pipe'], [B, `${MARK} valve`]] as const) {
@@ -260,14 +263,14 @@ withTestOrg('file', async (org) => {
     refs.invoice = inv!.id;
     refs.invoiceLine = (await app.call(owner, 'invoices.get', { id: inv!.id })).lines[0]!.id;
   }
-  secrets.push(B.branch, B.series, b1.id, waiting.id, b3.id, B.approval, B.service, B.exception, B.visit, B.task, B.mailbox, B.checkItem, B.invoice!, B.invoiceLine!, B.material!);
+  secrets.push(B.branch, B.series, b1.id, waiting.id, b3.id, B.approval, B.service, B.exception, B.visit, B.task, B.mailbox, B.checkItem, B.invoice!, B.invoiceLine!, B.material!, B.timeEntry);
 });
 
 describe('branch isolation over the whole contract', () => {
   it('knows what every id of every procedure names', () => {
     const unknown = ids.filter(([proc, at]) => !refKind(proc, at)).map(([proc, at]) => `${proc} ${at}`);
     expect(unknown, 'declare these in src/shared/api/refs.ts').toEqual([]);
-    expect(secrets).toHaveLength(15);
+    expect(secrets).toHaveLength(16);
   });
 
   it("would fail on a new procedure's undeclared id, and checks a declared one at once", () => {

@@ -51,11 +51,13 @@ export const RECORD_KINDS = [
   'invoiceLine',
   /** A material used on a task. */
   'material',
+  /** A session of time on a task: its branch's, like the task. */
+  'timeEntry',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Records that belong to one branch: a user of another branch can neither read nor change them. */
-export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'service', 'exception', 'visit', 'task', 'mailbox', 'checkItem', 'invoice', 'invoiceLine', 'material'];
+export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'service', 'exception', 'visit', 'task', 'mailbox', 'checkItem', 'invoice', 'invoiceLine', 'material', 'timeEntry'];
 
 /** By the field's name, wherever it appears. */
 const BY_NAME: Record<string, RecordKind> = {
@@ -134,6 +136,11 @@ const BY_PROCEDURE: Record<string, Record<string, RecordKind>> = {
   ...Object.fromEntries(['list', 'count', 'groups', 'export', 'print'].map((p) => [`tasks.grid.${p}`, TASK_GRID_FILTER_REFS])),
   'tasks.views.save': { id: 'view' },
   'tasks.views.delete': { id: 'view' },
+  // The employee whose time is kept is put on the session, a row of the task's branch.
+  'tasks.time.add': { taskId: 'task', employeeId: 'assignee' },
+  'tasks.time.stop': { entryId: 'timeEntry' },
+  'tasks.time.edit': { id: 'timeEntry' },
+  'tasks.time.remove': { id: 'timeEntry' },
 };
 
 /** What a bare `id` names, by the procedure's namespace. */

@@ -64,11 +64,11 @@ export const taskTimeApi = {
   'tasks.time.list': procedure({ input: z.strictObject({ taskId: id }), output: taskTimeList, access: read, writes: false }),
   /** The caller's running timer, if any: the task form and the shell show it. */
   'tasks.time.running': procedure({ input: z.strictObject({}), output: runningTimer, access: read, writes: false }),
-  /** The work act: one task's sessions, or a client's over a period (by the day each session started), in the client's language. */
-  'tasks.time.workAct': procedure({
-    input: z
-      .union([z.strictObject({ taskId: id }), z.strictObject({ clientId: id, from: isoDate, to: isoDate })])
-      .refine((p) => !('from' in p) || p.from <= p.to, { message: 'errors.end_before_start', path: ['to'] }),
+  /** The work act of one task's sessions, in the client's language. */
+  'tasks.time.workAct': procedure({ input: z.strictObject({ taskId: id }), output: reportFile, access: read, writes: false }),
+  /** The work act of a client's tasks over a period (by the day each session started), in the client's language. */
+  'tasks.time.clientAct': procedure({
+    input: z.strictObject({ clientId: id, from: isoDate, to: isoDate }).refine((p) => p.from <= p.to, { message: 'errors.end_before_start', path: ['to'] }),
     output: reportFile,
     access: read,
     writes: false,

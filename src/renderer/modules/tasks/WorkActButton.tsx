@@ -20,7 +20,7 @@ export function WorkActButton() {
   const [open, setOpen] = useState(false);
   const [clientId, setClientId] = useState<string | null>(null);
   const [period, setPeriod] = useState(lastMonth);
-  const act = useApiMutation('tasks.time.workAct', { onSuccess: (f) => void openProducedFile(f, 'print') });
+  const act = useApiMutation('tasks.time.clientAct', { onSuccess: (f) => void openProducedFile(f, 'print') });
   return (
     <>
       <Button size="xs" variant="default" onClick={() => setOpen(true)} data-testid="work-act-open">

@@ -3,7 +3,7 @@ import { listTime, myRunning } from './repo';
 import { addEntry, editEntry, removeEntry, startTimer, stopTimer } from './service';
 import { workAct } from './workAct';
 
-type Names = 'tasks.time.start' | 'tasks.time.stop' | 'tasks.time.add' | 'tasks.time.edit' | 'tasks.time.remove' | 'tasks.time.list' | 'tasks.time.running' | 'tasks.time.workAct';
+type Names = 'tasks.time.start' | 'tasks.time.stop' | 'tasks.time.add' | 'tasks.time.edit' | 'tasks.time.remove' | 'tasks.time.list' | 'tasks.time.running' | 'tasks.time.workAct' | 'tasks.time.clientAct';
 
 export const taskTimeHandlers: HandlersFor<Names> = {
   'tasks.time.start': (input, ctx) => startTimer(ctx, input.taskId, input.stopRunning),
@@ -17,4 +17,5 @@ export const taskTimeHandlers: HandlersFor<Names> = {
   'tasks.time.list': (input, ctx) => listTime(ctx, input.taskId),
   'tasks.time.running': (_input, ctx) => myRunning(ctx),
   'tasks.time.workAct': (input, ctx) => workAct(ctx, input),
+  'tasks.time.clientAct': (input, ctx) => workAct(ctx, input),
 };

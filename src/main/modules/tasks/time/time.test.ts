@@ -125,9 +125,9 @@ describe('time on tasks', () => {
     expect(text).toContain('Vykdytojas');
     expect(text).toContain('Parašas, vardas, pavardė, data');
     expect(file.rows).toBe(2);
-    const period = await app.call(dispatcher.token, 'tasks.time.workAct', { clientId, from: '2026-11-01', to: '2026-11-30' });
+    const period = await app.call(dispatcher.token, 'tasks.time.clientAct', { clientId, from: '2026-11-01', to: '2026-11-30' });
     expect(period.rows).toBe(2);
-    expect((await app.call(dispatcher.token, 'tasks.time.workAct', { clientId, from: '2026-12-01', to: '2026-12-31' })).rows).toBe(0);
-    expect(await app.raw(dispatcher.token, 'tasks.time.workAct', { clientId, from: '2026-12-01', to: '2026-11-30' })).toMatchObject({ ok: false, error: { key: 'errors.end_before_start' } });
+    expect((await app.call(dispatcher.token, 'tasks.time.clientAct', { clientId, from: '2026-12-01', to: '2026-12-31' })).rows).toBe(0);
+    expect(await app.raw(dispatcher.token, 'tasks.time.clientAct', { clientId, from: '2026-12-01', to: '2026-11-30' })).toMatchObject({ ok: false, error: { key: 'errors.end_before_start' } });
   });
 });

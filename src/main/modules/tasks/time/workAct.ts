@@ -89,7 +89,7 @@ export async function workAct(ctx: Ctx, input: ActInput): Promise<ReportFile> {
     table,
     { columns: [signature(tr('client'), client.name), signature(tr('company'), env.orgName)], margin: [0, 36, 0, 0], unbreakable: true },
   ];
-  const period = 'taskId' in input ? tr('forTask', { task: subject ?? '' }) : tr('forPeriod', { from: fmt.date(input.from), to: fmt.date(input.to) });
+  const period = 'taskId' in input ? tr('forTask', { task: subject ?? '' }) : `${fmt.date(input.from)} – ${fmt.date(input.to)}`;
   const frame = { ...frameFor(env, tr('title'), { subtitle: `${client.name} · ${period}` }), language: lng };
   return savePdf(env, frame, content, client.name, { rows: entries.length, truncated: false });
 }
