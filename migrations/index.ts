@@ -19,7 +19,7 @@ import * as m0017 from './0017_task_checklist';
 import * as m0018 from './0018_invoices';
 import * as m0019 from './0019_task_notices';
 import * as m0020 from './0020_task_web_intake';
-import * as m0022 from './0022_task_grid';
+import * as m0021 from './0021_task_grid';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -43,5 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0018_invoices': m0018,
   '0019_task_notices': m0019,
   '0020_task_web_intake': m0020,
-  '0022_task_grid': m0022,
+  '0021_task_grid': m0021,
 };

@@ -20,13 +20,13 @@ export function taskGridOrder(input: { sort?: TaskSortField; desc?: boolean }): 
 }
 
 const CLOSED = sql.join(CLOSED_STATUSES.map((s) => sql.lit(s)));
-// Written as the task_grid_rank index writes it (migration 0022), so SQLite matches the two.
+// Written as the task_grid_rank index writes it (migration 0021), so SQLite matches the two.
 const isClosed = sql<number>`(t.status in (${CLOSED}))`;
 /** Statuses in workflow order, not alphabetical. */
 const statusRank = sql<number>`(case t.status ${sql.join(TASK_STATUSES.map((s, i) => sql`when ${sql.lit(s)} then ${sql.lit(i)}`), sql` `)} end)`;
 
 /**
- * What each sort orders by. `rank` is one composite order, matched by the `task_grid_rank` index (migration 0022) so
+ * What each sort orders by. `rank` is one composite order, matched by the `task_grid_rank` index (migration 0021) so
  * its first and deep pages are read off the index; text columns sort by their folded keys, as every grid does.
  */
 function sortExpr(sort: TaskSortField): Expression<unknown> | Expression<unknown>[] {
