@@ -78,6 +78,8 @@ async function everyModuleWrites(): Promise<void> {
   await app.call(owner, 'invoices.saveMaterial', { taskId: task.id, name: 'Valve', quantityMilli: 1000, unit: 'H87', unitPriceMinor: 1250 });
   let moved = await app.call(owner, 'tasks.move', { id: task.id, version: (await app.call(owner, 'tasks.get', { id: task.id })).version, status: 'assigned', assigneeId: disp.id });
   moved = await app.call(owner, 'tasks.move', { id: moved.id, version: moved.version, status: 'in_progress' });
+  // It has a checklist: done only from awaiting approval.
+  moved = await app.call(owner, 'tasks.move', { id: moved.id, version: moved.version, status: 'awaiting_approval' });
   moved = await app.call(owner, 'tasks.move', { id: moved.id, version: moved.version, status: 'done' });
   await app.call(owner, 'invoices.saveSettings', { currency: 'EUR', vatBp: 2100, paymentDays: 14 });
   expect((await app.call(owner, 'invoices.generate', { month: '2026-11' })).drafts).toBe(1);
