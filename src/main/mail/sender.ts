@@ -4,6 +4,7 @@ import { isoNow, type Clock } from '../clock';
 import type { CoreConfig } from '../config';
 import { registerSender, TEST_REFS } from './outbox';
 import { openChannel, type ChannelDeps, type Delivery } from './channels';
+import { coalescing } from '../jobs/coalesce';
 
 /**
  * Delivers the outbox. Each run claims due rows with one UPDATE … RETURNING (a row is claimed by one run only,
@@ -166,34 +167,19 @@ export interface OutboxSender {
 /** The sender of one core: runs never overlap inside the process, and enqueueMail wakes it after a commit. */
 export function createOutboxSender(deps: OutboxDeps): OutboxSender {
   let stopped = false;
-  let running: Promise<OutboxRunResult | undefined> | null = null;
-  let again = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
-
-  const pass = async (): Promise<OutboxRunResult | undefined> => {
-    let last: OutboxRunResult | undefined;
-    do {
-      again = false;
-      try {
-        last = await runOutboxOnce(deps, () => stopped);
-      } catch (e) {
-        deps.log?.('outbox run failed', e);
-      }
-    } while (again && !stopped);
-    return last;
-  };
+  const passes = coalescing(async (): Promise<OutboxRunResult | undefined> => {
+    try {
+      return await runOutboxOnce(deps, () => stopped);
+    } catch (e) {
+      deps.log?.('outbox run failed', e);
+      return undefined;
+    }
+  }, () => stopped);
 
   const sender: OutboxSender = {
     run() {
-      if (stopped) return Promise.resolve(undefined);
-      if (running) {
-        again = true;
-        return running;
-      }
-      running = pass().finally(() => {
-        running = null;
-      });
-      return running;
+      return stopped ? Promise.resolve(undefined) : passes.run();
     },
     wake() {
       if (stopped || timer) return;
@@ -210,9 +196,7 @@ export function createOutboxSender(deps: OutboxDeps): OutboxSender {
       timer = null;
       unregister();
     },
-    async idle() {
-      while (running) await running.catch(() => undefined);
-    },
+    idle: passes.idle,
   };
   const unregister = registerSender(deps.config, () => sender.wake());
   return sender;

@@ -9,6 +9,7 @@ import { createHubClient, HubProblem, type HubClient } from './hubClient';
 import { keyContext, loadDevice, saveProgress, SCHEMA_VERSION, type Problem } from './device';
 import { nextRoundIn, SELF_MENDING, type RoundOutcome } from './schedule';
 import { pullFieldActions, type FieldActionApplier } from './fieldActions';
+import { coalescing } from '../../jobs/coalesce';
 
 export interface Secrets {
   encrypt(plaintext: string, context: string): string;
@@ -75,8 +76,6 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let view: EngineView = { state: 'unregistered', problem: null, progress: null };
   let orgId: string | null = null;
   let stopped = false;
-  let running: Promise<void> | null = null;
-  let again = false;
   let failures = 0;
   let timer: NodeJS.Timeout | null = null;
   let debounce: NodeJS.Timeout | null = null;
@@ -100,20 +99,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     // This round carries the saves a debounced nudge waited for.
     if (debounce) clearTimeout(debounce);
     debounce = null;
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await guardedRound();
-      } while (again && !stopped);
-    })().finally(() => {
-      running = null;
-    });
-    return running;
+    return rounds.run();
   }
+  const rounds = coalescing(() => guardedRound(), () => stopped);
 
   async function guardedRound(): Promise<void> {
     let outcome: RoundOutcome;
@@ -200,7 +188,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     await pullFieldActions(hub, key, org, deps.fieldActions?.() ?? null);
     await saveProgress(db, { settledSeq: pushed, lastSyncAt: new Date(clock.now()).toISOString(), problem: null });
     // A save made while this round pulled was not heard (pulled rows fire the same events): push it now.
-    if ((await replica.pending(org, pushed)) > 0) again = true;
+    if ((await replica.pending(org, pushed)) > 0) rounds.again();
     return { interval: dev.interval_seconds };
   }
 
@@ -240,20 +228,20 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       schedule(null);
       if (debounce) clearTimeout(debounce);
       polling?.abort();
-      await running?.catch(() => undefined);
+      await rounds.idle();
     },
     syncNow: () => kick(),
     nudge() {
       // Offline or refused: the backoff decides; a save must not knock at a hub that is down. During a round the
       // events are the pulled rows' own, and the round's end looks for local changes anyway.
-      if (stopped || running || view.state !== 'idle') return;
+      if (stopped || rounds.current() || view.state !== 'idle') return;
       if (debounce) clearTimeout(debounce);
       debounce = setTimeout(() => void kick(), debounceMs);
       debounce.unref?.();
     },
     async restart() {
       polling?.abort();
-      await running?.catch(() => undefined);
+      await rounds.idle();
       failures = 0;
       await this.start();
     },

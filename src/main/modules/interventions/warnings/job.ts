@@ -1,4 +1,5 @@
 import type { ModuleHost, ModuleJobs } from '../../../api/module';
+import { coalescing } from '../../../jobs/coalesce';
 import { scanWarnings } from './scan';
 import { registerWarningsScan } from './wake';
 
@@ -10,29 +11,12 @@ const WAKE_DELAY_MS = 500;
  * saved. Runs never overlap: a wake during a run asks for one more run after it.
  */
 export function warningsJob(host: ModuleHost): ModuleJobs {
-  let running: Promise<void> | null = null;
-  let again = false;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   const deps = { db: host.db, clock: host.clock, config: host.config, publish: host.publish };
-
+  const scan = coalescing(() => scanWarnings(deps), () => stopped);
   const run = async (): Promise<void> => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          await scanWarnings(deps);
-        } while (again && !stopped);
-      } finally {
-        running = null;
-      }
-    })();
-    return running;
+    if (!stopped) await scan.run();
   };
   const wake = () => {
     if (stopped || timer) return;

@@ -10,6 +10,7 @@ import { taskNoteRows } from '../tables';
 import { channelOf, type NoticeRow, type TaskNotices } from './notices';
 import { noticeTexts, escalationMail } from './noticeTexts';
 import { escalateMinutes } from './settings';
+import { coalescing } from '../../../jobs/coalesce';
 
 type Link = { id: string; url: string; expiresAt: number };
 
@@ -139,25 +140,11 @@ async function escalateDue(deps: JobDeps): Promise<void> {
 
 /** The notices job: send, revoke, escalate. Runs every few seconds and at once after a write queued a notice. */
 export function createNoticeJob(deps: JobDeps): TaskNotices {
-  let running: Promise<void> | null = null;
-  let again = false;
-  const run = (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await sendPending(deps);
-        await sendRevocations(deps);
-        await escalateDue(deps);
-      } while (again);
-    })().finally(() => {
-      running = null;
-    });
-    return running;
-  };
+  const { run } = coalescing(async () => {
+    await sendPending(deps);
+    await sendRevocations(deps);
+    await escalateDue(deps);
+  });
   return {
     run,
     kick: () => void run().catch((e: unknown) => deps.log('task notices: a run failed', e)),
