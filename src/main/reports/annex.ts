@@ -3,7 +3,7 @@ import { annexTemplate, exportAnnexTemplates, renderAnnex, type AnnexPrint } fro
 import type { ReportFile } from '../../shared/api/reports';
 import { annexContent } from './annexPdf';
 import { baseName, frameFor, reportEnv, savePdf, type ReportEnv } from './context';
-import { discardReportFile, newReportFile } from './files';
+import { writeReportFile } from './files';
 import { branchEnv, loadDocData, type DocData } from './interventionDocs';
 import { contentWidth } from './pdf';
 import fs from 'node:fs';
@@ -34,13 +34,10 @@ async function annexPdf(ctx: Ctx, interventionId: string, templateId: string): P
 async function exportFile(ctx: Ctx): Promise<ReportFile> {
   const env = await reportEnv(ctx);
   const content = await exportAnnexTemplates(ctx);
-  const file = newReportFile(ctx.config.dataDir, 'json', baseName(env, env.fmt.tr('annex.fileName')), { orgId: env.user.orgId, userId: env.user.id }, ctx.clock.now());
-  try {
-    fs.writeFileSync(file.path, `${JSON.stringify(content, null, 2)}\n`);
-  } catch (e) {
-    discardReportFile(ctx.config.dataDir, file.fileId);
-    throw e;
-  }
+  const owner = { orgId: env.user.orgId, userId: env.user.id };
+  const file = await writeReportFile(ctx.config.dataDir, 'json', baseName(env, env.fmt.tr('annex.fileName')), owner, ctx.clock.now(), (path) =>
+    fs.writeFileSync(path, `${JSON.stringify(content, null, 2)}\n`),
+  );
   return { fileId: file.fileId, fileName: file.fileName, pages: 0, rows: content.templates.length, truncated: false };
 }
 

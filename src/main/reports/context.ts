@@ -2,7 +2,7 @@ import { me, type Ctx } from '../api/context';
 import type { SessionUser } from '../../shared/api/auth';
 import type { ReportFile } from '../../shared/api/reports';
 import { makeFmt, type Fmt } from './format';
-import { discardReportFile, newReportFile } from './files';
+import { writeReportFile } from './files';
 import { writePdf, type Frame } from './pdf';
 import type { Content } from 'pdfmake/interfaces';
 
@@ -41,12 +41,7 @@ export function baseName(env: ReportEnv, title: string, suffix?: string | null):
 
 /** Writes the PDF under DATA/reports and describes it; a failed layout leaves no file behind. */
 export async function savePdf(env: ReportEnv, frame: Frame, body: Content[], nameSuffix: string | null, counts: { rows: number; truncated: boolean }): Promise<ReportFile> {
-  const file = newReportFile(env.ctx.config.dataDir, 'pdf', baseName(env, frame.title, nameSuffix), { orgId: env.user.orgId, userId: env.user.id }, env.ctx.clock.now());
-  try {
-    const pages = await writePdf(frame, body, file.path);
-    return { fileId: file.fileId, fileName: file.fileName, pages, rows: counts.rows, truncated: counts.truncated };
-  } catch (e) {
-    discardReportFile(env.ctx.config.dataDir, file.fileId);
-    throw e;
-  }
+  const owner = { orgId: env.user.orgId, userId: env.user.id };
+  const file = await writeReportFile(env.ctx.config.dataDir, 'pdf', baseName(env, frame.title, nameSuffix), owner, env.ctx.clock.now(), (path) => writePdf(frame, body, path));
+  return { fileId: file.fileId, fileName: file.fileName, pages: file.written, rows: counts.rows, truncated: counts.truncated };
 }

@@ -71,6 +71,24 @@ export function newReportFile(dataDir: string, ext: ReportExt, baseName: string,
   return { fileId, path: path.join(dir, contentName(fileId, ext)), fileName };
 }
 
+/** Reserves a file and fills it with `write` (given its path); a failed write leaves nothing behind to be served. */
+export async function writeReportFile<T>(
+  dataDir: string,
+  ext: ReportExt,
+  baseName: string,
+  owner: { orgId: string; userId: string },
+  nowMs: number,
+  write: (path: string) => Promise<T> | T,
+): Promise<{ fileId: string; fileName: string; written: T }> {
+  const file = newReportFile(dataDir, ext, baseName, owner, nowMs);
+  try {
+    return { fileId: file.fileId, fileName: file.fileName, written: await write(file.path) };
+  } catch (e) {
+    discardReportFile(dataDir, file.fileId);
+    throw e;
+  }
+}
+
 /** Removes a file whose making failed, so a half-written file is never served. */
 export function discardReportFile(dataDir: string, fileId: string): void {
   const dir = reportsDir(dataDir);

@@ -11,4 +11,4 @@ export { frameFor, reportEnv, savePdf, type ReportEnv } from './context';
 export { t as translate } from './i18n';
 /** For a module's own documents in another reader's language (a work act or an invoice in its client's) and its own files (XML). */
 export { makeFmt } from './format';
-export { discardReportFile, newReportFile } from './files';
+export { writeReportFile } from './files';

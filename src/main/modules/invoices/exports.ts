@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { me, type Ctx } from '../../api/context';
 import { fail } from '../../api/errors';
 import { inScope } from '../../api/scope';
-import { discardReportFile, newReportFile } from '../../reports';
+import { writeReportFile } from '../../reports';
 import type { ReportFile } from '../../../shared/api/reports';
 import type { InvoiceDocument } from './document';
 import { branchesInReach } from './generate';
@@ -21,15 +21,9 @@ export async function documentOf(ctx: Ctx, id: string): Promise<InvoiceDocument>
 }
 
 /** Writes a text file under DATA/reports for the caller; a failed write leaves none behind. */
-function saveText(ctx: Ctx, baseName: string, text: string): ReportFile {
+async function saveText(ctx: Ctx, baseName: string, text: string): Promise<ReportFile> {
   const user = me(ctx);
-  const file = newReportFile(ctx.config.dataDir, 'xml', baseName, { orgId: user.orgId, userId: user.id }, ctx.clock.now());
-  try {
-    fs.writeFileSync(file.path, text, 'utf8');
-  } catch (e) {
-    discardReportFile(ctx.config.dataDir, file.fileId);
-    throw e;
-  }
+  const file = await writeReportFile(ctx.config.dataDir, 'xml', baseName, { orgId: user.orgId, userId: user.id }, ctx.clock.now(), (path) => fs.writeFileSync(path, text, 'utf8'));
   return { fileId: file.fileId, fileName: file.fileName, pages: 0, rows: 1, truncated: false };
 }
 
@@ -37,7 +31,7 @@ export async function exportUbl(ctx: Ctx, id: string): Promise<ReportFile> {
   const inv = await loadInvoice(ctx, id);
   assertIssued(inv);
   const doc = await documentOf(ctx, id);
-  const file = saveText(ctx, `${inv.number} UBL`, ublInvoice(doc));
+  const file = await saveText(ctx, `${inv.number} UBL`, ublInvoice(doc));
   await markExported(ctx, [inv]);
   return file;
 }
@@ -57,7 +51,7 @@ export async function exportRivile(ctx: Ctx, input: { month: string; branchId?: 
   if (!invoices.length) throw fail.validation('invoice_none_approved', 'month');
   const docs: InvoiceDocument[] = [];
   for (const inv of invoices) docs.push(await documentOf(ctx, inv.id));
-  const file = saveText(ctx, `Rivile ${input.month}`, rivileFile(docs));
+  const file = await saveText(ctx, `Rivile ${input.month}`, rivileFile(docs));
   await markExported(ctx, invoices);
   return file;
 }

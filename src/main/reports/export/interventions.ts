@@ -3,7 +3,7 @@ import type { GridColumn, GridRow, GridScope, SortField } from '../../../shared/
 import type { ExportFormat } from '../../../shared/api/reports';
 import { gridOrder, gridSourceOf } from '../../modules/interventions';
 import { reportEnv, baseName } from '../context';
-import { discardReportFile, newReportFile } from '../files';
+import { writeReportFile } from '../files';
 import { cellCsv, cellValue, columnTitle, DATE_COLUMNS, INSTANT_COLUMNS } from '../format';
 import { localeOf } from '../i18n';
 import { inScope } from '../../api/scope';
@@ -45,7 +45,6 @@ export async function exportInterventions(ctx: Ctx, input: ExportInput, onProgre
   const user = me(ctx);
   const env = await reportEnv(ctx);
   const { fmt } = env;
-  const file = newReportFile(ctx.config.dataDir, input.format, baseName(env, fmt.tr('reports.titles.export')), { orgId: user.orgId, userId: user.id }, ctx.clock.now());
   // Times are the wall clock of each row's branch (spreadsheets have no zones): the header names the zone when the
   // branches the export can hold share one, else a last column gives each row's.
   const zones = input.columns.some((c) => INSTANT_COLUMNS.has(c)) ? await scopeZones(ctx, input.scope) : [];
@@ -68,11 +67,9 @@ export async function exportInterventions(ctx: Ctx, input: ExportInput, onProgre
   };
   // Taken once, at the start, from the grid's one source: saves go on meanwhile and never move these rows.
   const snapshot = await gridSourceOf(ctx).snapshot(input.scope, gridOrder(input));
-  try {
-    const rows = await writeSnapshot(file.path, input.format, snapshot, sheet, onProgress);
-    return { fileId: file.fileId, fileName: file.fileName, rows };
-  } catch (e) {
-    discardReportFile(ctx.config.dataDir, file.fileId);
-    throw e;
-  }
+  const owner = { orgId: user.orgId, userId: user.id };
+  const file = await writeReportFile(ctx.config.dataDir, input.format, baseName(env, fmt.tr('reports.titles.export')), owner, ctx.clock.now(), (path) =>
+    writeSnapshot(path, input.format, snapshot, sheet, onProgress),
+  );
+  return { fileId: file.fileId, fileName: file.fileName, rows: file.written };
 }

@@ -3,7 +3,7 @@ import type { TaskGridColumn, TaskGridRow, TaskGridScope, TaskSortField } from '
 import type { ExportFormat } from '../../../shared/api/reports';
 import { taskGridOf, taskGridOrder } from '../../modules/tasks';
 import { reportEnv, baseName } from '../context';
-import { discardReportFile, newReportFile } from '../files';
+import { writeReportFile } from '../files';
 import { localeOf } from '../i18n';
 import { taskCellText, taskCellValue, taskColumnKind, taskColumnTitle } from '../taskCells';
 import { defaultDelimiter } from './csv';
@@ -26,7 +26,6 @@ export async function exportTasks(ctx: Ctx, input: TaskExportInput, onProgress?:
   const user = me(ctx);
   const env = await reportEnv(ctx);
   const { fmt } = env;
-  const file = newReportFile(ctx.config.dataDir, input.format, baseName(env, fmt.tr('taskGrid.exportTitle')), { orgId: user.orgId, userId: user.id }, ctx.clock.now());
   const sheet: ExportSheet<TaskGridRow> = {
     name: fmt.tr('reports.sheet'),
     columns: input.columns.map((c) => ({
@@ -40,11 +39,9 @@ export async function exportTasks(ctx: Ctx, input: TaskExportInput, onProgress?:
     xlsx: (r) => input.columns.map((c) => taskCellValue(fmt, r, c)),
   };
   const snapshot = await (await taskGridOf(ctx)).snapshot(input.scope, taskGridOrder(input));
-  try {
-    const rows = await writeSnapshot(file.path, input.format, snapshot, sheet, onProgress);
-    return { fileId: file.fileId, fileName: file.fileName, rows };
-  } catch (e) {
-    discardReportFile(ctx.config.dataDir, file.fileId);
-    throw e;
-  }
+  const owner = { orgId: user.orgId, userId: user.id };
+  const file = await writeReportFile(ctx.config.dataDir, input.format, baseName(env, fmt.tr('taskGrid.exportTitle')), owner, ctx.clock.now(), (path) =>
+    writeSnapshot(path, input.format, snapshot, sheet, onProgress),
+  );
+  return { fileId: file.fileId, fileName: file.fileName, rows: file.written };
 }
