@@ -27,9 +27,6 @@ export const ROUTES: RouteDef[] = [
   },
   { path: 'clients', label: 'nav.clients', module: 'clients', load: () => import('../modules/clients/ClientsScreen').then((m) => m.ClientsScreen) },
   { path: 'tasks', label: 'tasks.title', module: 'tasks', load: () => import('../modules/tasks/TasksScreen').then((m) => m.TasksScreen) },
-  // The tasks' set-up: types with their checklists and rates (managers change them), and the intake mailboxes.
-  { path: 'task-types', label: 'taskChecklist.typesNav', module: 'tasks', edit: 'approve', load: () => import('../modules/taskSettings/TaskTypesScreen').then((m) => m.TaskTypesScreen) },
-  { path: 'task-mailboxes', label: 'taskChecklist.mailboxesNav', module: 'tasks', action: 'approve', load: () => import('../modules/taskSettings/MailboxesScreen').then((m) => m.MailboxesScreen) },
   { path: 'calendar', label: 'calendar.title', module: 'calendar', load: () => import('../modules/calendar/CalendarScreen').then((m) => m.CalendarScreen) },
   // The calendar's set-up: who works when, and what the branch offers. Reading needs the calendar; setting, its approve right.
   {
@@ -59,4 +56,8 @@ export const ROUTES: RouteDef[] = [
   { path: 'audit', label: 'nav.audit', module: 'audit', load: () => import('../modules/audit/AuditScreen').then((m) => m.AuditScreen) },
   { path: 'sync', label: 'sync.nav', module: 'organization', action: 'approve', load: () => import('../modules/sync/SyncSettingsScreen').then((m) => m.SyncSettingsScreen) },
   { path: 'sync-conflicts', label: 'sync.conflictsNav', module: 'organization', load: () => import('../modules/sync/ConflictsScreen').then((m) => m.ConflictsScreen) },
+  // Appended, so no screen before them changes its Alt+number.
+  // The tasks' set-up: types with their checklists and rates (managers change them), and the intake mailboxes.
+  { path: 'task-types', label: 'taskChecklist.typesNav', module: 'tasks', edit: 'approve', load: () => import('../modules/taskSettings/TaskTypesScreen').then((m) => m.TaskTypesScreen) },
+  { path: 'task-mailboxes', label: 'taskChecklist.mailboxesNav', module: 'tasks', action: 'approve', load: () => import('../modules/taskSettings/MailboxesScreen').then((m) => m.MailboxesScreen) },
 ];
