@@ -112,7 +112,7 @@ function MailboxBody(p: Props) {
           {result.ok ? t('taskChecklist.testOk', { messages: result.messages ?? 0 }) : t('taskChecklist.testFailed', { error: result.error ?? '' })}
         </Alert>
       )}
-      <Group justify="space-between">
+      <Group justify="space-between" align="center">
         <Button variant="light" loading={testing} disabled={!v.host.trim() || !v.login} onClick={() => void test()} data-testid="mailbox-test">
           {t('taskChecklist.test')}
         </Button>

@@ -108,7 +108,7 @@ export function TaskChecklistPanel({ task }: { task: Detail }) {
             </>
           }
           description={i.checkedAt ? `${i.checkedByName ?? ''}, ${fmt.dateTime(i.checkedAt)}${i.note ? ` · ${i.note}` : ''}` : undefined}
-          data-testid="task-check-item"
+          wrapperProps={{ 'data-testid': 'task-check-item' }}
         />
       ))}
       <Group justify="space-between" mt={4}>
