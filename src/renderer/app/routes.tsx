@@ -27,7 +27,6 @@ export const ROUTES: RouteDef[] = [
   },
   { path: 'clients', label: 'nav.clients', module: 'clients', load: () => import('../modules/clients/ClientsScreen').then((m) => m.ClientsScreen) },
   { path: 'tasks', label: 'tasks.title', module: 'tasks', load: () => import('../modules/tasks/TasksScreen').then((m) => m.TasksScreen) },
-  { path: 'invoices', label: 'invoices.title', module: 'invoices', load: () => import('../modules/invoices/InvoicesScreen').then((m) => m.InvoicesScreen) },
   { path: 'calendar', label: 'calendar.title', module: 'calendar', load: () => import('../modules/calendar/CalendarScreen').then((m) => m.CalendarScreen) },
   // The calendar's set-up: who works when, and what the branch offers. Reading needs the calendar; setting, its approve right.
   {
@@ -44,6 +43,8 @@ export const ROUTES: RouteDef[] = [
     module: 'calendar',
     load: () => import('../modules/calendarReports/CalendarReportsScreen').then((m) => m.CalendarReportsScreen),
   },
+  // After the screens with Alt+number keys, so theirs stay as they were.
+  { path: 'invoices', label: 'invoices.title', module: 'invoices', load: () => import('../modules/invoices/InvoicesScreen').then((m) => m.InvoicesScreen) },
   { path: 'nomenclature', label: 'nav.nomenclature', module: 'nomenclature', load: () => import('../modules/nomenclature/NomenclatureScreen').then((m) => m.NomenclatureScreen) },
   { path: 'annex-forms', label: 'annex.title', module: 'organization', action: 'write', load: () => import('../modules/annexForms/AnnexFormsScreen').then((m) => m.AnnexFormsScreen) },
   { path: 'organization', label: 'nav.organization', module: 'organization', load: () => import('../modules/organization/OrganizationScreen').then((m) => m.OrganizationScreen) },
