@@ -43,6 +43,7 @@ export const ROUTES: RouteDef[] = [
     module: 'calendar',
     load: () => import('../modules/calendarReports/CalendarReportsScreen').then((m) => m.CalendarReportsScreen),
   },
+  // After the screens with Alt+number keys, so theirs stay as they were.
   { path: 'invoices', label: 'invoices.title', module: 'invoices', load: () => import('../modules/invoices/InvoicesScreen').then((m) => m.InvoicesScreen) },
   { path: 'nomenclature', label: 'nav.nomenclature', module: 'nomenclature', load: () => import('../modules/nomenclature/NomenclatureScreen').then((m) => m.NomenclatureScreen) },
   { path: 'annex-forms', label: 'annex.title', module: 'organization', action: 'write', load: () => import('../modules/annexForms/AnnexFormsScreen').then((m) => m.AnnexFormsScreen) },
@@ -57,6 +58,7 @@ export const ROUTES: RouteDef[] = [
   { path: 'audit', label: 'nav.audit', module: 'audit', load: () => import('../modules/audit/AuditScreen').then((m) => m.AuditScreen) },
   { path: 'sync', label: 'sync.nav', module: 'organization', action: 'approve', load: () => import('../modules/sync/SyncSettingsScreen').then((m) => m.SyncSettingsScreen) },
   { path: 'sync-conflicts', label: 'sync.conflictsNav', module: 'organization', load: () => import('../modules/sync/ConflictsScreen').then((m) => m.ConflictsScreen) },
+  // Appended, so no screen before them changes its Alt+number.
   // The tasks' set-up: types with their checklists and rates (managers change them), and the intake mailboxes.
   { path: 'task-types', label: 'taskChecklist.typesNav', module: 'tasks', edit: 'approve', load: () => import('../modules/taskSettings/TaskTypesScreen').then((m) => m.TaskTypesScreen) },
   { path: 'task-mailboxes', label: 'taskChecklist.mailboxesNav', module: 'tasks', action: 'approve', load: () => import('../modules/taskSettings/MailboxesScreen').then((m) => m.MailboxesScreen) },
