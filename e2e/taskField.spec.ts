@@ -119,6 +119,9 @@ for (const [i, { code, cat }] of LANGS.entries()) {
     await apiCall(page, 'auth.setLanguage', { language: code });
     await page.reload();
     await page.getByTestId('tasks-search').fill(subject);
+    // The other language's task, acknowledged too, stands first until the search has answered.
+    await expect(page.getByTestId('tasks-total')).toHaveText(/(^|\D)1(\D|$)/);
+    await expect(page.locator('.ag-row[row-index="0"] [col-id="subject"]')).toHaveText(subject);
     await expect(page.locator('.ag-row[row-index="0"] [col-id="status"]')).toHaveText(cat.tasks.status.acknowledged);
     await page.locator('.ag-row[row-index="0"] [col-id="subject"]').click();
     await page.keyboard.press('Enter');

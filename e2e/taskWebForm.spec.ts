@@ -141,7 +141,7 @@ for (const { code, cat, name, phone } of LANGS) {
     await deskPage.getByTestId('tasks-search').fill(`(${code})`);
     await expect(deskPage.getByTestId('tasks-total')).toHaveText(/(^|\D)1(\D|$)/);
     const row = deskPage.locator('.ag-row[row-index="0"]');
-    await expect(row.locator('[col-id="assigneeName"]')).toHaveText('Jonas Petraitis');
+    await expect(row.locator('[col-id="assignee"]')).toHaveText('Jonas Petraitis');
     await expect(row.locator('[col-id="priority"]')).toHaveText(cat.tasks.priority.urgent);
     await shot(deskPage, `web-form-task-grid-${code}`);
     await row.locator('[col-id="subject"]').click();
