@@ -16,7 +16,8 @@ test('the page runs under the shared CSP and its event socket opens', async ({ p
   const response = await page.goto(server.url);
   expect(response!.headers()['content-security-policy']).toContain("connect-src 'self'");
   await loginAs(page, server.url, 'owner');
-  // The renderer's own socket is already open; a second one shows the policy lets it through, then sees an event.
+  // The renderer's own socket is already open; a second one shows the policy lets it through, then sees our change.
+  // Other events (a reminders job's tick) may come first, so the socket waits for the one this page caused.
   const event = await page.evaluate(
     () =>
       new Promise<string>((resolve, reject) => {
@@ -29,8 +30,10 @@ test('the page runs under the shared CSP and its event socket opens', async ({ p
             body: JSON.stringify({ kind: 'person', name: 'Socket Person', phones: [], emails: [], addresses: [], contacts: [] }),
           });
         ws.onmessage = (m) => {
+          const name = (JSON.parse(String(m.data)) as { name: string }).name;
+          if (name !== 'clients.changed') return;
           ws.close();
-          resolve((JSON.parse(String(m.data)) as { name: string }).name);
+          resolve(name);
         };
       }),
   );
