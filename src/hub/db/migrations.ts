@@ -155,5 +155,26 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
         for (const t of ['hub_secret', 'hub_challenge', 'hub_intake']) await db.schema.dropTable(t).execute();
       },
     },
+    // Photos from the phone page: kept until the branch's device has pulled past their action, then dropped.
+    '0004_field_photos': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('hub_field_photo')
+          .addColumn('action_id', 'text', (c) => c.notNull())
+          .addColumn('org_id', 'text', (c) => c.notNull().references('hub_organization.id'))
+          .addColumn('link_id', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('mime', 'text', (c) => c.notNull())
+          .addColumn('size', 'integer', (c) => c.notNull())
+          // base64: the portable text type on both engines, as the web form's files.
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('hub_field_photo_pk', ['org_id', 'action_id'])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('hub_field_photo').execute();
+      },
+    },
   };
 }

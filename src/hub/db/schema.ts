@@ -116,6 +116,20 @@ export interface HubDB {
   hub_secret: HubSecret;
   hub_link: HubLink;
   hub_field_action: HubFieldAction;
+  hub_field_photo: HubFieldPhoto;
+}
+
+/** A photo an employee sent from the phone page, waiting for the branch's device. */
+export interface HubFieldPhoto {
+  action_id: string;
+  org_id: string;
+  link_id: string;
+  name: string;
+  mime: string;
+  size: number;
+  /** base64 */
+  data: string;
+  at: number;
 }
 
 /** A web form submission, kept until its branch's device acknowledges the task it made of it. */

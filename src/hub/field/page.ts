@@ -4,6 +4,8 @@ import { mapLinks } from '../../shared/rules/tasks/mapLinks';
 import type { PhoneTask } from '../store/taskView';
 import { esc } from './html';
 import { texts } from './texts';
+import type { PhoneWork } from './phoneState';
+import { checklistSection, photoSection, refusedSection, timerSection } from './workSections';
 
 /** An action the employee sent that the task's cells do not show yet. */
 export interface Pending {
@@ -30,6 +32,15 @@ textarea{width:100%;box-sizing:border-box;font:inherit;min-height:6rem;padding:8
 .error{color:#c92a2a;font-weight:600}
 .note{border-top:1px solid #e6e8eb;padding:.5rem 0}.note:first-child{border-top:0}
 .meta{font-size:.8rem;color:#5b6470}
+h3{font-size:.95rem;margin:.8rem 0 .3rem}
+ul{margin:0;padding-left:1.2rem}
+.btn.stop{background:#c92a2a}
+.checklist{list-style:none;padding:0}.checklist form{margin:0}
+.item{display:flex;gap:10px;align-items:center;width:100%;text-align:left;font:inherit;background:none;border:0;border-top:1px solid #e6e8eb;padding:12px 2px;color:inherit}
+.box{flex:none;display:inline-flex;align-items:center;justify-content:center;width:1.5rem;height:1.5rem;border:2px solid #5b6470;border-radius:5px;font-weight:700;color:#fff}
+.done .box{background:#2b8a3e;border-color:#2b8a3e}
+.refused{border-left:4px solid #c92a2a}.refused li{margin:.3rem 0}
+input[type=file]{display:block;margin:.5rem 0;max-width:100%}
 `;
 
 function shell(lang: Language, title: string, nonce: string, body: string): string {
@@ -55,11 +66,23 @@ function when(iso: string, lang: Language, zone: string | null): string {
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 
 /**
- * The employee's page for one task: what to do and where, acknowledge, notes. Plain forms (no script): each carries
+ * The employee's page for one task: what to do and where, acknowledge, the timer, the checklist, photos, notes. Plain forms (no script): each carries
  * the action id chosen now, so a form sent twice is one action. Everything from the cells is escaped.
  */
-export function taskPage(opts: { lang: Language; view: PhoneTask; pending: Pending; actionIds: { ack: string; note: string }; actionPath: string; nonce: string; error?: string | null }): string {
-  const { lang, view, pending, actionIds, nonce } = opts;
+export function taskPage(opts: {
+  lang: Language;
+  view: PhoneTask;
+  pending: Pending;
+  work: PhoneWork;
+  newId: () => string;
+  actionPath: string;
+  photoPath: string;
+  nonce: string;
+  error?: string | null;
+}): string {
+  const { lang, view, pending, work, nonce } = opts;
+  const actionIds = { ack: opts.newId(), note: opts.newId() };
+  const forms = { actionPath: opts.actionPath, photoPath: opts.photoPath, newId: opts.newId };
   const t = texts(lang);
   const task = view.task;
   const number = str(task.number);
@@ -79,6 +102,7 @@ export function taskPage(opts: { lang: Language; view: PhoneTask; pending: Pendi
     `<h1>${esc(title)}</h1><p><span class="badge${priority === 'urgent' ? ' urgent' : ''}">${esc(t(`tasks.priority.${priority}`))}</span><span class="badge" data-status="${esc(status)}">${esc(t(`tasks.status.${status}`))}</span></p>`,
   );
   if (opts.error) parts.push(`<p class="error" role="alert">${esc(opts.error)}</p>`);
+  parts.push(refusedSection(t, work, lang, view.zone));
   parts.push(`<section><dl>${fields.filter(([, v]) => v).map(([k, v]) => `<dt>${esc(t(k))}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`);
   if (phone) parts.push(`<a class="btn secondary" href="tel:${esc(phone.replace(/[^+\d]/g, ''))}">${esc(t('taskField.call'))} ${esc(phone)}</a>`);
   parts.push('</section>');
@@ -101,6 +125,10 @@ export function taskPage(opts: { lang: Language; view: PhoneTask; pending: Pendi
     );
   }
   parts.push('</section>');
+  const open = status !== 'done' && status !== 'cancelled';
+  parts.push(timerSection(t, work, forms, lang, view.zone, open));
+  parts.push(checklistSection(t, work, forms, open && status !== 'awaiting_approval'));
+  parts.push(photoSection(t, work, forms, open));
   // Notes: the timeline's, then the ones sent from here the office has not taken yet.
   parts.push(`<section><h2>${esc(t('taskField.notes'))}</h2>`);
   for (const n of view.notes) parts.push(`<div class="note"><div class="meta">${esc(when(n.at, lang, view.zone))}${n.person ? ` · ${esc(n.person)}` : ''}</div><div>${esc(n.text)}</div></div>`);

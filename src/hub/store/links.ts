@@ -49,7 +49,7 @@ export type NewAction = { id: string; kind: string; text: string | null };
  * and a device's cursor never passes one that commits later (SQLite has one writer anyway). A repeated id stores
  * nothing: false.
  */
-export async function queueAction(db: HubDb, engine: Engine, link: HubLink, action: NewAction, now: number): Promise<boolean> {
+export async function queueAction(db: HubDb, engine: Engine, link: HubLink, action: NewAction, now: number, alongside?: (trx: HubDb) => Promise<void>): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     if (engine === 'pg') await sql`select id from hub_organization where id = ${link.org_id} for update`.execute(trx);
     const r = await trx
@@ -58,6 +58,8 @@ export async function queueAction(db: HubDb, engine: Engine, link: HubLink, acti
       .onConflict((oc) => oc.columns(['org_id', 'id']).doNothing())
       .returning('seq')
       .executeTakeFirst();
+    // What the action carries beyond its row (a photo's bytes) commits with it, or not at all.
+    if (r !== undefined && alongside) await alongside(trx);
     return r !== undefined;
   });
 }

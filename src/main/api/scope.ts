@@ -76,6 +76,7 @@ export const BRANCH_COLUMN = {
   task_material: 'branch_id',
   invoice: 'branch_id',
   invoice_line: 'branch_id',
+  task_field_outcome: 'branch_id',
 } as const satisfies Partial<Record<keyof DB, string>>;
 export type BranchScopedTable = keyof typeof BRANCH_COLUMN;
 

@@ -144,7 +144,7 @@ export interface ClientContactTable extends ClientChild {
   email: string | null;
 }
 
-export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB, TasksDB, ChecklistDB, InvoicesDB, WebIntakeDB, TaskNoticesDB {
+export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB, TasksDB, ChecklistDB, InvoicesDB, WebIntakeDB, TaskNoticesDB, FieldOutcomeDB {
   org: OrgTable;
   branch: BranchTable;
   app_user: UserTable;
@@ -867,4 +867,20 @@ export interface TaskNoticesDB {
   task_notice: TaskNoticeTable;
   task_field_action: TaskFieldActionTable;
   task_field_cursor: TaskFieldCursorTable;
+}
+/** What became of a phone action (migrations/0022_task_field_outcome.ts): synced, so the phone page can tell it. */
+export interface TaskFieldOutcomeTable extends Synced {
+  id: string;
+  org_id: string;
+  branch_id: string;
+  task_id: string;
+  employee_id: string;
+  kind: string;
+  outcome: string;
+  reason: string | null;
+  params: string | null;
+  acted_at: string;
+}
+export interface FieldOutcomeDB {
+  task_field_outcome: TaskFieldOutcomeTable;
 }

@@ -22,4 +22,4 @@ export function syncModuleWith(opts: DeskOptions = {}) {
 export const syncModule = syncModuleWith();
 export { SYNC_DESK, type SyncDesk, type HubAccess } from './engine/desk';
 export { HubProblem } from './engine/hubClient';
-export { FIELD_ACTIONS, type FieldActionApplier } from './engine/fieldActions';
+export { FIELD_ACTIONS, type FieldActionApplier, type FieldPhoto } from './engine/fieldActions';

@@ -10,9 +10,20 @@ import { z } from 'zod';
 const id = z.string().min(1).max(64);
 
 /** What a phone may ask of its task. An open list: a kind this desktop does not know yet is kept and reported, never lost. */
-export const FIELD_ACTION_KINDS = ['acknowledge', 'note'] as const;
+export const FIELD_ACTION_KINDS = ['acknowledge', 'note', 'timer_start', 'timer_stop', 'check', 'uncheck', 'photo'] as const;
 export type KnownFieldAction = (typeof FIELD_ACTION_KINDS)[number];
 const kind = z.string().regex(/^[a-z][a-z0-9_]{0,31}$/);
+
+/**
+ * What each kind carries in `text`: a note its words, a tick or untick the checklist item's id, a photo its file's
+ * name (the bytes wait on the hub until the desktop fetches them); the others nothing.
+ */
+export const FIELD_TEXT_OF = { note: 'words', check: 'item', uncheck: 'item', photo: 'file' } as const;
+
+/** A photo's largest size and the kinds of image a phone sends; anything else is refused on the hub. */
+export const FIELD_PHOTO_MAX_BYTES = 6_000_000;
+export const FIELD_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type FieldPhotoType = (typeof FIELD_PHOTO_TYPES)[number];
 
 /** The longest note an employee types on the phone. */
 export const FIELD_NOTE_MAX = 4000;
@@ -55,3 +66,13 @@ export const fieldPullResponse = z.object({ actions: z.array(fieldAction), curso
 
 /** A link's longest life. */
 export const LINK_MAX_MS = 30 * 24 * 3600_000;
+
+/** The desktop fetches a photo action's bytes before it applies the page of actions that holds it. */
+export const fieldPhotoRequest = z.strictObject({ actionId: id });
+export const fieldPhotoResponse = z.object({
+  actionId: z.string(),
+  name: z.string(),
+  mime: z.enum(FIELD_PHOTO_TYPES),
+  /** The image's bytes, base64. */
+  data: z.string(),
+});

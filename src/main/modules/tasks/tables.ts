@@ -49,3 +49,11 @@ export const mailRows = syncedRows({ table: 'task_mail', module: 'tasks', entity
 
 /** The web intake's record of a submission: which task it became (the audit entry tells it). */
 export const webIntakeRows = syncedRows({ table: 'task_web_intake', module: 'tasks', entity: 'task_web_intake' });
+
+/** What became of each phone action, under the action's id: the hub's page tells the employee by it. */
+export const fieldOutcomeRows = syncedRows({
+  table: 'task_field_outcome',
+  module: 'tasks',
+  entity: 'task_field_outcome',
+  summary: (o) => `${o.kind}: ${o.outcome}${o.reason ? ` ${o.reason}` : ''}`,
+});

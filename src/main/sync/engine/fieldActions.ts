@@ -9,7 +9,25 @@ import type { HubClient } from './hubClient';
  */
 export interface FieldActionApplier {
   cursor(orgId: string): Promise<number>;
-  apply(orgId: string, actions: readonly FieldAction[], cursor: number): Promise<void>;
+  /** `photos`: the bytes of the page's photo actions, by action id, fetched before the transaction opens. */
+  apply(orgId: string, actions: readonly FieldAction[], cursor: number, photos?: ReadonlyMap<string, FieldPhoto>): Promise<void>;
+}
+
+export interface FieldPhoto {
+  name: string;
+  mime: string;
+  data: Buffer;
+}
+
+/** The page's photos, fetched one by one (each up to a few MB) outside the write transaction. */
+async function photosOf(hub: HubClient, key: string, actions: readonly FieldAction[]): Promise<Map<string, FieldPhoto>> {
+  const photos = new Map<string, FieldPhoto>();
+  for (const a of actions) {
+    if (a.kind !== 'photo') continue;
+    const p = await hub.fieldPhoto(key, { actionId: a.id });
+    if (p) photos.set(a.id, { name: p.name, mime: p.mime, data: Buffer.from(p.data, 'base64') });
+  }
+  return photos;
 }
 
 export const FIELD_ACTIONS = serviceKey<FieldActionApplier>('tasks.fieldActions');
@@ -25,7 +43,7 @@ export async function pullFieldActions(hub: HubClient, key: string, orgId: strin
       await applier.apply(orgId, [], res.cursor);
       return applied;
     }
-    await applier.apply(orgId, res.actions, res.cursor);
+    await applier.apply(orgId, res.actions, res.cursor, await photosOf(hub, key, res.actions));
     applied += res.actions.length;
     if (!res.more) return applied;
   }

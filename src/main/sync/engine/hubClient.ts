@@ -14,7 +14,7 @@ import {
   type HubErrorCode,
 } from '../../../shared/sync/protocol';
 import { intakeRequest, intakeResponse } from '../../../shared/sync/intake';
-import { fieldPullRequest, fieldPullResponse, linkRequest, linkResponse, linkRevokeRequest, linkRevokeResponse } from '../../../shared/sync/field';
+import { fieldPhotoRequest, fieldPhotoResponse, fieldPullRequest, fieldPullResponse, linkRequest, linkResponse, linkRevokeRequest, linkRevokeResponse } from '../../../shared/sync/field';
 
 /**
  * Why a call to the hub did not succeed, as the desktop tells it. `offline`: no answer (no network, the hub down, a
@@ -63,6 +63,8 @@ export interface HubClient {
   revokeLink(deviceKey: string, input: z.input<typeof linkRevokeRequest>): Promise<z.infer<typeof linkRevokeResponse>>;
   /** What employees did on their phone pages after `cursor`, for this device's branches. */
   fieldActions(deviceKey: string, input: z.input<typeof fieldPullRequest>): Promise<z.infer<typeof fieldPullResponse>>;
+  /** A photo action's image; null when the hub no longer holds it (the action is then refused, not lost). */
+  fieldPhoto(deviceKey: string, input: z.input<typeof fieldPhotoRequest>): Promise<z.infer<typeof fieldPhotoResponse> | null>;
 }
 
 /** The hub's address without a trailing slash; a path prefix (a reverse proxy's) is kept. */
@@ -132,6 +134,7 @@ export function createHubClient(url: string, opts: HubClientOptions = {}): HubCl
     mintLink: (deviceKey, input) => post('/hub/v1/links', linkRequest.parse(input), linkResponse, deviceKey),
     revokeLink: (deviceKey, input) => post('/hub/v1/links/revoke', linkRevokeRequest.parse(input), linkRevokeResponse, deviceKey),
     fieldActions: (deviceKey, input) => post('/hub/v1/field/actions', fieldPullRequest.parse(input), fieldPullResponse, deviceKey),
+    fieldPhoto: async (deviceKey, input) => (await post('/hub/v1/field/photo', fieldPhotoRequest.parse(input), fieldPhotoResponse.nullable(), deviceKey, 60_000)),
   };
 }
 

@@ -25,7 +25,7 @@ const keepsOthersTime = (role: string) => role !== 'employee';
 
 const iso = (s: string) => new Date(s).toISOString();
 
-async function zoneOf(ctx: Ctx, branchId: string): Promise<string> {
+export async function zoneOf(ctx: Ctx, branchId: string): Promise<string> {
   const b = await ctx.db.selectFrom('branch').select('time_zone').where('id', '=', branchId).executeTakeFirst();
   return b?.time_zone ?? 'UTC';
 }
@@ -50,7 +50,7 @@ async function changeableEntry(ctx: Ctx, id: string, version: number): Promise<T
 }
 
 /** Refuses a session that would share a moment with another of the same employee's, naming that task and its times. */
-async function assertNoOverlap(ctx: Ctx, zone: string, employeeId: string, e: { id?: string; startedAt: string; endedAt: string }): Promise<void> {
+export async function assertNoOverlap(ctx: Ctx, zone: string, employeeId: string, e: { id?: string; startedAt: string; endedAt: string }): Promise<void> {
   const now = isoNow(ctx.clock);
   const around = await sessionsAround(ctx, employeeId, e.startedAt, e.endedAt);
   const other = overlapping(e, around.map((r) => ({ id: r.id, taskNumber: r.task_number, startedAt: r.started_at, endedAt: r.ended_at })), now);
@@ -74,8 +74,9 @@ async function checkEntry(ctx: Ctx, task: TaskDbRow, employeeId: string, e: Entr
 /**
  * The caller's timer on a task. Another one running is refused, naming its task, unless `stopRunning` (the screen's
  * "stop and start here"). An assigned or acknowledged task moves to in progress: starting work is starting it.
+ * `entryId`: a phone's start keeps its action's id, so the phone page knows its start arrived.
  */
-export async function startTimer(ctx: Ctx, taskId: string, stopRunning = false): Promise<TimeEntry> {
+export async function startTimer(ctx: Ctx, taskId: string, stopRunning = false, entryId?: string): Promise<TimeEntry> {
   const user = me(ctx);
   const task = await trackableTask(ctx, taskId);
   if (task.status === 'done') throw fail.conflict('task_final', 'taskId');
@@ -89,7 +90,7 @@ export async function startTimer(ctx: Ctx, taskId: string, stopRunning = false):
     if (!stopRunning || refusal.key === 'time_timer_here') throw fail.conflict(refusal.key, 'taskId', { number: refusal.running.task_number ?? '—', start: wallClock(refusal.running.started_at, zone).replace('T', ' ') });
     await stopEntry(ctx, refusal.running);
   }
-  const row = await timeRows.in(ctx).insert({ org_id: task.org_id, branch_id: task.branch_id, task_id: task.id, employee_id: user.id, started_at: now, ended_at: null, seconds: null, day, source: 'timer', note: null, billable: 1 });
+  const row = await timeRows.in(ctx).insert({ ...(entryId ? { id: entryId } : {}), org_id: task.org_id, branch_id: task.branch_id, task_id: task.id, employee_id: user.id, started_at: now, ended_at: null, seconds: null, day, source: 'timer', note: null, billable: 1 });
   if ((['assigned', 'acknowledged'] as TaskStatus[]).includes(task.status as TaskStatus)) await moveTask(ctx, { id: task.id, version: task.version, status: 'in_progress' });
   return entryOut(ctx, row);
 }
