@@ -5,7 +5,7 @@ import { loadSessionUser } from '../../auth/sessions';
 import { changesSince, funnelGaps, syncedRows, syncedTableNames } from './index';
 import { scanWarnings } from '../../modules/interventions';
 import { recordDemoCalls } from '../../modules/reminders';
-import { pullWebIntake, takeMessage } from '../../modules/tasks';
+import { fieldActionApplier, pullWebIntake, takeMessage } from '../../modules/tasks';
 import { toWav } from '../../telephony/prompts';
 import { tone } from '../../telephony/testing/tone';
 
@@ -88,6 +88,8 @@ async function everyModuleWrites(): Promise<void> {
   const fields = { name: 'Rita', phone: '', email: 'rita@example.lv', address: '', description: 'Leak', priority: 'medium' as const, employeeId: null, branchId, language: 'lv' as const };
   let served = false;
   expect(await pullWebIntake(jobDeps, orgId, async () => ({ items: served ? [] : ((served = true), [{ ...web, fields }]), more: false }))).toBe(1);
+  // A phone's action on a task this desk does not have: refused, and the outcome is a synced row.
+  await fieldActionApplier(jobDeps).apply(orgId, [{ id: 'act-1', seq: 1, kind: 'note', taskId: 'gone', employeeId: 'nobody', branchId, at: app.clock.now(), text: 'On my way' }], 1);
   app.clock.advance(25 * 3_600_000);
   const scanned = await scanWarnings({ db: app.core.db, clock: app.clock, config: app.core.config, publish: () => undefined });
   expect(scanned.raised.map((w) => w.kind)).toEqual(['unallocated', 'unallocated']);

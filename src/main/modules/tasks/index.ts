@@ -53,5 +53,6 @@ export { saveTypeSettings } from './typeSettings';
 export { getChecklist, tickItem } from './checklist';
 /** The web form's submissions pulled from the hub after a sync round. */
 export { pullWebIntake, type IntakeCall } from './webIntake';
+export { fieldActionApplier } from './field/apply';
 /** What the tasks grid's export and printed list read: the caller's grid and its order. */
 export { taskGrid, taskGridOf, taskGridOrder, type TaskGrid } from './grid';

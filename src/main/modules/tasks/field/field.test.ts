@@ -1,47 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../clock';
-import { addStaff, disposeTestApp, openTestOrg, personInput, type TestApp } from '../../../testing/harness';
-import { startTestHub, type TestHub } from '../../../sync/engine/hubTesting';
-import { mintLink } from '../../../../hub/store/links';
+import { closeFieldOffices, officeWithTask, pageForms, send } from './fieldTesting';
 
 /**
  * The phone page's actions travel hub → branch desktop → hub: a real hub (SQLite, over HTTP on 127.0.0.1), a real
  * core registered with it, the employee's forms posted as a phone would.
  */
 
-const opened: TestApp[] = [];
-const hubs: TestHub[] = [];
-afterEach(async () => {
-  for (const h of hubs.splice(0)) await h.stop();
-  for (const app of opened.splice(0)) await disposeTestApp(app);
-});
+afterEach(closeFieldOffices);
 
-async function officeWithTask() {
-  const hub = await startTestHub();
-  hubs.push(hub);
-  const { app, owner } = await openTestOrg({ config: { clock: systemClock } });
-  opened.push(app);
-  await app.call(owner, 'sync.register', { hubUrl: hub.url, code: await hub.newOrgCode('Test Serviss'), deviceName: 'Vilnius desk' });
-  const [branch] = await app.call(owner, 'branches.list', {});
-  await app.call(owner, 'series.create', { docType: 'task', branchId: branch!.id, prefix: 'UZ-', padding: 5, nextNumber: 1 });
-  const employee = await addStaff(app, owner, 'jonas.field', 'employee', branch!.id);
-  const clientId = (await app.call(owner, 'clients.create', personInput('Ona Onaitė'))).client.id;
-  const task = await app.call(owner, 'tasks.create', { branchId: branch!.id, clientId, priority: 'urgent', subject: 'Boiler', address: 'Gedimino pr. 1, Vilnius', assigneeId: employee.id });
-  await app.call(owner, 'sync.now', {});
-  const device = await hub.hub.db.selectFrom('hub_device').selectAll().executeTakeFirstOrThrow();
-  const link = await mintLink(hub.hub.db, device, { employeeId: employee.id, taskId: task.id, branchId: branch!.id, language: 'en', expiresAt: Date.now() + 3600_000 }, Date.now());
-  return { hub, app, owner, employee, task, token: link.token };
-}
-
-async function formIds(hub: TestHub, token: string): Promise<{ ack: string; note: string }> {
-  const html = await (await fetch(`${hub.url}/m/${token}`)).text();
-  const ids = Object.fromEntries([...html.matchAll(/name="id" value="([0-9a-f-]{36})"><input type="hidden" name="kind" value="(\w+)"/g)].map((m) => [m[2] === 'acknowledge' ? 'ack' : 'note', m[1]]));
-  return ids as { ack: string; note: string };
-}
-
-async function send(hub: TestHub, token: string, form: Record<string, string>): Promise<number> {
-  const res = await fetch(`${hub.url}/m/${token}/act`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString(), redirect: 'manual' });
-  return res.status;
+async function formIds(hub: Parameters<typeof pageForms>[0], token: string): Promise<{ ack: string; note: string }> {
+  const { forms } = await pageForms(hub, token);
+  return { ack: forms.find((f) => f.kind === 'acknowledge')!.id, note: forms.find((f) => f.kind === 'note')!.id };
 }
 
 describe('field actions from the phone page', () => {
