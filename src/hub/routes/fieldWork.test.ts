@@ -39,7 +39,7 @@ async function act(hub: TestHub, token: string, form: Record<string, string>): P
 async function upload(hub: TestHub, token: string, id: string, file: { name: string; type: string; data: Buffer }): Promise<Response> {
   const body = new FormData();
   body.set('id', id);
-  body.set('photo', new Blob([file.data], { type: file.type }), file.name);
+  body.set('photo', new Blob([new Uint8Array(file.data)], { type: file.type }), file.name);
   return fetch(`${hub.url}/m/${token}/photo?lang=lt`, { method: 'POST', body, redirect: 'manual' });
 }
 

@@ -19,7 +19,20 @@ describe('decideFieldAction', () => {
     expect(decideFieldAction(facts({ kind: 'note', text: 'ok', task: { status: 'done', assigneeId: 'e1' } }))).toEqual({ do: 'note' });
   });
 
-  it('keeps a kind it does not know yet (the timer, the checklist) without applying it', () => {
-    expect(decideFieldAction(facts({ kind: 'start_timer' }))).toEqual({ do: 'unknown' });
+  it('keeps a kind it does not know yet without applying it', () => {
+    expect(decideFieldAction(facts({ kind: 'video' }))).toEqual({ do: 'unknown' });
+  });
+
+  it('hands the timer, ticks and photos on to their own rules, never on a finished task (a running timer may still stop)', () => {
+    const live = { status: 'in_progress' as const, assigneeId: 'e1' };
+    expect(decideFieldAction(facts({ kind: 'timer_start', task: live }))).toEqual({ do: 'timer_start' });
+    expect(decideFieldAction(facts({ kind: 'check', text: 'item-1', task: live }))).toEqual({ do: 'check', itemId: 'item-1', checked: true });
+    expect(decideFieldAction(facts({ kind: 'uncheck', text: 'item-1', task: live }))).toEqual({ do: 'check', itemId: 'item-1', checked: false });
+    expect(decideFieldAction(facts({ kind: 'check', text: ' ', task: live }))).toEqual({ do: 'refuse', reason: 'empty' });
+    expect(decideFieldAction(facts({ kind: 'photo', text: 'a.jpg', task: live }))).toEqual({ do: 'photo' });
+    const done = { status: 'done' as const, assigneeId: 'e1' };
+    for (const kind of ['timer_start', 'check', 'photo']) expect(decideFieldAction(facts({ kind, text: 'x', task: done }))).toEqual({ do: 'refuse', reason: 'task_final' });
+    expect(decideFieldAction(facts({ kind: 'timer_stop', task: done }))).toEqual({ do: 'timer_stop' });
+    expect(decideFieldAction(facts({ kind: 'timer_start', task: { status: 'in_progress', assigneeId: 'e2' } }))).toEqual({ do: 'refuse', reason: 'not_assignee' });
   });
 });

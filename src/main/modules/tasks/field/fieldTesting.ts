@@ -83,7 +83,7 @@ export async function sendPhoto(hub: TestHub, token: string, file: { name: strin
   if (!id) throw new Error('the page shows no photo form');
   const body = new FormData();
   body.set('id', id);
-  body.set('photo', new Blob([file.data], { type: file.type }), file.name);
+  body.set('photo', new Blob([new Uint8Array(file.data)], { type: file.type }), file.name);
   const res = await fetch(`${hub.url}/m/${token}/photo`, { method: 'POST', body, redirect: 'manual' });
   return { status: res.status, html: await res.text() };
 }
