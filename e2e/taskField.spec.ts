@@ -14,7 +14,8 @@ import { announcedUrl, apiCall, expect, loginAs, shot, startPlanora, test, type 
  * Field staff on their phones: a hub (SQLite, its own process) and a web-mode office registered with it. A dispatcher
  * gives a task to an employee; the notice e-mail arrives at a local SMTP server with the phone link; on a phone-sized
  * screen the employee acknowledges and adds a note; after a sync the office shows the task acknowledged "by phone"
- * with the note. An expired link says so. English and Lithuanian.
+ * with the note; then the employee starts and stops the timer and ticks the checklist there, and the office keeps
+ * both as theirs. An expired link says so. English and Lithuanian.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -34,6 +35,7 @@ let smtp: SmtpPeer;
 let ownerPage: Page;
 let branchId: string;
 let clientId: string;
+let typeId: string;
 
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
   test.setTimeout(180_000);
@@ -61,6 +63,7 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
   for (const { code: lng } of LANGS) {
     await apiCall(ownerPage, 'users.create', { login: `tech.${lng}`, password: PASSWORD, name: `Tech ${lng.toUpperCase()}`, email: `tech.${lng}@serviss.example`, role: 'employee', language: lng, branchIds: [branchId] });
   }
+  typeId = (await apiCall<{ id: string }>(ownerPage, 'tasks.types.save', { name: 'Boiler service', active: true, hourlyRateMinor: 4500, items: [{ text: 'Gas pressure measured', required: true }, { text: 'Flue gas analysed', required: false }] })).id;
   clientId = (await apiCall<{ client: { id: string } }>(ownerPage, 'clients.create', { kind: 'person', name: 'Jonas Jonaitis', phones: [{ number: '+37060000001' }], emails: [], addresses: [], contacts: [] })).client.id;
 });
 
@@ -79,7 +82,7 @@ for (const [i, { code, cat }] of LANGS.entries()) {
     const users = await apiCall<{ id: string; login?: string; name: string }[]>(page, 'users.directory', {});
     const tech = users.find((u) => u.name === `Tech ${code.toUpperCase()}`)!;
     const subject = `Boiler ${code}`;
-    const task = await apiCall<{ id: string; number: string }>(page, 'tasks.create', { branchId, clientId, priority: 'urgent', subject, description: 'No hot water since morning', address: 'Gedimino pr. 1, Vilnius' });
+    const task = await apiCall<{ id: string; number: string }>(page, 'tasks.create', { branchId, clientId, priority: 'urgent', subject, description: 'No hot water since morning', address: 'Gedimino pr. 1, Vilnius', typeId });
     const t0 = await apiCall<{ version: number }>(page, 'tasks.get', { id: task.id });
     await apiCall(page, 'tasks.move', { id: task.id, version: t0.version, status: 'assigned', assigneeId: tech.id });
     await syncNow();
@@ -101,7 +104,7 @@ for (const [i, { code, cat }] of LANGS.entries()) {
     await phone.getByRole('button', { name: cat.taskField.acknowledge }).click();
     await expect(phone.getByText(cat.taskField.pending).first()).toBeVisible();
     await phone.getByLabel(cat.taskField.addNote).fill(`On my way (${code})`);
-    await phone.getByRole('button', { name: cat.taskField.send }).click();
+    await phone.getByRole('button', { name: cat.taskField.send, exact: true }).click();
     await expect(phone.locator('[data-state="note-pending"]')).toBeVisible();
     await shot(phone, `task-field-phone-sent-${code}`);
     // No wider than the phone: nothing scrolls sideways.
@@ -131,6 +134,40 @@ for (const [i, { code, cat }] of LANGS.entries()) {
     const notices = page.getByTestId('task-notices');
     await expect(notices).toContainText(`Tech ${code.toUpperCase()} · ${cat.taskField.channel_email} · ${cat.taskField.acknowledged} · ${cat.taskField.byPhone}`);
     await shot(page, `task-field-desk-${code}`);
+
+    // The work itself on the phone: the timer started (waiting for the office, then confirmed), a checklist item
+    // ticked, the timer stopped; the office keeps the session and the tick as the employee's.
+    await phone.getByRole('button', { name: cat.taskField.startTimer }).click();
+    await expect(phone.locator('[data-state="timer-pending"]')).toContainText(cat.taskField.timerRunning.replace('{{time}}', ''));
+    await syncNow();
+    await syncNow();
+    await phone.reload();
+    await expect(phone.locator('[data-state="timer-running"]')).toHaveText(/\d\d:\d\d/);
+    const pressure = phone.getByRole('checkbox', { name: /Gas pressure measured/ });
+    await expect(pressure).toHaveAttribute('aria-checked', 'false');
+    await pressure.click();
+    await expect(pressure).toHaveAttribute('aria-checked', 'true');
+    await shot(phone, `task-field-phone-timer-${code}`);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await phone.getByRole('button', { name: cat.taskField.stopTimer }).click();
+    await expect(phone.locator('[data-state="timer-stop-pending"]')).toBeVisible();
+    await syncNow();
+    await syncNow();
+    await phone.reload();
+    await expect(phone.locator('[data-state="timer-stopped"]')).toHaveText(cat.taskField.timerStopped);
+    await expect(phone.locator('.sessions li')).toHaveCount(1);
+    await expect(pressure).toHaveAttribute('aria-checked', 'true');
+    await expect(phone.locator('.checklist .pending')).toHaveCount(0);
+    await expect(phone.getByRole('alert')).toHaveCount(0);
+    await shot(phone, `task-field-phone-done-${code}`);
+    const time = await apiCall<{ entries: { employeeId: string; endedAt: string | null }[] }>(page, 'tasks.time.list', { taskId: task.id });
+    expect(time.entries.map((e) => [e.employeeId, e.endedAt !== null])).toEqual([[tech.id, true]]);
+    const list = await apiCall<{ items: { text: string; checkedBy: string | null }[] }>(page, 'tasks.checklist.get', { taskId: task.id });
+    expect(list.items.map((it) => [it.text, it.checkedBy])).toEqual([
+      ['Gas pressure measured', tech.id],
+      ['Flue gas analysed', null],
+    ]);
+
     // The desk withdraws the link: the hub hears of it and the phone page says so.
     await page.getByTestId('task-notices-revoke').click();
     await expect(notices).toContainText(cat.taskField.linkWithdrawn);
