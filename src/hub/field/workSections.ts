@@ -24,6 +24,15 @@ export function clockTime(at: string | number, lang: Language, zone: string | nu
   }
 }
 
+/** The day in the branch's zone (YYYY-MM-DD), for a session that may have begun on another day. */
+function dayIn(at: string, zone: string | null): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...(zone ? { timeZone: zone } : {}) }).format(new Date(at));
+  } catch {
+    return at.slice(0, 10);
+  }
+}
+
 /** A form of one action: its id chosen now, so sending it twice is one action. */
 function actionForm(f: FormTarget, kind: string, inner: string, extra = ''): string {
   return `<form method="post" action="${esc(f.actionPath)}"><input type="hidden" name="id" value="${esc(f.newId())}"><input type="hidden" name="kind" value="${esc(kind)}">${extra}${inner}</form>`;
@@ -55,7 +64,7 @@ export function timerSection(t: T, work: PhoneWork, f: FormTarget, lang: Languag
     if (live) parts.push(actionForm(f, 'timer_start', `<button class="btn" type="submit">${esc(t('taskField.startTimer'))}</button>`));
   }
   if (work.sessions.length) {
-    const rows = work.sessions.slice(0, 10).map((s) => `<li>${esc(`${clockTime(s.startedAt, lang, zone)}–${clockTime(s.endedAt, lang, zone)}`)} <span class="meta">${esc(s.startedAt.slice(0, 10))}</span></li>`);
+    const rows = work.sessions.slice(0, 10).map((s) => `<li>${esc(`${clockTime(s.startedAt, lang, zone)}–${clockTime(s.endedAt, lang, zone)}`)} <span class="meta">${esc(dayIn(s.startedAt, zone))}</span></li>`);
     parts.push(`<h3>${esc(t('taskField.sessions'))}</h3><ul class="sessions">${rows.join('')}</ul>`);
   }
   parts.push('</section>');
