@@ -1,14 +1,10 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { devices, type Browser, type Page } from '@playwright/test';
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import lt from '../src/shared/i18n/lt.json' with { type: 'json' };
-import { startSmtpPeer, type SmtpPeer } from '../src/main/mail/testing/smtpPeer';
-import { announcedUrl, apiCall, expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
+import { apiCall, expect, loginAs, shot, test } from './fixtures';
+import { FIELD_PASSWORD, startFieldOffice, type FieldOffice } from './fieldOffice';
 
 /**
  * Field staff on their phones: a hub (SQLite, its own process) and a web-mode office registered with it. A dispatcher
@@ -19,19 +15,17 @@ import { announcedUrl, apiCall, expect, loginAs, shot, startPlanora, test, type 
  */
 test.describe.configure({ mode: 'serial' });
 
-const HUB = ['--import', 'tsx', 'src/hub/cli.ts'];
-const PASSWORD = 'owner-pass-1';
-const SMTP = { user: 'planora', password: 'smtp-pass-1' };
+const PASSWORD = FIELD_PASSWORD;
 const LANGS = [
   { code: 'en', cat: en },
   { code: 'lt', cat: lt },
 ] as const;
 
-let hubChild: ChildProcess;
+let field: FieldOffice;
 let hubUrl: string;
-const hubFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'planora-e2e-hub-')), 'hub.db');
-let office: PlanoraServer & { stop(): Promise<void> };
-let smtp: SmtpPeer;
+let hubFile: string;
+let office: FieldOffice['office'];
+let smtp: FieldOffice['smtp'];
 let ownerPage: Page;
 let branchId: string;
 let clientId: string;
@@ -39,41 +33,15 @@ let typeId: string;
 
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
   test.setTimeout(180_000);
-  hubChild = spawn(process.execPath, [...HUB, 'serve', '--sqlite', hubFile, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  [hubUrl, office, smtp] = await Promise.all([announcedUrl(hubChild, /"url":"(http:\/\/127\.0\.0\.1:\d+)"/, 'the hub', 60_000), startPlanora(), startSmtpPeer({ login: SMTP })]);
-  ownerPage = await (await browser.newContext()).newPage();
-  await ownerPage.goto(office.url);
-  await apiCall(ownerPage, 'setup.run', {
-    orgName: 'Test Serviss',
-    country: 'LT',
-    timeZone: 'Europe/Vilnius',
-    languages: ['lt', 'en'],
-    branchName: 'Vilnius',
-    ownerName: 'Ona Savininkė',
-    ownerLogin: 'owner',
-    ownerPassword: PASSWORD,
-    ownerLanguage: 'en',
-  });
-  const code = execFileSync(process.execPath, [...HUB, 'code', '--sqlite', hubFile, '--new-org', 'Test Serviss'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-  await apiCall(ownerPage, 'sync.register', { hubUrl, code, deviceName: 'Vilnius desk' });
-  await apiCall(ownerPage, 'mail.setSettings', { host: '127.0.0.1', port: smtp.port, secure: false, user: SMTP.user, password: SMTP.password, from: 'Test Serviss <noreply@serviss.example>' });
-  branchId = (await apiCall<{ id: string }[]>(ownerPage, 'branches.list', {}))[0]!.id;
-  await apiCall(ownerPage, 'series.create', { docType: 'task', branchId, prefix: 'UZ-', padding: 5, nextNumber: 1 });
-  await apiCall(ownerPage, 'users.create', { login: 'rasa', password: PASSWORD, name: 'Rasa Dispečerė', role: 'dispatcher', language: 'en', branchIds: [branchId] });
-  for (const { code: lng } of LANGS) {
-    await apiCall(ownerPage, 'users.create', { login: `tech.${lng}`, password: PASSWORD, name: `Tech ${lng.toUpperCase()}`, email: `tech.${lng}@serviss.example`, role: 'employee', language: lng, branchIds: [branchId] });
-  }
-  typeId = (await apiCall<{ id: string }>(ownerPage, 'tasks.types.save', { name: 'Boiler service', active: true, hourlyRateMinor: 4500, items: [{ text: 'Gas pressure measured', required: true }, { text: 'Flue gas analysed', required: false }] })).id;
-  clientId = (await apiCall<{ client: { id: string } }>(ownerPage, 'clients.create', { kind: 'person', name: 'Jonas Jonaitis', phones: [{ number: '+37060000001' }], emails: [], addresses: [], contacts: [] })).client.id;
+  field = await startFieldOffice(browser, LANGS.map((l) => l.code));
+  ({ hubUrl, hubFile, office, smtp, ownerPage, branchId, clientId, typeId } = field);
 });
 
 test.afterAll(async () => {
-  if (hubChild && hubChild.exitCode === null) hubChild.kill('SIGKILL');
-  await office?.stop();
-  await smtp?.close();
+  await field?.stop();
 });
 
-const syncNow = () => apiCall(ownerPage, 'sync.now', {});
+const syncNow = () => field.syncNow();
 
 for (const [i, { code, cat }] of LANGS.entries()) {
   test(`a dispatcher assigns, the employee acknowledges and adds a note on the phone, the office sees it (${code})`, async ({ page, browser }) => {
