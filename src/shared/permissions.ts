@@ -1,5 +1,5 @@
 /** Roles, modules and the permission matrix. Pure data: main enforces it, the renderer only uses it to hide what would be refused. */
-export const ROLES = ['owner', 'admin', 'branch_manager', 'dispatcher', 'employee'] as const;
+export const ROLES = ['owner', 'admin', 'branch_manager', 'dispatcher', 'employee', 'accountant'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const MODULES = [
@@ -75,6 +75,19 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     nomenclature: R,
     reminders: RW,
   },
+  // A service company's accountant: reads the work and time behind the month's invoices, generates, reviews, approves
+  // and exports them and keeps the seller's details; gives no task to anyone and changes no task.
+  accountant: {
+    organization: R,
+    clients: R,
+    audit: R,
+    periods: R,
+    series: R,
+    tasks: R,
+    chat: RW,
+    nomenclature: R,
+    invoices: ALL,
+  },
 };
 
 export function can(role: Role, module: Module, action: Action): boolean {
@@ -82,7 +95,8 @@ export function can(role: Role, module: Module, action: Action): boolean {
 }
 
 /** Higher rank may manage lower; nobody grants a role above their own. */
-export const ROLE_RANK: Record<Role, number> = { owner: 5, admin: 4, branch_manager: 3, dispatcher: 2, employee: 1 };
+// The accountant manages nobody and is given their role by an administrator, as a dispatcher is.
+export const ROLE_RANK: Record<Role, number> = { owner: 5, admin: 4, branch_manager: 3, dispatcher: 2, employee: 1, accountant: 2 };
 
 /** Owners and admins see every branch of their organization; others only the branches they are assigned to. */
 export function seesAllBranches(role: Role): boolean {

@@ -181,7 +181,7 @@ describe('the demo without a call centre', () => {
     try {
       await withCtx(lean, null, (ctx) => seedDemo(ctx, DEMO_LANGUAGE, 0));
       const count = (table: string) => lean.core.sqlite.prepare(`select count(*) from ${table}`).pluck().get();
-      expect([count('intervention'), count('nomenclature'), count('product'), count('client'), count('app_user')]).toEqual([0, 0, 0, 500, 12]);
+      expect([count('intervention'), count('nomenclature'), count('product'), count('client'), count('app_user')]).toEqual([0, 0, 0, 500, 13]);
     } finally {
       await lean.close();
     }
@@ -203,5 +203,39 @@ describe('the demo calendar', () => {
     const use = await app.call(token, 'calendarReports.utilisation', { from, to });
     expect(use.rows.some((r) => (r.rate ?? 0) > 0.3)).toBe(true);
     expect((await app.call(token, 'calendarReports.unpaid', { from, to })).rows.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the demo tasks\' intake and notices', () => {
+  it('has tasks from the web form (with the reference the visitor was shown) and by e-mail, and notices sent, acknowledged and escalated', async () => {
+    const sources = Object.fromEntries(rows<{ source: string; n: number }>(`select source, count(*) n from task group by 1`).map((r) => [r.source, r.n]));
+    expect(sources.web).toBeGreaterThan(20);
+    expect(sources.email).toBeGreaterThan(20);
+    expect(sources.manual).toBeGreaterThan(150);
+    const web = rows<{ id: string; reference: string | null }>(`select t.id, w.reference from task t left join task_web_intake w on w.task_id = t.id where t.source = 'web'`);
+    for (const w of web) expect(w.reference).toMatch(/^W-[2-9A-HJ-NP-Z]{7}$/);
+    expect(new Set(web.map((w) => w.reference)).size).toBe(web.length);
+    const unmailed = rows<{ n: number }>(`select count(*) n from task t where t.source = 'email' and not exists (select 1 from task_note n where n.task_id = t.id and n.kind = 'email_in' and n.mail_from like '%@%')`);
+    expect(unmailed[0]!.n).toBe(0);
+
+    const notices = rows<{ via: string | null; escalated: number; sent: number }>(`select acknowledged_via via, escalated_at is not null escalated, sent_at is not null sent from task_notice`);
+    expect(notices.length).toBeGreaterThan(100);
+    expect(notices.every((n) => n.sent === 1)).toBe(true);
+    expect(notices.filter((n) => n.via === 'phone').length).toBeGreaterThan(10);
+    expect(notices.filter((n) => n.via === 'email').length).toBeGreaterThan(5);
+    expect(notices.filter((n) => n.escalated === 1).length).toBeGreaterThanOrEqual(1);
+    const unrecorded = rows<{ n: number }>(`select count(*) n from task_notice x where x.escalated_at is not null and not exists (select 1 from task_note n where n.task_id = x.task_id and n.text like '%"escalated":true%')`);
+    expect(unrecorded[0]!.n).toBe(0);
+
+    // The dispatcher finds a web task by the reference its client quotes; the accountant reads it, and the month's invoices.
+    const dispatcher = await app.login('dispatcher.riga', DEMO_PASSWORD);
+    const mine = rows<{ id: string; reference: string }>(`select t.id, w.reference from task t join task_web_intake w on w.task_id = t.id join branch b on b.id = t.branch_id where b.name = 'Rīga' limit 1`)[0]!;
+    const found = await app.call(dispatcher, 'tasks.list', { q: mine.reference.toLowerCase(), limit: 10, offset: 0 });
+    expect(found.rows.map((r) => r.id)).toEqual([mine.id]);
+    const accountant = await app.login('accountant', DEMO_PASSWORD);
+    expect((await app.call(accountant, 'tasks.get', { id: mine.id })).webReference).toBe(mine.reference);
+    const lastMonth = new Date(app.clock.now());
+    lastMonth.setUTCDate(0);
+    expect((await app.call(accountant, 'invoices.list', { month: lastMonth.toISOString().slice(0, 7) })).length).toBeGreaterThan(0);
   });
 });

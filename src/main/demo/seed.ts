@@ -13,13 +13,14 @@ import { loadCalendarSetup } from './calendarSetup';
 import { loadFavorites } from './favorites';
 import { DEMO_INTERVENTIONS, planDemo, type DemoPlan } from './plan';
 import { MINUTE } from './slots';
-import { BRANCH_ZONES, STAFF } from './staff';
+import { BRANCH_ZONES, OFFICE, STAFF } from './staff';
 import { loadVisits } from './visits';
 import { configureDemoTrunk } from '../modules/reminders';
 import { loadTasks } from './tasks';
 import { loadTaskTime } from './taskTime';
 import { loadTaskChecklists } from './taskChecklists';
 import { loadInvoices } from './invoices';
+import { loadTaskNotices } from './taskNotices';
 
 export const DEMO_PASSWORD = 'planora-demo';
 export { DEMO_CLIENTS } from './clientsPlan';
@@ -28,7 +29,7 @@ export const DEMO_SEED = 20261123;
 /** The organization's language when nobody chose one (`--demo`): the demo's reference lists and notes are written in it. */
 export const DEMO_LANGUAGE: Language = 'lv';
 
-export const DEMO_LOGINS: readonly string[] = STAFF.map((s) => s.login);
+export const DEMO_LOGINS: readonly string[] = [...STAFF, ...OFFICE].map((s) => s.login);
 
 const fixedClock = (ms: number): Clock => ({ now: () => ms });
 
@@ -59,8 +60,10 @@ export async function seedDemo(ctx: Ctx, language: Language = DEMO_LANGUAGE, int
     await loadTaskChecklists(quiet, tasks);
     await loadTaskTime(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, techs: tasks.branches.flatMap((b) => b.techs) });
     await loadInvoices(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, owner: user('owner'), branches: [{ id: ids.branches.riga, prefix: 'RIX-R-' }, { id: ids.branches.yerevan, prefix: 'EVN-R-' }] });
+    // Last: the notices as the tasks finally stand.
+    await loadTaskNotices(quiet, { seed: DEMO_SEED, now: plan.now, owner: user('owner') });
   }
-  return STAFF.map((s) => ({ login: s.login, password: DEMO_PASSWORD, role: s.role }));
+  return [...STAFF, ...OFFICE].map((s) => ({ login: s.login, password: DEMO_PASSWORD, role: s.role }));
 }
 
 async function seedOrganization(ctx: Ctx, plan: DemoPlan): Promise<DemoIds> {
@@ -73,7 +76,8 @@ async function seedOrganization(ctx: Ctx, plan: DemoPlan): Promise<DemoIds> {
 
   const users = new Map<string, SessionUser>();
   const created = [];
-  for (const s of STAFF) {
+  // The office after the staff: the clients' responsible people are picked by their place among the staff.
+  for (const s of [...STAFF, ...OFFICE]) {
     created.push(await createUser(ctx, { login: s.login, password: DEMO_PASSWORD, name: s.name, role: s.role, language: s.language, email: `${s.login}@demo.planora.test`, branchIds: s.branches.map((b) => branches[b]) }, { orgId }));
   }
   for (const u of created) users.set(u.login, (await loadSessionUser(ctx.db, u.id))!);

@@ -2,9 +2,11 @@ import type { Ctx } from '../api/context';
 import type { Clock } from '../clock';
 import type { SessionUser } from '../../shared/api/auth';
 import type { Language } from '../../shared/i18n/languages';
-import type { TaskPriority, TaskStatus } from '../../shared/rules/tasks/status';
+import type { TaskPriority, TaskSource, TaskStatus } from '../../shared/rules/tasks/status';
 import { createSeries } from '../modules/series';
 import { createTask, moveTask, saveMailbox, saveType } from '../modules/tasks';
+import { registerTask } from '../modules/tasks/register';
+import { taskNoteRows, webIntakeRows } from '../modules/tasks/tables';
 import { random } from './random';
 import { MINUTE } from './slots';
 
@@ -44,6 +46,25 @@ export interface DemoTasksInput {
   count?: number;
 }
 
+/** The hub's alphabet of web form references: no 0/O or 1/I to misread over the phone. */
+const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/**
+ * A request that came in by itself rather than by hand: from the website's form (with the reference its visitor was
+ * shown) or by e-mail to the branch's mailbox (its message on the timeline), registered as the intake registers it.
+ */
+async function takenRequest(ctx: Ctx, source: Exclude<TaskSource, 'manual'>, t: Parameters<typeof createTask>[1], ref: string, at: number): Promise<{ id: string; version: number }> {
+  const orgId = ctx.user!.orgId;
+  const row = await registerTask(ctx, { ...t, orgId, typeId: t.typeId ?? null, subject: t.subject ?? null, description: t.description ?? null, dueDate: t.dueDate ?? null, address: t.address ?? null, assigneeId: null, requestedAssigneeId: null, source, clientReview: false });
+  if (source === 'web') {
+    await webIntakeRows.in(ctx).insert({ org_id: orgId, branch_id: row.branch_id, submission_id: `demo-${ref}`, task_id: row.id, reference: ref, received_at: new Date(at - 2 * MINUTE).toISOString() });
+  } else {
+    const from = row.client_email ?? `${ref.toLowerCase()}@example.test`;
+    await taskNoteRows.in(ctx).insert({ org_id: orgId, branch_id: row.branch_id, task_id: row.id, at: row.created_at, person_id: null, kind: 'email_in', text: t.description ?? '', mail_from: from, mail_subject: t.subject ?? null, message_id: `<${ref}@mail.demo.planora.test>` });
+  }
+  return row;
+}
+
 /** How far a task of this age got: old ones are finished (a few cancelled), today's are still being dispatched. */
 function fate(ageDays: number, r: number): TaskStatus {
   if (ageDays > 20) return r < 0.1 ? 'cancelled' : 'done';
@@ -59,6 +80,7 @@ function fate(ageDays: number, r: number): TaskStatus {
 export async function loadTasks(base: Ctx, o: DemoTasksInput): Promise<number> {
   const as = (user: SessionUser, ms: number): Ctx => ({ ...base, user, clock: fixedClock(ms), emit: () => undefined, emitNow: () => undefined });
   const rand = random(o.seed + 12);
+  const intake = random(o.seed + 14);
   const start = o.now - 60 * DAY;
   const owner = as(o.owner, start);
   const types = [];
@@ -86,7 +108,7 @@ export async function loadTasks(base: Ctx, o: DemoTasksInput): Promise<number> {
     const at = Math.min(o.now - HOUR, o.now - age * DAY + rand.int(8, 17) * HOUR - 12 * HOUR);
     const priority: TaskPriority = rand.chance(0.15) ? 'urgent' : rand.chance(0.25) ? 'not_urgent' : 'medium';
     const ask = asks[rand.int(0, asks.length - 1)]!;
-    let t = await createTask(as(b.dispatcher, at), {
+    const input = {
       branchId: b.id,
       clientId: o.clients[rand.int(0, o.clients.length - 1)]!,
       priority,
@@ -97,7 +119,11 @@ export async function loadTasks(base: Ctx, o: DemoTasksInput): Promise<number> {
       address: null,
       assigneeId: null,
       requestedAssigneeId: null,
-    });
+    };
+    // Its own stream, so the tasks' clients, dates and fates are what they were before intake had sources.
+    const source: TaskSource = intake.chance(0.15) ? 'web' : intake.chance(0.2) ? 'email' : 'manual';
+    const ref = `W-${Array.from({ length: 7 }, () => REFERENCE_ALPHABET[intake.int(0, REFERENCE_ALPHABET.length - 1)]).join('')}`;
+    let t: { id: string; version: number } = source === 'manual' ? await createTask(as(b.dispatcher, at), input) : await takenRequest(as(b.dispatcher, at), source, input, ref, at);
     const goal = fate(age, rand.next());
     const tech = b.techs[rand.int(0, b.techs.length - 1)]!;
     let when = at;

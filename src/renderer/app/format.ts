@@ -17,7 +17,8 @@ export function useFormat() {
   return useMemo(() => formatFor(locale), [locale]);
 }
 
-function formatFor(locale: string) {
+/** The formatter of one locale (what `useFormat` gives a screen), for code outside React. */
+export function formatFor(locale: string) {
   const wallF = new Intl.DateTimeFormat(locale, { ...DATE_TIME_FORMAT, timeZone: 'UTC' });
   /** A wall clock (`YYYY-MM-DDTHH:MM`, no zone) as the user's locale writes it. */
   const wall = (w: string | null | undefined) => (w ? wallF.format(Date.parse(`${w}:00Z`)) : '');
@@ -40,6 +41,8 @@ function formatFor(locale: string) {
     month: (ym: string) => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${ym}-01T00:00:00Z`)),
   };
 }
+
+export type Format = ReturnType<typeof formatFor>;
 
 /** "Times in Europe/Riga" where a branch's clock differs from this computer's now; null where they agree. */
 export function useZoneNote(tz: string | null | undefined): string | null {

@@ -45,6 +45,9 @@ export const SCREEN_MODULES = {
   'task-types': read('tasks'),
   'task-mailboxes': { module: 'tasks', action: 'approve' },
   invoices: read('invoices'),
+  // One's own notice preferences (managers also set others' and the escalation minutes), and the invoices' seller.
+  'task-notices': read('tasks'),
+  'invoice-settings': read('invoices'),
 } as const satisfies Record<string, ScreenRight | null>;
 export type Screen = keyof typeof SCREEN_MODULES;
 export const SCREENS = Object.keys(SCREEN_MODULES) as [Screen, ...Screen[]];

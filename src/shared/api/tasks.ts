@@ -73,7 +73,14 @@ export const taskNote = z.object({
   ...nullableStrings('personId', 'personName', 'mailFrom', 'mailSubject'),
 });
 export const taskAttachment = z.object({ id: z.string(), noteId: z.string().nullable(), fileName: z.string(), mime: z.string(), size: z.number(), inline: z.boolean() });
-export const taskDetail = taskRow.extend({ timeline: z.array(taskNote), attachments: z.array(taskAttachment) });
+export const taskDetail = taskRow.extend({
+  timeline: z.array(taskNote),
+  attachments: z.array(taskAttachment),
+  /** The reference the visitor was shown after sending the web form (`W-…`), for a task that came from it. */
+  webReference: z.string().nullable(),
+  /** The branch's clock: the timeline's times are read on it. */
+  timeZone: z.string(),
+});
 export type TaskDetail = z.infer<typeof taskDetail>;
 
 export const taskListInput = z.strictObject({

@@ -1,6 +1,8 @@
 import { me, type Ctx } from '../../api/context';
 import { invoiceSettings, type InvoiceSettings } from '../../../shared/api/invoices';
 import { invoiceSettingRows } from './tables';
+import { fail } from '../../api/errors';
+import { normalIban } from '../../../shared/rules/invoices/iban';
 
 const KEY = 'settings';
 export type SettingsValues = Omit<InvoiceSettings, 'version'>;
@@ -34,8 +36,11 @@ export async function readInvoiceSettings(ctx: Pick<Ctx, 'db' | 'user'>, orgId =
 
 export async function saveInvoiceSettings(ctx: Ctx, input: Partial<SettingsValues> & Pick<SettingsValues, 'currency' | 'vatBp' | 'paymentDays'>): Promise<InvoiceSettings> {
   const orgId = me(ctx).orgId;
+  // Every invoice carries the account: a mistyped one is refused here, before any invoice is printed with it.
+  const iban = input.iban ? normalIban(input.iban) : null;
+  if (input.iban && !iban) throw fail.validation('iban_invalid', 'iban');
   const before = await readInvoiceSettings(ctx, orgId);
-  const next: SettingsValues = { ...DEFAULT_SETTINGS, ...Object.fromEntries(Object.entries(input).map(([k, v]) => [k, v ?? null])), currency: input.currency, vatBp: input.vatBp, paymentDays: input.paymentDays };
+  const next: SettingsValues = { ...DEFAULT_SETTINGS, ...Object.fromEntries(Object.entries(input).map(([k, v]) => [k, v ?? null])), currency: input.currency, vatBp: input.vatBp, paymentDays: input.paymentDays, iban };
   const value = JSON.stringify(next);
   const row = await settingRow(ctx, orgId);
   const audit = { entityId: null, summary: 'settings', before, after: next, action: 'update' as const };

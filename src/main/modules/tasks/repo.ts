@@ -64,11 +64,16 @@ export function toRow(r: Joined): TaskRow {
   };
 }
 
-/** The quick search of tasks (board and grid alike): the client's name folded, the number, the subject or the sender's address. */
+/**
+ * The quick search of tasks (board and grid alike): the client's name folded, the number, the subject, the sender's
+ * address, or the web form's reference the client quotes on the phone.
+ */
 export function taskSearch(search: string): Expression<SqlBool> {
   const key = `%${likeLiteral(foldKey(search))}%`;
   const raw = `%${likeLiteral(search.toLowerCase())}%`;
-  return sql<SqlBool>`(t.client_name_key like ${key} escape '\\' or lower(coalesce(t.number, '')) like ${raw} escape '\\' or lower(coalesce(t.subject, '')) like ${raw} escape '\\' or lower(coalesce(t.client_email, '')) like ${raw} escape '\\')`;
+  // An uncorrelated list: SQLite builds it once per query, not once per task row.
+  const byReference = sql`t.id in (select w.task_id from task_web_intake w where w.deleted_at is null and lower(w.reference) like ${raw} escape '\\')`;
+  return sql<SqlBool>`(t.client_name_key like ${key} escape '\\' or lower(coalesce(t.number, '')) like ${raw} escape '\\' or lower(coalesce(t.subject, '')) like ${raw} escape '\\' or lower(coalesce(t.client_email, '')) like ${raw} escape '\\' or ${byReference})`;
 }
 
 /** Open work before history (done, cancelled); within each, urgent first, then the nearest due date (none last), then the newest. */
@@ -115,8 +120,12 @@ export async function taskDetail(ctx: Ctx, id: string, field = 'id'): Promise<Ta
     .orderBy('created_at')
     .orderBy(sql`rowid`)
     .execute();
+  const web = await ctx.db.selectFrom('task_web_intake').select('reference').where('task_id', '=', id).where('deleted_at', 'is', null).orderBy('received_at').executeTakeFirst();
+  const branch = await ctx.db.selectFrom('branch').select('time_zone').where('id', '=', r.branch_id).executeTakeFirstOrThrow();
   return {
     ...toRow(r as Joined),
+    webReference: web?.reference ?? null,
+    timeZone: branch.time_zone,
     timeline: notes.map((n) => ({
       id: n.id,
       at: n.at,

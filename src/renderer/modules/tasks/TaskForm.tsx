@@ -9,7 +9,8 @@ import { useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { ClientSelect, KeySelect, UserSelect, useUserOptions } from '../interventions/selects';
-import { noteText } from './taskText';
+import { noteHead, noteText } from './taskText';
+import { useFormat } from '../../app/format';
 import { TaskTimePanel } from './TaskTimePanel';
 import { TaskChecklistPanel } from './TaskChecklistPanel';
 import { TaskNoticesPanel } from './TaskNoticesPanel';
@@ -45,6 +46,7 @@ const fromDetail = (d: Detail): Values => ({
  */
 export function TaskForm({ id, onClose }: { id: string | null; onClose(): void }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const qc = useQueryClient();
   const branches = useApiQuery('branches.list', {});
   const types = useApiQuery('tasks.types', {});
@@ -106,6 +108,17 @@ export function TaskForm({ id, onClose }: { id: string | null; onClose(): void }
             {failure}
           </Alert>
         )}
+        {d && d.source !== 'manual' && (
+          <Text size="sm" c="dimmed" data-testid="task-source">
+            {t(`tasks.source.${d.source}`)}
+            {d.webReference && (
+              <>
+                {' · '}
+                {t('taskCard.webReference')}: <b data-testid="task-web-reference">{d.webReference}</b>
+              </>
+            )}
+          </Text>
+        )}
         <Grid gap={8}>
           {(branches.data?.length ?? 0) > 1 && (
             <Grid.Col span={4}>
@@ -155,16 +168,14 @@ export function TaskForm({ id, onClose }: { id: string | null; onClose(): void }
                 {d.timeline.map((n) => (
                   <Text key={n.id} size="xs">
                     <Text span c="dimmed">
-                      {n.at.slice(0, 16).replace('T', ' ')} · {t(`tasks.note.${n.kind}`)}
-                      {n.personName ? ` · ${n.personName}` : ''}
-                      {n.mailFrom ? ` · ${n.mailFrom}` : ''}:{' '}
+                      {noteHead(t, fmt, n, d.timeZone)}:{' '}
                     </Text>
                     {noteText(t, n, names)}
                   </Text>
                 ))}
               </Stack>
             </ScrollArea.Autosize>
-            <TaskNoticesPanel taskId={d.id} />
+            <TaskNoticesPanel taskId={d.id} zone={d.timeZone} />
             <Group gap="xs" align="flex-end">
               <TextInput style={{ flex: 1 }} label={t('tasks.timeline.add')} value={note} onChange={(e) => setNote(e.currentTarget.value)} onKeyDown={(e) => e.key === 'Enter' && void addNote()} data-testid="task-note" />
             </Group>

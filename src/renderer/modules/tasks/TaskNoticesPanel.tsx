@@ -2,13 +2,15 @@ import { Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
+import { useFormat } from '../../app/format';
 
 /**
  * What the task's employees were told: channel, sent, acknowledged (and how) or escalated; and the one action the desk
  * has on a phone link — withdrawing it (main tells the hub, at once or when it is back).
  */
-export function TaskNoticesPanel({ taskId }: { taskId: string }) {
+export function TaskNoticesPanel({ taskId, zone }: { taskId: string; zone: string }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const notices = useApiQuery('tasks.notices.list', { taskId });
   const revoke = useApiMutation('tasks.notices.revoke', { onSuccess: () => void notices.refetch() });
   const rows = notices.data ?? [];
@@ -26,6 +28,8 @@ export function TaskNoticesPanel({ taskId }: { taskId: string }) {
         {rows.map((n) => (
           <Text key={n.id} size="xs" data-testid="task-notice">
             {n.employeeName ?? '—'} · {t(`taskField.channel_${n.channel}`)} · {state(n)}
+            {/* When the state shown happened, on the branch's clock. */}
+            {(n.escalatedAt ?? n.acknowledgedAt ?? n.sentAt) ? ` · ${fmt.zoned(n.escalatedAt ?? n.acknowledgedAt ?? n.sentAt, zone)}` : ''}
             {n.linkRevokedAt ? ` · ${t('taskField.linkWithdrawn')}` : ''}
           </Text>
         ))}

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Output } from '../../../shared/api';
+import type { Format } from '../../app/format';
 
 type Note = Output<'tasks.get'>['timeline'][number];
 
@@ -21,4 +22,9 @@ export function noteText(t: TFunction, n: Note, names: Map<string, string>): str
   } catch {
     return n.text;
   }
+}
+
+/** A timeline line's head: when (on the branch's clock, as every branch time in the app), what, and who. */
+export function noteHead(t: TFunction, fmt: Format, n: Note, zone: string): string {
+  return [fmt.zoned(n.at, zone), t(`tasks.note.${n.kind}`), n.personName, n.mailFrom].filter(Boolean).join(' · ');
 }

@@ -79,6 +79,14 @@ describe('web form submissions become tasks on the branch device', () => {
     const files = app.core.sqlite.prepare('select file_name, mime, size from task_attachment where task_id = ?').all(task!.id);
     expect(files).toEqual([{ file_name: 'leak.jpg', mime: 'image/jpeg', size: 10 }]);
     expect(app.core.sqlite.prepare('select reference from task_web_intake').all()).toEqual([{ reference: sent.body.reference }]);
+    // The reference the visitor was shown is on the task, and the quick search finds the task by it, typed in any case.
+    expect(detail.webReference).toBe(sent.body.reference);
+    expect(detail.timeZone).toBe('Europe/Riga');
+    const typed = String(sent.body.reference).slice(2).toLowerCase();
+    const grid = await app.call(owner, 'tasks.grid.list', { scope: { filters: { search: typed } }, offset: 0, limit: 50 });
+    expect(grid.rows.map((r) => r.id)).toEqual([task!.id]);
+    expect((await app.call(owner, 'tasks.list', { q: `w-${typed}`, limit: 10, offset: 0 })).rows.map((r) => r.id)).toEqual([task!.id]);
+    expect((await app.call(owner, 'tasks.grid.list', { scope: { filters: { search: 'W-NOSUCH' } }, offset: 0, limit: 50 })).rows).toEqual([]);
     // Acknowledged: another round takes nothing more.
     await app.call(owner, 'sync.now', {});
     expect(await webTasks(app, owner)).toHaveLength(1);
