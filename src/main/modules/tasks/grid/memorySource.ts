@@ -7,7 +7,7 @@ import { snapshotOfKeys } from '../../../grid/source';
 import type { TaskGrid } from './source';
 import { readRows } from './source';
 import { TASK_GROUP_NAMING, TASK_GROUP_ORDER } from './groupNaming';
-import { compareNullable } from './memory/columns';
+import { binaryKey } from './memory/columns';
 import { isMemorySort } from './memory/ordering';
 import type { TaskIndex } from './memory/taskIndex';
 
@@ -29,7 +29,9 @@ export function memoryTaskGrid(index: TaskIndex, db: Kysely<DB>, user: ScopeUser
       const level = levelBelow(scope);
       if (!level) return [];
       // As SQL lists them: by key (none first), then statuses and priorities in their workflow order.
-      const raw = index.groups(user, todays, scope, level.field).sort((a, b) => compareNullable(a.key, b.key));
+      const keyed = index.groups(user, todays, scope, level.field).map((g) => ({ g, k: g.key === null ? null : binaryKey(g.key) }));
+      keyed.sort((a, b) => (a.k === b.k ? 0 : a.k === null ? -1 : b.k === null ? 1 : a.k < b.k ? -1 : 1));
+      const raw = keyed.map((x) => x.g);
       const own = TASK_GROUP_ORDER[level.field];
       if (own) raw.sort((a, b) => own.indexOf(a.key) - own.indexOf(b.key));
       return nameGroups(db, TASK_GROUP_NAMING, level.field, raw);

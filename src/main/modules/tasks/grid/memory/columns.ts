@@ -73,6 +73,14 @@ export function compareText(a: string, b: string): number {
   return a.length - b.length;
 }
 
+/**
+ * A string whose JavaScript order is SQLite's BINARY order: ASCII as it is, anything else as its UTF-8 bytes (one
+ * character each), for sorting many values with the native comparison.
+ */
+export function binaryKey(s: string): string {
+  return /[^\x00-\x7f]/.test(s) ? Buffer.from(s, 'utf8').toString('latin1') : s;
+}
+
 /** NULL first, as SQLite orders ascending. */
 export function compareNullable(a: string | null, b: string | null): number {
   if (a === b) return 0;
@@ -96,6 +104,9 @@ export class TaskColumns {
   numbersLower: string[] = [];
   updated: string[] = [];
   liveCount = 0;
+  /** Live tasks per organization and per branch code: a test that every live task passes is left out. */
+  readonly liveByOrg = new Map<number, number>();
+  readonly liveByBranch = new Map<number, number>();
 
   constructor(capacity = 1024) {
     for (const c of TASK_CODE_COLUMNS) this.code[c] = new Int32Array(0);
@@ -137,6 +148,10 @@ export class TaskColumns {
     const s = r.rowid;
     this.grow(s + 1);
     const wasLive = this.live[s] === 1;
+    if (wasLive) {
+      this.liveByOrg.set(this.code.org[s]!, this.liveByOrg.get(this.code.org[s]!)! - 1);
+      this.liveByBranch.set(this.code.branch[s]!, this.liveByBranch.get(this.code.branch[s]!)! - 1);
+    }
     if (r.deleted_at != null) {
       if (wasLive) this.liveCount--;
       this.live[s] = 0;
@@ -165,6 +180,8 @@ export class TaskColumns {
     this.updated[s] = r.updated_at ?? '';
     this.live[s] = 1;
     if (!wasLive) this.liveCount++;
+    this.liveByOrg.set(c.org[s]!, (this.liveByOrg.get(c.org[s]!) ?? 0) + 1);
+    this.liveByBranch.set(c.branch[s]!, (this.liveByBranch.get(c.branch[s]!) ?? 0) + 1);
     return true;
   }
 }

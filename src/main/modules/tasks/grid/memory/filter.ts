@@ -23,15 +23,40 @@ export interface TaskFilter {
   search: Uint8Array | null;
 }
 
-export function passes(cols: TaskColumns, f: TaskFilter, s: number): boolean {
-  if (cols.live[s] !== 1) return false;
-  for (const t of f.tests) if (t.mask[cols.code[t.column][s]!] !== 1) return false;
-  if (f.search && f.search[s] !== 1) return false;
-  if (f.overdue) {
-    const passed = f.overdue.get(cols.code.branch[s]!);
-    if (!passed || passed[cols.code.dueDate[s]!] !== 1) return false;
+/**
+ * The filter as one test of a rowid, its columns and masks bound once: the scans run it over half a million rows, so
+ * the common shapes (no test, one, two) get loops of their own.
+ */
+export function matcher(cols: TaskColumns, f: TaskFilter): (s: number) => boolean {
+  const live = cols.live;
+  if (f.none) return () => false;
+  const columns = f.tests.map((t) => cols.code[t.column]);
+  const masks = f.tests.map((t) => t.mask);
+  const n = columns.length;
+  let base: (s: number) => boolean;
+  if (n === 0) base = (s) => live[s] === 1;
+  else if (n === 1) {
+    const [c0, m0] = [columns[0]!, masks[0]!];
+    base = (s) => live[s] === 1 && m0[c0[s]!] === 1;
+  } else if (n === 2) {
+    const [c0, m0, c1, m1] = [columns[0]!, masks[0]!, columns[1]!, masks[1]!];
+    base = (s) => live[s] === 1 && m0[c0[s]!] === 1 && m1[c1[s]!] === 1;
+  } else {
+    base = (s) => {
+      if (live[s] !== 1) return false;
+      for (let k = 0; k < n; k++) if (masks[k]![columns[k]![s]!] !== 1) return false;
+      return true;
+    };
   }
-  return true;
+  const search = f.search;
+  const withSearch = search ? (s: number) => search[s] === 1 && base(s) : base;
+  const overdue = f.overdue;
+  if (!overdue) return withSearch;
+  const { branch, dueDate } = cols.code;
+  return (s) => {
+    const passed = overdue.get(branch[s]!);
+    return passed !== undefined && passed[dueDate[s]!] === 1 && withSearch(s);
+  };
 }
 
 export function hasTests(f: TaskFilter): boolean {
@@ -55,10 +80,17 @@ export function filterFor(cols: TaskColumns, user: ScopeUser, todays: ReadonlyMa
   const tests: MaskTest[] = [];
   const eq = (column: TaskCodeColumn, value: string | null) => tests.push({ column, mask: maskOf(cols, column, (v) => v === value) });
   const among = (column: TaskCodeColumn, values: readonly string[]) => tests.push({ column, mask: maskOf(cols, column, (v) => v !== null && values.includes(v)) });
-  eq('org', user.orgId);
+  // Tests every live task passes are left out (one organization's file, a dispatcher of every branch).
+  const org = cols.dicts.ids.lookup(user.orgId);
+  if (org <= 0 || cols.liveByOrg.get(org) !== cols.liveCount) eq('org', user.orgId);
   const mine = visibleBranchIds(user);
-  // A task without a branch belongs to the whole organization (branch_id is required, but SQL reads it so).
-  if (mine !== null) tests.push({ column: 'branch', mask: maskOf(cols, 'branch', (v) => v === null || mine.includes(v)) });
+  if (mine !== null) {
+    // A task without a branch belongs to the whole organization (branch_id is required, but SQL reads it so).
+    const mask = maskOf(cols, 'branch', (v) => v === null || mine.includes(v));
+    let covered = 0;
+    for (const [code, n] of cols.liveByBranch) if (mask[code] === 1) covered += n;
+    if (covered !== cols.liveCount) tests.push({ column: 'branch', mask });
+  }
   if (f.branchId) eq('branch', f.branchId);
   if (f.statuses?.length) among('status', f.statuses);
   if (f.priorities?.length) among('priority', f.priorities);

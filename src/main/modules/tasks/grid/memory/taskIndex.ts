@@ -5,7 +5,7 @@ import type { ScopeUser } from '../../../../api/scope';
 import type { TaskGridScope, TaskGroupField } from '../../../../../shared/api/taskGrid';
 import { Lru } from '../../../../grid/memory/lru';
 import { compareText, TASK_INDEXED_COLUMNS, TaskColumns, type TaskIndexedRow } from './columns';
-import { filterFor, GROUP_COLUMN, hasTests, passes, searchFlags, type TaskFilter } from './filter';
+import { filterFor, GROUP_COLUMN, hasTests, matcher, searchFlags, type TaskFilter } from './filter';
 import { TaskOrder, type MemorySort } from './ordering';
 
 const LOAD_SLICE = 10_000;
@@ -17,21 +17,23 @@ class OrderedRows {
   private rows: number[] = [];
   private next = 0;
   private done = false;
+  private readonly passes: (s: number) => boolean;
 
   constructor(
-    private readonly cols: TaskColumns,
+    cols: TaskColumns,
     private readonly f: TaskFilter,
     private readonly order: TaskOrder,
   ) {
     if (f.none) this.done = true;
+    this.passes = matcher(cols, f);
   }
 
   private findTo(need: number): void {
-    const { rows, cols, f } = this;
+    const { rows, passes } = this;
     const order = this.order.rows;
     const end = this.order.length;
     let s = this.next;
-    for (; s < end && rows.length < need; s++) if (passes(cols, f, order[s]!)) rows.push(order[s]!);
+    for (; s < end && rows.length < need; s++) if (passes(order[s]!)) rows.push(order[s]!);
     this.next = s;
     this.done = s >= end;
   }
@@ -211,8 +213,10 @@ export class TaskIndex {
     if (sort) return this.result(user, todays, scope, sort).total();
     const f = this.filter(user, todays, scope);
     if (f.none) return 0;
+    if (!hasTests(f)) return this.cols.liveCount;
+    const passes = matcher(this.cols, f);
     let n = 0;
-    for (let s = 0; s < this.cols.capacity; s++) if (passes(this.cols, f, s)) n++;
+    for (let s = 0; s < this.cols.capacity; s++) if (passes(s)) n++;
     return n;
   }
 
@@ -226,8 +230,9 @@ export class TaskIndex {
     const counts = new Int32Array(cols.dicts[field === 'status' || field === 'priority' ? 'enums' : 'ids'].size);
     const labels = field === 'client' ? new Int32Array(counts.length) : null;
     const names = cols.dicts.names.values;
+    const passes = matcher(cols, f);
     for (let s = 0; s < cols.capacity; s++) {
-      if (!passes(cols, f, s)) continue;
+      if (!passes(s)) continue;
       const code = col[s]!;
       counts[code]!++;
       if (labels) {
