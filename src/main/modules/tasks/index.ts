@@ -2,6 +2,7 @@ import { defineModule } from '../../api/module';
 import { tasksHandlers } from './handlers';
 import { checklistHandlers } from './checklistHandlers';
 import { taskGridHandlers } from './grid';
+import { startTaskIndex } from './grid/gridIndex';
 import { createIntake, TASK_INTAKE } from './intake';
 import { webIntakeHandlers } from './webIntake/people';
 import { FIELD_ACTIONS } from '../../sync';
@@ -25,7 +26,14 @@ export const tasksModule = defineModule({
     const jobDeps = { db: host.db, clock: host.clock, config: host.config, services: host.services, publish: (e: PushEvent) => host.publish(e), log: host.log };
     host.services.provide(FIELD_ACTIONS, fieldActionApplier(jobDeps));
     host.services.provide(TASK_NOTICES, createNoticeJob(jobDeps));
-    return { stop: () => intake.stop() };
+    const grid = startTaskIndex(host);
+    return {
+      ready: grid.ready,
+      async stop() {
+        await intake.stop();
+        await grid.stop();
+      },
+    };
   },
   jobs(host) {
     // Each minute: a mailbox saved, enabled or disabled takes effect within it; new mail itself arrives by IDLE or polling.

@@ -1,6 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { TaskTable } from '../../db/schema';
 import { syncedRows } from '../../api/funnel';
+import type { Ctx } from '../../api/context';
+import { taskIndexOf } from './grid/gridIndex';
 
 /** What the audit log compares of a task: its fields, without stamps and derived search keys. */
 function taskSnapshot(r: Selectable<TaskTable>): Record<string, unknown> {
@@ -15,8 +17,18 @@ export const taskRows = syncedRows({
   summary: (r) => `${r.number ?? r.doc_date} ${r.client_name}: ${r.status}`,
   snapshot: taskSnapshot,
   // Readers of the branch a task left hear of it too (it leaves their board).
-  announce: (ctx, w) => ctx.emit('tasks.changed', { ids: [w.after.id] }, { branchIds: [...new Set([w.after.branch_id, w.before?.branch_id ?? w.after.branch_id])] }),
+  announce: (ctx, w) => {
+    ctx.emit('tasks.changed', { ids: [w.after.id] }, { branchIds: [...new Set([w.after.branch_id, w.before?.branch_id ?? w.after.branch_id])] });
+    followInGridIndex(ctx, w.after);
+  },
+  pulled: async (ctx, row) => followInGridIndex(ctx, row),
 });
+
+/** The grid's memory index takes the task as committed (a rolled-back write never reaches it). */
+function followInGridIndex(ctx: Ctx, row: Selectable<TaskTable>): void {
+  const index = taskIndexOf(ctx);
+  if (index) ctx.afterCommit(() => index.applyCommitted(row));
+}
 
 export const taskNoteRows = syncedRows({
   table: 'task_note',

@@ -1,5 +1,5 @@
 import type { Status } from '../../../../shared/api/interventions';
-import { Dictionary } from './dictionary';
+import { Dictionary } from '../../../grid/memory/dictionary';
 import { dayOf, minutesOf, NO_TIME } from './dates';
 import { LABEL_ID_COLUMNS, SortColumns, TEXT_COLUMNS } from './sortColumns';
 

@@ -7,7 +7,7 @@ import { ftsQuery } from '../../../db/fts';
 import { INDEXED_COLUMNS, InterventionColumns, type IndexedRow } from './columns';
 import { isLabelSort, SortOrder } from './ordering';
 import { LabelKeys } from './labels';
-import { Lru } from './lru';
+import { Lru } from '../../../grid/memory/lru';
 import { newestMatches, type NewestStatements } from './newestSearch';
 import { planFor, type Plan, type SearchHits } from './plan';
 import { compileScans } from './compiled';

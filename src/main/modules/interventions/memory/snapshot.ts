@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { CODE_COLUMNS, INDEXED_COLUMNS, InterventionColumns } from './columns';
-import { Dictionary } from './dictionary';
+import { Dictionary } from '../../../grid/memory/dictionary';
 import { KeyDictionary, LABEL_ID_COLUMNS, NarrowCodes, SortColumns, TEXT_COLUMNS, type LabelIdField, type TextField } from './sortColumns';
 
 /**

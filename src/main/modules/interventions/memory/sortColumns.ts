@@ -1,5 +1,5 @@
 import { SORT_KEY_CHARS, sortKey } from '../../../../shared/rules/text';
-import { Dictionary } from './dictionary';
+import { Dictionary } from '../../../grid/memory/dictionary';
 
 /**
  * Text values as codes whose sort keys are kept (`sortKey`: the first characters, folded). Values that share their

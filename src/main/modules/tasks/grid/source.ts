@@ -7,10 +7,13 @@ import { withinGroups, type SqlGroupKeys } from '../../../grid/sql';
 import type { GridOrder, GridLevel } from '../../../grid/scope';
 import type { GridSource } from '../../../grid/source';
 import type { TaskGridRow, TaskGridScope, TaskGroupField, TaskSortField } from '../../../../shared/api/taskGrid';
-import { TASK_PRIORITIES, TASK_STATUSES, type TaskPriority, type TaskSource, type TaskStatus } from '../../../../shared/rules/tasks/status';
+import { TASK_STATUSES, type TaskPriority, type TaskSource, type TaskStatus } from '../../../../shared/rules/tasks/status';
 import { CLOSED_STATUSES, isOverdue } from '../../../../shared/rules/tasks/overdue';
 import { dayOf } from '../../../../shared/rules/dayOf';
 import { taskSearch } from '../repo';
+import { taskIndexOf } from './gridIndex';
+import { memoryTaskGrid } from './memorySource';
+import { TASK_GROUP_NAMING, TASK_GROUP_ORDER } from './groupNaming';
 
 export type TaskGrid = GridSource<TaskGridScope, TaskSortField, TaskGridRow>;
 
@@ -65,7 +68,7 @@ const COLUMN: Record<TaskGroupField, string> = { status: 't.status', assignee: '
 export const TASK_GROUP_KEYS: SqlGroupKeys<TaskGroupField> = { expr: (level) => sql.ref(COLUMN[level.field]), value: (_field, key) => key };
 
 /** Each branch the caller sees, with its today: "overdue" is on the branch's own calendar. */
-async function branchTodays(db: Kysely<DB>, user: ScopeUser, nowMs: number): Promise<Map<string, string>> {
+export async function branchTodays(db: Kysely<DB>, user: ScopeUser, nowMs: number): Promise<Map<string, string>> {
   const rows = await db.selectFrom('branch').select(['id', 'time_zone']).where(inScope(user, { org: 'org_id', branch: 'id' })).execute();
   return new Map(rows.map((b) => [b.id, dayOf(b.time_zone, nowMs).date]));
 }
@@ -94,8 +97,13 @@ function scoped(db: Kysely<DB>, user: ScopeUser, todays: Map<string, string>, sc
   return withinGroups(q, scope, TASK_GROUP_KEYS);
 }
 
-/** The rows a page's keys select, with the names behind their ids, in the page's order. */
-async function readRows(db: Kysely<DB>, todays: Map<string, string>, keys: GridQuery, order: SqlOrder): Promise<TaskGridRow[]> {
+/**
+ * The rows a page's keys select, with the names behind their ids, in the page's order: keys as a query (SQL picked
+ * them, ordered by `order`) or as rowids already in order (the memory index picked them).
+ */
+export async function readRows(db: Kysely<DB>, todays: ReadonlyMap<string, string>, keys: GridQuery | readonly number[], order: SqlOrder = []): Promise<TaskGridRow[]> {
+  const picked = Array.isArray(keys);
+  if (picked && !keys.length) return [];
   const q = order.reduce(
     (q, [e, d]) => q.orderBy(e, d),
     db
@@ -121,9 +129,15 @@ async function readRows(db: Kysely<DB>, todays: Map<string, string>, keys: GridQ
         'a.name as assignee',
         'ty.name as type',
       ])
-      .where(sql.ref('t.rowid'), 'in', keys),
+      .select(sql<number>`t.rowid`.as('rid'))
+      .where(sql.ref('t.rowid'), 'in', picked ? [...(keys as readonly number[])] : (keys as GridQuery)),
   );
-  return (await q.execute()).map((r) => ({
+  let found = await q.execute();
+  if (picked) {
+    const at = new Map((keys as readonly number[]).map((k, i) => [k, i]));
+    found = found.sort((a, b) => at.get(a.rid)! - at.get(b.rid)!);
+  }
+  return found.map((r) => ({
     id: r.id,
     version: r.version,
     number: r.number,
@@ -158,13 +172,17 @@ export async function taskGrid(db: Kysely<DB>, user: ScopeUser, nowMs: number): 
       key: (level: GridLevel<TaskGroupField>) => TASK_GROUP_KEYS.expr(level),
       out: (_field, v) => (v == null ? null : String(v)),
       label: { client: sql<string>`max(t.client_name)` },
-      order: { status: TASK_STATUSES, priority: TASK_PRIORITIES },
-      naming: { tables: { assignee: 'app_user', type: 'task_type' }, labelled: ['client'] },
+      order: TASK_GROUP_ORDER,
+      naming: TASK_GROUP_NAMING,
     },
   });
 }
 
-/** The caller's tasks grid for this call. */
-export function taskGridOf(ctx: Ctx): Promise<TaskGrid> {
-  return taskGrid(ctx.db, me(ctx), ctx.clock.now());
+/** The caller's tasks grid for this call: the memory index once it is ready (and while it holds every change), else SQL. */
+export async function taskGridOf(ctx: Ctx): Promise<TaskGrid> {
+  const user = me(ctx);
+  const now = ctx.clock.now();
+  const index = taskIndexOf(ctx);
+  if (!index?.ready) return taskGrid(ctx.db, user, now);
+  return memoryTaskGrid(index, ctx.db, user, await branchTodays(ctx.db, user, now), () => taskGrid(ctx.db, user, now));
 }

@@ -4,7 +4,7 @@ import { startDovecot, type Dovecot } from '../../../testing/dovecot';
 import { personInput, type TestApp } from '../../../testing/harness';
 import { withTestOrg } from '../../../testing/fixtures';
 import { createIntake, TASK_INTAKE, type TaskIntake } from '.';
-import { takeMessage } from './take';
+import { takeMessage, takeMessages } from './take';
 
 let dovecot: Dovecot;
 let app: TestApp;
@@ -194,5 +194,29 @@ describe('mail intake against a real Dovecot', () => {
     expect(await check.status('INBOX', { messages: true })).toMatchObject({ messages: 0 });
     expect(await check.status('Taken', { messages: true })).toMatchObject({ messages: 12 });
     await check.logout();
+  });
+
+  it('takes a chunk in one transaction as it takes messages alone: one met twice makes one task, a reply threads onto a task of the same chunk', async () => {
+    const box = await mailbox();
+    const boxRow = app.core.sqlite.prepare(`select * from task_mailbox where id = ?`).get(box.id) as never;
+    const raw = (from: string, subject: string, id: string, extra = '') =>
+      Buffer.from(`From: ${from}\r\nTo: help@example.test\r\nSubject: ${subject}\r\nMessage-ID: <${id}@example.test>\r\n${extra}Content-Type: text/plain; charset=utf-8\r\n\r\nText of ${id}\r\n`);
+    const tasksBefore = count(`select count(*) from task`);
+    const taken = await takeMessages(deps(), boxRow, [
+      { uid: 1, uidValidity: '7', source: raw('Ona <ona@example.test>', 'Leaking pipe', 'c1') },
+      // The same message delivered twice (a second copy under another UID).
+      { uid: 2, uidValidity: '7', source: raw('Ona <ona@example.test>', 'Leaking pipe', 'c1') },
+      { uid: 3, uidValidity: '7', source: raw('Ona <ona@example.test>', 'Re: Leaking pipe', 'c2', 'In-Reply-To: <c1@example.test>\r\n') },
+      { uid: 4, uidValidity: '7', source: raw('Petras <petras@example.test>', 'No heating', 'c3') },
+    ]);
+    expect(taken.map((t) => t.outcome)).toEqual(['task', 'seen', 'reply', 'task']);
+    expect(taken[1]!.taskId).toBe(taken[0]!.taskId);
+    expect(taken[2]!.taskId).toBe(taken[0]!.taskId);
+    expect(count(`select count(*) from task`)).toBe(tasksBefore + 2);
+    expect(count(`select count(*) from task_mail where mailbox_id = ?`, box.id)).toBe(3);
+    // Taken again (the server was not told before a crash): every one is recognised, nothing is made twice.
+    const again = await takeMessages(deps(), boxRow, [1, 2, 3, 4].map((uid, i) => ({ uid, uidValidity: '7', source: raw(i === 3 ? 'Petras <petras@example.test>' : 'Ona <ona@example.test>', 'x', ['c1', 'c1', 'c2', 'c3'][i]!) })));
+    expect(again.map((t) => t.outcome)).toEqual(['seen', 'seen', 'seen', 'seen']);
+    expect(count(`select count(*) from task`)).toBe(tasksBefore + 2);
   });
 });

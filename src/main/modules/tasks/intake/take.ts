@@ -89,48 +89,93 @@ async function keepMail(ctx: Ctx, task: TaskDbRow, mail: ParsedMail, from: strin
  * decision that a machine wrote it. A message whose record exists (read again after a crash before it was flagged,
  * or by a second poll) changes nothing and answers `seen`, so the caller flags it and moves on.
  */
-export async function takeMessage(deps: JobDeps, box: Mailbox, msg: { uid: number; uidValidity: string; source: Buffer }): Promise<{ outcome: Outcome; taskId: string | null }> {
-  // Parsing is CPU and memory, not the database's business: done before the write transaction.
-  const mail = await simpleParser(msg.source, { skipTextToHtml: true });
-  const key = messageKey(mail.messageId, msg.uidValidity, msg.uid);
-  const from = sender(mail);
-  const headers = new Map([...mail.headers].map(([k, v]) => [k.toLowerCase(), headerText(v)]));
-  return inJob(deps, box.org_id, async (ctx) => {
-    const seen = await ctx.db.selectFrom('task_mail').select('task_id').where('mailbox_id', '=', box.id).where('message_key', '=', key).executeTakeFirst();
-    if (seen) return { outcome: 'seen' as const, taskId: seen.task_id };
-    const record = (outcome: Outcome, taskId: string | null) =>
-      mailRows.in(ctx).insert({ org_id: box.org_id, branch_id: box.branch_id, mailbox_id: box.id, message_key: key, uid_validity: msg.uidValidity, uid: msg.uid, task_id: taskId, outcome, received_at: isoNow(ctx.clock) });
-    const automatic = automaticKind({ headers, fromAddress: from?.address ?? null, contentType: headers.get('content-type') ?? null });
-    if (automatic || !from) {
-      await record(automatic ?? 'auto_reply', null);
-      return { outcome: automatic ?? ('auto_reply' as const), taskId: null };
-    }
-    const thread = await threadOf(ctx, box.org_id, mail);
-    if (thread) {
-      await keepMail(ctx, thread, mail, from.address, mail.messageId ?? null);
-      await acknowledgeByReply(ctx, thread, from.address);
-      await record('reply', thread.id);
-      return { outcome: 'reply' as const, taskId: thread.id };
-    }
-    const client = await requesterClient(ctx, box.org_id, { name: from.name, email: from.address, phone: null, via: 'e-mail' });
-    const subject = cleanSubject(mail.subject) || null;
-    const task = await registerTask(ctx, {
-      orgId: box.org_id,
-      branchId: box.branch_id,
-      clientId: client.id,
-      priority: 'medium',
-      typeId: null,
-      subject,
-      description: (mail.text ?? '').trim().slice(0, DESCRIPTION_CHARS) || null,
-      dueDate: null,
-      address: null,
-      assigneeId: null,
-      requestedAssigneeId: null,
-      source: 'email',
-      clientReview: client.isNew,
+export async function takeMessage(deps: JobDeps, box: Mailbox, msg: RawMessage): Promise<Taken> {
+  const parsed = await parseMessage(msg);
+  return inJob(deps, box.org_id, (ctx) => takeParsed(ctx, box, parsed));
+}
+
+/**
+ * Several messages of a mailbox in one transaction (one commit instead of one each), each as `takeMessage` takes
+ * it: a message met twice in the chunk finds the record the first one wrote. If the chunk fails, its messages are
+ * taken one transaction each, so those before a message that cannot be taken are kept, as they would be alone.
+ */
+export async function takeMessages(deps: JobDeps, box: Mailbox, msgs: readonly RawMessage[]): Promise<Taken[]> {
+  const parsed: Parsed[] = [];
+  for (const msg of msgs) parsed.push(await parseMessage(msg));
+  try {
+    return await inJob(deps, box.org_id, async (ctx) => {
+      const out: Taken[] = [];
+      for (const p of parsed) out.push(await takeParsed(ctx, box, p));
+      return out;
     });
-    await keepMail(ctx, task, mail, from.address, mail.messageId ?? null);
-    await record('task', task.id);
-    return { outcome: 'task' as const, taskId: task.id };
+  } catch (chunkFailed) {
+    if (parsed.length === 1) throw chunkFailed;
+    const out: Taken[] = [];
+    for (const p of parsed) out.push(await inJob(deps, box.org_id, (ctx) => takeParsed(ctx, box, p)));
+    return out;
+  }
+}
+
+export interface RawMessage {
+  uid: number;
+  uidValidity: string;
+  source: Buffer;
+}
+
+export interface Taken {
+  outcome: Outcome;
+  taskId: string | null;
+}
+
+interface Parsed {
+  msg: RawMessage;
+  mail: ParsedMail;
+  key: string;
+  from: { name: string; address: string } | null;
+  headers: Map<string, string>;
+}
+
+/** Parsing is CPU and memory, not the database's business: done before the write transaction. */
+async function parseMessage(msg: RawMessage): Promise<Parsed> {
+  const mail = await simpleParser(msg.source, { skipTextToHtml: true });
+  return { msg, mail, key: messageKey(mail.messageId, msg.uidValidity, msg.uid), from: sender(mail), headers: new Map([...mail.headers].map(([k, v]) => [k.toLowerCase(), headerText(v)])) };
+}
+
+async function takeParsed(ctx: Ctx, box: Mailbox, { msg, mail, key, from, headers }: Parsed): Promise<Taken> {
+  const seen = await ctx.db.selectFrom('task_mail').select('task_id').where('mailbox_id', '=', box.id).where('message_key', '=', key).executeTakeFirst();
+  if (seen) return { outcome: 'seen' as const, taskId: seen.task_id };
+  const record = (outcome: Outcome, taskId: string | null) =>
+    mailRows.in(ctx).insert({ org_id: box.org_id, branch_id: box.branch_id, mailbox_id: box.id, message_key: key, uid_validity: msg.uidValidity, uid: msg.uid, task_id: taskId, outcome, received_at: isoNow(ctx.clock) });
+  const automatic = automaticKind({ headers, fromAddress: from?.address ?? null, contentType: headers.get('content-type') ?? null });
+  if (automatic || !from) {
+    await record(automatic ?? 'auto_reply', null);
+    return { outcome: automatic ?? ('auto_reply' as const), taskId: null };
+  }
+  const thread = await threadOf(ctx, box.org_id, mail);
+  if (thread) {
+    await keepMail(ctx, thread, mail, from.address, mail.messageId ?? null);
+    await acknowledgeByReply(ctx, thread, from.address);
+    await record('reply', thread.id);
+    return { outcome: 'reply' as const, taskId: thread.id };
+  }
+  const client = await requesterClient(ctx, box.org_id, { name: from.name, email: from.address, phone: null, via: 'e-mail' });
+  const subject = cleanSubject(mail.subject) || null;
+  const task = await registerTask(ctx, {
+    orgId: box.org_id,
+    branchId: box.branch_id,
+    clientId: client.id,
+    priority: 'medium',
+    typeId: null,
+    subject,
+    description: (mail.text ?? '').trim().slice(0, DESCRIPTION_CHARS) || null,
+    dueDate: null,
+    address: null,
+    assigneeId: null,
+    requestedAssigneeId: null,
+    source: 'email',
+    clientReview: client.isNew,
   });
+  await keepMail(ctx, task, mail, from.address, mail.messageId ?? null);
+  await record('task', task.id);
+  return { outcome: 'task' as const, taskId: task.id };
 }

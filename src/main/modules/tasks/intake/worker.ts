@@ -2,7 +2,7 @@ import { ImapFlow } from 'imapflow';
 import type { Selectable } from 'kysely';
 import type { JobDeps } from '../../../api/jobCtx';
 import type { TaskMailboxTable } from '../../../db/schema';
-import { takeMessage, type Outcome } from './take';
+import { takeMessages, type Outcome } from './take';
 
 type Mailbox = Selectable<TaskMailboxTable>;
 
@@ -93,8 +93,8 @@ export class MailboxWorker {
 
   private async pass(client: ImapFlow, uidValidity: string): Promise<void> {
     const uids = ((await client.search({ unKeyword: TAKEN_KEYWORD }, { uid: true })) || []).sort((a, b) => a - b);
-    // A chunk of messages is fetched in one command and, once each of their tasks has committed, flagged and moved in
-    // one command each: three round trips per message made a queue of 1,000 take over a minute on a busy machine.
+    // A chunk of messages is fetched in one command, taken in one transaction and, once it has committed, flagged and
+    // moved in one command each: three round trips and a commit per message made a queue of 1,000 take over a minute.
     // Chunks start at one message and double, so the first request of a pass becomes a task at once.
     for (let i = 0, size = 1; i < uids.length; i += size, size = Math.min(PASS_CHUNK, size * 2)) {
       if (this.stopped) return;
@@ -102,14 +102,10 @@ export class MailboxWorker {
       const sources = new Map<number, Buffer>();
       // Collected first: no other command may run while a FETCH is being read.
       for await (const msg of client.fetch(chunk.join(','), { uid: true, source: true }, { uid: true })) if (msg.source) sources.set(msg.uid, msg.source);
-      const taken: { uid: number; outcome: Outcome }[] = [];
-      for (const uid of chunk) {
-        const source = sources.get(uid);
-        if (!source) continue;
-        if (this.stopped) break;
-        taken.push({ uid, outcome: (await takeMessage(this.deps, this.box, { uid, uidValidity, source })).outcome });
-      }
-      if (!taken.length) continue;
+      const msgs = chunk.flatMap((uid) => (sources.has(uid) ? [{ uid, uidValidity, source: sources.get(uid)! }] : []));
+      if (!msgs.length || this.stopped) continue;
+      // The chunk's tasks commit together (one commit, not one per message); only then are its messages marked.
+      const taken: { uid: number; outcome: Outcome }[] = (await takeMessages(this.deps, this.box, msgs)).map((t, i) => ({ uid: msgs[i]!.uid, outcome: t.outcome }));
       const set = taken.map((t) => t.uid).join(',');
       await client.messageFlagsAdd(set, ['\\Seen', TAKEN_KEYWORD], { uid: true });
       if (this.box.done_folder) await client.messageMove(set, this.box.done_folder, { uid: true });

@@ -1,0 +1,249 @@
+import type Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../../db/schema';
+import type { ScopeUser } from '../../../../api/scope';
+import type { TaskGridScope, TaskGroupField } from '../../../../../shared/api/taskGrid';
+import { Lru } from '../../../../grid/memory/lru';
+import { compareText, TASK_INDEXED_COLUMNS, TaskColumns, type TaskIndexedRow } from './columns';
+import { filterFor, GROUP_COLUMN, hasTests, matcher, searchFlags, type TaskFilter } from './filter';
+import { TaskOrder, type MemorySort } from './ordering';
+
+const LOAD_SLICE = 10_000;
+const CACHED_RESULTS = 8;
+const CACHED_SEARCHES = 4;
+
+/** A scope's rows in one order, found as deep as pages have asked (a count finds them all). */
+class OrderedRows {
+  private rows: number[] = [];
+  private next = 0;
+  private done = false;
+  private readonly passes: (s: number) => boolean;
+
+  constructor(
+    cols: TaskColumns,
+    private readonly f: TaskFilter,
+    private readonly order: TaskOrder,
+  ) {
+    if (f.none) this.done = true;
+    this.passes = matcher(cols, f);
+  }
+
+  private findTo(need: number): void {
+    const { rows, passes } = this;
+    const order = this.order.rows;
+    const end = this.order.length;
+    let s = this.next;
+    for (; s < end && rows.length < need; s++) if (passes(order[s]!)) rows.push(order[s]!);
+    this.next = s;
+    this.done = s >= end;
+  }
+
+  total(): number {
+    if (this.f.none) return 0;
+    if (!hasTests(this.f)) return this.order.length;
+    if (!this.done) this.findTo(Number.MAX_SAFE_INTEGER);
+    return this.rows.length;
+  }
+
+  /** Rowids of rows `offset` to `offset + limit` of the scope, ascending or descending. */
+  page(offset: number, limit: number, desc: boolean): number[] {
+    if (this.f.none) return [];
+    if (!hasTests(this.f)) {
+      const n = this.order.length;
+      const out: number[] = [];
+      for (let i = offset; i < Math.min(n, offset + limit); i++) out.push(this.order.rows[desc ? n - 1 - i : i]!);
+      return out;
+    }
+    if (desc) {
+      // From the end: every row is needed to know which is last.
+      this.total();
+      const n = this.rows.length;
+      const out: number[] = [];
+      for (let i = offset; i < Math.min(n, offset + limit); i++) out.push(this.rows[n - 1 - i]!);
+      return out;
+    }
+    if (!this.done && this.rows.length < offset + limit) this.findTo(Math.max(offset + limit, this.rows.length * 2, 1000));
+    return this.rows.slice(offset, offset + limit);
+  }
+}
+
+/** Who asks what: one kept result each, until the next change. */
+function resultKey(user: ScopeUser, todays: ReadonlyMap<string, string>, scope: TaskGridScope, sort: MemorySort): string {
+  return JSON.stringify([user.orgId, user.role, user.branchIds, [...todays], scope, sort]);
+}
+
+export interface RawTaskGroup {
+  /** The group's value (an id, a status, a priority); null for "(empty)". */
+  key: string | null;
+  /** The client's name as the latest-named of their tasks shows it (the greatest, as SQL's `max`). */
+  label: string | null;
+  count: number;
+}
+
+/**
+ * The tasks grid's filters, sorts, counts and groups answered from memory; SQL then reads only a page's rows by rowid.
+ * Loaded in slices after start (until then `ready` is false and the grid asks SQL); every committed change of a task
+ * reaches `apply` from the task table's write funnel.
+ */
+export class TaskIndex {
+  cols = new TaskColumns();
+  private orders = new Map<MemorySort, TaskOrder>();
+  private readonly results = new Lru<OrderedRows>(CACHED_RESULTS);
+  private readonly searches = new Lru<Uint8Array>(CACHED_SEARCHES);
+  private rowidOf: Database.Statement | null = null;
+  ready = false;
+  private stopped = false;
+  version = 0;
+  onBroken: ((e: unknown) => void) | null = null;
+
+  /** A committed task (the funnel's row, which does not carry its rowid: read here, once the write has committed). */
+  applyCommitted(row: Omit<TaskIndexedRow, 'rowid'> & { id: string }): void {
+    try {
+      const rowid = this.rowidOf?.get(row.id) as number | undefined;
+      if (rowid === undefined) throw new Error(`task ${row.id} has no row`);
+      this.apply({ ...row, rowid });
+    } catch (e) {
+      this.broken(e);
+    }
+  }
+
+  apply(row: TaskIndexedRow): void {
+    try {
+      if (this.cols.isLive(row.rowid)) for (const o of this.orders.values()) o.remove(row.rowid);
+      if (this.cols.write(row)) for (const o of this.orders.values()) o.insert(row.rowid);
+    } catch (e) {
+      this.broken(e);
+    } finally {
+      this.version++;
+      this.results.clear();
+      this.searches.clear();
+    }
+  }
+
+  private broken(e: unknown): void {
+    // The change is committed whatever happens here: the grid goes back to SQL and the index is read again.
+    this.ready = false;
+    this.onBroken?.(e);
+  }
+
+  /** Reads every task in slices of rowids, each under the connection's lock, yielding between slices. */
+  async load(db: Kysely<DB>, sqlite: Database.Database, pause: () => Promise<void> = () => new Promise((r) => setImmediate(r))): Promise<void> {
+    const stmt = sqlite.prepare(`select rowid, ${TASK_INDEXED_COLUMNS.join(', ')} from task where rowid > ? order by rowid limit ${LOAD_SLICE}`).raw();
+    const max = Number(sqlite.prepare('select coalesce(max(rowid), 0) from task').pluck().get());
+    this.rowidOf = sqlite.prepare('select rowid from task where id = ?').pluck();
+    this.cols.reserve(Math.ceil((max + 1) * 1.05));
+    const row = {} as Record<string, unknown>;
+    let after = 0;
+    for (;;) {
+      if (this.stopped) return;
+      const read = await db.connection().execute(async () => {
+        let n = 0;
+        for (const values of stmt.iterate(after) as IterableIterator<unknown[]>) {
+          row.rowid = values[0];
+          for (let i = 0; i < TASK_INDEXED_COLUMNS.length; i++) row[TASK_INDEXED_COLUMNS[i]!] = values[i + 1];
+          this.cols.write(row as unknown as TaskIndexedRow);
+          after = values[0] as number;
+          n++;
+        }
+        return n;
+      });
+      if (read < LOAD_SLICE) break;
+      await pause();
+    }
+    // The dispatcher's order, ready before the first page is asked for.
+    this.order('rank');
+    this.version++;
+    this.ready = true;
+  }
+
+  /** Forgets everything and reads the table again. */
+  async reload(db: Kysely<DB>, sqlite: Database.Database): Promise<void> {
+    this.ready = false;
+    this.cols = new TaskColumns();
+    this.orders = new Map();
+    this.results.clear();
+    this.searches.clear();
+    await this.load(db, sqlite);
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private order(sort: MemorySort): TaskOrder {
+    let o = this.orders.get(sort);
+    if (!o) {
+      o = new TaskOrder(this.cols, sort);
+      this.orders.set(sort, o);
+    }
+    return o;
+  }
+
+  private filter(user: ScopeUser, todays: ReadonlyMap<string, string>, scope: TaskGridScope): TaskFilter {
+    const text = scope.filters.search?.trim();
+    return filterFor(this.cols, user, todays, scope, text ? this.search(text) : null);
+  }
+
+  private search(text: string): Uint8Array {
+    let flags = this.searches.get(text);
+    if (!flags) {
+      flags = searchFlags(this.cols, text);
+      this.searches.set(text, flags);
+    }
+    return flags;
+  }
+
+  private result(user: ScopeUser, todays: ReadonlyMap<string, string>, scope: TaskGridScope, sort: MemorySort): OrderedRows {
+    const key = resultKey(user, todays, scope, sort);
+    let r = this.results.get(key);
+    if (!r) {
+      r = new OrderedRows(this.cols, this.filter(user, todays, scope), this.order(sort));
+      this.results.set(key, r);
+    }
+    return r;
+  }
+
+  /** Rowids of a page in the grid's order. */
+  page(user: ScopeUser, todays: ReadonlyMap<string, string>, scope: TaskGridScope, sort: MemorySort, desc: boolean, offset: number, limit: number): number[] {
+    return this.result(user, todays, scope, sort).page(offset, limit, desc);
+  }
+
+  /** With an order, the scope's rows are put in it, and the pages that follow are slices. */
+  count(user: ScopeUser, todays: ReadonlyMap<string, string>, scope: TaskGridScope, sort?: MemorySort): number {
+    if (sort) return this.result(user, todays, scope, sort).total();
+    const f = this.filter(user, todays, scope);
+    if (f.none) return 0;
+    if (!hasTests(f)) return this.cols.liveCount;
+    const passes = matcher(this.cols, f);
+    let n = 0;
+    for (let s = 0; s < this.cols.capacity; s++) if (passes(s)) n++;
+    return n;
+  }
+
+  /** Counts per value of `field` among the scope's rows, in code order (the caller orders them as SQL does). */
+  groups(user: ScopeUser, todays: ReadonlyMap<string, string>, scope: TaskGridScope, field: TaskGroupField): RawTaskGroup[] {
+    const f = this.filter(user, todays, scope);
+    if (f.none) return [];
+    const cols = this.cols;
+    const column = GROUP_COLUMN[field];
+    const col = cols.code[column];
+    const counts = new Int32Array(cols.dicts[field === 'status' || field === 'priority' ? 'enums' : 'ids'].size);
+    const labels = field === 'client' ? new Int32Array(counts.length) : null;
+    const names = cols.dicts.names.values;
+    const passes = matcher(cols, f);
+    for (let s = 0; s < cols.capacity; s++) {
+      if (!passes(s)) continue;
+      const code = col[s]!;
+      counts[code]!++;
+      if (labels) {
+        const name = cols.code.clientName[s]!;
+        const had = labels[code]!;
+        if (name !== 0 && name !== had && (had === 0 || compareText(names[name]!, names[had]!) > 0)) labels[code] = name;
+      }
+    }
+    const out: RawTaskGroup[] = [];
+    const values = cols.dicts[field === 'status' || field === 'priority' ? 'enums' : 'ids'].values;
+    counts.forEach((count, code) => void (count > 0 && out.push({ key: values[code] ?? null, label: labels ? (names[labels[code]!] ?? null) : null, count })));
+    return out;
+  }
+}
