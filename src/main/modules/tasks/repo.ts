@@ -61,14 +61,15 @@ export function toRow(r: Joined): TaskRow {
     doneAt: r.done_at,
     cancelledAt: r.cancelled_at,
     cancelReason: r.cancel_reason,
+    provisionalNumber: r.provisional_number,
   };
 }
 
-/** The quick search of tasks (board and grid alike): the client's name folded, the number, the subject or the sender's address. */
+/** The quick search of tasks (board and grid alike): the client's name folded, the number (or the provisional one it had), the subject or the sender's address. */
 export function taskSearch(search: string): Expression<SqlBool> {
   const key = `%${likeLiteral(foldKey(search))}%`;
   const raw = `%${likeLiteral(search.toLowerCase())}%`;
-  return sql<SqlBool>`(t.client_name_key like ${key} escape '\\' or lower(coalesce(t.number, '')) like ${raw} escape '\\' or lower(coalesce(t.subject, '')) like ${raw} escape '\\' or lower(coalesce(t.client_email, '')) like ${raw} escape '\\')`;
+  return sql<SqlBool>`(t.client_name_key like ${key} escape '\\' or lower(coalesce(t.number, '')) like ${raw} escape '\\' or lower(coalesce(t.provisional_number, '')) like ${raw} escape '\\' or lower(coalesce(t.subject, '')) like ${raw} escape '\\' or lower(coalesce(t.client_email, '')) like ${raw} escape '\\')`;
 }
 
 /** Open work before history (done, cancelled); within each, urgent first, then the nearest due date (none last), then the newest. */
