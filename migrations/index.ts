@@ -22,6 +22,7 @@ import * as m0020 from './0020_task_web_intake';
 import * as m0021 from './0021_task_grid';
 import * as m0022 from './0022_task_field_outcome';
 import * as m0023 from './0023_task_web_reference';
+import * as m0025 from './0025_provisional_numbers';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0021_task_grid': m0021,
   '0022_task_field_outcome': m0022,
   '0023_task_web_reference': m0023,
+  '0025_provisional_numbers': m0025,
 };

@@ -174,6 +174,34 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
       },
       async down(db: Kysely<unknown>) {
         await db.schema.dropTable('hub_field_photo').execute();
+    // Final document numbers (issue 11): one counter row per series, and the number each document was given.
+    '0005_numbers': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('hub_series_counter')
+          .addColumn('org_id', 'text', (c) => c.notNull().references('hub_organization.id'))
+          .addColumn('series_id', 'text', (c) => c.notNull())
+          .addColumn('last_final', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('hub_series_counter_pk', ['org_id', 'series_id'])
+          .execute();
+        await db.schema
+          .createTable('hub_number')
+          .addColumn('org_id', 'text', (c) => c.notNull().references('hub_organization.id'))
+          .addColumn('table_name', 'text', (c) => c.notNull())
+          .addColumn('row_id', 'text', (c) => c.notNull())
+          .addColumn('series_id', 'text', (c) => c.notNull())
+          .addColumn('final', 'bigint', (c) => c.notNull())
+          .addColumn('number', 'text', (c) => c.notNull())
+          .addColumn('provisional', 'text', (c) => c.notNull())
+          .addColumn('device_id', 'text', (c) => c.notNull())
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('hub_number_pk', ['org_id', 'table_name', 'row_id'])
+          // The database itself refuses a final number given twice in a series.
+          .addUniqueConstraint('hub_number_once', ['org_id', 'series_id', 'final'])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        for (const t of ['hub_number', 'hub_series_counter']) await db.schema.dropTable(t).execute();
       },
     },
   };

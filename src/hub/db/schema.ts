@@ -117,6 +117,8 @@ export interface HubDB {
   hub_link: HubLink;
   hub_field_action: HubFieldAction;
   hub_field_photo: HubFieldPhoto;
+  hub_series_counter: HubSeriesCounter;
+  hub_number: HubNumber;
 }
 
 /** A photo an employee sent from the phone page, waiting for the branch's device. */
@@ -158,4 +160,25 @@ export interface HubChallenge {
 export interface HubSecret {
   name: string;
   value: string;
+}
+
+/** The last final number given in a series: moved by one `UPDATE … RETURNING`, so hub processes never share a number. */
+export interface HubSeriesCounter {
+  org_id: string;
+  series_id: string;
+  last_final: number;
+}
+
+/** The final number a document was given, and the provisional one it arrived with. */
+export interface HubNumber {
+  org_id: string;
+  table_name: string;
+  row_id: string;
+  series_id: string;
+  final: number;
+  /** The final number as written (prefix and padding of the series then): written again unchanged when re-confirmed. */
+  number: string;
+  provisional: string;
+  device_id: string;
+  at: number;
 }

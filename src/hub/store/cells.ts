@@ -4,6 +4,8 @@ import type { Engine } from '../db/migrations';
 import type { HubDb } from '../db/open';
 import type { HubDB, HubDevice } from '../db/schema';
 import { branchesOf } from './devices';
+import { HUB_WRITER } from '../../shared/sync/numbered';
+import { confirmProvisional } from './numbers';
 
 type Device = Pick<HubDevice, 'id' | 'org_id' | 'branch_ids'>;
 
@@ -20,7 +22,8 @@ export function servesBranch(device: Pick<HubDevice, 'branch_ids'>, branchId: st
  * Stores a pushed batch inside the caller's transaction. The organization's row is touched first: a row lock that
  * makes one organization's pushes take turns, so its cells commit in seq order and a pull's cursor never passes a
  * seq that a slower transaction commits later. A batch id seen before stores nothing; a cell already in the log (same
- * row, column and HLC, under any batch) stores nothing. The hub's current cells keep the greatest HLC per column.
+ * row, column and HLC, under any batch) stores nothing. The hub's current cells keep the greatest HLC per column; provisional
+ * document numbers among the cells get their final numbers in the same transaction (`confirmProvisional`).
  */
 export async function storeBatch(trx: HubDb, engine: Engine, device: Device, batchId: string, cells: CellMessage[], now: number): Promise<number> {
   await trx.updateTable('hub_organization').set({ last_push_at: now }).where('id', '=', device.org_id).execute();
@@ -31,10 +34,26 @@ export async function storeBatch(trx: HubDb, engine: Engine, device: Device, bat
     .returning('batch_id')
     .executeTakeFirst();
   if (!fresh) return 0;
-  if (engine === 'pg') return storePg(trx, device, batchId, cells);
-  const accepted = await storeRows(trx, device, cells);
-  await trx.updateTable('hub_batch').set({ accepted }).where('device_id', '=', device.id).where('batch_id', '=', batchId).execute();
+  let accepted: number;
+  if (engine === 'pg') accepted = await storePg(trx, device, batchId, cells);
+  else {
+    accepted = await storeRows(trx, device, cells);
+    await trx.updateTable('hub_batch').set({ accepted }).where('device_id', '=', device.id).where('batch_id', '=', batchId).execute();
+  }
+  // Only a push that stored something can hold a provisional number not yet answered.
+  if (accepted) await confirmProvisional(trx, device, cells, now);
   return accepted;
+}
+
+/**
+ * Cells the hub writes itself (final numbers), inside the caller's transaction, logged under `HUB_WRITER` so every
+ * device pulls them, the one whose push caused them included. Answers how many were stored.
+ */
+export async function storeHubCells(trx: HubDb, orgId: string, cells: CellMessage[]): Promise<number> {
+  if (!cells.length) return 0;
+  const stored = await appendRows(trx, { id: HUB_WRITER, org_id: orgId, branch_ids: null }, cells);
+  for (let i = 0; i < stored.length; i += CHUNK) await currentRows(trx, orgId, stored.slice(i, i + CHUNK));
+  return stored.length;
 }
 
 /** The portable path (SQLite): the log rows in chunks, then the current cells from what was stored. */

@@ -144,7 +144,7 @@ export interface ClientContactTable extends ClientChild {
   email: string | null;
 }
 
-export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB, TasksDB, ChecklistDB, InvoicesDB, WebIntakeDB, TaskNoticesDB, FieldOutcomeDB {
+export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB, TasksDB, ChecklistDB, InvoicesDB, WebIntakeDB, TaskNoticesDB, FieldOutcomeDB, ProvisionalDB {
   org: OrgTable;
   branch: BranchTable;
   app_user: UserTable;
@@ -187,6 +187,8 @@ export interface InterventionTable extends Synced {
   branch_id: string;
   series_id: string | null;
   number: string | null;
+  /** The number it was validated under while not yet confirmed by the hub (migrations/0025). */
+  provisional_number: string | null;
   doc_date: string;
   client_id: string;
   contact_id: string | null;
@@ -622,6 +624,8 @@ export interface TaskTable extends Synced {
   branch_id: string;
   series_id: string | null;
   number: string | null;
+  /** The number it was validated under while not yet confirmed by the hub (migrations/0025). */
+  provisional_number: string | null;
   doc_date: string;
   client_id: string;
   client_name: string;
@@ -775,6 +779,8 @@ export interface InvoiceTable extends Synced {
   status: 'draft' | 'approved' | 'exported';
   series_id: string | null;
   number: string | null;
+  /** The number it was validated under while not yet confirmed by the hub (migrations/0025). */
+  provisional_number: string | null;
   issue_date: string;
   due_date: string;
   currency: string;
@@ -883,4 +889,13 @@ export interface TaskFieldOutcomeTable extends Synced {
 }
 export interface FieldOutcomeDB {
   task_field_outcome: TaskFieldOutcomeTable;
+}
+
+/** This installation's last provisional counter per series (migrations/0025; not synced). */
+export interface SeriesProvisionalTable {
+  series_id: string;
+  last_counter: number;
+}
+export interface ProvisionalDB {
+  series_provisional: SeriesProvisionalTable;
 }

@@ -163,6 +163,8 @@ export const interventionDetail = z.object({
   seriesId: id.nullable(),
   series: z.string().nullable(),
   number: z.string().nullable(),
+  /** The number it was validated under before the hub confirmed the final one (the same while not yet confirmed). */
+  provisionalNumber: z.string().nullable(),
   docDate: z.string(),
   clientId: id,
   clientInfo: z.string(),

@@ -60,6 +60,8 @@ export const taskRow = z.object({
     'doneAt',
     'cancelledAt',
     'cancelReason',
+    /** The number it was validated under before the hub confirmed the final one. */
+    'provisionalNumber',
   ),
 });
 export type TaskRow = z.infer<typeof taskRow>;

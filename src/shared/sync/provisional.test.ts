@@ -43,8 +43,10 @@ describe('provisional numbers', () => {
   });
 
   it("take a device's mark from its installation id, the same every time", () => {
-    expect(deviceMarkOf('01a241a3-22a0-760d-bf88-d77457c9db65')).toBe('P418');
-    expect(provisionalNumber('RIX-', deviceMarkOf('01a241a3-22a0-760d-bf88-d77457c9db65'), 3)).toBe('RIX-P418-000003');
+    expect(deviceMarkOf('01a241a3-22a0-760d-bf88-d77457c9db65')).toBe('P56165');
+    expect(provisionalNumber('RIX-', deviceMarkOf('01a241a3-22a0-760d-bf88-d77457c9db65'), 3)).toBe('RIX-P56165-000003');
+    // Two computers installed the same millisecond (UUIDv7: the time first, random digits last) get different marks.
+    expect(deviceMarkOf('01a241a3-22a0-760d-bf88-d77457c9db65')).not.toBe(deviceMarkOf('01a241a3-22a0-7a1c-8e02-5b6f0c3e91d4'));
     expect(() => deviceMarkOf('x')).toThrow(ProvisionalError);
   });
 });

@@ -32,13 +32,14 @@ export function prefixLooksProvisional(prefix: string): boolean {
 }
 
 /**
- * A device's mark from its installation id (a UUID): `P` + its first four hex digits read as a number (0–65535), the
- * same on every start and known before the device ever meets the hub. Two devices of one organization share a mark
- * with a chance of about n²/131,072 (0.07 % for ten); their provisional numbers could then read alike, never their
- * documents or final numbers.
+ * A device's mark from its installation id (a UUID): `P` + its last four hex digits read as a number (0–65535), the
+ * same on every start and known before the device ever meets the hub. The last digits, because they are random in
+ * UUIDv4 and v7 alike, where a v7's first digits are its creation time (every computer installed the same year would
+ * share them). Two devices of one organization share a mark with a chance of about n²/131,072 (0.07 % for ten); their
+ * provisional numbers could then read alike, never their documents or final numbers.
  */
 export function deviceMarkOf(installationId: string): string {
-  const hex = installationId.replace(/-/g, '').slice(0, 4);
+  const hex = installationId.replace(/-/g, '').slice(-4);
   if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new ProvisionalError(`not an installation id: ${installationId}`);
   return `P${parseInt(hex, 16)}`;
 }

@@ -16,7 +16,7 @@ import { getClient } from '../clients';
 import { getBranch } from '../organization';
 import { assertAssignable, loadInScope } from '../../api/scope';
 import { assertPeriodOpen } from '../periods';
-import { defaultSeriesId, takeNumber } from '../series';
+import { defaultSeriesId, takeNumbering } from '../series';
 import { seriesName } from '../../../shared/rules/series';
 import { wallClock } from '../../../shared/rules/zonedTime';
 import { assertWritable, readSettings } from './settings';
@@ -42,6 +42,7 @@ export async function toDetail(ctx: Ctx, r: Row): Promise<InterventionDetail> {
     seriesId: r.series_id,
     series: series ? seriesName(series.prefix) : null,
     number: r.number,
+    provisionalNumber: r.provisional_number,
     docDate: r.doc_date,
     clientId: r.client_id,
     clientInfo: info,
@@ -337,8 +338,8 @@ export async function validateIntervention(ctx: Ctx, id: string, version: number
   await assertPeriodOpen(ctx, before.doc_date, 'docDate');
   const seriesId = before.series_id ?? (await defaultSeriesId(ctx, before.org_id, before.branch_id, 'intervention'));
   if (!seriesId) throw fail.validation('series_missing', 'seriesId');
-  const number = await takeNumber(ctx, seriesId);
-  await interventionRows.in(ctx).update(before, { series_id: seriesId, number, valid: 1, validated_at: isoNow(ctx.clock) }, { audit: { action: 'status', summary: `${number} ${before.client_name}: valid` } });
+  const { number, provisional_number } = await takeNumbering(ctx, seriesId);
+  await interventionRows.in(ctx).update(before, { series_id: seriesId, number, provisional_number, valid: 1, validated_at: isoNow(ctx.clock) }, { audit: { action: 'status', summary: `${number} ${before.client_name}: valid` } });
   return finish(ctx, id, 'validated', before);
 }
 

@@ -5,7 +5,7 @@ import { inScope } from '../../api/scope';
 import type { InvoiceTable } from '../../db/schema';
 import { isoNow } from '../../clock';
 import { assertPeriodOpen } from '../periods';
-import { defaultSeriesId, takeNumber } from '../series';
+import { defaultSeriesId, takeNumbering } from '../series';
 import type { InvoiceDetail, InvoiceRow } from '../../../shared/api/invoices';
 import { invoiceTotals, lineNetMinor } from '../../../shared/rules/invoices/amounts';
 import { branchesInReach, removeDraft } from './generate';
@@ -174,8 +174,8 @@ export async function approveInvoice(ctx: Ctx, id: string, version: number): Pro
   const user = me(ctx);
   const seriesId = await defaultSeriesId(ctx, user.orgId, inv.branch_id, 'invoice');
   if (!seriesId) throw fail.validation('invoice_no_series', 'id');
-  const number = await takeNumber(ctx, seriesId);
-  await invoiceRows.in(ctx).update(inv, { status: 'approved', series_id: seriesId, number, approved_at: isoNow(ctx.clock), approved_by: user.id });
+  const { number, provisional_number } = await takeNumbering(ctx, seriesId);
+  await invoiceRows.in(ctx).update(inv, { status: 'approved', series_id: seriesId, number, provisional_number, approved_at: isoNow(ctx.clock), approved_by: user.id });
   return invoiceDetail(ctx, inv.id);
 }
 

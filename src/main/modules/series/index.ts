@@ -3,4 +3,4 @@ import { seriesHandlers } from './handlers';
 
 /** Document number series per branch; a number is taken inside the caller's write transaction. */
 export const seriesModule = defineModule({ name: 'series', handlers: seriesHandlers });
-export { createSeries, defaultSeriesId, takeNumber } from './service';
+export { createSeries, defaultSeriesId, takeNumber, takeNumbering } from './service';

@@ -7,6 +7,7 @@ import { snapshotDb, userWithRole, type TestApp } from '../../testing/harness';
 import { withTestOrg } from '../../testing/fixtures';
 import { spawnTs } from '../../testing/processes';
 import { inWriteTransaction } from '../../testing/transactions';
+import { deviceMarkOf } from '../../../shared/sync/provisional';
 import { takeNumber } from './service';
 
 let app: TestApp;
@@ -148,5 +149,28 @@ describe('document series', () => {
     const refused = await inWriteTransaction(deps(), stranger, (ctx) => takeNumber(ctx, seriesId)).catch((e: unknown) => e);
     expect(refused).toMatchObject({ error: { code: 'validation', field: 'seriesId' } });
     expect(nextNumber()).toBe(1);
+  });
+});
+
+describe('document series on an installation registered with a hub', () => {
+  const register = () => app.core.sqlite.prepare(`update sync_device set registered_at = '2026-12-07T08:00:00.000Z', device_id = 'dev-1' where id = 1`).run();
+  const installation = () => app.core.sqlite.prepare('select installation_id from sync_device where id = 1').pluck().get() as string;
+
+  it('hands out provisional numbers by its own mark and counter, leaving the series’ next number to the hub; a rollback gives the counter back', async () => {
+    expect(await take()).toBe('RIX-000001');
+    register();
+    const mark = deviceMarkOf(installation());
+    expect(await take()).toBe(`RIX-${mark}-000001`);
+    await expect(take(() => Promise.reject(new RolledBack()))).rejects.toBeInstanceOf(RolledBack);
+    expect(await take()).toBe(`RIX-${mark}-000002`);
+    expect(nextNumber()).toBe(2);
+  });
+
+  it('refuses a prefix that would make final numbers read as provisional ones, and changes nothing', async () => {
+    const before = snapshotDb(app.core);
+    const [branch] = await app.call(owner, 'branches.list', {});
+    const r = await app.raw(owner, 'series.create', { docType: 'task', branchId: branch!.id, prefix: 'RIX-P7-', padding: 6, nextNumber: 1 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'validation', key: 'errors.series_prefix_provisional', field: 'prefix' } });
+    expect(snapshotDb(app.core)).toBe(before);
   });
 });

@@ -7,6 +7,8 @@ import { formatDocNumber } from '../../../shared/rules/series';
 import { inScope, loadInScope } from '../../api/scope';
 import { syncedRows } from '../../api/funnel';
 import { getBranch } from '../organization';
+import { prefixLooksProvisional, provisionalNumber } from '../../../shared/sync/provisional';
+import { nextProvisionalCounter, provisionalMark } from './provisional';
 
 type DocType = (typeof DOC_TYPES)[number];
 
@@ -34,6 +36,8 @@ async function getSeries(ctx: Ctx, id: string): Promise<Selectable<DocSeriesTabl
 }
 
 async function assertPrefixFree(ctx: Ctx, docType: string, prefix: string, exceptId: string) {
+  // "RIX-P7-" would make final numbers read as provisional ones.
+  if (prefixLooksProvisional(prefix)) throw fail.validation('series_prefix_provisional', 'prefix');
   const clash = await ctx.db
     .selectFrom('doc_series')
     .select('id')
@@ -82,11 +86,24 @@ export async function defaultSeriesId(ctx: Ctx, orgId: string, branchId: string,
  * `orgId` is given by jobs that write without a session (the mail intake).
  * Hands out the series' next number inside the caller's transaction: if the document is not saved the number
  * goes back with the rollback (never skipped); the write lock of BEGIN IMMEDIATE serializes validations (never duplicated).
+ * On an installation registered with a hub the number is provisional (the series' prefix, this device's mark, its own
+ * counter): the hub answers with the final one on sync, and the series' next number moves only there.
+ * `provisional_number` is what the document keeps of it for good (its history, and search by a printed number).
  */
-export async function takeNumber(ctx: Ctx, seriesId: string, orgId = me(ctx).orgId): Promise<string> {
+export async function takeNumbering(ctx: Ctx, seriesId: string, orgId = me(ctx).orgId): Promise<{ number: string; provisional_number: string | null }> {
   const row = await ctx.db.selectFrom('doc_series').selectAll().where('id', '=', seriesId).where('org_id', '=', orgId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!row || row.active !== 1) throw fail.validation(row ? 'series_inactive' : 'series_not_found', 'seriesId');
+  const mark = await provisionalMark(ctx);
+  if (mark) {
+    const number = provisionalNumber(row.prefix, mark, await nextProvisionalCounter(ctx, row.id));
+    return { number, provisional_number: number };
+  }
   // The document's own entry tells which number it took.
   await seriesRows.in(ctx).update(row, { next_number: row.next_number + 1 }, { audit: false });
-  return formatDocNumber(row.prefix, row.next_number, row.padding);
+  return { number: formatDocNumber(row.prefix, row.next_number, row.padding), provisional_number: null };
+}
+
+/** `takeNumbering`'s number alone, for a document that keeps no provisional one. */
+export async function takeNumber(ctx: Ctx, seriesId: string, orgId = me(ctx).orgId): Promise<string> {
+  return (await takeNumbering(ctx, seriesId, orgId)).number;
 }

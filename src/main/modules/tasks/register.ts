@@ -8,7 +8,7 @@ import { foldKey } from '../../../shared/rules/text';
 import { todayIn } from '../../../shared/rules/zonedTime';
 import { initialStatus, PRIORITY_RANK, responsibleOf, type TaskPriority, type TaskSource, type TaskStatus } from '../../../shared/rules/tasks/status';
 import { isLocked } from '../periods';
-import { defaultSeriesId, takeNumber } from '../series';
+import { defaultSeriesId, takeNumbering } from '../series';
 import { tellClient } from './notify';
 import { applyTemplate } from './checklist';
 import { taskNoteRows, taskRows } from './tables';
@@ -83,7 +83,7 @@ export async function registerTask(ctx: Ctx, t: NewTask): Promise<TaskDbRow> {
   if (await isLocked(ctx, t.orgId, periodOf(docDate))) throw fail.lockedPeriod('period_locked', 'branchId', { month: periodOf(docDate) });
   const { defaultAddress, ...client } = await clientColumns(ctx, t.orgId, t.clientId);
   const seriesId = await defaultSeriesId(ctx, t.orgId, branch.id, 'task');
-  const number = seriesId ? await takeNumber(ctx, seriesId, t.orgId) : null;
+  const { number, provisional_number } = seriesId ? await takeNumbering(ctx, seriesId, t.orgId) : { number: null, provisional_number: null };
   const assignee = t.assigneeId ?? t.requestedAssigneeId;
   const status = initialStatus(assignee);
   const now = isoNow(ctx.clock);
@@ -93,6 +93,7 @@ export async function registerTask(ctx: Ctx, t: NewTask): Promise<TaskDbRow> {
     branch_id: branch.id,
     series_id: seriesId ?? null,
     number,
+    provisional_number,
     doc_date: docDate,
     ...client,
     client_review: t.clientReview ? 1 : 0,

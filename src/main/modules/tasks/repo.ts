@@ -61,11 +61,12 @@ export function toRow(r: Joined): TaskRow {
     doneAt: r.done_at,
     cancelledAt: r.cancelled_at,
     cancelReason: r.cancel_reason,
+    provisionalNumber: r.provisional_number,
   };
 }
 
 /**
- * The quick search of tasks (board and grid alike): the client's name folded, the number, the subject, the sender's
+ * The quick search of tasks (board and grid alike): the client's name folded, the number (or the provisional one it had), the subject, the sender's
  * address, or the web form's reference the client quotes on the phone.
  */
 export function taskSearch(search: string): Expression<SqlBool> {
@@ -73,7 +74,7 @@ export function taskSearch(search: string): Expression<SqlBool> {
   const raw = `%${likeLiteral(search.toLowerCase())}%`;
   // An uncorrelated list: SQLite builds it once per query, not once per task row.
   const byReference = sql`t.id in (select w.task_id from task_web_intake w where w.deleted_at is null and lower(w.reference) like ${raw} escape '\\')`;
-  return sql<SqlBool>`(t.client_name_key like ${key} escape '\\' or lower(coalesce(t.number, '')) like ${raw} escape '\\' or lower(coalesce(t.subject, '')) like ${raw} escape '\\' or lower(coalesce(t.client_email, '')) like ${raw} escape '\\' or ${byReference})`;
+  return sql<SqlBool>`(t.client_name_key like ${key} escape '\\' or lower(coalesce(t.number, '')) like ${raw} escape '\\' or lower(coalesce(t.provisional_number, '')) like ${raw} escape '\\' or lower(coalesce(t.subject, '')) like ${raw} escape '\\' or lower(coalesce(t.client_email, '')) like ${raw} escape '\\' or ${byReference})`;
 }
 
 /** Open work before history (done, cancelled); within each, urgent first, then the nearest due date (none last), then the newest. */

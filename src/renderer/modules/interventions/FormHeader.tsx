@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { InterventionDetail } from '../../../shared/api/interventions';
 import { documentName } from '../../../shared/rules/series';
 import { useFormat } from '../../app/format';
+import { ProvisionalMark } from '../../components/ProvisionalNumber';
 import { STATUS_COLOR, statusLabel } from './model';
 
 /** The drawer's title: the document's number and date, its stored status, and whether it is valid or waits for approval. */
@@ -22,6 +23,7 @@ export function FormHeader({ isNew, detail: d }: { isNew: boolean; detail: Inter
         </Drawer.Title>
         {!isNew && d && (
           <>
+            <ProvisionalMark number={d.number} provisional={d.provisionalNumber} />
             <Badge color={STATUS_COLOR[d.status]} variant="filled" data-testid="intervention-status" data-status={d.status}>
               {statusLabel(t, d.status)}
             </Badge>

@@ -5,6 +5,7 @@ import { headerMinWidth } from '../../components/headerWidth';
 import { priorityLabel, statusLabel, type Fmt } from './model';
 import { deviceZone } from '../../app/format';
 import { zoneCity, zonesDiffer } from '../../../shared/rules/zonedTime';
+import { NumberCell } from '../../components/ProvisionalNumber';
 
 export type VRowData = GridRow | import('./groupModel').GroupRowData | import('./groupModel').GapRowData;
 
@@ -132,7 +133,7 @@ export function interventionColumns(t: TFunction, fmt: Fmt, sharedZone: string |
     if (c === 'client') def.cellStyle = { fontWeight: 600 };
     // The caller's problem takes the width the other columns leave: the grid fills the screen and never scrolls sideways by default.
     if (c === 'notes') Object.assign(def, { flex: 1, minWidth: 160 });
-    if (c === 'number') def.cellStyle = { fontVariantNumeric: 'tabular-nums' };
+    if (c === 'number') Object.assign(def, { cellStyle: { fontVariantNumeric: 'tabular-nums' }, cellRenderer: NumberCell });
     if (c === 'docDate') def.initialSort = 'desc';
     // A header wraps between words, never inside one, sorted or not, in every language: the column is at least that wide.
     if (measure) {

@@ -9,6 +9,7 @@ import { call } from '../../app/api';
 import { useApiQuery } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { AssignOnDrop, type PendingAssign } from './AssignOnDrop';
+import { ProvisionalMark } from '../../components/ProvisionalNumber';
 
 type Row = Output<'tasks.list'>['rows'][number];
 /** The board's columns: the workflow without "cancelled", which leaves the board. */
@@ -111,6 +112,7 @@ export function TaskBoard({ search, onOpen }: { search: string; onOpen(id: strin
                       <Text size="xs" fw={700}>
                         {r.number ?? '—'}
                       </Text>
+                      <ProvisionalMark number={r.number} />
                       {r.priority === 'urgent' && (
                         <Badge size="xs" color="red">
                           {t('tasks.priority.urgent')}

@@ -14,6 +14,7 @@ import { useFormat } from '../../app/format';
 import { TaskTimePanel } from './TaskTimePanel';
 import { TaskChecklistPanel } from './TaskChecklistPanel';
 import { TaskNoticesPanel } from './TaskNoticesPanel';
+import { ProvisionalMark } from '../../components/ProvisionalNumber';
 
 type Detail = Output<'tasks.get'>;
 interface Values {
@@ -101,7 +102,20 @@ export function TaskForm({ id, onClose }: { id: string | null; onClose(): void }
   };
 
   return (
-    <Modal opened onClose={onClose} size="xl" title={d ? `${t('tasks.task')} ${d.number ?? ''} · ${t(`tasks.status.${d.status}`)}` : t('tasks.new')}>
+    <Modal
+      opened
+      onClose={onClose}
+      size="xl"
+      title={
+        d ? (
+          <>
+            {`${t('tasks.task')} ${d.number ?? ''} · ${t(`tasks.status.${d.status}`)}`} <ProvisionalMark number={d.number} provisional={d.provisionalNumber} />
+          </>
+        ) : (
+          t('tasks.new')
+        )
+      }
+    >
       <Stack gap="xs" data-testid="task-form">
         {failure && (
           <Alert color="red" py={4} data-testid="task-form-error">

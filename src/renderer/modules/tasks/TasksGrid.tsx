@@ -6,6 +6,7 @@ import { TASK_SORT_FIELDS, type TaskGridRow, type TaskGridScope, type TaskSortFi
 import { call } from '../../app/api';
 import { useFormat } from '../../app/format';
 import { DataGrid, type DataGridHandle, type PageRequest } from '../../components/DataGrid';
+import { NumberCell } from '../../components/ProvisionalNumber';
 
 /** The grid's sort as the API names it (each column's id is its sort field); none: the dispatcher's order. */
 export function taskSortOf(item: Pick<SortModelItem, 'colId' | 'sort'> | undefined): { sort?: TaskSortField; desc?: boolean } {
@@ -32,7 +33,7 @@ export const TasksGrid = forwardRef<DataGridHandle, Props>(function TasksGrid({ 
   const scopeKey = JSON.stringify(scope);
   const columns = useMemo<ColDef<TaskGridRow>[]>(() => {
     const defs: ColDef<TaskGridRow>[] = [
-      { colId: 'number', field: 'number', headerName: t('tasks.field.number'), width: 96 },
+      { colId: 'number', field: 'number', headerName: t('tasks.field.number'), width: 96, cellRenderer: NumberCell },
       { colId: 'docDate', field: 'docDate', headerName: t('tasks.field.docDate'), width: 92, valueFormatter: (p) => fmt.date(p.value) },
       {
         colId: 'priority',

@@ -109,7 +109,7 @@ export class InterventionIndex {
     this.newest = {
       newest: sqlite.prepare(newest).pluck(),
       newestBeside: sqlite.prepare(newest).pluck(),
-      searchedText: sqlite.prepare('select number, client_name, client_phone, notes from intervention where rowid = ?'),
+      searchedText: sqlite.prepare('select number, provisional_number, client_name, client_phone, notes from intervention where rowid = ?'),
     };
   }
 

@@ -1,0 +1,41 @@
+import { Badge, Text } from '@mantine/core';
+import type { ICellRendererParams } from 'ag-grid-community';
+import { useTranslation } from 'react-i18next';
+import { isProvisional } from '../../shared/sync/provisional';
+
+/**
+ * Beside a document's number: a muted "provisional" tag while the hub has not confirmed it, and "was …" once the
+ * final number replaced a provisional one, so a paper printed before still reads against the document.
+ */
+export function ProvisionalMark({ number, provisional, size = 'xs' }: { number: string | null | undefined; provisional?: string | null; size?: 'xs' | 'sm' }) {
+  const { t } = useTranslation();
+  if (number && isProvisional(number)) {
+    return (
+      <Badge size={size} color="gray" variant="light" title={t('provisionalNumber.hint')} data-testid="provisional-tag" style={{ flexShrink: 0 }}>
+        {t('provisionalNumber.tag')}
+      </Badge>
+    );
+  }
+  if (number && provisional && provisional !== number) {
+    return (
+      <Text span size={size} c="dimmed" data-testid="provisional-was" style={{ whiteSpace: 'nowrap' }}>
+        {t('provisionalNumber.was', { number: provisional })}
+      </Text>
+    );
+  }
+  return null;
+}
+
+/** A grid's number cell: the number, and its provisional tag while it is one. */
+export function NumberCell(p: ICellRendererParams<unknown, string | null>) {
+  const { t } = useTranslation();
+  if (!p.value || !isProvisional(p.value)) return <>{p.value ?? ''}</>;
+  return (
+    <span title={t('provisionalNumber.hint')} data-provisional="1">
+      {p.value}{' '}
+      <Text span size="xs" c="dimmed">
+        ({t('provisionalNumber.tag')})
+      </Text>
+    </span>
+  );
+}
