@@ -82,7 +82,7 @@ describe.each(['sqlite', 'pg'] as const)('repair on the %s hub', (engine) => {
     expect(made.client.id).toBeTruthy();
   });
 
-  it('rebuilds a wiped hub from three devices: its cells equal what it had', async () => {
+  it('rebuilds a wiped hub from the devices (three synced, two left): its cells equal what it had', async () => {
     const hub = await hubFor({ engine });
     const a = await headOffice(hub);
     const first = await a.app.call(a.owner, 'clients.create', personInput('Anna Liepiņa'));
@@ -103,14 +103,24 @@ describe.each(['sqlite', 'pg'] as const)('repair on the %s hub', (engine) => {
     expect(await hub.cells()).toEqual([]);
     const codes = await startRebuild(hub.hub.db, { orgId: a.orgId, name: 'Test Serviss', branches: [] }, Date.now(), 3_600_000);
     await expect(startRebuild(hub.hub.db, { orgId: a.orgId, name: 'Again', branches: [] }, Date.now(), 3_600_000)).rejects.toThrow(/already on this hub/);
-    const more = [codes[0]!.code, await hub.joinCode(a.orgId), await hub.joinCode(a.orgId)];
-    for (const [i, d] of [a, b, c].entries()) {
-      await d.app.call(d.owner, 'sync.register', { hubUrl: hub.url, code: more[i]!, deviceName: `desk ${i}` });
+    // The third branch's computer is gone with the hub: what it made comes back from the two that pulled it.
+    const more = [codes[0]!.code, await hub.joinCode(a.orgId)];
+    for (const [i, d] of [a, b].entries()) {
+      const input = { hubUrl: hub.url, code: more[i]!, deviceName: `desk ${i}` };
+      // A kept-alive connection to the wiped hub's previous process may fail first, as a person at the desk would
+      // see it ("the hub cannot be reached"); trying again reaches the new one.
+      const once = await d.app.raw(d.owner, 'sync.register', input);
+      if (!once.ok) {
+        expect(once.error.key).toBe('errors.hub_offline');
+        await d.app.call(d.owner, 'sync.register', input);
+      }
       await syncNow(d.app);
     }
-    for (const d of [a, b, c]) await syncNow(d.app);
+    for (const d of [a, b]) await syncNow(d.app);
     expect(sorted(await hub.cells())).toEqual(sorted(before));
-    for (const d of [a, b, c]) expect(await differences(d.app)).toEqual([]);
+    for (const d of [a, b]) expect(await differences(d.app)).toEqual([]);
+    // Pushed once: the next round sends only changes again.
+    expect((await loadDevice(a.app.core.db))!.full_push).toBe(0);
   });
 });
 
