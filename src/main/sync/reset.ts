@@ -118,3 +118,32 @@ export async function resetFromHub(config: CoreConfig, opts: { clientFor?: (url:
   fs.renameSync(fresh, config.dbFile);
   return { backup, cells, before };
 }
+
+/** Whether the hub asked this file to be rebuilt (read without migrating: a file of an older build has no such column). */
+export function resetAsked(dbFile: string): boolean {
+  if (!fs.existsSync(dbFile)) return false;
+  const sqlite = openSqlite(dbFile, { readonly: true });
+  try {
+    const has = (sqlite.prepare(`select 1 from pragma_table_info('sync_device') where name = 'reset_requested_at'`).get() as unknown) !== undefined;
+    return has && (sqlite.prepare('select reset_requested_at as r from sync_device where id = 1').get() as { r: number | null } | undefined)?.r != null;
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
+ * At start, before the core opens the file: the reset the hub asked for at the last sync. A reset that cannot run
+ * now (the hub away) leaves the file as it was; the status keeps saying it waits, and the next start tries again.
+ */
+export async function resetIfAsked(config: CoreConfig): Promise<ResetReport | null> {
+  if (!resetAsked(config.dbFile)) return null;
+  const log = config.log ?? (() => undefined);
+  try {
+    const report = await resetFromHub(config);
+    log(`sync: rebuilt from the hub as it asked (${report.cells} cells; backup ${report.backup}; previous file ${report.before})`);
+    return report;
+  } catch (e) {
+    log('sync: the reset the hub asked for did not run; the file is as it was', e);
+    return null;
+  }
+}

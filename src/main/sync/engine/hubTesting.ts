@@ -19,6 +19,8 @@ export interface TestHub {
   stop(): Promise<void>;
   start(): Promise<void>;
   cellCount(): Promise<number>;
+  /** Where the hub keeps its data now (the admin commands are run on it). */
+  readonly storage: HubStorage;
   /** The hub's database is lost: the same address comes back on a new, empty database of the same engine. */
   wipe(): Promise<void>;
   /** Every current cell, in a stable order: what two hubs are compared by. */
@@ -43,6 +45,13 @@ export async function startTestHub(opts: { now?: () => number; engine?: Engine }
     if (!hub) throw new Error('the test hub is stopped');
     return hub;
   };
+  async function stop() {
+    const closing = hub?.close();
+    // A long poll its desktop gave up on keeps its connection open past the close (seen: over a minute).
+    hub?.app.server.closeAllConnections();
+    await closing;
+    hub = null;
+  }
   return {
     get url() {
       return `http://127.0.0.1:${port}`;
@@ -50,19 +59,16 @@ export async function startTestHub(opts: { now?: () => number; engine?: Engine }
     get hub() {
       return running();
     },
+    get storage() {
+      return storage;
+    },
     newOrgCode: (name) => createCode(running().db, { newOrg: name }, Date.now()),
     joinCode: (orgId, branches = []) => createCode(running().db, { org: orgId, branches }, Date.now()),
     revoke: async (deviceId) => void (await revokeDevice(running().db, deviceId, Date.now())),
-    async stop() {
-      const closing = hub?.close();
-      // A long poll its desktop gave up on keeps its connection open past the close (seen: over a minute).
-      hub?.app.server.closeAllConnections();
-      await closing;
-      hub = null;
-    },
+    stop,
     start: open,
     async wipe() {
-      await this.stop();
+      await stop();
       storage = await freshStorage(opts.engine ?? 'sqlite');
       await open();
     },
