@@ -23,6 +23,7 @@ import * as m0021 from './0021_task_grid';
 import * as m0022 from './0022_task_field_outcome';
 import * as m0023 from './0023_task_web_reference';
 import * as m0025 from './0025_provisional_numbers';
+import * as m0026 from './0026_sync_repair';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0022_task_field_outcome': m0022,
   '0023_task_web_reference': m0023,
   '0025_provisional_numbers': m0025,
+  '0026_sync_repair': m0026,
 };

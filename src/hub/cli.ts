@@ -2,13 +2,17 @@ import { parseArgs } from 'node:util';
 import { migrateHub, openHubDb, type HubStorage } from './db/open';
 import { createHub } from './server';
 import { createCode, listDevices, revokeDevice } from './store/devices';
+import { requestReset, startRebuild } from './store/repair';
 
 const USAGE = `Planora hub
   npm run hub -- [serve] (--sqlite FILE | --pg postgres://…) [--port 8787] [--host 127.0.0.1]
                  [--allow-http] [--trust-proxy] [--max-drift-minutes 5] [--batch-days 30]
   npm run hub -- code --new-org "Name" [--ttl-hours 24]       a code that founds the redeeming device's organization
   npm run hub -- code --org ORG_ID [--branch B]... [--ttl-hours 24]   a code to join ORG_ID (no --branch: every branch)
-  npm run hub -- device list | device revoke DEVICE_ID
+  npm run hub -- device list | device revoke DEVICE_ID | device reset DEVICE_ID
+  npm run hub -- rebuild --org ORG_ID --name "Name" [--branch B]... [--ttl-hours 24]
+                 after losing the hub's database: the organization again, one code per branch; each device
+                 registered with its code pushes everything it holds
 The database may also be given as DATABASE_URL.`;
 
 const { values, positionals } = parseArgs({
@@ -23,6 +27,7 @@ const { values, positionals } = parseArgs({
     'max-drift-minutes': { type: 'string' },
     'batch-days': { type: 'string' },
     'new-org': { type: 'string' },
+    name: { type: 'string' },
     org: { type: 'string' },
     branch: { type: 'string', multiple: true },
     'ttl-hours': { type: 'string', default: '24' },
@@ -108,6 +113,21 @@ async function main(): Promise<void> {
     const done = await withDb((db) => revokeDevice(db, arg, Date.now()));
     if (!done) fail(`no active device ${arg}`);
     console.log(`revoked ${arg}`);
+    return;
+  }
+  if (command === 'device' && sub === 'reset' && arg) {
+    const done = await withDb((db) => requestReset(db, arg, Date.now()));
+    if (!done) fail(`no active device ${arg}`);
+    console.log(`reset asked of ${arg}: at its next sync it pushes what it holds, keeps a backup and rebuilds its data from this hub`);
+    return;
+  }
+  if (command === 'rebuild') {
+    if (!values.org || !values.name) fail('rebuild needs --org ORG_ID and --name "Name"');
+    const org = values.org;
+    const name = values.name;
+    const codes = await withDb((db) => startRebuild(db, { orgId: org, name, branches: values.branch ?? [] }, Date.now(), ttlMs));
+    for (const c of codes) console.log(`${c.branch ?? 'all branches'}\t${c.code}`);
+    console.error(`organization ${org} made again; register each device with its code (Sync settings): it pushes all it holds`);
     return;
   }
   fail(`unknown command: ${positionals.join(' ')}`);

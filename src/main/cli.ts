@@ -13,6 +13,8 @@ import { startServer } from './server';
 import { webModeKey } from './secrets';
 import { keepHeapTight } from './heap';
 import { syncCheck } from './sync/checkCommand';
+import { syncReset } from './sync/resetCommand';
+import { resetIfAsked } from './sync/reset';
 
 const HELP = `planora — desktop ERP for service businesses
 
@@ -24,6 +26,7 @@ const HELP = `planora — desktop ERP for service businesses
   planora db restore [FILE] [--data DIR]    replace the database with FILE (default: the newest backup)
   planora db check [--full] [--data DIR]    quick_check (or integrity_check with --full)
   planora sync check [--data DIR]           compare this folder's rows with its hub's current cells (exit 1: differences)
+  planora sync reset [--data DIR]           with Planora closed: push what waits, back up, rebuild this folder's file from its hub
 `;
 
 function rendererDir(): string {
@@ -46,7 +49,9 @@ async function web(args: { data: string; port: number; host: string; allowHosts:
         'Web mode runs without it: everything works except saved mail passwords, which stay unused until the desktop app runs again.',
     );
   }
-  const core = await createCore(defaultConfig(args.data, { ...(secretKey ? { secretKey } : {}), log }));
+  const config = defaultConfig(args.data, { ...(secretKey ? { secretKey } : {}), log });
+  if (await resetIfAsked(config)) console.log('This computer\'s data was rebuilt from the hub, as its administrator asked (a backup is in the backups folder).');
+  const core = await createCore(config);
   const status = await core.dispatch({ name: 'setup.status', input: {}, sessionToken: null });
   const empty = status.result.ok && (status.result.data as { needsSetup: boolean }).needsSetup;
   let demo = false;
@@ -151,6 +156,7 @@ async function main(argv: string[]) {
   }
   if (cmd === 'db') return db(sub, rest, data, values.full ?? false);
   if (cmd === 'sync' && sub === 'check') return void (process.exitCode = await syncCheck(data));
+  if (cmd === 'sync' && sub === 'reset') return void (process.exitCode = await syncReset(data));
   console.log(HELP);
   process.exitCode = 2;
 }

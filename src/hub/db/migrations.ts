@@ -202,6 +202,13 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
       },
       async down(db: Kysely<unknown>) {
         for (const t of ['hub_number', 'hub_series_counter']) await db.schema.dropTable(t).execute();
+    // Repair: an administrator asks a device to rebuild its file from the hub; the mark stays until the device says done.
+    '0006_repair': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('hub_device').addColumn('reset_requested_at', 'bigint').execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.alterTable('hub_device').dropColumn('reset_requested_at').execute();
       },
     },
   };

@@ -23,6 +23,8 @@ export interface HubDevice {
   created_at: number;
   last_seen_at: number | null;
   revoked_at: number | null;
+  /** An administrator asked this device to rebuild its data from the hub (`device reset`); cleared when it reports done. */
+  reset_requested_at: number | null;
 }
 
 export interface HubCode {

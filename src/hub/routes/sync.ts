@@ -5,6 +5,7 @@ import { syncRequest, type syncResponse } from '../../shared/sync/protocol';
 import { authenticated, deviceOf, checkVersions, parse, type HubContext } from '../context';
 import { HubRefusal } from '../errors';
 import { pullCells, servesBranch, storeBatch } from '../store/cells';
+import { clearReset } from '../store/repair';
 
 /** A device's "last seen" is written at most this often: an idle round trip stays a read, a push writes only cells. */
 const SEEN_EVERY_MS = 60_000;
@@ -51,9 +52,12 @@ export function syncRoute(app: FastifyInstance, ctx: HubContext): void {
       });
       if (accepted > 0) ctx.signal.afterCommit(device.org_id);
     }
+    let resetAsked = device.reset_requested_at;
+    if (body.resetDone !== undefined && resetAsked !== null && (await clearReset(ctx.db, device.id, body.resetDone))) resetAsked = null;
     const result = { accepted, ...(await pullCells(ctx.db, device, body.cursor, body.pullLimit)) };
     request.log.info({ deviceId: device.id, pushed: body.cells.length, accepted: result.accepted, pulled: result.cells.length, more: result.more }, 'sync');
-    const answer: z.infer<typeof syncResponse> = { hubNow, ...result };
+    // Told after its push was stored: the device rebuilds from what the hub holds, its own changes included.
+    const answer: z.infer<typeof syncResponse> = { hubNow, ...result, ...(resetAsked !== null ? { reset: resetAsked } : {}) };
     return answer;
   });
 }

@@ -83,6 +83,7 @@ export async function redeemCode(
         created_at: now,
         last_seen_at: now,
         revoked_at: null,
+        reset_requested_at: null,
       })
       .execute();
     return { ok: true, deviceId, deviceKey, orgId, branchIds: branchesOf(code.branch_ids) ?? [] } as const;

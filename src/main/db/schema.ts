@@ -566,6 +566,12 @@ export interface SyncDeviceTable {
   /** JSON object. */
   problem_params: string | null;
   registered_at: string | null;
+  /** 1: registered anew while holding data; the next round pushes all of it. */
+  full_push: Generated<number>;
+  /** The hub's time of a reset it asked for, not yet carried out here. */
+  reset_requested_at: number | null;
+  /** The reset this file was rebuilt for, not yet reported to the hub. */
+  reset_done_at: number | null;
 }
 export interface SyncCellTable {
   table_name: string;

@@ -11,6 +11,7 @@ import type { CallOutcome } from '../api/dispatcher';
 import { attachmentForSession } from '../modules/interventions/attachmentAccess';
 import type { FromHost, HostAttachment, HostCall, HostInit, ToHost } from './protocol';
 import { keepHeapTight } from '../heap';
+import { resetIfAsked } from '../sync/reset';
 
 /**
  * The core in an Electron utilityProcess: SQLite, jobs and handlers run here, so a long query or
@@ -81,6 +82,8 @@ async function start(init: HostInit): Promise<Core> {
 }
 
 async function startCore(config: CoreConfig, init: HostInit): Promise<Core> {
+  // The hub asked at the last sync to rebuild this file from it: before anything opens it.
+  await resetIfAsked(config);
   const c = await createCore(config);
   c.bus.on((e) => send({ type: 'event', event: { name: e.name, payload: e.payload, orgId: e.orgId, branchIds: e.branchIds, userId: e.userId } }));
   if (init.demo) await loadDemo(c);

@@ -57,6 +57,8 @@ export const syncRequest = z.strictObject({
   /** The hub's sequence number of the last cell this device has pulled (0: none yet). */
   cursor: z.number().int().min(0),
   pullLimit: z.number().int().min(1).max(MAX_PUSH_CELLS).default(2000),
+  /** This device rebuilt its data from the hub for the reset asked at this time: the hub clears its mark. */
+  resetDone: z.number().int().min(0).optional(),
 });
 export const syncResponse = z.object({
   hubNow: z.number(),
@@ -69,6 +71,8 @@ export const syncResponse = z.object({
   more: z.boolean(),
   /** How many cells wait after `cursor` for this device (0 when `more` is false): a first sync's progress. A hub of an earlier build leaves it out. */
   remaining: z.number().int().min(0).optional(),
+  /** An administrator asked this device (at this time) to rebuild its data from the hub, after pushing what it holds. */
+  reset: z.number().int().optional(),
 });
 
 /**

@@ -17,7 +17,7 @@ export function useDesks() {
     for (const app of opened.splice(0)) await disposeTestApp(app);
   });
 
-  async function hubFor(opts: { now?: () => number } = {}): Promise<TestHub> {
+  async function hubFor(opts: Parameters<typeof startTestHub>[0] = {}): Promise<TestHub> {
     const h = await startTestHub(opts);
     hubs.push(h);
     return h;

@@ -5,6 +5,7 @@ import type { Clock } from '../../clock';
 import type { SyncState } from '../../../shared/api/sync';
 import { MAX_PUSH_CELLS } from '../../../shared/sync/protocol';
 import type { Replica } from '../replica';
+import type { FullStateMark } from '../replica/fullState';
 import { createHubClient, HubProblem, type HubClient } from './hubClient';
 import { keyContext, loadDevice, saveProgress, SCHEMA_VERSION, type Problem } from './device';
 import { nextRoundIn, SELF_MENDING, type RoundOutcome } from './schedule';
@@ -150,8 +151,37 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     // This installation's edits after \`settled\` count as unsettled in every apply of the round, also on pull pages
     // after this round's own push was acknowledged: a crossing edit there is still a conflict.
     const settled = { pendingAfterSeq: dev.settled_seq };
-    const request = (batchId: string, cells: Parameters<HubClient['sync']>[1]['cells']) =>
-      hub.sync(key, { schemaVersion: SCHEMA_VERSION, deviceNow: clock.now(), batchId, cells, cursor, pullLimit });
+    // A reset this file was rebuilt for is reported with every request until a round ends; the hub clears its mark.
+    const resetDone = dev.reset_done_at ?? undefined;
+    let resetAsked: number | null = null;
+    const request = async (batchId: string, cells: Parameters<HubClient['sync']>[1]['cells']) => {
+      const res = await hub.sync(key, { schemaVersion: SCHEMA_VERSION, deviceNow: clock.now(), batchId, cells, cursor, pullLimit, ...(resetDone !== undefined ? { resetDone } : {}) });
+      resetAsked = res.reset ?? null;
+      return res;
+    };
+
+    // Registered anew while holding data (the hub may have been rebuilt): everything this file holds goes first, whole
+    // rows in batches named by the registration, so a crash repeats a batch the hub takes as already stored.
+    if (dev.full_push) {
+      const shapes = await replica.shapes();
+      const widest = Math.max(1, ...[...shapes.values()].map((t) => t.columns.size + 1));
+      const rows = Math.max(1, Math.floor(MAX_PUSH_CELLS / widest));
+      const run = Date.parse(dev.registered_at ?? '') || 0;
+      let mark: FullStateMark = null;
+      let n = 0;
+      do {
+        const page = await replica.fullState(org, mark, rows);
+        if (page.cells.length) {
+          const res = await request(`${dev.installation_id}-f${run}-${n++}`, page.cells);
+          await replica.apply(org, res.cells, settled);
+          cursor = res.cursor;
+          await saveProgress(db, { cursor });
+        }
+        mark = page.next;
+      } while (mark && !stopped);
+      if (stopped) return { interval: dev.interval_seconds };
+      await db.updateTable('sync_device').set({ full_push: 0 }).where('id', '=', 1).execute();
+    }
 
     // Push: the local changes since the last acknowledged one, oldest first, in batches the hub takes at once.
     const toPush = await replica.pending(org, pushed);
@@ -186,6 +216,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     }
     await deps.afterPull?.(hub, key, org);
     await pullFieldActions(hub, key, org, deps.fieldActions?.() ?? null);
+    if (resetAsked !== null) {
+      // Everything of ours is on the hub now: the rebuild (at the next start, or `planora sync reset`) loses nothing.
+      await db.updateTable('sync_device').set({ reset_requested_at: resetAsked }).where('id', '=', 1).execute();
+      throw new HubProblem('refused', 'errors.sync_reset_pending');
+    }
+    if (resetDone !== undefined) await db.updateTable('sync_device').set({ reset_done_at: null }).where('id', '=', 1).where('reset_done_at', '=', resetDone).execute();
     await saveProgress(db, { settledSeq: pushed, lastSyncAt: new Date(clock.now()).toISOString(), problem: null });
     // A save made while this round pulled was not heard (pulled rows fire the same events): push it now.
     if ((await replica.pending(org, pushed)) > 0) rounds.again();

@@ -50,6 +50,10 @@ export async function registerDevice(
       org_id: answer.orgId,
       cursor: 0,
       pushed_seq: 0,
+      // Holding the organization's data already: the hub may be a new one (rebuilt), so all of it is pushed once.
+      full_push: orgId !== null ? 1 : 0,
+      reset_requested_at: null,
+      reset_done_at: null,
       problem_key: null,
       problem_params: null,
       registered_at: new Date(deps.clock.now()).toISOString(),

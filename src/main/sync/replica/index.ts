@@ -5,6 +5,7 @@ import { applyCells, type ApplyOptions, type ReplicaDeps } from './apply';
 import { outboundCells, pendingChanges } from './outbound';
 import { readShapes, type TableShape } from './tables';
 import { inboxSize } from './inbox';
+import { fullStateCells, type FullStateMark } from './fullState';
 
 /**
  * The desktop's replication layer: this installation's changes as cells to push, and pulled cells written into its
@@ -17,6 +18,9 @@ export interface Replica {
   pending(orgId: string, afterSeq: number): Promise<number>;
   /** Applies pulled cells: LWW per cell, tombstones, conflicts recorded; writes land through the funnel marked remote (never pushed back) and the modules' events fire. Idempotent. */
   apply(orgId: string, cells: CellMessage[], opts?: ApplyOptions): Promise<{ applied: number; conflicts: number; parked: number }>;
+  /** Every row this file holds of the organization as cells, a page of whole rows after `after` (a rebuilt hub's push). */
+  fullState(orgId: string, after: FullStateMark, rows: number): Promise<{ cells: CellMessage[]; next: FullStateMark }>;
+  shapes(): Promise<ReadonlyMap<string, TableShape>>;
   /** Pulled cells waiting for the rest of their row. */
   waiting(orgId: string): Promise<number>;
 }
@@ -41,5 +45,9 @@ export function openReplica(db: Kysely<DB>, deps: ReplicaDeps): Replica {
       return applyCells(db, await shapesOf(), deps, orgId, cells, opts);
     },
     waiting: (orgId) => inboxSize(db, orgId),
+    async fullState(orgId, after, rows) {
+      return fullStateCells(db, await shapesOf(), orgId, after, rows);
+    },
+    shapes: shapesOf,
   };
 }
