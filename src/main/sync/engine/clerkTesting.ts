@@ -106,12 +106,12 @@ export function clerkOf(core: Core, token: string, tag: string): Clerk {
           input = { id: r.pick(clients).id };
         } else if (op === 'book') {
           name = 'visits.bookBreak';
-          input = { userId: ownerId(), start: slot(r.int(0, 19)), durationMin: 30, outsideHoursConfirmed: true };
+          input = { userId: ownerId(), start: slot(r.int(0, 9)), durationMin: 30, outsideHoursConfirmed: true };
         } else if (op === 'move') {
           const b = r.pick(breaks);
           target = b.id;
           before = visitStamps(b.id);
-          const at = r.int(0, 19);
+          const at = r.int(0, 9);
           name = 'visits.move';
           values = { user_id: ownerId(), starts_at: slot(at), ends_at: slot(at + 1) };
           input = { id: b.id, version: b.version, userId: values.user_id, start: values.starts_at, end: values.ends_at, outsideHoursConfirmed: true };

@@ -206,7 +206,7 @@ export async function runSchedule(seed: number, devices: DeviceProc[], s: Schedu
     const x = r.pick(devices);
     const acks = x.acks.length;
     const op = r.weighted({ act: 6, sync: 3, line: 1, killRound: 3, killActing: 1 });
-    if (op === 'act') await x.act(r.int(1, 2 ** 30), r.int(1, 4));
+    if (op === 'act') await x.act(r.int(1, 2 ** 30), r.int(1, 6));
     else if (op === 'line') await x.setOffline(!x.offline);
     else if (op === 'sync') await x.sync();
     else if (op === 'killRound') {

@@ -33,7 +33,7 @@ import { DeviceProc, runSchedule, syncAll } from './killWorld';
 
 const SEEDS = (process.env.KILL_SEEDS ?? '11,23,37').split(',').map(Number);
 const STEPS = Number(process.env.KILL_STEPS ?? 36);
-const BUDGET_MS = 30_000;
+const BUDGET_MS = 25_000;
 const PULL_LIMIT = 25;
 
 interface World {
