@@ -37,8 +37,8 @@ interface Row {
 }
 
 export interface Clerk {
-  /** `count` seeded acts; each acknowledged one reported through `ack` as soon as the call returned. */
-  act(seed: number, count: number, ack: (a: Ack) => void): Promise<number>;
+  /** `count` seeded acts (`movesOnly`: moving breaks only); each acknowledged one reported through `ack` as soon as the call returned. */
+  act(seed: number, count: number, ack: (a: Ack) => void, movesOnly?: boolean): Promise<number>;
 }
 
 export function clerkOf(core: Core, token: string, tag: string): Clerk {
@@ -79,13 +79,14 @@ export function clerkOf(core: Core, token: string, tag: string): Clerk {
   }
 
   return {
-    async act(seed, count, ack) {
+    async act(seed, count, ack, movesOnly = false) {
       const r = random(seed);
       let done = 0;
       for (let i = 0; i < count; i++) {
         const clients = q<Row & { name: string }>('select id, version, name from client where deleted_at is null order by id');
         const breaks = q<Row>(`select id, version from visit where deleted_at is null and kind = 'break' and status != 'cancelled' order by id`);
-        const op = r.weighted({ createClient: 3, editClient: clients.length ? 3 : 0, deleteClient: clients.length ? 1 : 0, book: 2, move: breaks.length ? 6 : 0, deleteBreak: breaks.length ? 1 : 0 });
+        if (movesOnly && breaks.length === 0) break;
+        const op = movesOnly ? 'move' : r.weighted({ createClient: 3, editClient: clients.length ? 3 : 0, deleteClient: clients.length ? 1 : 0, book: 3, move: breaks.length ? 6 : 0, deleteBreak: breaks.length ? 1 : 0 });
         const seq = topSeq();
         let before: Map<string, string> | null = null;
         let target: string | null = null;
@@ -106,12 +107,13 @@ export function clerkOf(core: Core, token: string, tag: string): Clerk {
           input = { id: r.pick(clients).id };
         } else if (op === 'book') {
           name = 'visits.bookBreak';
-          input = { userId: ownerId(), start: slot(r.int(0, 9)), durationMin: 30, outsideHoursConfirmed: true };
+          input = { userId: ownerId(), start: slot(r.int(0, 5)), durationMin: 30, outsideHoursConfirmed: true };
         } else if (op === 'move') {
-          const b = r.pick(breaks);
+          // Apart, both sides reach for the same few breaks (the oldest ids): that is where edits cross.
+          const b = r.pick(movesOnly ? breaks.slice(0, 2) : breaks);
           target = b.id;
           before = visitStamps(b.id);
-          const at = r.int(0, 9);
+          const at = r.int(0, 15);
           name = 'visits.move';
           values = { user_id: ownerId(), starts_at: slot(at), ends_at: slot(at + 1) };
           input = { id: b.id, version: b.version, userId: values.user_id, start: values.starts_at, end: values.ends_at, outsideHoursConfirmed: true };

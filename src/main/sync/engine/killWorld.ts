@@ -144,8 +144,8 @@ export class DeviceProc {
     return line;
   }
 
-  act(seed: number, count: number) {
-    return this.command(`act ${seed} ${count}`, 'acted');
+  act(seed: number, count: number, movesOnly = false) {
+    return this.command(`act ${seed} ${count}${movesOnly ? ' moves' : ''}`, 'acted');
   }
 
   async sync(): Promise<{ state: string; pending: number } | null> {
@@ -205,8 +205,14 @@ export async function runSchedule(seed: number, devices: DeviceProc[], s: Schedu
   for (let step = 0; step < s.steps && Date.now() < end; step++) {
     const x = r.pick(devices);
     const acks = x.acks.length;
-    const op = r.weighted({ act: 6, sync: 3, line: 1, killRound: 3, killActing: 1 });
-    if (op === 'act') await x.act(r.int(1, 2 ** 30), r.int(1, 6));
+    const op = r.weighted({ act: 6, sync: 3, line: 1, killRound: 3, killActing: 1, apart: 2 });
+    if (op === 'apart') {
+      // Two branches cut off at once both move breaks: the crossing edits a person must be shown.
+      const y = r.pick(devices.filter((d) => d !== x));
+      for (const d of [x, y]) if (!d.offline) await d.setOffline(true);
+      for (const d of [x, y]) await d.act(r.int(1, 2 ** 30), r.int(2, 4), true);
+      for (const d of [x, y]) await d.setOffline(false);
+    } else if (op === 'act') await x.act(r.int(1, 2 ** 30), r.int(1, 6));
     else if (op === 'line') await x.setOffline(!x.offline);
     else if (op === 'sync') await x.sync();
     else if (op === 'killRound') {

@@ -3,7 +3,8 @@
  * a hub), its clock skewed by the given milliseconds, syncing as the desktop does (rounds after saves, long polls) and
  * on command. The test drives it by stdin lines and kills it (SIGKILL) where it likes:
  *
- *   act <seed> <count>   a clerk's seeded acts; `ack <json>` once each call returned, then `acted <n>`
+ *   act <seed> <count> [moves]   a clerk's seeded acts (or moves of breaks only); `ack <json>` once each call
+ *                        returned, then `acted <n>`
  *   sync                 a round now; `synced <json>` (state, pending) when it ended
  *   offline 0|1          every request to the hub fails as a cut line does
  *   go <id> / cut <id>   lets a held request (`gate <id> push|pull send|answer`) go on, or fails it
@@ -57,7 +58,7 @@ const engine = core.services.get(SYNC_DESK).engine;
 // One command at a time, in order; gate answers are taken at once (a round under way waits on them).
 let queue = Promise.resolve();
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
-  const [cmd, a, b] = line.split(' ');
+  const [cmd, a, b, c] = line.split(' ');
   if (cmd === 'go' || cmd === 'cut') {
     held.get(a!)?.(cmd === 'go');
     held.delete(a!);
@@ -65,7 +66,7 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
   }
   queue = queue.then(async () => {
     if (cmd === 'act') {
-      const n = await clerk.act(Number(a), Number(b), (ack) => out(`ack ${JSON.stringify(ack)}`));
+      const n = await clerk.act(Number(a), Number(b), (ack) => out(`ack ${JSON.stringify(ack)}`), c === 'moves');
       out(`acted ${n}`);
     } else if (cmd === 'sync') {
       await engine.syncNow();
