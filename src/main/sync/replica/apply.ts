@@ -163,6 +163,16 @@ export async function applyCells(
           const hlcs = diverged.flatMap((d) => [d.local.hlc, d.remote.hlc]).sort();
           if (await recordConflict(trx, orgId, conflictId([row.kind, table, rowId, ...hlcs]), row, nowIso)) conflicts++;
         }
+        // An insert cut by a pull page: the row was made from its first part with a stand-in creation time (its stamp's
+        // clock), and the insert's own, arriving on a later page, must still land: it is what the hub and the others hold.
+        if (before && typeof createdAt?.value === 'string' && before.created_at !== createdAt.value) {
+          await trx
+            .updateTable(table as SyncedTable)
+            .set({ created_at: createdAt.value } as never)
+            .where('id', '=', rowId)
+            .execute();
+          before.created_at = createdAt.value;
+        }
         if (winners.length === 0) continue;
 
         const patch: Record<string, unknown> = {};
