@@ -116,6 +116,10 @@ export interface HubDB {
   hub_secret: HubSecret;
   hub_link: HubLink;
   hub_field_action: HubFieldAction;
+  hub_chat_org: HubChatOrg;
+  hub_chat_conversation: HubChatConversation;
+  hub_chat_message: HubChatMessage;
+  hub_chat_block: HubChatBlock;
 }
 
 /** A web form submission, kept until its branch's device acknowledges the task it made of it. */
@@ -144,4 +148,52 @@ export interface HubChallenge {
 export interface HubSecret {
   name: string;
   value: string;
+}
+
+/** An organization's chat: its change counter (row-locked by every change, so changes commit in `rev` order). */
+export interface HubChatOrg {
+  org_id: string;
+  rev: number;
+  /** JSON of `ChatSettings`; null: the defaults. */
+  settings: string | null;
+  /** Last heartbeat of any hub process holding an operator's socket of the organization. */
+  operators_seen_at: number | null;
+}
+
+export interface HubChatConversation {
+  id: string;
+  org_id: string;
+  visitor_id: string;
+  /** JSON of the questionnaire's answers. */
+  answers: string;
+  ip: string;
+  page: string;
+  language: string;
+  status: 'open' | 'closed';
+  assignee_id: string | null;
+  started_at: number;
+  last_message_at: number | null;
+  visitor_seen_at: number | null;
+  last_seq: number;
+  rev: number;
+}
+
+export interface HubChatMessage {
+  conversation_id: string;
+  seq: number;
+  org_id: string;
+  client_id: string;
+  author: 'visitor' | 'operator';
+  user_id: string | null;
+  text: string;
+  quote_seq: number | null;
+  created_at: number;
+  deleted_at: number | null;
+  rev: number;
+}
+
+export interface HubChatBlock {
+  org_id: string;
+  cidr: string;
+  created_at: number;
 }
