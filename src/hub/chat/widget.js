@@ -57,20 +57,22 @@
   var root = host.attachShadow({ mode: 'open' });
   var style = document.createElement('style');
   style.textContent =
-    '[hidden]{display:none!important}:host{all:initial;position:fixed;right:20px;bottom:20px;z-index:2147483000;font:15px/1.4 system-ui,sans-serif;color:#1d2330}' +
-    '.launch{border:0;border-radius:28px;padding:.8rem 1.2rem;background:#1f5fbf;color:#fff;font:inherit;font-weight:600;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}' +
+    // The site's own !important rules on a div reach the host (and by inheritance all inside): ours win here.
+    '[hidden]{display:none!important}:host{all:initial!important;position:fixed!important;right:20px!important;bottom:20px!important;z-index:2147483000!important}' +
+    '.w{font:15px/1.4 system-ui,sans-serif;color:#1d2330;text-align:left;letter-spacing:normal}' +
+    '.launch{font:inherit;border:0;border-radius:28px;padding:.8rem 1.2rem;background:#1f5fbf;color:#fff;font-weight:600;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}' +
     '.panel{width:340px;max-width:calc(100vw - 40px);height:500px;max-height:calc(100vh - 40px);display:flex;flex-direction:column;background:#fff;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);overflow:hidden}' +
     '.head{display:flex;gap:.6rem;align-items:center;padding:.7rem .8rem;background:#1f5fbf;color:#fff}' +
     '.avatar{width:38px;height:38px;border-radius:50%;background:#fff;color:#1f5fbf;display:grid;place-items:center;font-weight:700;overflow:hidden;flex:none}' +
     '.avatar img{width:100%;height:100%;object-fit:cover}.who{flex:1;min-width:0}.who b{display:block}.state{font-size:.82rem;opacity:.9}' +
-    '.x{background:none;border:0;color:#fff;font-size:1.4rem;cursor:pointer;padding:0 .3rem}' +
+    '.x{background:none;border:0;color:#fff;font:inherit;font-size:1.4rem;cursor:pointer;padding:0 .3rem}' +
     '.body{flex:1;overflow:auto;padding:.8rem;display:flex;flex-direction:column;gap:.5rem;background:#f3f5f9}' +
     'form{display:grid;gap:.55rem}label{display:grid;gap:.15rem;font-weight:600;font-size:.9rem}' +
     'input,textarea,select{font:inherit;font-weight:400;padding:.45rem;border:1px solid #9aa6bd;border-radius:6px;background:#fff;color:inherit}' +
     'button.go{font:inherit;padding:.55rem 1rem;border:0;border-radius:6px;background:#1f5fbf;color:#fff;cursor:pointer}button[disabled]{opacity:.6}' +
     '.msg{max-width:82%;padding:.45rem .65rem;border-radius:10px;background:#fff;white-space:pre-wrap;overflow-wrap:anywhere;box-shadow:0 1px 2px rgba(0,0,0,.08)}' +
     '.msg.visitor{align-self:flex-end;background:#dce8fb}.meta{font-size:.72rem;color:#5b6579;margin-top:.15rem}' +
-    '.quote{border-left:3px solid #9aa6bd;padding-left:.4rem;color:#5b6579;font-size:.85rem;margin-bottom:.2rem}' +
+    '.quote{border-left:3px solid #9aa6bd;padding-left:.4rem;color:#5b6579;font-size:.85rem;margin-bottom:.2rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}' +
     '.compose{display:flex;gap:.4rem;padding:.5rem;border-top:1px solid #dde2ec}.compose textarea{flex:1;resize:none;height:2.6rem}' +
     '.note{font-size:.85rem;color:#5b6579;text-align:center}.error{color:#a11b1b;font-size:.88rem}.typing{min-height:1.1rem;font-size:.8rem;color:#5b6579;padding:0 .8rem}';
   root.appendChild(style);
@@ -99,11 +101,15 @@
   compose.append(input, sendBtn);
   compose.hidden = true;
   panel.append(head, body, typingLine, compose);
-  root.append(launch, panel);
+  var wrap = el('div', 'w');
+  wrap.append(launch, panel);
+  root.appendChild(wrap);
 
   launch.onclick = function () {
     launch.hidden = true;
     panel.hidden = false;
+    // Filled while hidden (a reload): only now has it a height to scroll.
+    body.scrollTop = body.scrollHeight;
     var first = compose.hidden ? body.querySelector('input,select') : input;
     if (first) first.focus();
   };
@@ -154,7 +160,7 @@
   }
 
   function time(ms) {
-    return new Date(ms).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
+    return new Date(ms).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', hour12: false });
   }
 
   function showMessage(f) {
