@@ -14,6 +14,7 @@ const STATUS: Record<HubErrorCode, number> = {
   'hub.rate_limited': 429,
   'hub.https_required': 403,
   'hub.challenge_failed': 403,
+  'hub.blocked': 403,
 };
 
 /** A refusal the routes throw; the error handler answers it as `{ code, key, params }` with its status. */

@@ -14,6 +14,10 @@ import { fieldRoute } from './routes/field';
 import { registerRoute } from './routes/register';
 import { syncRoute } from './routes/sync';
 import { waitRoute } from './routes/wait';
+import { chatRoute } from './routes/chat';
+import { chatService } from './chat/service';
+import { chatSignal } from './chat/signal';
+import { visitorKey } from './chat/token';
 import { cellSignal } from './signal';
 import { pruneBatches } from './store/cells';
 import { plainHttpRefused } from './transport';
@@ -40,6 +44,8 @@ export interface HubOptions {
   webForm?: { limits?: PublicLimitOptions; pow?: Partial<Omit<PowOptions, 'now'>> };
   /** Batch ids are kept this many days (default 30), pruned at start and every hour. */
   batchDays?: number;
+  /** The website chat's public limits (default: the web form's), and messages per conversation (10, then 30 a minute). */
+  chat?: { limits?: PublicLimitOptions; perConversation?: { capacity: number; perMinute: number } };
 }
 
 export interface Hub {
@@ -117,10 +123,22 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   pruning.unref();
   fieldRoute(app, ctx);
 
+  const chatNotices = chatSignal(opened.engine, opened.pgUrl, (msg, err) => app.log.warn({ err }, msg));
+  await chatNotices.start();
+  const chat = chatService(opened.db, chatNotices, ctx.now, app.log, await visitorKey(opened.db));
+  await chatRoute(app, ctx, {
+    chat,
+    pow,
+    limits: publicLimits(opts.chat?.limits ?? DEFAULT_PUBLIC_LIMITS, ctx.now),
+    perConversation: tokenBucket(opts.chat?.perConversation ?? { capacity: 10, perMinute: 30 }),
+  });
+
   // Long polls would hold a closing server open for up to a minute: wake them first, they answer "no change".
   app.addHook('preClose', async () => {
     clearInterval(pruning);
+    chat.close();
     await signal.close();
+    await chatNotices.close();
   });
   let closing: Promise<void> | null = null;
   return {
@@ -131,6 +149,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
       (closing ??= (async () => {
         await app.close();
         await signal.close();
+        await chatNotices.close();
         await opened.close();
       })()),
   };

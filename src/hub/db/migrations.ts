@@ -209,6 +209,65 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
       },
       async down(db: Kysely<unknown>) {
         await db.schema.alterTable('hub_device').dropColumn('reset_requested_at').execute();
+    // The website chat: an organization's change counter and widget settings, its conversations, their messages and
+    // the networks it blocks. `rev` orders every change of one organization (the sockets' cursor).
+    '0007_chat': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('hub_chat_org')
+          .addColumn('org_id', 'text', (c) => c.primaryKey().notNull().references('hub_organization.id'))
+          .addColumn('rev', 'bigint', (c) => c.notNull())
+          .addColumn('settings', 'text')
+          .addColumn('operators_seen_at', 'bigint')
+          .execute();
+        await db.schema
+          .createTable('hub_chat_conversation')
+          .addColumn('id', 'text', (c) => c.primaryKey().notNull())
+          .addColumn('org_id', 'text', (c) => c.notNull().references('hub_organization.id'))
+          .addColumn('visitor_id', 'text', (c) => c.notNull())
+          .addColumn('answers', 'text', (c) => c.notNull())
+          .addColumn('ip', 'text', (c) => c.notNull())
+          .addColumn('page', 'text', (c) => c.notNull())
+          .addColumn('language', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('open', 'closed')`))
+          .addColumn('assignee_id', 'text')
+          .addColumn('started_at', 'bigint', (c) => c.notNull())
+          .addColumn('last_message_at', 'bigint')
+          .addColumn('visitor_seen_at', 'bigint')
+          .addColumn('last_seq', 'integer', (c) => c.notNull())
+          .addColumn('rev', 'bigint', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('hub_chat_conversation_rev').on('hub_chat_conversation').columns(['org_id', 'rev']).execute();
+        await db.schema.createIndex('hub_chat_conversation_status').on('hub_chat_conversation').columns(['org_id', 'status']).execute();
+        await db.schema
+          .createTable('hub_chat_message')
+          .addColumn('conversation_id', 'text', (c) => c.notNull().references('hub_chat_conversation.id'))
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('org_id', 'text', (c) => c.notNull())
+          .addColumn('client_id', 'text', (c) => c.notNull())
+          .addColumn('author', 'text', (c) => c.notNull().check(sql`author in ('visitor', 'operator')`))
+          .addColumn('user_id', 'text')
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('quote_seq', 'integer')
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('deleted_at', 'bigint')
+          .addColumn('rev', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('hub_chat_message_pk', ['conversation_id', 'seq'])
+          // A frame sent again after a lost acknowledgement is one message.
+          .addUniqueConstraint('hub_chat_message_once', ['conversation_id', 'client_id'])
+          .execute();
+        await db.schema.createIndex('hub_chat_message_org_rev').on('hub_chat_message').columns(['org_id', 'rev']).execute();
+        await db.schema.createIndex('hub_chat_message_rev').on('hub_chat_message').columns(['conversation_id', 'rev']).execute();
+        await db.schema
+          .createTable('hub_chat_block')
+          .addColumn('org_id', 'text', (c) => c.notNull().references('hub_organization.id'))
+          .addColumn('cidr', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('hub_chat_block_pk', ['org_id', 'cidr'])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        for (const t of ['hub_chat_block', 'hub_chat_message', 'hub_chat_conversation', 'hub_chat_org']) await db.schema.dropTable(t).execute();
       },
     },
   };

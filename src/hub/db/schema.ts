@@ -121,6 +121,10 @@ export interface HubDB {
   hub_field_photo: HubFieldPhoto;
   hub_series_counter: HubSeriesCounter;
   hub_number: HubNumber;
+  hub_chat_org: HubChatOrg;
+  hub_chat_conversation: HubChatConversation;
+  hub_chat_message: HubChatMessage;
+  hub_chat_block: HubChatBlock;
 }
 
 /** A photo an employee sent from the phone page, waiting for the branch's device. */
@@ -183,4 +187,52 @@ export interface HubNumber {
   provisional: string;
   device_id: string;
   at: number;
+}
+
+/** An organization's chat: its change counter (row-locked by every change, so changes commit in `rev` order). */
+export interface HubChatOrg {
+  org_id: string;
+  rev: number;
+  /** JSON of `ChatSettings`; null: the defaults. */
+  settings: string | null;
+  /** Last heartbeat of any hub process holding an operator's socket of the organization. */
+  operators_seen_at: number | null;
+}
+
+export interface HubChatConversation {
+  id: string;
+  org_id: string;
+  visitor_id: string;
+  /** JSON of the questionnaire's answers. */
+  answers: string;
+  ip: string;
+  page: string;
+  language: string;
+  status: 'open' | 'closed';
+  assignee_id: string | null;
+  started_at: number;
+  last_message_at: number | null;
+  visitor_seen_at: number | null;
+  last_seq: number;
+  rev: number;
+}
+
+export interface HubChatMessage {
+  conversation_id: string;
+  seq: number;
+  org_id: string;
+  client_id: string;
+  author: 'visitor' | 'operator';
+  user_id: string | null;
+  text: string;
+  quote_seq: number | null;
+  created_at: number;
+  deleted_at: number | null;
+  rev: number;
+}
+
+export interface HubChatBlock {
+  org_id: string;
+  cidr: string;
+  created_at: number;
 }

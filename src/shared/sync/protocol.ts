@@ -113,6 +113,7 @@ export const HUB_ERRORS = [
   'hub.bad_request',
   'hub.https_required',
   'hub.challenge_failed',
+  'hub.blocked',
 ] as const;
 export type HubErrorCode = (typeof HUB_ERRORS)[number];
 export const hubError = z.object({

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+
+/**
+ * The website chat's wire protocol: the visitor's socket (`/chat/v1/visitor`), the operator's socket
+ * (`/hub/v1/chat/operator`) and the visitor's HTTP steps before them. Both ends parse every frame with these schemas.
+ *
+ * Order and resumption: every change of an organization's chat (a new message, a deleted one, a conversation's new
+ * state) takes the next number of that organization's `rev`, in commit order. A socket's cursor is the last `rev` it
+ * was sent; a reconnecting client sends it back (`resume.after`) and is sent every later change once, in `rev` order.
+ * Within a conversation, messages are numbered by `seq` (1, 2, 3 …); an acknowledgement carries the stored `seq`.
+ */
+
+/** A message's text: what a person types in a chat box, not a document. */
+export const CHAT_TEXT_MAX = 2000;
+/** The largest frame either socket accepts, in bytes (a text of CHAT_TEXT_MAX in any script, with its envelope). */
+export const CHAT_FRAME_MAX = 16 * 1024;
+export const CHAT_ANSWER_MAX = 200;
+export const CHAT_PAGE_MAX = 500;
+
+export const CHAT_FIELDS = ['name', 'phone', 'email', 'topic'] as const;
+export type ChatField = (typeof CHAT_FIELDS)[number];
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** A client's id for a frame it may send again after a reconnect: the hub stores it once. */
+const clientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+// Control characters other than tab and line breaks make no sense in a chat and hide things from the reader.
+const text = z
+  .string()
+  .max(CHAT_TEXT_MAX)
+  .refine((s) => s.trim().length > 0, 'empty')
+  .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'control');
+const cursor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/** Which questionnaire fields are asked and which are required; the organization's, or these defaults. */
+export const questionnaire = z.object({
+  ask: z.array(z.enum(CHAT_FIELDS)).max(CHAT_FIELDS.length),
+  require: z.array(z.enum(CHAT_FIELDS)).max(CHAT_FIELDS.length),
+  /** Topics to choose from; none: the topic is free text. */
+  topics: z.array(z.string().min(1).max(80)).max(20),
+});
+export type Questionnaire = z.infer<typeof questionnaire>;
+export const DEFAULT_QUESTIONNAIRE: Questionnaire = { ask: ['name', 'phone', 'email', 'topic'], require: ['name'], topics: [] };
+
+/** What an organization's desktop sets for its widget. */
+export const chatSettings = z.object({
+  questionnaire,
+  /** https URL of the organization's logo (the avatar when no operator's photo is known). */
+  logoUrl: z.string().url().max(500).regex(/^https:\/\//).nullable(),
+  /** Photos of operators by user id (https URLs). */
+  photos: z.record(id, z.string().url().max(500).regex(/^https:\/\//)).default({}),
+  /** Operators' display names by user id: what the visitor sees above a reply. */
+  names: z.record(id, z.string().min(1).max(80)).default({}),
+});
+export type ChatSettings = z.infer<typeof chatSettings>;
+export const DEFAULT_CHAT_SETTINGS: ChatSettings = { questionnaire: DEFAULT_QUESTIONNAIRE, logoUrl: null, photos: {}, names: {} };
+
+/** The organization's block list: IPv4 or IPv6 networks in CIDR form (a bare address is its own /32 or /128). */
+export const blockListChange = z.object({
+  add: z.array(z.string().min(2).max(50)).max(500).default([]),
+  remove: z.array(z.string().min(2).max(50)).max(500).default([]),
+});
+
+export const answers = z.object({
+  name: z.string().trim().max(CHAT_ANSWER_MAX).optional(),
+  phone: z.string().trim().max(CHAT_ANSWER_MAX).optional(),
+  email: z.string().trim().max(CHAT_ANSWER_MAX).optional(),
+  topic: z.string().trim().max(CHAT_ANSWER_MAX).optional(),
+});
+export type ChatAnswers = z.infer<typeof answers>;
+
+/** `POST /chat/v1/start/<orgId>`: the questionnaire, the solved proof of work, where the chat began. */
+export const startRequest = z.object({
+  altcha: z.string().min(1).max(2000),
+  answers,
+  page: z.string().max(CHAT_PAGE_MAX),
+  language: z.enum(['en', 'lv', 'ru', 'lt', 'ro', 'hy']),
+});
+export const startResponse = z.object({ conversationId: id, token: z.string() });
+
+/** `GET /chat/v1/config/<orgId>`: what the widget shows before a conversation. */
+export const configResponse = z.object({
+  texts: z.record(z.string(), z.string()),
+  questionnaire,
+  logoUrl: z.string().nullable(),
+  online: z.boolean(),
+  textMax: z.number(),
+});
+
+// ---- The messages both sockets carry (hub → client) ----
+
+export const author = z.enum(['visitor', 'operator']);
+
+export const messageFrame = z.object({
+  t: z.literal('message'),
+  conversationId: id,
+  seq: z.number().int().positive(),
+  rev: cursor,
+  author,
+  /** The operator who wrote it; null for the visitor. */
+  userId: id.nullable(),
+  /** Shown to the visitor above an operator's message: the organization's name for them. */
+  name: z.string().nullable(),
+  text: z.string(),
+  quoteSeq: z.number().int().positive().nullable(),
+  at: z.number(),
+});
+export type MessageFrame = z.infer<typeof messageFrame>;
+
+export const deletedFrame = z.object({ t: z.literal('deleted'), conversationId: id, seq: z.number().int().positive(), rev: cursor });
+export const typingFrame = z.object({ t: z.literal('typing'), conversationId: id, author });
+export const ackFrame = z.object({ t: z.literal('ack'), clientId, seq: z.number().int().positive().nullable(), rev: cursor });
+export const errorFrame = z.object({ t: z.literal('error'), clientId: clientId.nullable(), code: z.string(), retryAfterS: z.number().optional() });
+
+export const conversationView = z.object({
+  id,
+  status: z.enum(['open', 'closed']),
+  answers,
+  ip: z.string(),
+  page: z.string(),
+  language: z.string(),
+  assigneeId: id.nullable(),
+  startedAt: z.number(),
+  lastMessageAt: z.number().nullable(),
+  visitorSeenAt: z.number().nullable(),
+  rev: cursor,
+});
+export type ConversationView = z.infer<typeof conversationView>;
+export const conversationFrame = z.object({ t: z.literal('conversation'), conversation: conversationView });
+
+/** The visitor's socket says hello with what the widget shows: who answers, whether anyone is online. */
+export const visitorHello = z.object({
+  t: z.literal('hello'),
+  conversationId: id,
+  status: z.enum(['open', 'closed']),
+  online: z.boolean(),
+  assignee: z.object({ name: z.string().nullable(), photoUrl: z.string().nullable() }).nullable(),
+});
+export const statusFrame = z.object({ t: z.literal('status'), status: z.enum(['open', 'closed']), assignee: visitorHello.shape.assignee });
+
+export const visitorInbound = z.discriminatedUnion('t', [messageFrame, deletedFrame, typingFrame, ackFrame, errorFrame, visitorHello, statusFrame]);
+export type VisitorInbound = z.infer<typeof visitorInbound>;
+
+export const operatorHello = z.object({ t: z.literal('hello'), userId: id, orgId: id });
+export const listFrame = z.object({ t: z.literal('conversations'), conversations: z.array(conversationView), rev: cursor });
+export const operatorInbound = z.discriminatedUnion('t', [messageFrame, deletedFrame, typingFrame, ackFrame, errorFrame, conversationFrame, operatorHello, listFrame]);
+export type OperatorInbound = z.infer<typeof operatorInbound>;
+
+// ---- What the clients send (client → hub) ----
+
+const resume = z.object({ t: z.literal('resume'), after: cursor });
+const typing = z.object({ t: z.literal('typing') });
+
+export const visitorOutbound = z.discriminatedUnion('t', [resume, typing, z.object({ t: z.literal('send'), clientId, text })]);
+export type VisitorOutbound = z.infer<typeof visitorOutbound>;
+
+export const operatorOutbound = z.discriminatedUnion('t', [
+  resume,
+  z.object({ t: z.literal('list') }),
+  z.object({ t: z.literal('typing'), conversationId: id }),
+  z.object({ t: z.literal('reply'), clientId, conversationId: id, text, quoteSeq: z.number().int().positive().nullable().default(null) }),
+  z.object({ t: z.literal('delete'), clientId, conversationId: id, seq: z.number().int().positive() }),
+  z.object({ t: z.literal('transfer'), clientId, conversationId: id, userId: id }),
+  z.object({ t: z.literal('close'), clientId, conversationId: id }),
+]);
+export type OperatorOutbound = z.infer<typeof operatorOutbound>;
+
+/** Error codes a socket sends back (`error.code`). */
+export const CHAT_ERRORS = ['chat.bad_frame', 'chat.rate_limited', 'chat.closed', 'chat.not_found', 'chat.not_yours', 'chat.unknown_user'] as const;
