@@ -20,6 +20,7 @@ import * as m0018 from './0018_invoices';
 import * as m0019 from './0019_task_notices';
 import * as m0020 from './0020_task_web_intake';
 import * as m0021 from './0021_task_grid';
+import * as m0027 from './0027_chat_settings';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0019_task_notices': m0019,
   '0020_task_web_intake': m0020,
   '0021_task_grid': m0021,
+  '0027_chat_settings': m0027,
 };
