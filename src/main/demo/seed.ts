@@ -20,6 +20,7 @@ import { loadTasks } from './tasks';
 import { loadTaskTime } from './taskTime';
 import { loadTaskChecklists } from './taskChecklists';
 import { loadInvoices } from './invoices';
+import { loadChatSettings } from './chat';
 
 export const DEMO_PASSWORD = 'planora-demo';
 export { DEMO_CLIENTS } from './clientsPlan';
@@ -59,6 +60,8 @@ export async function seedDemo(ctx: Ctx, language: Language = DEMO_LANGUAGE, int
     await loadTaskChecklists(quiet, tasks);
     await loadTaskTime(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, techs: tasks.branches.flatMap((b) => b.techs) });
     await loadInvoices(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, owner: user('owner'), branches: [{ id: ids.branches.riga, prefix: 'RIX-R-' }, { id: ids.branches.yerevan, prefix: 'EVN-R-' }] });
+    // The website chat: how conversations are routed, what a visitor is asked, and each person's levels.
+    await loadChatSettings(quiet, { language: plan.language, owner: user('owner'), users: ids.users });
   }
   return STAFF.map((s) => ({ login: s.login, password: DEMO_PASSWORD, role: s.role }));
 }

@@ -62,4 +62,6 @@ export const ROUTES: RouteDef[] = [
   // The tasks' set-up: types with their checklists and rates (managers change them), and the intake mailboxes.
   { path: 'task-types', label: 'taskChecklist.typesNav', module: 'tasks', edit: 'approve', load: () => import('../modules/taskSettings/TaskTypesScreen').then((m) => m.TaskTypesScreen) },
   { path: 'task-mailboxes', label: 'taskChecklist.mailboxesNav', module: 'tasks', action: 'approve', load: () => import('../modules/taskSettings/MailboxesScreen').then((m) => m.MailboxesScreen) },
+  // The website chat's routing, questionnaire and each employee's levels: everyone who answers chats reads; managers change.
+  { path: 'chat-settings', label: 'chatSettings.nav', module: 'chat', edit: 'approve', load: () => import('../modules/chatSettings/ChatSettingsScreen').then((m) => m.ChatSettingsScreen) },
 ];

@@ -45,6 +45,8 @@ export const SCREEN_MODULES = {
   'task-types': read('tasks'),
   'task-mailboxes': { module: 'tasks', action: 'approve' },
   invoices: read('invoices'),
+  // The website chat's settings: everyone who answers chats reads them; managers and owners change them.
+  'chat-settings': read('chat'),
 } as const satisfies Record<string, ScreenRight | null>;
 export type Screen = keyof typeof SCREEN_MODULES;
 export const SCREENS = Object.keys(SCREEN_MODULES) as [Screen, ...Screen[]];
