@@ -40,7 +40,7 @@ test('a manager reads the demo’s chat settings, is refused a questionnaire wit
   await pick(page, 'chat-field-phone', en.chatSettings.mode.off);
   await pick(page, 'chat-field-email', en.chatSettings.mode.off);
   await page.getByTestId('chat-org-save').click();
-  await expect(page.getByRole('alert')).toHaveText(en.errors.chat_contact_needed);
+  await expect(page.getByRole('alert')).toContainText(en.errors.chat_contact_needed);
   expect((await apiCall<Settings>(page, 'chatSettings.get', {})).org).toEqual(before.org);
   await shot(page, 'chat-settings-refused-en');
 
@@ -61,7 +61,7 @@ test('a manager reads the demo’s chat settings, is refused a questionnaire wit
   await shot(page, 'chat-settings-en');
 });
 
-test('in Armenian: the manager’s screen speaks it, and an employee reads without changing', async ({ page }) => {
+test('in Armenian: the manager’s screen speaks it and names a topic listed twice', async ({ page }) => {
   await loginAs(page, server.url, 'manager.yerevan');
   await chooseLanguage(page, { code: 'hy', name: 'Հայերեն' });
   await page.getByTestId('nav-chat-settings').click();
@@ -73,11 +73,13 @@ test('in Armenian: the manager’s screen speaks it, and an employee reads witho
   const topics = page.getByTestId('chat-topics');
   await topics.fill(`${await topics.inputValue()}\nremonta izsaukums`);
   await page.getByTestId('chat-org-save').click();
-  await expect(page.getByRole('alert')).toHaveText(hy.errors.chat_topic_twice.replace('{{topic}}', 'remonta izsaukums'));
+  await expect(page.getByRole('alert')).toContainText(hy.errors.chat_topic_twice.replace('{{topic}}', 'remonta izsaukums'));
   await shot(page, 'chat-settings-hy');
   await page.getByRole('button', { name: hy.common.cancel }).click();
+  await expect(page.getByTestId('chat-topics')).not.toHaveValue(/remonta izsaukums$/);
+});
 
-  await page.getByTestId('logout').click();
+test('in Armenian, an employee reads the settings without being able to change them', async ({ page }) => {
   await loginAs(page, `${server.url}/#/chat-settings`, 'tech.yerevan');
   await chooseLanguage(page, { code: 'hy', name: 'Հայերեն' });
   await expect(page.getByTestId('chat-read-only')).toHaveText(hy.chatSettings.readOnly);
