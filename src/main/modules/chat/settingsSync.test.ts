@@ -55,4 +55,24 @@ describe('chat settings and sync', () => {
     expect(back.org).toMatchObject({ escalateAfterMinutes: 3, strategy: 'cheapest_first' });
     expect(back.operators.find((o) => o.userId === me.id)).toMatchObject({ experience: 3, cost: 4 });
   });
+
+  it('two computers that each save an employee’s levels first, before any sync, end with one row, the later save’s', async () => {
+    const hub = await hubFor();
+    const a = await headOffice(hub);
+    const me = (await a.app.call(a.owner, 'auth.me', {}))!;
+    await a.app.call(a.owner, 'sync.now', {});
+    const b = await branchJoins(hub, me.orgId);
+    await a.app.call(a.owner, 'chatSettings.saveOperator', { userId: me.id, version: 0, experience: 2, cost: 1, smsOnStart: false });
+    await new Promise((r) => setTimeout(r, 20));
+    await b.app.call(b.owner, 'chatSettings.saveOperator', { userId: me.id, version: 0, experience: 4, cost: 3, smsOnStart: false });
+    await a.app.call(a.owner, 'sync.now', {});
+    await b.app.call(b.owner, 'sync.now', {});
+    await a.app.call(a.owner, 'sync.now', {});
+    for (const x of [a, b]) {
+      const mine = (await x.app.call(x.owner, 'chatSettings.get', {})).operators.find((o) => o.userId === me.id);
+      expect(mine).toMatchObject({ experience: 4, cost: 3 });
+      expect(await x.app.core.db.selectFrom('chat_operator').select('id').execute()).toEqual([{ id: me.id }]);
+      expect((await x.app.call(x.owner, 'sync.status', {})).conflicts).toBe(0);
+    }
+  });
 });
