@@ -24,6 +24,7 @@ import * as m0022 from './0022_task_field_outcome';
 import * as m0023 from './0023_task_web_reference';
 import * as m0025 from './0025_provisional_numbers';
 import * as m0026 from './0026_sync_repair';
+import * as m0027 from './0027_chat_settings';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '0023_task_web_reference': m0023,
   '0025_provisional_numbers': m0025,
   '0026_sync_repair': m0026,
+  '0027_chat_settings': m0027,
 };

@@ -174,6 +174,8 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
       },
       async down(db: Kysely<unknown>) {
         await db.schema.dropTable('hub_field_photo').execute();
+      },
+    },
     // Final document numbers (issue 11): one counter row per series, and the number each document was given.
     '0005_numbers': {
       async up(db: Kysely<unknown>) {
@@ -202,6 +204,8 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
       },
       async down(db: Kysely<unknown>) {
         for (const t of ['hub_number', 'hub_series_counter']) await db.schema.dropTable(t).execute();
+      },
+    },
     // Repair: an administrator asks a device to rebuild its file from the hub; the mark stays until the device says done.
     '0006_repair': {
       async up(db: Kysely<unknown>) {
@@ -209,6 +213,8 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
       },
       async down(db: Kysely<unknown>) {
         await db.schema.alterTable('hub_device').dropColumn('reset_requested_at').execute();
+      },
+    },
     // The website chat: an organization's change counter and widget settings, its conversations, their messages and
     // the networks it blocks. `rev` orders every change of one organization (the sockets' cursor).
     '0007_chat': {

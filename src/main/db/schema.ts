@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ChatSettingsDB } from './schemaChat';
 /** Table types for Kysely. Column names are snake_case as stored; services map to the contract's camelCase. */
 interface Synced {
   created_at: string;
@@ -144,7 +145,7 @@ export interface ClientContactTable extends ClientChild {
   email: string | null;
 }
 
-export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB, TasksDB, ChecklistDB, InvoicesDB, WebIntakeDB, TaskNoticesDB, FieldOutcomeDB, ProvisionalDB {
+export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB, TasksDB, ChecklistDB, InvoicesDB, WebIntakeDB, TaskNoticesDB, FieldOutcomeDB, ProvisionalDB, ChatSettingsDB {
   org: OrgTable;
   branch: BranchTable;
   app_user: UserTable;

@@ -21,6 +21,7 @@ import { loadTaskTime } from './taskTime';
 import { loadTaskChecklists } from './taskChecklists';
 import { loadInvoices } from './invoices';
 import { loadTaskNotices } from './taskNotices';
+import { loadChatSettings } from './chat';
 
 export const DEMO_PASSWORD = 'planora-demo';
 export { DEMO_CLIENTS } from './clientsPlan';
@@ -62,6 +63,8 @@ export async function seedDemo(ctx: Ctx, language: Language = DEMO_LANGUAGE, int
     await loadInvoices(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, owner: user('owner'), branches: [{ id: ids.branches.riga, prefix: 'RIX-R-' }, { id: ids.branches.yerevan, prefix: 'EVN-R-' }] });
     // Last: the notices as the tasks finally stand.
     await loadTaskNotices(quiet, { seed: DEMO_SEED, now: plan.now, owner: user('owner') });
+    // The website chat: how conversations are routed, what a visitor is asked, and each person's levels.
+    await loadChatSettings(quiet, { language: plan.language, owner: user('owner'), users: ids.users });
   }
   return [...STAFF, ...OFFICE].map((s) => ({ login: s.login, password: DEMO_PASSWORD, role: s.role }));
 }

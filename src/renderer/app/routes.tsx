@@ -66,4 +66,6 @@ export const ROUTES: RouteDef[] = [
   { path: 'task-notices', label: 'noticePrefs.nav', module: 'tasks', edit: 'approve', load: () => import('../modules/taskSettings/NoticesScreen').then((m) => m.NoticesScreen) },
   // The seller on every invoice and the invoices' terms: read by those who see invoices, changed by their approvers.
   { path: 'invoice-settings', label: 'invoiceSeller.nav', module: 'invoices', edit: 'approve', load: () => import('../modules/invoices/InvoiceSettingsScreen').then((m) => m.InvoiceSettingsScreen) },
+  // The website chat's routing, questionnaire and each employee's levels: everyone who answers chats reads; managers change.
+  { path: 'chat-settings', label: 'chatSettings.nav', module: 'chat', edit: 'approve', load: () => import('../modules/chatSettings/ChatSettingsScreen').then((m) => m.ChatSettingsScreen) },
 ];

@@ -48,6 +48,8 @@ export const SCREEN_MODULES = {
   // One's own notice preferences (managers also set others' and the escalation minutes), and the invoices' seller.
   'task-notices': read('tasks'),
   'invoice-settings': read('invoices'),
+  // The website chat's settings: everyone who answers chats reads them; managers and owners change them.
+  'chat-settings': read('chat'),
 } as const satisfies Record<string, ScreenRight | null>;
 export type Screen = keyof typeof SCREEN_MODULES;
 export const SCREENS = Object.keys(SCREEN_MODULES) as [Screen, ...Screen[]];

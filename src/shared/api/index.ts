@@ -24,6 +24,7 @@ import { invoicesApi, invoicesChanged } from './invoices';
 import { webIntakeApi } from './webIntake';
 import { taskGridApi } from './taskGrid';
 import { taskEscalated, taskNoticesApi } from './taskNotices';
+import { chatSettingsApi } from './chatSettings';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -54,6 +55,7 @@ export const api = {
   ...webIntakeApi,
   ...taskGridApi,
   ...taskNoticesApi,
+  ...chatSettingsApi,
 } as const;
 
 export type Api = typeof api;
