@@ -62,8 +62,9 @@ export const ROUTES: RouteDef[] = [
   // The tasks' set-up: types with their checklists and rates (managers change them), and the intake mailboxes.
   { path: 'task-types', label: 'taskChecklist.typesNav', module: 'tasks', edit: 'approve', load: () => import('../modules/taskSettings/TaskTypesScreen').then((m) => m.TaskTypesScreen) },
   { path: 'task-mailboxes', label: 'taskChecklist.mailboxesNav', module: 'tasks', action: 'approve', load: () => import('../modules/taskSettings/MailboxesScreen').then((m) => m.MailboxesScreen) },
-  // How each person hears of a task and when an unacknowledged urgent one escalates: everyone sets their own.
-  { path: 'task-notices', label: 'noticePrefs.nav', module: 'tasks', edit: 'approve', load: () => import('../modules/taskSettings/NoticesScreen').then((m) => m.NoticesScreen) },
+  // How each person hears of a task (everyone sets their own, so it is nobody's read-only screen) and when an
+  // unacknowledged urgent one escalates (managers and up, on the screen itself).
+  { path: 'task-notices', label: 'noticePrefs.nav', module: 'tasks', edit: 'read', load: () => import('../modules/taskSettings/NoticesScreen').then((m) => m.NoticesScreen) },
   // The seller on every invoice and the invoices' terms: read by those who see invoices, changed by their approvers.
   { path: 'invoice-settings', label: 'invoiceSeller.nav', module: 'invoices', edit: 'approve', load: () => import('../modules/invoices/InvoiceSettingsScreen').then((m) => m.InvoiceSettingsScreen) },
   // The website chat's routing, questionnaire and each employee's levels: everyone who answers chats reads; managers change.
