@@ -34,6 +34,10 @@ test('a manager reads the demo’s chat settings, is refused a questionnaire wit
   await expect(page.getByTestId('chat-experience-Rūta Petrauskienė')).toHaveValue(en.chatSettings.levels.experience['2']);
   await expect(page.getByTestId('chat-cost-Rūta Petrauskienė')).toHaveValue(en.chatSettings.levels.cost['1']);
   await expect(page.getByTestId('chat-operators').getByRole('row')).toHaveCount(13);
+  // The managers get a text message when a chat starts; someone without a mobile number cannot ask for one.
+  await expect(page.getByTestId('chat-sms-Ольга Смирнова')).toBeChecked();
+  await expect(page.getByTestId('chat-sms-Ольга Смирнова')).toBeEnabled();
+  await expect(page.getByTestId('chat-sms-Rūta Petrauskienė')).toBeDisabled();
 
   // Neither phone nor e-mail asked: refused with the reason, and nothing is saved.
   const before = await apiCall<Settings>(page, 'chatSettings.get', {});
@@ -85,5 +89,6 @@ test('in Armenian, an employee reads the settings without being able to change t
   await expect(page.getByTestId('chat-read-only')).toHaveText(hy.chatSettings.readOnly);
   await expect(page.getByTestId('chat-org-save')).toHaveCount(0);
   await expect(page.getByTestId('chat-sms-Արամ Պետրոսյան')).toBeDisabled();
+  await expect(page.getByTestId('chat-sms-Արամ Պետրոսյան')).toBeChecked();
   await shot(page, 'chat-settings-readonly-hy');
 });

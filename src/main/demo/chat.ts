@@ -2,6 +2,7 @@ import type { Ctx } from '../api/context';
 import type { SessionUser } from '../../shared/api/auth';
 import type { Language } from '../../shared/i18n/languages';
 import { saveChatOperator, saveChatOrg } from '../modules/chat';
+import { userRows } from '../modules/organization';
 
 /** What the service company's visitors ask about, in the demo's language (English where it has none of its own). */
 const TOPICS: Partial<Record<Language, string[]>> & { en: string[] } = {
@@ -39,6 +40,8 @@ const LEVELS: Record<string, [experience: number, cost: number]> = {
   'tech3.yerevan': [3, 3],
 };
 
+const MOBILES: Record<string, string> = { 'manager.riga': '+37126483910', 'manager.yerevan': '+37491563728' };
+
 /** The demo organization's website chat: cheapest first with escalation after 5 minutes, a questionnaire and topics. */
 export async function loadChatSettings(ctx: Ctx, input: { language: Language; owner: SessionUser; users: ReadonlyMap<string, SessionUser> }): Promise<void> {
   const as = { ...ctx, user: input.owner };
@@ -53,6 +56,13 @@ export async function loadChatSettings(ctx: Ctx, input: { language: Language; ow
   });
   for (const [login, [experience, cost]] of Object.entries(LEVELS)) {
     const user = input.users.get(login);
-    if (user) await saveChatOperator(as, { userId: user.id, version: 0, experience, cost, smsOnStart: false });
+    if (!user) continue;
+    const phone = MOBILES[login];
+    // The managers want a text message when a visitor starts a chat: their mobile number is their notice number.
+    if (phone) {
+      const rows = userRows.in(as);
+      await rows.update(await rows.load(user.id, { key: 'user_not_found', field: 'userId' }), { notice_phone: phone });
+    }
+    await saveChatOperator(as, { userId: user.id, version: 0, experience, cost, smsOnStart: !!phone });
   }
 }
