@@ -62,6 +62,10 @@ describe('repair commands', () => {
     b.app.core.sqlite.prepare('update client set name = ? where id = ?').run('Anna (damaged)', client.id);
     await b.app.core.services.get(SYNC_DESK).engine.syncNow();
     expect(b.app.core.services.get(SYNC_DESK).engine.view().problem).toEqual({ key: 'errors.sync_reset_pending' });
+    // Planora still has the folder open (this test's process): the command leaves it alone.
+    const busy = await planora(['sync', 'reset', '--data', b.app.dir]);
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toContain(`Planora is running on this data folder (process ${process.pid})`);
     await b.app.close();
 
     await hub.stop();
@@ -87,7 +91,8 @@ describe('repair commands', () => {
     expect(await compareWithHub(again.core.db, createHubClient(hub.url), key, row.org_id!)).toEqual([]);
     await again.core.services.get(SYNC_DESK).engine.syncNow();
     expect(again.core.services.get(SYNC_DESK).engine.view().state).toBe('idle');
-  });
+    // Five processes of the app and the hub, each starting its own TypeScript loader.
+  }, 240_000);
 
   it('rebuild on a new hub database: one code per branch, refused for an organization the hub holds', async () => {
     const file = path.join(tempDir('planora-hub-'), 'hub.db');
