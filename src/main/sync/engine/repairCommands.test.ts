@@ -13,6 +13,7 @@ import { keyContext, loadDevice } from './device';
 import { createHubClient } from './hubClient';
 import { secretsFor } from '../../mail';
 import { useDesks } from './deskTesting';
+import type { HubStorage } from '../../../hub/db/open';
 import { openSqlite } from '../../db/connection';
 
 /**
@@ -43,7 +44,10 @@ function nameIn(dir: string, id: string): string {
   }
 }
 
-const sqliteFile = (s: { sqlite?: string }) => s.sqlite!;
+function sqliteFile(s: HubStorage): string {
+  if (!('sqlite' in s)) throw new Error('this test runs the hub on SQLite');
+  return s.sqlite;
+}
 
 describe('repair commands', () => {
   it('device reset on the hub, then planora sync reset at the branch: nothing changes while the hub is away, then the file is the hub\'s', async () => {
@@ -58,6 +62,7 @@ describe('repair commands', () => {
     const asked = await runHubCli(['device', 'reset', dev.device_id!, '--sqlite', sqliteFile(hub.storage)]);
     expect(asked).toMatchObject({ code: 0 });
     expect(asked.stdout).toContain(`reset asked of ${dev.device_id}`);
+    expect((await runHubCli(['device', 'list', '--sqlite', sqliteFile(hub.storage)])).stdout).toMatch(new RegExp(`${dev.device_id}.*RESET ASKED`));
 
     b.app.core.sqlite.prepare('update client set name = ? where id = ?').run('Anna (damaged)', client.id);
     await b.app.core.services.get(SYNC_DESK).engine.syncNow();
