@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     const rows = await withDb((db) => listDevices(db));
     for (const d of rows) {
       const seen = d.last_seen_at ? new Date(d.last_seen_at).toISOString() : '-';
-      console.log(`${d.id}  org ${d.org_id}  ${d.branch_ids ?? 'all branches'}  schema ${d.schema_version}  seen ${seen}${d.revoked_at ? '  REVOKED' : ''}  ${d.name}`);
+      console.log(`${d.id}  org ${d.org_id}  ${d.branch_ids ?? 'all branches'}  schema ${d.schema_version}  seen ${seen}${d.revoked_at ? '  REVOKED' : ''}${d.reset_requested_at ? '  RESET ASKED' : ''}  ${d.name}`);
     }
     return;
   }

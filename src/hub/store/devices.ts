@@ -106,5 +106,5 @@ export async function revokeDevice(db: HubDb, deviceId: string, now: number): Pr
 }
 
 export async function listDevices(db: HubDb) {
-  return db.selectFrom('hub_device').select(['id', 'org_id', 'name', 'branch_ids', 'schema_version', 'last_seen_at', 'revoked_at']).orderBy('org_id').orderBy('created_at').execute();
+  return db.selectFrom('hub_device').select(['id', 'org_id', 'name', 'branch_ids', 'schema_version', 'last_seen_at', 'revoked_at', 'reset_requested_at']).orderBy('org_id').orderBy('created_at').execute();
 }

@@ -14,7 +14,7 @@ import { createHubClient, type HubClient } from './engine/hubClient';
 
 export class ResetRefused extends Error {
   constructor(
-    readonly reason: 'not_registered' | 'unpushed' | 'dangling',
+    readonly reason: 'running' | 'not_registered' | 'unpushed' | 'dangling',
     message: string,
   ) {
     super(message);
@@ -45,6 +45,8 @@ export interface ResetReport {
 export async function resetFromHub(config: CoreConfig, opts: { clientFor?: (url: string) => HubClient } = {}): Promise<ResetReport> {
   const clientFor = opts.clientFor ?? ((url: string) => createHubClient(url));
   const clock = config.clock ?? systemClock;
+  const holder = runningElsewhere(config.dbFile);
+  if (holder !== null) throw new ResetRefused('running', `Planora is running on this data folder (process ${holder}): close it first; nothing was reset.`);
   const fresh = `${config.dbFile}.rebuilding`;
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(fresh + suffix, { force: true });
 
@@ -117,6 +119,24 @@ export async function resetFromHub(config: CoreConfig, opts: { clientFor?: (url:
   for (const suffix of ['-wal', '-shm']) if (fs.existsSync(config.dbFile + suffix)) fs.renameSync(config.dbFile + suffix, before + suffix);
   fs.renameSync(fresh, config.dbFile);
   return { backup, cells, before };
+}
+
+/** The process that has this file open, by the mark a running core leaves beside it; null when none is alive. */
+function runningElsewhere(dbFile: string): number | null {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(`${dbFile}.running`, 'utf8'));
+  } catch {
+    return null;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (e) {
+    // EPERM: alive, another user's; ESRCH: a run that ended without closing (the core checks the file at open).
+    return (e as NodeJS.ErrnoException).code === 'EPERM' ? pid : null;
+  }
 }
 
 /** Whether the hub asked this file to be rebuilt (read without migrating: a file of an older build has no such column). */

@@ -13,6 +13,7 @@ import { keyContext, loadDevice } from './device';
 import { createHubClient } from './hubClient';
 import { secretsFor } from '../../mail';
 import { useDesks } from './deskTesting';
+import type { HubStorage } from '../../../hub/db/open';
 import { openSqlite } from '../../db/connection';
 
 /**
@@ -43,7 +44,10 @@ function nameIn(dir: string, id: string): string {
   }
 }
 
-const sqliteFile = (s: { sqlite?: string }) => s.sqlite!;
+function sqliteFile(s: HubStorage): string {
+  if (!('sqlite' in s)) throw new Error('this test runs the hub on SQLite');
+  return s.sqlite;
+}
 
 describe('repair commands', () => {
   it('device reset on the hub, then planora sync reset at the branch: nothing changes while the hub is away, then the file is the hub\'s', async () => {
@@ -58,10 +62,15 @@ describe('repair commands', () => {
     const asked = await runHubCli(['device', 'reset', dev.device_id!, '--sqlite', sqliteFile(hub.storage)]);
     expect(asked).toMatchObject({ code: 0 });
     expect(asked.stdout).toContain(`reset asked of ${dev.device_id}`);
+    expect((await runHubCli(['device', 'list', '--sqlite', sqliteFile(hub.storage)])).stdout).toMatch(new RegExp(`${dev.device_id}.*RESET ASKED`));
 
     b.app.core.sqlite.prepare('update client set name = ? where id = ?').run('Anna (damaged)', client.id);
     await b.app.core.services.get(SYNC_DESK).engine.syncNow();
     expect(b.app.core.services.get(SYNC_DESK).engine.view().problem).toEqual({ key: 'errors.sync_reset_pending' });
+    // Planora still has the folder open (this test's process): the command leaves it alone.
+    const busy = await planora(['sync', 'reset', '--data', b.app.dir]);
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toContain(`Planora is running on this data folder (process ${process.pid})`);
     await b.app.close();
 
     await hub.stop();
@@ -87,7 +96,8 @@ describe('repair commands', () => {
     expect(await compareWithHub(again.core.db, createHubClient(hub.url), key, row.org_id!)).toEqual([]);
     await again.core.services.get(SYNC_DESK).engine.syncNow();
     expect(again.core.services.get(SYNC_DESK).engine.view().state).toBe('idle');
-  });
+    // Five processes of the app and the hub, each starting its own TypeScript loader.
+  }, 240_000);
 
   it('rebuild on a new hub database: one code per branch, refused for an organization the hub holds', async () => {
     const file = path.join(tempDir('planora-hub-'), 'hub.db');
