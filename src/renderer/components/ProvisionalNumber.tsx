@@ -26,12 +26,15 @@ export function ProvisionalMark({ number, provisional, size = 'xs' }: { number: 
   return null;
 }
 
-/** A grid's number cell: the number, and its provisional tag while it is one. */
+/**
+ * A grid's number cell: the number, and its provisional tag while it is one — the number muted and slanted too, so a
+ * narrow column cut before the tag still tells it apart; the whole of it in the tooltip.
+ */
 export function NumberCell(p: ICellRendererParams<unknown, string | null>) {
   const { t } = useTranslation();
   if (!p.value || !isProvisional(p.value)) return <>{p.value ?? ''}</>;
   return (
-    <span title={t('provisionalNumber.hint')} data-provisional="1">
+    <span title={`${p.value} — ${t('provisionalNumber.hint')}`} data-provisional="1" style={{ fontStyle: 'italic', color: 'var(--mantine-color-dimmed)' }}>
       {p.value}{' '}
       <Text span size="xs" c="dimmed">
         ({t('provisionalNumber.tag')})

@@ -33,7 +33,7 @@ export const TasksGrid = forwardRef<DataGridHandle, Props>(function TasksGrid({ 
   const scopeKey = JSON.stringify(scope);
   const columns = useMemo<ColDef<TaskGridRow>[]>(() => {
     const defs: ColDef<TaskGridRow>[] = [
-      { colId: 'number', field: 'number', headerName: t('tasks.field.number'), width: 96, cellRenderer: NumberCell },
+      { colId: 'number', field: 'number', headerName: t('tasks.field.number'), width: 120, cellRenderer: NumberCell },
       { colId: 'docDate', field: 'docDate', headerName: t('tasks.field.docDate'), width: 92, valueFormatter: (p) => fmt.date(p.value) },
       {
         colId: 'priority',
