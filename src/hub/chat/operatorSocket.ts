@@ -59,7 +59,9 @@ export function operatorSocket(chat: ChatService, socket: WebSocket, orgId: stri
     sendFrame(socket, { t: 'ack', clientId: frame.clientId, seq: frame.t === 'reply' || frame.t === 'delete' ? r.seq : null, rev: r.rev });
   }
 
-  let queue = Promise.resolve();
+  // Frames of one conversation are handled in order; conversations do not wait for each other (one slow write
+  // must not hold an operator's other chats).
+  const queues = new Map<string, Promise<void>>();
   socket.on('message', (data, isBinary) => {
     let frame: OperatorOutbound;
     try {
@@ -69,7 +71,10 @@ export function operatorSocket(chat: ChatService, socket: WebSocket, orgId: stri
       sendFrame(socket, { t: 'error', clientId: null, code: 'chat.bad_frame' });
       return;
     }
-    queue = queue.then(() => handle(frame)).catch((err: unknown) => chat.log.warn({ err, orgId }, 'chat: an operator frame failed'));
+    const key = 'conversationId' in frame ? frame.conversationId : '';
+    const next = (queues.get(key) ?? Promise.resolve()).then(() => handle(frame)).catch((err: unknown) => chat.log.warn({ err, orgId }, 'chat: an operator frame failed'));
+    queues.set(key, next);
+    void next.then(() => queues.get(key) === next && queues.delete(key));
   });
   socket.on('close', () => {
     off();
