@@ -87,7 +87,15 @@ describe.each(ENGINES)('website chat on %s', (engine) => {
     await v1.next(isMsg(1));
     op.send({ t: 'reply', clientId: 'reply-0001', conversationId, text: 'Labdien! Kā varu palīdzēt?', quoteSeq: null });
     const seen = await v1.next(isMsg(2));
+    // When the visitor was last connected (the moment it left): in the operator's list.
+    hub.clock.advance(60_000);
     await v1.close();
+    await expect.poll(async () => {
+      op.send({ t: 'list' });
+      const before = op.frames.length;
+      const list = await op.next((f) => f.t === 'conversations' && op.frames.indexOf(f) >= before);
+      return (list.conversations as { visitorSeenAt: number }[])[0]!.visitorSeenAt;
+    }).toBeGreaterThanOrEqual(hub.clock.now());
 
     for (let i = 2; i <= 5; i++) op.send({ t: 'reply', clientId: `reply-000${i}`, conversationId, text: `Atbilde ${i}`, quoteSeq: null });
     op.send({ t: 'delete', clientId: 'delete-0002', conversationId, seq: 2 });
