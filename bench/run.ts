@@ -25,8 +25,9 @@ import { hubSuite } from './suites/hub';
 import { invoicesSuite } from './suites/invoices';
 
 import { tasksMailSuite, tasksSuite } from './suites/tasks';
+import { chatSuite } from './suites/chat';
 
-const SUITES: Suite[] = [startupSuite, clientsSuite, interventionsSuite, calendarSuite, dialerSuite, remindersSuite, hubSuite, browserSuite, tasksSuite, tasksMailSuite, invoicesSuite];
+const SUITES: Suite[] = [startupSuite, clientsSuite, interventionsSuite, calendarSuite, dialerSuite, remindersSuite, hubSuite, browserSuite, tasksSuite, tasksMailSuite, invoicesSuite, chatSuite];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;

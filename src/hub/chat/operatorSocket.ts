@@ -8,7 +8,7 @@ import { serial, type ChatService } from './service';
  * An operator's socket: a device of the organization, for one of its users. It sees every conversation of the
  * organization (who may answer which is the routing's business, on the desktop), and changes them.
  */
-export function operatorSocket(chat: ChatService, socket: WebSocket, orgId: string, userId: string): void {
+export function operatorSocket(chat: ChatService, socket: WebSocket, orgId: string, userId: string, deviceId: string): void {
   let cursor: number | null = null;
   const pump = serial(
     async () => {
@@ -42,6 +42,9 @@ export function operatorSocket(chat: ChatService, socket: WebSocket, orgId: stri
       if (await ours(frame.conversationId)) await chat.signal.typing(chat.db, orgId, frame.conversationId, 'operator');
       return;
     }
+    // A device revoked while its socket is open writes nothing more: checked on every change, as sync checks each request.
+    const device = await chat.db.selectFrom('hub_device').select('revoked_at').where('id', '=', deviceId).executeTakeFirst();
+    if (!device || device.revoked_at !== null) return socket.close(4401, 'device revoked');
     if (!(await ours(frame.conversationId))) return sendFrame(socket, { t: 'error', clientId: frame.clientId, code: 'chat.not_found' });
     let r: Stored;
     const now = chat.now();
@@ -59,7 +62,9 @@ export function operatorSocket(chat: ChatService, socket: WebSocket, orgId: stri
     sendFrame(socket, { t: 'ack', clientId: frame.clientId, seq: frame.t === 'reply' || frame.t === 'delete' ? r.seq : null, rev: r.rev });
   }
 
-  let queue = Promise.resolve();
+  // Frames of one conversation are handled in order; conversations do not wait for each other (one slow write
+  // must not hold an operator's other chats).
+  const queues = new Map<string, Promise<void>>();
   socket.on('message', (data, isBinary) => {
     let frame: OperatorOutbound;
     try {
@@ -69,7 +74,10 @@ export function operatorSocket(chat: ChatService, socket: WebSocket, orgId: stri
       sendFrame(socket, { t: 'error', clientId: null, code: 'chat.bad_frame' });
       return;
     }
-    queue = queue.then(() => handle(frame)).catch((err: unknown) => chat.log.warn({ err, orgId }, 'chat: an operator frame failed'));
+    const key = 'conversationId' in frame ? frame.conversationId : '';
+    const next = (queues.get(key) ?? Promise.resolve()).then(() => handle(frame)).catch((err: unknown) => chat.log.warn({ err, orgId }, 'chat: an operator frame failed'));
+    queues.set(key, next);
+    void next.then(() => queues.get(key) === next && queues.delete(key));
   });
   socket.on('close', () => {
     off();

@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import { visitorOutbound, type VisitorOutbound } from '../../shared/chat/protocol';
 import type { RateLimiter } from '../rateLimit';
-import { appendMessage, conversationById, operatorsOnline, updateConversation } from '../store/chat';
+import { appendMessage, conversationById, operatorsOnline, touchVisitor } from '../store/chat';
 import { assigneeOf, deliverSince, sendFrame } from './deliver';
 import { serial, type ChatService } from './service';
 import type { VisitorClaim } from './token';
@@ -58,7 +58,7 @@ export function visitorSocket(chat: ChatService, socket: WebSocket, claim: Visit
     }
     queue = queue.then(() => handle(frame)).catch((err: unknown) => chat.log.warn({ err, conversationId }, 'chat: a visitor frame failed'));
   });
-  const seen = () => chat.write((trx) => updateConversation(trx, conversationId, { visitor_seen_at: chat.now() }));
+  const seen = () => touchVisitor(chat.db, conversationId, chat.now());
   socket.on('close', () => {
     off();
     void seen().catch((err: unknown) => chat.log.warn({ err, conversationId }, 'chat: visitor last seen not stored'));

@@ -87,7 +87,15 @@ describe.each(ENGINES)('website chat on %s', (engine) => {
     await v1.next(isMsg(1));
     op.send({ t: 'reply', clientId: 'reply-0001', conversationId, text: 'Labdien! Kā varu palīdzēt?', quoteSeq: null });
     const seen = await v1.next(isMsg(2));
+    // When the visitor was last connected (the moment it left): in the operator's list.
+    hub.clock.advance(60_000);
     await v1.close();
+    await expect.poll(async () => {
+      op.send({ t: 'list' });
+      const before = op.frames.length;
+      const list = await op.next((f) => f.t === 'conversations' && op.frames.indexOf(f) >= before);
+      return (list.conversations as { visitorSeenAt: number }[])[0]!.visitorSeenAt;
+    }).toBeGreaterThanOrEqual(hub.clock.now());
 
     for (let i = 2; i <= 5; i++) op.send({ t: 'reply', clientId: `reply-000${i}`, conversationId, text: `Atbilde ${i}`, quoteSeq: null });
     op.send({ t: 'delete', clientId: 'delete-0002', conversationId, seq: 2 });
@@ -117,7 +125,8 @@ describe.each(ENGINES)('website chat on %s', (engine) => {
 
   it('refuses what it must: bad tokens and keys, unknown users, bad frames, long texts, a wrong proof', async () => {
     const { hub, device, orgId } = await chatHub(engine);
-    const { token } = (await startChat(hub.url, orgId)).body;
+    const started = (await startChat(hub.url, orgId)).body;
+    const { token } = started;
     expect(await upgradeStatus(`${hub.url}/chat/v1/visitor?token=${token.slice(0, -2)}xx`)).toBe(401);
     expect(await upgradeStatus(`${hub.url}/hub/v1/chat/operator?user=${ANNA}`, { authorization: 'Bearer not-a-real-key-at-all' })).toBe(401);
     expect(await upgradeStatus(`${hub.url}/hub/v1/chat/operator?user=someone-else`, { authorization: `Bearer ${device.key}` })).toBe(403);
@@ -131,6 +140,16 @@ describe.each(ENGINES)('website chat on %s', (engine) => {
     expect(v.frames.filter((f) => f.t === 'error')).toHaveLength(3);
     const count = await hub.hub.db.selectFrom('hub_chat_message').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
+
+    // A device revoked while its operator's socket is open: the next change closes the socket, nothing is stored.
+    const op = await ChatClient.operator(hub.url, device, ANNA);
+    await op.next((f) => f.t === 'hello');
+    await hub.hub.db.updateTable('hub_device').set({ revoked_at: hub.clock.now() }).where('id', '=', device.deviceId).execute();
+    const closed = new Promise<number>((resolve) => op.ws.once('close', (code) => resolve(code)));
+    op.send({ t: 'reply', clientId: 'after-revoke', conversationId: started.conversationId, text: 'Vai vēl var?', quoteSeq: null });
+    expect(await closed).toBe(4401);
+    const after = await hub.hub.db.selectFrom('hub_chat_message').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(0);
 
     const noProof = await fetch(`${hub.url}/chat/v1/start/${orgId}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ altcha: 'eyJ9', answers: { name: 'X' }, page: '', language: 'en' }) });
     expect(noProof.status).toBe(403);

@@ -139,7 +139,7 @@ export async function chatRoute(app: FastifyInstance, ctx: HubContext, opts: Cha
 
   // The operator's socket: a device's key, as for sync, and the user of the desktop this socket speaks for.
   const deviceAuth = authenticated(ctx);
-  const operators = new WeakMap<FastifyRequest, { orgId: string; userId: string }>();
+  const operators = new WeakMap<FastifyRequest, { orgId: string; userId: string; deviceId: string }>();
   app.get('/hub/v1/chat/operator', {
     websocket: true,
     onRequest: async (request) => {
@@ -147,11 +147,11 @@ export async function chatRoute(app: FastifyInstance, ctx: HubContext, opts: Cha
       const device = deviceOf(request);
       const userId = String((request.query as { user?: string }).user ?? '');
       if (!PUBLIC_ID.test(userId) || !(await isOrgUser(ctx.db, device.org_id, userId))) throw new HubRefusal('hub.bad_request', { field: 'user' }, 403);
-      operators.set(request, { orgId: device.org_id, userId });
+      operators.set(request, { orgId: device.org_id, userId, deviceId: device.id });
     },
   }, (socket, request) => {
     const who = operators.get(request)!;
-    operatorSocket(chat, socket, who.orgId, who.userId);
+    operatorSocket(chat, socket, who.orgId, who.userId, who.deviceId);
   });
 
   app.put('/hub/v1/chat/settings', { ...deviceAuth, bodyLimit: 256 * 1024 }, async (request) => {

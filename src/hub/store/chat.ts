@@ -160,8 +160,17 @@ export async function deleteMessage(trx: Trx, conversationId: string, seq: numbe
   }
 }
 
+/**
+ * When the visitor was last connected: kept without a new `rev` (no organization lock, no notice), since 1,000
+ * visitors coming and going must not queue behind each other; operators read it with the list, and with the
+ * conversation's next change.
+ */
+export async function touchVisitor(db: Trx, id: string, now: number): Promise<void> {
+  await db.updateTable('hub_chat_conversation').set({ visitor_seen_at: now }).where('id', '=', id).execute();
+}
+
 /** A conversation's new assignee or state. */
-export async function updateConversation(trx: Trx, id: string, change: { assignee_id?: string; status?: 'closed'; visitor_seen_at?: number }): Promise<Stored> {
+export async function updateConversation(trx: Trx, id: string, change: { assignee_id?: string; status?: 'closed' }): Promise<Stored> {
   {
     const conv = await conversationById(trx, id);
     if (!conv) return { ok: false, code: 'chat.not_found' };
