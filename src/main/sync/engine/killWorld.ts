@@ -28,9 +28,15 @@ export function childScript(): Promise<string> {
     fs.mkdirSync(dir, { recursive: true });
     const out = path.join(dir, `sync-device-${process.pid}.mjs`);
     await build({ entryPoints: [SCRIPT], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: out, logLevel: 'warning' });
-    process.once('exit', () => fs.rmSync(out, { force: true }));
     return out;
   })());
+}
+
+/** Removes this run's bundle (a test worker may end without an `exit` event, so the test file's end does it). */
+export async function removeChildScript(): Promise<void> {
+  const made = bundled;
+  bundled = null;
+  if (made) fs.rmSync(await made, { force: true });
 }
 
 /** Where a round is killed: at the `at`-th held request after arming; `hold` kills it held, `after` lets it go first. */
