@@ -37,8 +37,11 @@ interface Row {
 }
 
 export interface Clerk {
-  /** `count` seeded acts (`movesOnly`: moving breaks only); each acknowledged one reported through `ack` as soon as the call returned. */
-  act(seed: number, count: number, ack: (a: Ack) => void, movesOnly?: boolean): Promise<number>;
+  /**
+   * `count` seeded acts (`moves`: only moves of the oldest break; `book`: only bookings); each acknowledged one reported
+   * through `ack` as soon as the call returned.
+   */
+  act(seed: number, count: number, ack: (a: Ack) => void, only?: 'moves' | 'book'): Promise<number>;
 }
 
 export function clerkOf(core: Core, token: string, tag: string): Clerk {
@@ -79,14 +82,15 @@ export function clerkOf(core: Core, token: string, tag: string): Clerk {
   }
 
   return {
-    async act(seed, count, ack, movesOnly = false) {
+    async act(seed, count, ack, only) {
+      const movesOnly = only === 'moves';
       const r = random(seed);
       let done = 0;
       for (let i = 0; i < count; i++) {
         const clients = q<Row & { name: string }>('select id, version, name from client where deleted_at is null order by id');
         const breaks = q<Row>(`select id, version from visit where deleted_at is null and kind = 'break' and status != 'cancelled' order by id`);
         if (movesOnly && breaks.length === 0) break;
-        const op = movesOnly ? 'move' : r.weighted({ createClient: 3, editClient: clients.length ? 3 : 0, deleteClient: clients.length ? 1 : 0, book: 3, move: breaks.length ? 6 : 0, deleteBreak: breaks.length ? 1 : 0 });
+        const op = movesOnly ? 'move' : only === 'book' ? 'book' : r.weighted({ createClient: 3, editClient: clients.length ? 3 : 0, deleteClient: clients.length ? 1 : 0, book: 3, move: breaks.length ? 6 : 0, deleteBreak: breaks.length ? 1 : 0 });
         const seq = topSeq();
         let before: Map<string, string> | null = null;
         let target: string | null = null;
@@ -109,8 +113,8 @@ export function clerkOf(core: Core, token: string, tag: string): Clerk {
           name = 'visits.bookBreak';
           input = { userId: ownerId(), start: slot(r.int(0, 5)), durationMin: 30, outsideHoursConfirmed: true };
         } else if (op === 'move') {
-          // Apart, both sides reach for the same few breaks (the oldest ids): that is where edits cross.
-          const b = r.pick(movesOnly ? breaks.slice(0, 2) : breaks);
+          // Apart, both sides reach for the same break (the oldest id): that is where edits cross.
+          const b = movesOnly ? breaks[0]! : r.pick(breaks);
           target = b.id;
           before = visitStamps(b.id);
           const at = r.int(0, 15);

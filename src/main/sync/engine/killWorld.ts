@@ -28,9 +28,15 @@ export function childScript(): Promise<string> {
     fs.mkdirSync(dir, { recursive: true });
     const out = path.join(dir, `sync-device-${process.pid}.mjs`);
     await build({ entryPoints: [SCRIPT], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: out, logLevel: 'warning' });
-    process.once('exit', () => fs.rmSync(out, { force: true }));
     return out;
   })());
+}
+
+/** Removes this run's bundle (a test worker may end without an `exit` event, so the test file's end does it). */
+export async function removeChildScript(): Promise<void> {
+  const made = bundled;
+  bundled = null;
+  if (made) fs.rmSync(await made, { force: true });
 }
 
 /** Where a round is killed: at the `at`-th held request after arming; `hold` kills it held, `after` lets it go first. */
@@ -144,8 +150,8 @@ export class DeviceProc {
     return line;
   }
 
-  act(seed: number, count: number, movesOnly = false) {
-    return this.command(`act ${seed} ${count}${movesOnly ? ' moves' : ''}`, 'acted');
+  act(seed: number, count: number, only?: 'moves' | 'book') {
+    return this.command(`act ${seed} ${count}${only ? ` ${only}` : ''}`, 'acted');
   }
 
   async sync(): Promise<{ state: string; pending: number } | null> {
@@ -208,9 +214,13 @@ export async function runSchedule(seed: number, devices: DeviceProc[], s: Schedu
     const op = r.weighted({ act: 6, sync: 3, line: 1, killRound: 3, killActing: 1, apart: 2 });
     if (op === 'apart') {
       // Two branches cut off at once both move breaks: the crossing edits a person must be shown.
+      // Both first hold the same breaks (a booking, and rounds both ways), then move the oldest while cut off.
       const y = r.pick(devices.filter((d) => d !== x));
-      for (const d of [x, y]) if (!d.offline) await d.setOffline(true);
-      for (const d of [x, y]) await d.act(r.int(1, 2 ** 30), r.int(2, 4), true);
+      for (const d of [x, y]) if (d.offline) await d.setOffline(false);
+      await x.act(r.int(1, 2 ** 30), 1, 'book');
+      for (const d of [x, y, x]) await d.sync();
+      for (const d of [x, y]) await d.setOffline(true);
+      for (const d of [x, y]) await d.act(r.int(1, 2 ** 30), r.int(1, 3), 'moves');
       for (const d of [x, y]) await d.setOffline(false);
     } else if (op === 'act') await x.act(r.int(1, 2 ** 30), r.int(1, 6));
     else if (op === 'line') await x.setOffline(!x.offline);

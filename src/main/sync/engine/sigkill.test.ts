@@ -17,7 +17,7 @@ import { SYNC_DESK } from '..';
 import { compareWithHub, type Difference } from './check';
 import { keyContext, loadDevice } from './device';
 import { createHubClient } from './hubClient';
-import { DeviceProc, runSchedule, syncAll } from './killWorld';
+import { DeviceProc, removeChildScript, runSchedule, syncAll } from './killWorld';
 
 /**
  * The sync property with real processes: a hub process (`npm run hub`, on SQLite and on a throwaway PostgreSQL) and
@@ -177,6 +177,8 @@ async function seedCase(w: World, seed: number) {
     throw e;
   }
 }
+
+afterAll(removeChildScript);
 
 const totals = { kills: 0, killsHeld: 0, killsAfter: 0, killsActing: 0, crossed: 0, pairs: 0 };
 function add(out: Awaited<ReturnType<typeof runSeed>>) {

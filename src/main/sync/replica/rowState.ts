@@ -25,15 +25,23 @@ export async function stampsOf(db: Kysely<DB>, table: string, ids: readonly stri
   return out;
 }
 
-/** The stamp of each row's first change (its insert, or its bulk load): what its unchanged columns are as old as. */
+/**
+ * The stamp of each row's first change (its insert, or its bulk load): what its unchanged columns are as old as. A row
+ * made here from pulled cells has none: a column it was not given then (the insert's rest on a later pull page) holds
+ * a stand-in, and the first cell that arrives for it wins.
+ */
 export async function insertStamps(db: Kysely<DB>, table: string, rows: readonly Record<string, unknown>[], me: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const r of rows) out.set(r.id as string, formatHlc({ millis: Date.parse(r.created_at as string), counter: 0, node: me }));
   const ids = rows.map((r) => r.id as string);
   for (let i = 0; i < ids.length; i += ID_SLICE) {
-    const first = await sql<{ row_id: string; hlc: string | null }>`
-      select row_id, hlc, min(seq) from change_log where table_name = ${table} and row_id in (${sql.join(ids.slice(i, i + ID_SLICE))}) group by row_id`.execute(db);
-    for (const f of first.rows) if (f.hlc) out.set(f.row_id, f.hlc);
+    // SQLite gives the other columns of the row that holds the min().
+    const first = await sql<{ row_id: string; hlc: string | null; origin: string | null }>`
+      select row_id, hlc, origin, min(seq) from change_log where table_name = ${table} and row_id in (${sql.join(ids.slice(i, i + ID_SLICE))}) group by row_id`.execute(db);
+    for (const f of first.rows) {
+      if (f.origin === 'remote') out.delete(f.row_id);
+      else if (f.hlc) out.set(f.row_id, f.hlc);
+    }
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * a hub), its clock skewed by the given milliseconds, syncing as the desktop does (rounds after saves, long polls) and
  * on command. The test drives it by stdin lines and kills it (SIGKILL) where it likes:
  *
- *   act <seed> <count> [moves]   a clerk's seeded acts (or moves of breaks only); `ack <json>` once each call
+ *   act <seed> <count> [moves|book]   a clerk's seeded acts (or only moves, only bookings); `ack <json>` once each call
  *                        returned, then `acted <n>`
  *   sync                 a round now; `synced <json>` (state, pending) when it ended
  *   offline 0|1          every request to the hub fails as a cut line does
@@ -66,7 +66,7 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
   }
   queue = queue.then(async () => {
     if (cmd === 'act') {
-      const n = await clerk.act(Number(a), Number(b), (ack) => out(`ack ${JSON.stringify(ack)}`), c === 'moves');
+      const n = await clerk.act(Number(a), Number(b), (ack) => out(`ack ${JSON.stringify(ack)}`), c === 'moves' || c === 'book' ? c : undefined);
       out(`acted ${n}`);
     } else if (cmd === 'sync') {
       await engine.syncNow();
