@@ -128,6 +128,8 @@ for (const [i, { code, cat }] of LANGS.entries()) {
       const now = await apiCall<{ version: number }>(employee, 'tasks.get', { id: task.id });
       await apiCall(employee, 'tasks.checklist.submit', { id: task.id, version: now.version });
     };
+    // A valve used on the job goes on the invoice beside the time.
+    await apiCall(employee, 'invoices.saveMaterial', { taskId: task.id, name: 'Vožtuvas ½"', quantityMilli: 1000, unit: 'H87', unitPriceMinor: 1250 });
     await submit();
     const manager = await person(browser, 'mira', code);
     await openTask(manager, subject);
@@ -158,6 +160,7 @@ for (const [i, { code, cat }] of LANGS.entries()) {
     await manager.getByTestId('invoices-month').fill(new Date().toISOString().slice(0, 7));
     await manager.locator('body').click();
     await manager.keyboard.press('Alt+G');
+    await expect(manager.getByTestId('invoices-notice')).toBeVisible();
     const row = manager.getByTestId('invoices-table').getByText(sender);
     await expect(row).toBeVisible();
     await row.dblclick();
