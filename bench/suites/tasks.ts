@@ -14,7 +14,10 @@ import type { BenchContext, Suite } from '../lib/suite';
 import { sample } from '../lib/timing';
 
 const BUDGET_MS = 15_000;
-/** The interventions grid's targets (README, Benchmarks): a page ≤ 5 ms, a count or a level of groups ≤ 50 ms at p95. */
+/**
+ * The interventions grid's targets (README, Benchmarks): a page ≤ 5 ms, a count or a level of groups ≤ 50 ms at p95.
+ * Measured once the memory index is ready (the core's `ready`).
+ */
 const PAGE_MS = 5;
 const COUNT_MS = 50;
 const MAILS = 1000;
@@ -22,9 +25,12 @@ const MAILS = 1000;
 async function gridFigures(ctx: BenchContext): Promise<void> {
   const { results, log } = ctx;
   const ds = await ensureGenerated<TasksMeta>(`tasks-${TASKS / 1000}k`, TASKS_GENERATOR_VERSION, 'generateTasks.ts', `${TASKS.toLocaleString('en')} tasks`, log);
+  const opened = performance.now();
   const core = await openCore(ds.dir);
   await core.ready;
+  const readyMs = performance.now() - opened;
   try {
+    results.addValue('tasks grid: open to ready, memory index read from the table', 'ms', readyMs, null, `SQL answers the grid meanwhile; load ${os.loadavg()[0]!.toFixed(1)}`);
     const token = await login(core, ds.meta.login.login, ds.meta.login.password);
     const tasks = core.sqlite.prepare(`select count(*) from task where deleted_at is null`).pluck().get() as number;
     log(`dispatcher of both branches; ${tasks.toLocaleString('en')} tasks, ${(ds.meta.bytes / 1e6).toFixed(0)} MB`);
@@ -42,6 +48,8 @@ async function gridFigures(ctx: BenchContext): Promise<void> {
     results.addSamples('tasks grid: filtered (open work) count + first page', await sample(async () => Promise.all([call(core, token, 'tasks.grid.count', { scope: open }), page(open, 0)]), opts), COUNT_MS, {
       note: `${openCount.toLocaleString('en')} open tasks`,
     });
+    // Counts of one scope are kept until the next change: a new filter each sample (more than the index keeps) scans.
+    results.addSamples('tasks grid: count of a new filter each time (open work since a varying day)', await sample((i) => call(core, token, 'tasks.grid.count', { scope: { filters: { ...open.filters, dateFrom: `2024-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}` } } }), { ...opts, samples: 60 }), COUNT_MS);
     const urgentOverdue: TaskGridScope = { filters: { priorities: ['urgent'], overdue: true } };
     results.addSamples('tasks grid: filtered (urgent and overdue) count + first page', await sample(async () => Promise.all([call(core, token, 'tasks.grid.count', { scope: urgentOverdue }), page(urgentOverdue, 0)]), { ...opts, samples: 60 }), COUNT_MS);
     results.addSamples('tasks grid: quick search (client name) count + first page', await sample(async (i) => {
@@ -56,7 +64,7 @@ async function gridFigures(ctx: BenchContext): Promise<void> {
       const scope: TaskGridScope = { filters: {}, groupBy: [{ field: 'status' }], groupPath: ['new'] };
       return Promise.all([call(core, token, 'tasks.grid.count', { scope }), page(scope, 0)]);
     }, opts), COUNT_MS);
-    results.addSamples('tasks grid: first page sorted by client (no index of its own)', await sample(() => page(all, 0, { sort: 'client' }), { ...opts, samples: 20 }), PAGE_MS);
+    results.addSamples('tasks grid: first page sorted by client (its order built on first use)', await sample(() => page(all, 0, { sort: 'client' }), { ...opts, samples: 20 }), PAGE_MS);
   } finally {
     await core.close();
   }
