@@ -14,7 +14,10 @@ import type { BenchContext, Suite } from '../lib/suite';
 import { sample } from '../lib/timing';
 
 const BUDGET_MS = 15_000;
-/** The interventions grid's targets (README, Benchmarks): a page ≤ 5 ms, a count or a level of groups ≤ 50 ms at p95. */
+/**
+ * The interventions grid's targets (README, Benchmarks): a page ≤ 5 ms, a count or a level of groups ≤ 50 ms at p95.
+ * Measured once the memory index is ready (the core's `ready`).
+ */
 const PAGE_MS = 5;
 const COUNT_MS = 50;
 const MAILS = 1000;
@@ -22,9 +25,12 @@ const MAILS = 1000;
 async function gridFigures(ctx: BenchContext): Promise<void> {
   const { results, log } = ctx;
   const ds = await ensureGenerated<TasksMeta>(`tasks-${TASKS / 1000}k`, TASKS_GENERATOR_VERSION, 'generateTasks.ts', `${TASKS.toLocaleString('en')} tasks`, log);
+  const opened = performance.now();
   const core = await openCore(ds.dir);
   await core.ready;
+  const readyMs = performance.now() - opened;
   try {
+    results.addValue('tasks grid: open to ready, memory index read from the table', 'ms', readyMs, null, `SQL answers the grid meanwhile; load ${os.loadavg()[0]!.toFixed(1)}`);
     const token = await login(core, ds.meta.login.login, ds.meta.login.password);
     const tasks = core.sqlite.prepare(`select count(*) from task where deleted_at is null`).pluck().get() as number;
     log(`dispatcher of both branches; ${tasks.toLocaleString('en')} tasks, ${(ds.meta.bytes / 1e6).toFixed(0)} MB`);
@@ -42,6 +48,8 @@ async function gridFigures(ctx: BenchContext): Promise<void> {
     results.addSamples('tasks grid: filtered (open work) count + first page', await sample(async () => Promise.all([call(core, token, 'tasks.grid.count', { scope: open }), page(open, 0)]), opts), COUNT_MS, {
       note: `${openCount.toLocaleString('en')} open tasks`,
     });
+    // Counts of one scope are kept until the next change: a new filter each sample (more than the index keeps) scans.
+    results.addSamples('tasks grid: count of a new filter each time (open work since a varying day)', await sample((i) => call(core, token, 'tasks.grid.count', { scope: { filters: { ...open.filters, dateFrom: `2024-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}` } } }), { ...opts, samples: 60 }), COUNT_MS);
     const urgentOverdue: TaskGridScope = { filters: { priorities: ['urgent'], overdue: true } };
     results.addSamples('tasks grid: filtered (urgent and overdue) count + first page', await sample(async () => Promise.all([call(core, token, 'tasks.grid.count', { scope: urgentOverdue }), page(urgentOverdue, 0)]), { ...opts, samples: 60 }), COUNT_MS);
     results.addSamples('tasks grid: quick search (client name) count + first page', await sample(async (i) => {
@@ -56,7 +64,7 @@ async function gridFigures(ctx: BenchContext): Promise<void> {
       const scope: TaskGridScope = { filters: {}, groupBy: [{ field: 'status' }], groupPath: ['new'] };
       return Promise.all([call(core, token, 'tasks.grid.count', { scope }), page(scope, 0)]);
     }, opts), COUNT_MS);
-    results.addSamples('tasks grid: first page sorted by client (no index of its own)', await sample(() => page(all, 0, { sort: 'client' }), { ...opts, samples: 20 }), PAGE_MS);
+    results.addSamples('tasks grid: first page sorted by client (its order built on first use)', await sample(() => page(all, 0, { sort: 'client' }), { ...opts, samples: 20 }), PAGE_MS);
   } finally {
     await core.close();
   }
@@ -96,17 +104,19 @@ async function mailFigure(ctx: BenchContext): Promise<void> {
     const intake = core.services.get(TASK_INTAKE);
     const count = () => core!.sqlite.prepare(`select count(*) from task_mail`).pluck().get() as number;
     const started = performance.now();
+    const cpu0 = process.cpuUsage();
     await intake.sync();
     while (count() < MAILS) {
       if (performance.now() - started > 120_000) throw new Error(`only ${count()} of ${MAILS} messages taken in 120 s`);
       await new Promise((r) => setTimeout(r, 50));
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpu0);
     await intake.stop();
     const made = core.sqlite.prepare(`select count(*) from task where source = 'email'`).pluck().get() as number;
     if (made !== MAILS) throw new Error(`${made} tasks from ${MAILS} messages`);
-    results.addValue(`tasks: ingesting ${MAILS.toLocaleString('en')} queued e-mails (Dovecot, IMAP)`, 's', seconds, 30, `${made} tasks, 250 senders matched or made clients; each committed, then flagged and moved`);
-    log(`ingested in ${seconds.toFixed(1)} s`);
+    results.addValue(`tasks: ingesting ${MAILS.toLocaleString('en')} queued e-mails (Dovecot, IMAP)`, 's', seconds, 30, `${made} tasks, 250 senders matched or made clients; committed a fetched chunk (up to 50) at a time, then flagged and moved; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, load ${os.loadavg()[0]!.toFixed(1)}`);
+    log(`ingested in ${seconds.toFixed(1)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`);
   } finally {
     await core?.close();
     await dovecot.stop();

@@ -20,6 +20,8 @@ export interface TsChild {
   send(line: string): void;
   /** Kills the child if it still runs (for cleanup in `finally`). */
   kill(signal?: NodeJS.Signals): void;
+  /** Resolves once the child's stdout has ended and every line it wrote is in `lines` ('exit' may come before them). */
+  drained: Promise<void>;
 }
 
 /** Runs a TypeScript file in a plain Node child process with the tsx loader, reading its stdout line by line. */
@@ -36,10 +38,12 @@ export function spawnTs(script: string, args: string[] = [], env: NodeJS.Process
   proc.stderr!.setEncoding('utf8').on('data', (d: string) => {
     err += d;
   });
-  readline.createInterface({ input: proc.stdout! }).on('line', (line) => {
+  const reader = readline.createInterface({ input: proc.stdout! });
+  reader.on('line', (line) => {
     lines.push(line);
     for (const w of [...waiters]) w();
   });
+  const drained = new Promise<void>((resolve) => reader.on('close', () => resolve()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     proc.on('exit', (code, signal) => {
       ended = true;
@@ -56,6 +60,7 @@ export function spawnTs(script: string, args: string[] = [], env: NodeJS.Process
     lines,
     stderr: () => err,
     exited,
+    drained,
     waitFor(pred, timeoutMs = 60_000) {
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => {

@@ -18,8 +18,8 @@ interface MaskTest {
 export interface TaskFilter {
   none: boolean;
   tests: MaskTest[];
-  /** Per branch code, which due dates (day codes) have passed on that branch's clock. */
-  overdue: Map<number, Uint8Array> | null;
+  /** Per branch code, which due dates (day codes) have passed on that branch's clock (none for a branch not in reach). */
+  overdue: (Uint8Array | undefined)[] | null;
   search: Uint8Array | null;
 }
 
@@ -54,7 +54,7 @@ export function matcher(cols: TaskColumns, f: TaskFilter): (s: number) => boolea
   if (!overdue) return withSearch;
   const { branch, dueDate } = cols.code;
   return (s) => {
-    const passed = overdue.get(branch[s]!);
+    const passed = overdue[branch[s]!];
     return passed !== undefined && passed[dueDate[s]!] === 1 && withSearch(s);
   };
 }
@@ -102,13 +102,13 @@ export function filterFor(cols: TaskColumns, user: ScopeUser, todays: ReadonlyMa
     const to = f.dateTo;
     tests.push({ column: 'docDate', mask: maskOf(cols, 'docDate', (v) => v !== null && (!from || compareText(v, from) >= 0) && (!to || compareText(v, to) <= 0)) });
   }
-  let overdue: Map<number, Uint8Array> | null = null;
+  let overdue: (Uint8Array | undefined)[] | null = null;
   if (f.overdue) {
     among('status', statusesOpen(cols));
-    overdue = new Map();
+    overdue = [];
     for (const [branchId, today] of todays) {
       const code = cols.dicts.ids.lookup(branchId);
-      if (code > 0) overdue.set(code, maskOf(cols, 'dueDate', (v) => v !== null && compareText(v, today) < 0));
+      if (code > 0) overdue[code] = maskOf(cols, 'dueDate', (v) => v !== null && compareText(v, today) < 0);
     }
   }
   const levels = scope.groupBy ?? [];

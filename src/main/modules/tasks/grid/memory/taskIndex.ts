@@ -90,6 +90,8 @@ export class TaskIndex {
   private orders = new Map<MemorySort, TaskOrder>();
   private readonly results = new Lru<OrderedRows>(CACHED_RESULTS);
   private readonly searches = new Lru<Uint8Array>(CACHED_SEARCHES);
+  /** Counts asked without an order (the grid's footer, a refresh), until the next change. */
+  private readonly counts = new Lru<number>(CACHED_RESULTS);
   private rowidOf: Database.Statement | null = null;
   ready = false;
   private stopped = false;
@@ -117,6 +119,7 @@ export class TaskIndex {
       this.version++;
       this.results.clear();
       this.searches.clear();
+      this.counts.clear();
     }
   }
 
@@ -163,6 +166,7 @@ export class TaskIndex {
     this.orders = new Map();
     this.results.clear();
     this.searches.clear();
+    this.counts.clear();
     await this.load(db, sqlite);
   }
 
@@ -211,12 +215,18 @@ export class TaskIndex {
   /** With an order, the scope's rows are put in it, and the pages that follow are slices. */
   count(user: ScopeUser, todays: ReadonlyMap<string, string>, scope: TaskGridScope, sort?: MemorySort): number {
     if (sort) return this.result(user, todays, scope, sort).total();
+    const key = resultKey(user, todays, scope, 'rank');
+    const kept = this.counts.get(key);
+    if (kept !== undefined) return kept;
     const f = this.filter(user, todays, scope);
-    if (f.none) return 0;
-    if (!hasTests(f)) return this.cols.liveCount;
-    const passes = matcher(this.cols, f);
     let n = 0;
-    for (let s = 0; s < this.cols.capacity; s++) if (passes(s)) n++;
+    if (f.none) n = 0;
+    else if (!hasTests(f)) n = this.cols.liveCount;
+    else {
+      const passes = matcher(this.cols, f);
+      for (let s = 0; s < this.cols.capacity; s++) if (passes(s)) n++;
+    }
+    this.counts.set(key, n);
     return n;
   }
 
