@@ -22,6 +22,7 @@ import * as m0020 from './0020_task_web_intake';
 import * as m0021 from './0021_task_grid';
 import * as m0022 from './0022_task_field_outcome';
 import * as m0023 from './0023_task_web_reference';
+import * as m0024 from './0024_task_done_month';
 import * as m0025 from './0025_provisional_numbers';
 import * as m0026 from './0026_sync_repair';
 import * as m0027 from './0027_chat_settings';
@@ -51,6 +52,7 @@ export const migrations: Record<string, Migration> = {
   '0021_task_grid': m0021,
   '0022_task_field_outcome': m0022,
   '0023_task_web_reference': m0023,
+  '0024_task_done_month': m0024,
   '0025_provisional_numbers': m0025,
   '0026_sync_repair': m0026,
   '0027_chat_settings': m0027,
