@@ -26,7 +26,7 @@ async function bookedApart() {
   const onB = await b.app.call(b.owner, 'visits.book', { ...slot, clientId: clinic.client2Id });
   await hub.start();
   for (const [app, token] of [[a.app, a.owner], [b.app, b.owner], [a.app, a.owner]] as const) await app.call(token, 'sync.now', {});
-  return { a: { app: a.app, token: a.owner }, b: { app: b.app, token: b.owner }, clinic, visits: [onA.id, onB.id] };
+  return { hub, a: { app: a.app, token: a.owner }, b: { app: b.app, token: b.owner }, clinic, visits: [onA.id, onB.id] };
 }
 
 type Desk = { app: TestApp; token: string };
@@ -81,5 +81,31 @@ describe('a double booking made on two branches apart', () => {
       ['kept', at('11:30', DAY), 'booked'],
       ['moved', at('12:30', DAY), 'booked'],
     ]);
+  });
+
+  it('settled by a move, then booked together again by two moves apart: listed open again on both', async () => {
+    const { hub, a, b, clinic, visits } = await bookedApart();
+    const [onA, onB] = visits as [string, string];
+    const move = async (d: Desk, id: string, start: string, end: string) => {
+      const v = await d.app.call(d.token, 'visits.get', { id });
+      await d.app.call(d.token, 'visits.move', { id, version: v.version, userId: clinic.doctor.id, start: at(start, DAY), end: at(end, DAY) });
+    };
+    await move(b, onB, '12:30', '13:00');
+    await b.app.call(b.token, 'sync.now', {});
+    await a.app.call(a.token, 'sync.now', {});
+    expect([await openConflicts(a), await openConflicts(b)]).toEqual([[], []]);
+
+    // Apart again, each moves its own visit to 14:00: each side's slot was free there as it knew it.
+    await hub.stop();
+    await move(a, onA, '14:00', '14:30');
+    await move(b, onB, '14:00', '14:30');
+    await hub.start();
+    for (const d of [a, b, a]) await d.app.call(d.token, 'sync.now', {});
+    const again = [await openConflicts(a), await openConflicts(b)];
+    for (const list of again) {
+      expect(list).toHaveLength(1);
+      expect(list[0]).toMatchObject({ kind: 'slot_double_booked', id: again[0]![0]!.id });
+      expect([list[0]!.kept.values.starts_at, list[0]!.other.values.starts_at]).toEqual([at('14:00', DAY), at('14:00', DAY)]);
+    }
   });
 });

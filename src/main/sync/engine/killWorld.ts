@@ -51,16 +51,22 @@ export interface DeviceStats {
   kills: number;
   killsHeld: number;
   killsAfter: number;
+  /** Of `killsAfter`: the round had already answered when the kill landed (it killed the device idle, still in its step). */
+  killsAfterRound: number;
   killsActing: number;
   rounds: number;
 }
 
 export class DeviceProc {
   readonly acks: (Ack & { device: string })[] = [];
-  readonly stats: DeviceStats = { kills: 0, killsHeld: 0, killsAfter: 0, killsActing: 0, rounds: 0 };
+  readonly stats: DeviceStats = { kills: 0, killsHeld: 0, killsAfter: 0, killsAfterRound: 0, killsActing: 0, rounds: 0 };
   offline = false;
   private proc: ChildProcess | null = null;
+  /** False from the process's exit until the next start: nothing sent meanwhile can be answered. */
+  private alive = false;
   private plan: KillPlan | null = null;
+  /** A let-go round's kill still on its timer: resolves with the process it killed (null when none was running). */
+  private landing: Promise<ChildProcess | null> | null = null;
   private waiting: { prefix: string; resolve: (line: string | null) => void } | null = null;
   private stderr = '';
   private exited: Promise<void> = Promise.resolve();
@@ -75,12 +81,16 @@ export class DeviceProc {
   async start(): Promise<void> {
     const proc = spawn(process.execPath, [await childScript(), this.dir, String(this.skewMs), String(this.pullLimit)], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc = proc;
+    this.alive = true;
     this.stderr = '';
     proc.stderr!.setEncoding('utf8').on('data', (d: string) => (this.stderr = (this.stderr + d).slice(-4000)));
+    // A line written between the SIGKILL and the exit meets a closed pipe (EPIPE): the exit tells the waiter.
+    proc.stdin!.on('error', (e) => (this.stderr = `${this.stderr}\nstdin: ${e.message}`.slice(-4000)));
     this.exited = new Promise((resolve) =>
       proc.once('exit', () => {
         // Whoever waited for an answer learns the process is gone (after readline handed over what it had).
         setImmediate(() => {
+          this.alive = false;
           const w = this.waiting;
           this.waiting = null;
           w?.resolve(null);
@@ -111,7 +121,8 @@ export class DeviceProc {
         } else {
           this.stats.killsAfter += 1;
           this.write(`go ${id}`);
-          setTimeout(() => this.kill(), plan.delayMs);
+          const target = this.proc;
+          this.landing = new Promise((resolve) => setTimeout(() => resolve(target === this.proc ? this.kill() : null), plan.delayMs));
         }
         return;
       }
@@ -129,12 +140,18 @@ export class DeviceProc {
     if (this.proc?.exitCode === null && this.proc.signalCode === null) this.proc.stdin!.write(`${line}\n`);
   }
 
-  private kill(): void {
-    if (this.proc?.exitCode === null && this.proc.signalCode === null) this.proc.kill('SIGKILL');
+  /** The process it killed, or null when none was running. */
+  private kill(): ChildProcess | null {
+    const proc = this.proc;
+    if (proc?.exitCode !== null || proc.signalCode !== null) return null;
+    proc.kill('SIGKILL');
+    return proc;
   }
 
   private until(prefix: string, send: () => void): Promise<string | null> {
     return new Promise((resolve) => {
+      // A process already gone would never answer: the caller starts it again.
+      if (!this.alive) return resolve(null);
       this.waiting = { prefix, resolve };
       send();
     });
@@ -160,23 +177,46 @@ export class DeviceProc {
     return line ? (JSON.parse(line.slice('synced '.length)) as { state: string; pending: number }) : null;
   }
 
-  /** A round killed at a chosen held request (a round that needs fewer requests ends whole). */
-  killedRound(r: Random) {
+  /**
+   * A round killed at a chosen held request (a round that needs fewer requests ends whole). A kill let go with its
+   * request lands within this step: when the round answered first, it kills the device idle, which starts again here
+   * rather than being found dead by a later step's command.
+   */
+  async killedRound(r: Random) {
     this.plan = { at: r.int(1, 4), mode: r.pick(['hold', 'after'] as const), delayMs: r.int(0, 15), seen: 0 };
-    return this.sync().finally(() => (this.plan = null));
+    let synced: Awaited<ReturnType<DeviceProc['sync']>>;
+    try {
+      synced = await this.sync();
+    } finally {
+      this.plan = null;
+    }
+    const landing = this.landing;
+    this.landing = null;
+    const victim = landing ? await landing : null;
+    // Killed after its round answered (a round killed under way has already started the next process).
+    if (victim && victim === this.proc) {
+      this.stats.killsAfterRound += 1;
+      await this.exited;
+      await this.start();
+    }
+    return synced;
   }
 
   /** A clerk at work killed after `ms`: whatever the core acknowledged before stays acknowledged. */
   async killedActing(seed: number, ms: number) {
-    const acting = this.act(seed, 30);
-    setTimeout(() => {
+    // Only this act: a timer outliving it must not kill a later step's command.
+    const timer = setTimeout(() => {
       if (this.waiting?.prefix === 'acted') {
         this.stats.kills += 1;
         this.stats.killsActing += 1;
         this.kill();
       }
     }, ms);
-    return acting;
+    try {
+      return await this.act(seed, 30);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async setOffline(on: boolean) {

@@ -29,8 +29,14 @@ export function conflictId(parts: readonly string[]): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** Records a conflict unless it is already listed; answers whether it is new. */
-export async function recordConflict(db: Kysely<DB>, orgId: string, id: string, c: ConflictRow, detectedAt: string): Promise<boolean> {
+/**
+ * Records a conflict unless it is already listed; answers whether it is new. With `reopen`, one listed and closed
+ * before is open again with the sides as they are now (a double booking settled and then made again by later moves
+ * has the same id, and a closed row would hide it from everyone).
+ */
+export async function recordConflict(db: Kysely<DB>, orgId: string, id: string, c: ConflictRow, detectedAt: string, reopen = false): Promise<boolean> {
+  const kept = JSON.stringify(c.kept);
+  const other = JSON.stringify(c.other);
   const r = await db
     .insertInto('sync_conflict')
     .values({
@@ -43,12 +49,19 @@ export async function recordConflict(db: Kysely<DB>, orgId: string, id: string, 
       title: c.title,
       branch_id: c.branchId,
       detected_at: detectedAt,
-      kept: JSON.stringify(c.kept),
-      other: JSON.stringify(c.other),
+      kept,
+      other,
       resolved_at: null,
       resolved_by: null,
     })
-    .onConflict((oc) => oc.column('id').doNothing())
+    .onConflict((oc) =>
+      reopen
+        ? oc
+            .column('id')
+            .doUpdateSet({ title: c.title, branch_id: c.branchId, detected_at: detectedAt, kept, other, resolved_at: null, resolved_by: null })
+            .where('sync_conflict.resolved_at', 'is not', null)
+        : oc.column('id').doNothing(),
+    )
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
@@ -126,7 +139,7 @@ export async function doubleBookingConflicts(db: Kysely<DB>, orgId: string, touc
         kept: sideOf(kept, nodeOf(a)),
         other: sideOf(other, nodeOf(b)),
       };
-      if (await recordConflict(db, orgId, conflictId(['slot_double_booked', a, b]), row, detectedAt)) found++;
+      if (await recordConflict(db, orgId, conflictId(['slot_double_booked', a, b]), row, detectedAt, true)) found++;
     }
   }
   return found;
