@@ -83,6 +83,8 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     audit: R,
     periods: R,
     series: R,
+    // Reads the call centre's documents as every role does: a client's history on the card, a disputed line's source.
+    interventions: R,
     tasks: R,
     chat: RW,
     nomenclature: R,

@@ -90,6 +90,9 @@ async function everyModuleWrites(): Promise<void> {
   expect(await pullWebIntake(jobDeps, orgId, async () => ({ items: served ? [] : ((served = true), [{ ...web, fields }]), more: false }))).toBe(1);
   // A phone's action on a task this desk does not have: refused, and the outcome is a synced row.
   await fieldActionApplier(jobDeps).apply(orgId, [{ id: 'act-1', seq: 1, kind: 'note', taskId: 'gone', employeeId: 'nobody', branchId, at: app.clock.now(), text: 'On my way' }], 1);
+  // The website chat's routing settings and one person's levels.
+  await app.call(owner, 'chatSettings.saveOrg', { version: 0, strategy: 'cheapest_first', escalateAfterMinutes: 5, maxChatsEach: 3, questionnaire: { name: 'required', phone: 'asked', email: 'asked', topic: 'off' }, topics: [], greetings: {} });
+  await app.call(owner, 'chatSettings.saveOperator', { userId: disp.id, version: 0, experience: 2, cost: 1, smsOnStart: false });
   app.clock.advance(25 * 3_600_000);
   const scanned = await scanWarnings({ db: app.core.db, clock: app.clock, config: app.core.config, publish: () => undefined });
   expect(scanned.raised.map((w) => w.kind)).toEqual(['unallocated', 'unallocated']);
