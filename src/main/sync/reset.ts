@@ -142,12 +142,16 @@ function runningElsewhere(dbFile: string): number | null {
 /** Whether the hub asked this file to be rebuilt (read without migrating: a file of an older build has no such column). */
 export function resetAsked(dbFile: string): boolean {
   if (!fs.existsSync(dbFile)) return false;
-  const sqlite = openSqlite(dbFile, { readonly: true });
+  let sqlite: ReturnType<typeof openSqlite> | null = null;
   try {
+    sqlite = openSqlite(dbFile, { readonly: true });
     const has = (sqlite.prepare(`select 1 from pragma_table_info('sync_device') where name = 'reset_requested_at'`).get() as unknown) !== undefined;
     return has && (sqlite.prepare('select reset_requested_at as r from sync_device where id = 1').get() as { r: number | null } | undefined)?.r != null;
+  } catch {
+    // A file that cannot be read (damaged) is not rebuilt here: opening it next says what is wrong and what to do.
+    return false;
   } finally {
-    sqlite.close();
+    sqlite?.close();
   }
 }
 

@@ -55,9 +55,9 @@ function check(shapes: ReadonlyMap<string, TableShape>, c: CellMessage): TableSh
 /**
  * Applies pulled cells in one write transaction: per cell the greater stamp wins (a column without a stamp is as old
  * as its row's first change); winners are written into the row (a row not here yet is inserted once its cells hold
- * every required column, else they wait in the inbox, as do rows whose natural key another row here holds), the
- * version bumped and a change record appended as 'remote', so the funnel's bookkeeping holds and no push sends them
- * back. Conflict columns both sides changed, and visits that now overlap, are listed. Events and hooks fire after
+ * every required column, else they wait in the inbox, as do rows whose natural key another row here holds, or
+ * that refer to a row not here yet), the version bumped and a change record appended as 'remote', so the funnel's
+ * bookkeeping holds and no push sends them back. Conflict columns both sides changed, and visits that now overlap, are listed. Events and hooks fire after
  * commit.
  */
 export async function applyCells(
@@ -68,6 +68,54 @@ export async function applyCells(
   pulled: readonly CellMessage[],
   opts: ApplyOptions = {},
 ): Promise<{ applied: number; conflicts: number; parked: number }> {
+  // Rows that would refer to a row not here yet (its insert comes on a later pull page) wait in the inbox. The check
+  // reads every row of the batch's tables, so it runs only once a commit failed on a reference.
+  const waiting = new Set<string>();
+  let findDangling = false;
+  for (;;) {
+    const out = await applyOnce(db, shapes, deps, orgId, pulled, opts, waiting, findDangling).catch((e: unknown) => {
+      if (findDangling || (e as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw e;
+      return null;
+    });
+    if (!out) findDangling = true;
+    else if ('result' in out) return out.result;
+    else for (const key of out.dangling) waiting.add(key);
+  }
+}
+
+const rowKey = (table: string, rowId: string) => `${table}\u0000${rowId}`;
+
+/** The synced rows this transaction leaves referring to rows that are not here; null when something else does. */
+async function danglingRows(trx: Kysely<DB>, shapes: ReadonlyMap<string, TableShape>, tables: Iterable<string>): Promise<string[] | null> {
+  const bad: { table: string; rowid: number | null }[] = [];
+  for (const t of tables) bad.push(...(await sql<{ table: string; rowid: number | null }>`select * from pragma_foreign_key_check(${t})`.execute(trx)).rows);
+  const keys: string[] = [];
+  for (const b of bad) {
+    if (!shapes.has(b.table) || b.rowid === null) return null;
+    const row = (await sql<{ id: string }>`select id from ${sql.table(b.table)} where rowid = ${b.rowid}`.execute(trx)).rows[0];
+    if (!row) return null;
+    keys.push(rowKey(b.table, row.id));
+  }
+  return keys;
+}
+
+class Dangling extends Error {
+  constructor(readonly rows: string[]) {
+    super('pulled rows refer to rows not here yet');
+  }
+}
+
+/** One try of the apply: rolled back, it names the pulled rows that referred to rows not here, to wait on the next. */
+async function applyOnce(
+  db: Kysely<DB>,
+  shapes: ReadonlyMap<string, TableShape>,
+  deps: ReplicaDeps,
+  orgId: string,
+  pulled: readonly CellMessage[],
+  opts: ApplyOptions,
+  waiting: ReadonlySet<string>,
+  findDangling: boolean,
+): Promise<{ result: { applied: number; conflicts: number; parked: number } } | { dangling: string[] }> {
   const events: { name: string; payload: unknown; scope?: EventScope }[] = [];
   const after: (() => void)[] = [];
   let top: string | null = null;
@@ -99,7 +147,7 @@ export async function applyCells(
     if (cells.length) top = maxOf(cells.map((c) => c.hlc));
     const byRow = new Map<string, CellMessage[]>();
     for (const c of cells) {
-      const key = `${c.table}\u0000${c.rowId}`;
+      const key = rowKey(c.table, c.rowId);
       byRow.set(key, [...(byRow.get(key) ?? []), c]);
     }
     const tables = new Map<string, string[]>();
@@ -118,7 +166,11 @@ export async function applyCells(
       const stamps = await stampsOf(trx, table, ids);
       const created = await insertStamps(trx, table, [...rows.values()], me);
       for (const rowId of ids) {
-        const rowCells = byRow.get(`${table}\u0000${rowId}`)!;
+        const rowCells = byRow.get(rowKey(table, rowId))!;
+        if (waiting.has(rowKey(table, rowId))) {
+          parked += await parkCells(trx, orgId, rowCells, nowIso);
+          continue;
+        }
         const before = rows.get(rowId) ?? null;
         if (before && before[shape.orgColumn] !== orgId) throw new Error(`a pulled cell of another organization's row: ${table} ${rowId}`);
         const held = stamps.get(rowId) ?? new Map<string, Stamp>();
@@ -255,10 +307,17 @@ export async function applyCells(
     }
     conflicts += await doubleBookingConflicts(trx, orgId, touchedVisits, nowIso);
     if (touchedVisits.size) await settleDoubleBookings(trx, orgId, nowIso);
+    // Only rows of this batch may wait; anything else dangling fails the commit as before.
+    const dangling = findDangling ? await danglingRows(trx, shapes, tables.keys()) : null;
+    if (dangling?.length && dangling.every((k) => byRow.has(k) && !waiting.has(k))) throw new Dangling(dangling);
     return { applied, conflicts, parked };
+  }).catch((e: unknown) => {
+    if (e instanceof Dangling) return e;
+    throw e;
   });
+  if (result instanceof Dangling) return { dangling: result.rows };
   if (top) observeStamp(deps.config, top);
   for (const e of events) deps.emit(e.name, e.payload, e.scope);
   for (const fn of after) fn();
-  return result;
+  return { result };
 }

@@ -2,10 +2,14 @@ import { sql } from 'kysely';
 import type { Ctx } from '../../../api/context';
 import { me } from '../../../api/context';
 import type { SessionUser } from '../../../../shared/api/auth';
-import { ROLES, seesAllBranches } from '../../../../shared/permissions';
+import { can, ROLES, seesAllBranches } from '../../../../shared/permissions';
 
-/** Owners and administrators are placed in every branch by their role, not because they work there. */
-const ALL_BRANCH_ROLES = ROLES.filter(seesAllBranches);
+/**
+ * Placed in a branch, these have hours in its calendar. Not owners and administrators, who are in every branch by
+ * their role rather than because they work there, nor a role without the calendar (an accountant placed in the
+ * branches for their invoices is given no visit).
+ */
+const CALENDAR_ROLES = ROLES.filter((r) => !seesAllBranches(r) && can(r, 'calendar', 'read'));
 
 export interface StaffMember {
   id: string;
@@ -19,8 +23,8 @@ export interface StaffMember {
 export const ownCalendarOnly = (user: Pick<SessionUser, 'role'>) => user.role === 'employee';
 
 /**
- * Who works in a branch: active people placed in it, and anyone given a week there (an owner who also sees
- * patients is listed in the branch where they have a week). In name order; an employee sees only themself.
+ * Who works in a branch: active people placed in it whose role has the calendar, and anyone given a week there (an
+ * owner who also sees patients is listed in the branch where they have a week). In name order; an employee sees only themself.
  */
 export async function branchStaff(ctx: Ctx, branchId: string): Promise<StaffMember[]> {
   const user = me(ctx);
@@ -33,7 +37,7 @@ export async function branchStaff(ctx: Ctx, branchId: string): Promise<StaffMemb
       eb.or([
         eb.and([
           eb('u.active', '=', 1),
-          eb('u.role', 'not in', ALL_BRANCH_ROLES),
+          eb('u.role', 'in', CALENDAR_ROLES),
           eb.exists(eb.selectFrom('user_branch as ub').select('ub.id').whereRef('ub.user_id', '=', 'u.id').where('ub.branch_id', '=', branchId).where('ub.deleted_at', 'is', null)),
         ]),
         eb.exists(eb.selectFrom('work_schedule as w').select('w.id').whereRef('w.user_id', '=', 'u.id').where('w.branch_id', '=', branchId).where('w.deleted_at', 'is', null)),
