@@ -59,8 +59,19 @@ export const mailboxRows = syncedRows({
 /** The intake's record of a message: its task, note or the decision to ignore it is the audit entry that tells it. */
 export const mailRows = syncedRows({ table: 'task_mail', module: 'tasks', entity: 'task_mail' });
 
-/** The web intake's record of a submission: which task it became (the audit entry tells it). */
-export const webIntakeRows = syncedRows({ table: 'task_web_intake', module: 'tasks', entity: 'task_web_intake' });
+/**
+ * The web intake's record of a submission: which task it became (the audit entry tells it). Its reference finds the
+ * task in the grid's quick search, so the memory index follows it (the replica announces pulled rows too).
+ */
+export const webIntakeRows = syncedRows({
+  table: 'task_web_intake',
+  module: 'tasks',
+  entity: 'task_web_intake',
+  announce: (ctx, w) => {
+    const index = taskIndexOf(ctx);
+    if (index) ctx.afterCommit(() => index.applyIntake(w.after));
+  },
+});
 
 /** What became of each phone action, under the action's id: the hub's page tells the employee by it. */
 export const fieldOutcomeRows = syncedRows({

@@ -16,6 +16,7 @@ export const TASK_INDEXED_COLUMNS = [
   'client_email',
   'address_key',
   'number',
+  'provisional_number',
   'subject',
   'doc_date',
   'due_date',
@@ -102,6 +103,11 @@ export class TaskColumns {
   /** As stored (sorting) and ASCII-folded (the quick search); numbers are unique, so not worth a dictionary. */
   numbers: (string | null)[] = [];
   numbersLower: string[] = [];
+  /**
+   * The provisional number a task was given before the hub's final one, folded, where it differs from the number:
+   * a few renumbered tasks, not a column (a provisional number still the task's number is searched as its number).
+   */
+  readonly provisionalLower = new Map<number, string>();
   updated: string[] = [];
   liveCount = 0;
   /** Live tasks per organization and per branch code: a test that every live task passes is left out. */
@@ -177,6 +183,9 @@ export class TaskColumns {
     this.rank[s] = r.priority_rank;
     this.numbers[s] = r.number;
     this.numbersLower[s] = r.number == null ? '' : asciiLower(r.number);
+    const provisional = r.provisional_number == null ? '' : asciiLower(r.provisional_number);
+    if (provisional !== '' && provisional !== this.numbersLower[s]) this.provisionalLower.set(s, provisional);
+    else this.provisionalLower.delete(s);
     this.updated[s] = r.updated_at ?? '';
     this.live[s] = 1;
     if (!wasLive) this.liveCount++;

@@ -4,6 +4,7 @@ import { visibleBranchIds } from '../../../../api/visibility';
 import type { ScopeUser } from '../../../../api/scope';
 import { foldKey } from '../../../../../shared/rules/text';
 import { asciiLower, compareText, DICTIONARY_OF, type TaskCodeColumn, type TaskColumns } from './columns';
+import type { WebReferences } from './webReferences';
 
 /** The code column each group field is read from. */
 export const GROUP_COLUMN: Record<TaskGroupField, TaskCodeColumn> = { status: 'status', assignee: 'assignee', priority: 'priority', type: 'type', client: 'client' };
@@ -125,9 +126,10 @@ function statusesOpen(cols: TaskColumns): string[] {
 
 /**
  * The quick search's rows, one flag per rowid, matched as the SQL grid's `LIKE '%…%'` matches: the folded client
- * name, or the number, subject or client e-mail containing the text (ASCII letters in either case).
+ * name, or the number, provisional number, subject, client e-mail or a web form reference containing the text (ASCII
+ * letters in either case).
  */
-export function searchFlags(cols: TaskColumns, search: string): Uint8Array {
+export function searchFlags(cols: TaskColumns, references: WebReferences, search: string): Uint8Array {
   const key = asciiLower(foldKey(search));
   const raw = asciiLower(search.toLowerCase());
   const names = maskOf(cols, 'clientKey', (v) => v !== null && asciiLower(v).includes(key));
@@ -140,5 +142,7 @@ export function searchFlags(cols: TaskColumns, search: string): Uint8Array {
     if (cols.live[s] !== 1) continue;
     if (names[clientKey[s]!] === 1 || subjects[subject[s]!] === 1 || emails[email[s]!] === 1 || numbers[s]!.includes(raw)) flags[s] = 1;
   }
+  for (const [s, provisional] of cols.provisionalLower) if (cols.live[s] === 1 && provisional.includes(raw)) flags[s] = 1;
+  references.flag(raw, cols.live, flags);
   return flags;
 }

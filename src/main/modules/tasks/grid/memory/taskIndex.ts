@@ -7,6 +7,7 @@ import { Lru } from '../../../../grid/memory/lru';
 import { compareText, TASK_INDEXED_COLUMNS, TaskColumns, type TaskIndexedRow } from './columns';
 import { filterFor, GROUP_COLUMN, hasTests, matcher, searchFlags, type TaskFilter } from './filter';
 import { TaskOrder, type MemorySort } from './ordering';
+import { WebReferences, type IntakeRow } from './webReferences';
 
 const LOAD_SLICE = 10_000;
 const CACHED_RESULTS = 8;
@@ -87,6 +88,7 @@ export interface RawTaskGroup {
  */
 export class TaskIndex {
   cols = new TaskColumns();
+  readonly references = new WebReferences();
   private orders = new Map<MemorySort, TaskOrder>();
   private readonly results = new Lru<OrderedRows>(CACHED_RESULTS);
   private readonly searches = new Lru<Uint8Array>(CACHED_SEARCHES);
@@ -103,6 +105,7 @@ export class TaskIndex {
     try {
       const rowid = this.rowidOf?.get(row.id) as number | undefined;
       if (rowid === undefined) throw new Error(`task ${row.id} has no row`);
+      this.references.found(row.id, rowid);
       this.apply({ ...row, rowid });
     } catch (e) {
       this.broken(e);
@@ -116,11 +119,30 @@ export class TaskIndex {
     } catch (e) {
       this.broken(e);
     } finally {
-      this.version++;
-      this.results.clear();
-      this.searches.clear();
-      this.counts.clear();
+      this.changed();
     }
+  }
+
+  /**
+   * A committed web intake row (its reference finds its task). Before the index has read the table its task's rowid
+   * is not asked: the load reads every reference anyway.
+   */
+  applyIntake(row: IntakeRow): void {
+    try {
+      const rowid = row.deleted_at == null ? (this.rowidOf?.get(row.task_id) as number | undefined) : undefined;
+      this.references.write(row, rowid);
+    } catch (e) {
+      this.broken(e);
+    } finally {
+      this.changed();
+    }
+  }
+
+  private changed(): void {
+    this.version++;
+    this.results.clear();
+    this.searches.clear();
+    this.counts.clear();
   }
 
   private broken(e: unknown): void {
@@ -153,6 +175,13 @@ export class TaskIndex {
       if (read < LOAD_SLICE) break;
       await pause();
     }
+    if (this.stopped) return;
+    // Read last, under the lock: a reference committed since comes through `applyIntake`.
+    const references = sqlite.prepare('select w.id, w.task_id, w.reference, w.deleted_at, t.rowid as rowid from task_web_intake w left join task t on t.id = w.task_id where w.deleted_at is null');
+    await db.connection().execute(async () => {
+      const rows = references.all() as (IntakeRow & { rowid: number | null })[];
+      this.references.replace(rows.map((r) => [r, r.rowid ?? undefined]));
+    });
     // The dispatcher's order, ready before the first page is asked for.
     this.order('rank');
     this.version++;
@@ -191,7 +220,7 @@ export class TaskIndex {
   private search(text: string): Uint8Array {
     let flags = this.searches.get(text);
     if (!flags) {
-      flags = searchFlags(this.cols, text);
+      flags = searchFlags(this.cols, this.references, text);
       this.searches.set(text, flags);
     }
     return flags;
