@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { random as seeded, type Random } from '../main/demo/random';
+import { random as seeded, type Random } from '../shared/random';
 import { formatHlc } from '../shared/sync/hlc';
 import { intakeRequest, webFields, webSubmission } from '../shared/sync/intake';
 import { cellsRequest, HUB_PROTOCOL, registerRequest, syncRequest, waitRequest } from '../shared/sync/protocol';

@@ -1,8 +1,7 @@
-import pg from 'pg';
 import { sql } from 'kysely';
 import type { Engine } from './db/migrations';
 import type { HubDb } from './db/open';
-import { pgClientConfig } from './db/open';
+import { pgListener } from './listen';
 
 export const CHANNEL = 'hub_cells';
 
@@ -27,38 +26,7 @@ export function cellSignal(engine: Engine, pgUrl: string | null, log: (msg: stri
   const wake = (orgId: string) => waiters.get(orgId)?.forEach((fn) => fn());
   const wakeAll = () => waiters.forEach((set) => set.forEach((fn) => fn()));
   let closed = false;
-  let client: pg.Client | null = null;
-  let retry: NodeJS.Timeout | null = null;
-
-  async function listen(): Promise<void> {
-    const c = new pg.Client(pgClientConfig(pgUrl!));
-    c.on('notification', (n) => n.channel === CHANNEL && n.payload && wake(n.payload));
-    const lost = (err?: unknown) => {
-      if (client !== c) return;
-      client = null;
-      c.end().catch(() => undefined);
-      if (closed) return;
-      log('hub: LISTEN connection lost; reconnecting', err);
-      retry = setTimeout(() => void reconnect(), 1000);
-    };
-    c.on('error', lost);
-    c.on('end', () => lost());
-    await c.connect();
-    await c.query(`LISTEN ${CHANNEL}`);
-    client = c;
-  }
-  async function reconnect(): Promise<void> {
-    retry = null;
-    try {
-      await listen();
-      wakeAll();
-    } catch (err) {
-      if (!closed) {
-        log('hub: LISTEN reconnect failed', err);
-        retry = setTimeout(() => void reconnect(), 2000);
-      }
-    }
-  }
+  const listener = engine === 'pg' ? pgListener(CHANNEL, pgUrl!, { payload: wake, reconnected: wakeAll }, log) : null;
 
   return {
     get closed() {
@@ -80,15 +48,12 @@ export function cellSignal(engine: Engine, pgUrl: string | null, log: (msg: stri
       };
     },
     async start() {
-      if (engine === 'pg') await listen();
+      await listener?.start();
     },
     async close() {
       closed = true;
-      if (retry) clearTimeout(retry);
       wakeAll();
-      const c = client;
-      client = null;
-      await c?.end().catch(() => undefined);
+      await listener?.close();
     },
   };
 }

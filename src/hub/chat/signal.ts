@@ -1,8 +1,7 @@
-import pg from 'pg';
 import { sql } from 'kysely';
 import type { Engine } from '../db/migrations';
 import type { HubDb } from '../db/open';
-import { pgClientConfig } from '../db/open';
+import { pgListener } from '../listen';
 
 export const CHAT_CHANNEL = 'hub_chat';
 
@@ -55,42 +54,11 @@ export function chatSignal(engine: Engine, pgUrl: string | null, log: (msg: stri
       if (set.size === 0 && map.get(key) === set) map.delete(key);
     };
   };
-  let closed = false;
-  let client: pg.Client | null = null;
-  let retry: NodeJS.Timeout | null = null;
-
-  async function listen(): Promise<void> {
-    const c = new pg.Client(pgClientConfig(pgUrl!));
-    c.on('notification', (msg) => {
-      const n = msg.channel === CHAT_CHANNEL && msg.payload ? decode(msg.payload) : null;
-      if (n) deliver(n);
-    });
-    const lost = (err?: unknown) => {
-      if (client !== c) return;
-      client = null;
-      c.end().catch(() => undefined);
-      if (closed) return;
-      log('hub chat: LISTEN connection lost; reconnecting', err);
-      retry = setTimeout(() => void reconnect(), 1000);
-    };
-    c.on('error', lost);
-    c.on('end', () => lost());
-    await c.connect();
-    await c.query(`LISTEN ${CHAT_CHANNEL}`);
-    client = c;
-  }
-  async function reconnect(): Promise<void> {
-    retry = null;
-    try {
-      await listen();
-      wakeAll();
-    } catch (err) {
-      if (!closed) {
-        log('hub chat: LISTEN reconnect failed', err);
-        retry = setTimeout(() => void reconnect(), 2000);
-      }
-    }
-  }
+  const fromPayload = (payload: string) => {
+    const n = decode(payload);
+    if (n) deliver(n);
+  };
+  const listener = engine === 'pg' ? pgListener(CHAT_CHANNEL, pgUrl!, { payload: fromPayload, reconnected: wakeAll }, log) : null;
 
   return {
     async changed(trx, orgId, conversationId) {
@@ -107,14 +75,10 @@ export function chatSignal(engine: Engine, pgUrl: string | null, log: (msg: stri
     onOrg: (orgId, fn) => add(byOrg, orgId, fn),
     onConversation: (conversationId, fn) => add(byConversation, conversationId, fn),
     async start() {
-      if (engine === 'pg') await listen();
+      await listener?.start();
     },
     async close() {
-      closed = true;
-      if (retry) clearTimeout(retry);
-      const c = client;
-      client = null;
-      await c?.end().catch(() => undefined);
+      await listener?.close();
     },
   };
 }

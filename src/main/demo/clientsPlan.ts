@@ -1,5 +1,5 @@
 import type { Language } from '../../shared/i18n/languages';
-import type { Random } from './random';
+import type { Random } from '../../shared/random';
 import { DEMO_COMPANIES, DEMO_COMPANIES_AM, DEMO_NAMES, DEMO_STREETS } from './names';
 import type { BranchKey } from './staff';
 

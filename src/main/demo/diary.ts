@@ -1,4 +1,4 @@
-import type { Random } from './random';
+import type { Random } from '../../shared/random';
 import { MINUTE } from './slots';
 
 const STEP = 30 * MINUTE;

@@ -4,7 +4,7 @@ import type { SessionUser } from '../../shared/api/auth';
 import type { Language } from '../../shared/i18n/languages';
 import { createSeries } from '../modules/series';
 import { approveInvoice, generateMonth, markExported, saveInvoiceSettings, saveMaterial } from '../modules/invoices';
-import { random } from './random';
+import { random } from '../../shared/random';
 
 const fixedClock = (ms: number): Clock => ({ now: () => ms });
 

@@ -1,6 +1,6 @@
 import type { Language } from '../../shared/i18n/languages';
 import type { Priority, Status } from '../../shared/api/interventions';
-import { random, type Random } from './random';
+import { random, type Random } from '../../shared/random';
 import { Diary } from './diary';
 import { DAY, HOUR, MINUTE, addDays, localDay, slotsBetween, weekday, workingInstant } from './slots';
 import { planClients, type PlannedClient } from './clientsPlan';

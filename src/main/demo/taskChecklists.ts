@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { SessionUser } from '../../shared/api/auth';
 import type { Language } from '../../shared/i18n/languages';
 import { createTask, getChecklist, moveTask, saveTypeSettings, tickItem } from '../modules/tasks';
-import { random } from './random';
+import { random } from '../../shared/random';
 import { MINUTE } from './slots';
 import type { DemoTasksInput } from './tasks';
 

@@ -2,7 +2,7 @@ import type { Ctx } from '../api/context';
 import type { SessionUser } from '../../shared/api/auth';
 import { DEFAULT_ESCALATE_MINUTES } from '../../shared/rules/tasks/notices';
 import { taskNoteRows } from '../modules/tasks/tables';
-import { random } from './random';
+import { random } from '../../shared/random';
 import { MINUTE } from './slots';
 
 const iso = (ms: number) => new Date(ms).toISOString();

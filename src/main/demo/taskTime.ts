@@ -4,7 +4,7 @@ import type { SessionUser } from '../../shared/api/auth';
 import type { Language } from '../../shared/i18n/languages';
 import { overlapping, type OtherSession } from '../../shared/rules/tasks/time';
 import { addTimeEntry } from '../modules/tasks';
-import { random } from './random';
+import { random } from '../../shared/random';
 import { MINUTE } from './slots';
 
 const fixedClock = (ms: number): Clock => ({ now: () => ms });

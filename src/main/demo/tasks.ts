@@ -7,7 +7,7 @@ import { createSeries } from '../modules/series';
 import { createTask, moveTask, saveMailbox, saveType } from '../modules/tasks';
 import { registerTask } from '../modules/tasks/register';
 import { taskNoteRows, webIntakeRows } from '../modules/tasks/tables';
-import { random } from './random';
+import { random } from '../../shared/random';
 import { MINUTE } from './slots';
 
 const fixedClock = (ms: number): Clock => ({ now: () => ms });

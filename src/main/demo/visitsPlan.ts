@@ -1,7 +1,7 @@
 import type { ReminderState } from '../../shared/api/visits';
 import { dayIntervals, type Week, type WorkException } from '../../shared/rules/workingHours';
 import type { Language } from '../../shared/i18n/languages';
-import { random } from './random';
+import { random } from '../../shared/random';
 import { addDays, DAY, localDay, MINUTE, workingInstant } from './slots';
 import type { Names } from './lists';
 

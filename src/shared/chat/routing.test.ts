@@ -10,19 +10,10 @@ import {
   type ChatStrategy,
   type OpenRequest,
 } from './routing';
+import { random } from '../random';
 
-/** mulberry32: the properties below run on the same 400 cases on every machine. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-  return { next, int: (a: number, b: number) => a + Math.floor(next() * (b - a + 1)), chance: (p: number) => next() < p };
-}
+/** Seeded: the properties below run on the same 400 cases on every machine. */
+const rng = random;
 
 function randomStaff(r: ReturnType<typeof rng>): ChatCandidate[] {
   const n = r.int(0, 8);

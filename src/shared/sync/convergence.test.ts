@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { random, type Random } from '../../main/demo/random';
+import { random, type Random } from '../random';
 import { type Booking, divergedField, doubleBookings, isConflictColumn } from './conflicts';
 import { DEFAULT_MAX_DRIFT_MS, driftTooLarge, formatHlc, type Hlc, nodeOf, PEER_MAX_DRIFT_MS, parseHlc, receive, tick, zeroHlc } from './hlc';
 import { type Cell, cellKey, type CellOf, DELETED, isDeleted, latestCells, mergeStore, rowValues, type Store, wins } from './merge';

@@ -1,5 +1,5 @@
 import type { Core } from '../../core';
-import { random } from '../../demo/random';
+import { random } from '../../../shared/random';
 import { CONFLICT_COLUMNS } from '../../../shared/sync/conflicts';
 import { DELETED, LOCAL_COLUMNS } from '../replica/columns';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import readline from 'node:readline';
-import { random, type Random } from '../../demo/random';
+import { random, type Random } from '../../../shared/random';
 import { REPO_ROOT } from '../../testing/processes';
 import type { Ack } from './clerkTesting';
 

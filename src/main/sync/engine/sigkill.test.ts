@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../clock';
 import { defaultConfig } from '../../config';
 import { kyselyOver, openSqlite } from '../../db/connection';
-import { random } from '../../demo/random';
+import { random } from '../../../shared/random';
 import { secretsFor } from '../../mail';
 import { openTestOrg, startTestApp, tempDir } from '../../testing/harness';
 import { openHubDb, type HubStorage, type OpenedHubDb } from '../../../hub/db/open';

@@ -1,4 +1,4 @@
-/** A small seeded generator (mulberry32): the same seed gives the same demo on every machine. */
+/** A small seeded generator (mulberry32): the same seed gives the same demo, test case or plan on every machine. */
 export interface Random {
   next(): number;
   /** An integer in [min, max]. */
