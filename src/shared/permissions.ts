@@ -86,7 +86,6 @@ export const ROLE_GRANTS: Record<Role, Grants> = {
     // Reads the call centre's documents as every role does: a client's history on the card, a disputed line's source.
     interventions: R,
     tasks: R,
-    chat: RW,
     nomenclature: R,
     invoices: ALL,
   },

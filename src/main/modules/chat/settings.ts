@@ -5,6 +5,7 @@ import type { ChatOperator, ChatOrgSettings, ChatSettings, chatOperatorInput, ch
 import { QUESTIONNAIRE_FIELDS } from '../../../shared/api/chatSettings';
 import type { ChatStrategy } from '../../../shared/chat/routing';
 import { foldKey } from '../../../shared/rules/text';
+import { can, type Role } from '../../../shared/permissions';
 import { chatOperatorRows, chatSettingRows } from './settingsTables';
 
 /** What a new organization starts with: the experienced answer first; name and a way to reach the visitor asked. */
@@ -45,7 +46,9 @@ async function operators(ctx: Ctx): Promise<ChatOperator[]> {
     .where('deleted_at', 'is', null)
     .orderBy('name')
     .orderBy('id')
-    .execute();
+    .execute()
+    // Only people whose role answers chats carry levels (an accountant does not).
+    .then((all) => all.filter((u) => can(u.role as Role, 'chat', 'read')));
   const rows = await ctx.db.selectFrom('chat_operator').selectAll().where('org_id', '=', orgId).where('deleted_at', 'is', null).execute();
   const byUser = new Map(rows.map((r) => [r.user_id, r]));
   return users.map((u) => {
