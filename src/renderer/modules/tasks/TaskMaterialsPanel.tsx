@@ -131,7 +131,7 @@ export function TaskMaterialsPanel({ task }: { task: Task }) {
           <TextInput ref={first} size="xs" style={{ flex: 1 }} label={t('taskMaterials.name')} value={draft.name} onChange={(e) => set('name')(e.currentTarget.value)} error={bad.name} maxLength={200} data-testid="material-name" />
           <TextInput size="xs" w={70} label={t('taskMaterials.quantity')} value={draft.quantity} onChange={(e) => set('quantity')(e.currentTarget.value)} error={bad.quantity} inputMode="decimal" data-testid="material-quantity" />
           <Select size="xs" w={110} label={t('taskMaterials.unitLabel')} data={MATERIAL_UNITS.map((u) => ({ value: u, label: unitName(u) }))} value={draft.unit} onChange={(v) => set('unit')(v ?? 'H87')} error={bad.unit} allowDeselect={false} data-testid="material-unit" />
-          <TextInput size="xs" w={90} label={`${t('taskMaterials.price')} (${currency})`} value={draft.price} onChange={(e) => set('price')(e.currentTarget.value)} error={bad.price} inputMode="decimal" data-testid="material-price" />
+          <TextInput size="xs" w={130} label={`${t('taskMaterials.price')} (${currency})`} value={draft.price} onChange={(e) => set('price')(e.currentTarget.value)} error={bad.price} inputMode="decimal" data-testid="material-price" />
           <TextInput size="xs" w={70} label={t('taskMaterials.vatPercent')} placeholder={terms.data ? String(terms.data.vatBp / 100) : ''} value={draft.vat} onChange={(e) => set('vat')(e.currentTarget.value)} error={bad.vat} inputMode="decimal" data-testid="material-vat" />
         </Group>
       )}
