@@ -85,7 +85,8 @@ for (const [i, { code, cat }] of LANGS.entries()) {
     await expect(dispatcher.locator('.ag-row[row-index="0"] [col-id="status"]')).toHaveText(cat.tasks.status.new);
     await shot(dispatcher, `task-walk-grid-${code}`);
     const tech = (await apiCall<{ id: string; name: string }[]>(dispatcher, 'users.directory', {})).find((u) => u.name === `Tech ${code.toUpperCase()}`)!;
-    const { id, version, branchId, clientId, priority, description } = task as unknown as { id: string; version: number; branchId: string; clientId: string; priority: string; description: string };
+    // Read again just before the change: the office numbers a new task (provisional, then final) on its own clock.
+    const { id, version, branchId, clientId, priority, description } = (await apiCall(dispatcher, 'tasks.get', { id: taskId })) as unknown as { id: string; version: number; branchId: string; clientId: string; priority: string; description: string };
     task = await apiCall(dispatcher, 'tasks.update', { id, version, branchId, clientId, priority, subject, description, typeId: field.typeId });
     await dispatcher.getByTestId('tasks-view').getByText(cat.tasks.view.board).click();
     const card = dispatcher.getByTestId('board-column-new').getByTestId('task-card').filter({ hasText: subject });
@@ -101,8 +102,10 @@ for (const [i, { code, cat }] of LANGS.entries()) {
     await field.syncNow();
 
     // The employee's notice carries the phone link; on the phone: acknowledge, time twice, the checklist.
-    const mails = await field.smtp.waitFor(i + 1, 90_000);
-    const mail = mails.find((m) => m.rcptTo.includes(`tech.${code}@serviss.example`))!;
+    // The first walk's people get other notices too: wait for this employee's own, not for a count of messages.
+    const forTech = async () => (await field.smtp.waitFor(i + 1, 90_000)).find((m) => m.rcptTo.includes(`tech.${code}@serviss.example`));
+    await expect.poll(async () => !!(await forTech()), { timeout: 90_000 }).toBe(true);
+    const mail = (await forTech())!;
     const url = /(http:\/\/127\.0\.0\.1:\d+\/m\/[A-Za-z0-9_-]+)/.exec(mail.parsed.text)![1]!;
     const phone = await (await browser.newContext({ ...devices['Pixel 7'] })).newPage();
     await phone.goto(url);
@@ -129,7 +132,23 @@ for (const [i, { code, cat }] of LANGS.entries()) {
       await apiCall(employee, 'tasks.checklist.submit', { id: task.id, version: now.version });
     };
     // A valve used on the job goes on the invoice beside the time.
-    await apiCall(employee, 'invoices.saveMaterial', { taskId: task.id, name: 'Vožtuvas ½"', quantityMilli: 1000, unit: 'H87', unitPriceMinor: 1250 });
+    // Typed on the task's materials row and saved with Enter; a price that is not a number is refused at its field.
+    await openTask(employee, subject);
+    const materials = employee.getByTestId('task-materials');
+    await materials.getByTestId('material-name').fill('Vožtuvas ½"');
+    await materials.getByTestId('material-quantity').fill('1');
+    await materials.getByTestId('material-price').fill('12,5 eur');
+    await materials.getByTestId('material-price').press('Enter');
+    await expect(materials.getByText(cat.taskMaterials.notNumber)).toBeVisible();
+    await expect(materials.getByTestId('material-row')).toHaveCount(0);
+    await materials.getByTestId('material-price').fill('12,50');
+    await materials.getByTestId('material-price').press('Enter');
+    await expect(materials.getByTestId('material-row')).toHaveCount(1);
+    await expect(materials.getByTestId('material-row')).toContainText(cat.taskMaterials.unit.H87);
+    await expect(materials.getByTestId('material-total')).toHaveText(/12[.,]50\s?€|€\s?12[.,]50/);
+    await expect(materials.getByTestId('material-name')).toHaveValue('');
+    await shot(employee, `task-walk-materials-${code}`);
+    await employee.keyboard.press('Escape');
     await submit();
     const manager = await person(browser, 'mira', code);
     await openTask(manager, subject);

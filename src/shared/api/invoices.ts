@@ -156,6 +156,8 @@ export const invoicesApi = {
   'invoices.materials': procedure({ input: z.strictObject({ taskId: id }), output: z.array(taskMaterial), access: { module: 'tasks', action: 'read' }, writes: false }),
   'invoices.saveMaterial': procedure({ input: taskMaterialInput, output: taskMaterial, access: { module: 'tasks', action: 'write' }, writes: true }),
   'invoices.removeMaterial': procedure({ input: byId, output: okOutput, access: { module: 'tasks', action: 'write' }, writes: true }),
+  /** What a task's materials are priced in: the invoices' currency and the VAT rate a material without its own gets. */
+  'invoices.materialTerms': procedure({ input: z.strictObject({}), output: z.object({ currency: z.string(), vatBp: z.number() }), access: { module: 'tasks', action: 'read' }, writes: false }),
 };
 
 export const invoicesChanged = z.object({ ids: z.array(z.string()) });

@@ -20,7 +20,8 @@ type Names =
   | 'invoices.saveSettings'
   | 'invoices.materials'
   | 'invoices.saveMaterial'
-  | 'invoices.removeMaterial';
+  | 'invoices.removeMaterial'
+  | 'invoices.materialTerms';
 
 export const invoicesHandlers: HandlersFor<Names> = {
   'invoices.list': (input, ctx) => listInvoices(ctx, input),
@@ -43,5 +44,9 @@ export const invoicesHandlers: HandlersFor<Names> = {
   async 'invoices.removeMaterial'(input, ctx) {
     await removeMaterial(ctx, input.id);
     return { ok: true as const };
+  },
+  async 'invoices.materialTerms'(_input, ctx) {
+    const { currency, vatBp } = await readInvoiceSettings(ctx);
+    return { currency, vatBp };
   },
 };

@@ -12,6 +12,7 @@ import { ClientSelect, KeySelect, UserSelect, useUserOptions } from '../interven
 import { noteHead, noteText } from './taskText';
 import { useFormat } from '../../app/format';
 import { TaskTimePanel } from './TaskTimePanel';
+import { TaskMaterialsPanel } from './TaskMaterialsPanel';
 import { TaskChecklistPanel } from './TaskChecklistPanel';
 import { TaskNoticesPanel } from './TaskNoticesPanel';
 import { ProvisionalMark } from '../../components/ProvisionalNumber';
@@ -173,6 +174,7 @@ export function TaskForm({ id, onClose }: { id: string | null; onClose(): void }
           </Button>
         </Group>
         {d && <TaskTimePanel task={d} />}
+        {d && <TaskMaterialsPanel task={d} />}
         {d && <TaskChecklistPanel task={d} />}
         {d && (
           <>
