@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import type { FastifyReply } from 'fastify';
+import { HubRefusal } from '../errors';
 import { LANGUAGES, type Language } from '../../shared/i18n/languages';
 import en from '../../shared/i18n/en.json';
 import hy from '../../shared/i18n/hy.json';
@@ -24,6 +26,21 @@ export function pickLanguage(lang: string | undefined): Language {
 
 /** Ids in the public paths: what a desktop makes (UUIDs); anything else is not an organization of this hub. */
 export const PUBLIC_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** What the organization's own site embeds (the web form, the chat widget) calls the hub from there: no cookies, nothing to steal. */
+export function openToSites(reply: FastifyReply): void {
+  reply.header('access-control-allow-origin', '*');
+  reply.header('access-control-allow-headers', 'content-type');
+  reply.header('access-control-allow-methods', 'GET, POST');
+  reply.header('access-control-max-age', '600');
+}
+
+/** The organization named in a public address; an id that cannot be one is a 404, as an unknown one is. */
+export function orgIdOf(params: unknown): string {
+  const orgId = (params as { orgId?: string }).orgId ?? '';
+  if (!PUBLIC_ID.test(orgId)) throw new HubRefusal('hub.bad_request', { field: 'orgId' }, 404);
+  return orgId;
+}
 
 /**
  * The form as a page of its own, for a link (`/w/form/<orgId>`): nothing but the script, which the strict policy lets

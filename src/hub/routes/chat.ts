@@ -12,7 +12,7 @@ import { visitorSocket } from '../chat/visitorSocket';
 import { authenticated, deviceOf, parse, type HubContext } from '../context';
 import { HubRefusal } from '../errors';
 import type { PublicLimits } from '../public/limits';
-import { pickLanguage, PUBLIC_ID } from '../public/page';
+import { openToSites, orgIdOf, pickLanguage, PUBLIC_ID } from '../public/page';
 import type { ProofOfWork } from '../public/pow';
 import type { RateLimiter } from '../rateLimit';
 import { blockedNetworks, changeBlockList, isOrgUser, operatorsOnline, orgExists, startConversation, writeSettings } from '../store/chat';
@@ -27,19 +27,6 @@ export interface ChatRouteOptions {
   limits: PublicLimits;
   /** Messages a conversation may send: a burst, then so many a minute. */
   perConversation: RateLimiter;
-}
-
-function openToSites(reply: FastifyReply): void {
-  reply.header('access-control-allow-origin', '*');
-  reply.header('access-control-allow-headers', 'content-type');
-  reply.header('access-control-allow-methods', 'GET, POST');
-  reply.header('access-control-max-age', '600');
-}
-
-function orgIdOf(params: unknown): string {
-  const orgId = (params as { orgId?: string }).orgId ?? '';
-  if (!PUBLIC_ID.test(orgId)) throw new HubRefusal('hub.bad_request', { field: 'orgId' }, 404);
-  return orgId;
 }
 
 /**

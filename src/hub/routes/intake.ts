@@ -5,27 +5,13 @@ import { authenticated, checkVersions, deviceOf, parse, type HubContext } from '
 import { HubRefusal } from '../errors';
 import { formDirectory } from '../public/directory';
 import type { PublicLimits } from '../public/limits';
-import { FORM_SCRIPT, formPage, formTexts, pickLanguage, PAGE_POLICY, PUBLIC_ID } from '../public/page';
+import { FORM_SCRIPT, formPage, formTexts, openToSites, orgIdOf, pickLanguage, PAGE_POLICY } from '../public/page';
 import type { ProofOfWork } from '../public/pow';
 import { intakeFor, newReference, storeSubmission } from '../store/intake';
 
 export interface WebForm {
   pow: ProofOfWork;
   limits: PublicLimits;
-}
-
-/** The form is embedded on the organization's own site: its requests come from there (no cookies, nothing to steal). */
-function openToSites(reply: FastifyReply): void {
-  reply.header('access-control-allow-origin', '*');
-  reply.header('access-control-allow-headers', 'content-type');
-  reply.header('access-control-allow-methods', 'GET, POST');
-  reply.header('access-control-max-age', '600');
-}
-
-function orgIdOf(params: unknown): string {
-  const orgId = (params as { orgId?: string }).orgId ?? '';
-  if (!PUBLIC_ID.test(orgId)) throw new HubRefusal('hub.bad_request', { field: 'orgId' }, 404);
-  return orgId;
 }
 
 /**
