@@ -70,11 +70,14 @@ export async function chatRoute(app: FastifyInstance, ctx: HubContext, opts: Cha
     }
     if (!(await orgExists(ctx.db, orgId))) return reply.status(404).send({ ...new HubRefusal('hub.bad_request', { field: 'orgId' }).body, texts: chatTexts(lang) });
     const settings = await chat.settings(orgId);
+    const online = await operatorsOnline(ctx.db, orgId, ctx.now());
     const answer: z.infer<typeof configResponse> = {
       texts: chatTexts(lang),
       questionnaire: settings.questionnaire,
       logoUrl: settings.logoUrl,
-      online: await operatorsOnline(ctx.db, orgId, ctx.now()),
+      online,
+      status: online ? { kind: 'now' } : { kind: 'unknown' },
+      greeting: null,
       textMax: CHAT_TEXT_MAX,
     };
     reply.header('cache-control', 'no-store');

@@ -77,12 +77,27 @@ export const startRequest = z.object({
 });
 export const startResponse = z.object({ conversationId: id, token: z.string() });
 
+/**
+ * When the staff answer, as the widget says it: now, or from the next start of anyone's working hours (the branch's
+ * wall date and time, and whether that is today or tomorrow there), or unknown. The shape of `onlineStatus`'s result.
+ */
+export const onlineStatusView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('now') }),
+  z.object({ kind: z.literal('from'), at: z.string(), zone: z.string(), date: z.string(), time: z.string(), day: z.enum(['today', 'tomorrow', 'later']) }),
+  z.object({ kind: z.literal('unknown') }),
+]);
+export type OnlineStatusView = z.infer<typeof onlineStatusView>;
+
 /** `GET /chat/v1/config/<orgId>`: what the widget shows before a conversation. */
 export const configResponse = z.object({
   texts: z.record(z.string(), z.string()),
   questionnaire,
   logoUrl: z.string().nullable(),
   online: z.boolean(),
+  /** From the staff's working hours and presence; `online` alone says only whether an operator is connected. */
+  status: onlineStatusView,
+  /** The organization's greeting in the visitor's language, if it wrote one. */
+  greeting: z.string().nullable(),
   textMax: z.number(),
 });
 
