@@ -8,6 +8,7 @@ import { INDEXED_COLUMNS, InterventionColumns, type IndexedRow } from './columns
 import { isLabelSort, SortOrder } from './ordering';
 import { LabelKeys } from './labels';
 import { Lru } from '../../../grid/memory/lru';
+import { MemoryIndex } from '../../../grid/memory/memoryIndex';
 import { newestMatches, type NewestStatements } from './newestSearch';
 import { planFor, type Plan, type SearchHits } from './plan';
 import { compileScans } from './compiled';
@@ -16,7 +17,6 @@ import { countRows, groupRows, OrderedResult, type RawGroup } from './queries';
 /** Ordered results kept (each until the next change): a few grids and their scrolling. */
 const CACHED_RESULTS = 8;
 const CACHED_SEARCHES = 4;
-const LOAD_SLICE = 10_000;
 /** The newest-first search shortcut serves pages down to this depth, reading at most this many FTS rowids. */
 const NEWEST_MAX = 1_000;
 const NEWEST_READ = 20_000;
@@ -34,76 +34,29 @@ function resultKey(user: SessionUser, scope: GridScope, sort: SortField, desc: b
  * only the page's rows by rowid. Loaded in slices after start; until then `ready` is false and the grid asks SQL.
  * Every change goes through the service's funnel, which hands the committed row to `apply`.
  */
-export class InterventionIndex {
-  cols = new InterventionColumns();
-  private orders = new Map<SortField, SortOrder>();
-  private readonly results = new Lru<OrderedResult>(CACHED_RESULTS);
-  private readonly searches = new Lru<SearchHits>(CACHED_SEARCHES);
+export class InterventionIndex extends MemoryIndex<IndexedRow, InterventionColumns, SortField, SortOrder> {
+  private readonly results = this.keep<OrderedResult>(CACHED_RESULTS);
+  private readonly searches = this.keep<SearchHits>(CACHED_SEARCHES);
   private ftsRowids: Database.Statement | null = null;
   private newest: NewestStatements | null = null;
+  /** Keyed by the dictionary's size: a mask stays right for the codes it covers. */
   private readonly addressMasks = new Lru<Uint8Array>(CACHED_SEARCHES);
   private readonly labels = new LabelKeys();
-  ready = false;
-  private stopped = false;
-  /** Bumped by every change: cached results belong to one version. */
-  version = 0;
 
-  apply(row: IndexedRow): void {
-    try {
-      const wasLive = this.cols.isLive(row.rowid);
-      if (wasLive) for (const o of this.orders.values()) o.remove(row.rowid);
-      if (this.cols.write(row)) for (const o of this.orders.values()) o.insert(row.rowid);
-    } catch (e) {
-      // The change is committed whatever happens here: the grid goes back to SQL and the index is read again.
-      this.ready = false;
-      this.onBroken?.(e);
-    } finally {
-      this.version++;
-      this.results.clear();
-      this.searches.clear();
-    }
-  }
-
-  /** Told when a change could not be applied (the core logs it and reloads). */
-  onBroken: ((e: unknown) => void) | null = null;
-
-  /**
-   * Reads every intervention in slices of rowids, each under the connection's lock (never inside another call's
-   * transaction), yielding between slices so calls are answered meanwhile. Changes committed during the load are
-   * applied as they come; a slice read later is never older than they are.
-   */
-  async load(db: Kysely<DB>, sqlite: Database.Database, pause: () => Promise<void> = () => new Promise((r) => setImmediate(r))): Promise<void> {
-    const stmt = sqlite.prepare(`select rowid, ${INDEXED_COLUMNS.join(', ')} from intervention where rowid > ? order by rowid limit ${LOAD_SLICE}`).raw();
-    const max = Number(sqlite.prepare('select coalesce(max(rowid), 0) from intervention').pluck().get());
-    this.prepare(sqlite);
-    this.cols.reserve(Math.ceil((max + 1) * 1.05));
-    // Rows are read one at a time into one reused object: a slice read whole would outlive V8's young generation
-    // and be promoted, and the old generation would grow by gigabytes before collecting it.
-    const row = {} as Record<string, unknown>;
-    let after = 0;
-    for (;;) {
-      if (this.stopped) return;
-      const read = await db.connection().execute(async () => {
-        let n = 0;
-        for (const values of stmt.iterate(after) as IterableIterator<unknown[]>) {
-          row.rowid = values[0];
-          for (let i = 0; i < INDEXED_COLUMNS.length; i++) row[INDEXED_COLUMNS[i]!] = values[i + 1];
-          this.cols.write(row as unknown as IndexedRow);
-          after = values[0] as number;
-          n++;
-        }
-        return n;
-      });
-      if (read < LOAD_SLICE) break;
-      await pause();
-    }
+  constructor() {
     // The grid's default sort, ready before the first page is asked for.
-    this.order('docDate');
-    this.version++;
-    this.ready = true;
+    super({ table: 'intervention', fields: INDEXED_COLUMNS, defaultSort: 'docDate' });
   }
 
-  private prepare(sqlite: Database.Database): void {
+  protected newColumns(): InterventionColumns {
+    return new InterventionColumns();
+  }
+
+  protected newOrder(field: SortField): SortOrder {
+    return new SortOrder(this.cols, field, this.labels.keyOf);
+  }
+
+  protected override beforeLoad(sqlite: Database.Database): void {
     this.ftsRowids = sqlite.prepare('select rowid from intervention_search where intervention_search match ?').pluck();
     const newest = 'select rowid from intervention_search where intervention_search match ? order by rowid desc';
     this.newest = {
@@ -115,39 +68,13 @@ export class InterventionIndex {
 
   /** Takes columns read back from a snapshot (and caught up) instead of reading the table. */
   adopt(cols: InterventionColumns, sqlite: Database.Database): void {
-    this.prepare(sqlite);
-    this.cols = cols;
-    this.orders = new Map();
-    this.results.clear();
-    this.searches.clear();
-    this.order('docDate');
-    this.version++;
-    this.ready = true;
+    this.beforeLoad(sqlite);
+    this.adoptColumns(cols);
   }
 
-  /** Forgets everything and reads the table again: for rows written around the service (bulk imports, tests). */
-  async reload(db: Kysely<DB>, sqlite: Database.Database): Promise<void> {
-    this.ready = false;
-    this.cols = new InterventionColumns();
-    this.orders = new Map();
-    this.results.clear();
-    this.searches.clear();
+  override async reload(db: Kysely<DB>, sqlite: Database.Database): Promise<void> {
     this.labels.clear();
-    await this.load(db, sqlite);
-  }
-
-  /** Ends a load under way (the core is closing). */
-  stop(): void {
-    this.stopped = true;
-  }
-
-  private order(field: SortField): SortOrder {
-    let o = this.orders.get(field);
-    if (!o) {
-      o = new SortOrder(this.cols, field, this.labels.keyOf);
-      this.orders.set(field, o);
-    }
-    return o;
+    await super.reload(db, sqlite);
   }
 
   private plan(user: SessionUser, scope: GridScope, depth: number, search: SearchHits | null): Plan {
@@ -205,7 +132,7 @@ export class InterventionIndex {
 
   /** Orders by label (built on names since changed) and every result kept from them. */
   private forgetLabels(): void {
-    for (const f of [...this.orders.keys()]) if (isLabelSort(f)) this.orders.delete(f);
+    this.dropOrders(isLabelSort);
     this.results.clear();
   }
 

@@ -1,9 +1,8 @@
 import type { SortField } from '../../../../shared/api/interventions';
 import { compareKeys } from '../../../../shared/rules/text';
+import { SortedOrder, type Comparators, type Compare } from '../../../grid/memory/sortedOrder';
 import type { InterventionColumns } from './columns';
 import { LABEL_ID_COLUMNS, TEXT_COLUMNS, type LabelIdField, type TextField } from './sortColumns';
-
-type Compare = (a: number, b: number) => number;
 
 /** The label shown for a label column's id, as a sort key (null: none, or a row the label table does not hold). */
 export type LabelKeyOf = (id: string) => string | null;
@@ -24,13 +23,7 @@ export function isLabelSort(field: SortField): boolean {
   return field in SHARED_LABEL_CODES || field in LABEL_ID_COLUMNS;
 }
 
-/** The order of two rows by a sort key per code, no key (SQL NULL) first; plus a faster one for the first sort. */
-interface Comparators {
-  compare: Compare;
-  /** Valid while no code is added (during the one sort that builds the order): keys ranked once, compared as numbers. */
-  build?: () => Compare;
-}
-
+/** The order of two rows by a sort key per code, no key (SQL NULL) first; the build ranks the keys once. */
 function byKey(codes: () => ArrayLike<number>, size: () => number, keyOf: (code: number) => string | null): Comparators {
   const compare: Compare = (a, b) => {
     const c = codes();
@@ -117,58 +110,9 @@ function comparator(cols: InterventionColumns, field: SortField, labelKey: Label
   throw new Error(`no sort for ${String(field)}`);
 }
 
-/**
- * Live rowids in one field's ascending order, kept current row by row (a binary search and a move of the tail,
- * about a millisecond at a million rows) so a sort never has to be redone after a change.
- */
-export class SortOrder {
-  private ids: Uint32Array;
-  length = 0;
-  /** The field's order of two rowids (negative when the first comes first). */
-  readonly compare: Compare;
-
+/** Live rowids in one field's ascending order, kept current row by row. */
+export class SortOrder extends SortedOrder {
   constructor(cols: InterventionColumns, field: SortField, labelKey: LabelKeyOf = () => null) {
-    const c = comparator(cols, field, labelKey);
-    this.compare = c.compare;
-    this.ids = new Uint32Array(Math.max(1024, Math.ceil(cols.liveCount * 1.1)));
-    for (let s = 0; s < cols.capacity; s++) if (cols.live[s]) this.ids[this.length++] = s;
-    this.ids.subarray(0, this.length).sort(c.build ? c.build() : this.compare);
-  }
-
-  get rows(): Uint32Array {
-    return this.ids.subarray(0, this.length);
-  }
-
-  /** Where the row sits, or would sit (its values as the columns hold them now). */
-  private position(rowid: number): number {
-    let lo = 0;
-    let hi = this.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.compare(this.ids[mid]!, rowid) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** Before the row's values change: takes it out while its old values still find it. */
-  remove(rowid: number): void {
-    const at = this.position(rowid);
-    if (this.ids[at] !== rowid || at >= this.length) return;
-    this.ids.copyWithin(at, at + 1, this.length);
-    this.length--;
-  }
-
-  /** After the row's values changed (or it was added). */
-  insert(rowid: number): void {
-    if (this.length === this.ids.length) {
-      const more = new Uint32Array(Math.ceil(this.ids.length * 1.25));
-      more.set(this.ids);
-      this.ids = more;
-    }
-    const at = this.position(rowid);
-    this.ids.copyWithin(at + 1, at, this.length);
-    this.ids[at] = rowid;
-    this.length++;
+    super(cols, comparator(cols, field, labelKey));
   }
 }

@@ -1,3 +1,4 @@
+import { CodeColumns, grown, type CodeColumnSpec } from '../../../../grid/memory/codeColumns';
 import { Dictionary } from '../../../../grid/memory/dictionary';
 
 /** The task columns the grid filters, sorts, groups and searches on: what the memory index reads and keeps. */
@@ -90,15 +91,31 @@ export function compareNullable(a: string | null, b: string | null): number {
   return compareText(a, b);
 }
 
+/** How each code column is read from a row, in writing order (the order the shared dictionaries hand out codes). */
+const COLUMNS: readonly CodeColumnSpec<TaskCodeColumn, TaskIndexedRow, TaskColumns>[] = [
+  { name: 'org', code: (r, c) => c.dicts.ids.encode(r.org_id) },
+  { name: 'branch', code: (r, c) => c.dicts.ids.encode(r.branch_id) },
+  { name: 'assignee', code: (r, c) => c.dicts.ids.encode(r.assignee_id) },
+  { name: 'type', code: (r, c) => c.dicts.ids.encode(r.type_id) },
+  { name: 'client', code: (r, c) => c.dicts.ids.encode(r.client_id) },
+  { name: 'status', code: (r, c) => c.dicts.enums.encode(r.status) },
+  { name: 'priority', code: (r, c) => c.dicts.enums.encode(r.priority) },
+  { name: 'source', code: (r, c) => c.dicts.enums.encode(r.source) },
+  { name: 'clientName', code: (r, c) => c.dicts.names.encode(r.client_name) },
+  { name: 'clientKey', code: (r, c) => c.dicts.keys.encode(r.client_name_key) },
+  { name: 'address', code: (r, c) => c.dicts.keys.encode(r.address_key) },
+  { name: 'email', code: (r, c) => c.dicts.emails.encode(r.client_email == null ? null : asciiLower(r.client_email)) },
+  { name: 'subject', code: (r, c) => c.dicts.subjects.encode(r.subject == null ? null : asciiLower(r.subject)) },
+  { name: 'docDate', code: (r, c) => c.dicts.days.encode(r.doc_date) },
+  { name: 'dueDate', code: (r, c) => c.dicts.days.encode(r.due_date) },
+];
+
 /**
  * The grid's fields of every task, as typed arrays of dictionary codes (about 70 bytes a row, plus the numbers and
  * update stamps as strings): a filter, count or group compares integers instead of reading the table.
  */
-export class TaskColumns {
+export class TaskColumns extends CodeColumns<TaskCodeColumn, TaskIndexedRow, TaskColumns> {
   readonly dicts: Record<DictionaryName, Dictionary> = { ids: new Dictionary(), enums: new Dictionary(), names: new Dictionary(), keys: new Dictionary(), emails: new Dictionary(), subjects: new Dictionary(), days: new Dictionary() };
-  capacity = 0;
-  live = new Uint8Array(0);
-  readonly code = {} as Record<TaskCodeColumn, Int32Array>;
   rank = new Int32Array(0);
   /** As stored (sorting) and ASCII-folded (the quick search); numbers are unique, so not worth a dictionary. */
   numbers: (string | null)[] = [];
@@ -109,39 +126,14 @@ export class TaskColumns {
    */
   readonly provisionalLower = new Map<number, string>();
   updated: string[] = [];
-  liveCount = 0;
-  /** Live tasks per organization and per branch code: a test that every live task passes is left out. */
-  readonly liveByOrg = new Map<number, number>();
-  readonly liveByBranch = new Map<number, number>();
 
   constructor(capacity = 1024) {
-    for (const c of TASK_CODE_COLUMNS) this.code[c] = new Int32Array(0);
+    super(COLUMNS);
     this.grow(capacity);
   }
 
-  private grow(min: number): void {
-    if (min <= this.capacity) return;
-    const cap = Math.max(min, Math.ceil(this.capacity * 1.25), 1024);
-    const live = new Uint8Array(cap);
-    live.set(this.live);
-    this.live = live;
-    for (const c of TASK_CODE_COLUMNS) {
-      const a = new Int32Array(cap);
-      a.set(this.code[c]);
-      this.code[c] = a;
-    }
-    const rank = new Int32Array(cap);
-    rank.set(this.rank);
-    this.rank = rank;
-    this.capacity = cap;
-  }
-
-  reserve(n: number): void {
-    this.grow(n);
-  }
-
-  isLive(rowid: number): boolean {
-    return rowid < this.capacity && this.live[rowid] === 1;
+  protected override growMore(cap: number): void {
+    this.rank = grown(this.rank, cap);
   }
 
   /** The value a code column holds for a row, decoded. */
@@ -149,37 +141,7 @@ export class TaskColumns {
     return this.dicts[DICTIONARY_OF[column]].decode(this.code[column][rowid]!);
   }
 
-  /** Writes a row's values; a deleted row only leaves the live set. Returns whether it is live afterwards. */
-  write(r: TaskIndexedRow): boolean {
-    const s = r.rowid;
-    this.grow(s + 1);
-    const wasLive = this.live[s] === 1;
-    if (wasLive) {
-      this.liveByOrg.set(this.code.org[s]!, this.liveByOrg.get(this.code.org[s]!)! - 1);
-      this.liveByBranch.set(this.code.branch[s]!, this.liveByBranch.get(this.code.branch[s]!)! - 1);
-    }
-    if (r.deleted_at != null) {
-      if (wasLive) this.liveCount--;
-      this.live[s] = 0;
-      return false;
-    }
-    const c = this.code;
-    const { ids, enums, names, keys, emails, subjects, days } = this.dicts;
-    c.org[s] = ids.encode(r.org_id);
-    c.branch[s] = ids.encode(r.branch_id);
-    c.assignee[s] = ids.encode(r.assignee_id);
-    c.type[s] = ids.encode(r.type_id);
-    c.client[s] = ids.encode(r.client_id);
-    c.status[s] = enums.encode(r.status);
-    c.priority[s] = enums.encode(r.priority);
-    c.source[s] = enums.encode(r.source);
-    c.clientName[s] = names.encode(r.client_name);
-    c.clientKey[s] = keys.encode(r.client_name_key);
-    c.address[s] = keys.encode(r.address_key);
-    c.email[s] = emails.encode(r.client_email == null ? null : asciiLower(r.client_email));
-    c.subject[s] = subjects.encode(r.subject == null ? null : asciiLower(r.subject));
-    c.docDate[s] = days.encode(r.doc_date);
-    c.dueDate[s] = days.encode(r.due_date);
+  protected override writeMore(s: number, r: TaskIndexedRow): void {
     this.rank[s] = r.priority_rank;
     this.numbers[s] = r.number;
     this.numbersLower[s] = r.number == null ? '' : asciiLower(r.number);
@@ -187,10 +149,5 @@ export class TaskColumns {
     if (provisional !== '' && provisional !== this.numbersLower[s]) this.provisionalLower.set(s, provisional);
     else this.provisionalLower.delete(s);
     this.updated[s] = r.updated_at ?? '';
-    this.live[s] = 1;
-    if (!wasLive) this.liveCount++;
-    this.liveByOrg.set(c.org[s]!, (this.liveByOrg.get(c.org[s]!) ?? 0) + 1);
-    this.liveByBranch.set(c.branch[s]!, (this.liveByBranch.get(c.branch[s]!) ?? 0) + 1);
-    return true;
   }
 }

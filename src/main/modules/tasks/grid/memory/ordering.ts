@@ -1,6 +1,7 @@
 import type { TaskSortField } from '../../../../../shared/api/taskGrid';
 import { TASK_STATUSES } from '../../../../../shared/rules/tasks/status';
 import { CLOSED_STATUSES } from '../../../../../shared/rules/tasks/overdue';
+import { SortedOrder, type Compare } from '../../../../grid/memory/sortedOrder';
 import { compareNullable, type TaskCodeColumn, type TaskColumns } from './columns';
 
 /** The sorts the index keeps orders for; the others (by a type's or person's name, by subject) are SQL's. */
@@ -10,8 +11,6 @@ export type MemorySort = (typeof MEMORY_SORTS)[number];
 export function isMemorySort(sort: TaskSortField): sort is MemorySort {
   return (MEMORY_SORTS as readonly string[]).includes(sort);
 }
-
-type Compare = (a: number, b: number) => number;
 
 const NO_DUE = '9999-12-31';
 
@@ -66,51 +65,12 @@ function comparatorFor(cols: TaskColumns, sort: MemorySort): Compare {
   }
 }
 
-/** Every live task in one sort order, kept current as tasks change (a binary search and a shift each). */
-export class TaskOrder {
-  rows: Uint32Array;
-  length: number;
-  readonly compare: Compare;
-
+/**
+ * Every live task in one sort order, kept current as tasks change (a binary search and a shift each); a task not
+ * where its order expects it is an error, so the index is read again.
+ */
+export class TaskOrder extends SortedOrder {
   constructor(cols: TaskColumns, sort: MemorySort) {
-    this.compare = comparatorFor(cols, sort);
-    const all = new Uint32Array(cols.liveCount);
-    let n = 0;
-    for (let s = 0; s < cols.capacity; s++) if (cols.live[s] === 1) all[n++] = s;
-    all.sort(this.compare);
-    this.rows = all;
-    this.length = n;
-  }
-
-  /** The first position whose row does not sort before `rowid`. */
-  private seek(rowid: number): number {
-    let lo = 0;
-    let hi = this.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.compare(this.rows[mid]!, rowid) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  insert(rowid: number): void {
-    if (this.length === this.rows.length) {
-      const more = new Uint32Array(Math.max(1024, Math.ceil(this.length * 1.25)));
-      more.set(this.rows);
-      this.rows = more;
-    }
-    const at = this.seek(rowid);
-    this.rows.copyWithin(at + 1, at, this.length);
-    this.rows[at] = rowid;
-    this.length++;
-  }
-
-  /** Called while the row still holds the values it was sorted by. */
-  remove(rowid: number): void {
-    const at = this.seek(rowid);
-    if (at >= this.length || this.rows[at] !== rowid) throw new Error(`task ${rowid} is not where its order expects it`);
-    this.rows.copyWithin(at, at + 1, this.length);
-    this.length--;
+    super(cols, { compare: comparatorFor(cols, sort) }, true);
   }
 }

@@ -3,13 +3,12 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../../db/schema';
 import type { ScopeUser } from '../../../../api/scope';
 import type { TaskGridScope, TaskGroupField } from '../../../../../shared/api/taskGrid';
-import { Lru } from '../../../../grid/memory/lru';
+import { MemoryIndex } from '../../../../grid/memory/memoryIndex';
 import { compareText, TASK_INDEXED_COLUMNS, TaskColumns, type TaskIndexedRow } from './columns';
 import { filterFor, GROUP_COLUMN, hasTests, matcher, searchFlags, type TaskFilter } from './filter';
 import { TaskOrder, type MemorySort } from './ordering';
 import { WebReferences, type IntakeRow } from './webReferences';
 
-const LOAD_SLICE = 10_000;
 const CACHED_RESULTS = 8;
 const CACHED_SEARCHES = 4;
 
@@ -50,9 +49,10 @@ class OrderedRows {
   page(offset: number, limit: number, desc: boolean): number[] {
     if (this.f.none) return [];
     if (!hasTests(this.f)) {
-      const n = this.order.length;
+      const rows = this.order.rows;
+      const n = rows.length;
       const out: number[] = [];
-      for (let i = offset; i < Math.min(n, offset + limit); i++) out.push(this.order.rows[desc ? n - 1 - i : i]!);
+      for (let i = offset; i < Math.min(n, offset + limit); i++) out.push(rows[desc ? n - 1 - i : i]!);
       return out;
     }
     if (desc) {
@@ -86,19 +86,26 @@ export interface RawTaskGroup {
  * Loaded in slices after start (until then `ready` is false and the grid asks SQL); every committed change of a task
  * reaches `apply` from the task table's write funnel.
  */
-export class TaskIndex {
-  cols = new TaskColumns();
+export class TaskIndex extends MemoryIndex<TaskIndexedRow, TaskColumns, MemorySort, TaskOrder> {
   readonly references = new WebReferences();
-  private orders = new Map<MemorySort, TaskOrder>();
-  private readonly results = new Lru<OrderedRows>(CACHED_RESULTS);
-  private readonly searches = new Lru<Uint8Array>(CACHED_SEARCHES);
+  private readonly results = this.keep<OrderedRows>(CACHED_RESULTS);
+  private readonly searches = this.keep<Uint8Array>(CACHED_SEARCHES);
   /** Counts asked without an order (the grid's footer, a refresh), until the next change. */
-  private readonly counts = new Lru<number>(CACHED_RESULTS);
+  private readonly counts = this.keep<number>(CACHED_RESULTS);
   private rowidOf: Database.Statement | null = null;
-  ready = false;
-  private stopped = false;
-  version = 0;
-  onBroken: ((e: unknown) => void) | null = null;
+
+  constructor() {
+    // The dispatcher's order, ready before the first page is asked for.
+    super({ table: 'task', fields: TASK_INDEXED_COLUMNS, defaultSort: 'rank' });
+  }
+
+  protected newColumns(): TaskColumns {
+    return new TaskColumns();
+  }
+
+  protected newOrder(sort: MemorySort): TaskOrder {
+    return new TaskOrder(this.cols, sort);
+  }
 
   /** A committed task (the funnel's row, which does not carry its rowid: read here, once the write has committed). */
   applyCommitted(row: Omit<TaskIndexedRow, 'rowid'> & { id: string }): void {
@@ -109,17 +116,6 @@ export class TaskIndex {
       this.apply({ ...row, rowid });
     } catch (e) {
       this.broken(e);
-    }
-  }
-
-  apply(row: TaskIndexedRow): void {
-    try {
-      if (this.cols.isLive(row.rowid)) for (const o of this.orders.values()) o.remove(row.rowid);
-      if (this.cols.write(row)) for (const o of this.orders.values()) o.insert(row.rowid);
-    } catch (e) {
-      this.broken(e);
-    } finally {
-      this.changed();
     }
   }
 
@@ -138,78 +134,19 @@ export class TaskIndex {
     }
   }
 
-  private changed(): void {
-    this.version++;
-    this.results.clear();
-    this.searches.clear();
-    this.counts.clear();
-  }
-
-  private broken(e: unknown): void {
-    // The change is committed whatever happens here: the grid goes back to SQL and the index is read again.
-    this.ready = false;
-    this.onBroken?.(e);
-  }
-
-  /** Reads every task in slices of rowids, each under the connection's lock, yielding between slices. */
-  async load(db: Kysely<DB>, sqlite: Database.Database, pause: () => Promise<void> = () => new Promise((r) => setImmediate(r))): Promise<void> {
-    const stmt = sqlite.prepare(`select rowid, ${TASK_INDEXED_COLUMNS.join(', ')} from task where rowid > ? order by rowid limit ${LOAD_SLICE}`).raw();
-    const max = Number(sqlite.prepare('select coalesce(max(rowid), 0) from task').pluck().get());
+  protected override beforeLoad(sqlite: Database.Database): void {
     this.rowidOf = sqlite.prepare('select rowid from task where id = ?').pluck();
-    this.cols.reserve(Math.ceil((max + 1) * 1.05));
-    const row = {} as Record<string, unknown>;
-    let after = 0;
-    for (;;) {
-      if (this.stopped) return;
-      const read = await db.connection().execute(async () => {
-        let n = 0;
-        for (const values of stmt.iterate(after) as IterableIterator<unknown[]>) {
-          row.rowid = values[0];
-          for (let i = 0; i < TASK_INDEXED_COLUMNS.length; i++) row[TASK_INDEXED_COLUMNS[i]!] = values[i + 1];
-          this.cols.write(row as unknown as TaskIndexedRow);
-          after = values[0] as number;
-          n++;
-        }
-        return n;
-      });
-      if (read < LOAD_SLICE) break;
-      await pause();
-    }
-    if (this.stopped) return;
+  }
+
+  protected override async afterLoad(db: Kysely<DB>, sqlite: Database.Database): Promise<boolean> {
+    if (this.stopped) return false;
     // Read last, under the lock: a reference committed since comes through `applyIntake`.
     const references = sqlite.prepare('select w.id, w.task_id, w.reference, w.deleted_at, t.rowid as rowid from task_web_intake w left join task t on t.id = w.task_id where w.deleted_at is null');
     await db.connection().execute(async () => {
       const rows = references.all() as (IntakeRow & { rowid: number | null })[];
       this.references.replace(rows.map((r) => [r, r.rowid ?? undefined]));
     });
-    // The dispatcher's order, ready before the first page is asked for.
-    this.order('rank');
-    this.version++;
-    this.ready = true;
-  }
-
-  /** Forgets everything and reads the table again. */
-  async reload(db: Kysely<DB>, sqlite: Database.Database): Promise<void> {
-    this.ready = false;
-    this.cols = new TaskColumns();
-    this.orders = new Map();
-    this.results.clear();
-    this.searches.clear();
-    this.counts.clear();
-    await this.load(db, sqlite);
-  }
-
-  stop(): void {
-    this.stopped = true;
-  }
-
-  private order(sort: MemorySort): TaskOrder {
-    let o = this.orders.get(sort);
-    if (!o) {
-      o = new TaskOrder(this.cols, sort);
-      this.orders.set(sort, o);
-    }
-    return o;
+    return true;
   }
 
   private filter(user: ScopeUser, todays: ReadonlyMap<string, string>, scope: TaskGridScope): TaskFilter {
