@@ -15,11 +15,12 @@ const hadBy = (c: Pick<HubChatConversation, 'had_by'>): string[] => (c.had_by ? 
  * it and the others change nothing.
  */
 export async function escalateTo(chat: ChatService, conv: HubChatConversation, to: string): Promise<Stored> {
+  const now = chat.now();
   return chat.write(async (trx) => {
     const rev = await nextRev(trx, conv.org_id);
     const r = await trx
       .updateTable('hub_chat_conversation')
-      .set({ assignee_id: to, had_by: JSON.stringify([...hadBy(conv), ...(conv.assignee_id ? [conv.assignee_id] : [])]), rev })
+      .set({ assignee_id: to, had_by: JSON.stringify([...hadBy(conv), ...(conv.assignee_id ? [conv.assignee_id] : [])]), escalated_at: now, rev })
       .where('id', '=', conv.id)
       .where('rev', '=', Number(conv.rev))
       .where('status', '=', 'open')
@@ -84,9 +85,11 @@ export async function escalationPass(chat: ChatService): Promise<number> {
     if (policy.escalateAfterMinutes <= 0) continue;
     for (const conv of assigned) {
       const l = last.get(conv.id);
+      // The person it moved up to has their own N minutes: the wait counts from the later of the two.
+      const visitorAt = l?.visitor ?? null;
       const d = escalateSilence({
         assigneeId: conv.assignee_id!,
-        lastVisitorAt: l?.visitor ?? null,
+        lastVisitorAt: visitorAt === null ? null : Math.max(visitorAt, conv.escalated_at === null ? 0 : Number(conv.escalated_at)),
         lastOperatorAt: l?.operator ?? null,
         escalateAfterMinutes: policy.escalateAfterMinutes,
         candidates: staff.candidates,

@@ -290,6 +290,7 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
           .execute();
         await db.schema.alterTable('hub_chat_conversation').addColumn('client_id', 'text').execute();
         await db.schema.alterTable('hub_chat_conversation').addColumn('had_by', 'text').execute();
+        await db.schema.alterTable('hub_chat_conversation').addColumn('escalated_at', 'bigint').execute();
         await db.schema
           .createTable('hub_chat_action')
           .addColumn('seq', engine === 'pg' ? 'bigserial' : 'integer', (c) => (engine === 'pg' ? c.primaryKey() : c.primaryKey().notNull().autoIncrement()))
@@ -307,6 +308,7 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
       async down(db: Kysely<unknown>) {
         await db.schema.dropTable('hub_chat_action').execute();
         await db.schema.dropTable('hub_chat_presence').execute();
+        await db.schema.alterTable('hub_chat_conversation').dropColumn('escalated_at').execute();
         await db.schema.alterTable('hub_chat_conversation').dropColumn('had_by').execute();
         await db.schema.alterTable('hub_chat_conversation').dropColumn('client_id').execute();
       },

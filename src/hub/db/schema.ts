@@ -221,6 +221,8 @@ export interface HubChatConversation {
   client_id: string | null;
   /** JSON array of the user ids it was escalated away from, oldest first; null: none. */
   had_by: string | null;
+  /** When it last moved up: the new person's N minutes run from then. */
+  escalated_at: number | null;
 }
 
 export interface HubChatMessage {

@@ -97,6 +97,7 @@ export async function startConversation(trx: Trx, input: NewConversation): Promi
     rev,
     client_id: null,
     had_by: null,
+    escalated_at: null,
   };
   await trx.insertInto('hub_chat_conversation').values(row).execute();
   return row;
