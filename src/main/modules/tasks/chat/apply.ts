@@ -56,7 +56,7 @@ async function record(ctx: Ctx, orgId: string, a: ChatAction, taskId: string | n
 
 /**
  * One action inside the page's transaction. A `chat_task` registers a task for the client's responsible person through
- * the tasks' own registration, as the system, under the action's id (two desktops of the branch write one row): linked
+ * the tasks' own registration, as the system, under the conversation's id (two desktops of the branch write one row): linked
  * to the client, the request and the conversation, urgent (a visitor is waiting), with a line on its timeline.
  */
 async function applyOne(ctx: Ctx, orgId: string, a: ChatAction): Promise<void> {
@@ -65,13 +65,15 @@ async function applyOne(ctx: Ctx, orgId: string, a: ChatAction): Promise<void> {
   const parsed = chatTaskPayload.safeParse(a.payload);
   if (!parsed.success) return record(ctx, orgId, a, null, 'refused:bad_payload');
   const p = parsed.data;
-  // Made already by another desktop of the branch and synced here.
-  if (await ctx.db.selectFrom('task').select('id').where('id', '=', a.id).executeTakeFirst()) return record(ctx, orgId, a, a.id, 'applied');
+  // The task takes the conversation's id (one task per conversation): made already by another desktop of the branch
+  // and synced here, it is not made again.
+  const taskId = a.conversationId;
+  if (await ctx.db.selectFrom('task').select('id').where('id', '=', taskId).executeTakeFirst()) return record(ctx, orgId, a, taskId, 'applied');
   const lang = await orgLanguage(ctx, orgId);
   await sql`savepoint chat_action`.execute(ctx.db);
   try {
     const task = await registerTask(ctx, {
-      id: a.id,
+      id: taskId,
       orgId,
       branchId: a.branchId,
       clientId: p.clientId,
