@@ -66,4 +66,4 @@ export { pullWebIntake, type IntakeCall } from './webIntake';
 export { fieldActionApplier } from './field/apply';
 /** What the tasks grid's export and printed list read: the caller's grid and its order. */
 export { taskGrid, taskGridOf, taskGridOrder, type TaskGrid } from './grid';
-export { CHAT_ACTIONS, pullChatActions, type ChatActionApplier } from './chat/apply';
+export { applyChatAction, CHAT_ACTIONS, pullChatActions, type ChatActionApplier } from './chat/apply';

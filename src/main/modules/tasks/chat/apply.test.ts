@@ -53,7 +53,7 @@ describe('chat actions on the desktop', () => {
     const linked = async () => app.core.db.selectFrom('task').selectAll().where('chat_conversation_id', '=', conversationId).execute();
     const [task] = await linked();
     expect(await linked()).toHaveLength(1);
-    expect(task).toMatchObject({ client_id: clientId, assignee_id: rasa.id, status: 'assigned', priority: 'urgent', request_kind: 'task', request_id: request.id, source: 'web', branch_id: branch!.id });
+    expect(task).toMatchObject({ client_id: clientId, assignee_id: rasa.id, status: 'assigned', priority: 'urgent', request_kind: 'task', request_id: request.id, source: 'chat', branch_id: branch!.id });
     const detail = await app.call(owner, 'tasks.get', { id: task!.id });
     expect(detail.subject).toMatch(/Ona/);
     expect(detail.description).toContain('https://serviss.example/katilai');

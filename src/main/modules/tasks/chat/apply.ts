@@ -59,7 +59,7 @@ async function record(ctx: Ctx, orgId: string, a: ChatAction, taskId: string | n
  * the tasks' own registration, as the system, under the conversation's id (two desktops of the branch write one row): linked
  * to the client, the request and the conversation, urgent (a visitor is waiting), with a line on its timeline.
  */
-async function applyOne(ctx: Ctx, orgId: string, a: ChatAction): Promise<void> {
+export async function applyChatAction(ctx: Ctx, orgId: string, a: ChatAction): Promise<void> {
   if (await ctx.db.selectFrom('task_chat_action').select('action_id').where('action_id', '=', a.id).executeTakeFirst()) return;
   if (a.kind !== 'chat_task') return record(ctx, orgId, a, null, 'unknown');
   const parsed = chatTaskPayload.safeParse(a.payload);
@@ -85,7 +85,7 @@ async function applyOne(ctx: Ctx, orgId: string, a: ChatAction): Promise<void> {
       address: null,
       assigneeId: p.userId,
       requestedAssigneeId: null,
-      source: 'web',
+      source: 'chat',
       clientReview: false,
       chat: { conversationId: a.conversationId, requestKind: p.request.kind, requestId: p.request.id },
     });
@@ -112,7 +112,7 @@ export function chatActionApplier(deps: JobDeps): ChatActionApplier {
     },
     async apply(orgId, actions, cursor) {
       await inJob(deps, orgId, async (ctx) => {
-        for (const a of actions) await applyOne(ctx, orgId, a);
+        for (const a of actions) await applyChatAction(ctx, orgId, a);
         await ctx.db
           .insertInto('task_chat_cursor')
           .values({ org_id: orgId, cursor })
