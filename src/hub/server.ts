@@ -16,6 +16,8 @@ import { syncRoute } from './routes/sync';
 import { waitRoute } from './routes/wait';
 import { chatRoute } from './routes/chat';
 import { chatService } from './chat/service';
+import { escalationTimer } from './chat/escalation';
+import { staffCache } from './chat/staff';
 import { chatSignal } from './chat/signal';
 import { visitorKey } from './chat/token';
 import { cellSignal } from './signal';
@@ -45,7 +47,7 @@ export interface HubOptions {
   /** Batch ids are kept this many days (default 30), pruned at start and every hour. */
   batchDays?: number;
   /** The website chat's public limits (default: the web form's), and messages per conversation (10, then 30 a minute). */
-  chat?: { limits?: PublicLimitOptions; perConversation?: { capacity: number; perMinute: number } };
+  chat?: { limits?: PublicLimitOptions; perConversation?: { capacity: number; perMinute: number }; escalateEveryMs?: number };
 }
 
 export interface Hub {
@@ -54,6 +56,8 @@ export interface Hub {
   engine: Engine;
   /** Stops the long polls, the LISTEN connection, the server and the pool. */
   close(): Promise<void>;
+  /** One pass of this process's chat silence watch now (it also runs on its own timer); how many conversations it moved. */
+  chatEscalation(): Promise<number>;
 }
 
 /** Opens the storage, brings its tables up to date, listens for cross-process notices and builds the routes. */
@@ -126,8 +130,10 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const chatNotices = chatSignal(opened.engine, opened.pgUrl, (msg, err) => app.log.warn({ err }, msg));
   await chatNotices.start();
   const chat = chatService(opened.db, chatNotices, ctx.now, app.log, await visitorKey(opened.db));
+  const escalation = escalationTimer(chat, opts.chat?.escalateEveryMs);
   await chatRoute(app, ctx, {
     chat,
+    staff: staffCache(opened.db, ctx.now),
     pow,
     limits: publicLimits(opts.chat?.limits ?? DEFAULT_PUBLIC_LIMITS, ctx.now),
     perConversation: tokenBucket(opts.chat?.perConversation ?? { capacity: 10, perMinute: 30 }),
@@ -136,6 +142,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   // Long polls would hold a closing server open for up to a minute: wake them first, they answer "no change".
   app.addHook('preClose', async () => {
     clearInterval(pruning);
+    escalation.stop();
     chat.close();
     await signal.close();
     await chatNotices.close();
@@ -145,6 +152,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
     app,
     db: opened.db,
     engine: opened.engine,
+    chatEscalation: escalation.tick,
     close: () =>
       (closing ??= (async () => {
         await app.close();

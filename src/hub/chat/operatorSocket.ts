@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import { operatorOutbound, type OperatorOutbound } from '../../shared/chat/protocol';
 import { appendMessage, committedRev, conversationById, deleteMessage, isOrgUser, openConversations, updateConversation, type Stored } from '../store/chat';
 import { deliverSince, sendFrame } from './deliver';
+import { escalateByHand, targetsOf } from './escalation';
 import { serial, type ChatService } from './service';
 
 /**
@@ -21,7 +22,7 @@ export function operatorSocket(chat: ChatService, socket: WebSocket, orgId: stri
       if (n.author === 'visitor') sendFrame(socket, { t: 'typing', conversationId: n.conversationId, author: 'visitor' });
     } else pump();
   });
-  const left = chat.operatorJoined(orgId);
+  const left = chat.operatorJoined(orgId, userId);
 
   /** A change to a conversation of another organization is refused as if it did not exist. */
   async function ours(conversationId: string): Promise<boolean> {
@@ -42,6 +43,10 @@ export function operatorSocket(chat: ChatService, socket: WebSocket, orgId: stri
       if (await ours(frame.conversationId)) await chat.signal.typing(chat.db, orgId, frame.conversationId, 'operator');
       return;
     }
+    if (frame.t === 'targets') {
+      const targets = await targetsOf(chat, orgId, frame.conversationId);
+      return sendFrame(socket, targets ? { t: 'targets', conversationId: frame.conversationId, targets } : { t: 'error', clientId: null, code: 'chat.not_found' });
+    }
     // A device revoked while its socket is open writes nothing more: checked on every change, as sync checks each request.
     const device = await chat.db.selectFrom('hub_device').select('revoked_at').where('id', '=', deviceId).executeTakeFirst();
     if (!device || device.revoked_at !== null) return socket.close(4401, 'device revoked');
@@ -52,6 +57,10 @@ export function operatorSocket(chat: ChatService, socket: WebSocket, orgId: stri
       r = await chat.write((trx) => appendMessage(trx, { conversationId: frame.conversationId, clientId: frame.clientId, author: 'operator', userId, text: frame.text, quoteSeq: frame.quoteSeq, now }));
     } else if (frame.t === 'delete') {
       r = await chat.write((trx) => deleteMessage(trx, frame.conversationId, frame.seq, userId, now));
+    } else if (frame.t === 'escalate') {
+      const e = await escalateByHand(chat, orgId, frame.conversationId, frame.userId);
+      if (!e.ok) return sendFrame(socket, { t: 'error', clientId: frame.clientId, code: e.code });
+      r = e.stored;
     } else if (frame.t === 'transfer') {
       if (!(await isOrgUser(chat.db, orgId, frame.userId))) return sendFrame(socket, { t: 'error', clientId: frame.clientId, code: 'chat.unknown_user' });
       r = await chat.write((trx) => updateConversation(trx, frame.conversationId, { assignee_id: frame.userId }));

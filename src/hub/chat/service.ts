@@ -5,6 +5,7 @@ import type { HubDb } from '../db/open';
 import type { HubDB } from '../db/schema';
 import { blockedNetworks, readSettings, touchOperators, type Stored } from '../store/chat';
 import { isBlocked } from './blockList';
+import { routeWaiting } from './escalation';
 import type { ChatSignal } from './signal';
 
 type Trx = Transaction<HubDB>;
@@ -23,8 +24,8 @@ export interface ChatService {
   forgetBlocks(orgId: string): void;
   settings(orgId: string): Promise<ChatSettings>;
   forgetSettings(orgId: string): void;
-  /** Operators' sockets held by this process, per organization (their presence is heartbeated). */
-  operatorJoined(orgId: string): () => void;
+  /** Operators' sockets held by this process, per organization and user (their presence is heartbeated). */
+  operatorJoined(orgId: string, userId: string): () => void;
   close(): void;
 }
 
@@ -38,11 +39,15 @@ export function chatService(db: HubDb, signal: ChatSignal, now: () => number, lo
   const operators = new Map<string, number>();
   // The real clock, not the injected one: a cache's age is about this process, not about the hub's notion of time.
   const age = (at: number) => Date.now() - at;
-  const beat = () => void touchOperators(db, [...operators.keys()], now()).catch((err: unknown) => log.warn({ err }, 'chat: operator heartbeat failed'));
+  const who = (key: string) => {
+    const [orgId, userId] = key.split('\u0000') as [string, string];
+    return { orgId, userId };
+  };
+  const beat = () => void touchOperators(db, [...operators.keys()].map(who), now()).catch((err: unknown) => log.warn({ err }, 'chat: operator heartbeat failed'));
   const heartbeat = setInterval(beat, HEARTBEAT_MS);
   heartbeat.unref();
 
-  return {
+  const service: ChatService = {
     db,
     signal,
     now,
@@ -77,20 +82,25 @@ export function chatService(db: HubDb, signal: ChatSignal, now: () => number, lo
       return entry.value;
     },
     forgetSettings: (orgId) => void settings.delete(orgId),
-    operatorJoined(orgId) {
-      operators.set(orgId, (operators.get(orgId) ?? 0) + 1);
-      void touchOperators(db, [orgId], now()).catch((err: unknown) => log.warn({ err }, 'chat: operator presence failed'));
+    operatorJoined(orgId, userId) {
+      const key = `${orgId}\u0000${userId}`;
+      operators.set(key, (operators.get(key) ?? 0) + 1);
+      // Someone connected: conversations that waited for anyone are routed now.
+      void touchOperators(db, [{ orgId, userId }], now())
+        .then(() => routeWaiting(service, orgId))
+        .catch((err: unknown) => log.warn({ err }, 'chat: operator presence failed'));
       let left = false;
       return () => {
         if (left) return;
         left = true;
-        const n = (operators.get(orgId) ?? 1) - 1;
-        if (n <= 0) operators.delete(orgId);
-        else operators.set(orgId, n);
+        const n = (operators.get(key) ?? 1) - 1;
+        if (n <= 0) operators.delete(key);
+        else operators.set(key, n);
       };
     },
     close: () => clearInterval(heartbeat),
   };
+  return service;
 }
 
 /**

@@ -276,5 +276,42 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
         for (const t of ['hub_chat_block', 'hub_chat_message', 'hub_chat_conversation', 'hub_chat_org']) await db.schema.dropTable(t).execute();
       },
     },
+    // The chat's routing: who is connected per user (not only per organization), the client a conversation was matched
+    // to and who already had it (escalation never goes back down), and the actions queued for the desktop (a task for
+    // the client's responsible person, the text message), pulled after a cursor as the field actions are.
+    '0008_chat_routing': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('hub_chat_presence')
+          .addColumn('org_id', 'text', (c) => c.notNull().references('hub_organization.id'))
+          .addColumn('user_id', 'text', (c) => c.notNull())
+          .addColumn('seen_at', 'bigint', (c) => c.notNull())
+          .addPrimaryKeyConstraint('hub_chat_presence_pk', ['org_id', 'user_id'])
+          .execute();
+        await db.schema.alterTable('hub_chat_conversation').addColumn('client_id', 'text').execute();
+        await db.schema.alterTable('hub_chat_conversation').addColumn('had_by', 'text').execute();
+        await db.schema.alterTable('hub_chat_conversation').addColumn('escalated_at', 'bigint').execute();
+        await db.schema
+          .createTable('hub_chat_action')
+          .addColumn('seq', engine === 'pg' ? 'bigserial' : 'integer', (c) => (engine === 'pg' ? c.primaryKey() : c.primaryKey().notNull().autoIncrement()))
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('org_id', 'text', (c) => c.notNull().references('hub_organization.id'))
+          .addColumn('branch_id', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('conversation_id', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('at', 'bigint', (c) => c.notNull())
+          .addUniqueConstraint('hub_chat_action_once', ['org_id', 'id'])
+          .execute();
+        await db.schema.createIndex('hub_chat_action_pull').on('hub_chat_action').columns(['org_id', 'seq']).execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('hub_chat_action').execute();
+        await db.schema.dropTable('hub_chat_presence').execute();
+        await db.schema.alterTable('hub_chat_conversation').dropColumn('escalated_at').execute();
+        await db.schema.alterTable('hub_chat_conversation').dropColumn('had_by').execute();
+        await db.schema.alterTable('hub_chat_conversation').dropColumn('client_id').execute();
+      },
+    },
   };
 }

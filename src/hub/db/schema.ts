@@ -125,6 +125,8 @@ export interface HubDB {
   hub_chat_conversation: HubChatConversation;
   hub_chat_message: HubChatMessage;
   hub_chat_block: HubChatBlock;
+  hub_chat_presence: HubChatPresence;
+  hub_chat_action: HubChatAction;
 }
 
 /** A photo an employee sent from the phone page, waiting for the branch's device. */
@@ -215,6 +217,12 @@ export interface HubChatConversation {
   visitor_seen_at: number | null;
   last_seq: number;
   rev: number;
+  /** The organization's client the questionnaire matched (phone or e-mail), if any. */
+  client_id: string | null;
+  /** JSON array of the user ids it was escalated away from, oldest first; null: none. */
+  had_by: string | null;
+  /** When it last moved up: the new person's N minutes run from then. */
+  escalated_at: number | null;
 }
 
 export interface HubChatMessage {
@@ -235,4 +243,25 @@ export interface HubChatBlock {
   org_id: string;
   cidr: string;
   created_at: number;
+}
+
+/** An operator's presence: the last heartbeat of a hub process holding one of their sockets. */
+export interface HubChatPresence {
+  org_id: string;
+  user_id: string;
+  seen_at: number;
+}
+
+/** Something the chat asks of the organization's desktop (a linked task, a text message), pulled after a cursor. */
+export interface HubChatAction {
+  seq: Generated<number>;
+  id: string;
+  org_id: string;
+  /** The branch whose desktop applies it (the request's branch). */
+  branch_id: string;
+  kind: string;
+  conversation_id: string;
+  /** JSON of the kind's fields. */
+  payload: string;
+  at: number;
 }

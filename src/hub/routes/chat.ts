@@ -9,6 +9,11 @@ import type { ChatService } from '../chat/service';
 import { chatTexts } from '../chat/texts';
 import { readVisitor, signVisitor, VISITOR_TOKEN_MS } from '../chat/token';
 import { visitorSocket } from '../chat/visitorSocket';
+import { applyRoute, decideRoute } from '../chat/route';
+import type { StaffCache } from '../chat/staff';
+import { chatActionPullRequest, type chatActionPullResponse } from '../../shared/chat/actions';
+import { onlineStatus } from '../../shared/chat/onlineStatus';
+import { pullChatActions } from '../store/chatActions';
 import { authenticated, deviceOf, parse, type HubContext } from '../context';
 import { HubRefusal } from '../errors';
 import type { PublicLimits } from '../public/limits';
@@ -27,6 +32,8 @@ export interface ChatRouteOptions {
   limits: PublicLimits;
   /** Messages a conversation may send: a burst, then so many a minute. */
   perConversation: RateLimiter;
+  /** The organization's chat staff, briefly cached (the widget's status on every page view). */
+  staff: StaffCache;
 }
 
 /**
@@ -71,12 +78,13 @@ export async function chatRoute(app: FastifyInstance, ctx: HubContext, opts: Cha
     if (!(await orgExists(ctx.db, orgId))) return reply.status(404).send({ ...new HubRefusal('hub.bad_request', { field: 'orgId' }).body, texts: chatTexts(lang) });
     const settings = await chat.settings(orgId);
     const online = await operatorsOnline(ctx.db, orgId, ctx.now());
+    const staff = await opts.staff.get(orgId);
     const answer: z.infer<typeof configResponse> = {
       texts: chatTexts(lang),
       questionnaire: settings.questionnaire,
       logoUrl: settings.logoUrl,
       online,
-      status: online ? { kind: 'now' } : { kind: 'unknown' },
+      status: onlineStatus(staff.hours, ctx.now()),
       greeting: null,
       textMax: CHAT_TEXT_MAX,
     };
@@ -102,15 +110,19 @@ export async function chatRoute(app: FastifyInstance, ctx: HubContext, opts: Cha
     const proof = await pow.check(body.altcha);
     if (!proof.ok) throw new HubRefusal('hub.challenge_failed');
     const answers = Object.fromEntries(CHAT_FIELDS.filter((f) => questionnaire.ask.includes(f) && body.answers[f]).map((f) => [f, body.answers[f]]));
+    // Read before the write opens: who answers, and whether the visitor is a known client with a responsible person.
+    const route = await decideRoute(ctx.db, orgId, answers, ctx.now());
     let conversationId = '';
     const stored = await chat.write(async (trx) => {
       if (!(await pow.spend(trx, proof.challenge, proof.expiresAt))) return { ok: false, code: 'chat.bad_frame' };
       const conv = await startConversation(trx, { orgId, answers, ip: request.ip, page: body.page, language: body.language, now: ctx.now() });
+      await applyRoute(trx, conv, route, conv.rev, ctx.now());
       conversationId = conv.id;
       return { ok: true, seq: 0, rev: conv.rev, orgId, conversationId: conv.id };
     });
+    opts.staff.forget(orgId);
     if (!stored.ok) throw new HubRefusal('hub.challenge_failed');
-    request.log.info({ orgId, conversationId }, 'chat: conversation started');
+    request.log.info({ orgId, conversationId, route: route.decision.kind }, 'chat: conversation started');
     const answer: z.infer<typeof startResponse> = { conversationId, token: signVisitor(chat.visitorKey, { orgId, conversationId, expiresAt: ctx.now() + VISITOR_TOKEN_MS }) };
     return answer;
   });
@@ -142,6 +154,14 @@ export async function chatRoute(app: FastifyInstance, ctx: HubContext, opts: Cha
   }, (socket, request) => {
     const who = operators.get(request)!;
     operatorSocket(chat, socket, who.orgId, who.userId, who.deviceId);
+  });
+
+  // The desktop pulls what the chat asks of it (a linked task, a text message) after its cursor, as it pulls field actions.
+  app.post('/hub/v1/chat/actions', deviceAuth, async (request) => {
+    const device = deviceOf(request);
+    const body = parse(chatActionPullRequest, request.body);
+    const answer: z.infer<typeof chatActionPullResponse> = await pullChatActions(ctx.db, device, body.cursor, body.limit);
+    return answer;
   });
 
   app.put('/hub/v1/chat/settings', { ...deviceAuth, bodyLimit: 256 * 1024 }, async (request) => {

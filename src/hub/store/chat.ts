@@ -18,7 +18,7 @@ type Trx = Transaction<HubDB> | Kysely<HubDB>;
  * PostgreSQL that row lock is held to commit, so one organization's changes commit in `rev` order and a reader that
  * saw `rev = R` committed can read every change up to R and miss none. SQLite has one writer anyway.
  */
-async function nextRev(trx: Trx, orgId: string): Promise<number> {
+export async function nextRev(trx: Trx, orgId: string): Promise<number> {
   await trx.insertInto('hub_chat_org').values({ org_id: orgId, rev: 0, settings: null, operators_seen_at: null }).onConflict((oc) => oc.column('org_id').doNothing()).execute();
   const r = await trx.updateTable('hub_chat_org').set((eb) => ({ rev: eb('rev', '+', 1) })).where('org_id', '=', orgId).returning('rev').executeTakeFirstOrThrow();
   return Number(r.rev);
@@ -53,20 +53,20 @@ export async function writeSettings(db: HubDb, orgId: string, settings: ChatSett
 /** Operators count as online for this long after the last heartbeat of a process holding one of their sockets. */
 export const OPERATOR_PRESENCE_MS = 45_000;
 
-export async function touchOperators(db: HubDb, orgIds: string[], now: number): Promise<void> {
-  if (orgIds.length === 0) return;
-  for (const orgId of orgIds) {
+/** Heartbeats operators' presence, per user: routing asks whether this person is connected, not only someone. */
+export async function touchOperators(db: HubDb, operators: readonly { orgId: string; userId: string }[], now: number): Promise<void> {
+  for (const { orgId, userId } of operators) {
     await db
-      .insertInto('hub_chat_org')
-      .values({ org_id: orgId, rev: 0, settings: null, operators_seen_at: now })
-      .onConflict((oc) => oc.column('org_id').doUpdateSet({ operators_seen_at: now }))
+      .insertInto('hub_chat_presence')
+      .values({ org_id: orgId, user_id: userId, seen_at: now })
+      .onConflict((oc) => oc.columns(['org_id', 'user_id']).doUpdateSet({ seen_at: now }))
       .execute();
   }
 }
 
 export async function operatorsOnline(db: HubDb, orgId: string, now: number): Promise<boolean> {
-  const r = await db.selectFrom('hub_chat_org').select('operators_seen_at').where('org_id', '=', orgId).executeTakeFirst();
-  return r?.operators_seen_at != null && now - Number(r.operators_seen_at) < OPERATOR_PRESENCE_MS;
+  const r = await db.selectFrom('hub_chat_presence').select('user_id').where('org_id', '=', orgId).where('seen_at', '>', now - OPERATOR_PRESENCE_MS).limit(1).executeTakeFirst();
+  return r !== undefined;
 }
 
 export interface NewConversation {
@@ -95,6 +95,9 @@ export async function startConversation(trx: Trx, input: NewConversation): Promi
     visitor_seen_at: input.now,
     last_seq: 0,
     rev,
+    client_id: null,
+    had_by: null,
+    escalated_at: null,
   };
   await trx.insertInto('hub_chat_conversation').values(row).execute();
   return row;
@@ -196,6 +199,7 @@ export function viewOf(c: HubChatConversation): ConversationView {
     lastMessageAt: c.last_message_at === null ? null : Number(c.last_message_at),
     visitorSeenAt: c.visitor_seen_at === null ? null : Number(c.visitor_seen_at),
     rev: Number(c.rev),
+    clientId: c.client_id ?? null,
   };
 }
 

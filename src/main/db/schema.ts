@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { ChatSettingsDB } from './schemaChat';
+import type { TaskChatDB } from './schemaTaskChat';
 /** Table types for Kysely. Column names are snake_case as stored; services map to the contract's camelCase. */
 interface Synced {
   created_at: string;
@@ -145,7 +146,7 @@ export interface ClientContactTable extends ClientChild {
   email: string | null;
 }
 
-export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB, TasksDB, ChecklistDB, InvoicesDB, WebIntakeDB, TaskNoticesDB, FieldOutcomeDB, ProvisionalDB, ChatSettingsDB {
+export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB, TasksDB, ChecklistDB, InvoicesDB, WebIntakeDB, TaskNoticesDB, FieldOutcomeDB, ProvisionalDB, ChatSettingsDB, TaskChatDB {
   org: OrgTable;
   branch: BranchTable;
   app_user: UserTable;
@@ -660,6 +661,10 @@ export interface TaskTable extends Synced {
   done_at: string | null;
   cancelled_at: string | null;
   cancel_reason: string | null;
+  /** Made from a website chat (migration 0029): the hub's conversation, and the client's request it continues. */
+  chat_conversation_id: string | null;
+  request_kind: string | null;
+  request_id: string | null;
 }
 export interface TaskNoteTable extends Synced {
   id: string;

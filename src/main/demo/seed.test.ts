@@ -9,6 +9,7 @@ import { CLASSIFICATIONS, INTERVENTION_TYPES, PRODUCTS } from './lists';
 import { demoAnnexTemplates } from './annexForms';
 import { resolveReportFile } from '../reports/files';
 import { DEMO_CHECKLIST_TASKS } from './taskChecklists';
+import { DEMO_CHAT_TASKS } from './chatTasks';
 
 // Few documents: the shape is what this proves; the full 3,000 are timed by `--demo` itself.
 const COUNT = 150;
@@ -29,7 +30,7 @@ describe('the demo call centre, written through the services', () => {
       const statuses = byBranch.filter((r) => r.name === branch).map((r) => r.status).sort();
       expect(statuses, branch).toEqual(['acknowledged', 'assigned', 'awaiting_approval', 'cancelled', 'done', 'in_progress', 'new']);
     }
-    expect(byBranch.reduce((s, r) => s + r.n, 0)).toBe(320 + DEMO_CHECKLIST_TASKS);
+    expect(byBranch.reduce((s, r) => s + r.n, 0)).toBe(320 + DEMO_CHECKLIST_TASKS + DEMO_CHAT_TASKS);
     const token = await app.login('dispatcher.riga', DEMO_PASSWORD);
     const page = await app.call(token, 'tasks.list', { statuses: ['new', 'assigned'] });
     expect(page.rows[0]!.priority).toBe('urgent');
@@ -237,5 +238,19 @@ describe('the demo tasks\' intake and notices', () => {
     const lastMonth = new Date(app.clock.now());
     lastMonth.setUTCDate(0);
     expect((await app.call(accountant, 'invoices.list', { month: lastMonth.toISOString().slice(0, 7) })).length).toBeGreaterThan(0);
+  });
+
+  it('has tasks the website chat made: each for the responsible person of the client\'s open task, linked to it and to a conversation', () => {
+    const chat = rows<{ id: string; client_id: string; assignee_id: string; status: string; conv: string | null; kind: string; request: string; req_client: string; req_responsible: string }>(
+      `select t.id, t.client_id, t.assignee_id, t.status, t.chat_conversation_id conv, t.request_kind kind, t.request_id request, r.client_id req_client, r.responsible_id req_responsible
+         from task t join task r on r.id = t.request_id where t.source = 'chat'`,
+    );
+    expect(chat).toHaveLength(DEMO_CHAT_TASKS);
+    for (const c of chat) {
+      expect(c).toMatchObject({ status: 'assigned', kind: 'task', conv: c.id, req_client: c.client_id, req_responsible: c.assignee_id });
+    }
+    expect(new Set(chat.map((c) => c.client_id)).size).toBe(DEMO_CHAT_TASKS);
+    const lines = rows<{ n: number }>(`select count(*) n from task_note n join task t on t.id = n.task_id where t.source = 'chat' and n.kind = 'note'`);
+    expect(lines[0]!.n).toBe(DEMO_CHAT_TASKS);
   });
 });

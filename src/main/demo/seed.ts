@@ -22,6 +22,7 @@ import { loadTaskChecklists } from './taskChecklists';
 import { loadInvoices } from './invoices';
 import { loadTaskNotices } from './taskNotices';
 import { loadChatSettings } from './chat';
+import { loadChatTasks } from './chatTasks';
 
 export const DEMO_PASSWORD = 'planora-demo';
 export { DEMO_CLIENTS } from './clientsPlan';
@@ -61,6 +62,8 @@ export async function seedDemo(ctx: Ctx, language: Language = DEMO_LANGUAGE, int
     await loadTaskChecklists(quiet, tasks);
     await loadTaskTime(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, techs: tasks.branches.flatMap((b) => b.techs) });
     await loadInvoices(quiet, { seed: DEMO_SEED, now: plan.now, language: plan.language, owner: user('owner'), branches: [{ id: ids.branches.riga, prefix: 'RIX-R-' }, { id: ids.branches.yerevan, prefix: 'EVN-R-' }] });
+    // Known clients who wrote in the website chat about their open task: a linked task for its responsible person.
+    await loadChatTasks(quiet, { now: plan.now, owner: user('owner') });
     // Last: the notices as the tasks finally stand.
     await loadTaskNotices(quiet, { seed: DEMO_SEED, now: plan.now, owner: user('owner') });
     // The website chat: how conversations are routed, what a visitor is asked, and each person's levels.

@@ -138,6 +138,8 @@ export const conversationView = z.object({
   lastMessageAt: z.number().nullable(),
   visitorSeenAt: z.number().nullable(),
   rev: cursor,
+  /** The organization's client the questionnaire's phone or e-mail matched; null: not recognised. */
+  clientId: id.nullable().default(null),
 });
 export type ConversationView = z.infer<typeof conversationView>;
 export const conversationFrame = z.object({ t: z.literal('conversation'), conversation: conversationView });
@@ -157,7 +159,13 @@ export type VisitorInbound = z.infer<typeof visitorInbound>;
 
 export const operatorHello = z.object({ t: z.literal('hello'), userId: id, orgId: id });
 export const listFrame = z.object({ t: z.literal('conversations'), conversations: z.array(conversationView), rev: cursor });
-export const operatorInbound = z.discriminatedUnion('t', [messageFrame, deletedFrame, typingFrame, ackFrame, errorFrame, conversationFrame, operatorHello, listFrame]);
+/** Whom the conversation may be handed to, best first (the answer to an operator's `targets`). */
+export const targetsFrame = z.object({
+  t: z.literal('targets'),
+  conversationId: id,
+  targets: z.array(z.object({ userId: id, available: z.boolean(), moreExperienced: z.boolean() })),
+});
+export const operatorInbound = z.discriminatedUnion('t', [messageFrame, deletedFrame, typingFrame, ackFrame, errorFrame, conversationFrame, operatorHello, listFrame, targetsFrame]);
 export type OperatorInbound = z.infer<typeof operatorInbound>;
 
 // ---- What the clients send (client → hub) ----
@@ -176,8 +184,12 @@ export const operatorOutbound = z.discriminatedUnion('t', [
   z.object({ t: z.literal('delete'), clientId, conversationId: id, seq: z.number().int().positive() }),
   z.object({ t: z.literal('transfer'), clientId, conversationId: id, userId: id }),
   z.object({ t: z.literal('close'), clientId, conversationId: id }),
+  /** Hands the conversation up: to the chosen colleague, or (none chosen) to the next more experienced one available. */
+  z.object({ t: z.literal('escalate'), clientId, conversationId: id, userId: id.nullable().default(null) }),
+  /** Asks whom the conversation may be handed to (answered with `targets`). */
+  z.object({ t: z.literal('targets'), conversationId: id }),
 ]);
 export type OperatorOutbound = z.infer<typeof operatorOutbound>;
 
 /** Error codes a socket sends back (`error.code`). */
-export const CHAT_ERRORS = ['chat.bad_frame', 'chat.rate_limited', 'chat.closed', 'chat.not_found', 'chat.not_yours', 'chat.unknown_user'] as const;
+export const CHAT_ERRORS = ['chat.bad_frame', 'chat.rate_limited', 'chat.closed', 'chat.not_found', 'chat.not_yours', 'chat.unknown_user', 'chat.no_one_up'] as const;

@@ -11,6 +11,7 @@ import { noticeHandlers } from './field/handlers';
 import { createNoticeJob } from './field/noticeJob';
 import { TASK_NOTICES } from './field/notices';
 import type { PushEvent } from '../../api/events';
+import { CHAT_ACTIONS, chatActionApplier } from './chat/apply';
 
 /**
  * Tasks (issue 12): the workflow (`service.ts`, rules in `shared/rules/tasks/`), one registration for every intake
@@ -26,6 +27,7 @@ export const tasksModule = defineModule({
     const jobDeps = { db: host.db, clock: host.clock, config: host.config, services: host.services, publish: (e: PushEvent) => host.publish(e), log: host.log };
     host.services.provide(FIELD_ACTIONS, fieldActionApplier(jobDeps));
     host.services.provide(TASK_NOTICES, createNoticeJob(jobDeps));
+    host.services.provide(CHAT_ACTIONS, chatActionApplier(jobDeps));
     const grid = startTaskIndex(host);
     return {
       ready: grid.ready,
@@ -64,3 +66,4 @@ export { pullWebIntake, type IntakeCall } from './webIntake';
 export { fieldActionApplier } from './field/apply';
 /** What the tasks grid's export and printed list read: the caller's grid and its order. */
 export { taskGrid, taskGridOf, taskGridOrder, type TaskGrid } from './grid';
+export { applyChatAction, CHAT_ACTIONS, pullChatActions, type ChatActionApplier } from './chat/apply';

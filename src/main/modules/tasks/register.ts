@@ -30,6 +30,10 @@ export interface NewTask {
   requestedAssigneeId: string | null;
   source: TaskSource;
   clientReview: boolean;
+  /** A task made for an action that may be applied on two desktops takes that action's id: both write one row. */
+  id?: string;
+  /** Made from a website chat: the conversation, and the client's request it continues. */
+  chat?: { conversationId: string; requestKind: 'intervention' | 'task'; requestId: string };
 }
 
 /** The client's columns a task keeps, read by organization (the intake has no session). */
@@ -89,6 +93,8 @@ export async function registerTask(ctx: Ctx, t: NewTask): Promise<TaskDbRow> {
   const now = isoNow(ctx.clock);
   const address = t.address ?? defaultAddress;
   const row = await taskRows.in(ctx).insert({
+    ...(t.id ? { id: t.id } : {}),
+    ...(t.chat ? { chat_conversation_id: t.chat.conversationId, request_kind: t.chat.requestKind, request_id: t.chat.requestId } : {}),
     org_id: t.orgId,
     branch_id: branch.id,
     series_id: seriesId ?? null,

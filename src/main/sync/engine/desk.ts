@@ -2,7 +2,7 @@ import { serviceKey } from '../../api/services';
 import type { ModuleHost } from '../../api/module';
 import type { PushEvent } from '../../api/events';
 import { secretsFor } from '../../mail';
-import { pullWebIntake } from '../../modules/tasks';
+import { CHAT_ACTIONS, pullChatActions, pullWebIntake, type ChatActionApplier } from '../../modules/tasks';
 import { openReplica, settleDoubleBookings, type Replica } from '../replica';
 import { orgConflictCount } from './conflicts';
 import { keyContext, loadDevice, SCHEMA_VERSION } from './device';
@@ -38,6 +38,14 @@ function fieldApplier(host: ModuleHost): FieldActionApplier | null {
   }
 }
 
+function chatApplier(host: ModuleHost): ChatActionApplier | null {
+  try {
+    return host.services.get(CHAT_ACTIONS);
+  } catch {
+    return null;
+  }
+}
+
 /** Test seams: a hub client of the test's choosing, shorter waits. */
 export type DeskOptions = Pick<SyncEngineDeps, 'clientFor' | 'waitMs' | 'debounceMs' | 'pullLimit' | 'random'>;
 
@@ -67,11 +75,20 @@ export function createSyncDesk(host: ModuleHost, opts: DeskOptions = {}): SyncDe
     secrets,
     log: host.log,
     // The web form's submissions become tasks; a hub without the form (older) or a failure there never fails the round.
-    afterPull: (hub, key, org) =>
-      pullWebIntake(host, org, (req) => hub.intake(key, { schemaVersion: SCHEMA_VERSION, ...req })).then(
+    afterPull: async (hub, key, org) => {
+      await pullWebIntake(host, org, (req) => hub.intake(key, { schemaVersion: SCHEMA_VERSION, ...req })).then(
         () => undefined,
         (e: unknown) => host.log('sync: pulling web form submissions failed', e),
-      ),
+      );
+      // The website chat's linked tasks; a hub without the chat (older) or a failure there never fails the round.
+      const chat = chatApplier(host);
+      if (chat) {
+        await pullChatActions((cursor) => hub.chatActions(key, { cursor, limit: 200 }), org, chat).then(
+          () => undefined,
+          (e: unknown) => host.log('sync: pulling chat actions failed', e),
+        );
+      }
+    },
     pullLimit: host.config.syncPullLimit,
     fieldActions: () => fieldApplier(host),
     ...opts,

@@ -14,6 +14,7 @@ import {
   type HubErrorCode,
 } from '../../../shared/sync/protocol';
 import { intakeRequest, intakeResponse } from '../../../shared/sync/intake';
+import { chatActionPullRequest, chatActionPullResponse } from '../../../shared/chat/actions';
 import { fieldPhotoRequest, fieldPhotoResponse, fieldPullRequest, fieldPullResponse, linkRequest, linkResponse, linkRevokeRequest, linkRevokeResponse } from '../../../shared/sync/field';
 
 /**
@@ -65,6 +66,8 @@ export interface HubClient {
   fieldActions(deviceKey: string, input: z.input<typeof fieldPullRequest>): Promise<z.infer<typeof fieldPullResponse>>;
   /** A photo action's image; null when the hub no longer holds it (the action is then refused, not lost). */
   fieldPhoto(deviceKey: string, input: z.input<typeof fieldPhotoRequest>): Promise<z.infer<typeof fieldPhotoResponse> | null>;
+  /** What the website chat asks of this desktop (a linked task) after `cursor`, for this device's branches. */
+  chatActions(deviceKey: string, input: z.input<typeof chatActionPullRequest>): Promise<z.infer<typeof chatActionPullResponse>>;
 }
 
 /** The hub's address without a trailing slash; a path prefix (a reverse proxy's) is kept. */
@@ -135,6 +138,7 @@ export function createHubClient(url: string, opts: HubClientOptions = {}): HubCl
     revokeLink: (deviceKey, input) => post('/hub/v1/links/revoke', linkRevokeRequest.parse(input), linkRevokeResponse, deviceKey),
     fieldActions: (deviceKey, input) => post('/hub/v1/field/actions', fieldPullRequest.parse(input), fieldPullResponse, deviceKey),
     fieldPhoto: async (deviceKey, input) => (await post('/hub/v1/field/photo', fieldPhotoRequest.parse(input), fieldPhotoResponse.nullable(), deviceKey, 60_000)),
+    chatActions: (deviceKey, input) => post('/hub/v1/chat/actions', chatActionPullRequest.parse(input), chatActionPullResponse, deviceKey),
   };
 }
 

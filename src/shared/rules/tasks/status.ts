@@ -8,7 +8,7 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_PRIORITIES = ['urgent', 'medium', 'not_urgent'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
-export const TASK_SOURCES = ['manual', 'email', 'web'] as const;
+export const TASK_SOURCES = ['manual', 'email', 'web', 'chat'] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 
 /** Urgent first: the grid, the board's columns and the intake all order by this rank. */
