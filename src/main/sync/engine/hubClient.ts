@@ -15,6 +15,7 @@ import {
 } from '../../../shared/sync/protocol';
 import { intakeRequest, intakeResponse } from '../../../shared/sync/intake';
 import { fieldPhotoRequest, fieldPhotoResponse, fieldPullRequest, fieldPullResponse, linkRequest, linkResponse, linkRevokeRequest, linkRevokeResponse } from '../../../shared/sync/field';
+import { portalLinkRequest, portalLinkResponse, portalRevokeRequest, portalRevokeResponse } from '../../../shared/sync/portal';
 
 /**
  * Why a call to the hub did not succeed, as the desktop tells it. `offline`: no answer (no network, the hub down, a
@@ -65,6 +66,9 @@ export interface HubClient {
   fieldActions(deviceKey: string, input: z.input<typeof fieldPullRequest>): Promise<z.infer<typeof fieldPullResponse>>;
   /** A photo action's image; null when the hub no longer holds it (the action is then refused, not lost). */
   fieldPhoto(deviceKey: string, input: z.input<typeof fieldPhotoRequest>): Promise<z.infer<typeof fieldPhotoResponse> | null>;
+  /** A signed link to a client's portal. */
+  mintPortalLink(deviceKey: string, input: z.input<typeof portalLinkRequest>): Promise<z.infer<typeof portalLinkResponse>>;
+  revokePortalLink(deviceKey: string, input: z.input<typeof portalRevokeRequest>): Promise<z.infer<typeof portalRevokeResponse>>;
 }
 
 /** The hub's address without a trailing slash; a path prefix (a reverse proxy's) is kept. */
@@ -135,6 +139,8 @@ export function createHubClient(url: string, opts: HubClientOptions = {}): HubCl
     revokeLink: (deviceKey, input) => post('/hub/v1/links/revoke', linkRevokeRequest.parse(input), linkRevokeResponse, deviceKey),
     fieldActions: (deviceKey, input) => post('/hub/v1/field/actions', fieldPullRequest.parse(input), fieldPullResponse, deviceKey),
     fieldPhoto: async (deviceKey, input) => (await post('/hub/v1/field/photo', fieldPhotoRequest.parse(input), fieldPhotoResponse.nullable(), deviceKey, 60_000)),
+    mintPortalLink: (deviceKey, input) => post('/hub/v1/portal/links', portalLinkRequest.parse(input), portalLinkResponse, deviceKey),
+    revokePortalLink: (deviceKey, input) => post('/hub/v1/portal/links/revoke', portalRevokeRequest.parse(input), portalRevokeResponse, deviceKey),
   };
 }
 
