@@ -39,7 +39,7 @@ export const portalApi = {
   }),
   /** Revokes here at once and tells the hub; when it is away, the mails stop carrying it and the hub is told later. */
   'portal.revoke': procedure({
-    input: z.strictObject({ id: z.string().min(1).max(64) }),
+    input: z.strictObject({ id }),
     output: z.object({ told: z.boolean() }),
     access: clientWrite,
     writes: true,

@@ -112,7 +112,7 @@ describe('client portal links from the desktop', () => {
     expect(await gone.text()).toContain('This link is no longer valid');
     expect((await app.call(owner, 'portal.links', { clientId: o.clientId })).links).toEqual([]);
     const again = await app.raw(owner, 'portal.revoke', { id: link.id });
-    expect(again.error).toMatchObject({ code: 'not_found', key: 'errors.portal_link_not_found' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'not_found', key: 'errors.portal_link_not_found' } });
   });
 
   it('makes no link while the hub is away, and tells the hub of a revocation made then once it is back', async () => {
@@ -121,7 +121,7 @@ describe('client portal links from the desktop', () => {
     const link = await app.call(owner, 'portal.create', { clientId: o.clientId, language: 'ro', days: 7 });
     await hub!.stop();
     const refused = await app.raw(owner, 'portal.create', { clientId: o.clientId, language: 'ro' });
-    expect(refused.error).toMatchObject({ code: 'conflict', key: 'errors.hub_offline' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', key: 'errors.hub_offline' } });
     expect(app.core.sqlite.prepare('select count(*) from portal_link').pluck().get()).toBe(1);
     expect(await app.call(owner, 'portal.revoke', { id: link.id })).toEqual({ told: false });
     await hub!.start();
@@ -136,7 +136,7 @@ describe('client portal links from the desktop', () => {
     const { app, owner, peer } = o;
     expect(await app.call(owner, 'portal.links', { clientId: o.clientId })).toEqual({ hub: 'none', links: [] });
     const refused = await app.raw(owner, 'portal.create', { clientId: o.clientId, language: 'en' });
-    expect(refused.error).toMatchObject({ code: 'conflict', key: 'errors.portal_no_hub' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', key: 'errors.portal_no_hub' } });
     await app.call(owner, 'interventions.create', allocated(o));
     const mails = await deliver(app, peer);
     const toClient = mails.find((m) => m.rcptTo.includes(CLIENT))!;
