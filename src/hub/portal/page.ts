@@ -16,7 +16,7 @@ main{max-width:48rem;margin:0 auto;padding:12px}
 header{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:baseline;gap:6px;margin:.3rem 0 .8rem}
 h1{font-size:1.35rem;margin:0}h2{font-size:1.1rem;margin:1.1rem 0 .5rem}h3{font-size:1rem;margin:0 0 .3rem}
 section,article{background:#fff;border-radius:10px;padding:12px 14px;margin:0 0 12px;box-shadow:0 1px 2px #0002}
-nav.lang{font-size:.85rem}nav.lang a,nav.lang strong{margin-left:.5rem}
+nav.lang{font-size:.85rem;display:flex;flex-wrap:wrap;gap:2px .6rem}
 a{color:#0b4f8a}
 .badge{display:inline-block;border-radius:999px;padding:1px 10px;font-size:.85rem;background:#e6e8eb;margin-left:6px}
 .s-finalized,.s-done,.s-arrived{background:#d3f9d8;color:#1b5e20}.s-cancelled,.s-no_show{background:#ffe3e3;color:#8a1c1c}
