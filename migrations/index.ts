@@ -27,6 +27,7 @@ import * as m0025 from './0025_provisional_numbers';
 import * as m0026 from './0026_sync_repair';
 import * as m0027 from './0027_chat_settings';
 import * as m0029 from './0029_task_chat_link';
+import * as m0030 from './0030_client_portal';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '0026_sync_repair': m0026,
   '0027_chat_settings': m0027,
   '0029_task_chat_link': m0029,
+  '0030_client_portal': m0030,
 };

@@ -15,6 +15,7 @@ import { registerRoute } from './routes/register';
 import { syncRoute } from './routes/sync';
 import { waitRoute } from './routes/wait';
 import { chatRoute } from './routes/chat';
+import { portalRoute } from './routes/portal';
 import { chatService } from './chat/service';
 import { escalationTimer } from './chat/escalation';
 import { staffCache } from './chat/staff';
@@ -48,6 +49,8 @@ export interface HubOptions {
   batchDays?: number;
   /** The website chat's public limits (default: the web form's), and messages per conversation (10, then 30 a minute). */
   chat?: { limits?: PublicLimitOptions; perConversation?: { capacity: number; perMinute: number }; escalateEveryMs?: number };
+  /** The client portal's public limits (default: the web form's). */
+  portal?: { limits?: PublicLimitOptions };
 }
 
 export interface Hub {
@@ -126,6 +129,7 @@ export async function createHub(opts: HubOptions): Promise<Hub> {
   const pruning = setInterval(prune, 3_600_000);
   pruning.unref();
   fieldRoute(app, ctx);
+  portalRoute(app, ctx, publicLimits(opts.portal?.limits ?? DEFAULT_PUBLIC_LIMITS, ctx.now));
 
   const chatNotices = chatSignal(opened.engine, opened.pgUrl, (msg, err) => app.log.warn({ err }, msg));
   await chatNotices.start();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ENGINES, freshStorage } from '../testing/storage';
 import { migrateHub, openHubDb, unmigrateHub } from './open';
 
-const TABLES = ['hub_batch', 'hub_cell', 'hub_cell_log', 'hub_challenge', 'hub_chat_action', 'hub_chat_block', 'hub_chat_conversation', 'hub_chat_message', 'hub_chat_org', 'hub_chat_presence', 'hub_code', 'hub_device', 'hub_field_action', 'hub_field_photo', 'hub_intake', 'hub_link', 'hub_number', 'hub_organization', 'hub_secret', 'hub_series_counter'];
+const TABLES = ['hub_batch', 'hub_cell', 'hub_cell_log', 'hub_challenge', 'hub_chat_action', 'hub_chat_block', 'hub_chat_conversation', 'hub_chat_message', 'hub_chat_org', 'hub_chat_presence', 'hub_code', 'hub_device', 'hub_field_action', 'hub_field_photo', 'hub_intake', 'hub_link', 'hub_number', 'hub_organization', 'hub_portal_link', 'hub_secret', 'hub_series_counter'];
 
 async function shape(engine: (typeof ENGINES)[number]) {
   const opened = openHubDb(await freshStorage(engine));

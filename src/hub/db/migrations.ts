@@ -313,5 +313,26 @@ export function hubMigrations(engine: Engine): Record<string, Migration> {
         await db.schema.alterTable('hub_chat_conversation').dropColumn('client_id').execute();
       },
     },
+    // The client portal: a signed link per client, minted by an organization's desktop (only the token's hash kept).
+    '0009_portal': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('hub_portal_link')
+          .addColumn('id', 'text', (c) => c.primaryKey().notNull())
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('org_id', 'text', (c) => c.notNull().references('hub_organization.id'))
+          .addColumn('device_id', 'text', (c) => c.notNull())
+          .addColumn('client_id', 'text', (c) => c.notNull())
+          .addColumn('language', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'bigint', (c) => c.notNull())
+          .addColumn('expires_at', 'bigint', (c) => c.notNull())
+          .addColumn('revoked_at', 'bigint')
+          .execute();
+        await db.schema.createIndex('hub_portal_link_client').on('hub_portal_link').columns(['org_id', 'client_id']).execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('hub_portal_link').execute();
+      },
+    },
   };
 }

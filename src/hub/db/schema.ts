@@ -127,6 +127,7 @@ export interface HubDB {
   hub_chat_block: HubChatBlock;
   hub_chat_presence: HubChatPresence;
   hub_chat_action: HubChatAction;
+  hub_portal_link: HubPortalLink;
 }
 
 /** A photo an employee sent from the phone page, waiting for the branch's device. */
@@ -264,4 +265,16 @@ export interface HubChatAction {
   /** JSON of the kind's fields. */
   payload: string;
   at: number;
+/** A signed link to one client's portal (the token only as a SHA-256 hash). */
+export interface HubPortalLink {
+  id: string;
+  token_hash: string;
+  org_id: string;
+  /** The desktop that asked for it. */
+  device_id: string;
+  client_id: string;
+  language: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
 }

@@ -72,9 +72,9 @@ describe('module faces, composed', () => {
     expect(() => host.services.provide(key, 'again')).toThrow('service test.absent is provided twice');
   });
 
-  it("collects the modules' jobs (the interventions' warnings, the mail outbox, the reminder calls, the task mail intake, the task notices) and stops them", () => {
+  it("collects the modules' jobs (the interventions' warnings, the mail outbox, the reminder calls, the task mail intake, the task notices, the portal's revocations) and stops them", () => {
     const jobs = app.jobs(host);
-    expect(jobs.tasks.map((t) => `${t.name} ${t.cron}`)).toEqual(['warnings * * * * *', 'outbox * * * * *', 'reminders */15 * * * * *', 'task mail intake 5 * * * * *', 'task notices */10 * * * * *']);
+    expect(jobs.tasks.map((t) => `${t.name} ${t.cron}`)).toEqual(['warnings * * * * *', 'outbox * * * * *', 'reminders */15 * * * * *', 'task mail intake 5 * * * * *', 'task notices */10 * * * * *', 'portal revocations * * * * *']);
     jobs.stop?.();
   });
 });

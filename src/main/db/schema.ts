@@ -244,6 +244,8 @@ export interface InterventionNoteTable extends Synced {
   attachment_name: string | null;
   attachment_size: number | null;
   registry_ref: string | null;
+  /** Shown to the client in the portal (migrations/0030); 0 by default. */
+  is_public: Generated<number>;
 }
 export interface ApprovalTable extends Synced {
   id: string;
@@ -883,6 +885,7 @@ export interface TaskFieldCursorTable {
 }
 export interface TaskNoticesDB {
   task_notice: TaskNoticeTable;
+  portal_link: PortalLinkTable;
   task_field_action: TaskFieldActionTable;
   task_field_cursor: TaskFieldCursorTable;
 }
@@ -910,4 +913,20 @@ export interface SeriesProvisionalTable {
 }
 export interface ProvisionalDB {
   series_provisional: SeriesProvisionalTable;
+}
+
+/** A client portal link this installation asked the hub for (migrations/0030_client_portal.ts): its own record, not synced. */
+export interface PortalLinkTable {
+  /** The hub's id of the link (revocations name it). */
+  id: string;
+  org_id: string;
+  client_id: string;
+  language: string;
+  /** The link's address, sealed with the secrets key. */
+  url_sealed: string;
+  created_at: string;
+  created_by: string | null;
+  expires_at: string;
+  revoked_at: string | null;
+  revoke_sent_at: string | null;
 }

@@ -118,7 +118,7 @@ export async function loadCallCentre(base: Ctx, plan: DemoPlan, ids: DemoIds): P
         case 'note': {
           const file = step.attachment ? files[step.attachment] : null;
           const upload = file ? uploadsOf(ctx.config, ctx.clock).put(ctx.user!.id, null, 0, file.bytes) : null;
-          await addNote(ctx, { id: d.id, branch_id: d.branchId, doc_date: d.docDate }, { style: step.style, text: step.text, ...(file && upload ? { attachment: { name: file.name, uploadId: upload.uploadId } } : {}) });
+          await addNote(ctx, { id: d.id, branch_id: d.branchId, doc_date: d.docDate }, { style: step.style, text: step.text, public: step.public === true, ...(file && upload ? { attachment: { name: file.name, uploadId: upload.uploadId } } : {}) });
           return d;
         }
       }

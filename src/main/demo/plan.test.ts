@@ -95,6 +95,10 @@ describe('the demo call centre plan', () => {
     const files = notes.filter((n) => 'attachment' in n && n.attachment);
     expect(files.length).toBeGreaterThan(10);
     expect(files.length).toBeLessThan(200);
+    // Some lines are the client's to read in the portal (the work done), most stay the office's.
+    const shown = notes.filter((n) => 'public' in n && n.public);
+    expect(shown.length).toBeGreaterThan(100);
+    expect(shown.length).toBeLessThan(notes.length / 2);
   });
 
   it('gives every client a name of their own', () => {

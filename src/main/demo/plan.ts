@@ -16,7 +16,7 @@ export const DEMO_INTERVENTIONS = 3000;
 export type Step =
   | { kind: 'allocate' | 'validate' | 'confirm' | 'finalize'; at: number; by: string }
   | { kind: 'cancel'; at: number; by: string; reason: string }
-  | { kind: 'note'; at: number; by: string; style: 1 | 2; text: string; attachment?: 'photo' | 'report' };
+  | { kind: 'note'; at: number; by: string; style: 1 | 2; text: string; attachment?: 'photo' | 'report'; public?: true };
 
 export interface PlannedIntervention {
   branch: BranchKey;
@@ -130,7 +130,8 @@ function planOne(rand: Random, diary: Diary, now: number, branch: BranchKey, cli
     if (status === 'finalized') {
       if (rand.chance(0.3)) steps.push({ kind: 'note', at: startAt + 15 * MINUTE, by: takenBy, style: 1, text: text(rand.pick(TIMELINE.visit)) });
       if (rand.chance(1 / 45)) steps.push({ kind: 'note', at: startAt + 20 * MINUTE, by: takenBy, style: 1, text: text(TIMELINE.photo), attachment: 'photo' });
-      if (rand.chance(0.5)) steps.push({ kind: 'note', at: endAt - 2 * MINUTE, by: takenBy, style: 1, text: text(rand.pick(TIMELINE.done)) });
+      // What the technician did is the client's to read in the portal; callbacks and arrivals stay the office's.
+      if (rand.chance(0.5)) steps.push({ kind: 'note', at: endAt - 2 * MINUTE, by: takenBy, style: 1, text: text(rand.pick(TIMELINE.done)), public: true });
       if (rand.chance(1 / 60)) steps.push({ kind: 'note', at: endAt, by: takenBy, style: 1, text: text(TIMELINE.report), attachment: 'report' });
       steps.push({ kind: 'finalize', at: Math.min(endAt + rand.int(5, 90) * MINUTE, now - MINUTE), by: takenBy });
     }

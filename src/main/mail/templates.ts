@@ -83,7 +83,7 @@ export function formatSchedule(lang: Language, startAt: string | null, endAt: st
 /** Header fields must stay on one line: a name or a number typed with a line break cannot add headers. */
 const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, ' ').trim();
 
-export function renderInterventionMail(lang: Language, facts: InterventionFacts, audience: MailAudience, recipientName: string): RenderedMail {
+export function renderInterventionMail(lang: Language, facts: InterventionFacts, audience: MailAudience, recipientName: string, portalUrl: string | null = null): RenderedMail {
   const t = (key: string, params?: Record<string, string>) => mailText(lang, key, params);
   const status = t(`status.${facts.status}`);
   const state = audience.kind === 'warning' ? t(`warning.short.${audience.warning}`) : status;
@@ -113,6 +113,8 @@ export function renderInterventionMail(lang: Language, facts: InterventionFacts,
   const blocks = [t('greeting', { name: oneLine(recipientName) }), intro, fields.join('\n')];
   // Notes are the office's remarks for whoever does the work; they are not sent to the client.
   if (!forClient && facts.notes?.trim()) blocks.push(`${t('field.notes')}:\n${facts.notes.trim()}`);
+  // The client's own portal (a signed link the hub made): only in the client's mail, never a colleague's.
+  if (forClient && portalUrl) blocks.push(t('portal.line', { url: portalUrl }));
   // "-- " on its own line is the signature separator mail clients recognize.
   return { subject: oneLine(subject), body: `${blocks.join('\n\n')}\n\n-- \n${t('footer', { org: facts.orgName })}\n` };
 }

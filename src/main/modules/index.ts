@@ -18,6 +18,7 @@ import { syncModule } from '../sync';
 import { tasksModule, taskTimeModule } from './tasks';
 import { invoicesModule } from './invoices';
 import { chatSettingsModule } from './chat';
+import { portalModule } from './portal';
 
 /** Every module of the application, composed: the one place that names them. A new module is one line here. */
 export const app = combine(
@@ -39,6 +40,7 @@ export const app = combine(
   taskTimeModule,
   invoicesModule,
   chatSettingsModule,
+  portalModule,
 );
 
 /** One handler per procedure of the contract; the type fails to compile when one is missing. */

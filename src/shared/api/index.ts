@@ -25,6 +25,7 @@ import { webIntakeApi } from './webIntake';
 import { taskGridApi } from './taskGrid';
 import { taskEscalated, taskNoticesApi } from './taskNotices';
 import { chatSettingsApi } from './chatSettings';
+import { portalApi } from './portal';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -56,6 +57,7 @@ export const api = {
   ...taskGridApi,
   ...taskNoticesApi,
   ...chatSettingsApi,
+  ...portalApi,
 } as const;
 
 export type Api = typeof api;

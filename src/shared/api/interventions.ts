@@ -154,6 +154,8 @@ export const noteRow = z.object({
   attachmentSize: z.number().int().nullable(),
   attachmentSha256: z.string().nullable(),
   registryRef: z.string().nullable(),
+  /** Shown to the client in the client portal. */
+  public: z.boolean(),
 });
 export type NoteRow = z.infer<typeof noteRow>;
 
@@ -325,7 +327,16 @@ export const interventionsApi = {
       registryRef: optionalText(100),
       /** A file sent before with interventions.uploadChunk. */
       attachment: z.strictObject({ name: requiredText(200), uploadId: id }).optional(),
+      /** Shown to the client in the portal (default: not). */
+      public: z.boolean().optional(),
     }),
+    output: noteRow,
+    access: { module: 'interventions', action: 'write' },
+    writes: true,
+  }),
+  /** Shows a timeline entry to the client in the portal, or hides it again. */
+  'interventions.setNotePublic': procedure({
+    input: z.strictObject({ id, noteId: id, public: z.boolean() }),
     output: noteRow,
     access: { module: 'interventions', action: 'write' },
     writes: true,

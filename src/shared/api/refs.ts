@@ -53,11 +53,15 @@ export const RECORD_KINDS = [
   'material',
   /** A session of time on a task: its branch's, like the task. */
   'timeEntry',
+  /** A line of an intervention's timeline: its document's branch. */
+  'timelineNote',
+  /** A client portal link this installation asked the hub for: the organization's, like the client. */
+  'portalLink',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Records that belong to one branch: a user of another branch can neither read nor change them. */
-export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'service', 'exception', 'visit', 'task', 'mailbox', 'checkItem', 'invoice', 'invoiceLine', 'material', 'timeEntry'];
+export const BRANCH_SCOPED_KINDS: readonly RecordKind[] = ['branch', 'intervention', 'approval', 'series', 'assignee', 'service', 'exception', 'visit', 'task', 'mailbox', 'checkItem', 'invoice', 'invoiceLine', 'material', 'timeEntry', 'timelineNote'];
 
 /** By the field's name, wherever it appears. */
 const BY_NAME: Record<string, RecordKind> = {
@@ -141,6 +145,8 @@ const BY_PROCEDURE: Record<string, Record<string, RecordKind>> = {
   'tasks.time.stop': { entryId: 'timeEntry' },
   'tasks.time.edit': { id: 'timeEntry' },
   'tasks.time.remove': { id: 'timeEntry' },
+  'interventions.setNotePublic': { noteId: 'timelineNote' },
+  'portal.revoke': { id: 'portalLink' },
 };
 
 /** What a bare `id` names, by the procedure's namespace. */

@@ -1,7 +1,7 @@
 import { me, type HandlersFor } from '../../api/context';
 import { fail } from '../../api/errors';
 import { gridOrder, gridSourceOf, interventionTotals } from './gridSource';
-import { addNote } from './notes';
+import { addNote, setNotePublic } from './notes';
 import { uploadsOf } from './uploads';
 import {
   cancelIntervention,
@@ -30,6 +30,7 @@ type Names =
   | 'interventions.validate'
   | 'interventions.delete'
   | 'interventions.addNote'
+  | 'interventions.setNotePublic'
   | 'interventions.uploadChunk';
 
 export const interventionsHandlers: HandlersFor<Names> = {
@@ -75,6 +76,10 @@ export const interventionsHandlers: HandlersFor<Names> = {
   async 'interventions.addNote'(input, ctx) {
     const row = await loadRow(ctx, input.id);
     return addNote(ctx, row, input);
+  },
+  async 'interventions.setNotePublic'(input, ctx) {
+    const row = await loadRow(ctx, input.id);
+    return setNotePublic(ctx, row, input.noteId, input.public);
   },
   async 'interventions.uploadChunk'(input, ctx) {
     // Refused before the first byte rather than after the last: the line that would take the file is refused anyway.

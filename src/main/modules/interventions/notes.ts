@@ -14,7 +14,7 @@ export async function loadTimeline(ctx: Ctx, interventionId: string): Promise<No
   const rows = await ctx.db
     .selectFrom('intervention_note as n')
     .leftJoin('app_user as u', 'u.id', 'n.person_id')
-    .select(['n.id', 'n.at', 'n.person_id', 'u.name as person', 'n.style', 'n.text', 'n.attachment_name', 'n.attachment_size', 'n.attachment_sha256', 'n.registry_ref'])
+    .select(['n.id', 'n.at', 'n.person_id', 'u.name as person', 'n.style', 'n.text', 'n.attachment_name', 'n.attachment_size', 'n.attachment_sha256', 'n.registry_ref', 'n.is_public'])
     .where('n.intervention_id', '=', interventionId)
     .where('n.deleted_at', 'is', null)
     .orderBy('n.at')
@@ -31,6 +31,7 @@ export async function loadTimeline(ctx: Ctx, interventionId: string): Promise<No
     attachmentSize: r.attachment_size,
     attachmentSha256: r.attachment_sha256,
     registryRef: r.registry_ref,
+    public: r.is_public === 1,
   }));
 }
 
@@ -64,7 +65,7 @@ export function attachmentPath(dir: string, sha: string): string {
 export async function addNote(
   ctx: Ctx,
   intervention: { id: string; branch_id: string; doc_date: string },
-  input: { style: 1 | 2; text: string; registryRef?: string | null; attachment?: { name: string; uploadId: string } },
+  input: { style: 1 | 2; text: string; registryRef?: string | null; attachment?: { name: string; uploadId: string }; public?: boolean },
 ): Promise<NoteRow> {
   const user = me(ctx);
   // A line of the timeline is a write of the document: the same locks hold, shown where the line is typed.
@@ -90,9 +91,22 @@ export async function addNote(
       attachment_name: input.attachment?.name ?? null,
       attachment_size: size,
       registry_ref: input.style === 1 ? (input.registryRef ?? null) : null,
+      is_public: input.public ? 1 : 0,
     },
     // The entry is the document's: its history shows the note.
     { branchId: intervention.branch_id, audit: { entityId: intervention.id, after: null } },
   );
   return (await loadTimeline(ctx, intervention.id)).find((n) => n.id === row.id)!;
+}
+
+/** Shows an entry to the client in the portal, or hides it: a write of the document, under the same locks. */
+export async function setNotePublic(ctx: Ctx, intervention: { id: string; branch_id: string; doc_date: string }, noteId: string, visible: boolean): Promise<NoteRow> {
+  await assertWritable(ctx, 'text');
+  await assertPeriodOpen(ctx, intervention.doc_date, 'text');
+  const note = await noteRows.in(ctx).load(noteId, { key: 'note_not_found', field: 'noteId' });
+  if (note.intervention_id !== intervention.id) throw fail.notFound('note_not_found', 'noteId');
+  if ((note.is_public === 1) !== visible) {
+    await noteRows.in(ctx).update(note, { is_public: visible ? 1 : 0 }, { branchId: intervention.branch_id, audit: { entityId: intervention.id } });
+  }
+  return (await loadTimeline(ctx, intervention.id)).find((n) => n.id === noteId)!;
 }

@@ -4,6 +4,7 @@ import type { InterventionDetail, Status } from '../../../shared/api/interventio
 import type { Language } from '../../../shared/i18n/languages';
 import { enqueueMail, lastQueued, mailConfigured, orgLanguage, factsSection, fieldLine, isLanguage, renderInterventionMail, type ClientEvent, type FieldKey, type InterventionFacts, type MailAudience } from '../../mail';
 import { getClient } from '../clients';
+import { portalUrlForMail } from '../portal';
 import { getBranch, getUser } from '../organization';
 import { readSettings } from './settings';
 
@@ -47,7 +48,8 @@ export async function interventionChanged(ctx: Ctx, change: InterventionChange, 
     const key = r.address.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    const mail = renderInterventionMail(r.language, facts, r.audience, r.name);
+    const portal = r.audience.kind === 'client' ? await portalUrlForMail(ctx, detail.clientId) : null;
+    const mail = renderInterventionMail(r.language, facts, r.audience, r.name, portal);
     const last = await lastQueued(ctx.db, detail.id, r.address);
     if (last && !worthTelling(r, last.body, mail.body)) continue;
     await enqueueMail(ctx, { orgId, to: r.address, ...mail, refEntity: 'intervention', refId: detail.id });

@@ -16,6 +16,7 @@ import {
 import { intakeRequest, intakeResponse } from '../../../shared/sync/intake';
 import { chatActionPullRequest, chatActionPullResponse } from '../../../shared/chat/actions';
 import { fieldPhotoRequest, fieldPhotoResponse, fieldPullRequest, fieldPullResponse, linkRequest, linkResponse, linkRevokeRequest, linkRevokeResponse } from '../../../shared/sync/field';
+import { portalLinkRequest, portalLinkResponse, portalRevokeRequest, portalRevokeResponse } from '../../../shared/sync/portal';
 
 /**
  * Why a call to the hub did not succeed, as the desktop tells it. `offline`: no answer (no network, the hub down, a
@@ -68,6 +69,9 @@ export interface HubClient {
   fieldPhoto(deviceKey: string, input: z.input<typeof fieldPhotoRequest>): Promise<z.infer<typeof fieldPhotoResponse> | null>;
   /** What the website chat asks of this desktop (a linked task) after `cursor`, for this device's branches. */
   chatActions(deviceKey: string, input: z.input<typeof chatActionPullRequest>): Promise<z.infer<typeof chatActionPullResponse>>;
+  /** A signed link to a client's portal. */
+  mintPortalLink(deviceKey: string, input: z.input<typeof portalLinkRequest>): Promise<z.infer<typeof portalLinkResponse>>;
+  revokePortalLink(deviceKey: string, input: z.input<typeof portalRevokeRequest>): Promise<z.infer<typeof portalRevokeResponse>>;
 }
 
 /** The hub's address without a trailing slash; a path prefix (a reverse proxy's) is kept. */
@@ -139,6 +143,8 @@ export function createHubClient(url: string, opts: HubClientOptions = {}): HubCl
     fieldActions: (deviceKey, input) => post('/hub/v1/field/actions', fieldPullRequest.parse(input), fieldPullResponse, deviceKey),
     fieldPhoto: async (deviceKey, input) => (await post('/hub/v1/field/photo', fieldPhotoRequest.parse(input), fieldPhotoResponse.nullable(), deviceKey, 60_000)),
     chatActions: (deviceKey, input) => post('/hub/v1/chat/actions', chatActionPullRequest.parse(input), chatActionPullResponse, deviceKey),
+    mintPortalLink: (deviceKey, input) => post('/hub/v1/portal/links', portalLinkRequest.parse(input), portalLinkResponse, deviceKey),
+    revokePortalLink: (deviceKey, input) => post('/hub/v1/portal/links/revoke', portalRevokeRequest.parse(input), portalRevokeResponse, deviceKey),
   };
 }
 

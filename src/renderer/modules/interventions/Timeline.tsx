@@ -1,6 +1,6 @@
 import { apiError, errorText } from '../../app/errors';
 import { useRef, useState } from 'react';
-import { Alert, Anchor, Badge, Button, FileButton, Group, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, FileButton, Group, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_MAX_BYTES, UPLOAD_CHUNK_BYTES, type InterventionDetail, type NoteRow } from '../../../shared/api/interventions';
@@ -49,6 +49,7 @@ export function Timeline({ detail, readOnly }: { detail: InterventionDetail; rea
   const [text, setText] = useState('');
   const [registryRef, setRegistryRef] = useState('');
   const [file, setFile] = useState<File | null>(null);
+  const [isPublic, setPublic] = useState(false);
   const [busy, setBusy] = useState(false);
   // A refusal naming the text or the file is shown at it (a lock, a size); any other above the line.
   const [failure, setFailure] = useState<{ text: string; field?: string } | null>(null);
@@ -68,7 +69,18 @@ export function Timeline({ detail, readOnly }: { detail: InterventionDetail; rea
     }
   };
 
-  const add = async () => {
+  // Shown to the client in the portal, or hidden again: one click on the line's box.
+  const togglePublic = async (n: NoteRow) => {
+    setFailure(null);
+    try {
+      await call('interventions.setNotePublic', { id: detail.id, noteId: n.id, public: !n.public });
+      await qc.invalidateQueries({ queryKey: ['interventions.get', { id: detail.id }] });
+    } catch (e) {
+      refuse(e);
+    }
+  };
+
+  const add = async (asPublic = isPublic) => {
     if (!text.trim()) {
       setFailure({ text: t('interventions.timeline.textRequired'), field: 'text' });
       return;
@@ -87,8 +99,10 @@ export function Timeline({ detail, readOnly }: { detail: InterventionDetail; rea
         text: text.trim(),
         registryRef: style === '1' && registryRef.trim() ? registryRef.trim() : null,
         attachment,
+        public: asPublic,
       });
       setText('');
+      setPublic(false);
       setRegistryRef('');
       setFile(null);
       resetFile.current?.();
@@ -123,6 +137,9 @@ export function Timeline({ detail, readOnly }: { detail: InterventionDetail; rea
               <Table.Th>{t('interventions.timeline.text')}</Table.Th>
               <Table.Th w={170}>{t('interventions.timeline.file')}</Table.Th>
               <Table.Th w={110}>{t('interventions.timeline.registryRef')}</Table.Th>
+              <Table.Th w={80} title={t('portal.timeline.publicHint')}>
+                {t('portal.timeline.public')}
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -158,6 +175,17 @@ export function Timeline({ detail, readOnly }: { detail: InterventionDetail; rea
                   ) : null}
                 </Table.Td>
                 <Table.Td>{n.registryRef ?? ''}</Table.Td>
+                <Table.Td>
+                  <Checkbox
+                    size="xs"
+                    checked={n.public}
+                    disabled={readOnly}
+                    onChange={() => void togglePublic(n)}
+                    aria-label={n.public ? t('portal.timeline.makePrivate') : t('portal.timeline.makePublic')}
+                    title={n.public ? t('portal.timeline.makePrivate') : t('portal.timeline.makePublic')}
+                    data-testid="timeline-public"
+                  />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -215,15 +243,25 @@ export function Timeline({ detail, readOnly }: { detail: InterventionDetail; rea
               onChange={(e) => setText(e.currentTarget.value)}
               error={at('text')}
               onKeyDown={(e) => {
+                // Ctrl+Enter adds the line; with Shift it is added shown to the client.
                 if (e.key === 'Enter' && e.ctrlKey) {
                   e.preventDefault();
                   e.stopPropagation();
-                  void add();
+                  void add(e.shiftKey || isPublic);
                 }
               }}
               data-testid="timeline-text"
             />
-            <Button onClick={add} loading={busy} variant="light" data-testid="timeline-add-button">
+            <Checkbox
+              mt={6}
+              size="xs"
+              checked={isPublic}
+              onChange={(e) => setPublic(e.currentTarget.checked)}
+              label={t('portal.timeline.public')}
+              title={t('portal.timeline.publicHint')}
+              data-testid="timeline-add-public"
+            />
+            <Button onClick={() => void add()} loading={busy} variant="light" data-testid="timeline-add-button">
               {t('interventions.timeline.add')}
             </Button>
           </Group>
