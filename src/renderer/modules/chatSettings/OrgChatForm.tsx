@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent } from 'react';
-import { SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Avatar, Group, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +32,7 @@ export function OrgChatForm({ settings, readOnly }: { settings: Settings['org'];
     reset(toForm(saved.org));
   });
   const strategy = watch('strategy');
+  const logoUrl = watch('logoUrl').trim();
   const modes = FIELD_MODES.map((m) => ({ value: m, label: t(`chatSettings.mode.${m}`) }));
 
   return (
@@ -110,6 +111,22 @@ export function OrgChatForm({ settings, readOnly }: { settings: Settings['org'];
             <TextInput key={l} label={LANGUAGE_NAMES[l]} lang={l} readOnly={readOnly} {...register(`greetings.${l}`)} data-testid={`chat-greeting-${l}`} />
           ))}
         </SimpleGrid>
+        <Title order={2} size="h5" mt={6}>
+          {t('chatSettings.widgetLook')}
+        </Title>
+        <Group gap="sm" align="flex-start" wrap="nowrap">
+          <Avatar src={logoUrl.startsWith('https://') ? logoUrl : null} radius="xl" size={42} alt="" data-testid="chat-logo-preview" />
+          <TextInput
+            label={t('chatSettings.logoUrl')}
+            description={t('chatSettings.logoUrlHint')}
+            placeholder="https://"
+            readOnly={readOnly}
+            error={err('logoUrl')}
+            style={{ flex: 1 }}
+            {...register('logoUrl')}
+            data-testid="chat-logo-url"
+          />
+        </Group>
       </SettingsForm>
     </FormProvider>
   );
