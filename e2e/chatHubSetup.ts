@@ -18,6 +18,7 @@ await pushChatSettings(device, {
   questionnaire: { name: 'required', phone: 'asked', email: 'required', topic: 'asked' },
   topics: ['Zobu higiēna / Dental hygiene', 'Implanti / Implants'],
   greetings: { en: 'Hello! Ask us about prices, appointments or treatment.', hy: 'Բարև Ձեզ։ Հարցրեք գների, այցերի կամ բուժման մասին։' },
-  logoUrl: null,
+  logoUrl: 'https://smaids.example/logo.svg',
+  photos: { 'user-anna': 'https://smaids.example/team/anna.svg' },
 });
 console.log(JSON.stringify({ orgId: device.orgId, key: device.key }));
