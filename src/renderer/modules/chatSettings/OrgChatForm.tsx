@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent } from 'react';
-import { Avatar, Group, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +32,6 @@ export function OrgChatForm({ settings, readOnly }: { settings: Settings['org'];
     reset(toForm(saved.org));
   });
   const strategy = watch('strategy');
-  const logoUrl = watch('logoUrl').trim();
   const modes = FIELD_MODES.map((m) => ({ value: m, label: t(`chatSettings.mode.${m}`) }));
 
   return (
@@ -114,19 +113,16 @@ export function OrgChatForm({ settings, readOnly }: { settings: Settings['org'];
         <Title order={2} size="h5" mt={6}>
           {t('chatSettings.widgetLook')}
         </Title>
-        <Group gap="sm" align="flex-start" wrap="nowrap">
-          <Avatar src={logoUrl.startsWith('https://') ? logoUrl : null} radius="xl" size={42} alt="" data-testid="chat-logo-preview" />
-          <TextInput
-            label={t('chatSettings.logoUrl')}
-            description={t('chatSettings.logoUrlHint')}
-            placeholder="https://"
-            readOnly={readOnly}
-            error={err('logoUrl')}
-            style={{ flex: 1 }}
-            {...register('logoUrl')}
-            data-testid="chat-logo-url"
-          />
-        </Group>
+        {/* No preview: the app's content policy loads no pictures from other sites. */}
+        <TextInput
+          label={t('chatSettings.logoUrl')}
+          description={t('chatSettings.logoUrlHint')}
+          placeholder="https://"
+          readOnly={readOnly}
+          error={err('logoUrl')}
+          {...register('logoUrl')}
+          data-testid="chat-logo-url"
+        />
       </SettingsForm>
     </FormProvider>
   );
