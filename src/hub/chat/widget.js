@@ -364,7 +364,8 @@
     }
   };
 
-  // The proof of work: the number n with SHA-256(salt + n) = challenge, searched in a worker when the site allows it.
+  // The proof of work: the number n with SHA-256(salt + n) = challenge; run in a worker so the page stays responsive.
+  // The web form (public/form.js) carries the same two functions; widgetCopies.test.ts keeps them equal.
   function solve(c) {
     var enc = new TextEncoder();
     function hex(buf) {
@@ -387,6 +388,7 @@
         w.postMessage(c);
       }).catch(function () { return solve(c); });
     } catch (e) {
+      // A site whose CSP forbids blob workers: the same search on the page's thread.
       return solve(c);
     }
   }
