@@ -11,8 +11,8 @@ import { chooseLanguage } from './languages';
 const server = demoServer({ demoSize: 30 });
 
 interface Settings {
-  org: { version: number; escalateAfterMinutes: number; questionnaire: Record<string, string>; strategy: string };
-  operators: { name: string; experience: number; cost: number }[];
+  org: { version: number; escalateAfterMinutes: number; questionnaire: Record<string, string>; strategy: string; logoUrl: string | null };
+  operators: { name: string; experience: number; cost: number; photoUrl: string | null }[];
 }
 
 async function pick(page: import('@playwright/test').Page, testId: string, option: string) {
@@ -56,6 +56,26 @@ test('a manager reads the demo’s chat settings, is refused a questionnaire wit
   const after = await apiCall<Settings>(page, 'chatSettings.get', {});
   expect(after.org).toMatchObject({ version: before.org.version + 1, escalateAfterMinutes: 10, strategy: 'experienced_first', questionnaire: { phone: 'required', email: 'off' } });
 
+  // The widget's logo: an address that is not https is refused on its field, translated, and nothing is saved.
+  await expect(page.getByTestId('chat-logo-url')).toHaveValue('https://www.serviss-demo.lv/logo.png');
+  await page.getByTestId('chat-logo-url').fill('http://www.serviss-demo.lv/logo.png');
+  await page.getByTestId('chat-org-save').click();
+  await expect(page.getByText(en.errors.chat_picture_https)).toBeVisible();
+  expect((await apiCall<Settings>(page, 'chatSettings.get', {})).org).toEqual(after.org);
+  await page.getByTestId('chat-logo-url').fill('https://www.serviss-demo.lv/img/logo-2026.svg');
+  await page.getByTestId('chat-org-save').click();
+  await expect(page.getByTestId('chat-org-saved')).toBeVisible();
+  expect((await apiCall<Settings>(page, 'chatSettings.get', {})).org.logoUrl).toBe('https://www.serviss-demo.lv/img/logo-2026.svg');
+
+  // A technician's photo, saved when the field is left; a wrong address is refused by name and not kept.
+  const photo = page.getByTestId('chat-photo-Kārlis Zariņš');
+  await photo.fill('ftp://www.serviss-demo.lv/team/karlis.jpg');
+  await photo.press('Tab');
+  await expect(page.getByRole('alert')).toContainText(en.errors.chat_picture_https);
+  await photo.fill('https://www.serviss-demo.lv/team/karlis.jpg');
+  await photo.press('Tab');
+  await expect.poll(async () => (await apiCall<Settings>(page, 'chatSettings.get', {})).operators.find((o) => o.name === 'Kārlis Zariņš')?.photoUrl).toBe('https://www.serviss-demo.lv/team/karlis.jpg');
+
   // A technician's experience, saved as it is chosen, still there after a reload.
   await pick(page, 'chat-experience-Kārlis Zariņš', en.chatSettings.levels.experience['5']);
   await expect.poll(async () => (await apiCall<Settings>(page, 'chatSettings.get', {})).operators.find((o) => o.name === 'Kārlis Zariņš')?.experience).toBe(5);
@@ -73,6 +93,7 @@ test('in Armenian: the manager’s screen speaks it and names a topic listed twi
   await expect(page.getByTestId('chat-strategy')).toHaveValue(hy.chatSettings.strategies.experienced_first);
   await expect(page.getByText(hy.chatSettings.questionnaire, { exact: true })).toBeVisible();
   await expect(page.getByTestId('chat-experience-Դավիթ Հակոբյան')).toHaveValue(hy.chatSettings.levels.experience['3']);
+  await expect(page.getByLabel(hy.chatSettings.logoUrl)).toHaveValue(/^https:\/\//);
   // A topic listed twice is refused, named, in Armenian.
   const topics = page.getByTestId('chat-topics');
   await topics.fill(`${await topics.inputValue()}\nremonta izsaukums`);

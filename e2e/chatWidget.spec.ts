@@ -130,7 +130,8 @@ for (const [code, cat] of [['en', en], ['hy', hy]] as const) {
     const shown = widget.locator('.msg.operator', { hasText: reply });
     await expect(shown).toBeVisible();
     await expect(shown.locator('.quote')).toHaveText(`${t.quote}: ${first}`);
-    await expect(shown.locator('.meta')).toContainText('Anna Kalniņa');
+    // The answering person's name above the reply.
+    await expect(shown.locator('.from')).toHaveText('Anna Kalniņa');
     await expect.poll(() => page.evaluate(() => (window as unknown as { __notes: number }).__notes)).toBe(2);
 
     // The operator's own payloads come back as text too.

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
-import type { ChatSettings } from '../../shared/chat/protocol';
 import { changesSince, committedRev, messageFrameOf, revOf, viewOf } from '../store/chat';
+import type { OrgChatSettings } from './orgSettings';
 import type { ChatService } from './service';
 
 /** Sends one frame if the socket is still open; a socket whose buffer is filling up (a stalled client) is dropped. */
@@ -13,7 +13,7 @@ export function sendFrame(socket: WebSocket, frame: object): void {
   socket.send(JSON.stringify(frame));
 }
 
-export function assigneeOf(settings: ChatSettings, userId: string | null) {
+export function assigneeOf(settings: OrgChatSettings, userId: string | null) {
   if (!userId) return null;
   return { name: settings.names[userId] ?? null, photoUrl: settings.photos[userId] ?? null };
 }

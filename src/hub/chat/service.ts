@@ -1,11 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Transaction } from 'kysely';
-import type { ChatSettings } from '../../shared/chat/protocol';
 import type { HubDb } from '../db/open';
 import type { HubDB } from '../db/schema';
-import { blockedNetworks, readSettings, touchOperators, type Stored } from '../store/chat';
+import { blockedNetworks, touchOperators, type Stored } from '../store/chat';
 import { isBlocked } from './blockList';
 import { routeWaiting } from './escalation';
+import { readOrgChatSettings, type OrgChatSettings } from './orgSettings';
 import type { ChatSignal } from './signal';
 
 type Trx = Transaction<HubDB>;
@@ -22,8 +22,8 @@ export interface ChatService {
   blocked(orgId: string, ip: string): Promise<boolean>;
   /** Forgets this process's copy of an organization's block list (after a change made here). */
   forgetBlocks(orgId: string): void;
-  settings(orgId: string): Promise<ChatSettings>;
-  forgetSettings(orgId: string): void;
+  /** The organization's widget settings from its synced rows (re-read after a second: a desktop's push holds within it). */
+  settings(orgId: string): Promise<OrgChatSettings>;
   /** Operators' sockets held by this process, per organization and user (their presence is heartbeated). */
   operatorJoined(orgId: string, userId: string): () => void;
   close(): void;
@@ -35,7 +35,7 @@ const HEARTBEAT_MS = 15_000;
 
 export function chatService(db: HubDb, signal: ChatSignal, now: () => number, log: FastifyBaseLogger, visitorKey: Buffer): ChatService {
   const blocks = new Map<string, { at: number; networks: Promise<string[]> }>();
-  const settings = new Map<string, { at: number; value: Promise<ChatSettings> }>();
+  const settings = new Map<string, { at: number; value: Promise<OrgChatSettings> }>();
   const operators = new Map<string, number>();
   // The real clock, not the injected one: a cache's age is about this process, not about the hub's notion of time.
   const age = (at: number) => Date.now() - at;
@@ -75,13 +75,12 @@ export function chatService(db: HubDb, signal: ChatSignal, now: () => number, lo
     async settings(orgId) {
       let entry = settings.get(orgId);
       if (!entry || age(entry.at) > CACHE_MS) {
-        entry = { at: Date.now(), value: readSettings(db, orgId) };
+        entry = { at: Date.now(), value: readOrgChatSettings(db, orgId) };
         settings.set(orgId, entry);
         if (settings.size > 10_000) settings.delete(settings.keys().next().value!);
       }
       return entry.value;
     },
-    forgetSettings: (orgId) => void settings.delete(orgId),
     operatorJoined(orgId, userId) {
       const key = `${orgId}\u0000${userId}`;
       operators.set(key, (operators.get(key) ?? 0) + 1);

@@ -15,6 +15,8 @@
   var asked = (script.getAttribute('data-lang') || document.documentElement.lang || navigator.language || 'en').slice(0, 2).toLowerCase();
   var lang = langs.indexOf(asked) >= 0 ? asked : 'en';
   var storeKey = 'planora-chat:' + org;
+  // The hub's visitor token lasts 7 days; past that the conversation cannot be resumed, so it is not tried.
+  var KEEP_MS = 7 * 24 * 3600 * 1000 - 60000;
   var api = hub + '/chat/v1/';
 
   var T = {};
@@ -29,9 +31,13 @@
   var lastTypingSent = 0;
   var assignee = null;
   var online = false;
+  var unread = 0;
 
   function load() {
-    try { return JSON.parse(localStorage.getItem(storeKey) || 'null'); } catch (e) { return null; }
+    try {
+      var s = JSON.parse(localStorage.getItem(storeKey) || 'null');
+      return s && s.token && s.until > Date.now() ? s : null;
+    } catch (e) { return null; }
   }
   function save() {
     try { localStorage.setItem(storeKey, JSON.stringify(saved)); } catch (e) { /* private mode: the chat lasts the page */ }
@@ -60,25 +66,36 @@
     // The site's own !important rules on a div reach the host (and by inheritance all inside): ours win here.
     '[hidden]{display:none!important}:host{all:initial!important;position:fixed!important;right:20px!important;bottom:20px!important;z-index:2147483000!important}' +
     '.w{font:15px/1.4 system-ui,sans-serif;color:#1d2330;text-align:left;letter-spacing:normal}' +
-    '.launch{font:inherit;border:0;border-radius:28px;padding:.8rem 1.2rem;background:#1f5fbf;color:#fff;font-weight:600;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}' +
-    '.panel{width:340px;max-width:calc(100vw - 40px);height:500px;max-height:calc(100vh - 40px);display:flex;flex-direction:column;background:#fff;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);overflow:hidden}' +
+    '.launch{position:relative;font:inherit;border:0;border-radius:28px;padding:.8rem 1.2rem;background:#1f5fbf;color:#fff;font-weight:600;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25)}' +
+    '.badge{position:absolute;top:-6px;right:-4px;min-width:20px;height:20px;padding:0 5px;box-sizing:border-box;border-radius:10px;background:#d93b3b;color:#fff;font-size:12px;line-height:20px;text-align:center;box-shadow:0 0 0 2px #fff}' +
+    'button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible{outline:3px solid #f2b01e;outline-offset:2px}' +
+    '.panel{width:340px;max-width:calc(100vw - 40px);height:540px;max-height:calc(100vh - 40px);display:flex;flex-direction:column;background:#fff;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.3);overflow:hidden}' +
     '.head{display:flex;gap:.6rem;align-items:center;padding:.7rem .8rem;background:#1f5fbf;color:#fff}' +
     '.avatar{width:38px;height:38px;border-radius:50%;background:#fff;color:#1f5fbf;display:grid;place-items:center;font-weight:700;overflow:hidden;flex:none}' +
     '.avatar img{width:100%;height:100%;object-fit:cover}.who{flex:1;min-width:0}.who b{display:block}.state{font-size:.82rem;opacity:.9}' +
     '.x{background:none;border:0;color:#fff;font:inherit;font-size:1.4rem;cursor:pointer;padding:0 .3rem}' +
     '.body{flex:1;overflow:auto;padding:.8rem;display:flex;flex-direction:column;gap:.5rem;background:#f3f5f9}' +
-    'form{display:grid;gap:.55rem}label{display:grid;gap:.15rem;font-weight:600;font-size:.9rem}' +
+    'form{display:grid;gap:.45rem}label{display:grid;gap:.15rem;font-weight:600;font-size:.9rem}' +
     'input,textarea,select{font:inherit;font-weight:400;padding:.45rem;border:1px solid #9aa6bd;border-radius:6px;background:#fff;color:inherit}' +
     'button.go{font:inherit;padding:.55rem 1rem;border:0;border-radius:6px;background:#1f5fbf;color:#fff;cursor:pointer}button[disabled]{opacity:.6}' +
     '.msg{max-width:82%;padding:.45rem .65rem;border-radius:10px;background:#fff;white-space:pre-wrap;overflow-wrap:anywhere;box-shadow:0 1px 2px rgba(0,0,0,.08)}' +
-    '.msg.visitor{align-self:flex-end;background:#dce8fb}.meta{font-size:.72rem;color:#5b6579;margin-top:.15rem}' +
+    '.msg.visitor{align-self:flex-end;background:#dce8fb}.meta{font-size:.72rem;color:#5b6579;margin-top:.15rem}.from{font-size:.78rem;font-weight:600;color:#1f5fbf;margin-bottom:.1rem}' +
+    '.greet{align-self:flex-start;max-width:82%;padding:.45rem .65rem;border-radius:10px;background:#fff;border-left:3px solid #1f5fbf;white-space:pre-wrap;overflow-wrap:anywhere}' +
     '.quote{border-left:3px solid #9aa6bd;padding-left:.4rem;color:#5b6579;font-size:.85rem;margin-bottom:.2rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}' +
     '.compose{display:flex;gap:.4rem;padding:.5rem;border-top:1px solid #dde2ec}.compose textarea{flex:1;resize:none;height:2.6rem}' +
-    '.note{font-size:.85rem;color:#5b6579;text-align:center}.error{color:#a11b1b;font-size:.88rem}.typing{min-height:1.1rem;font-size:.8rem;color:#5b6579;padding:0 .8rem}';
+    '.note{font-size:.85rem;color:#5b6579;text-align:center}.error{color:#a11b1b;font-size:.88rem}.typing{min-height:1.1rem;font-size:.8rem;color:#5b6579;padding:0 .8rem}' +
+    'button.again{align-self:center;font:inherit;font-size:.88rem;border:1px solid #1f5fbf;border-radius:6px;background:#fff;color:#1f5fbf;padding:.35rem .8rem;cursor:pointer}' +
+    // A phone: the window takes the screen's width and most of its height.
+    '@media (max-width:480px){:host{right:10px!important;bottom:10px!important}.panel{width:calc(100vw - 20px);max-width:none;height:calc(100vh - 20px);max-height:none}}';
   root.appendChild(style);
 
   var launch = el('button', 'launch');
   launch.type = 'button';
+  var launchText = el('span');
+  var badge = el('span', 'badge');
+  badge.hidden = true;
+  badge.setAttribute('aria-hidden', 'true');
+  launch.append(launchText, badge);
   var panel = el('div', 'panel');
   panel.hidden = true;
   panel.setAttribute('role', 'dialog');
@@ -108,24 +125,74 @@
   launch.onclick = function () {
     launch.hidden = true;
     panel.hidden = false;
-    // Filled while hidden (a reload): only now has it a height to scroll.
-    body.scrollTop = body.scrollHeight;
+    setUnread(0);
+    // Filled while hidden (a reload): only now has it a height to scroll. The questionnaire reads from its top (the
+    // greeting), a conversation from its last message.
+    body.scrollTop = compose.hidden ? 0 : body.scrollHeight;
     var first = compose.hidden ? body.querySelector('input,select') : input;
-    if (first) first.focus();
+    if (first) first.focus({ preventScroll: true });
   };
-  closeBtn.onclick = function () { panel.hidden = true; launch.hidden = false; };
+  function closePanel() {
+    panel.hidden = true;
+    launch.hidden = false;
+    launch.focus();
+  }
+  closeBtn.onclick = closePanel;
+  panel.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape') { e.stopPropagation(); closePanel(); }
+  });
 
+  // Replies that came while the window was closed: a count on the launcher, read out with its label.
+  function setUnread(n) {
+    unread = n;
+    badge.hidden = !n;
+    badge.textContent = n > 9 ? '9+' : String(n);
+    launch.setAttribute('aria-label', n ? t('open') + ' — ' + t('unread', { count: n }) : t('open'));
+  }
+
+  // When the staff answer: now, from a time today or tomorrow, or a later day, on the branch's clock in the visitor's words.
+  function statusText() {
+    var s = config && config.status;
+    if (s && s.kind === 'from') {
+      var at = new Date(s.at);
+      var loc = lang === 'en' ? 'en-GB' : lang;
+      // The hub's wall date and time on the branch's clock, named with our own words where the browser's Intl lacks
+      // the language (builds with a reduced ICU, Debian's Chromium among them, know no Armenian).
+      var ymd = String(s.date).split('-');
+      var when = s.time;
+      var day = t('dayMonth', {
+        weekday: t('weekdays').split(',')[new Date(Date.UTC(+ymd[0], ymd[1] - 1, +ymd[2])).getUTCDay()],
+        day: +ymd[2],
+        month: t('months').split(',')[ymd[1] - 1],
+      });
+      try {
+        when = new Intl.DateTimeFormat(loc, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: s.zone }).format(at);
+        if (Intl.DateTimeFormat.supportedLocalesOf([loc]).length) day = new Intl.DateTimeFormat(loc, { weekday: 'long', day: 'numeric', month: 'short', timeZone: s.zone }).format(at);
+      } catch (e) { /* an unknown zone: the hub's own wall time */ }
+      return s.day === 'today' ? t('fromToday', { time: when }) : s.day === 'tomorrow' ? t('fromTomorrow', { time: when }) : t('fromLater', { date: day, time: when });
+    }
+    return online || (s && s.kind === 'now') ? t('online') : t('offline');
+  }
+
+  // The answering person's photo, else the organization's logo, else an initial (also when a picture fails to load).
   function paintHead() {
-    title.textContent = t('title');
-    state.textContent = online ? t('online') : t('offline');
+    var name = assignee && assignee.name;
+    title.textContent = name || t('title');
+    state.textContent = statusText();
     avatar.textContent = '';
+    var initial = (name || t('title')).charAt(0).toUpperCase();
     var photo = (assignee && assignee.photoUrl) || (config && config.logoUrl);
     if (photo) {
       var img = el('img');
       img.alt = '';
+      img.onerror = function () { avatar.textContent = initial; };
       img.src = photo;
       avatar.appendChild(img);
-    } else avatar.textContent = ((assignee && assignee.name) || t('title')).charAt(0).toUpperCase();
+    } else avatar.textContent = initial;
+  }
+
+  function greet() {
+    if (config && config.greeting) body.appendChild(el('div', 'greet', config.greeting));
   }
 
   function notice(text, cls) {
@@ -171,8 +238,9 @@
     if (f.quoteSeq && messages[f.quoteSeq]) {
       box.appendChild(el('div', 'quote', t('quote') + ': ' + messages[f.quoteSeq].frame.text.slice(0, 120)));
     }
+    if (f.author === 'operator') box.appendChild(el('div', 'from', f.name || t('operator')));
     box.appendChild(el('div', 'text', f.text));
-    box.appendChild(el('div', 'meta', (f.author === 'visitor' ? t('you') : f.name || t('operator')) + ' · ' + time(f.at)));
+    box.appendChild(el('div', 'meta', (f.author === 'visitor' ? t('you') + ' · ' : '') + time(f.at)));
     // Keep seq order even when an acknowledged message of ours arrives after a later one.
     var after = null;
     Object.keys(messages).forEach(function (s) { if (+s > f.seq && (!after || +s < +after.getAttribute('data-seq'))) after = messages[s].el; });
@@ -183,6 +251,7 @@
       saved.heard = f.seq;
       save();
       chime();
+      if (panel.hidden) setUnread(unread + 1);
     }
   }
 
@@ -203,6 +272,7 @@
     } else if (f.t === 'deleted') {
       var m = messages[f.seq];
       if (m) { m.el.remove(); delete messages[f.seq]; }
+      typingLine.textContent = '';
     } else if (f.t === 'typing') {
       typingLine.textContent = t('typing');
       clearTimeout(typingTimer);
@@ -217,7 +287,27 @@
 
   function setClosed(closed) {
     input.disabled = sendBtn.disabled = closed;
-    if (closed && !body.querySelector('.closed')) notice(t('closed'), 'note closed');
+    if (closed && !body.querySelector('.closed')) {
+      notice(t('closed'), 'note closed');
+      // A closed conversation cannot be written to: the visitor may begin another.
+      var again = el('button', 'again', t('newChat'));
+      again.type = 'button';
+      again.onclick = function () {
+        if (ws) { ws.onclose = null; ws.close(); ws = null; }
+        saved = null;
+        try { localStorage.removeItem(storeKey); } catch (e) { /* nothing kept */ }
+        messages = {};
+        outbox = [];
+        cursor = 0;
+        assignee = null;
+        compose.hidden = true;
+        typingLine.textContent = '';
+        body.textContent = '';
+        paintHead();
+        questionnaire();
+      };
+      body.appendChild(again);
+    }
   }
 
   function connect() {
@@ -247,6 +337,7 @@
 
   function startChat() {
     body.textContent = '';
+    greet();
     compose.hidden = false;
     input.placeholder = t('placeholder');
     input.maxLength = config.textMax;
@@ -273,7 +364,8 @@
     }
   };
 
-  // The proof of work: the number n with SHA-256(salt + n) = challenge, searched in a worker when the site allows it.
+  // The proof of work: the number n with SHA-256(salt + n) = challenge; run in a worker so the page stays responsive.
+  // The web form (public/form.js) carries the same two functions; widgetCopies.test.ts keeps them equal.
   function solve(c) {
     var enc = new TextEncoder();
     function hex(buf) {
@@ -296,6 +388,7 @@
         w.postMessage(c);
       }).catch(function () { return solve(c); });
     } catch (e) {
+      // A site whose CSP forbids blob workers: the same search on the page's thread.
       return solve(c);
     }
   }
@@ -304,6 +397,7 @@
     var q = config.questionnaire;
     var form = el('form');
     form.noValidate = true;
+    greet();
     form.appendChild(el('div', 'note', t('intro')));
     var fields = {};
     q.ask.forEach(function (name) {
@@ -355,7 +449,7 @@
         if (!r.ok) throw r;
         return r.json();
       }).then(function (s) {
-        saved = { token: s.token, heard: 0 };
+        saved = { token: s.token, heard: 0, until: Date.now() + KEEP_MS };
         save();
         startChat();
       }).catch(function (r) {
@@ -370,7 +464,8 @@
     return r.json().then(function (j) { return { ok: r.ok, status: r.status, j: j }; });
   }).then(function (res) {
     T = res.j.texts || {};
-    launch.textContent = t('open');
+    launchText.textContent = t('open');
+    setUnread(0);
     closeBtn.setAttribute('aria-label', t('close'));
     if (!res.ok) {
       paintHead();

@@ -196,7 +196,7 @@ export interface HubNumber {
 export interface HubChatOrg {
   org_id: string;
   rev: number;
-  /** JSON of `ChatSettings`; null: the defaults. */
+  /** No longer written: the widget's settings are the organization's synced chat rows (hub cells). */
   settings: string | null;
   /** Last heartbeat of any hub process holding an operator's socket of the organization. */
   operators_seen_at: number | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChatClient, CHAT_TEST_OPTIONS, pushOperators, startChat, upgradeStatus, type Frame } from '../testing/chat';
+import { ChatClient, CHAT_TEST_OPTIONS, pushChatSettings, pushOperators, startChat, upgradeStatus, type Frame } from '../testing/chat';
 import { foundingDevice, post, startTestHub, type TestHub } from '../testing/hub';
 import { ENGINES } from '../testing/storage';
 
@@ -10,6 +10,7 @@ async function chatHub(engine: (typeof ENGINES)[number], opts = {}) {
   const hub = await startTestHub(engine, { ...CHAT_TEST_OPTIONS, ...opts });
   const device = await foundingDevice(hub);
   await pushOperators(device, [{ id: ANNA, name: 'Anna' }, { id: BORIS, name: 'Boris' }]);
+  await pushChatSettings(device, { questionnaire: { name: 'required', phone: 'asked', email: 'asked', topic: 'asked' }, topics: ['Cenas', 'Pieraksts'] });
   return { hub, device, orgId: device.orgId! };
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import fastifyWebsocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { blockListChange, CHAT_FIELDS, CHAT_FRAME_MAX, CHAT_TEXT_MAX, chatSettings, startRequest, type configResponse, type startResponse } from '../../shared/chat/protocol';
+import { blockListChange, CHAT_FIELDS, CHAT_FRAME_MAX, CHAT_TEXT_MAX, startRequest, type configResponse, type startResponse } from '../../shared/chat/protocol';
 import { normalizeCidr } from '../chat/blockList';
 import { operatorSocket } from '../chat/operatorSocket';
 import type { ChatService } from '../chat/service';
@@ -20,7 +20,7 @@ import type { PublicLimits } from '../public/limits';
 import { openToSites, orgIdOf, pickLanguage, PUBLIC_ID } from '../public/page';
 import type { ProofOfWork } from '../public/pow';
 import type { RateLimiter } from '../rateLimit';
-import { blockedNetworks, changeBlockList, isOrgUser, operatorsOnline, orgExists, startConversation, writeSettings } from '../store/chat';
+import { blockedNetworks, changeBlockList, isOrgUser, operatorsOnline, orgExists, startConversation } from '../store/chat';
 
 /** The widget, read once and served as written (`widget.js` beside the chat's code). */
 export const WIDGET_SCRIPT = fs.readFileSync(new URL('../chat/widget.js', import.meta.url), 'utf8');
@@ -38,7 +38,8 @@ export interface ChatRouteOptions {
 
 /**
  * The website chat on the hub: the widget's script and its public steps (settings, challenge, start), the visitor's
- * and the operator's sockets, and the device-authenticated settings and block list. Every public request is limited
+ * and the operator's sockets, and the device-authenticated block list. The widget's settings are the organization's
+ * synced chat rows (`orgSettings.ts`), never a request of their own. Every public request is limited
  * per address first (no database read for a flood), then checked against the organization's block list.
  */
 export async function chatRoute(app: FastifyInstance, ctx: HubContext, opts: ChatRouteOptions): Promise<void> {
@@ -85,7 +86,7 @@ export async function chatRoute(app: FastifyInstance, ctx: HubContext, opts: Cha
       logoUrl: settings.logoUrl,
       online,
       status: onlineStatus(staff.hours, ctx.now()),
-      greeting: null,
+      greeting: settings.greetings[lang]?.trim() || null,
       textMax: CHAT_TEXT_MAX,
     };
     reply.header('cache-control', 'no-store');
@@ -162,14 +163,6 @@ export async function chatRoute(app: FastifyInstance, ctx: HubContext, opts: Cha
     const body = parse(chatActionPullRequest, request.body);
     const answer: z.infer<typeof chatActionPullResponse> = await pullChatActions(ctx.db, device, body.cursor, body.limit);
     return answer;
-  });
-
-  app.put('/hub/v1/chat/settings', { ...deviceAuth, bodyLimit: 256 * 1024 }, async (request) => {
-    const device = deviceOf(request);
-    const settings = parse(chatSettings, request.body);
-    await writeSettings(ctx.db, device.org_id, settings);
-    chat.forgetSettings(device.org_id);
-    return { ok: true };
   });
 
   app.post('/hub/v1/chat/blocklist', { ...deviceAuth, bodyLimit: 64 * 1024 }, async (request) => {

@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import {
-  chatSettings,
-  DEFAULT_CHAT_SETTINGS,
-  type ChatAnswers,
-  type ChatSettings,
-  type ConversationView,
-  type MessageFrame,
-} from '../../shared/chat/protocol';
+import type { ChatAnswers, ConversationView, MessageFrame } from '../../shared/chat/protocol';
 import type { HubDb } from '../db/open';
 import type { HubChatConversation, HubChatMessage, HubDB } from '../db/schema';
 
@@ -32,22 +25,6 @@ export async function committedRev(db: HubDb, orgId: string): Promise<number> {
 
 export async function orgExists(db: HubDb, orgId: string): Promise<boolean> {
   return !!(await db.selectFrom('hub_organization').select('id').where('id', '=', orgId).executeTakeFirst());
-}
-
-export async function readSettings(db: HubDb, orgId: string): Promise<ChatSettings> {
-  const r = await db.selectFrom('hub_chat_org').select('settings').where('org_id', '=', orgId).executeTakeFirst();
-  if (!r?.settings) return DEFAULT_CHAT_SETTINGS;
-  const parsed = chatSettings.safeParse(JSON.parse(r.settings));
-  return parsed.success ? parsed.data : DEFAULT_CHAT_SETTINGS;
-}
-
-export async function writeSettings(db: HubDb, orgId: string, settings: ChatSettings): Promise<void> {
-  const json = JSON.stringify(settings);
-  await db
-    .insertInto('hub_chat_org')
-    .values({ org_id: orgId, rev: 0, settings: json, operators_seen_at: null })
-    .onConflict((oc) => oc.column('org_id').doUpdateSet({ settings: json }))
-    .execute();
 }
 
 /** Operators count as online for this long after the last heartbeat of a process holding one of their sockets. */

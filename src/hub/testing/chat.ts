@@ -46,3 +46,27 @@ export function upgradeStatus(url: string, headers: Record<string, string> = {})
     ws.once('error', reject);
   });
 }
+
+/** The desktop's chat settings as a desktop pushes them: the `chat_setting` row (its id the organization's). */
+export interface PushedChatSettings {
+  questionnaire?: Record<string, 'off' | 'asked' | 'required'>;
+  topics?: string[];
+  greetings?: Record<string, string>;
+  logoUrl?: string | null;
+  /** Operators' photos by user id (their `chat_operator` rows). */
+  photos?: Record<string, string | null>;
+}
+
+export async function pushChatSettings(device: TestDevice, s: PushedChatSettings): Promise<void> {
+  const org = device.orgId!;
+  const cells = [device.cell('chat_setting', org, 'org_id', org), device.cell('chat_setting', org, 'deleted_at', null)];
+  if (s.questionnaire) cells.push(device.cell('chat_setting', org, 'questionnaire', JSON.stringify(s.questionnaire)));
+  if (s.topics) cells.push(device.cell('chat_setting', org, 'topics', JSON.stringify(s.topics)));
+  if (s.greetings) cells.push(device.cell('chat_setting', org, 'greetings', JSON.stringify(s.greetings)));
+  if (s.logoUrl !== undefined) cells.push(device.cell('chat_setting', org, 'logo_url', s.logoUrl));
+  for (const [userId, url] of Object.entries(s.photos ?? {})) {
+    cells.push(device.cell('chat_operator', userId, 'user_id', userId), device.cell('chat_operator', userId, 'photo_url', url));
+  }
+  const r = await device.sync(cells);
+  if (r.status !== 200) throw new Error(`push refused: ${JSON.stringify(r.body)}`);
+}

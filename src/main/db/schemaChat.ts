@@ -21,6 +21,8 @@ export interface ChatSettingTable extends Synced {
   topics: string;
   /** JSON: language → greeting; a language left out uses the widget's own words. */
   greetings: string;
+  /** https address of the organization's logo: the widget's avatar when no person's photo is known (0032). */
+  logo_url: string | null;
 }
 
 /** One row per employee who answers chats; its id is the employee's. */
@@ -31,6 +33,8 @@ export interface ChatOperatorTable extends Synced {
   experience_level: number;
   cost_level: number;
   sms_on_start: number;
+  /** https address of the person's photo, shown to the visitor they answer (0032). */
+  photo_url: string | null;
 }
 
 export interface ChatSettingsDB {

@@ -42,6 +42,15 @@ const LEVELS: Record<string, [experience: number, cost: number]> = {
 
 const MOBILES: Record<string, string> = { 'manager.riga': '+37126483910', 'manager.yerevan': '+37491563728' };
 
+/** The pictures the widget shows, where the company publishes them on its own site. */
+const SITE = 'https://www.serviss-demo.lv';
+const PHOTOS: Record<string, string> = {
+  'manager.riga': `${SITE}/team/manager-riga.jpg`,
+  'manager.yerevan': `${SITE}/team/manager-yerevan.jpg`,
+  'dispatcher.riga': `${SITE}/team/dispatcher-riga.jpg`,
+  'tech2.riga': `${SITE}/team/technician-riga-2.jpg`,
+};
+
 /** The demo organization's website chat: cheapest first with escalation after 5 minutes, a questionnaire and topics. */
 export async function loadChatSettings(ctx: Ctx, input: { language: Language; owner: SessionUser; users: ReadonlyMap<string, SessionUser> }): Promise<void> {
   const as = { ...ctx, user: input.owner };
@@ -53,6 +62,7 @@ export async function loadChatSettings(ctx: Ctx, input: { language: Language; ow
     questionnaire: { name: 'required', phone: 'required', email: 'asked', topic: 'asked' },
     topics: TOPICS[input.language] ?? TOPICS.en,
     greetings: GREETINGS,
+    logoUrl: `${SITE}/logo.png`,
   });
   for (const [login, [experience, cost]] of Object.entries(LEVELS)) {
     const user = input.users.get(login);
@@ -63,6 +73,6 @@ export async function loadChatSettings(ctx: Ctx, input: { language: Language; ow
       const rows = userRows.in(as);
       await rows.update(await rows.load(user.id, { key: 'user_not_found', field: 'userId' }), { notice_phone: phone });
     }
-    await saveChatOperator(as, { userId: user.id, version: 0, experience, cost, smsOnStart: !!phone });
+    await saveChatOperator(as, { userId: user.id, version: 0, experience, cost, smsOnStart: !!phone, photoUrl: PHOTOS[login] ?? null });
   }
 }

@@ -17,6 +17,7 @@ export type FieldMode = (typeof FIELD_MODES)[number];
 export const MAX_TOPICS = 30;
 export const MAX_ESCALATE_MINUTES = 240;
 export const MAX_CHATS_EACH = 20;
+export const MAX_URL = 500;
 
 const strategy = z.enum(CHAT_STRATEGIES);
 const mode = z.enum(FIELD_MODES);
@@ -36,6 +37,8 @@ export const chatOrgSettings = z.object({
   questionnaire,
   topics: z.array(z.string()),
   greetings: z.record(z.string(), z.string()),
+  /** https address of the logo the widget shows when no person's photo is known. */
+  logoUrl: z.string().nullable(),
 });
 export type ChatOrgSettings = z.infer<typeof chatOrgSettings>;
 
@@ -50,6 +53,8 @@ export const chatOperator = z.object({
   smsOnStart: z.boolean(),
   /** Where the text message would go (the employee's notice number); null: none, so it cannot be asked for. */
   phone: z.string().nullable(),
+  /** https address of the person's photo, shown to the visitors they answer. */
+  photoUrl: z.string().nullable(),
 });
 export type ChatOperator = z.infer<typeof chatOperator>;
 
@@ -65,6 +70,8 @@ export const chatOrgInput = z.strictObject({
   questionnaire,
   topics: z.array(requiredText(80)).max(MAX_TOPICS),
   greetings,
+  /** Empty or null: no logo. An address must be https (checked by the service, with its own message). */
+  logoUrl: z.string().trim().max(MAX_URL).nullable().default(null),
 });
 
 export const chatOperatorInput = z.strictObject({
@@ -73,6 +80,8 @@ export const chatOperatorInput = z.strictObject({
   experience: level,
   cost: level,
   smsOnStart: z.boolean(),
+  /** Left out: the photo stays as it is; empty or null: none. */
+  photoUrl: z.string().trim().max(MAX_URL).nullable().optional(),
 });
 
 const read = { module: 'chat', action: 'read' } as const;

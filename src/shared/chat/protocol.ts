@@ -31,28 +31,14 @@ const text = z
   .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'control');
 const cursor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
-/** Which questionnaire fields are asked and which are required; the organization's, or these defaults. */
+/** Which questionnaire fields are asked and which are required: the organization's synced chat settings. */
 export const questionnaire = z.object({
   ask: z.array(z.enum(CHAT_FIELDS)).max(CHAT_FIELDS.length),
   require: z.array(z.enum(CHAT_FIELDS)).max(CHAT_FIELDS.length),
-  /** Topics to choose from; none: the topic is free text. */
-  topics: z.array(z.string().min(1).max(80)).max(20),
+  /** Topics to choose from; none: the topic is not asked. */
+  topics: z.array(z.string().min(1).max(80)).max(30),
 });
 export type Questionnaire = z.infer<typeof questionnaire>;
-export const DEFAULT_QUESTIONNAIRE: Questionnaire = { ask: ['name', 'phone', 'email', 'topic'], require: ['name'], topics: [] };
-
-/** What an organization's desktop sets for its widget. */
-export const chatSettings = z.object({
-  questionnaire,
-  /** https URL of the organization's logo (the avatar when no operator's photo is known). */
-  logoUrl: z.string().url().max(500).regex(/^https:\/\//).nullable(),
-  /** Photos of operators by user id (https URLs). */
-  photos: z.record(id, z.string().url().max(500).regex(/^https:\/\//)).default({}),
-  /** Operators' display names by user id: what the visitor sees above a reply. */
-  names: z.record(id, z.string().min(1).max(80)).default({}),
-});
-export type ChatSettings = z.infer<typeof chatSettings>;
-export const DEFAULT_CHAT_SETTINGS: ChatSettings = { questionnaire: DEFAULT_QUESTIONNAIRE, logoUrl: null, photos: {}, names: {} };
 
 /** The organization's block list: IPv4 or IPv6 networks in CIDR form (a bare address is its own /32 or /128). */
 export const blockListChange = z.object({

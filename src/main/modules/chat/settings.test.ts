@@ -24,7 +24,7 @@ describe('chat settings', () => {
     org = await openTestOrg();
     const { app, owner } = org;
     const first = await app.call(owner, 'chatSettings.get', {});
-    expect(first.org).toEqual({ version: 0, strategy: 'experienced_first', escalateAfterMinutes: 5, maxChatsEach: 3, questionnaire: { name: 'required', phone: 'asked', email: 'asked', topic: 'off' }, topics: [], greetings: {} });
+    expect(first.org).toEqual({ version: 0, strategy: 'experienced_first', escalateAfterMinutes: 5, maxChatsEach: 3, questionnaire: { name: 'required', phone: 'asked', email: 'asked', topic: 'off' }, topics: [], greetings: {}, logoUrl: null });
     expect(first.operators.map((o) => [o.experience, o.cost, o.smsOnStart, o.version])).toEqual([[3, 3, false, 0]]);
 
     const manager = await userWithRole(app, owner, 'branch_manager');
@@ -37,6 +37,7 @@ describe('chat settings', () => {
       questionnaire: { name: 'required', phone: 'required', email: 'asked', topic: 'required' },
       topics: ['Implants', 'Whitening'],
       greetings: { en: 'Hello! How can we help?', hy: 'Բարև Ձեզ։' },
+      logoUrl: null,
     });
     const me = await app.call(owner, 'auth.me', {});
     // The row's id is the organization's: every computer that saves first writes the same row.
@@ -78,12 +79,17 @@ describe('chat settings', () => {
     await refused({ ...orgInput(), maxChatsEach: 0 }, 'errors.too_small');
     await refused({ ...orgInput(), strategy: 'random' }, 'errors.invalid_choice');
     await refused({ ...orgInput(), greetings: { de: 'Hallo' } }, 'errors.unknown_field');
+    // The widget loads these on the organization's site: https only.
+    for (const bad of ['http://smaids.example/logo.png', 'javascript:alert(1)', 'logo.png', 'https://smaids.example/a b.png', 'https://smaids.example/"onerror="x.png']) {
+      await refused(orgInput({ logoUrl: bad }), 'errors.chat_picture_https', 'logoUrl');
+    }
     const me = (await app.call(owner, 'chatSettings.get', {})).operators[0]!;
     const op = (input: unknown) => app.raw(owner, 'chatSettings.saveOperator', input);
     expect(await op({ userId: me.userId, version: 0, experience: 6, cost: 1, smsOnStart: false })).toMatchObject({ ok: false, error: { field: 'experience' } });
     expect(await op({ userId: me.userId, version: 0, experience: 2, cost: 0, smsOnStart: false })).toMatchObject({ ok: false, error: { field: 'cost' } });
     expect(await op({ userId: me.userId, version: 0, experience: 2, cost: 2, smsOnStart: true })).toMatchObject({ ok: false, error: { key: 'errors.chat_sms_no_phone', field: 'smsOnStart' } });
     expect(await op({ userId: '0190f0f0-0000-7000-8000-000000000000', version: 0, experience: 2, cost: 2, smsOnStart: false })).toMatchObject({ ok: false, error: { key: 'errors.user_not_found' } });
+    expect(await op({ userId: me.userId, version: 0, experience: 2, cost: 2, smsOnStart: false, photoUrl: 'ftp://smaids.example/me.jpg' })).toMatchObject({ ok: false, error: { key: 'errors.chat_picture_https', field: 'photoUrl' } });
     expect(snapshotDb(app.core)).toBe(before);
   });
 
@@ -98,5 +104,23 @@ describe('chat settings', () => {
     expect(await app.raw(owner, 'chatSettings.saveOperator', { userId: employee.id, version: 0, experience: 5, cost: 5, smsOnStart: false })).toMatchObject({ ok: false, error: { key: 'errors.stale' } });
     const next = await app.call(owner, 'chatSettings.saveOperator', { userId: employee.id, version: 1, experience: 5, cost: 5, smsOnStart: false });
     expect(next.operators.find((o) => o.userId === employee.id)).toMatchObject({ experience: 5, cost: 5, smsOnStart: false, version: 2 });
+  });
+
+  it('the logo and each person’s photo: saved as https addresses, kept when a save leaves the photo out, cleared when emptied', async () => {
+    org = await openTestOrg();
+    const { app, owner } = org;
+    const me = (await app.call(owner, 'chatSettings.get', {})).operators[0]!;
+    const saved = await app.call(owner, 'chatSettings.saveOrg', orgInput({ logoUrl: '  https://smaids.example/logo.png ' }));
+    expect(saved.org.logoUrl).toBe('https://smaids.example/logo.png');
+    const withPhoto = await app.call(owner, 'chatSettings.saveOperator', { userId: me.userId, version: 0, experience: 4, cost: 2, smsOnStart: false, photoUrl: 'https://smaids.example/team/me.jpg' });
+    expect(withPhoto.operators[0]).toMatchObject({ photoUrl: 'https://smaids.example/team/me.jpg', version: 1 });
+    // A level changed on its own (the screen saves each at once) keeps the photo.
+    const levels = await app.call(owner, 'chatSettings.saveOperator', { userId: me.userId, version: 1, experience: 5, cost: 2, smsOnStart: false });
+    expect(levels.operators[0]).toMatchObject({ photoUrl: 'https://smaids.example/team/me.jpg', experience: 5 });
+    const cleared = await app.call(owner, 'chatSettings.saveOperator', { userId: me.userId, version: 2, experience: 5, cost: 2, smsOnStart: false, photoUrl: '' });
+    expect(cleared.operators[0]!.photoUrl).toBeNull();
+    const noLogo = await app.call(owner, 'chatSettings.saveOrg', orgInput({ version: 1, logoUrl: '' }));
+    expect(noLogo.org.logoUrl).toBeNull();
+    expect(await app.core.db.selectFrom('chat_setting').select('logo_url').execute()).toEqual([{ logo_url: null }]);
   });
 });

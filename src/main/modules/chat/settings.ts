@@ -22,7 +22,7 @@ function parse<T>(json: string, fallback: T): T {
 
 async function orgSettings(ctx: Ctx): Promise<ChatOrgSettings> {
   const row = await ctx.db.selectFrom('chat_setting').selectAll().where('id', '=', me(ctx).orgId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!row) return { version: 0, strategy: 'experienced_first', escalateAfterMinutes: 5, maxChatsEach: 3, questionnaire: DEFAULT_QUESTIONNAIRE, topics: [], greetings: {} };
+  if (!row) return { version: 0, strategy: 'experienced_first', escalateAfterMinutes: 5, maxChatsEach: 3, questionnaire: DEFAULT_QUESTIONNAIRE, topics: [], greetings: {}, logoUrl: null };
   // Fields a later version adds read as off until saved.
   const q = parse<Partial<Questionnaire>>(row.questionnaire, {});
   return {
@@ -33,6 +33,7 @@ async function orgSettings(ctx: Ctx): Promise<ChatOrgSettings> {
     questionnaire: Object.fromEntries(QUESTIONNAIRE_FIELDS.map((f) => [f, q[f] ?? 'off'])) as Questionnaire,
     topics: parse<string[]>(row.topics, []),
     greetings: parse<Record<string, string>>(row.greetings, {}),
+    logoUrl: row.logo_url,
   };
 }
 
@@ -62,8 +63,25 @@ async function operators(ctx: Ctx): Promise<ChatOperator[]> {
       cost: r?.cost_level ?? DEFAULT_LEVEL,
       smsOnStart: r?.sms_on_start === 1,
       phone: u.notice_phone,
+      photoUrl: r?.photo_url ?? null,
     };
   });
+}
+
+/**
+ * A picture's address as the widget will load it on the organization's site: https only (a site served over https
+ * refuses anything else, and an address of another scheme could be a script), no spaces or quotes. Empty: none.
+ */
+function pictureUrl(value: string | null | undefined, field: string): string | null {
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw fail.validation('chat_picture_https', field);
+  }
+  if (url.protocol !== 'https:' || !url.hostname || /[\s"'<>]/.test(value)) throw fail.validation('chat_picture_https', field);
+  return value;
 }
 
 export async function getChatSettings(ctx: Ctx): Promise<ChatSettings> {
@@ -84,6 +102,7 @@ export async function saveChatOrg(ctx: Ctx, input: z.output<typeof chatOrgInput>
     if (seen.has(key)) throw fail.validation('chat_topic_twice', `topics.${i}`, { topic: t });
     seen.add(key);
   }
+  const logoUrl = pictureUrl(input.logoUrl, 'logoUrl');
   const greetings = Object.fromEntries(Object.entries(input.greetings).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
   const values = {
     strategy: input.strategy,
@@ -92,6 +111,7 @@ export async function saveChatOrg(ctx: Ctx, input: z.output<typeof chatOrgInput>
     questionnaire: JSON.stringify(q),
     topics: JSON.stringify(input.topics),
     greetings: JSON.stringify(greetings),
+    logo_url: logoUrl,
   };
   const orgId = me(ctx).orgId;
   const rows = chatSettingRows.in(ctx);
@@ -118,9 +138,16 @@ export async function saveChatOperator(ctx: Ctx, input: z.output<typeof chatOper
     .executeTakeFirst();
   if (!user) throw fail.notFound('user_not_found', 'userId');
   if (input.smsOnStart && !user.notice_phone) throw fail.validation('chat_sms_no_phone', 'smsOnStart');
-  const values = { user_id: user.id, experience_level: input.experience, cost_level: input.cost, sms_on_start: input.smsOnStart ? 1 : 0 };
+  const photo = input.photoUrl === undefined ? undefined : pictureUrl(input.photoUrl, 'photoUrl');
   const rows = chatOperatorRows.in(ctx);
   const before = await ctx.db.selectFrom('chat_operator').selectAll().where('id', '=', user.id).executeTakeFirst();
+  const values = {
+    user_id: user.id,
+    experience_level: input.experience,
+    cost_level: input.cost,
+    sms_on_start: input.smsOnStart ? 1 : 0,
+    photo_url: photo === undefined ? (before?.photo_url ?? null) : photo,
+  };
   if (!before) {
     if (input.version !== 0) throw fail.conflict('stale', 'version');
     await rows.insert({ id: user.id, ...values });

@@ -26,8 +26,9 @@ describe('chat settings and sync', () => {
       questionnaire: { name: 'required', phone: 'asked', email: 'asked', topic: 'asked' },
       topics: ['Implants', 'Whitening'],
       greetings: { hy: 'Բարև Ձեզ։' },
+      logoUrl: 'https://smaids.example/logo.png',
     });
-    await a.app.call(a.owner, 'chatSettings.saveOperator', { userId: me.id, version: 0, experience: 5, cost: 4, smsOnStart: false });
+    await a.app.call(a.owner, 'chatSettings.saveOperator', { userId: me.id, version: 0, experience: 5, cost: 4, smsOnStart: false, photoUrl: 'https://smaids.example/team/owner.jpg' });
     expect(await a.app.call(a.owner, 'sync.now', {})).toMatchObject({ state: 'idle', pending: 0, problem: null });
 
     const org = await hubCells(hub, 'chat_setting');
@@ -38,7 +39,14 @@ describe('chat settings and sync', () => {
       [`${me.orgId}.topics`]: '["Implants","Whitening"]',
       [`${me.orgId}.greetings`]: '{"hy":"Բարև Ձեզ։"}',
     });
-    expect(await hubCells(hub, 'chat_operator')).toMatchObject({ [`${me.id}.user_id`]: me.id, [`${me.id}.experience_level`]: 5, [`${me.id}.cost_level`]: 4, [`${me.id}.sms_on_start`]: 0 });
+    expect(await hubCells(hub, 'chat_operator')).toMatchObject({ [`${me.id}.user_id`]: me.id, [`${me.id}.experience_level`]: 5, [`${me.id}.cost_level`]: 4, [`${me.id}.sms_on_start`]: 0, [`${me.id}.photo_url`]: 'https://smaids.example/team/owner.jpg' });
+    // The widget's configuration is read from those rows: what the manager saved is what a visitor's widget asks.
+    const config = (await (await fetch(`${hub.url}/chat/v1/config/${me.orgId}?lang=hy`)).json()) as Record<string, unknown>;
+    expect(config).toMatchObject({
+      questionnaire: { ask: ['name', 'phone', 'email', 'topic'], require: ['name'], topics: ['Implants', 'Whitening'] },
+      greeting: 'Բարև Ձեզ։',
+      logoUrl: 'https://smaids.example/logo.png',
+    });
 
     const b = await branchJoins(hub, me.orgId);
     const onB = await b.app.call(b.owner, 'chatSettings.get', {});

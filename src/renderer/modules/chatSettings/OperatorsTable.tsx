@@ -8,6 +8,7 @@ import { call } from '../../app/api';
 import { apiQueryKey } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { ErrorBanner } from '../../components/screen';
+import { OperatorPhoto } from './OperatorPhoto';
 
 const LEVELS = Array.from({ length: LEVEL_MAX - LEVEL_MIN + 1 }, (_, i) => String(LEVEL_MIN + i));
 
@@ -18,7 +19,7 @@ export function OperatorsTable({ operators, readOnly }: { operators: ChatOperato
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const save = async (o: ChatOperator, patch: Partial<Pick<ChatOperator, 'experience' | 'cost' | 'smsOnStart'>>) => {
+  const save = async (o: ChatOperator, patch: Partial<Pick<ChatOperator, 'experience' | 'cost' | 'smsOnStart' | 'photoUrl'>>) => {
     setFailure(null);
     setBusy(o.userId);
     try {
@@ -56,6 +57,7 @@ export function OperatorsTable({ operators, readOnly }: { operators: ChatOperato
             <Table.Th>{t('chatSettings.experience')}</Table.Th>
             <Table.Th>{t('chatSettings.cost')}</Table.Th>
             <Table.Th>{t('chatSettings.smsOnStart')}</Table.Th>
+            <Table.Th>{t('chatSettings.photo')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -81,6 +83,9 @@ export function OperatorsTable({ operators, readOnly }: { operators: ChatOperato
                     />
                   </span>
                 </Tooltip>
+              </Table.Td>
+              <Table.Td>
+                <OperatorPhoto operator={o} readOnly={readOnly} busy={busy === o.userId} onSave={(photoUrl) => void save(o, { photoUrl })} />
               </Table.Td>
             </Table.Tr>
           ))}

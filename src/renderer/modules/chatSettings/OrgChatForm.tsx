@@ -110,6 +110,19 @@ export function OrgChatForm({ settings, readOnly }: { settings: Settings['org'];
             <TextInput key={l} label={LANGUAGE_NAMES[l]} lang={l} readOnly={readOnly} {...register(`greetings.${l}`)} data-testid={`chat-greeting-${l}`} />
           ))}
         </SimpleGrid>
+        <Title order={2} size="h5" mt={6}>
+          {t('chatSettings.widgetLook')}
+        </Title>
+        {/* No preview: the app's content policy loads no pictures from other sites. */}
+        <TextInput
+          label={t('chatSettings.logoUrl')}
+          description={t('chatSettings.logoUrlHint')}
+          placeholder="https://"
+          readOnly={readOnly}
+          error={err('logoUrl')}
+          {...register('logoUrl')}
+          data-testid="chat-logo-url"
+        />
       </SettingsForm>
     </FormProvider>
   );

@@ -13,9 +13,10 @@ export interface ChatOrgForm {
   questionnaire: Questionnaire;
   topics: string;
   greetings: Record<Language, string>;
+  logoUrl: string;
 }
 /** Fields a refusal from main may name and the form shows on the input; the rest are told above the form. */
-export const CHAT_ORG_FIELDS = ['strategy', 'escalateAfterMinutes', 'maxChatsEach'];
+export const CHAT_ORG_FIELDS = ['strategy', 'escalateAfterMinutes', 'maxChatsEach', 'logoUrl'];
 
 export function toForm(s: Settings['org']): ChatOrgForm {
   return {
@@ -25,6 +26,7 @@ export function toForm(s: Settings['org']): ChatOrgForm {
     questionnaire: { ...s.questionnaire },
     topics: s.topics.join('\n'),
     greetings: Object.fromEntries(LANGUAGES.map((l) => [l, s.greetings[l] ?? ''])) as Record<Language, string>,
+    logoUrl: s.logoUrl ?? '',
   };
 }
 
@@ -42,5 +44,6 @@ export function toInput(v: ChatOrgForm, version: number) {
       .map((s) => s.trim())
       .filter((s) => s !== ''),
     greetings: Object.fromEntries(LANGUAGES.map((l) => [l, v.greetings[l].trim()])),
+    logoUrl: v.logoUrl.trim() || null,
   };
 }
