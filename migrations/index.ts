@@ -29,6 +29,7 @@ import * as m0027 from './0027_chat_settings';
 import * as m0029 from './0029_task_chat_link';
 import * as m0030 from './0030_client_portal';
 import * as m0032 from './0032_chat_pictures';
+import * as m0033 from './0033_client_count';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '0029_task_chat_link': m0029,
   '0030_client_portal': m0030,
   '0032_chat_pictures': m0032,
+  '0033_client_count': m0033,
 };

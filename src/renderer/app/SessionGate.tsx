@@ -1,14 +1,26 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Center, Loader } from '@mantine/core';
+import { useLocation } from 'react-router';
 import type { SessionUser } from '../../shared/api/auth';
 import { call, onSessionEnded, subscribeEvents } from './api';
 import { setUiLanguage } from './i18n';
 import { queryClient, received } from './queryClient';
+import { ROUTES } from './routes';
+import { loadScreen, whenIdle } from './screenCode';
 import { SessionContext } from './session';
-import { Shell } from './Shell';
 import { KeepLanguage } from '../modules/auth/KeepLanguage';
 import { LoginScreen } from '../modules/auth/LoginScreen';
-import { SetupWizard } from '../modules/setup/SetupWizard';
+
+// The shell and the wizard are fetched when needed: the login screen, the first thing shown, carries neither.
+const loadShell = () => import('./Shell').then((m) => ({ default: m.Shell }));
+const Shell = lazy(loadShell);
+const SetupWizard = lazy(() => import('../modules/setup/SetupWizard').then((m) => ({ default: m.SetupWizard })));
+
+const waiting = (
+  <Center h="100%">
+    <Loader />
+  </Center>
+);
 
 type Phase = { kind: 'loading' } | { kind: 'setup' } | { kind: 'login'; expired: boolean } | { kind: 'in'; user: SessionUser };
 
@@ -21,8 +33,8 @@ export function SessionGate() {
 
   const enter = (user: SessionUser | null, expired = false) => {
     if (user) {
-      setUiLanguage(user.language);
-      setPhase({ kind: 'in', user });
+      // The shell comes up in the person's language, not in the login's for a moment.
+      void setUiLanguage(user.language).then(() => setPhase({ kind: 'in', user }));
     } else {
       queryClient.clear();
       setPhase({ kind: 'login', expired });
@@ -35,7 +47,7 @@ export function SessionGate() {
         const { needsSetup } = await call('setup.status', {});
         if (needsSetup) return setPhase({ kind: 'setup' });
         const user = await call('auth.me', {});
-        if (user) setUiLanguage(user.language);
+        if (user) await setUiLanguage(user.language);
         setPhase(user ? { kind: 'in', user } : { kind: 'login', expired: false });
       } catch {
         setPhase({ kind: 'login', expired: false });
@@ -47,21 +59,35 @@ export function SessionGate() {
   const loggedIn = phase.kind === 'in';
   useEffect(() => (loggedIn ? subscribeEvents(received) : undefined), [loggedIn]);
 
+  // While the person types, the shell and the screen the address names (else the first) are fetched, so logging in
+  // waits only for its own answer and the screen's data.
+  const path = useLocation().pathname.replace(/^\//, '');
+  const onLogin = phase.kind === 'login';
+  useEffect(() => {
+    if (!onLogin) return;
+    const next = ROUTES.find((r) => r.path === path) ?? ROUTES[0]!;
+    // A fetch that fails here is only a missed head start: the same code is asked for again when it is needed.
+    const ignore = () => undefined;
+    return whenIdle(() => void loadShell().then(() => whenIdle(() => void loadScreen(next).then(ignore, ignore)), ignore));
+  }, [onLogin, path]);
+
   switch (phase.kind) {
     case 'loading':
-      return (
-        <Center h="100%">
-          <Loader />
-        </Center>
-      );
+      return waiting;
     case 'setup':
-      return <SetupWizard onDone={(u) => enter(u)} />;
+      return (
+        <Suspense fallback={waiting}>
+          <SetupWizard onDone={(u) => enter(u)} />
+        </Suspense>
+      );
     case 'login':
       return <LoginScreen expired={phase.expired} onLogin={(u) => enter(u)} />;
     case 'in':
       return (
         <SessionContext.Provider value={{ user: phase.user, setUser: (u) => enter(u) }}>
-          <Shell />
+          <Suspense fallback={waiting}>
+            <Shell />
+          </Suspense>
           <KeepLanguage key={phase.user.id} user={phase.user} onKept={(u) => enter(u)} />
         </SessionContext.Provider>
       );

@@ -1,7 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { createHashRouter } from 'react-router';
 import { ROUTES } from './routes';
-import { ScreenFailed } from './ScreenFailed';
+import { RouteScreen } from './screenCode';
 import { SessionGate } from './SessionGate';
 
 /**
@@ -20,8 +20,8 @@ export function createAppRouter() {
         </Center>
       ),
       children: [
-        // A screen whose code cannot be fetched becomes the message: a route.lazy that fails leaves its route blank.
-        ...ROUTES.map((r) => ({ path: r.path, lazy: async () => ({ Component: await r.load().catch(() => ScreenFailed) }) })),
+        // Not route.lazy: the router would fetch the addressed screen's code before the login is shown.
+        ...ROUTES.map((r) => ({ path: r.path, element: <RouteScreen route={r} /> })),
         // '/' and any address that names no screen: the shell sends them to the first screen the user may read.
         { path: '*', element: null },
       ],

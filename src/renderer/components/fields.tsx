@@ -3,8 +3,8 @@ import { useMemo } from 'react';
 import { Controller, useWatch, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { getCountries } from 'libphonenumber-js/min';
-import { LANGUAGES, LANGUAGE_NAMES } from '../../shared/i18n/languages';
 import { useApiQuery } from '../app/apiQuery';
+import { LANGUAGE_OPTIONS } from './languageOptions';
 
 /**
  * Mantine inputs bound to a react-hook-form field by name: the Controller wiring (value, change, blur, focus on a
@@ -38,7 +38,7 @@ export function CheckboxField<T extends FieldValues>({ control, name, ...input }
 }
 
 /** The six interface languages, by their own names (the same list wherever a language is chosen). */
-export const LANGUAGE_OPTIONS = LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }));
+export { LANGUAGE_OPTIONS };
 
 /** Every IANA zone the runtime knows, searchable: a branch's or the organization's clock. */
 export function TimeZoneField<T extends FieldValues>(p: Bound<T> & Unbound<SelectProps>) {

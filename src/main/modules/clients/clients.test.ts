@@ -90,4 +90,26 @@ describe('clients', () => {
     expect(page.rows.map((r) => r.name)).toEqual(['Bērziņš', 'Čaks']);
     expect((await app.call(owner, 'clients.list', { desc: true, limit: 1 })).rows[0]!.name).toBe('Zariņš');
   });
+
+  it('pages and sorts a search as it does the whole list, and says the total also on a page past its end', async () => {
+    for (const n of ['Ozola Anna', 'Ozoliņš Jānis', 'Ābele Ozola', 'Zariņš', 'Ozols Pēteris']) await app.call(owner, 'clients.create', { ...base, name: n });
+    const names = async (input: object) => (await app.call(owner, 'clients.list', { search: 'ozol', ...input })).rows.map((r) => r.name);
+    expect(await names({})).toEqual(['Ābele Ozola', 'Ozola Anna', 'Ozoliņš Jānis', 'Ozols Pēteris']);
+    expect(await names({ desc: true, limit: 2, offset: 1 })).toEqual(['Ozoliņš Jānis', 'Ozola Anna']);
+    const past = await app.call(owner, 'clients.list', { search: 'ozol', offset: 10 });
+    expect(past).toEqual({ rows: [], total: 4 });
+    expect(await app.call(owner, 'clients.list', { search: 'nobody' })).toEqual({ rows: [], total: 0 });
+  });
+
+  it('keeps the total of the whole list exact through creating, deleting and a failed save', async () => {
+    const total = async () => (await app.call(owner, 'clients.list', {})).total;
+    const before = await total();
+    const { client: a } = await app.call(owner, 'clients.create', { ...base, name: 'Counted One' });
+    await app.call(owner, 'clients.create', { ...base, name: 'Counted Two' });
+    expect(await total()).toBe(before + 2);
+    await app.call(owner, 'clients.delete', { id: a.id });
+    expect(await total()).toBe(before + 1);
+    expect(await app.raw(owner, 'clients.create', { ...base, name: 'Bad Phone', phones: [{ number: '12ab' }] })).toMatchObject({ ok: false });
+    expect(await total()).toBe(before + 1);
+  });
 });

@@ -2,13 +2,12 @@ import { useState } from 'react';
 import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title, Select } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../shared/api';
-import type { SessionUser } from '../../../shared/api/auth';
+import { authApi, type SessionUser } from '../../../shared/api/auth';
 import { type Language } from '../../../shared/i18n/languages';
 import { useApiMutation } from '../../app/apiQuery';
 import { errorText } from '../../app/errors';
 import { setUiLanguage } from '../../app/i18n';
-import { LANGUAGE_OPTIONS } from '../../components/fields';
+import { LANGUAGE_OPTIONS } from '../../components/languageOptions';
 import { contractResolver } from '../../components/form';
 
 interface LoginForm {
@@ -21,7 +20,7 @@ export function LoginScreen({ onLogin, expired }: { onLogin: (u: SessionUser) =>
   const login = useApiMutation('auth.login', { onSuccess: onLogin });
   const failure = login.error ? errorText(t, login.error) : null;
   const { register, handleSubmit, formState } = useForm<LoginForm>({
-    resolver: contractResolver(api['auth.login'].input),
+    resolver: contractResolver(authApi['auth.login'].input),
     defaultValues: { login: '', password: '' },
   });
 

@@ -1,0 +1,96 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { Center, Loader } from '@mantine/core';
+import type { Screen } from '../../shared/api/favorites';
+import type { RouteDef } from './routes';
+import { ScreenFailed } from './ScreenFailed';
+
+/**
+ * Each screen's code, fetched once and shared by the route that shows it and by the preloading in idle time. A
+ * failed fetch (web mode gone for a moment) is forgotten, so the next visit tries again.
+ */
+const fetched = new Map<Screen, Promise<ComponentType>>();
+
+export function loadScreen(route: RouteDef): Promise<ComponentType> {
+  let code = fetched.get(route.path);
+  if (!code) {
+    code = route.load();
+    fetched.set(route.path, code);
+    code.catch(() => fetched.delete(route.path));
+  }
+  return code;
+}
+
+const components = new Map<Screen, LazyExoticComponent<ComponentType>>();
+
+function screenComponent(route: RouteDef): LazyExoticComponent<ComponentType> {
+  let c = components.get(route.path);
+  if (!c) {
+    c = lazy<ComponentType>(() =>
+      loadScreen(route).then(
+        (Component) => ({ default: Component }),
+        () => {
+          components.delete(route.path);
+          return { default: ScreenFailed };
+        },
+      ),
+    );
+    components.set(route.path, c);
+  }
+  return c;
+}
+
+/**
+ * A route's screen, fetched when it is first rendered — inside the shell, after login — rather than when the router
+ * matches the address: the router resolves a matched route's code before the login screen is up, which put the
+ * grid and ag-grid into what the first screen waited for.
+ */
+export function RouteScreen({ route }: { route: RouteDef }) {
+  const Component = screenComponent(route);
+  return (
+    <Suspense
+      fallback={
+        <Center h="100%">
+          <Loader />
+        </Center>
+      }
+    >
+      <Component />
+    </Suspense>
+  );
+}
+
+type Idle = (run: () => void) => () => void;
+
+/** The browser's idle time where it has it (Chromium, Electron), else a short timer. */
+export const whenIdle: Idle = (run) => {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 50);
+  return () => clearTimeout(id);
+};
+
+/**
+ * Fetches the code of `routes` one after another, each when the page is idle, so a module opened later (Alt+1…9)
+ * does not wait on the network and the parser, and the screen in use is not held up by them. Returns a cancel.
+ */
+export function preloadScreens(routes: RouteDef[], idle: Idle = whenIdle): () => void {
+  const queue = routes.filter((r) => !fetched.has(r.path));
+  let cancelled = false;
+  let cancelIdle: () => void = () => undefined;
+  const next = () => {
+    const route = queue.shift();
+    if (cancelled || !route) return;
+    cancelIdle = idle(() => {
+      if (cancelled) return;
+      // A screen that fails to load now is tried again when opened; the preloading goes on with the next.
+      void loadScreen(route).then(next, next);
+    });
+  };
+  next();
+  return () => {
+    cancelled = true;
+    cancelIdle();
+  };
+}
