@@ -265,6 +265,8 @@ export interface HubChatAction {
   /** JSON of the kind's fields. */
   payload: string;
   at: number;
+}
+
 /** A signed link to one client's portal (the token only as a SHA-256 hash). */
 export interface HubPortalLink {
   id: string;
