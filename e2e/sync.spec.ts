@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { apiCall, expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
 import { chooseLanguage, EN_RO } from './languages';
-import { startHub, type TestHub } from './syncHub';
+import { joinFromWizard, OWNER_PASSWORD, setUpHeadOffice, startHub, type TestHub } from './syncHub';
 
 /**
  * Branch sync as its people meet it: a hub started by the test (SQLite, its own process, as `npm run hub` runs it),
@@ -14,8 +14,6 @@ import { startHub, type TestHub } from './syncHub';
  */
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1366, height: 900 } });
-
-const PASSWORD = 'owner-pass-1';
 
 let hub: TestHub;
 const hubFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'planora-e2e-hub-')), 'hub.db');
@@ -102,22 +100,7 @@ test('the owner registers the head office, a branch joins, a change travels, a c
   test.setTimeout(180_000);
   headPage = page;
   const lang = EN_RO[0];
-  await page.goto(headOffice.url);
-  await apiCall(page, 'setup.run', {
-    orgName: 'Test Serviss',
-    country: 'LV',
-    timeZone: 'Europe/Riga',
-    languages: ['lv', 'en', 'ro'],
-    branchName: 'Rīga',
-    ownerName: 'Ilze Kalniņa',
-    ownerLogin: 'owner',
-    ownerPassword: PASSWORD,
-    ownerLanguage: 'en',
-  });
-  // The wizard's procedure logged the owner in: the page, still on the wizard, reads the session afresh.
-  await page.goto(`${headOffice.url}/#/home`);
-  await page.reload();
-  await expect(page.getByTestId('current-user')).toBeVisible();
+  await setUpHeadOffice(page, headOffice.url);
   await chooseLanguage(page, lang);
   const indicator = page.getByTestId('sync-indicator');
   await expect(indicator).toHaveAttribute('data-state', 'unregistered');
@@ -143,17 +126,10 @@ test('the owner registers the head office, a branch joins, a change travels, a c
   ownerId = me.id;
 
   // The branch: a fresh installation joins by a code and, after its first pull, knows the owner's login.
-  await branchPage.goto(branch.url);
-  await branchPage.getByTestId('setup-join-hub').click();
-  await expect(branchPage.getByRole('heading', { name: lang.cat.sync.joinTitle })).toBeVisible();
-  await branchPage.getByTestId('sync-join-url').fill(hub.url);
-  await branchPage.getByTestId('sync-join-code').fill(hub.code('--org', orgId));
-  await branchPage.getByTestId('sync-join-name').fill('Yerevan desk');
-  await shot(branchPage, `sync-join-${lang.code}`);
-  await branchPage.getByTestId('sync-join').click();
-  // The first pull brings the owner's login; the page then opens the login by itself.
-  await expect(branchPage.getByLabel(/^Login/)).toBeVisible({ timeout: 30_000 });
-  await loginAs(branchPage, branch.url, 'owner', PASSWORD);
+  await joinFromWizard(branchPage, branch.url, { hubUrl: hub.url, code: hub.code('--org', orgId), deviceName: 'Yerevan desk' }, async () => {
+    await expect(branchPage.getByRole('heading', { name: lang.cat.sync.joinTitle })).toBeVisible();
+    await shot(branchPage, `sync-join-${lang.code}`);
+  });
 
   // A change travels: made at the head office, synced with Ctrl+Shift+S, pulled by the branch.
   await apiCall(page, 'clients.create', { kind: 'person', name: 'Anna Liepiņa', phones: [], emails: [], addresses: [], contacts: [] });
@@ -205,7 +181,7 @@ test('a second conflict, read and put back in Romanian', async ({ page }) => {
   test.setTimeout(120_000);
   headPage = page;
   const lang = EN_RO[1];
-  await loginAs(page, `${headOffice.url}/#/home`, 'owner', PASSWORD);
+  await loginAs(page, `${headOffice.url}/#/home`, 'owner', OWNER_PASSWORD);
   await chooseLanguage(page, lang);
   const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 11);
   const brk = await apiCall<{ id: string }>(page, 'visits.bookBreak', { userId: ownerId, start: `${tomorrow}10:00:00.000Z`, durationMin: 30, outsideHoursConfirmed: true });
