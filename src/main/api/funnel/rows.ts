@@ -46,8 +46,9 @@ export interface TableSpec<T extends SyncedTable> {
   /**
    * A change pulled from another branch was written to the row (by the sync's replica, not the module's services):
    * the local state the module keeps beside the row itself (a quick-search entry, a memory index) follows it.
+   * `before`: the row as it was here (null or absent: new here).
    */
-  pulled?(ctx: Ctx, row: Row<T>): Promise<void>;
+  pulled?(ctx: Ctx, row: Row<T>, before?: Row<T> | null): Promise<void>;
 }
 
 /** The audit entry of a write: `false` where another entry already tells it (a client's phone is part of the client's). */

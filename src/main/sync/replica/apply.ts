@@ -311,7 +311,7 @@ async function applyOnce(
 
         for (const spec of specsOf(table)) {
           spec.announce?.(ctx, { op, after: written as unknown as Row<SyncedTable>, before: before as unknown as Row<SyncedTable> | null, branchId });
-          await spec.pulled?.(ctx, written as unknown as Row<SyncedTable>);
+          await spec.pulled?.(ctx, written as unknown as Row<SyncedTable>, before as unknown as Row<SyncedTable> | null);
         }
       }
     }
