@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { announcedUrl } from './fixtures';
+import type { Page } from '@playwright/test';
+import { announcedUrl, apiCall, expect, loginAs } from './fixtures';
 
 // tsx as a loader in this very process (not its CLI, which runs the hub in a child): a kill stops the hub itself.
 const HUB = ['--import', 'tsx', 'src/hub/cli.ts'];
@@ -25,6 +26,53 @@ export async function startHub(file: string, port = '0'): Promise<TestHub> {
         child.kill('SIGKILL');
       }),
   };
+}
+
+/** The owner's password of the head offices the sync specs set up. */
+export const OWNER_PASSWORD = 'owner-pass-1';
+
+/**
+ * A fresh web mode set up as a head office by the wizard's procedure (organization `orgName`, branch Rīga, owner
+ * `owner` in English), its page then on the home screen with the owner's session read afresh.
+ */
+export async function setUpHeadOffice(page: Page, url: string, orgName = 'Test Serviss'): Promise<void> {
+  await page.goto(url);
+  await apiCall(page, 'setup.run', {
+    orgName,
+    country: 'LV',
+    timeZone: 'Europe/Riga',
+    languages: ['lv', 'en', 'ro'],
+    branchName: 'Rīga',
+    ownerName: 'Ilze Kalniņa',
+    ownerLogin: 'owner',
+    ownerPassword: OWNER_PASSWORD,
+    ownerLanguage: 'en',
+  });
+  // The wizard's procedure logged the owner in: the page, still on the wizard, reads the session afresh.
+  await page.goto(`${url}/#/home`);
+  await page.reload();
+  await expect(page.getByTestId('current-user')).toBeVisible();
+}
+
+/** The head office registers with the hub by a code that founds the organization there (the procedure the screen calls). */
+export async function registerHeadOffice(page: Page, hub: TestHub, orgName = 'Test Serviss', deviceName = 'Rīga desk'): Promise<void> {
+  await apiCall(page, 'sync.register', { hubUrl: hub.url, code: hub.code('--new-org', orgName), deviceName });
+}
+
+/**
+ * A fresh installation joins the organization from its setup wizard ("Join through a hub") with a code; after its
+ * first pull the page opens the login by itself, and the owner logs in. `beforeJoin` runs with the form filled.
+ */
+export async function joinFromWizard(page: Page, url: string, join: { hubUrl: string; code: string; deviceName: string }, beforeJoin?: () => Promise<void>): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('setup-join-hub').click();
+  await page.getByTestId('sync-join-url').fill(join.hubUrl);
+  await page.getByTestId('sync-join-code').fill(join.code);
+  await page.getByTestId('sync-join-name').fill(join.deviceName);
+  await beforeJoin?.();
+  await page.getByTestId('sync-join').click();
+  await expect(page.getByLabel(/^Login/)).toBeVisible({ timeout: 30_000 });
+  await loginAs(page, url, 'owner', OWNER_PASSWORD);
 }
 
 export interface Link {

@@ -5,7 +5,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { announcedUrl, apiCall, expect, shot, startPlanora, test } from './fixtures';
 import { chooseLanguage, EN_RO } from './languages';
-import { startHub, type TestHub } from './syncHub';
+import { registerHeadOffice, setUpHeadOffice, startHub, type TestHub } from './syncHub';
 
 /**
  * A device reset from the hub as its people meet it: the hub's administrator runs `device reset`; at the next sync the
@@ -16,7 +16,6 @@ import { startHub, type TestHub } from './syncHub';
 test.use({ viewport: { width: 1366, height: 900 } });
 
 const HUB = ['--import', 'tsx', 'src/hub/cli.ts'];
-const PASSWORD = 'owner-pass-1';
 
 /** Web mode on an existing data folder (a restart), stopped by SIGTERM. */
 async function webOn(dataDir: string): Promise<{ url: string; stop(): Promise<void> }> {
@@ -36,21 +35,8 @@ test('the hub asks for a reset: the panel says so, and after a restart the desk 
     hub = await startHub(hubFile);
     const first = await startPlanora();
     desk = first;
-    await page.goto(first.url);
-    await apiCall(page, 'setup.run', {
-      orgName: 'Test Serviss',
-      country: 'LV',
-      timeZone: 'Europe/Riga',
-      languages: ['lv', 'en', 'ro'],
-      branchName: 'Rīga',
-      ownerName: 'Ilze Kalniņa',
-      ownerLogin: 'owner',
-      ownerPassword: PASSWORD,
-      ownerLanguage: 'en',
-    });
-    await page.goto(`${first.url}/#/home`);
-    await page.reload();
-    await apiCall(page, 'sync.register', { hubUrl: hub.url, code: hub.code('--new-org', 'Test Serviss'), deviceName: 'Rīga desk' });
+    await setUpHeadOffice(page, first.url);
+    await registerHeadOffice(page, hub);
     await apiCall(page, 'clients.create', { kind: 'person', name: 'Anna Liepiņa', phones: [], emails: [], addresses: [], contacts: [] });
     await apiCall(page, 'sync.now', {});
 

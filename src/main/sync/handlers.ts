@@ -47,10 +47,9 @@ export const syncHandlers: HandlersFor<SyncProc> = {
     const user = me(ctx);
     const conflict = await loadOpenConflict(ctx.db, user, input.id);
     if (!conflict) throw fail.notFound('sync_conflict_not_found', 'id');
-    // Putting a version back, or cancelling one of two bookings, is a write of the row's module: the right a person
-    // needs to do it by hand.
-    const writes = input.keep === 'other' || conflict.kind.startsWith('slot');
-    if (writes && !can(user.role, moduleOfTable(conflict.table_name), 'write')) throw fail.forbidden('forbidden');
+    // Every decision is a write of the row's module (keeping a version writes it again, so the decision travels;
+    // putting one back or cancelling one of two bookings changes it): the right a person needs to do it by hand.
+    if (!can(user.role, moduleOfTable(conflict.table_name), 'write')) throw fail.forbidden('forbidden');
     await resolveConflict(ctx, conflict, input.keep);
     return { ok: true as const };
   },

@@ -46,8 +46,9 @@ export interface TableSpec<T extends SyncedTable> {
   /**
    * A change pulled from another branch was written to the row (by the sync's replica, not the module's services):
    * the local state the module keeps beside the row itself (a quick-search entry, a memory index) follows it.
+   * `before`: the row as it was here (null or absent: new here).
    */
-  pulled?(ctx: Ctx, row: Row<T>): Promise<void>;
+  pulled?(ctx: Ctx, row: Row<T>, before?: Row<T> | null): Promise<void>;
 }
 
 /** The audit entry of a write: `false` where another entry already tells it (a client's phone is part of the client's). */
@@ -67,8 +68,12 @@ export interface RowWriter<T extends SyncedTable> {
   /** A live row of the caller's organization (and branches, for branch-scoped tables), or `refusal` as not found. */
   load(id: string, refusal: { key: string; field: string }): Promise<Row<T>>;
   insert(values: NewRow<T>, opts?: WriteOptions): Promise<Row<T>>;
-  /** `expect`: the version the caller last read (a stale one is refused). The row is matched on its version too, so two writers cannot both win. */
-  update(before: Row<T>, patch: Patch<T>, opts?: WriteOptions & { expect?: number }): Promise<Row<T>>;
+  /**
+   * `expect`: the version the caller last read (a stale one is refused). The row is matched on its version too, so two
+   * writers cannot both win. `restamp`: columns recorded as changed even where the patch leaves their value as it was
+   * (a person confirmed the value every replica holds: its cells must outrank the versions it was chosen over).
+   */
+  update(before: Row<T>, patch: Patch<T>, opts?: WriteOptions & { expect?: number; restamp?: readonly string[] }): Promise<Row<T>>;
   /** A tombstone: the row stays, marked deleted, so a syncing branch learns of the removal. */
   remove(before: Row<T>, opts?: WriteOptions & { expect?: number }): Promise<Row<T>>;
   /** A tombstoned row made live again (a link given back), keeping its id and history. */
@@ -150,7 +155,7 @@ export function syncedRows<T extends SyncedTable>(spec: TableSpec<T>): SyncedRow
         return after as Row<T>;
       }
 
-      async function change(before: AnyRow, set: Record<string, unknown>, op: ChangeOp, opts: (WriteOptions & { expect?: number }) | undefined): Promise<Row<T>> {
+      async function change(before: AnyRow, set: Record<string, unknown>, op: ChangeOp, opts: (WriteOptions & { expect?: number; restamp?: readonly string[] }) | undefined): Promise<Row<T>> {
         if (opts?.expect !== undefined && opts.expect !== before.version) throw fail.conflict('stale', 'version');
         const now = isoNow(ctx.clock);
         const stamped = { ...set, updated_at: now, version: before.version + 1 };
@@ -159,7 +164,9 @@ export function syncedRows<T extends SyncedTable>(spec: TableSpec<T>): SyncedRow
         if (orgId) q = q.where(orgColumn(table), '=', orgId);
         const res = await q.executeTakeFirst();
         if (Number(res.numUpdatedRows) !== 1) throw fail.conflict('stale', 'version');
-        return written(op, { ...before, ...stamped }, before, changedColumns(before, set), opts);
+        const columns = changedColumns(before, set);
+        for (const c of opts?.restamp ?? []) if (!columns.includes(c) && Object.hasOwn(before, c) && !(STAMPS as readonly string[]).includes(c) && c !== 'id' && c !== 'org_id') columns.push(c);
+        return written(op, { ...before, ...stamped }, before, columns, opts);
       }
 
       return {

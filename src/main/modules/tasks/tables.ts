@@ -3,6 +3,7 @@ import type { TaskTable } from '../../db/schema';
 import { syncedRows } from '../../api/funnel';
 import type { Ctx } from '../../api/context';
 import { taskIndexOf } from './grid/gridIndex';
+import { noteConfirmedNumber } from './numberConfirmed';
 
 /** What the audit log compares of a task: its fields, without stamps and derived search keys. */
 function taskSnapshot(r: Selectable<TaskTable>): Record<string, unknown> {
@@ -21,7 +22,10 @@ export const taskRows = syncedRows({
     ctx.emit('tasks.changed', { ids: [w.after.id] }, { branchIds: [...new Set([w.after.branch_id, w.before?.branch_id ?? w.after.branch_id])] });
     followInGridIndex(ctx, w.after);
   },
-  pulled: async (ctx, row) => followInGridIndex(ctx, row),
+  pulled: async (ctx, row, before) => {
+    followInGridIndex(ctx, row);
+    await noteConfirmedNumber(ctx, before ?? null, row, taskNoteRows);
+  },
 });
 
 /** The grid's memory index takes the task as committed (a rolled-back write never reaches it). */

@@ -3,7 +3,7 @@ import type { ModuleHost } from '../../api/module';
 import type { PushEvent } from '../../api/events';
 import { secretsFor } from '../../mail';
 import { CHAT_ACTIONS, pullChatActions, pullWebIntake, type ChatActionApplier } from '../../modules/tasks';
-import { openReplica, settleDoubleBookings, type Replica } from '../replica';
+import { openReplica, settleDecidedFields, settleDoubleBookings, type Replica } from '../replica';
 import { orgConflictCount } from './conflicts';
 import { keyContext, loadDevice, SCHEMA_VERSION } from './device';
 import { createHubClient, hubBase, type HubClient } from './hubClient';
@@ -102,12 +102,15 @@ export function createSyncDesk(host: ModuleHost, opts: DeskOptions = {}): SyncDe
   });
   const off = host.subscribe((e) => {
     if (e.name !== 'sync.changed' && e.name !== 'export.progress') engine.nudge();
-    // A visit moved or cancelled here may end a double booking listed earlier: it closes without a second decision.
-    if (e.name === 'visits.changed') void settleHere(e.orgId);
+    // A visit moved or cancelled here may end a double booking listed earlier, and an edit here may be newer than both
+    // sides of a crossing edit: either closes without a second decision.
+    if (e.name === 'visits.changed' || e.name === 'interventions.changed') void settleHere(e.orgId, e.name === 'visits.changed');
   });
-  async function settleHere(org: string): Promise<void> {
+  async function settleHere(org: string, visits: boolean): Promise<void> {
     try {
-      if (!(await settleDoubleBookings(host.db, org, new Date(host.clock.now()).toISOString()))) return;
+      const nowIso = new Date(host.clock.now()).toISOString();
+      const closed = (visits ? await settleDoubleBookings(host.db, org, nowIso) : 0) + (await settleDecidedFields(host.db, org, nowIso));
+      if (!closed) return;
       host.publish({ name: 'sync.changed', payload: { state: engine.view().state, conflicts: await orgConflictCount(host.db, org) }, orgId: org });
     } catch (err) {
       host.log('sync: settling double bookings failed', err);

@@ -27,6 +27,18 @@ export interface TestHub {
   cells(): Promise<{ org_id: string; table_name: string; row_id: string; column_name: string; value: string; hlc: string; branch_id: string | null }[]>;
   /** Requests the hub has answered since it started (all of its runs). */
   requests(): number;
+  /**
+   * While set, a request it answers true for gets a 503 before the hub reads it, as a proxy in front of a hub gone away
+   * would answer: a test holds one device's pull (or everything of another) to interleave two devices' rounds.
+   */
+  gate: ((r: GatedRequest) => boolean) | null;
+}
+
+/** What a gate sees of a request: its path, the device key it carries, and for a sync whether it pushes cells. */
+export interface GatedRequest {
+  path: string;
+  key: string | null;
+  pushes: boolean;
 }
 
 export async function startTestHub(opts: { now?: () => number; engine?: Engine } = {}): Promise<TestHub> {
@@ -34,9 +46,16 @@ export async function startTestHub(opts: { now?: () => number; engine?: Engine }
   let port = 0;
   let hub: Hub | null = null;
   let requests = 0;
+  let gate: TestHub['gate'] = null;
   const open = async () => {
     hub = await createHub({ storage, now: opts.now });
     hub.app.addHook('onRequest', async () => void (requests += 1));
+    hub.app.addHook('preHandler', async (request, reply) => {
+      const auth = request.headers.authorization;
+      const cells = (request.body as { cells?: unknown[] } | undefined)?.cells;
+      const seen: GatedRequest = { path: request.url, key: auth?.startsWith('Bearer ') ? auth.slice(7) : null, pushes: Array.isArray(cells) && cells.length > 0 };
+      if (gate?.(seen)) return reply.code(503).send({ error: 'held by the test' });
+    });
     await hub.app.listen({ port, host: '127.0.0.1' });
     port = (hub.app.server.address() as AddressInfo).port;
   };
@@ -53,6 +72,12 @@ export async function startTestHub(opts: { now?: () => number; engine?: Engine }
     hub = null;
   }
   return {
+    get gate() {
+      return gate;
+    },
+    set gate(g) {
+      gate = g;
+    },
     get url() {
       return `http://127.0.0.1:${port}`;
     },

@@ -17,6 +17,7 @@ import { insertStamps, insertUnlessTaken, stampsOf, type Stamp } from './rowStat
 import { settable, type TableShape } from './tables';
 import { conflictId, doubleBookingConflicts, recordConflict, settleDoubleBookings, titleOf, type ConflictRow } from './conflicts';
 import { parkCells, takeInbox } from './inbox';
+import { raiseThreshold, settleDecidedFields } from './decided';
 import { deriveIntervention, deriveVisitSums } from './derived';
 
 export interface ReplicaDeps {
@@ -157,6 +158,7 @@ async function applyOnce(
     let conflicts = 0;
     let parked = 0;
     const touchedVisits = new Set<string>();
+    const listedHere = new Map<string, string>();
     const sums = new Set<string>();
     const derive = { orgId, owner: deps.config, now: deps.now() };
     for (const [table, allIds] of tables) {
@@ -200,8 +202,9 @@ async function applyOnce(
         }
         if (diverged.length) {
           const remoteWins = diverged.some((d) => d.remoteWins);
-          const local = { node: me, at: timeOf(maxOf(diverged.map((d) => d.local.hlc))), values: Object.fromEntries(diverged.map((d) => [d.column, d.localValue])) };
-          const remote = { node: hlcNode(diverged[0]!.remote.hlc), at: timeOf(maxOf(diverged.map((d) => d.remote.hlc))), values: Object.fromEntries(diverged.map((d) => [d.column, d.remote.value])) };
+          const [localHlc, remoteHlc] = [maxOf(diverged.map((d) => d.local.hlc)), maxOf(diverged.map((d) => d.remote.hlc))];
+          const local = { node: me, at: timeOf(localHlc), hlc: localHlc, values: Object.fromEntries(diverged.map((d) => [d.column, d.localValue])) };
+          const remote = { node: hlcNode(diverged[0]!.remote.hlc), at: timeOf(remoteHlc), hlc: remoteHlc, values: Object.fromEntries(diverged.map((d) => [d.column, d.remote.value])) };
           const row: ConflictRow = {
             kind: diverged.some((d) => d.column === 'status') ? 'status_diverged' : 'field_diverged',
             table,
@@ -213,7 +216,11 @@ async function applyOnce(
             other: (remoteWins ? local : remote) as ConflictRow['other'],
           };
           const hlcs = diverged.flatMap((d) => [d.local.hlc, d.remote.hlc]).sort();
-          if (await recordConflict(trx, orgId, conflictId([row.kind, table, rowId, ...hlcs]), row, nowIso)) conflicts++;
+          const id = conflictId([row.kind, table, rowId, ...hlcs]);
+          if (await recordConflict(trx, orgId, id, row, nowIso)) {
+            conflicts++;
+            listedHere.set(rowKey(table, rowId), id);
+          }
         }
         // An insert cut by a pull page: the row was made from its first part with a stand-in creation time (its stamp's
         // clock), and the insert's own, arriving on a later page, must still land: it is what the hub and the others hold.
@@ -294,11 +301,17 @@ async function applyOnce(
         applied += winners.length;
         if (table === 'visit') touchedVisits.add(rowId);
         if (table === 'visit' || table === 'visit_line' || table === 'visit_payment') sums.add(table === 'visit' ? rowId : (written.visit_id as string));
-        if (table === 'intervention') written = await deriveIntervention(trx, written, derive);
+        if (table === 'intervention') {
+          const merged = written;
+          written = await deriveIntervention(trx, written, derive);
+          const listed = listedHere.get(rowKey(table, rowId));
+          // The status derived again is a machine's write, not a decision: the conflict just listed must outlast it.
+          if (listed && written !== merged) await raiseThreshold(trx, listed, table, rowId);
+        }
 
         for (const spec of specsOf(table)) {
           spec.announce?.(ctx, { op, after: written as unknown as Row<SyncedTable>, before: before as unknown as Row<SyncedTable> | null, branchId });
-          await spec.pulled?.(ctx, written as unknown as Row<SyncedTable>);
+          await spec.pulled?.(ctx, written as unknown as Row<SyncedTable>, before as unknown as Row<SyncedTable> | null);
         }
       }
     }
@@ -307,6 +320,8 @@ async function applyOnce(
     }
     conflicts += await doubleBookingConflicts(trx, orgId, touchedVisits, nowIso);
     if (touchedVisits.size) await settleDoubleBookings(trx, orgId, nowIso);
+    // A decision made on another computer (or a later edit) arrived: the same crossing edit closes here too.
+    if (cells.length) await settleDecidedFields(trx, orgId, nowIso);
     // Only rows of this batch may wait; anything else dangling fails the commit as before.
     const dangling = findDangling ? await danglingRows(trx, shapes, tables.keys()) : null;
     if (dangling?.length && dangling.every((k) => byRow.has(k) && !waiting.has(k))) throw new Dangling(dangling);

@@ -4,10 +4,14 @@ import type { DB } from '../../db/schema';
 import { doubleBookings, hlcNode } from '../../../shared/sync/conflicts';
 import type { CellValue } from '../../../shared/sync/merge';
 
-/** One side of a conflict as stored: the writing device's node, when (the HLC's wall-clock part) and its values. */
+/**
+ * One side of a conflict as stored: the writing device's node, when (the HLC's wall-clock part) and its values; for a
+ * diverged field also its full stamp, which a later decision must pass to close the conflict on every computer.
+ */
 export interface ConflictSide {
   node: string;
   at: string;
+  hlc?: string;
   values: Record<string, CellValue>;
 }
 

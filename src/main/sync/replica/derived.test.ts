@@ -76,6 +76,11 @@ describe('derived fields after a merge', () => {
     const { version: _vb, updated_at: _ub, ...restB } = rb;
     expect(restB).toEqual(restA);
     expect(ra.status).toBe('finalized');
+    // The edits crossed and stay listed for a person on both sides (B: the two statuses): the status the rule wrote
+    // again, stamped after both versions, is no decision that settles them.
+    const open = (n: Node) => (n.app.core.sqlite.prepare(`select kind from sync_conflict where row_id = ? and resolved_at is null`).all(doc.id) as { kind: string }[]).map((c) => c.kind);
+    expect(open(a)).toHaveLength(1);
+    expect(open(b)).toEqual(['status_diverged']);
   });
 
   it("sums a visit's payments taken on two branches apart: the paid sum is both, on both", async () => {

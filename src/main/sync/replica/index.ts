@@ -27,6 +27,7 @@ export interface Replica {
 
 export type { ApplyOptions, ReplicaDeps } from './apply';
 export { settleDoubleBookings } from './conflicts';
+export { settleDecidedFields } from './decided';
 
 export function openReplica(db: Kysely<DB>, deps: ReplicaDeps): Replica {
   // The schema does not change while the core runs: the synced tables are read once, on first use.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../../shared/i18n/en.json';
 import lt from '../../../shared/i18n/lt.json';
 import { formatFor } from '../../app/format';
-import { noteHead } from './taskText';
+import { noteHead, noteText } from './taskText';
 
 const note = (at: string) => ({ id: 'n1', at, kind: 'email_in' as const, text: 'Sveiki', personId: null, personName: null, mailFrom: 'ona@example.test', mailSubject: null });
 
@@ -29,5 +29,11 @@ describe('a task timeline line', () => {
     const lithuanian = noteHead(await translator('lt'), formatFor('lt-LT'), note('2026-07-01T09:30:00.000Z'), 'Europe/Vilnius');
     expect(lithuanian).toContain('12:30');
     expect(lithuanian).toContain(lt.tasks.note.email_in);
+  });
+
+  it('says a provisional number confirmed by the hub with both numbers, in the reader\'s language', async () => {
+    const line = { ...note('2026-07-01T09:30:00.000Z'), kind: 'change' as const, text: JSON.stringify({ numberConfirmed: 'UZ-00001', was: 'UZ-P4321-000001' }) };
+    expect(noteText(await translator('en'), line, new Map())).toBe('number UZ-00001 confirmed, was UZ-P4321-000001');
+    expect(noteText(await translator('lt'), line, new Map())).toBe('numeris UZ-00001 patvirtintas, buvo UZ-P4321-000001');
   });
 });

@@ -8,8 +8,9 @@ type Note = Output<'tasks.get'>['timeline'][number];
 export function noteText(t: TFunction, n: Note, names: Map<string, string>): string {
   if (n.kind !== 'change') return n.text;
   try {
-    const c = JSON.parse(n.text) as { status?: string; assigneeId?: string | null; reason?: string | null; verdict?: 'approved' | 'rejected'; via?: 'phone' | 'email'; escalated?: boolean };
+    const c = JSON.parse(n.text) as { status?: string; assigneeId?: string | null; reason?: string | null; verdict?: 'approved' | 'rejected'; via?: 'phone' | 'email'; escalated?: boolean; numberConfirmed?: string; was?: string };
     const parts: string[] = [];
+    if (c.numberConfirmed) parts.push(t('tasks.timeline.numberConfirmed', { number: c.numberConfirmed, was: c.was ?? '' }));
     if (c.status) parts.push(t('tasks.timeline.status', { status: t(`tasks.status.${c.status}`) }));
     if (c.assigneeId) parts.push(t('tasks.timeline.assignee', { name: names.get(c.assigneeId) ?? '…' }));
     // A manager's verdict on a checklist says itself what the words are: the comment, or why it went back.
