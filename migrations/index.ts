@@ -26,6 +26,7 @@ import * as m0024 from './0024_task_done_month';
 import * as m0025 from './0025_provisional_numbers';
 import * as m0026 from './0026_sync_repair';
 import * as m0027 from './0027_chat_settings';
+import * as m0028 from './0028_chat_archive';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '0025_provisional_numbers': m0025,
   '0026_sync_repair': m0026,
   '0027_chat_settings': m0027,
+  '0028_chat_archive': m0028,
 };

@@ -17,7 +17,7 @@ import { remindersModule } from './reminders';
 import { syncModule } from '../sync';
 import { tasksModule, taskTimeModule } from './tasks';
 import { invoicesModule } from './invoices';
-import { chatSettingsModule } from './chat';
+import { chatConsoleModule, chatSettingsModule } from './chat';
 
 /** Every module of the application, composed: the one place that names them. A new module is one line here. */
 export const app = combine(
@@ -39,6 +39,7 @@ export const app = combine(
   taskTimeModule,
   invoicesModule,
   chatSettingsModule,
+  chatConsoleModule,
 );
 
 /** One handler per procedure of the contract; the type fails to compile when one is missing. */

@@ -25,6 +25,7 @@ import { webIntakeApi } from './webIntake';
 import { taskGridApi } from './taskGrid';
 import { taskEscalated, taskNoticesApi } from './taskNotices';
 import { chatSettingsApi } from './chatSettings';
+import { chatApi, chatChanged } from './chat';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -56,6 +57,7 @@ export const api = {
   ...taskGridApi,
   ...taskNoticesApi,
   ...chatSettingsApi,
+  ...chatApi,
 } as const;
 
 export type Api = typeof api;
@@ -85,6 +87,7 @@ export const events = {
   'tasks.rejected': taskRejected,
   'invoices.changed': invoicesChanged,
   'tasks.escalated': taskEscalated,
+  'chat.changed': chatChanged,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
