@@ -12,6 +12,7 @@ import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { CLIENT_FIELDS, clientResolver, formPath, newClientValues, pruned, valuesFromDetail, type ClientFormValues, type ClientInput } from './clientForm';
 import { ClientIdentityFields } from './ClientIdentityFields';
 import { ClientInterventions } from './ClientInterventions';
+import { ClientChatHistory } from '../chat/ClientChatHistory';
 import { ClientRowSections } from './ClientRowSections';
 import { DuplicateWarning } from './DuplicateWarning';
 import { useClientSave } from './useClientSave';
@@ -112,6 +113,7 @@ export function ClientForm(p: ClientFormProps) {
                 </fieldset>
               )}
               {p.clientId && drawer.loaded && <ClientInterventions clientId={p.clientId} busy={isDirty} />}
+              {p.clientId && drawer.loaded && <ClientChatHistory clientId={p.clientId} />}
             </Drawer.Body>
             <Group justify="space-between" px="md" py={8} style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }} wrap="nowrap">
               <Text size="xs" c="dimmed">
