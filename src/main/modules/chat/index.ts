@@ -29,4 +29,4 @@ export function chatConsoleModuleWith(tuning: ConnectionTuning = {}) {
 }
 export const chatConsoleModule = chatConsoleModuleWith();
 export { CHAT_OPERATORS } from './operator/operators';
-export { seedChatArchive } from './operator/seed';
+export { seedChatArchive, type SeedConversation } from './operator/seed';

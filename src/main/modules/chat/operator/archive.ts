@@ -128,7 +128,7 @@ export function conversationOf(r: Selectable<ChatArchiveConversationTable>): Cha
     startedAt: r.started_at,
     lastMessageAt: r.last_message_at,
     visitorSeenAt: r.visitor_seen_at,
-    unanswered: r.last_author === 'visitor',
+    unanswered: r.last_author === 'visitor' && r.status !== 'closed',
   };
 }
 
