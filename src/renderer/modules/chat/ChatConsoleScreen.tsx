@@ -77,9 +77,9 @@ export function ChatConsoleScreen() {
         <Badge color={online ? 'green' : link === 'no_hub' ? 'gray' : 'orange'} variant="light" data-testid="chat-link" data-link={link}>
           {t(`chatConsole.link.${link}`)}
         </Badge>
-        <Checkbox size="xs" label={t('chatConsole.showClosed')} checked={showClosed} onChange={(e) => setShowClosed(e.currentTarget.checked)} data-testid="chat-show-closed" />
-        <Checkbox size="xs" label={t('chatConsole.sound')} checked={prefs.sound} onChange={(e) => setPref('sound', e.currentTarget.checked)} data-testid="chat-pref-sound" />
-        <Checkbox size="xs" label={t('chatConsole.notify')} checked={prefs.notify} onChange={(e) => setPref('notify', e.currentTarget.checked)} data-testid="chat-pref-notify" />
+        <Checkbox size="xs" mr="sm" label={t('chatConsole.showClosed')} checked={showClosed} onChange={(e) => setShowClosed(e.currentTarget.checked)} data-testid="chat-show-closed" />
+        <Checkbox size="xs" mr="sm" label={t('chatConsole.sound')} checked={prefs.sound} onChange={(e) => setPref('sound', e.currentTarget.checked)} data-testid="chat-pref-sound" />
+        <Checkbox size="xs" mr="sm" label={t('chatConsole.notify')} checked={prefs.notify} onChange={(e) => setPref('notify', e.currentTarget.checked)} data-testid="chat-pref-notify" />
         <KeyButton label={t('common.refresh')} keys="F5" onClick={refresh} />
       </ScreenHeader>
       {link === 'no_hub' && (
