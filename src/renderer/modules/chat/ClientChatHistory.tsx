@@ -26,6 +26,8 @@ export function ClientChatHistory({ clientId }: { clientId: string }) {
   const time = useMemo(() => exactTime(fmt.locale, zone), [fmt.locale, zone]);
   const mayRead = can('chat', 'read');
   const history = useApiQuery('chat.clientHistory', { clientId }, { enabled: mayRead });
+  const colleagues = useApiQuery('users.directory', {}, { enabled: mayRead });
+  const names = useMemo(() => new Map((colleagues.data ?? []).map((u) => [u.id, u.name])), [colleagues.data]);
   if (!mayRead || apiError(history.error)?.code === 'forbidden') return null;
   const list = history.data?.conversations ?? [];
   return (
@@ -52,7 +54,7 @@ export function ClientChatHistory({ clientId }: { clientId: string }) {
           </Group>
           {messages.slice(-4).map((m) => (
             <div key={m.seq} className={`chat-history-line chat-msg-${m.author}`} data-testid="client-chat-line">
-              <span className="chat-msg-time">{time(m.at)}</span> <span className="chat-msg-who">{m.author === 'visitor' ? c.answers.name || t('chatConsole.visitor') : t('chatConsole.operator')}:</span>{' '}
+              <span className="chat-msg-time">{time(m.at)}</span> <span className="chat-msg-who">{m.author === 'visitor' ? c.answers.name || t('chatConsole.visitor') : (m.userId && names.get(m.userId)) || t('chatConsole.operator')}:</span>{' '}
               <span className="chat-msg-text">{m.deleted ? t('chatConsole.deletedMessage') : m.text}</span>
             </div>
           ))}
