@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './contract';
-import { id as uuid } from './common';
+import { id as uuid, requiredMultilineText } from './common';
 import { CHAT_TEXT_MAX } from '../chat/protocol';
 
 /**
@@ -12,12 +12,8 @@ import { CHAT_TEXT_MAX } from '../chat/protocol';
 
 /** The hub's ids: not uuids (the hub makes them). */
 const hubId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-// Control characters other than tab and line breaks are refused by the hub too: say so before the round trip.
-const replyText = z
-  .string()
-  .max(CHAT_TEXT_MAX, { message: 'too_long' })
-  .refine((s) => s.trim().length > 0, { message: 'required' })
-  .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), { message: 'invalid_format' });
+// Trimmed, several lines allowed, control characters refused: what the hub accepts too, said before the round trip.
+const replyText = requiredMultilineText(CHAT_TEXT_MAX);
 
 export const chatAnswers = z.object({
   name: z.string().optional(),
@@ -96,7 +92,8 @@ export const chatApi = {
   'chat.delete': procedure({ input: z.strictObject({ conversationId, seq: z.number().int().positive() }), output: z.object({ ok: z.literal(true) }), access: answer, writes: true, ownTransactions: true }),
   'chat.transfer': procedure({ input: z.strictObject({ conversationId, userId: uuid }), output: z.object({ ok: z.literal(true) }), access: answer, writes: true, ownTransactions: true }),
   'chat.close': procedure({ input: z.strictObject({ conversationId }), output: z.object({ ok: z.literal(true) }), access: answer, writes: true, ownTransactions: true }),
-  'chat.typing': procedure({ input: z.strictObject({ conversationId }), output: z.object({ ok: z.literal(true) }), access: answer, writes: false, ownTransactions: true }),
+  // A signal to the visitor, not a read: it acts on the conversation like an answer does.
+  'chat.typing': procedure({ input: z.strictObject({ conversationId }), output: z.object({ ok: z.literal(true) }), access: answer, writes: true, ownTransactions: true }),
   /** A client's conversations for the card: by the hub's client id, else the questionnaire's phone or e-mail. */
   'chat.clientHistory': procedure({ input: chatHistoryInput, output: chatHistory, access: read, writes: false }),
 };

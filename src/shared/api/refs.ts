@@ -53,6 +53,8 @@ export const RECORD_KINDS = [
   'material',
   /** A session of time on a task: its branch's, like the task. */
   'timeEntry',
+  /** A website chat conversation in this desktop's archive: the organization's (the hub routes it), no branch's. */
+  'chatConversation',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -134,6 +136,7 @@ const BY_PROCEDURE: Record<string, Record<string, RecordKind>> = {
   'invoices.saveSettings': { sellerVatId: 'none' },
   'invoices.removeMaterial': { id: 'material' },
   ...Object.fromEntries(['list', 'count', 'groups', 'export', 'print'].map((p) => [`tasks.grid.${p}`, TASK_GRID_FILTER_REFS])),
+  'chat.*': { conversationId: 'chatConversation' },
   'tasks.views.save': { id: 'view' },
   'tasks.views.delete': { id: 'view' },
   // The employee whose time is kept is put on the session, a row of the task's branch.
