@@ -51,6 +51,12 @@ export async function saveMessage(db: Kysely<DB>, orgId: string, m: Pick<Message
   if (had) {
     if (fromHub && had.deleted_at === null) {
       await db.updateTable('chat_archive_message').set({ at: m.at, rev: sql`max(rev, ${m.rev})` }).where('conversation_id', '=', m.conversationId).where('seq', '=', m.seq).execute();
+      // The acknowledged reply was stamped with this desk's clock: the last message's time follows the hub's.
+      await db
+        .updateTable('chat_archive_conversation')
+        .set({ last_message_at: sql`(select max(at) from chat_archive_message where conversation_id = ${m.conversationId})` })
+        .where('id', '=', m.conversationId)
+        .execute();
     }
     return false;
   }
@@ -81,7 +87,8 @@ async function refreshLast(db: Kysely<DB>, orgId: string, conversationId: string
   const last = await db.selectFrom('chat_archive_message').select(['author']).where('conversation_id', '=', conversationId).where('deleted_at', 'is', null).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   await db
     .insertInto('chat_archive_conversation')
-    .values({ id: conversationId, org_id: orgId, started_at: at ?? 0, last_message_at: at, last_author: last?.author ?? null })
+    // A placeholder (started 0, listed nowhere) until the conversation's own frame fills it in.
+    .values({ id: conversationId, org_id: orgId, started_at: 0, last_message_at: at, last_author: last?.author ?? null })
     .onConflict((oc) =>
       oc.column('id').doUpdateSet({
         last_author: last?.author ?? null,
