@@ -26,10 +26,11 @@ import * as m0024 from './0024_task_done_month';
 import * as m0025 from './0025_provisional_numbers';
 import * as m0026 from './0026_sync_repair';
 import * as m0027 from './0027_chat_settings';
+import * as m0028 from './0028_chat_archive';
 import * as m0029 from './0029_task_chat_link';
 import * as m0030 from './0030_client_portal';
-import * as m0032 from './0032_chat_pictures';
-import * as m0033 from './0033_client_count';
+import * as m0031 from './0031_chat_pictures';
+import * as m0032 from './0032_client_count';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -60,8 +61,9 @@ export const migrations: Record<string, Migration> = {
   '0025_provisional_numbers': m0025,
   '0026_sync_repair': m0026,
   '0027_chat_settings': m0027,
+  '0028_chat_archive': m0028,
   '0029_task_chat_link': m0029,
   '0030_client_portal': m0030,
-  '0032_chat_pictures': m0032,
-  '0033_client_count': m0033,
+  '0031_chat_pictures': m0031,
+  '0032_client_count': m0032,
 };

@@ -42,6 +42,8 @@ export const EVENT_MODULE: Record<EventName, Module> = {
   'invoices.changed': 'invoices',
   // An urgent task not acknowledged in time: told to the branch's dispatcher.
   'tasks.escalated': 'tasks',
+  // Each operator's own socket tells its own windows (scoped to the user): only those who read chats.
+  'chat.changed': 'chat',
 };
 
 /** The one delivery rule of every transport: same organization, the module's read right, and a branch the user sees. */

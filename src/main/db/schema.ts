@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { ChatSettingsDB } from './schemaChat';
 import type { TaskChatDB } from './schemaTaskChat';
+import type { ChatArchiveDB } from './schemaChatArchive';
 /** Table types for Kysely. Column names are snake_case as stored; services map to the contract's camelCase. */
 interface Synced {
   created_at: string;
@@ -146,7 +147,7 @@ export interface ClientContactTable extends ClientChild {
   email: string | null;
 }
 
-export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB, TasksDB, ChecklistDB, InvoicesDB, WebIntakeDB, TaskNoticesDB, FieldOutcomeDB, ProvisionalDB, ChatSettingsDB, TaskChatDB {
+export interface DB extends InterventionsDB, MailDB, ChangeDB, FavoritesDB, CalendarDB, RemindersDB, SyncDB, TasksDB, ChecklistDB, InvoicesDB, WebIntakeDB, TaskNoticesDB, FieldOutcomeDB, ProvisionalDB, ChatSettingsDB, TaskChatDB, ChatArchiveDB {
   org: OrgTable;
   branch: BranchTable;
   app_user: UserTable;

@@ -253,4 +253,25 @@ describe('the demo tasks\' intake and notices', () => {
     const lines = rows<{ n: number }>(`select count(*) n from task_note n join task t on t.id = n.task_id where t.source = 'chat' and n.kind = 'note'`);
     expect(lines[0]!.n).toBe(DEMO_CHAT_TASKS);
   });
+
+  it('shows the website chat alive without a hub: red unanswered chats, a quote, a deleted mistake, history on a client’s card', async () => {
+    const dispatcher = await app.login('dispatcher.riga', DEMO_PASSWORD);
+    expect(await app.call(dispatcher, 'chat.status', {})).toMatchObject({ link: 'no_hub' });
+    const open = await app.call(dispatcher, 'chat.conversations', {});
+    expect(open.length).toBeGreaterThanOrEqual(3);
+    expect(open.filter((c) => c.unanswered).length).toBeGreaterThanOrEqual(2);
+    expect(open.every((c) => c.ip && c.page.startsWith('https://'))).toBe(true);
+    const all = await app.call(dispatcher, 'chat.conversations', { closed: true });
+    expect(all.some((c) => c.status === 'closed' && !c.unanswered)).toBe(true);
+    const answered = open.find((c) => !c.unanswered)!;
+    const msgs = await app.call(dispatcher, 'chat.messages', { conversationId: answered.id });
+    expect(msgs.some((m) => m.deleted && m.text === '')).toBe(true);
+    expect(msgs.some((m) => m.quoteSeq !== null)).toBe(true);
+    // The visitor who wrote twice is a client: their card shows both chats, found by the questionnaire's phone.
+    const client = rows<{ id: string }>(`select c.id from client c where c.name = ?`, open.find((c) => c.id === 'demo-chat-boiler')!.answers.name)[0]!;
+    const history = await app.call(dispatcher, 'chat.clientHistory', { clientId: client.id });
+    expect(history.conversations.map((h) => h.conversation.id).sort()).toEqual(['demo-chat-boiler', 'demo-chat-move']);
+    const accountant = await app.login('accountant', DEMO_PASSWORD);
+    expect((await app.raw(accountant, 'chat.conversations', {})).ok).toBe(false);
+  });
 });

@@ -23,6 +23,7 @@ import { loadInvoices } from './invoices';
 import { loadTaskNotices } from './taskNotices';
 import { loadChatSettings } from './chat';
 import { loadChatTasks } from './chatTasks';
+import { loadChatArchive } from './chatArchive';
 
 export const DEMO_PASSWORD = 'planora-demo';
 export { DEMO_CLIENTS } from './clientsPlan';
@@ -68,6 +69,8 @@ export async function seedDemo(ctx: Ctx, language: Language = DEMO_LANGUAGE, int
     await loadTaskNotices(quiet, { seed: DEMO_SEED, now: plan.now, owner: user('owner') });
     // The website chat: how conversations are routed, what a visitor is asked, and each person's levels.
     await loadChatSettings(quiet, { language: plan.language, owner: user('owner'), users: ids.users });
+    // Its conversations as a hub would have sent them (the demo has none): the console and the clients' cards are alive.
+    await loadChatArchive(quiet, { now: plan.now, language: plan.language, users: ids.users, clients: ids.clients.map((c) => c.id) });
   }
   return [...STAFF, ...OFFICE].map((s) => ({ login: s.login, password: DEMO_PASSWORD, role: s.role }));
 }

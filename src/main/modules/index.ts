@@ -17,7 +17,7 @@ import { remindersModule } from './reminders';
 import { syncModule } from '../sync';
 import { tasksModule, taskTimeModule } from './tasks';
 import { invoicesModule } from './invoices';
-import { chatSettingsModule } from './chat';
+import { chatConsoleModule, chatSettingsModule } from './chat';
 import { portalModule } from './portal';
 
 /** Every module of the application, composed: the one place that names them. A new module is one line here. */
@@ -41,6 +41,7 @@ export const app = combine(
   invoicesModule,
   chatSettingsModule,
   portalModule,
+  chatConsoleModule,
 );
 
 /** One handler per procedure of the contract; the type fails to compile when one is missing. */

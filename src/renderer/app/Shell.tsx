@@ -20,6 +20,7 @@ import { HelpButton } from './help';
 import { FilePreview } from './FilePreview';
 import { SyncIndicator } from '../modules/sync/SyncIndicator';
 import { RunningTimer } from '../modules/tasks/RunningTimer';
+import { ChatAlerts } from '../modules/chat/ChatAlerts';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -121,6 +122,7 @@ export function Shell() {
         {can('calendar', 'write') && <SlotFreedToast />}
         {can('tasks', 'read') && <TaskRejectedToast />}
         {can('tasks', 'write') && <EscalatedToast />}
+        {can('chat', 'read') && <ChatAlerts />}
       </PushToastStack>
       <FilePreview />
     </AppShell>

@@ -35,6 +35,8 @@ const INVALIDATES: Record<EventName, string[]> = {
   'invoices.changed': ['invoices'],
   // The escalation wrote a line on the task's timeline.
   'tasks.escalated': ['tasks'],
+  // The console refetches itself: a visitor's typing comes on this event too and changes nothing cached.
+  'chat.changed': [],
 };
 
 export function invalidateFor(name: EventName): void {

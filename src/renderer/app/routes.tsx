@@ -69,4 +69,6 @@ export const ROUTES: RouteDef[] = [
   { path: 'invoice-settings', label: 'invoiceSeller.nav', module: 'invoices', edit: 'approve', load: () => import('../modules/invoices/InvoiceSettingsScreen').then((m) => m.InvoiceSettingsScreen) },
   // The website chat's routing, questionnaire and each employee's levels: everyone who answers chats reads; managers change.
   { path: 'chat-settings', label: 'chatSettings.nav', module: 'chat', edit: 'approve', load: () => import('../modules/chatSettings/ChatSettingsScreen').then((m) => m.ChatSettingsScreen) },
+  // The website chat's operator console: everyone who reads chats sees it; answering needs the write right.
+  { path: 'chat', label: 'chatConsole.nav', module: 'chat', load: () => import('../modules/chat/ChatConsoleScreen').then((m) => m.ChatConsoleScreen) },
 ];

@@ -50,6 +50,8 @@ export const SCREEN_MODULES = {
   'invoice-settings': read('invoices'),
   // The website chat's settings: everyone who answers chats reads them; managers and owners change them.
   'chat-settings': read('chat'),
+  // The operator console: conversations from the archive (answering needs write, checked by each procedure).
+  chat: read('chat'),
 } as const satisfies Record<string, ScreenRight | null>;
 export type Screen = keyof typeof SCREEN_MODULES;
 export const SCREENS = Object.keys(SCREEN_MODULES) as [Screen, ...Screen[]];

@@ -26,6 +26,7 @@ import { taskGridApi } from './taskGrid';
 import { taskEscalated, taskNoticesApi } from './taskNotices';
 import { chatSettingsApi } from './chatSettings';
 import { portalApi } from './portal';
+import { chatApi, chatChanged } from './chat';
 
 /** Every procedure of Planora, declared once. Main dispatches by these names; the renderer calls them. */
 export const api = {
@@ -58,6 +59,7 @@ export const api = {
   ...taskNoticesApi,
   ...chatSettingsApi,
   ...portalApi,
+  ...chatApi,
 } as const;
 
 export type Api = typeof api;
@@ -87,6 +89,7 @@ export const events = {
   'tasks.rejected': taskRejected,
   'invoices.changed': invoicesChanged,
   'tasks.escalated': taskEscalated,
+  'chat.changed': chatChanged,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

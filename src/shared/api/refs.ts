@@ -57,6 +57,8 @@ export const RECORD_KINDS = [
   'timelineNote',
   /** A client portal link this installation asked the hub for: the organization's, like the client. */
   'portalLink',
+  /** A website chat conversation in this desktop's archive: the organization's (the hub routes it), no branch's. */
+  'chatConversation',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -138,6 +140,7 @@ const BY_PROCEDURE: Record<string, Record<string, RecordKind>> = {
   'invoices.saveSettings': { sellerVatId: 'none' },
   'invoices.removeMaterial': { id: 'material' },
   ...Object.fromEntries(['list', 'count', 'groups', 'export', 'print'].map((p) => [`tasks.grid.${p}`, TASK_GRID_FILTER_REFS])),
+  'chat.*': { conversationId: 'chatConversation' },
   'tasks.views.save': { id: 'view' },
   'tasks.views.delete': { id: 'view' },
   // The employee whose time is kept is put on the session, a row of the task's branch.

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createHub, type Hub } from '../../../hub/server';
+import { createHub, type Hub, type HubOptions } from '../../../hub/server';
 import { createCode, revokeDevice } from '../../../hub/store/devices';
 import type { HubStorage } from '../../../hub/db/open';
 import type { Engine } from '../../../hub/db/migrations';
@@ -41,14 +41,14 @@ export interface GatedRequest {
   pushes: boolean;
 }
 
-export async function startTestHub(opts: { now?: () => number; engine?: Engine } = {}): Promise<TestHub> {
+export async function startTestHub(opts: { now?: () => number; engine?: Engine; hub?: Partial<HubOptions> } = {}): Promise<TestHub> {
   let storage: HubStorage = opts.engine ? await freshStorage(opts.engine) : { sqlite: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'planora-hub-')), 'hub.db') };
   let port = 0;
   let hub: Hub | null = null;
   let requests = 0;
   let gate: TestHub['gate'] = null;
   const open = async () => {
-    hub = await createHub({ storage, now: opts.now });
+    hub = await createHub({ ...opts.hub, storage, now: opts.now });
     hub.app.addHook('onRequest', async () => void (requests += 1));
     hub.app.addHook('preHandler', async (request, reply) => {
       const auth = request.headers.authorization;

@@ -13,6 +13,7 @@ import { CLIENT_FIELDS, clientResolver, formPath, newClientValues, pruned, value
 import { ClientIdentityFields } from './ClientIdentityFields';
 import { ClientInterventions } from './ClientInterventions';
 import { ClientPortal } from './ClientPortal';
+import { ClientChatHistory } from '../chat/ClientChatHistory';
 import { ClientRowSections } from './ClientRowSections';
 import { DuplicateWarning } from './DuplicateWarning';
 import { useClientSave } from './useClientSave';
@@ -114,6 +115,7 @@ export function ClientForm(p: ClientFormProps) {
               )}
               {p.clientId && drawer.loaded && <ClientInterventions clientId={p.clientId} busy={isDirty} />}
               {p.clientId && drawer.loaded && <ClientPortal clientId={p.clientId} preferredLanguage={detail.data?.preferredLanguage ?? null} />}
+              {p.clientId && drawer.loaded && <ClientChatHistory clientId={p.clientId} />}
             </Drawer.Body>
             <Group justify="space-between" px="md" py={8} style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }} wrap="nowrap">
               <Text size="xs" c="dimmed">

@@ -5,9 +5,9 @@ import { migrateAll } from '../src/main/db/migrate';
 import { tempDir } from '../src/main/testing/harness';
 import { migrations } from './index';
 
-const BEFORE = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0033'));
+const BEFORE = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0032'));
 
-describe('0033_client_count', () => {
+describe('0032_client_count', () => {
   it('counts the live clients already there, then keeps each organization exact through inserts, tombstones, restores, moves and deletes', async () => {
     const sqlite = openSqlite(path.join(tempDir(), 'm.db'));
     const db = kyselyOver(sqlite);
@@ -22,7 +22,7 @@ describe('0033_client_count', () => {
       for (let i = 0; i < 5; i++) client.run({ id: `a${i}`, org: 'a', deleted: i === 4 ? 'gone' : null, ...stamps });
       client.run({ id: 'b0', org: 'b', deleted: null, ...stamps });
 
-      expect(await migrateAll(db, migrations)).toEqual(['0033_client_count']);
+      expect(await migrateAll(db, migrations)).toEqual(['0032_client_count']);
       const counts = () => Object.fromEntries((sqlite.prepare('select org_id, n from client_count order by org_id').all() as { org_id: string; n: number }[]).map((r) => [r.org_id, r.n]));
       const truth = () =>
         Object.fromEntries((sqlite.prepare('select org_id, count(*) as n from client where deleted_at is null group by org_id').all() as { org_id: string; n: number }[]).map((r) => [r.org_id, r.n]));
