@@ -18,7 +18,7 @@ beforeEach(async () => {
 });
 afterEach(() => sqlite.close());
 
-const conv = { id: 'c1', status: 'open' as const, answers: { name: 'Ilze' }, ip: '10.0.0.1', page: 'https://x.example/', language: 'lv', assigneeId: null, startedAt: 1000, lastMessageAt: null, visitorSeenAt: 1500, rev: 1 };
+const conv = { id: 'c1', status: 'open' as const, answers: { name: 'Ilze' }, ip: '10.0.0.1', page: 'https://x.example/', language: 'lv', assigneeId: null, startedAt: 1000, lastMessageAt: null, visitorSeenAt: 1500, rev: 1, clientId: null };
 const msg = (seq: number, author: 'visitor' | 'operator', at: number) => ({ conversationId: 'c1', seq, rev: seq + 1, author, userId: author === 'operator' ? 'u1' : null, text: `m${seq}`, quoteSeq: null, at });
 
 describe('the chat archive', () => {

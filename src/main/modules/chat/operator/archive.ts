@@ -11,7 +11,7 @@ import type { ChatArchiveConversationTable, ChatArchiveMessageTable } from '../.
  */
 
 /** A conversation as the hub described it; what the archive knew of its messages stays. */
-export async function saveConversation(db: Kysely<DB>, orgId: string, c: ConversationView & { clientId?: string | null }): Promise<void> {
+export async function saveConversation(db: Kysely<DB>, orgId: string, c: ConversationView): Promise<void> {
   const row = {
     id: c.id,
     org_id: orgId,
@@ -25,7 +25,7 @@ export async function saveConversation(db: Kysely<DB>, orgId: string, c: Convers
     last_message_at: c.lastMessageAt,
     visitor_seen_at: c.visitorSeenAt,
     rev: c.rev,
-    ...(c.clientId !== undefined ? { client_id: c.clientId } : {}),
+    client_id: c.clientId,
   };
   const { id: _id, ...update } = row;
   await db
