@@ -33,6 +33,9 @@ export async function pushStaff(device: TestDevice, orgId: string, people: Staff
     device.cell('chat_setting', orgId, 'strategy', settings.strategy ?? 'experienced_first'),
     device.cell('chat_setting', orgId, 'escalate_after_minutes', settings.escalateAfterMinutes ?? 5),
     device.cell('chat_setting', orgId, 'max_chats_each', settings.maxChatsEach ?? 3),
+    // A desktop always writes the questionnaire with its row: the visitor's phone and e-mail are asked, so routing can match them.
+    device.cell('chat_setting', orgId, 'questionnaire', JSON.stringify({ name: 'required', phone: 'asked', email: 'asked', topic: 'asked' })),
+    device.cell('chat_setting', orgId, 'topics', JSON.stringify(['Cenas'])),
   ];
   for (const p of people) {
     cells.push(
