@@ -257,7 +257,8 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
     toggle: toggleAndFocus,
     focusRow: (i: number) => focusGridRow(apiRef.current, i),
     selectedRows,
-    onOpen: (r: GridRow) => latest.current.onOpen(r),
+    // After the key event: a form whose document was read ahead is ready at once, and must not take this Enter as its own.
+    onOpen: (r: GridRow) => void setTimeout(() => latest.current.onOpen(r), 0),
     onDelete: props.onDelete && ((rows: GridRow[]) => latest.current.onDelete?.(rows)),
     page: (index: number, down: boolean) => pageMove(apiRef.current, boxRef.current, index, down),
   };
