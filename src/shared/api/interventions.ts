@@ -255,8 +255,14 @@ export const interventionsApi = {
   }),
   'interventions.count': procedure({
     /** With the grid's sort, the rows are also put in order for the pages that follow (counting costs a little more). */
-    input: z.strictObject({ scope: gridScope, sort: z.enum(SORT_FIELDS).optional(), desc: z.boolean().optional() }),
-    output: z.object({ total: z.number().int() }),
+    input: z.strictObject({
+      scope: gridScope,
+      sort: z.enum(SORT_FIELDS).optional(),
+      desc: z.boolean().optional(),
+      /** Also the first rows of that order, in the same answer: a new scope's screen needs no second round trip. */
+      first: z.number().int().min(1).max(500).optional(),
+    }),
+    output: z.object({ total: z.number().int(), rows: z.array(gridRow).optional() }),
     access: { module: 'interventions', action: 'read' },
     writes: false,
   }),

@@ -38,7 +38,10 @@ export const interventionsHandlers: HandlersFor<Names> = {
     return { rows: await gridSourceOf(ctx).page(input.scope, gridOrder(input), input.offset, input.limit) };
   },
   async 'interventions.count'(input, ctx) {
-    return { total: await gridSourceOf(ctx).count(input.scope, input.sort ? gridOrder(input) : undefined) };
+    const source = gridSourceOf(ctx);
+    const total = await source.count(input.scope, input.sort ? gridOrder(input) : undefined);
+    if (!input.first) return { total };
+    return { total, rows: total ? await source.page(input.scope, gridOrder(input), 0, Math.min(input.first, total)) : [] };
   },
   async 'interventions.groups'(input, ctx) {
     if (!input.scope.groupBy?.length) throw fail.validation('group_levels_missing', 'scope.groupBy');

@@ -13,6 +13,8 @@ export interface GridTotalsProps {
   scope: GridScope;
   /** The group of the grid's focused row, when the grid is grouped in header rows. */
   group: GroupRowData | null;
+  /** False: not read yet (the grid's rows go first). */
+  enabled?: boolean;
 }
 
 type Totals = Output<'interventions.totals'>;
@@ -51,10 +53,10 @@ function TotalsLine({ totals, testId, title }: { totals: Totals | undefined; tes
  * The grid's footer: the rows of the current filter counted by status and by priority, and those of the focused row's group.
  * Saves anywhere make them stale by the push event (as every interventions read); F5 asks again (`refreshTotals`).
  */
-export function GridTotals({ scope, group }: GridTotalsProps) {
+export function GridTotals({ scope, group, enabled = true }: GridTotalsProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const all = useApiQuery('interventions.totals', { scope }, { placeholderData: (prev) => prev });
+  const all = useApiQuery('interventions.totals', { scope }, { enabled, placeholderData: (prev) => prev });
   const groupScope: GridScope = { ...scope, groupPath: group?.path ?? [] };
   const inGroup = useApiQuery('interventions.totals', { scope: groupScope }, { enabled: !!group, placeholderData: (prev) => prev });
   return (

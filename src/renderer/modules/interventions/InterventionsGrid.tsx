@@ -1,6 +1,21 @@
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { ColumnState, GridApi, GridReadyEvent, IRowNode } from 'ag-grid-community';
+import type {
+  CellFocusedEvent,
+  CellKeyDownEvent,
+  ColDef,
+  ColumnState,
+  FullWidthCellKeyDownEvent,
+  GetRowIdParams,
+  GridApi,
+  GridReadyEvent,
+  IRowNode,
+  IsFullWidthRowParams,
+  RowDoubleClickedEvent,
+  RowSelectionOptions,
+  SuppressKeyboardEventParams,
+  ViewportChangedEvent,
+} from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { GridColumn, GridFilters, GridRow, GroupLevel, SortField } from '../../../shared/api/interventions';
 import { GRID_COLUMNS } from '../../../shared/api/interventions';
@@ -13,12 +28,12 @@ import { headerMeasure } from '../../components/headerWidth';
 import { useGridLayout } from '../../components/gridLayout';
 import { useScreenKeys } from '../../components/screen';
 import { interventionColumns, isLeaf, sortOf, type VRowData } from './columns';
-import { focusGridRow, groupOfRow, onGridKey } from './gridKeys';
+import { focusGridRow, groupOfRow, onGridKey, pageMove } from './gridKeys';
 import { gridRowId, gridSortItem, isGroupRow, ROW_CLASS_RULES } from './gridRows';
 import { GroupRow, type GridContext } from './GroupRow';
 import type { GroupRowData } from './groupModel';
 import type { GroupKey } from './model';
-import { useGridSource } from './useGridSource';
+import { BLOCK, useGridSource } from './useGridSource';
 
 /** Keys that move the grid's cursor from row to row. */
 const NAV_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown']);
@@ -55,6 +70,8 @@ export interface InterventionsGridProps {
   onInsert?(): void;
   onDelete?(rows: GridRow[]): void;
   onTotal(total: number | null): void;
+  /** Rows of the current scope are on screen: reads that could wait may go now. */
+  onRowsShown?(): void;
   onSelection?(rows: GridRow[]): void;
   /** While a form or dialog is open, Insert and F5 belong to it. */
   suspendKeys?: boolean;
@@ -67,9 +84,20 @@ export interface InterventionsGridProps {
 export interface GridFocus {
   row: GridRow | null;
   group: GroupRowData | null;
+  /** Moved there by the arrows or Page Up/Down (the cursor may be passing through). */
+  byKey?: boolean;
 }
 
-const BLOCK = 100;
+/** ag-grid's own Page Up/Down is throttled to one press in 100 ms: a quick second press was lost. The grid's keys do it. */
+const suppressPageKeys = (p: SuppressKeyboardEventParams) => (p.event.key === 'PageDown' || p.event.key === 'PageUp') && !p.event.ctrlKey && !p.event.altKey && !p.event.metaKey && !p.editing;
+
+/** Built once: ag-grid re-applies every option whose reference changes on a render. */
+const DEFAULT_COL_DEF: ColDef<VRowData> = { resizable: true, sortable: false, minWidth: 40, wrapHeaderText: true, autoHeaderHeight: true, suppressKeyboardEvent: suppressPageKeys };
+const ROW_SELECTION: RowSelectionOptions<VRowData> = { mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true, isRowSelectable: (n) => isLeaf(n.data) };
+const getRowId = (p: GetRowIdParams<VRowData>) => gridRowId(p.data);
+const isFullWidthRow = (p: IsFullWidthRowParams<VRowData>) => isGroupRow(p.rowNode.data);
+
+const selectedRowsOf = (api: GridApi<VRowData> | undefined): GridRow[] => (api?.getSelectedRows() ?? []).filter(isLeaf);
 
 /** A form or dialog is on top: the keys are its own. */
 const overlayOpen = () => !!document.querySelector('.mantine-Modal-content, .mantine-Drawer-content');
@@ -93,6 +121,7 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
   /** Focus asked for while a page is loading (Enter in the search box): given when the rows arrive. */
   const pendingFocus = useRef(0);
   const onPage = useCallback((total: number) => {
+    latest.current.onRowsShown?.();
     // Until the asked-for focus has landed on rows of the new scope, each page that arrives gives it again
     // (an older page may arrive first) — unless the person has moved on to something else.
     if (pendingFocus.current <= Date.now() || total === 0) return;
@@ -152,7 +181,7 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
     fit();
   };
 
-  const selectedRows = (): GridRow[] => (apiRef.current?.getSelectedRows() ?? []).filter(isLeaf);
+  const selectedRows = (): GridRow[] => selectedRowsOf(apiRef.current);
 
   // The selection follows the keyboard, as in a file list: a row reached with the arrows (or Page Up/Down) is the one
   // chosen, so the toolbar and Delete act on the row the person sees the cursor on — also after Esc brought the
@@ -161,15 +190,17 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
   const onKeyDownCapture = (e: React.KeyboardEvent) => {
     if (NAV_KEYS.has(e.key) && !e.ctrlKey && !e.altKey && !e.metaKey) navKey.current = { shift: e.shiftKey, at: performance.now() };
   };
-  const selectFocused = (rowIndex: number | null) => {
+  /** Whether a navigation key moved the cursor here. */
+  const selectFocused = (rowIndex: number | null): boolean => {
     const key = navKey.current;
     navKey.current = null;
-    if (!key || performance.now() - key.at > 1000 || rowIndex == null) return;
+    if (!key || performance.now() - key.at > 1000 || rowIndex == null) return false;
     const a = apiRef.current;
     const node = a?.getDisplayedRowAtIndex(rowIndex);
-    if (!a || !node) return;
+    if (!a || !node) return true;
     if (isLeaf(node.data)) node.setSelected(true, !key.shift);
     else if (!key.shift) a.deselectAll();
+    return true;
   };
   const focusedNode = (): IRowNode<VRowData> | undefined => {
     const a = apiRef.current;
@@ -226,9 +257,32 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
     toggle: toggleAndFocus,
     focusRow: (i: number) => focusGridRow(apiRef.current, i),
     selectedRows,
-    onOpen: (r: GridRow) => latest.current.onOpen(r),
+    // After the key event: a form whose document was read ahead is ready at once, and must not take this Enter as its own.
+    onOpen: (r: GridRow) => void setTimeout(() => latest.current.onOpen(r), 0),
     onDelete: props.onDelete && ((rows: GridRow[]) => latest.current.onDelete?.(rows)),
+    page: (index: number, down: boolean) => pageMove(apiRef.current, boxRef.current, index, down),
   };
+
+  // ag-grid re-applies an option whose reference is new: the handlers it gets are made once and call this render's.
+  const live = useRef({ onGridReady, keys, selectFocused, source });
+  useLayoutEffect(() => {
+    live.current = { onGridReady, keys, selectFocused, source };
+  });
+  const events = useMemo(
+    () => ({
+      onGridReady: (e: GridReadyEvent<VRowData>) => live.current.onGridReady(e),
+      onCellKeyDown: (e: CellKeyDownEvent<VRowData> | FullWidthCellKeyDownEvent<VRowData>) => onGridKey(live.current.keys, e),
+      onRowDoubleClicked: (e: RowDoubleClickedEvent<VRowData>) => isLeaf(e.data) && latest.current.onOpen(e.data),
+      onViewportChanged: (e: ViewportChangedEvent<VRowData>) => live.current.source.onViewport(e.api),
+      onSelectionChanged: () => latest.current.onSelection?.(selectedRowsOf(apiRef.current)),
+      onCellFocused: (e: CellFocusedEvent<VRowData>) => {
+        const byKey = live.current.selectFocused(e.rowIndex);
+        const d = e.rowIndex == null ? undefined : apiRef.current?.getDisplayedRowAtIndex(e.rowIndex)?.data;
+        latest.current.onFocusChange?.({ row: isLeaf(d) ? d : null, group: e.rowIndex == null ? null : groupOfRow(live.current.source.layout(), e.rowIndex), byKey });
+      },
+    }),
+    [],
+  );
 
   return (
     <div ref={boxRef} onKeyDownCapture={onKeyDownCapture} style={{ height: '100%', width: '100%' }} className="pl-grid" data-testid="interventions-grid" data-grouped={source.grouped || undefined}>
@@ -236,28 +290,23 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
         {...layout.props}
         theme={gridTheme}
         columnDefs={columns}
-        defaultColDef={{ resizable: true, sortable: false, minWidth: 40, wrapHeaderText: true, autoHeaderHeight: true }}
+        defaultColDef={DEFAULT_COL_DEF}
         maintainColumnOrder
         context={context}
         rowModelType="infinite"
         cacheBlockSize={BLOCK}
         maxBlocksInCache={60}
-        blockLoadDebounceMillis={30}
-        getRowId={(p) => gridRowId(p.data)}
-        isFullWidthRow={(p) => isGroupRow(p.rowNode.data)}
+        // No wait before a read: a jump's block is read at once (a block a drag only passes is dropped unread, as
+        // ag-grid purges blocks still waiting when new ones are asked for).
+        blockLoadDebounceMillis={0}
+        maxConcurrentDatasourceRequests={3}
+        getRowId={getRowId}
+        isFullWidthRow={isFullWidthRow}
         fullWidthCellRenderer={GroupRow}
-        rowSelection={{ mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: true, isRowSelectable: (n) => isLeaf(n.data) }}
+        rowSelection={ROW_SELECTION}
         rowClassRules={ROW_CLASS_RULES}
         tooltipShowDelay={400}
-        onGridReady={onGridReady}
-        onCellKeyDown={(e) => onGridKey(keys, e)}
-        onRowDoubleClicked={(e) => isLeaf(e.data) && latest.current.onOpen(e.data)}
-        onSelectionChanged={() => latest.current.onSelection?.(selectedRows())}
-        onCellFocused={(e) => {
-          selectFocused(e.rowIndex);
-          const d = e.rowIndex == null ? undefined : apiRef.current?.getDisplayedRowAtIndex(e.rowIndex)?.data;
-          latest.current.onFocusChange?.({ row: isLeaf(d) ? d : null, group: e.rowIndex == null ? null : groupOfRow(source.layout(), e.rowIndex) });
-        }}
+        {...events}
         onGridSizeChanged={fit}
         onFirstDataRendered={fit}
       />

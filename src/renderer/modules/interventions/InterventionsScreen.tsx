@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Group, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,8 @@ import { Toolbar } from './Toolbar';
 import { useGrouping } from './useGrouping';
 import { useScreenDialogs } from './useScreenDialogs';
 import { useAddressedView } from './useAddressedView';
+import { dropStaleDetail, useDetailAhead } from './useDetailAhead';
+import { DeferReads } from './deferReads';
 import { parseConfig, type SavedView, type ViewConfig } from './Views';
 import { useHelpTopic } from '../../app/help';
 import { GRID_HELP } from './help';
@@ -61,6 +63,14 @@ export function InterventionsScreen() {
   const clean = useMemo(() => cleanFilters(filters), [filters]);
   const treeScope = useMemo(() => (treeMode && levels.length ? { levels, path: treePath } : null), [treeMode, levels, treePath]);
   const scope: GridScope = useMemo(() => (levels.length ? { filters: clean, groupBy: levels, groupPath: treeScope ? treePath : [] } : { filters: clean }), [clean, levels, treeScope, treePath]);
+  // The footer's totals and the approvals wait for the grid's rows of a new scope: the browser's few connections and
+  // main's time go to the rows first, and the old totals stay until then.
+  const scopeRef = useRef(scope);
+  useLayoutEffect(() => {
+    scopeRef.current = scope;
+  });
+  const [shownScope, setShownScope] = useState<GridScope | null>(null);
+  const onRowsShown = useCallback(() => setShownScope(scopeRef.current), []);
 
   const targets = (): GridRow[] => grid.current?.targetRows() ?? [];
   // What acts on rows waits for one: selected, or the one the keyboard is on.
@@ -80,6 +90,7 @@ export function InterventionsScreen() {
     const r = row ?? targets()[0];
     if (!r) return grid.current?.focus();
     returnTo.current = r.id;
+    dropStaleDetail(queryClient, r.id);
     dialogs.openEditor(r.id);
   };
   const askDelete = (rows?: GridRow[]) => {
@@ -140,12 +151,14 @@ export function InterventionsScreen() {
   };
 
   useFindShortcut(searchBox, !busy);
+  useDetailAhead(busy ? null : focus.row?.id, focus.byKey);
   useAddressedView(applyView);
 
   return (
     <div className="planora-page pl-interventions" data-testid="interventions-screen">
       <Toolbar
         selected={selection.length}
+        deferred={!shownScope}
         hasTarget={hasTarget}
         locked={!!settings.data?.lockSession}
         reports={{ scope, grid: () => grid.current, config, onOpen: applyView, target: () => targets()[0], say }}
@@ -164,7 +177,9 @@ export function InterventionsScreen() {
         onOpenIntervention={(id) => dialogs.openEditor(id)}
       />
 
-      <FilterBar ref={searchBox} filters={filters} onChange={setFilters} onFocusGrid={(after) => grid.current?.focus(after)} />
+      <DeferReads.Provider value={!shownScope}>
+        <FilterBar ref={searchBox} filters={filters} onChange={setFilters} onFocusGrid={(after) => grid.current?.focus(after)} />
+      </DeferReads.Provider>
       <Group gap="xs" justify="space-between" wrap="nowrap">
         <GroupingBar levels={levels} onChange={setLevels} tree={treeMode} onCollapseAll={() => grid.current?.collapseAll()} onExpandAll={() => grid.current?.expandAll()} />
         <Group gap={6} wrap="nowrap">
@@ -190,6 +205,7 @@ export function InterventionsScreen() {
             onInsert={canWrite ? add : undefined}
             onDelete={canDelete ? (rows) => askDelete(rows) : undefined}
             onTotal={setTotal}
+            onRowsShown={onRowsShown}
             onSelection={setSelection}
             onFocusChange={setFocus}
             suspendKeys={busy}
@@ -197,7 +213,7 @@ export function InterventionsScreen() {
         </div>
       </div>
       <div className="pl-footer">
-        <GridTotals scope={scope} group={shownGroup} />
+        <GridTotals scope={shownScope ?? scope} enabled={!!shownScope} group={shownGroup} />
         <GridLegend />
       </div>
 

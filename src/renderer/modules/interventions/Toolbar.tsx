@@ -10,6 +10,8 @@ import { FavoriteToggle, useViewsMenu, type SavedView } from './Views';
 import { WarningsButton } from './WarningsPanel';
 
 export interface ToolbarProps {
+  /** The screen's rows are not on screen yet: what can wait (the approvals count) is not read yet. */
+  deferred?: boolean;
   /** How many rows are selected (the allocate assistant's label counts them). */
   selected: number;
   /** A row is selected or focused: what acts on rows is enabled. */
@@ -131,7 +133,7 @@ export function Toolbar(p: ToolbarProps) {
   const can = useCan();
   const canWrite = can('interventions', 'write');
   const canApprove = can('interventions', 'approve');
-  const approvals = useApiQuery('interventions.approvals', {}, { enabled: canApprove, staleTime: 30_000 });
+  const approvals = useApiQuery('interventions.approvals', {}, { enabled: canApprove && !p.deferred, staleTime: 30_000 });
   const pending = approvals.data?.length ?? 0;
   const reports = useReportsMenu(p.reports);
   const views = useViewsMenu({ current: p.view, config: p.reports.config, onApply: p.onApplyView, onError: (m) => p.reports.say(m, 'red') });

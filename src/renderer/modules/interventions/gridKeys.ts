@@ -18,6 +18,8 @@ export interface GridKeysOptions {
   selectedRows(): GridRow[];
   onOpen(row: GridRow): void;
   onDelete?(rows: GridRow[]): void;
+  /** Page Down (or Up, `down` false) from row `index`. */
+  page(index: number, down: boolean): void;
 }
 
 export function onGridKey(o: GridKeysOptions, e: CellKeyDownEvent<VRowData> | FullWidthCellKeyDownEvent<VRowData>): void {
@@ -25,6 +27,11 @@ export function onGridKey(o: GridKeysOptions, e: CellKeyDownEvent<VRowData> | Fu
   if (!ev || ev.ctrlKey || ev.altKey || ev.metaKey) return;
   const d = e.data;
   const index = e.rowIndex ?? e.node.rowIndex ?? 0;
+  if (ev.key === 'PageDown' || ev.key === 'PageUp') {
+    o.page(index, ev.key === 'PageDown');
+    ev.preventDefault();
+    return;
+  }
   const handled = isGroupRow(d) ? onGroupKey(o, ev.key, d, index) : isLeaf(d) && onRowKey(o, ev.key, d, index);
   if (handled) ev.preventDefault();
 }
@@ -82,4 +89,27 @@ export function groupOfRow(layout: Layout, index: number): GroupRowData | null {
   if (own) return own;
   const h = parentHeaderIndex(layout, index);
   return h == null ? null : (layout.segments[segmentAt(layout, h)]?.header ?? null);
+}
+
+/**
+ * A page down (or up) from row `index`: the cursor moves by as many rows as the screen shows and keeps its place on
+ * the screen, the rows under it scroll by a screen. Measured on the drawn rows (`box`: the grid's element), which
+ * stay right where ag-grid stretches a very long list's pixels.
+ */
+export function pageMove(api: GridApi<VRowData> | undefined, box: HTMLElement | null, index: number, down: boolean): void {
+  const count = api?.getDisplayedRowCount() ?? 0;
+  const vp = box?.querySelector('.ag-grid-viewport');
+  const rowEl = box?.querySelector(`.ag-grid-scrolling-rows .ag-row[row-index="${index}"]`);
+  if (!api || !vp || !count) return;
+  const outer = vp.getBoundingClientRect();
+  const top = Math.max(outer.top, box!.querySelector('.ag-header')?.getBoundingClientRect().bottom ?? outer.top);
+  const h = api.getDisplayedRowAtIndex(index)?.rowHeight ?? rowEl?.getBoundingClientRect().height ?? 0;
+  if (!h) return;
+  const rows = Math.max(1, Math.floor((outer.bottom - top) / h));
+  const at = rowEl ? Math.max(0, Math.min(rows - 1, Math.round((rowEl.getBoundingClientRect().top - top) / h))) : 0;
+  const target = Math.max(0, Math.min(count - 1, index + (down ? rows : -rows)));
+  if (target === index) return;
+  api.ensureIndexVisible(Math.max(0, target - at), 'top');
+  const col = api.getFocusedCell()?.column ?? api.getAllDisplayedColumns().find((c) => c.getColId() !== 'flag');
+  if (col) api.setFocusedCell(target, col);
 }

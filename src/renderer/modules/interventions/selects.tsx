@@ -4,6 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../app/api';
+import { useDeferReads } from './deferReads';
 
 type BaseProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
   value: string | null | undefined;
@@ -125,7 +126,8 @@ export const ClientSelect = forwardRef<HTMLInputElement, BaseProps & { valueLabe
   const [debounced] = useDebouncedValue(wanted, 200);
   const qc = useQueryClient();
   const search = (s: string) => ({ queryKey: ['clients.list', { search: s, limit: 30 }], queryFn: () => call('clients.list', { search: s || undefined, limit: 30, offset: 0 }) });
-  const list = useQuery({ ...search(debounced), placeholderData: keepPreviousData });
+  const deferred = useDeferReads();
+  const list = useQuery({ ...search(debounced), enabled: !deferred, placeholderData: keepPreviousData });
   // An option taken from an answer the list has not shown (Enter before it arrived) keeps its name.
   const answered = useRef(new Map<string, string>());
   // While the typed text waits out the pause or main's answer, the list on screen is an earlier search's: a client
@@ -203,7 +205,8 @@ function OptionLine({ main, extra }: { main: ReactNode; extra?: string }) {
  */
 export function useUserOptions(current: (string | null | undefined)[] = [], branchId?: string | null): ComboboxItem[] {
   const input = { includeInactive: true, ...(branchId ? { branchId } : {}) };
-  const users = useQuery({ queryKey: ['users.directory', input], queryFn: () => call('users.directory', input), staleTime: 60_000 });
+  const deferred = useDeferReads();
+  const users = useQuery({ queryKey: ['users.directory', input], queryFn: () => call('users.directory', input), enabled: !deferred, staleTime: 60_000 });
   const key = current.join(',');
   return useMemo(
     () => (users.data ?? []).filter((u) => u.active || key.split(',').includes(u.id)).map((u) => ({ value: u.id, label: u.name })),

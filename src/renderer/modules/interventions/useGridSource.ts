@@ -7,12 +7,22 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { GridApi, IDatasource } from 'ag-grid-community';
-import type { GridFilters, GridScope, GroupLevel } from '../../../shared/api/interventions';
+import type { GridFilters, GridRow, GridScope, GroupLevel, SortField } from '../../../shared/api/interventions';
 import { call } from '../../app/api';
 import { sortOf, type VRowData } from './columns';
 import { gridSortItem } from './gridRows';
 import { flatLayout, groupedLayout, pathKey, planRange, pruneExpanded, type GapRowData, type GroupInfo, type GroupRowData, type Layout } from './groupModel';
 import type { GroupKey } from './model';
+import { RowWindows } from './rowWindows';
+import { aheadOf, screenSpan, shown } from './readAhead';
+
+/** Rows per block of ag-grid's cache, and per read (the first one rides with the count). */
+export const BLOCK = 100;
+
+/** One stream per group path and order; main reads no sort as the newest first. */
+function streamOf(scope: GridScope, order: { sort?: SortField; desc?: boolean }): string {
+  return JSON.stringify([scope, order.sort ?? 'docDate', order.desc ?? true]);
+}
 
 export interface GridSourceOptions {
   api(): GridApi<VRowData> | undefined;
@@ -24,6 +34,23 @@ export interface GridSourceOptions {
   onTotal(total: number | null): void;
   /** A page has arrived (the focus asked for may now land on it). */
   onPage(total: number): void;
+}
+
+/**
+ * The blocks below and above the one just drawn, read into the page and then into ag-grid's own cache, so Page Down /
+ * Up and a short scroll land on rows already there instead of on loading rows.
+ */
+function readAhead(windows: RowWindows<GridRow>, api: GridApi<VRowData>, stream: string, start: number, end: number, total: number): void {
+  // Asking ag-grid for a row of a block it lacks makes it load that block (from the page's rows, at once).
+  const warm = (at: number) => !api.isDestroyed() && api.getDisplayedRowAtIndex(at);
+  for (const b of aheadOf(start, end, total, BLOCK)) {
+    if (windows.peek(stream, b.offset, b.limit)) setTimeout(() => warm(b.offset), 0);
+    else if (!windows.covered(stream, b.offset, b.limit))
+      windows.read(stream, b.offset, b.limit).then(
+        () => warm(b.offset),
+        () => undefined, // read again when ag-grid asks for it
+      );
+  }
 }
 
 export function useGridSource(o: GridSourceOptions) {
@@ -39,6 +66,13 @@ export function useGridSource(o: GridSourceOptions) {
   const expandedRef = useRef(new Set<string>());
   const generation = useRef(0);
   const ready = useRef(false);
+  const windows = useMemo(
+    () => new RowWindows<GridRow>(async (stream, offset, limit) => {
+      const [scope, sort, desc] = JSON.parse(stream) as [GridScope, SortField, boolean];
+      return (await call('interventions.list', { scope, sort, desc, offset, limit })).rows;
+    }),
+    [],
+  );
   useLayoutEffect(() => {
     latest.current = o;
   });
@@ -55,7 +89,11 @@ export function useGridSource(o: GridSourceOptions) {
     const { treeScope, levels: lv, api } = latest.current;
     if (!(lv.length > 0 && !treeScope)) {
       // With the grid's sort, main prepares the ordered rows while counting: any page, even far down, is then a slice.
-      const { total } = await call('interventions.count', { scope: scopeFor([]), ...sortOf(gridSortItem(api()?.getColumnState() ?? [])) });
+      // The first page rides along: the screen's rows need no second round trip.
+      const scope = scopeFor([]);
+      const order = sortOf(gridSortItem(api()?.getColumnState() ?? []));
+      const { total, rows } = await call('interventions.count', { scope, ...order, first: BLOCK });
+      if (rows) windows.put(streamOf(scope, order), 0, rows);
       return flatLayout(total);
     }
     const top = await call('interventions.groups', { scope: scopeFor([]) });
@@ -74,34 +112,40 @@ export function useGridSource(o: GridSourceOptions) {
     childrenRef.current = children;
     expandedRef.current = pruneExpanded(expandedRef.current, groupedLayout(lv, top, children, expandedRef.current));
     return groupedLayout(lv, top, children, expandedRef.current);
-  }, [scopeFor]);
+  }, [scopeFor, windows]);
 
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {
         const layout = layoutRef.current;
         const sort = sortOf(params.sortModel[0]);
+        const api = latest.current.api();
+        const flat = layout.segments.length === 1 && !!layout.segments[0]!.leaves;
+        // The screen straddling this block and its neighbour: both read in one round trip and drawn together.
+        const wide = flat && api ? screenSpan(params.startRow, params.endRow, api.getFirstDisplayedRowIndex(), api.getLastDisplayedRowIndex(), layout.total, BLOCK) : undefined;
         Promise.all(
           planRange(layout, params.startRow, params.endRow).map(async (part): Promise<VRowData[]> => {
             if ('header' in part) return [part.header];
-            const { rows } = await call('interventions.list', { scope: scopeFor(part.path), ...sort, offset: part.offset, limit: part.limit });
-            const out: VRowData[] = rows;
+            const rows = await windows.read(streamOf(scopeFor(part.path), sort), part.offset, part.limit, wide);
+            const out: VRowData[] = rows.slice();
             for (let i = rows.length; i < part.limit; i++) out.push({ kind: 'gap', id: `gap:${pathKey(part.path)}:${part.offset + i}` } satisfies GapRowData);
             return out;
           }),
         )
           .then((chunks) => {
-            const api = latest.current.api();
-            if (!api || api.isDestroyed()) return;
+            const a = latest.current.api();
+            if (!a || a.isDestroyed()) return;
             params.successCallback(chunks.flat(), layout.total);
-            if (layout.total === 0) api.showNoRowsOverlay();
-            else api.hideOverlay();
+            if (layout.total === 0) a.showNoRowsOverlay();
+            else a.hideOverlay();
             latest.current.onPage(layout.total);
+            // Only from a block on screen: a block read ahead does not read further ahead itself.
+            if (flat && layout === layoutRef.current && shown(params.startRow, params.endRow, a.getFirstDisplayedRowIndex(), a.getLastDisplayedRowIndex())) readAhead(windows, a, streamOf(scopeFor([]), sort), params.startRow, params.endRow, layout.total);
           })
           .catch(() => params.failCallback());
       },
     }),
-    [scopeFor],
+    [scopeFor, windows],
   );
 
   const applyLayout = useCallback(
@@ -131,6 +175,8 @@ export function useGridSource(o: GridSourceOptions) {
       if (asked === 'reset') resetPending.current = true;
       const mode = resetPending.current ? 'reset' : asked;
       if (mode === 'reset') latest.current.onTotal(null);
+      // A refresh means the data may have changed; a new scope reads other streams anyway.
+      windows.clear();
       try {
         const layout = await loadLayout();
         if (gen !== generation.current) return;
@@ -141,7 +187,7 @@ export function useGridSource(o: GridSourceOptions) {
         if (gen === generation.current && api && !api.isDestroyed()) api.showNoRowsOverlay();
       }
     },
-    [loadLayout, applyLayout],
+    [loadLayout, applyLayout, windows],
   );
 
   // `interventions.changed` from main (any window, any user) invalidates this query; each new answer refreshes in place.
@@ -190,6 +236,17 @@ export function useGridSource(o: GridSourceOptions) {
 
   return {
     grouped,
+    /** The rendered rows moved (a scroll, Page Down): the blocks around them are made ready. */
+    onViewport: (api: GridApi<VRowData>) => {
+      const layout = layoutRef.current;
+      const first = api.getFirstDisplayedRowIndex();
+      const last = api.getLastDisplayedRowIndex();
+      if (!(layout.segments.length === 1 && layout.segments[0]!.leaves) || first < 0 || last < first) return;
+      const stream = streamOf(scopeFor([]), sortOf(gridSortItem(api.getColumnState())));
+      // Rows on screen still being read go first; their arrival reads ahead itself.
+      if (!windows.peek(stream, first, Math.min(last, layout.total - 1) - first + 1)) return;
+      readAhead(windows, api, stream, Math.floor(first / BLOCK) * BLOCK, Math.min(layout.total, (Math.floor(last / BLOCK) + 1) * BLOCK), layout.total);
+    },
     layout: () => layoutRef.current,
     isExpanded: (path: GroupKey[]) => expandedRef.current.has(pathKey(path)),
     /** ag-grid is ready: it gets the rows once their layout is known. */
