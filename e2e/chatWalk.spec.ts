@@ -273,7 +273,9 @@ for (const [code, cat, name] of [['en', en, 'English'], ['hy', hy, 'Հայերե
     const chats = a.page.getByTestId('client-form').getByTestId('client-chats');
     await expect(chats.getByTestId('client-chat')).toHaveCount(1);
     await expect(chats).toContainText(reply);
-    await shot(a.page, `chat-walk-client-card-${code}`);
+    // The card is a drawer: its chats section is brought into view for the picture.
+    await chats.scrollIntoViewIfNeeded();
+    await a.page.screenshot({ path: `e2e/screenshots/chat-walk-client-card-${code}.png` });
     await a.page.keyboard.press('Escape');
 
     // The client's portal, in the walk's language: the request and the chat's task.
