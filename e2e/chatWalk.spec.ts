@@ -263,6 +263,17 @@ for (const [code, cat, name] of [['en', en, 'English'], ['hy', hy, 'Հայերե
     await expect(b.page.getByTestId('chat-assignee')).toHaveText('Boris Ozols');
     await expect(b.page.getByTestId('chat-msg')).toHaveCount(4);
     await shot(b.page, `chat-walk-console-escalated-${code}`);
+    // Boris is the most experienced: "Escalate" from the keyboard says nobody is up; the transfer list ranks Anna
+    // (available) before the owner (not in working hours), neither marked more experienced.
+    await b.page.getByTestId('chat-escalate').focus();
+    await b.page.keyboard.press('Enter');
+    await expect(b.page.getByTestId('chat-handover-error')).toHaveText(c.errors.no_one_up);
+    await b.page.getByTestId('chat-transfer-to').click();
+    await expect(b.page.locator('[data-combobox-option]:visible')).toHaveText([`Anna Bērziņa · ${c.available}`, `Ilze Kalniņa · ${c.away}`]);
+    await shot(b.page, `chat-walk-console-targets-${code}`);
+    await b.page.keyboard.press('Escape');
+    // The refused step moved nothing.
+    await expect(rowB).toHaveAttribute('data-assignee', boris);
     await shot(a.page, `chat-walk-console-handed-${code}`);
     await shot(visitor, `chat-walk-widget-escalated-${code}`);
 
