@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { procedure } from './contract';
-import { id, multilineText, requiredText } from './common';
+import { id, multilineText, requiredText, text } from './common';
 import { LANGUAGES } from '../i18n/languages';
 import { CHAT_STRATEGIES, LEVEL_MAX, LEVEL_MIN } from '../chat/routing';
 
@@ -71,7 +71,7 @@ export const chatOrgInput = z.strictObject({
   topics: z.array(requiredText(80)).max(MAX_TOPICS),
   greetings,
   /** Empty or null: no logo. An address must be https (checked by the service, with its own message). */
-  logoUrl: z.string().trim().max(MAX_URL).nullable().default(null),
+  logoUrl: text(MAX_URL).nullable().default(null),
 });
 
 export const chatOperatorInput = z.strictObject({
@@ -81,7 +81,7 @@ export const chatOperatorInput = z.strictObject({
   cost: level,
   smsOnStart: z.boolean(),
   /** Left out: the photo stays as it is; empty or null: none. */
-  photoUrl: z.string().trim().max(MAX_URL).nullable().optional(),
+  photoUrl: text(MAX_URL).nullable().optional(),
 });
 
 const read = { module: 'chat', action: 'read' } as const;
