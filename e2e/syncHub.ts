@@ -12,9 +12,12 @@ export interface TestHub {
   stop(): Promise<void>;
 }
 
-/** The hub's process on `file` (`npm run hub` as it runs); `port` 0 picks one, a given one brings it back there. */
-export async function startHub(file: string, port = '0'): Promise<TestHub> {
-  const child: ChildProcess = spawn(process.execPath, [...HUB, 'serve', '--sqlite', file, '--port', port], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * The hub's process on `file` (`npm run hub` as it runs); `port` 0 picks one, a given one brings it back there;
+ * `extra`: more `serve` flags (the test clock).
+ */
+export async function startHub(file: string, port = '0', extra: readonly string[] = []): Promise<TestHub> {
+  const child: ChildProcess = spawn(process.execPath, [...HUB, 'serve', '--sqlite', file, '--port', port, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await announcedUrl(child, /"url":"(http:\/\/127\.0\.0\.1:\d+)"/, 'the hub', 60_000);
   return {
     url,

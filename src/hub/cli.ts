@@ -1,12 +1,17 @@
 import { parseArgs } from 'node:util';
 import { migrateHub, openHubDb, type HubStorage } from './db/open';
 import { createHub } from './server';
+import { fileClock, isLoopback } from './testClock';
 import { createCode, listDevices, revokeDevice } from './store/devices';
 import { requestReset, startRebuild } from './store/repair';
 
 const USAGE = `Planora hub
   npm run hub -- [serve] (--sqlite FILE | --pg postgres://…) [--port 8787] [--host 127.0.0.1]
                  [--allow-http] [--trust-proxy] [--max-drift-minutes 5] [--batch-days 30]
+                 test aids, refused unless --host is loopback:
+                 [--test-clock-file FILE]   the hub's time is real time plus the milliseconds FILE holds (re-read
+                                            when it changes), to see expiries and the chat's escalation in a test
+                 [--escalate-every-ms N]    the chat's silence watch every N ms (default 15000)
   npm run hub -- code --new-org "Name" [--ttl-hours 24]       a code that founds the redeeming device's organization
   npm run hub -- code --org ORG_ID [--branch B]... [--ttl-hours 24]   a code to join ORG_ID (no --branch: every branch)
   npm run hub -- device list | device revoke DEVICE_ID | device reset DEVICE_ID
@@ -26,6 +31,8 @@ const { values, positionals } = parseArgs({
     'trust-proxy': { type: 'boolean', default: false },
     'max-drift-minutes': { type: 'string' },
     'batch-days': { type: 'string' },
+    'test-clock-file': { type: 'string' },
+    'escalate-every-ms': { type: 'string' },
     'new-org': { type: 'string' },
     name: { type: 'string' },
     org: { type: 'string' },
@@ -67,6 +74,10 @@ async function withDb<T>(fn: (db: ReturnType<typeof openHubDb>['db']) => Promise
 async function serve(): Promise<void> {
   const maxDrift = values['max-drift-minutes'];
   const batchDays = values['batch-days'];
+  const clockFile = values['test-clock-file'];
+  const escalateEvery = values['escalate-every-ms'];
+  if ((clockFile || escalateEvery) && !isLoopback(values.host)) fail('--test-clock-file and --escalate-every-ms are test aids: only a hub listening on loopback (--host 127.0.0.1) may use them');
+  const clock = clockFile ? fileClock(clockFile, { warn: (msg) => console.error(msg) }) : null;
   const hub = await createHub({
     storage: storage(),
     allowHttp: values['allow-http'],
@@ -74,9 +85,12 @@ async function serve(): Promise<void> {
     logger: { level: process.env.HUB_LOG_LEVEL ?? 'info' },
     ...(maxDrift ? { maxDriftMs: positiveNumber(maxDrift, 'max-drift-minutes') * 60_000 } : {}),
     ...(batchDays ? { batchDays: positiveNumber(batchDays, 'batch-days') } : {}),
+    ...(clock ? { now: () => clock.now() } : {}),
+    ...(escalateEvery ? { chat: { escalateEveryMs: Math.max(100, positiveNumber(escalateEvery, 'escalate-every-ms')) } } : {}),
   });
   const url = await hub.app.listen({ port: positiveNumber(values.port, 'port'), host: values.host });
   // Said whatever the log level: operators and scripts wait for this line.
+  if (clockFile) hub.app.log.child({}, { level: 'info' }).warn({ file: clockFile, offsetMs: clock!.offset() }, 'hub runs on a test clock');
   hub.app.log.child({}, { level: 'info' }).info({ url, engine: hub.engine, pid: process.pid }, 'hub ready');
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {

@@ -44,6 +44,8 @@ export const EVENT_MODULE: Record<EventName, Module> = {
   'tasks.escalated': 'tasks',
   // Each operator's own socket tells its own windows (scoped to the user): only those who read chats.
   'chat.changed': 'chat',
+  // Scoped to the task's responsible person: their pop-up.
+  'tasks.fromChat': 'tasks',
 };
 
 /** The one delivery rule of every transport: same organization, the module's read right, and a branch the user sees. */

@@ -14,6 +14,7 @@ import { ScreenStar } from './ScreenStar';
 import { WarningToast } from '../modules/interventions/WarningToast';
 import { SlotFreedToast } from '../modules/reminders/SlotFreedToast';
 import { EscalatedToast } from '../modules/tasks/EscalatedToast';
+import { ChatTaskNotice } from '../modules/tasks/ChatTaskNotice';
 import { PushToastStack } from '../components/PushToast';
 import { TaskRejectedToast } from '../modules/tasks/TaskRejectedToast';
 import { HelpButton } from './help';
@@ -123,6 +124,7 @@ export function Shell() {
         {can('tasks', 'read') && <TaskRejectedToast />}
         {can('tasks', 'write') && <EscalatedToast />}
         {can('chat', 'read') && <ChatAlerts />}
+        {can('tasks', 'read') && <ChatTaskNotice />}
       </PushToastStack>
       <FilePreview />
     </AppShell>

@@ -37,6 +37,8 @@ const INVALIDATES: Record<EventName, string[]> = {
   'tasks.escalated': ['tasks'],
   // The console refetches itself: a visitor's typing comes on this event too and changes nothing cached.
   'chat.changed': [],
+  // The task itself came with `tasks.changed`; this one only pops up.
+  'tasks.fromChat': [],
 };
 
 export function invalidateFor(name: EventName): void {

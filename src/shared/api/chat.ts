@@ -73,6 +73,9 @@ export const chatChanged = z.object({
 });
 export type ChatChanged = z.infer<typeof chatChanged>;
 
+export const chatTarget = z.object({ userId: z.string(), name: z.string(), available: z.boolean(), moreExperienced: z.boolean() });
+export type ChatTarget = z.infer<typeof chatTarget>;
+
 const read = { module: 'chat', action: 'read' } as const;
 const answer = { module: 'chat', action: 'write' } as const;
 const conversationId = hubId;
@@ -91,6 +94,16 @@ export const chatApi = {
   }),
   'chat.delete': procedure({ input: z.strictObject({ conversationId, seq: z.number().int().positive() }), output: z.object({ ok: z.literal(true) }), access: answer, writes: true, ownTransactions: true }),
   'chat.transfer': procedure({ input: z.strictObject({ conversationId, userId: uuid }), output: z.object({ ok: z.literal(true) }), access: answer, writes: true, ownTransactions: true }),
+  /** Hands the conversation up: to the chosen colleague from `chat.targets`, or (none chosen) the next step up. */
+  'chat.escalate': procedure({
+    input: z.strictObject({ conversationId, userId: uuid.nullable().default(null) }),
+    output: z.object({ ok: z.literal(true) }),
+    access: answer,
+    writes: true,
+    ownTransactions: true,
+  }),
+  /** Whom the conversation may be handed up to, best first: more experienced and available ones marked. */
+  'chat.targets': procedure({ input: z.strictObject({ conversationId }), output: z.array(chatTarget), access: answer, writes: false, ownTransactions: true }),
   'chat.close': procedure({ input: z.strictObject({ conversationId }), output: z.object({ ok: z.literal(true) }), access: answer, writes: true, ownTransactions: true }),
   // A signal to the visitor, not a read: it acts on the conversation like an answer does.
   'chat.typing': procedure({ input: z.strictObject({ conversationId }), output: z.object({ ok: z.literal(true) }), access: answer, writes: true, ownTransactions: true }),

@@ -23,7 +23,7 @@ import { taskChecklistApi, taskRejected } from './taskChecklist';
 import { invoicesApi, invoicesChanged } from './invoices';
 import { webIntakeApi } from './webIntake';
 import { taskGridApi } from './taskGrid';
-import { taskEscalated, taskNoticesApi } from './taskNotices';
+import { taskEscalated, taskFromChat, taskNoticesApi } from './taskNotices';
 import { chatSettingsApi } from './chatSettings';
 import { portalApi } from './portal';
 import { chatApi, chatChanged } from './chat';
@@ -90,6 +90,7 @@ export const events = {
   'invoices.changed': invoicesChanged,
   'tasks.escalated': taskEscalated,
   'chat.changed': chatChanged,
+  'tasks.fromChat': taskFromChat,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

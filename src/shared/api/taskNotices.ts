@@ -47,4 +47,6 @@ export const taskNoticesApi = {
   'tasks.notices.saveSettings': procedure({ input: noticeSettings, output: noticeSettings, access: { module: 'tasks', action: 'approve' }, writes: true }),
 };
 
+/** A task the desktop made from a website chat, told to its responsible person's windows (an OS pop-up opens it). */
+export const taskFromChat = z.object({ taskId: z.string(), number: z.string().nullable(), clientName: z.string().nullable(), conversationId: z.string() });
 export const taskEscalated = z.object({ taskId: z.string(), number: z.string().nullable(), employeeName: z.string() });

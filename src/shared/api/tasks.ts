@@ -82,6 +82,10 @@ export const taskDetail = taskRow.extend({
   webReference: z.string().nullable(),
   /** The branch's clock: the timeline's times are read on it. */
   timeZone: z.string(),
+  /** A task made from a website chat: its conversation (opened in the console) and the client's request it continues. */
+  chatLink: z
+    .object({ conversationId: z.string(), requestKind: z.enum(['intervention', 'task']).nullable(), requestId: z.string().nullable(), requestNumber: z.string().nullable() })
+    .nullable(),
 });
 export type TaskDetail = z.infer<typeof taskDetail>;
 

@@ -100,6 +100,15 @@ export async function listTasks(ctx: Ctx, input: ListInput): Promise<{ rows: Tas
   return { rows: rows.map((r) => toRow(r as Joined)), total };
 }
 
+/** The conversation a chat's task came from and the request it continues, with that request's number as people say it. */
+async function chatLinkOf(ctx: Ctx, id: string): Promise<TaskDetail['chatLink']> {
+  const link = await ctx.db.selectFrom('task').select(['chat_conversation_id', 'request_kind', 'request_id']).where('id', '=', id).executeTakeFirst();
+  if (!link?.chat_conversation_id) return null;
+  const kind = link.request_kind === 'intervention' || link.request_kind === 'task' ? link.request_kind : null;
+  const request = kind && link.request_id ? await ctx.db.selectFrom(kind).select(['number', 'provisional_number']).where('id', '=', link.request_id).executeTakeFirst() : undefined;
+  return { conversationId: link.chat_conversation_id, requestKind: kind, requestId: link.request_id, requestNumber: request ? (request.number ?? request.provisional_number) : null };
+}
+
 export async function taskDetail(ctx: Ctx, id: string, field = 'id'): Promise<TaskDetail> {
   const r = await base(ctx).where('t.id', '=', id).executeTakeFirst();
   if (!r) throw fail.notFound('task_not_found', field);
@@ -124,6 +133,7 @@ export async function taskDetail(ctx: Ctx, id: string, field = 'id'): Promise<Ta
   const web = await ctx.db.selectFrom('task_web_intake').select('reference').where('task_id', '=', id).where('deleted_at', 'is', null).orderBy('received_at').executeTakeFirst();
   const branch = await ctx.db.selectFrom('branch').select('time_zone').where('id', '=', r.branch_id).executeTakeFirstOrThrow();
   return {
+    chatLink: await chatLinkOf(ctx, id),
     ...toRow(r as Joined),
     webReference: web?.reference ?? null,
     timeZone: branch.time_zone,

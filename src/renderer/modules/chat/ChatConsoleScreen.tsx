@@ -89,7 +89,7 @@ export function ChatConsoleScreen() {
       )}
       <ErrorBanner message={list.error ? errorText(t, list.error) : remove.error ? errorText(t, remove.error) : null} onClose={() => (remove.reset(), refresh())} />
       <div className="chat-grid">
-        <ConversationList rows={rows} selected={selected} typing={typing} time={time} onSelect={select} />
+        <ConversationList rows={rows} selected={selected} typing={typing} time={time} me={user.id} names={names} onSelect={select} />
         <div className="chat-main">
           {conversation ? (
             <>

@@ -49,12 +49,12 @@ export function playChime(): void {
 }
 
 /** Asks once for the right to notify; shows nothing when refused (the console's list still turns red). */
-export async function notifyNewChat(title: string, body: string, onClick: () => void): Promise<void> {
+export async function notifyNewChat(title: string, body: string, onClick: () => void, tag = 'planora-chat'): Promise<void> {
   if (typeof Notification === 'undefined') return;
   let permission = Notification.permission;
   if (permission === 'default') permission = await Notification.requestPermission();
   if (permission !== 'granted') return;
-  const n = new Notification(title, { body, tag: 'planora-chat' });
+  const n = new Notification(title, { body, tag });
   n.onclick = () => {
     window.focus();
     onClick();

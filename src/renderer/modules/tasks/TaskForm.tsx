@@ -16,6 +16,7 @@ import { TaskMaterialsPanel } from './TaskMaterialsPanel';
 import { TaskChecklistPanel } from './TaskChecklistPanel';
 import { TaskNoticesPanel } from './TaskNoticesPanel';
 import { ProvisionalMark } from '../../components/ProvisionalNumber';
+import { TaskChatLink } from './TaskChatLink';
 
 type Detail = Output<'tasks.get'>;
 interface Values {
@@ -134,6 +135,7 @@ export function TaskForm({ id, onClose }: { id: string | null; onClose(): void }
             )}
           </Text>
         )}
+        {d?.chatLink && <TaskChatLink link={d.chatLink} />}
         <Grid gap={8}>
           {(branches.data?.length ?? 0) > 1 && (
             <Grid.Col span={4}>

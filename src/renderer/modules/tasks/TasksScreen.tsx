@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +32,14 @@ export function TasksScreen() {
   const [open, setOpen] = useState<string | null | undefined>(undefined);
   const [total, setTotal] = useState<number | null>(null);
   const add = () => canWrite && setOpen(null);
+  // `#/tasks?open=<id>`: a pop-up or a link elsewhere opens one task's form.
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('open');
+  useEffect(() => {
+    if (!asked) return;
+    setOpen(asked);
+    setParams({}, { replace: true });
+  }, [asked, setParams]);
   useScreenKeys({ onInsert: add, onRefresh: () => grid.current?.refresh(), enabled: open === undefined });
   useFindShortcut(searchBox, open === undefined);
 

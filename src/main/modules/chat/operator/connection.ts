@@ -8,7 +8,7 @@ import { markDeleted, readCursor, saveConversation, saveCursor, saveMessage } fr
 
 /** A change the hub refused or could not confirm, as the handlers turn it into a translated refusal. */
 export class ChatRefused extends Error {
-  constructor(readonly key: 'offline' | 'timeout' | 'not_found' | 'not_yours' | 'closed' | 'unknown_user' | 'refused') {
+  constructor(readonly key: 'offline' | 'timeout' | 'not_found' | 'not_yours' | 'closed' | 'unknown_user' | 'no_one_up' | 'refused') {
     super(key);
     this.name = 'ChatRefused';
   }
@@ -35,6 +35,7 @@ export interface OperatorConnectionDeps {
 type Change = Extract<OperatorOutbound, { clientId: string }>;
 type Unsent<F> = F extends Change ? Omit<F, 'clientId'> : never;
 type Ack = Extract<OperatorInbound, { t: 'ack' }>;
+export type EscalationTargets = Extract<OperatorInbound, { t: 'targets' }>['targets'];
 
 const BACKOFF = [500, 1000, 2000, 4000, 8000, 15_000, 30_000] as const;
 /** A visitor's message older than this, first seen here (a catch-up after a night offline), does not ring. */
@@ -45,6 +46,7 @@ const REFUSALS: Record<string, ChatRefused['key']> = {
   'chat.not_yours': 'not_yours',
   'chat.closed': 'closed',
   'chat.unknown_user': 'unknown_user',
+  'chat.no_one_up': 'no_one_up',
   'chat.bad_frame': 'refused',
 };
 
@@ -62,6 +64,8 @@ export class OperatorConnection {
   private timer: NodeJS.Timeout | null = null;
   private relist: NodeJS.Timeout | null = null;
   private inbox: Promise<void> = Promise.resolve();
+  /** `targets` questions waiting for their answer, by conversation (the answer names its conversation, not a client id). */
+  private readonly asked = new Map<string, Array<(t: EscalationTargets) => void>>();
   private readonly pending = new Map<string, { frame: Change; resolve: (a: Ack) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
 
   constructor(private readonly deps: OperatorConnectionDeps) {}
@@ -110,6 +114,25 @@ export class OperatorConnection {
       }, this.deps.ackTimeoutMs ?? 10_000);
       this.pending.set(clientId, { frame: full, resolve, reject, timer });
       this.send(full);
+    });
+  }
+
+  /** Whom the conversation may be handed up to, best first, as the hub ranks them now. */
+  targets(conversationId: string): Promise<EscalationTargets> {
+    if (this.state !== 'connected' || !this.socket) return Promise.reject(new ChatRefused('offline'));
+    return new Promise<EscalationTargets>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        const left = (this.asked.get(conversationId) ?? []).filter((r) => r !== answer);
+        if (left.length) this.asked.set(conversationId, left);
+        else this.asked.delete(conversationId);
+        reject(new ChatRefused('timeout'));
+      }, this.deps.ackTimeoutMs ?? 10_000);
+      const answer = (t: EscalationTargets) => {
+        clearTimeout(timer);
+        resolve(t);
+      };
+      this.asked.set(conversationId, [...(this.asked.get(conversationId) ?? []), answer]);
+      this.send({ t: 'targets', conversationId });
     });
   }
 
@@ -200,6 +223,12 @@ export class OperatorConnection {
         await markDeleted(db, orgId, f.conversationId, f.seq, f.rev, this.deps.now());
         await saveCursor(db, orgId, f.rev);
         this.deps.emit({ conversationIds: [f.conversationId], visitorMessage: false, newConversation: false, typing: null });
+        return;
+      }
+      case 'targets': {
+        const waiting = this.asked.get(f.conversationId) ?? [];
+        this.asked.delete(f.conversationId);
+        for (const answer of waiting) answer(f.targets);
         return;
       }
       case 'typing': {

@@ -6,7 +6,7 @@ import { ChatRefused, type OperatorConnection } from './connection';
 import { CHAT_OPERATORS } from './operators';
 import { conversationOf, listConversations, listMessages, messageOf } from './archive';
 
-type Names = 'chat.status' | 'chat.conversations' | 'chat.messages' | 'chat.reply' | 'chat.delete' | 'chat.transfer' | 'chat.close' | 'chat.typing' | 'chat.clientHistory';
+type Names = 'chat.status' | 'chat.conversations' | 'chat.messages' | 'chat.reply' | 'chat.delete' | 'chat.transfer' | 'chat.escalate' | 'chat.targets' | 'chat.close' | 'chat.typing' | 'chat.clientHistory';
 
 function refusal(key: string): AppError {
   return new AppError({ code: key === 'not_found' ? 'not_found' : 'conflict', key: `chatConsole.errors.${key}` });
@@ -77,6 +77,33 @@ export const chatConsoleHandlers: HandlersFor<Names> = {
     if (!to || !to.active) throw fail.validation('not_found', 'userId');
     await change(ctx, (c) => c.request({ t: 'transfer', conversationId: input.conversationId, userId: input.userId }));
     return { ok: true as const };
+  },
+  'chat.escalate': async (input, ctx) => {
+    const user = me(ctx);
+    await conversationOfOrg(ctx, user, input.conversationId);
+    if (input.userId !== null) {
+      const to = await ctx.db.selectFrom('app_user').select(['id', 'active']).where('id', '=', input.userId).where('org_id', '=', user.orgId).executeTakeFirst();
+      if (!to || !to.active) throw fail.validation('not_found', 'userId');
+    }
+    await change(ctx, (c) => c.request({ t: 'escalate', conversationId: input.conversationId, userId: input.userId }));
+    return { ok: true as const };
+  },
+  'chat.targets': async (input, ctx) => {
+    const user = me(ctx);
+    await conversationOfOrg(ctx, user, input.conversationId);
+    const conn = await connected(ctx);
+    let targets;
+    try {
+      targets = await conn.targets(input.conversationId);
+    } catch (e) {
+      if (e instanceof ChatRefused) throw refusal(e.key);
+      throw e;
+    }
+    const ids = targets.map((t) => t.userId);
+    const people = ids.length ? await ctx.db.selectFrom('app_user').select(['id', 'name']).where('org_id', '=', user.orgId).where('id', 'in', ids).execute() : [];
+    const names = new Map(people.map((p) => [p.id, p.name]));
+    // The hub's order is kept: it ranks who should take the conversation.
+    return targets.filter((t) => names.has(t.userId)).map((t) => ({ ...t, name: names.get(t.userId)! }));
   },
   'chat.close': async (input, ctx) => {
     await conversationOfOrg(ctx, me(ctx), input.conversationId);

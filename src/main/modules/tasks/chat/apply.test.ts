@@ -1,3 +1,4 @@
+import type { PushEvent } from '../../../api/events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../clock';
 import { disposeTestApp, openTestOrg, personInput, type TestApp } from '../../../testing/harness';
@@ -49,6 +50,8 @@ describe('chat actions on the desktop', () => {
     const conv = await hub.hub.db.selectFrom('hub_chat_conversation').select(['assignee_id', 'client_id']).where('id', '=', conversationId).executeTakeFirstOrThrow();
     expect(conv).toEqual({ assignee_id: rasa.id, client_id: clientId });
 
+    const popups: PushEvent[] = [];
+    app.core.bus.on((e) => void (e.name === 'tasks.fromChat' && popups.push(e)));
     await app.call(owner, 'sync.now', {});
     const linked = async () => app.core.db.selectFrom('task').selectAll().where('chat_conversation_id', '=', conversationId).execute();
     const [task] = await linked();
@@ -60,6 +63,13 @@ describe('chat actions on the desktop', () => {
     // The request as it is numbered by now (the round that pushed it brought its final number).
     expect(detail.description).toContain((await app.call(owner, 'tasks.get', { id: request.id })).number!);
     expect(detail.timeline.filter((n) => n.kind === 'note').map((n) => n.text)).toHaveLength(1);
+    // The form's links: the conversation and the request it continues, by its number.
+    expect(detail.chatLink).toEqual({ conversationId, requestKind: 'task', requestId: request.id, requestNumber: (await app.call(owner, 'tasks.get', { id: request.id })).number });
+    expect((await app.call(owner, 'tasks.get', { id: request.id })).chatLink).toBeNull();
+    // The pop-up goes to Rasa's windows only, with the task's number as it was made (the branch's provisional one until
+    // the hub's final number arrives) and the client's name.
+    expect(popups.map((e) => [e.userId, e.payload])).toEqual([[rasa.id, { taskId: task!.id, number: task!.provisional_number, clientName: 'Ona Onaitė', conversationId }]]);
+    expect(task!.provisional_number).toMatch(/^UZ-/);
 
     const notices = app.core.services.get(TASK_NOTICES);
     await notices.run();
@@ -78,6 +88,8 @@ describe('chat actions on the desktop', () => {
     await notices.run();
     expect(await linked()).toHaveLength(1);
     expect(await sms()).toHaveLength(1);
+    // Applied again, nothing made: no second pop-up.
+    expect(popups).toHaveLength(1);
     expect(await app.core.db.selectFrom('task_chat_action').select(['action_id', 'outcome', 'task_id']).execute()).toEqual([{ action_id: page.actions[0]!.id, outcome: 'applied', task_id: task!.id }]);
   });
 });

@@ -96,6 +96,9 @@ export async function applyChatAction(ctx: Ctx, orgId: string, a: ChatAction): P
     if (p.sms) await withSms(ctx, task.id, p.userId);
     await sql`release chat_action`.execute(ctx.db);
     await record(ctx, orgId, a, task.id, 'applied');
+    // Published after the page's commit, to the responsible person's windows only: their pop-up opens the task.
+    const client = await ctx.db.selectFrom('client').select('name').where('id', '=', p.clientId).executeTakeFirst();
+    ctx.emit('tasks.fromChat', { taskId: task.id, number: task.number ?? task.provisional_number ?? null, clientName: client?.name ?? p.answers.name ?? null, conversationId: a.conversationId }, { userId: p.userId });
   } catch (e) {
     await sql`rollback to chat_action`.execute(ctx.db);
     await sql`release chat_action`.execute(ctx.db);
