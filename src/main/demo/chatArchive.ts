@@ -11,6 +11,7 @@ type Lines = Record<string, string>;
 /** What the demo's visitors and staff write, in the demo's language (English where it has none of its own). */
 const TEXTS: Partial<Record<Language, Lines>> & { en: Lines } = {
   en: {
+    followUp: 'Hello, is there any news about my request? When can the technician come?',
     boilerAsk: 'Hello, our gas boiler shows error E119 and the radiators are cold. Can someone come today?',
     boilerMore: 'We are at home until 18:00. The boiler is about 8 years old.',
     contractAsk: 'How much is a yearly maintenance contract for a heat pump?',
@@ -27,6 +28,7 @@ const TEXTS: Partial<Record<Language, Lines>> & { en: Lines } = {
     oldAnswer: 'Done: Friday between 9:00 and 11:00, the technician will call before coming.',
   },
   lv: {
+    followUp: 'Labdien, vai ir kādas ziņas par manu pieteikumu? Kad meistars varēs atbraukt?',
     boilerAsk: 'Labdien, mūsu gāzes katls rāda kļūdu E119 un radiatori ir auksti. Vai kāds var atbraukt šodien?',
     boilerMore: 'Mēs esam mājās līdz 18:00. Katlam ir apmēram 8 gadi.',
     contractAsk: 'Cik maksā gada apkopes līgums siltumsūknim?',
@@ -43,6 +45,7 @@ const TEXTS: Partial<Record<Language, Lines>> & { en: Lines } = {
     oldAnswer: 'Izdarīts: piektdien no 9:00 līdz 11:00, meistars piezvanīs pirms ierašanās.',
   },
   ru: {
+    followUp: 'Здравствуйте, есть новости по моей заявке? Когда сможет приехать мастер?',
     boilerAsk: 'Здравствуйте, газовый котёл показывает ошибку E119, батареи холодные. Может кто-нибудь приехать сегодня?',
     boilerMore: 'Мы дома до 18:00. Котлу около 8 лет.',
     contractAsk: 'Сколько стоит годовой договор на обслуживание теплового насоса?',
@@ -59,6 +62,7 @@ const TEXTS: Partial<Record<Language, Lines>> & { en: Lines } = {
     oldAnswer: 'Готово: в пятницу с 9:00 до 11:00, мастер позвонит перед приездом.',
   },
   hy: {
+    followUp: 'Բարև Ձեզ, իմ դիմումի վերաբերյալ նորություն կա՞։ Ե՞րբ կարող է գալ վարպետը։',
     boilerAsk: 'Բարև Ձեզ, մեր գազի կաթսան ցույց է տալիս E119 սխալը, ռադիատորները սառն են։ Կարո՞ղ է որևէ մեկը գալ այսօր։',
     boilerMore: 'Տանը կլինենք մինչև 18:00։ Կաթսան մոտ 8 տարեկան է։',
     contractAsk: 'Որքա՞ն արժե ջերմային պոմպի տարեկան սպասարկման պայմանագիրը։',
@@ -146,6 +150,23 @@ export async function loadChatArchive(ctx: Ctx, input: { now: number; language: 
         { author: 'operator', userId: who('manager.yerevan'), text: x.invoiceAnswer!, quoteSeq: 1, at: now - 3 * DAY - 4 * HOUR - 48 * MIN },
         { author: 'visitor', userId: null, text: x.invoiceThanks!, at: now - 3 * DAY - 4 * HOUR - 45 * MIN },
       ],
+    });
+  }
+  // The conversations the demo's chat-made tasks came from (`chatTasks.ts`): the task's link opens them in the console.
+  const fromChat = await ctx.db
+    .selectFrom('task')
+    .select(['chat_conversation_id', 'client_id', 'assignee_id', 'created_at'])
+    .where('org_id', '=', owner.orgId)
+    .where('source', '=', 'chat')
+    .where('chat_conversation_id', 'is not', null)
+    .execute();
+  for (const t of fromChat) {
+    const who = await card(t.client_id);
+    if (!who) continue;
+    const at = Date.parse(t.created_at);
+    list.push({
+      conversation: { ...base, id: t.chat_conversation_id!, clientId: t.client_id, answers: { name: who.name, phone: who.phone, email: who.email, topic: topic[0] }, ip: '85.254.64.' + (10 + list.length), page: `${site}/contacts`, assigneeId: t.assignee_id, startedAt: at - 40_000, visitorSeenAt: at + 2 * MIN },
+      messages: [{ author: 'visitor', userId: null, text: x.followUp!, at: at - 30_000 }],
     });
   }
   await seedChatArchive(ctx.db, owner.orgId, list);

@@ -252,6 +252,10 @@ describe('the demo tasks\' intake and notices', () => {
     expect(new Set(chat.map((c) => c.client_id)).size).toBe(DEMO_CHAT_TASKS);
     const lines = rows<{ n: number }>(`select count(*) n from task_note n join task t on t.id = n.task_id where t.source = 'chat' and n.kind = 'note'`);
     expect(lines[0]!.n).toBe(DEMO_CHAT_TASKS);
+    // Each task's link opens the conversation it came from, with the client on it.
+    const archived = rows<{ id: string; client_id: string | null }>(`select id, client_id from chat_archive_conversation where id in (${chat.map(() => '?').join(',')})`, ...chat.map((c) => c.conv!));
+    expect(archived.map((a) => a.id).sort()).toEqual(chat.map((c) => c.conv).sort());
+    for (const a of archived) expect(a.client_id).toBe(chat.find((c) => c.conv === a.id)!.client_id);
   });
 
   it('shows the website chat alive without a hub: red unanswered chats, a quote, a deleted mistake, history on a client’s card', async () => {
