@@ -1,13 +1,11 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import hy from '../src/shared/i18n/hy.json' with { type: 'json' };
 import { apiCall, expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
 import { chooseLanguage } from './languages';
+import { startSite, observedContext, notes, notices, type TestSite } from './chatSite';
 import { startHub, type TestHub } from './syncHub';
 
 /**
@@ -25,21 +23,15 @@ const XSS = ['<img src=x onerror=alert(1)>', '<svg onload=alert(1)>', 'javascrip
 
 let hub: TestHub;
 let desk: PlanoraServer & { stop(): Promise<void> };
-let site: http.Server;
+let site: TestSite;
 let siteUrl: string;
 let orgId: string;
-const siteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planora-e2e-console-site-'));
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   [hub, desk] = await Promise.all([startHub(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'planora-e2e-console-hub-')), 'hub.db')), startPlanora()]);
-  site = http.createServer((req, res) => {
-    const file = path.join(siteDir, path.basename((req.url ?? '/').split('?')[0]!));
-    if (!fs.existsSync(file)) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fs.readFileSync(file));
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  site = await startSite();
+  siteUrl = site.url;
 });
 
 test.afterAll(async () => {
@@ -48,40 +40,6 @@ test.afterAll(async () => {
   site?.close();
 });
 
-/** The browser's own audio and notification APIs, counted: every oscillator started is a note of the chime. */
-async function observedContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
-    const w = window as unknown as { __notes: number; __notices: string[]; AudioContext: unknown; Notification: unknown };
-    w.__notes = 0;
-    w.__notices = [];
-    const Real = window.AudioContext;
-    w.AudioContext = class extends Real {
-      override createOscillator() {
-        const o = super.createOscillator();
-        const start = o.start.bind(o);
-        o.start = (when?: number) => {
-          w.__notes += 1;
-          start(when);
-        };
-        return o;
-      }
-    };
-    w.Notification = class {
-      static permission = 'granted';
-      static requestPermission = () => Promise.resolve('granted');
-      onclick: (() => void) | null = null;
-      constructor(title: string, opts?: { body?: string }) {
-        w.__notices.push(`${title}|${opts?.body ?? ''}`);
-      }
-      close() {}
-    };
-  });
-  return context;
-}
-
-const notes = (page: Page) => page.evaluate(() => (window as unknown as { __notes: number }).__notes);
-const notices = (page: Page) => page.evaluate(() => (window as unknown as { __notices: string[] }).__notices);
 
 for (const [code, cat, name] of [['en', en, 'English'], ['hy', hy, 'Հայերեն']] as const) {
   test(`a visitor writes, the operator answers with a quote and deletes it, from the console (${code})`, async ({ browser }) => {
@@ -114,8 +72,8 @@ for (const [code, cat, name] of [['en', en, 'English'], ['hy', hy, 'Հայերե
     await expect(op.getByTestId('chat-link')).toHaveText(c.link.connected);
 
     // The visitor, on the clinic's page.
-    fs.writeFileSync(
-      path.join(siteDir, `implants-${code}.html`),
+    site.page(
+      `implants-${code}.html`,
       `<!doctype html><html lang="${code}"><head><meta charset="utf-8"><title>Implants</title></head>
 <body><h1>Klīnika Smaids</h1><p>Implants.</p><script src="${hub.url}/chat/widget.js" data-org="${orgId}" async></script></body></html>`,
     );

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import hy from '../src/shared/i18n/hy.json' with { type: 'json' };
 import { apiCall, expect, loginAs, shot, startPlanora, test, type PlanoraServer } from './fixtures';
 import { chooseLanguage } from './languages';
+import { startSite, observedContext, notes, notices, type TestSite } from './chatSite';
 import { startHub, type TestHub } from './syncHub';
 
 /**
@@ -29,7 +28,7 @@ const ALL_DAY = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) =
 
 let hub: TestHub;
 let desk: PlanoraServer & { stop(): Promise<void> };
-let site: http.Server;
+let site: TestSite;
 let siteUrl: string;
 let orgId: string;
 let branchId: string;
@@ -37,20 +36,14 @@ let anna: string;
 let boris: string;
 const hubDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planora-e2e-walk-hub-'));
 const clockFile = path.join(hubDir, 'clock-offset-ms');
-const siteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planora-e2e-walk-site-'));
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   fs.writeFileSync(clockFile, '0');
   // The hub's test aids: its clock from the file, and the silence watch twice a second.
   [hub, desk] = await Promise.all([startHub(path.join(hubDir, 'hub.db'), '0', ['--test-clock-file', clockFile, '--escalate-every-ms', '500']), startPlanora()]);
-  site = http.createServer((req, res) => {
-    const file = path.join(siteDir, path.basename((req.url ?? '/').split('?')[0]!));
-    if (!fs.existsSync(file)) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fs.readFileSync(file));
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  site = await startSite();
+  siteUrl = site.url;
 });
 
 test.afterAll(async () => {
@@ -59,45 +52,6 @@ test.afterAll(async () => {
   site?.close();
 });
 
-/** The browser's own audio and notification APIs, counted; a notification keeps its click, to be clicked as a person would. */
-async function observedContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
-    type Shown = { title: string; body: string; onclick: (() => void) | null };
-    const w = window as unknown as { __notes: number; __notices: Shown[]; AudioContext: unknown; Notification: unknown };
-    w.__notes = 0;
-    w.__notices = [];
-    const Real = window.AudioContext;
-    w.AudioContext = class extends Real {
-      override createOscillator() {
-        const o = super.createOscillator();
-        const start = o.start.bind(o);
-        o.start = (when?: number) => {
-          w.__notes += 1;
-          start(when);
-        };
-        return o;
-      }
-    };
-    w.Notification = class {
-      static permission = 'granted';
-      static requestPermission = () => Promise.resolve('granted');
-      onclick: (() => void) | null = null;
-      title: string;
-      body: string;
-      constructor(title: string, opts?: { body?: string }) {
-        this.title = title;
-        this.body = opts?.body ?? '';
-        w.__notices.push(this);
-      }
-      close() {}
-    };
-  });
-  return context;
-}
-
-const notes = (page: Page) => page.evaluate(() => (window as unknown as { __notes: number }).__notes);
-const notices = (page: Page) => page.evaluate(() => (window as unknown as { __notices: { title: string; body: string }[] }).__notices.map((n) => `${n.title}|${n.body}`));
 
 /** The organization once: Anna and Boris with their levels and all-day hours, a task series, escalation after 2 minutes. */
 async function setUpOrganization(owner: Page): Promise<void> {
@@ -160,8 +114,8 @@ for (const [code, cat, name] of [['en', en, 'English'], ['hy', hy, 'Հայերե
     const b = await operator(browser, 'boris', lang);
 
     // The visitor, on the clinic's page, types the client's phone the local way.
-    fs.writeFileSync(
-      path.join(siteDir, `crowns-${code}.html`),
+    site.page(
+      `crowns-${code}.html`,
       `<!doctype html><html lang="${code}"><head><meta charset="utf-8"><title>Crowns</title></head>
 <body><h1>Klīnika Smaids</h1><p>${code === 'hy' ? 'Պսակներ և իմպլանտներ։' : 'Crowns and implants.'}</p><script src="${hub.url}/chat/widget.js" data-org="${orgId}" async></script></body></html>`,
     );

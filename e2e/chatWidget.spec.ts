@@ -1,13 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import hy from '../src/shared/i18n/hy.json' with { type: 'json' };
 import { ChatClient } from '../src/hub/testing/chatClient';
 import { expect, shot, test } from './fixtures';
+import { notes, observedContext, startSite, type TestSite } from './chatSite';
 import { startHub, type TestHub } from './syncHub';
 
 /**
@@ -23,11 +22,10 @@ const XSS = ['<img src=x onerror=alert(1)>', '<svg onload=alert(2)>', '<a href="
 const ANNA = 'user-anna';
 
 let hub: TestHub;
-let site: http.Server;
+let site: TestSite;
 let siteUrl: string;
 let device: { key: string };
 let orgId: string;
-const siteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planora-e2e-chat-site-'));
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -36,13 +34,8 @@ test.beforeAll(async () => {
   const made = JSON.parse(setup.toString().trim().split('\n').pop()!) as { orgId: string; key: string };
   orgId = made.orgId;
   device = { key: made.key };
-  site = http.createServer((req, res) => {
-    const file = path.join(siteDir, path.basename(req.url ?? '/'));
-    if (!fs.existsSync(file)) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fs.readFileSync(file));
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  site = await startSite();
+  siteUrl = site.url;
 });
 
 test.afterAll(async () => {
@@ -54,31 +47,15 @@ for (const [code, cat] of [['en', en], ['hy', hy]] as const) {
   test(`a visitor chats with an operator (${code})`, async ({ browser }) => {
     test.setTimeout(120_000);
     const t = cat.chatWidget;
-    fs.writeFileSync(
-      path.join(siteDir, `prices-${code}.html`),
+    site.page(
+      `prices-${code}.html`,
       `<!doctype html><html lang="${code}"><head><meta charset="utf-8"><title>Prices</title>
 <style>body{font-family:Georgia;background:#fbf7f0} h1{color:#7a2d00} div,button,input{color:red!important;font-size:40px!important}</style></head>
 <body><h1>Klīnika Smaids</h1><p>Prices of our services.</p>
 <script src="${hub.url}/chat/widget.js" data-org="${orgId}" async></script></body></html>`,
     );
-    const context = await browser.newContext();
     // The browser's own audio API, observed: every oscillator started is a note of the chime.
-    await context.addInitScript(() => {
-      const w = window as unknown as { __notes: number; AudioContext: unknown };
-      w.__notes = 0;
-      const Real = window.AudioContext;
-      w.AudioContext = class extends Real {
-        override createOscillator() {
-          const o = super.createOscillator();
-          const start = o.start.bind(o);
-          o.start = (when?: number) => {
-            w.__notes += 1;
-            start(when);
-          };
-          return o;
-        }
-      };
-    });
+    const context = await observedContext(browser);
     const page = await context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
@@ -132,7 +109,7 @@ for (const [code, cat] of [['en', en], ['hy', hy]] as const) {
     await expect(shown.locator('.quote')).toHaveText(`${t.quote}: ${first}`);
     // The answering person's name above the reply.
     await expect(shown.locator('.from')).toHaveText('Anna Kalniņa');
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __notes: number }).__notes)).toBe(2);
+    await expect.poll(() => notes(page)).toBe(2);
 
     // The operator's own payloads come back as text too.
     op.send({ t: 'reply', clientId: 'reply-0002', conversationId, text: XSS[0]!, quoteSeq: 2 });
@@ -154,7 +131,7 @@ for (const [code, cat] of [['en', en], ['hy', hy]] as const) {
     await widget.getByRole('button', { name: t.open }).click();
     await expect(widget.locator('.msg')).toHaveCount(4);
     await expect(widget.locator('.msg .text')).toHaveText([first, payload, reply, XSS[0]!]);
-    expect(await page.evaluate(() => (window as unknown as { __notes: number }).__notes)).toBe(0);
+    expect(await notes(page)).toBe(0);
     expect(dialogs).toEqual([]);
     await shot(page, `chat-widget-reloaded-${code}`);
     op.send({ t: 'close', clientId: 'close-0001', conversationId });

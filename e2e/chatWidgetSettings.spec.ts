@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from '@playwright/test';
 import en from '../src/shared/i18n/en.json' with { type: 'json' };
 import hy from '../src/shared/i18n/hy.json' with { type: 'json' };
 import { ChatClient } from '../src/hub/testing/chatClient';
 import { expect, shot, test } from './fixtures';
+import { startSite, type TestSite } from './chatSite';
 import { startHub, type TestHub } from './syncHub';
 
 /**
@@ -25,11 +24,10 @@ const TOPICS = ['Zobu higiēna / Dental hygiene', 'Implanti / Implants'];
 const GREETING = { en: 'Hello! Ask us about prices, appointments or treatment.', hy: 'Բարև Ձեզ։ Հարցրեք գների, այցերի կամ բուժման մասին։' };
 
 let hub: TestHub;
-let site: http.Server;
+let site: TestSite;
 let siteUrl: string;
 let device: { key: string };
 let orgId: string;
-const siteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'planora-e2e-chat-clinic-'));
 
 // The clinic's own pictures, where the settings point (served by the test in place of the clinic's site).
 const LOGO = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" fill="#0f7c74"/><path d="M20 18c6-4 10 0 12 0s6-4 12 0c6 5 2 16-1 22-2 5-3 10-6 10-3 0-2-10-5-10s-2 10-5 10c-3 0-4-5-6-10-3-6-7-17-1-22z" fill="#fff"/></svg>`;
@@ -72,13 +70,8 @@ test.beforeEach(async () => {
 });
 
 test.beforeAll(async () => {
-  site = http.createServer((req, res) => {
-    const file = path.join(siteDir, path.basename(req.url ?? '/'));
-    if (!fs.existsSync(file)) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fs.readFileSync(file));
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  site = await startSite();
+  siteUrl = site.url;
 });
 
 test.afterEach(async () => {
@@ -109,7 +102,7 @@ for (const [code, cat] of [['en', en], ['hy', hy]] as const) {
   test(`the widget from the synced settings: greeting, topics, status, avatar, unread, keyboard, reload (${code})`, async ({ browser }) => {
     test.setTimeout(150_000);
     const t = cat.chatWidget;
-    fs.writeFileSync(path.join(siteDir, `clinic-${code}.html`), clinicPage(code));
+    site.page(`clinic-${code}.html`, clinicPage(code));
 
     // "Tomorrow" on Yerevan's clock: 05:00 UTC is 09:00 there (and 00:00 in New York).
     const context = await visitorContext(browser);
@@ -234,7 +227,7 @@ for (const [code, cat] of [['en', en], ['hy', hy]] as const) {
 }
 
 test('the widget on a phone before a conversation (en)', async ({ browser }) => {
-  fs.writeFileSync(path.join(siteDir, 'clinic-en.html'), clinicPage('en'));
+  site.page('clinic-en.html', clinicPage('en'));
   const context = await visitorContext(browser, 390, 844);
   const page = await context.newPage();
   await page.goto(`${siteUrl}/clinic-en.html`);
