@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
 import { Center, Loader } from '@mantine/core';
 import type { Screen } from '../../shared/api/favorites';
 import type { RouteDef } from './routes';
@@ -21,6 +21,7 @@ export function loadScreen(route: RouteDef): Promise<ComponentType> {
 }
 
 const components = new Map<Screen, LazyExoticComponent<ComponentType>>();
+const failed = new Set<Screen>();
 
 function screenComponent(route: RouteDef): LazyExoticComponent<ComponentType> {
   let c = components.get(route.path);
@@ -29,7 +30,9 @@ function screenComponent(route: RouteDef): LazyExoticComponent<ComponentType> {
       loadScreen(route).then(
         (Component) => ({ default: Component }),
         () => {
-          components.delete(route.path);
+          // Kept until the screen is left: dropped now, every re-render of the shell (a push event, a timer) would
+          // fetch again while the navigation waits, and the failure would never show.
+          failed.add(route.path);
           return { default: ScreenFailed };
         },
       ),
@@ -46,6 +49,8 @@ function screenComponent(route: RouteDef): LazyExoticComponent<ComponentType> {
  */
 export function RouteScreen({ route }: { route: RouteDef }) {
   const Component = screenComponent(route);
+  // A failure is shown for this visit and forgotten when the screen is left, so the next visit fetches again.
+  useEffect(() => () => void (failed.delete(route.path) && components.delete(route.path)), [route]);
   return (
     <Suspense
       fallback={
