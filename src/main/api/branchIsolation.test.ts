@@ -179,6 +179,11 @@ const scoped = ids.filter(([proc, at]) => BRANCH_SCOPED_KINDS.includes(refKind(p
 const assigning = ids.filter(([proc, at]) => refKind(proc, at) === 'assignee');
 const people = ids.filter(([proc, at]) => refKind(proc, at) === 'user' && !api[proc].writes);
 const reads = names.filter((n) => !api[n].writes && !('public' in api[n].access));
+/**
+ * Reads answered live by the hub about a conversation in this desk's chat archive: the test organization has neither
+ * a hub nor a conversation, so their plain input is refused (`not_found`); what they answer is still checked for leaks.
+ */
+const ASKS_THE_HUB = new Set<ProcName>(['chat.targets']);
 
 withTestOrg('file', async (org) => {
   ({ app, owner } = org);
@@ -282,7 +287,7 @@ describe('branch isolation over the whole contract', () => {
 
   it.each(reads)('%s shows a user of branch A nothing of branch B', async (proc) => {
     const r = await callAs(managerA, proc);
-    if (permitted(proc)) expect(r.ok ? null : r.error, `${proc} refused its plain input`).toBeNull();
+    if (permitted(proc) && !ASKS_THE_HUB.has(proc)) expect(r.ok ? null : r.error, `${proc} refused its plain input`).toBeNull();
     expect(leaks(r)).toEqual([]);
   });
 
