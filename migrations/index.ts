@@ -31,6 +31,7 @@ import * as m0029 from './0029_task_chat_link';
 import * as m0030 from './0030_client_portal';
 import * as m0031 from './0031_chat_pictures';
 import * as m0032 from './0032_client_count';
+import * as m0033 from './0033_open_warnings_order';
 
 /** Every migration, in order. Listed statically so the bundled program carries them; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '0030_client_portal': m0030,
   '0031_chat_pictures': m0031,
   '0032_client_count': m0032,
+  '0033_open_warnings_order': m0033,
 };

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ComponentType } from 'react';
 import { Center, Loader } from '@mantine/core';
 import { useLocation } from 'react-router';
 import type { SessionUser } from '../../shared/api/auth';
@@ -12,7 +12,12 @@ import { KeepLanguage } from '../modules/auth/KeepLanguage';
 import { LoginScreen } from '../modules/auth/LoginScreen';
 
 // The shell and the wizard are fetched when needed: the login screen, the first thing shown, carries neither.
-const loadShell = () => import('./Shell').then((m) => ({ default: m.Shell }));
+let shellHere: ComponentType | null = null;
+const loadShell = () =>
+  import('./Shell').then((m) => {
+    shellHere = m.Shell;
+    return { default: m.Shell };
+  });
 const Shell = lazy(loadShell);
 const SetupWizard = lazy(() => import('../modules/setup/SetupWizard').then((m) => ({ default: m.SetupWizard })));
 
@@ -57,6 +62,9 @@ export function SessionGate() {
   }, []);
 
   const loggedIn = phase.kind === 'in';
+  // The shell fetched while the person typed is drawn at once (see RouteScreen: a lazy one would suspend, and React
+  // would hold it back for up to 300 ms); chosen once per session, so its type never changes under it.
+  const ShellNow = useMemo(() => (loggedIn ? shellHere : null), [loggedIn]);
   useEffect(() => (loggedIn ? subscribeEvents(received) : undefined), [loggedIn]);
 
   // While the person types, the shell and the screen the address names (else the first) are fetched, so logging in
@@ -85,9 +93,13 @@ export function SessionGate() {
     case 'in':
       return (
         <SessionContext.Provider value={{ user: phase.user, setUser: (u) => enter(u) }}>
-          <Suspense fallback={waiting}>
-            <Shell />
-          </Suspense>
+          {ShellNow ? (
+            <ShellNow />
+          ) : (
+            <Suspense fallback={waiting}>
+              <Shell />
+            </Suspense>
+          )}
           <KeepLanguage key={phase.user.id} user={phase.user} onKept={(u) => enter(u)} />
         </SessionContext.Provider>
       );

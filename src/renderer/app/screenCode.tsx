@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ComponentType, type LazyExoticComponent } from 'react';
 import { Center, Loader } from '@mantine/core';
 import type { Screen } from '../../shared/api/favorites';
 import type { RouteDef } from './routes';
@@ -9,16 +9,24 @@ import { ScreenFailed } from './ScreenFailed';
  * failed fetch (web mode gone for a moment) is forgotten, so the next visit tries again.
  */
 const fetched = new Map<Screen, Promise<ComponentType>>();
+/** Screens whose code has arrived: drawn at once, without suspending (see `RouteScreen`). */
+const arrived = new Map<Screen, ComponentType>();
 
 export function loadScreen(route: RouteDef): Promise<ComponentType> {
   let code = fetched.get(route.path);
   if (!code) {
     code = route.load();
     fetched.set(route.path, code);
-    code.catch(() => fetched.delete(route.path));
+    code.then(
+      (c) => void arrived.set(route.path, c),
+      () => fetched.delete(route.path),
+    );
   }
   return code;
 }
+
+/** The screen's component when its code is already here, else undefined. */
+export const arrivedScreen = (route: RouteDef): ComponentType | undefined => arrived.get(route.path);
 
 const components = new Map<Screen, LazyExoticComponent<ComponentType>>();
 const failed = new Set<Screen>();
@@ -48,7 +56,11 @@ function screenComponent(route: RouteDef): LazyExoticComponent<ComponentType> {
  * grid and ag-grid into what the first screen waited for.
  */
 export function RouteScreen({ route }: { route: RouteDef }) {
-  const Component = screenComponent(route);
+  // Code fetched ahead (while the person typed their login, or in idle time) is drawn in this very render. A lazy
+  // component suspends even when its code is here, and React then holds the screen back for up to 300 ms (its
+  // throttle on revealing suspended content): most of a module switch, and a third of the wait after logging in.
+  // Chosen once per visit, so the element's type never changes under a mounted screen.
+  const Component = useMemo(() => arrived.get(route.path) ?? screenComponent(route), [route]);
   // A failure is shown for this visit and forgotten when the screen is left, so the next visit fetches again.
   useEffect(() => () => void (failed.delete(route.path) && components.delete(route.path)), [route]);
   return (

@@ -1,5 +1,5 @@
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
+import { PlainAgGrid } from '../../components/PlainAgGrid';
 import type {
   CellFocusedEvent,
   CellKeyDownEvent,
@@ -30,7 +30,7 @@ import { useScreenKeys } from '../../components/screen';
 import { interventionColumns, isLeaf, sortOf, type VRowData } from './columns';
 import { focusGridRow, groupOfRow, onGridKey, pageMove } from './gridKeys';
 import { gridRowId, gridSortItem, isGroupRow, ROW_CLASS_RULES } from './gridRows';
-import { GroupRow, type GridContext } from './GroupRow';
+import { GroupRowCell, type GridContext } from './cells';
 import type { GroupRowData } from './groupModel';
 import type { GroupKey } from './model';
 import { BLOCK, useGridSource } from './useGridSource';
@@ -202,6 +202,11 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
     else if (!key.shift) a.deselectAll();
     return true;
   };
+  // Capture: the viewport's scroll reaches this box before the grid's own listener on the viewport.
+  const onScrollCapture = (e: React.UIEvent) => {
+    const el = e.target as HTMLElement;
+    if (el.classList?.contains('ag-grid-viewport')) source.onScroll(el);
+  };
   const focusedNode = (): IRowNode<VRowData> | undefined => {
     const a = apiRef.current;
     const f = a?.getFocusedCell();
@@ -285,8 +290,8 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
   );
 
   return (
-    <div ref={boxRef} onKeyDownCapture={onKeyDownCapture} style={{ height: '100%', width: '100%' }} className="pl-grid" data-testid="interventions-grid" data-grouped={source.grouped || undefined}>
-      <AgGridReact<VRowData>
+    <div ref={boxRef} onKeyDownCapture={onKeyDownCapture} onScrollCapture={onScrollCapture} style={{ height: '100%', width: '100%' }} className="pl-grid" data-testid="interventions-grid" data-grouped={source.grouped || undefined}>
+      <PlainAgGrid<VRowData>
         {...layout.props}
         theme={gridTheme}
         columnDefs={columns}
@@ -302,10 +307,11 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
         maxConcurrentDatasourceRequests={3}
         getRowId={getRowId}
         isFullWidthRow={isFullWidthRow}
-        fullWidthCellRenderer={GroupRow}
+        fullWidthCellRenderer={GroupRowCell}
         rowSelection={ROW_SELECTION}
         rowClassRules={ROW_CLASS_RULES}
         tooltipShowDelay={400}
+        rowBuffer={0}
         {...events}
         onGridSizeChanged={fit}
         onFirstDataRendered={fit}

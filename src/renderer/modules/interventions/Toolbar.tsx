@@ -10,7 +10,7 @@ import { FavoriteToggle, useViewsMenu, type SavedView } from './Views';
 import { WarningsButton } from './WarningsPanel';
 
 export interface ToolbarProps {
-  /** The screen's rows are not on screen yet: what can wait (the approvals count) is not read yet. */
+  /** The screen's rows are not on screen yet: what can wait (the approvals and warnings counts) is not read yet. */
   deferred?: boolean;
   /** How many rows are selected (the allocate assistant's label counts them). */
   selected: number;
@@ -214,7 +214,7 @@ export function Toolbar(p: ToolbarProps) {
                 </Badge>
               </Tooltip>
             )}
-            <WarningsButton onOpenIntervention={p.onOpenIntervention} />
+            <WarningsButton deferred={p.deferred} onOpenIntervention={p.onOpenIntervention} />
             {(folded.length > 0 || canApprove) && (
               <Indicator label={pending} size={14} disabled={!pending} color="orange">
                 {more(folded)}

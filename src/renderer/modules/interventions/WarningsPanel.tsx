@@ -59,10 +59,10 @@ export function WarningsPanel(p: { onOpenIntervention(id: string): void }) {
 }
 
 /** The toolbar's button: how many warnings are open, and the panel in a drawer. */
-export function WarningsButton(p: { onOpenIntervention(id: string): void }) {
+export function WarningsButton(p: { onOpenIntervention(id: string): void; /** The grid's first rows go first. */ deferred?: boolean }) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
-  const total = useOpenWarnings().data?.total ?? 0;
+  const total = useOpenWarnings(!p.deferred).data?.total ?? 0;
   const label = `${t('interventions.warnings.button')}: ${total}`;
   return (
     <>

@@ -1,11 +1,11 @@
-import type { CellClassParams, ColDef, ICellRendererParams, SortModelItem } from 'ag-grid-community';
+import type { CellClassParams, ColDef, SortModelItem } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import { GRID_COLUMNS, SORT_FIELDS, STATUSES, type GridColumn, type GridRow, type SortField } from '../../../shared/api/interventions';
 import { headerMinWidth } from '../../components/headerWidth';
-import { priorityLabel, statusLabel, type Fmt } from './model';
+import type { Fmt } from './model';
 import { deviceZone } from '../../app/format';
 import { zoneCity, zonesDiffer } from '../../../shared/rules/zonedTime';
-import { NumberCell } from '../../components/ProvisionalNumber';
+import { FlagCell, NumberCell, PriorityCell, StatusCell } from './cells';
 
 export type VRowData = GridRow | import('./groupModel').GroupRowData | import('./groupModel').GapRowData;
 
@@ -42,35 +42,6 @@ const WIDTH: Partial<Record<GridColumn, number>> = {
   fiscalCode: 110,
   country: 70,
 };
-
-/** A status or priority drawn as its coloured label (interventions.css). */
-function labelCell(kind: 'status' | 'priority') {
-  return function LabelCell(p: ICellRendererParams<VRowData>) {
-    const d = p.data;
-    if (!isLeaf(d)) return null;
-    const value = kind === 'status' ? d.status : d.priority;
-    const label = kind === 'status' ? statusLabel(p.context.t, d.status) : priorityLabel(p.context.t, d.priority);
-    return (
-      <span className={`pl-${kind} pl-${kind}-${value}`} {...{ [`data-${kind}`]: value }}>
-        {label}
-      </span>
-    );
-  };
-}
-const StatusCell = labelCell('status');
-const PriorityCell = labelCell('priority');
-
-/** The narrow first column: the status stripe and the warning marker, naming each open warning. */
-function FlagCell(p: ICellRendererParams<VRowData>) {
-  const d = p.data;
-  if (!isLeaf(d)) return null;
-  const says = d.warnings.map((k) => p.context.t(`interventions.warnings.kinds.${k}`)).join(' · ');
-  return d.warning ? (
-    <span className="pl-warning" title={says} aria-label={says} data-testid="row-warning" data-warnings={d.warnings.join(' ')}>
-      ⚠
-    </span>
-  ) : null;
-}
 
 /**
  * Every column of the seed, ag-grid style; only indexed fields are sortable, and main sorts them. `sharedZone`: the one

@@ -28,3 +28,19 @@ export function aheadOf(start: number, end: number, total: number, block: number
 export function shown(start: number, end: number, first: number, last: number): boolean {
   return first >= 0 && last >= first && first < end && last >= start;
 }
+
+/**
+ * The blocks a scroll position will show, worked out from the scrollbar alone (`scrollTop` of `scrollHeight`, the
+ * viewport `clientHeight` tall), before the grid has drawn anything there: the rows are asked for at the scroll event,
+ * while the grid is still drawing its empty rows. Proportional, as the grid maps a list taller than the browser
+ * allows onto its scrollbar; a row or two either side covers rounding. Undefined for an empty list.
+ */
+export function blocksAtScroll(scrollTop: number, scrollHeight: number, clientHeight: number, rowHeight: number, total: number, block: number): Span | undefined {
+  if (total <= 0 || rowHeight <= 0) return undefined;
+  const rows = Math.ceil(clientHeight / rowHeight);
+  const f = Math.min(1, Math.max(0, scrollTop / Math.max(1, scrollHeight - clientHeight)));
+  const first = Math.round(f * Math.max(0, total - rows));
+  const from = Math.floor(Math.max(0, first - 2) / block) * block;
+  const to = Math.min(total, Math.ceil(Math.min(total, first + rows + 2) / block) * block);
+  return { offset: from, limit: to - from };
+}

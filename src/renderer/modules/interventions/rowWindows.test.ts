@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RowWindows } from './rowWindows';
-import { aheadOf, screenSpan, shown } from './readAhead';
+import { aheadOf, blocksAtScroll, screenSpan, shown } from './readAhead';
 
 /** A list of `total` rows named by position, answering reads after `release()` and recording each one. */
 function source(total: number) {
@@ -94,5 +94,31 @@ describe('read ahead', () => {
     expect(shown(100, 200, 150, 170)).toBe(true);
     expect(shown(100, 200, 200, 230)).toBe(false);
     expect(shown(100, 200, -1, -1)).toBe(false);
+  });
+});
+
+describe('blocksAtScroll', () => {
+  // 1,000,000 rows of 28 px in a viewport 560 px tall (20 rows): the scrollbar's full travel is the list less a screen.
+  const H = 28;
+  const total = 1_000_000;
+  const travel = (total - 20) * H;
+  const at = (top: number, height = travel + 560) => blocksAtScroll(top, height, 560, H, total, 100);
+
+  it('names the block of the first row a scroll position shows, and the next one when the screen straddles both', () => {
+    expect(at(0)).toEqual({ offset: 0, limit: 100 });
+    expect(at(150 * H)).toEqual({ offset: 100, limit: 100 });
+    expect(at(190 * H)).toEqual({ offset: 100, limit: 200 });
+    expect(at(travel)).toEqual({ offset: 999_900, limit: 100 });
+  });
+
+  it('maps a list taller than the browser allows proportionally onto a shorter scrollbar', () => {
+    // The same places on a scrollbar a tenth as long.
+    expect(at(travel / 10 / 2, travel / 10 + 560)).toEqual(at(travel / 2));
+    expect(at(travel / 10 / 2, travel / 10 + 560)!.offset).toBe(Math.floor(((total - 20) / 2 - 2) / 100) * 100);
+  });
+
+  it('stays inside a short list, and names nothing for an empty one', () => {
+    expect(blocksAtScroll(0, 560, 560, H, 7, 100)).toEqual({ offset: 0, limit: 7 });
+    expect(blocksAtScroll(0, 560, 560, H, 0, 100)).toBeUndefined();
   });
 });

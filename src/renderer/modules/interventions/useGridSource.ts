@@ -14,7 +14,7 @@ import { gridSortItem } from './gridRows';
 import { flatLayout, groupedLayout, pathKey, planRange, pruneExpanded, type GapRowData, type GroupInfo, type GroupRowData, type Layout } from './groupModel';
 import type { GroupKey } from './model';
 import { RowWindows } from './rowWindows';
-import { aheadOf, screenSpan, shown } from './readAhead';
+import { aheadOf, blocksAtScroll, screenSpan, shown } from './readAhead';
 
 /** Rows per block of ag-grid's cache, and per read (the first one rides with the count). */
 export const BLOCK = 100;
@@ -123,8 +123,23 @@ export function useGridSource(o: GridSourceOptions) {
         const flat = layout.segments.length === 1 && !!layout.segments[0]!.leaves;
         // The screen straddling this block and its neighbour: both read in one round trip and drawn together.
         const wide = flat && api ? screenSpan(params.startRow, params.endRow, api.getFirstDisplayedRowIndex(), api.getLastDisplayedRowIndex(), layout.total, BLOCK) : undefined;
+        const parts = planRange(layout, params.startRow, params.endRow);
+        const done = (chunks: VRowData[][]) => {
+          const a = latest.current.api();
+          if (!a || a.isDestroyed()) return;
+          params.successCallback(chunks.flat(), layout.total);
+          if (layout.total === 0) a.showNoRowsOverlay();
+          else a.hideOverlay();
+          latest.current.onPage(layout.total);
+          // Only from a block on screen: a block read ahead does not read further ahead itself.
+          if (flat && layout === layoutRef.current && shown(params.startRow, params.endRow, a.getFirstDisplayedRowIndex(), a.getLastDisplayedRowIndex())) readAhead(windows, a, streamOf(scopeFor([]), sort), params.startRow, params.endRow, layout.total);
+        };
+        // Rows already in the page (the first page that came with the count, a block read ahead) are handed over in
+        // this very call: the grid draws them in its current frame instead of after a promise and another frame.
+        const held = parts.map((part): VRowData[] | null => ('header' in part ? [part.header] : windows.peek(streamOf(scopeFor(part.path), sort), part.offset, part.limit)));
+        if (held.every((c): c is VRowData[] => c !== null)) return done(held);
         Promise.all(
-          planRange(layout, params.startRow, params.endRow).map(async (part): Promise<VRowData[]> => {
+          parts.map(async (part): Promise<VRowData[]> => {
             if ('header' in part) return [part.header];
             const rows = await windows.read(streamOf(scopeFor(part.path), sort), part.offset, part.limit, wide);
             const out: VRowData[] = rows.slice();
@@ -132,16 +147,7 @@ export function useGridSource(o: GridSourceOptions) {
             return out;
           }),
         )
-          .then((chunks) => {
-            const a = latest.current.api();
-            if (!a || a.isDestroyed()) return;
-            params.successCallback(chunks.flat(), layout.total);
-            if (layout.total === 0) a.showNoRowsOverlay();
-            else a.hideOverlay();
-            latest.current.onPage(layout.total);
-            // Only from a block on screen: a block read ahead does not read further ahead itself.
-            if (flat && layout === layoutRef.current && shown(params.startRow, params.endRow, a.getFirstDisplayedRowIndex(), a.getLastDisplayedRowIndex())) readAhead(windows, a, streamOf(scopeFor([]), sort), params.startRow, params.endRow, layout.total);
-          })
+          .then(done)
           .catch(() => params.failCallback());
       },
     }),
@@ -234,6 +240,12 @@ export function useGridSource(o: GridSourceOptions) {
     [relayout, scopeFor],
   );
 
+  /** The flat list's stream, or null while the grid shows groups. */
+  const flatStream = (api: GridApi<VRowData>): string | null => {
+    const layout = layoutRef.current;
+    return layout.segments.length === 1 && layout.segments[0]!.leaves ? streamOf(scopeFor([]), sortOf(gridSortItem(api.getColumnState()))) : null;
+  };
+
   return {
     grouped,
     /** The rendered rows moved (a scroll, Page Down): the blocks around them are made ready. */
@@ -241,11 +253,23 @@ export function useGridSource(o: GridSourceOptions) {
       const layout = layoutRef.current;
       const first = api.getFirstDisplayedRowIndex();
       const last = api.getLastDisplayedRowIndex();
-      if (!(layout.segments.length === 1 && layout.segments[0]!.leaves) || first < 0 || last < first) return;
-      const stream = streamOf(scopeFor([]), sortOf(gridSortItem(api.getColumnState())));
+      const stream = flatStream(api);
+      if (!stream || first < 0 || last < first) return;
       // Rows on screen still being read go first; their arrival reads ahead itself.
       if (!windows.peek(stream, first, Math.min(last, layout.total - 1) - first + 1)) return;
       readAhead(windows, api, stream, Math.floor(first / BLOCK) * BLOCK, Math.min(layout.total, (Math.floor(last / BLOCK) + 1) * BLOCK), layout.total);
+    },
+    /**
+     * The grid's viewport scrolled (seen before the grid itself sees it): the rows the new position shows are asked for
+     * now, while the grid draws its empty rows, and its own request then joins this one.
+     */
+    onScroll: (viewport: HTMLElement) => {
+      const api = latest.current.api();
+      const stream = api && !api.isDestroyed() && ready.current ? flatStream(api) : null;
+      if (!api || !stream) return;
+      const span = blocksAtScroll(viewport.scrollTop, viewport.scrollHeight, viewport.clientHeight, api.getSizesForCurrentTheme().rowHeight, layoutRef.current.total, BLOCK);
+      // A read that fails is read again when the grid asks for those rows.
+      if (span && !windows.covered(stream, span.offset, span.limit)) windows.read(stream, span.offset, span.limit).catch(() => undefined);
     },
     layout: () => layoutRef.current,
     isExpanded: (path: GroupKey[]) => expandedRef.current.has(pathKey(path)),

@@ -152,12 +152,17 @@ describe('the warnings scan, at scale', () => {
 
   it('looks at nothing in a quiet minute, and resolves the warning of a deleted document', async () => {
     const a = await app.call(owner, 'interventions.create', doc());
+    const b = await app.call(owner, 'interventions.create', doc());
     app.clock.set('2026-11-23T11:00:00.000Z');
-    expect(await scan()).toMatchObject({ looked: 1, raised: [{ interventionId: a.id, kind: 'unallocated' }] });
+    expect(await scan()).toMatchObject({ looked: 2, raised: [{ kind: 'unallocated' }, { kind: 'unallocated' }] });
     app.clock.advance(60_000);
     expect(await scan()).toEqual({ looked: 0, raised: [], resolved: [] });
+    expect(await app.call(owner, 'interventions.warnings.list', {})).toMatchObject({ total: 2 });
     await app.call(owner, 'interventions.delete', { id: a.id });
+    // Before the next scan resolves it, a deleted document's warning is neither listed nor counted.
+    expect(await app.call(owner, 'interventions.warnings.list', {})).toMatchObject({ total: 1, rows: [{ interventionId: b.id }] });
     expect(await scan()).toEqual({ looked: 1, raised: [], resolved: [{ interventionId: a.id, kind: 'unallocated' }] });
+    await app.call(owner, 'interventions.delete', { id: b.id });
     expect(await app.call(owner, 'interventions.warnings.list', {})).toEqual({ rows: [], total: 0 });
   });
 
