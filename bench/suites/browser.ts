@@ -150,7 +150,9 @@ export const browserSuite: Suite = {
       // Enter on a row → its form ready for typing (loaded, the keyboard in a field).
       const opens: number[] = [];
       // From the newest documents (the filter keeps the cursor's depth; deep down nearly all are finalized).
-      if ((await page.evaluate(([g, c]) => window.__planoraProbe!.view(g, c)?.firstIndex ?? 0, [GRID, GRID_COLS] as const)) > 0) await jump(page, 0);
+      // Back to the top, untimed: the scroll, then filled rows there.
+      await page.evaluate((g) => void (document.querySelector(`${g} .ag-grid-viewport`)!.scrollTop = 0), GRID);
+      await settled(page);
       const at = await openRowPositions(page);
       if (at.length < 3) throw new Error(`only ${at.length} open documents on the first screen`);
       for (let i = 0; i < 14; i++) {

@@ -120,6 +120,8 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
 
   /** Focus asked for while a page is loading (Enter in the search box): given when the rows arrive. */
   const pendingFocus = useRef(0);
+  /** The focus asked for lands on the first row: a new search or filter starts at the top of what it found. */
+  const focusFirst = useRef(false);
   const onPage = useCallback((total: number) => {
     latest.current.onRowsShown?.();
     // Until the asked-for focus has landed on rows of the new scope, each page that arrives gives it again
@@ -129,7 +131,7 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
       const active = document.activeElement;
       const here = !active || active === document.body || !!boxRef.current?.contains(active) || active.getAttribute('data-testid') === 'filter-search';
       const a = apiRef.current;
-      if (a && here && !overlayOpen()) focusGridRow(a, Math.min(a.getFocusedCell()?.rowIndex ?? 0, total - 1));
+      if (a && here && !overlayOpen()) focusGridRow(a, focusFirst.current ? 0 : Math.min(a.getFocusedCell()?.rowIndex ?? 0, total - 1));
     }, 0);
   }, []);
 
@@ -225,6 +227,7 @@ export const InterventionsGrid = forwardRef<InterventionsGridHandle, Interventio
     focus: (afterReload) => {
       const a = apiRef.current;
       pendingFocus.current = Date.now() + 3000;
+      focusFirst.current = !!afterReload;
       // A new search is on its way: the rows shown now are the old ones, so wait for the new.
       if (afterReload || !a || a.getDisplayedRowCount() === 0) return;
       focusGridRow(a, Math.min(a.getFocusedCell()?.rowIndex ?? 0, a.getDisplayedRowCount() - 1));

@@ -161,8 +161,12 @@ export function useGridSource(o: GridSourceOptions) {
       latest.current.onTotal(layout.leafTotal);
       const api = latest.current.api();
       if (!api || api.isDestroyed()) return;
-      if (mode === 'reset') api.setGridOption('datasource', datasource);
-      else {
+      if (mode === 'reset') {
+        api.setGridOption('datasource', datasource);
+        // A new scope is read from its first rows: the old scroll depth means nothing in another result, and staying
+        // there read a block deep down after the count had already brought the first page.
+        if (layout.total > 0) api.ensureIndexVisible(0, 'top');
+      } else {
         api.setRowCount(layout.total, true);
         api.refreshInfiniteCache();
       }
