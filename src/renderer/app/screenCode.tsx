@@ -25,9 +25,6 @@ export function loadScreen(route: RouteDef): Promise<ComponentType> {
   return code;
 }
 
-/** The screen's component when its code is already here, else undefined. */
-export const arrivedScreen = (route: RouteDef): ComponentType | undefined => arrived.get(route.path);
-
 const components = new Map<Screen, LazyExoticComponent<ComponentType>>();
 const failed = new Set<Screen>();
 
