@@ -171,6 +171,8 @@ for (const [code, cat, name] of [['en', en, 'English'], ['hy', hy, 'Հայերե
 
     // Anna answers with a quote, from the keyboard; the visitor sees it and hears the chime.
     await rowA.click();
+    // As a person would, once the conversation's messages are on screen (the console now draws before they arrive).
+    await expect(a.page.getByTestId('chat-thread')).toContainText(first);
     await a.page.getByTestId('chat-thread').focus();
     await a.page.keyboard.press('ArrowDown');
     await a.page.keyboard.press('q');
